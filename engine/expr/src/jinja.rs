@@ -1,0 +1,2 @@
+//! Jinja expressions through minijinja, configured like Mistral's
+//! `SandboxedEnvironment(undefined=StrictUndefined)`.

@@ -1,0 +1,22 @@
+//! Expressions of Mistral's Workflow Language: YAQL (`<% %>`) and Jinja (`{{ }}`).
+//!
+//! # Layout
+//!
+//! - [`yaql`]: a YAQL 3.2 interpreter (lexer, parser, evaluator, standard library).
+//! - [`jinja`]: Jinja templates through minijinja, configured like Mistral's.
+//! - [`eval`]: Mistral's rules for finding expressions in a string, splicing
+//!   several into text, and evaluating nested data recursively.
+//! - [`functions`]: Mistral's custom functions (`task()`, `env()`, `json_dump()`,
+//!   ...) and the [`functions::ExprHost`] trait through which the engine supplies
+//!   execution data, so this crate needs no database.
+//!
+//! - [`context`]: [`context::DataContext`], the layered data seen as `$` / `_`.
+//!
+//! Data in and out is `serde_json::Value` (with `preserve_order`, since Mistral
+//! keeps dict insertion order).
+
+pub mod context;
+pub mod eval;
+pub mod functions;
+pub mod jinja;
+pub mod yaql;

@@ -1,0 +1,1 @@
+//! A YAQL 3.2 interpreter, configured as Mistral configures yaql.

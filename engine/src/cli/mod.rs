@@ -1,0 +1,57 @@
+//! The `bora` command line. Each subcommand lives in its own file; this module
+//! only declares them and dispatches.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod action;
+mod expr;
+mod validate;
+
+/// Bora workflow service.
+#[derive(Debug, Parser)]
+#[command(name = "bora", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run or inspect a single action component.
+    #[command(subcommand)]
+    Action(action::ActionCommand),
+    /// Check workflow, workbook and action definitions offline.
+    Validate(validate::ValidateArgs),
+    /// Evaluate a string or JSON value as Mistral evaluates a task field.
+    Expr(expr::ExprArgs),
+}
+
+/// Entry point of the binary: parse arguments, set up logging, run the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing();
+    let result = match cli.command {
+        Command::Action(cmd) => action::run(cmd),
+        Command::Validate(args) => validate::run(args),
+        Command::Expr(args) => expr::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("BORA_LOG").unwrap_or_else(|_| EnvFilter::new("warn"));
+    // A second initialisation (tests calling main twice) is harmless.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

@@ -1,0 +1,1 @@
+//! The action runtime: runs WASI action components under wasmtime.

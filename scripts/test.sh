@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Bora's whole test suite: the README's test command, and what CI runs.
+#
+# 1. installs the pinned toolchain and the wasm32-wasip2 target (rust-toolchain.toml);
+# 2. makes sure PostgreSQL runs, so the store tests cover both backends;
+# 3. runs every Rust test in the workspace (one profile: release).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rustup toolchain install >/dev/null 2>&1 || rustup toolchain install
+
+BORA_TEST_POSTGRES_URL="$(scripts/ensure-postgres.sh)"
+export BORA_TEST_POSTGRES_URL
+export RUST_BACKTRACE=0
+
+cargo test --release --workspace --locked

@@ -1,0 +1,1 @@
+//! Shared helpers for Bora's integration tests (the tests live in `tests/tests/`).
