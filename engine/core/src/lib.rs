@@ -1,0 +1,17 @@
+//! Bora's engine core: the workflow logic as a pure function.
+//!
+//! Given the state of one workflow execution and a batch of events (started,
+//! action completed, timer fired, paused, ...), [`step`] decides the state
+//! changes and the commands for the shell to carry out (run an action, start a
+//! sub-workflow, arm a timer, tell the parent execution). It reads no
+//! database, runs no wasm and reads no clock: time comes in with the events.
+//! The store, the scheduler, the executor and the API are thin shells around
+//! it.
+//!
+//! # Layout
+//!
+//! - [`state`]: Mistral's states and the transitions it allows.
+//! - [`records`]: workflow, task and action execution records, as stored.
+
+pub mod records;
+pub mod state;
