@@ -39,6 +39,11 @@ impl DataContext {
         self.layers.insert(0, layer.into());
     }
 
+    /// The layers, first (winning) one first.
+    pub fn layers(&self) -> &[Arc<Value>] {
+        &self.layers
+    }
+
     /// True when there is no data at all (no layers, or only null / empty
     /// objects). Mistral returns data unevaluated in that case.
     pub fn is_empty(&self) -> bool {
