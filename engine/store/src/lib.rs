@@ -1,0 +1,63 @@
+//! Bora's durable store: workflow definitions, executions (workflow, task and
+//! action executions) and the queue of due jobs, on SQLite (the embedded
+//! default) or PostgreSQL (production and multi-node).
+//!
+//! Both backends share one set of queries through sqlx's `Any` driver: JSON
+//! documents are TEXT and times are BIGINT microseconds, and placeholders are
+//! `$N`, which SQLite understands too. The few statements that differ (row
+//! locks, `SKIP LOCKED`) branch on [`Backend`].
+//!
+//! Every engine step runs in one [`StoreTx`]: lock the execution, read it,
+//! write what the core decided, commit. On PostgreSQL the execution row is
+//! locked with `FOR UPDATE`; SQLite has one writer, so writers of this process
+//! queue on an async mutex instead of failing with `SQLITE_BUSY`.
+//!
+//! # Layout
+//!
+//! - [`db`]: connecting, migrations, the backend dialect.
+//! - [`rows`]: mapping records to rows and back.
+//! - [`tx`]: the write transaction of an engine step.
+//! - [`jobs`]: the job queue (actions to run, timers, events).
+//! - [`queries`]: reads for the API (lists with filters and paging).
+
+pub mod db;
+pub mod jobs;
+pub mod queries;
+pub mod rows;
+pub mod tx;
+
+pub use db::{Backend, Store};
+pub use jobs::{Job, JobKind, NewJob};
+pub use rows::StoredExecution;
+pub use tx::{ExecutionSnapshot, StoreTx};
+
+/// Errors of the store. `sqlx` errors never leave this crate as such.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The record does not exist.
+    #[error("{kind} not found [{key}]")]
+    NotFound { kind: &'static str, key: String },
+    /// A unique key is taken (e.g. a workflow name in its namespace).
+    #[error("duplicate {kind} [{key}]")]
+    Duplicate { kind: &'static str, key: String },
+    /// The database URL is not one Bora supports.
+    #[error("unsupported database URL '{0}': use sqlite://PATH or postgres://...")]
+    BadUrl(String),
+    /// A stored value could not be read back (corrupt or foreign data).
+    #[error("corrupt {what} in the store: {detail}")]
+    Corrupt { what: &'static str, detail: String },
+    /// The database failed or is unreachable.
+    #[error("database error: {0}")]
+    Database(String),
+    /// Applying the migrations failed.
+    #[error("database migration failed: {0}")]
+    Migration(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(err: sqlx::Error) -> Self {
+        StoreError::Database(err.to_string())
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,397 @@
+//! Mapping records to rows and back, written once per table: the column list,
+//! the cells of a record, and the record of a row.
+
+use bora_core::records::{
+    ActionExecution, ActionResult, TaskExecution, TaskKind, WorkflowExecution,
+};
+use bora_core::state::State;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::{Arguments, Row};
+
+use crate::{Result, StoreError};
+
+/// One value to bind. Every column type Bora uses is one of these.
+#[derive(Debug, Clone)]
+pub(crate) enum Cell {
+    Text(Option<String>),
+    Int(Option<i64>),
+    /// Stored as 0/1: the Any driver cannot read SQLite's BOOLEAN type.
+    Bool(bool),
+}
+
+impl Cell {
+    pub(crate) fn add_to(self, args: &mut AnyArguments<'_>) -> Result<()> {
+        let added = match self {
+            Cell::Text(value) => args.add(value),
+            Cell::Int(value) => args.add(value),
+            Cell::Bool(value) => args.add(i64::from(value)),
+        };
+        added.map_err(|err| StoreError::Database(format!("cannot bind a value: {err}")))
+    }
+}
+
+fn text(value: impl Into<String>) -> Cell {
+    Cell::Text(Some(value.into()))
+}
+
+fn opt_text(value: Option<&str>) -> Cell {
+    Cell::Text(value.map(str::to_owned))
+}
+
+fn json(value: &impl serde::Serialize) -> Cell {
+    // Serialising plain JSON maps and vectors cannot fail.
+    Cell::Text(Some(
+        serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned()),
+    ))
+}
+
+fn get<'r, T>(row: &'r AnyRow, column: &str) -> Result<T>
+where
+    T: sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    row.try_get(column).map_err(|err| StoreError::Corrupt {
+        what: "column",
+        detail: format!("{column}: {err}"),
+    })
+}
+
+fn get_json<T: DeserializeOwned>(row: &AnyRow, column: &str) -> Result<T> {
+    let raw: String = get(row, column)?;
+    serde_json::from_str(&raw).map_err(|err| StoreError::Corrupt {
+        what: "JSON column",
+        detail: format!("{column}: {err}"),
+    })
+}
+
+fn get_state(row: &AnyRow) -> Result<State> {
+    let raw: String = get(row, "state")?;
+    raw.parse().map_err(|err| StoreError::Corrupt {
+        what: "state",
+        detail: format!("{err}"),
+    })
+}
+
+fn get_bool(row: &AnyRow, column: &str) -> Result<bool> {
+    Ok(get::<i64>(row, column)? != 0)
+}
+
+/// A table's name and columns, in binding order; `id` comes first.
+pub(crate) struct Table {
+    pub name: &'static str,
+    pub columns: &'static [&'static str],
+}
+
+impl Table {
+    pub(crate) fn select_list(&self) -> String {
+        self.columns.join(", ")
+    }
+
+    /// `INSERT ... VALUES (...), (...) ON CONFLICT (id) DO UPDATE SET ...`
+    /// for `rows` records: an upsert that SQLite and PostgreSQL both accept.
+    pub(crate) fn upsert_sql(&self, rows: usize) -> String {
+        let width = self.columns.len();
+        let mut sql = format!(
+            "INSERT INTO {} ({}) VALUES ",
+            self.name,
+            self.columns.join(", ")
+        );
+        for row in 0..rows {
+            if row > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            for col in 0..width {
+                if col > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!("${}", row * width + col + 1));
+            }
+            sql.push(')');
+        }
+        sql.push_str(" ON CONFLICT (id) DO UPDATE SET ");
+        let updates: Vec<String> = self.columns[1..]
+            .iter()
+            .map(|col| format!("{col} = excluded.{col}"))
+            .collect();
+        sql.push_str(&updates.join(", "));
+        sql
+    }
+
+    /// How many records fit in one statement: SQLite allows 32766 bound
+    /// values, PostgreSQL 65535.
+    pub(crate) fn rows_per_statement(&self) -> usize {
+        (30_000 / self.columns.len()).max(1)
+    }
+}
+
+pub(crate) const EXECUTIONS: Table = Table {
+    name: "workflow_executions",
+    columns: &[
+        "id",
+        "workflow_id",
+        "workflow_name",
+        "workflow_namespace",
+        "spec_hash",
+        "description",
+        "tags",
+        "params",
+        "input",
+        "output",
+        "context",
+        "state",
+        "state_info",
+        "task_execution_id",
+        "root_execution_id",
+        "source_execution_id",
+        "idx",
+        "backlog",
+        "version",
+        "created_at",
+        "updated_at",
+    ],
+};
+
+/// A workflow execution with the store-side fields the record does not carry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredExecution {
+    pub execution: WorkflowExecution,
+    /// Hash of the parsed spec this execution runs (see the `specs` table).
+    pub spec_hash: String,
+    /// Incremented by every engine step, so a node can tell whether its
+    /// cached copy is current.
+    pub version: i64,
+}
+
+pub(crate) fn execution_cells(stored: &StoredExecution) -> Vec<Cell> {
+    let e = &stored.execution;
+    vec![
+        text(&e.id),
+        text(&e.workflow_id),
+        text(&e.workflow_name),
+        text(&e.workflow_namespace),
+        text(&stored.spec_hash),
+        text(&e.description),
+        json(&e.tags),
+        json(&e.params),
+        json(&e.input),
+        json(&e.output),
+        json(&e.context),
+        text(e.state.as_str()),
+        opt_text(e.state_info.as_deref()),
+        opt_text(e.task_execution_id.as_deref()),
+        opt_text(e.root_execution_id.as_deref()),
+        opt_text(e.source_execution_id.as_deref()),
+        Cell::Int(e.index.map(i64::from)),
+        json(&e.backlog),
+        Cell::Int(Some(stored.version)),
+        Cell::Int(Some(e.created_at)),
+        Cell::Int(e.updated_at),
+    ]
+}
+
+pub(crate) fn execution_from_row(row: &AnyRow) -> Result<StoredExecution> {
+    let index: Option<i64> = get(row, "idx")?;
+    Ok(StoredExecution {
+        execution: WorkflowExecution {
+            id: get(row, "id")?,
+            workflow_id: get(row, "workflow_id")?,
+            workflow_name: get(row, "workflow_name")?,
+            workflow_namespace: get(row, "workflow_namespace")?,
+            description: get(row, "description")?,
+            tags: get_json(row, "tags")?,
+            params: get_json(row, "params")?,
+            input: get_json(row, "input")?,
+            output: get_json(row, "output")?,
+            context: get_json(row, "context")?,
+            state: get_state(row)?,
+            state_info: get(row, "state_info")?,
+            task_execution_id: get(row, "task_execution_id")?,
+            root_execution_id: get(row, "root_execution_id")?,
+            source_execution_id: get(row, "source_execution_id")?,
+            index: index.and_then(|i| u32::try_from(i).ok()),
+            backlog: get_json(row, "backlog")?,
+            created_at: get(row, "created_at")?,
+            updated_at: get(row, "updated_at")?,
+        },
+        spec_hash: get(row, "spec_hash")?,
+        version: get(row, "version")?,
+    })
+}
+
+pub(crate) const TASKS: Table = Table {
+    name: "task_executions",
+    columns: &[
+        "id",
+        "workflow_execution_id",
+        "name",
+        "kind",
+        "state",
+        "state_info",
+        "seq",
+        "triggered_by",
+        "published",
+        "published_global",
+        "runtime_context",
+        "next_tasks",
+        "error_handled",
+        "processed",
+        "tags",
+        "created_at",
+        "updated_at",
+        "started_at",
+        "finished_at",
+    ],
+};
+
+pub(crate) fn task_cells(t: &TaskExecution) -> Vec<Cell> {
+    vec![
+        text(&t.id),
+        text(&t.workflow_execution_id),
+        text(&t.name),
+        text(t.kind.as_str()),
+        text(t.state.as_str()),
+        opt_text(t.state_info.as_deref()),
+        Cell::Int(Some(i64::try_from(t.seq).unwrap_or(i64::MAX))),
+        json(&t.triggered_by),
+        json(&t.published),
+        json(&t.published_global),
+        json(&t.runtime_context),
+        json(&t.next_tasks),
+        Cell::Bool(t.error_handled),
+        Cell::Bool(t.processed),
+        json(&t.tags),
+        Cell::Int(Some(t.created_at)),
+        Cell::Int(t.updated_at),
+        Cell::Int(t.started_at),
+        Cell::Int(t.finished_at),
+    ]
+}
+
+pub(crate) fn task_from_row(row: &AnyRow) -> Result<TaskExecution> {
+    let kind: String = get(row, "kind")?;
+    let seq: i64 = get(row, "seq")?;
+    Ok(TaskExecution {
+        id: get(row, "id")?,
+        workflow_execution_id: get(row, "workflow_execution_id")?,
+        name: get(row, "name")?,
+        kind: match kind.as_str() {
+            "WORKFLOW" => TaskKind::Workflow,
+            _ => TaskKind::Action,
+        },
+        state: get_state(row)?,
+        state_info: get(row, "state_info")?,
+        seq: u64::try_from(seq).unwrap_or(0),
+        triggered_by: get_json(row, "triggered_by")?,
+        published: get_json(row, "published")?,
+        published_global: get_json(row, "published_global")?,
+        runtime_context: get_json(row, "runtime_context")?,
+        next_tasks: get_json(row, "next_tasks")?,
+        error_handled: get_bool(row, "error_handled")?,
+        processed: get_bool(row, "processed")?,
+        tags: get_json(row, "tags")?,
+        created_at: get(row, "created_at")?,
+        updated_at: get(row, "updated_at")?,
+        started_at: get(row, "started_at")?,
+        finished_at: get(row, "finished_at")?,
+    })
+}
+
+pub(crate) const ACTIONS: Table = Table {
+    name: "action_executions",
+    columns: &[
+        "id",
+        "name",
+        "task_execution_id",
+        "workflow_execution_id",
+        "workflow_name",
+        "workflow_namespace",
+        "state",
+        "state_info",
+        "input",
+        "result",
+        "accepted",
+        "idx",
+        "is_sync",
+        "description",
+        "params",
+        "created_at",
+        "updated_at",
+    ],
+};
+
+pub(crate) fn action_cells(a: &ActionExecution) -> Vec<Cell> {
+    vec![
+        text(&a.id),
+        text(&a.name),
+        opt_text(a.task_execution_id.as_deref()),
+        opt_text(a.workflow_execution_id.as_deref()),
+        opt_text(a.workflow_name.as_deref()),
+        text(&a.workflow_namespace),
+        text(a.state.as_str()),
+        opt_text(a.state_info.as_deref()),
+        json(&a.input),
+        match &a.result {
+            Some(result) => json(result),
+            None => Cell::Text(None),
+        },
+        Cell::Bool(a.accepted),
+        Cell::Int(Some(i64::from(a.index))),
+        Cell::Bool(a.is_sync),
+        text(&a.description),
+        json(&a.params),
+        Cell::Int(Some(a.created_at)),
+        Cell::Int(a.updated_at),
+    ]
+}
+
+pub(crate) fn action_from_row(row: &AnyRow) -> Result<ActionExecution> {
+    let result: Option<String> = get(row, "result")?;
+    let result: Option<ActionResult> = match result {
+        Some(raw) => Some(
+            serde_json::from_str(&raw).map_err(|err| StoreError::Corrupt {
+                what: "action result",
+                detail: err.to_string(),
+            })?,
+        ),
+        None => None,
+    };
+    let index: i64 = get(row, "idx")?;
+    Ok(ActionExecution {
+        id: get(row, "id")?,
+        name: get(row, "name")?,
+        task_execution_id: get(row, "task_execution_id")?,
+        workflow_execution_id: get(row, "workflow_execution_id")?,
+        workflow_name: get(row, "workflow_name")?,
+        workflow_namespace: get(row, "workflow_namespace")?,
+        state: get_state(row)?,
+        state_info: get(row, "state_info")?,
+        input: get_json::<Map<String, Value>>(row, "input")?,
+        result,
+        accepted: get_bool(row, "accepted")?,
+        index: u32::try_from(index).unwrap_or(0),
+        is_sync: get_bool(row, "is_sync")?,
+        description: get(row, "description")?,
+        params: get_json(row, "params")?,
+        created_at: get(row, "created_at")?,
+        updated_at: get(row, "updated_at")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upsert_sql_numbers_placeholders_in_order() {
+        let table = Table {
+            name: "t",
+            columns: &["id", "a"],
+        };
+        assert_eq!(
+            table.upsert_sql(2),
+            "INSERT INTO t (id, a) VALUES ($1, $2), ($3, $4) ON CONFLICT (id) DO UPDATE SET a = excluded.a"
+        );
+    }
+}

@@ -1,0 +1,291 @@
+//! The store's test suite, run against every backend: SQLite on a temp file
+//! always, PostgreSQL when `BORA_TEST_POSTGRES_URL` is set (scripts/test.sh
+//! sets it; each run gets a fresh database that is dropped afterwards).
+
+use bora_core::records::{
+    ActionExecution, ActionResult, TaskExecution, TaskKind, WorkflowExecution,
+};
+use bora_core::state::State;
+use bora_store::{JobKind, NewJob, Store, StoreError, StoredExecution};
+use serde_json::{Map, json};
+
+mod common;
+use common::backends;
+
+fn execution(id: &str) -> StoredExecution {
+    StoredExecution {
+        execution: WorkflowExecution {
+            id: id.to_owned(),
+            workflow_id: "wf-id".into(),
+            workflow_name: "wf".into(),
+            workflow_namespace: String::new(),
+            description: "d".into(),
+            tags: vec!["t".into()],
+            params: Map::new(),
+            input: json!({"a": 1}).as_object().cloned().unwrap_or_default(),
+            output: Map::new(),
+            context: Map::new(),
+            state: State::Running,
+            state_info: None,
+            task_execution_id: None,
+            root_execution_id: None,
+            source_execution_id: None,
+            index: None,
+            backlog: vec![],
+            created_at: 1_000,
+            updated_at: None,
+        },
+        spec_hash: "h".into(),
+        version: 0,
+    }
+}
+
+fn task(id: &str, exec: &str, seq: u64) -> TaskExecution {
+    TaskExecution {
+        id: id.to_owned(),
+        workflow_execution_id: exec.to_owned(),
+        name: format!("t{seq}"),
+        kind: TaskKind::Action,
+        state: State::Running,
+        state_info: None,
+        seq,
+        triggered_by: vec![],
+        published: Map::new(),
+        published_global: Map::new(),
+        runtime_context: Map::new(),
+        next_tasks: vec![("t2".into(), "on-success".into())],
+        error_handled: true,
+        processed: false,
+        tags: vec![],
+        created_at: 2_000,
+        updated_at: None,
+        started_at: Some(2_000),
+        finished_at: None,
+    }
+}
+
+fn action(id: &str, task: &str, exec: &str, index: u32) -> ActionExecution {
+    ActionExecution {
+        id: id.to_owned(),
+        name: "std.echo".into(),
+        task_execution_id: Some(task.to_owned()),
+        workflow_execution_id: Some(exec.to_owned()),
+        workflow_name: Some("wf".into()),
+        workflow_namespace: String::new(),
+        state: State::Running,
+        state_info: None,
+        input: Map::new(),
+        result: None,
+        accepted: false,
+        index,
+        is_sync: true,
+        description: String::new(),
+        params: Map::new(),
+        created_at: 3_000,
+        updated_at: None,
+    }
+}
+
+#[tokio::test]
+async fn execution_round_trip_and_upsert() {
+    for backend in backends().await {
+        let store: &Store = &backend.store;
+        let mut tx = store.begin().await.expect("begin");
+        assert_eq!(tx.lock_execution("e1").await.expect("lock"), None);
+        tx.put_executions(&[execution("e1")]).await.expect("put");
+        tx.put_tasks(&[task("t1", "e1", 1)])
+            .await
+            .expect("put task");
+        tx.commit().await.expect("commit");
+
+        let mut stored = store.get_execution("e1").await.expect("get");
+        assert_eq!(stored, execution("e1"), "{}", backend.name);
+
+        stored.execution.state = State::Success;
+        stored.version = 1;
+        let mut tx = store.begin().await.expect("begin");
+        assert_eq!(tx.lock_execution("e1").await.expect("lock"), Some(0));
+        tx.put_executions(&[stored.clone()]).await.expect("update");
+        tx.commit().await.expect("commit");
+        let again = store.get_execution("e1").await.expect("get");
+        assert_eq!(again.execution.state, State::Success);
+        assert_eq!(again.version, 1);
+
+        let tasks = store.list_tasks_of("e1").await.expect("tasks");
+        assert_eq!(tasks, vec![task("t1", "e1", 1)], "{}", backend.name);
+        assert!(matches!(
+            store.get_task("nope").await,
+            Err(StoreError::NotFound { .. })
+        ));
+    }
+}
+
+#[tokio::test]
+async fn snapshot_holds_tasks_actions_and_children() {
+    for backend in backends().await {
+        let store = &backend.store;
+        let mut child = execution("child");
+        child.execution.task_execution_id = Some("t1".into());
+        child.execution.index = Some(0);
+        let mut done = action("a2", "t1", "e1", 1);
+        done.result = Some(ActionResult::Success(json!({"x": [1, 2]})));
+        done.state = State::Success;
+        done.accepted = true;
+
+        let mut tx = store.begin().await.expect("begin");
+        tx.put_executions(&[execution("e1"), child.clone()])
+            .await
+            .expect("put");
+        tx.put_tasks(&[task("t1", "e1", 1), task("t2", "e1", 2)])
+            .await
+            .expect("tasks");
+        tx.put_actions(&[action("a1", "t1", "e1", 0), done.clone()])
+            .await
+            .expect("actions");
+        let snapshot = tx.load_snapshot("e1").await.expect("snapshot");
+        tx.commit().await.expect("commit");
+
+        assert_eq!(snapshot.tasks.len(), 2, "{}", backend.name);
+        assert_eq!(snapshot.actions.len(), 2);
+        assert_eq!(snapshot.actions[1], done);
+        assert_eq!(snapshot.children, vec![child]);
+    }
+}
+
+#[tokio::test]
+async fn many_actions_are_written_in_batches() {
+    for backend in backends().await {
+        let store = &backend.store;
+        let actions: Vec<ActionExecution> = (0..5000)
+            .map(|i| action(&format!("a{i}"), "t1", "e1", i))
+            .collect();
+        let mut tx = store.begin().await.expect("begin");
+        tx.put_actions(&actions).await.expect("batch insert");
+        tx.commit().await.expect("commit");
+        let listed = store.list_actions_of("t1").await.expect("list");
+        assert_eq!(listed.len(), 5000, "{}", backend.name);
+        assert_eq!(listed[4999].index, 4999);
+    }
+}
+
+#[tokio::test]
+async fn jobs_are_claimed_once_and_leases_expire() {
+    for backend in backends().await {
+        let store = &backend.store;
+        let job = |id: &str, due: i64| NewJob {
+            id: id.to_owned(),
+            kind: JobKind::Action,
+            execution_id: Some("e1".into()),
+            due_at: due,
+            payload: json!({"n": id}),
+            locked_by: None,
+            locked_until: None,
+            created_at: 0,
+        };
+        let mut tx = store.begin().await.expect("begin");
+        tx.insert_jobs(&[job("j1", 10), job("j2", 20), job("j3", 1_000)])
+            .await
+            .expect("jobs");
+        tx.commit().await.expect("commit");
+
+        // Not due yet.
+        assert!(
+            store
+                .claim_jobs(JobKind::Action, "n1", 5, 100, 10)
+                .await
+                .expect("claim")
+                .is_empty()
+        );
+        let claimed = store
+            .claim_jobs(JobKind::Action, "n1", 25, 100, 10)
+            .await
+            .expect("claim");
+        let ids: Vec<&str> = claimed.iter().map(|j| j.id.as_str()).collect();
+        assert_eq!(ids, ["j1", "j2"], "{}", backend.name);
+        assert_eq!(claimed[0].payload, json!({"n": "j1"}));
+        // Leased: another node gets nothing until the lease ends.
+        assert!(
+            store
+                .claim_jobs(JobKind::Action, "n2", 50, 150, 10)
+                .await
+                .expect("claim")
+                .is_empty()
+        );
+        assert!(
+            store
+                .claim_jobs(JobKind::Event, "n2", 5_000, 6_000, 10)
+                .await
+                .expect("claim")
+                .is_empty()
+        );
+        // The lease expired (node n1 died): n2 takes the jobs over.
+        let taken = store
+            .claim_jobs(JobKind::Action, "n2", 101, 200, 1)
+            .await
+            .expect("claim");
+        assert_eq!(taken.len(), 1);
+        assert_eq!(taken[0].attempts, 1);
+        store.delete_job(&taken[0].id).await.expect("delete");
+        assert_eq!(
+            store.next_job_time(JobKind::Action).await.expect("next"),
+            Some(100)
+        );
+    }
+}
+
+#[tokio::test]
+async fn concurrent_claims_never_share_a_job() {
+    for backend in backends().await {
+        let store = backend.store.clone();
+        let jobs: Vec<NewJob> = (0..200)
+            .map(|i| NewJob {
+                id: format!("j{i}"),
+                kind: JobKind::Event,
+                execution_id: None,
+                due_at: 0,
+                payload: json!(i),
+                locked_by: None,
+                locked_until: None,
+                created_at: 0,
+            })
+            .collect();
+        let mut tx = store.begin().await.expect("begin");
+        tx.insert_jobs(&jobs).await.expect("jobs");
+        tx.commit().await.expect("commit");
+
+        let mut handles = Vec::new();
+        for node in 0..4 {
+            let store = store.clone();
+            handles.push(tokio::spawn(async move {
+                let mut mine = Vec::new();
+                loop {
+                    let got = store
+                        .claim_jobs(JobKind::Event, &format!("n{node}"), 1, 1_000_000, 7)
+                        .await
+                        .expect("claim");
+                    if got.is_empty() {
+                        break mine;
+                    }
+                    mine.extend(got.into_iter().map(|j| j.id));
+                }
+            }));
+        }
+        let mut all = Vec::new();
+        for handle in handles {
+            all.extend(handle.await.expect("join"));
+        }
+        all.sort();
+        let before = all.len();
+        all.dedup();
+        assert_eq!(before, 200, "{}: every job claimed", backend.name);
+        assert_eq!(all.len(), 200, "{}: no job claimed twice", backend.name);
+    }
+}
+
+#[tokio::test]
+async fn bad_urls_are_rejected() {
+    assert!(matches!(
+        Store::connect("mysql://x").await,
+        Err(StoreError::BadUrl(_))
+    ));
+}
