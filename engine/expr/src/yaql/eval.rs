@@ -1,0 +1,339 @@
+//! Evaluation of a parsed YAQL tree: variables and scopes, operators, the
+//! `.` operator (attributes, methods, collection mapping) and indexers.
+//!
+//! Scopes mirror yaql's contexts: a chain of frames, each holding variables
+//! (`$` is stored as `$1`, as yaql normalises it). The root frame is the data
+//! context, read lazily from the [`DataContext`] so `$.x` never copies the
+//! whole of `$`.
+
+use std::sync::Arc;
+
+use super::YaqlError;
+use super::parser::{Arg, Expr};
+use super::stdlib;
+use super::value::{Dict, Value};
+use crate::context::DataContext;
+use crate::functions::ExprHost;
+
+/// A frame of variables; child frames see their parents' variables.
+#[derive(Debug)]
+pub struct Scope {
+    vars: Vec<(Arc<str>, Value)>,
+    parent: Option<Arc<Scope>>,
+}
+
+impl Scope {
+    fn get(&self, name: &str) -> Option<&Value> {
+        let mut frame = Some(self);
+        while let Some(f) = frame {
+            if let Some((_, v)) = f.vars.iter().rev().find(|(n, _)| &**n == name) {
+                return Some(v);
+            }
+            frame = f.parent.as_deref();
+        }
+        None
+    }
+}
+
+/// yaql's variable name normalisation: `$` is `$1`.
+fn normalise(name: &str) -> &str {
+    if name.is_empty() { "1" } else { name }
+}
+
+/// What an evaluation sees: the data, the host and the current scope.
+#[derive(Clone)]
+pub struct Env<'a> {
+    pub data: &'a DataContext,
+    pub host: &'a dyn ExprHost,
+    pub scope: Option<Arc<Scope>>,
+}
+
+/// Mistral's yaql context variables taken from the data's keys.
+const CONTEXT_KEYS: &[&str] = &["__env", "__execution", "__task_execution"];
+
+impl<'a> Env<'a> {
+    pub fn root(data: &'a DataContext, host: &'a dyn ExprHost) -> Env<'a> {
+        Env {
+            data,
+            host,
+            scope: None,
+        }
+    }
+
+    /// A child scope with the given variables (names without `$`).
+    pub fn child(&self, vars: Vec<(Arc<str>, Value)>) -> Env<'a> {
+        Env {
+            data: self.data,
+            host: self.host,
+            scope: Some(Arc::new(Scope {
+                vars,
+                parent: self.scope.clone(),
+            })),
+        }
+    }
+
+    /// An env evaluating in a context object's scope.
+    pub fn with_scope(&self, scope: Arc<Scope>) -> Env<'a> {
+        Env {
+            data: self.data,
+            host: self.host,
+            scope: Some(scope),
+        }
+    }
+
+    /// The current scope as a context value (for `let`, `with`, ...), with
+    /// extra variables.
+    pub fn context_value(&self, vars: Vec<(Arc<str>, Value)>) -> Value {
+        Value::Context(Arc::new(Scope {
+            vars,
+            parent: self.scope.clone(),
+        }))
+    }
+
+    /// The value of `$name` (`name` empty for `$`); undefined names are null.
+    pub fn var(&self, name: &str) -> Value {
+        let name = normalise(name);
+        if let Some(v) = self.scope.as_ref().and_then(|s| s.get(name)) {
+            return v.clone();
+        }
+        if name == "1" {
+            return self.root_value();
+        }
+        if CONTEXT_KEYS.contains(&name) {
+            return self.data.get(name).map_or(Value::Null, Value::from_json);
+        }
+        Value::Null
+    }
+
+    fn root_value(&self) -> Value {
+        match self.data.layers() {
+            [] => Value::Dict(Arc::new(Dict::new())),
+            [only] => Value::from_json(only),
+            _ => Value::from_json(&self.data.to_value()),
+        }
+    }
+
+    /// True when `$` is the data root (not rebound by a lambda or `let`).
+    fn dollar_is_root(&self) -> bool {
+        self.scope.as_ref().is_none_or(|s| s.get("1").is_none())
+    }
+
+    /// Calls a lambda argument with positional values bound to `$1..$n`
+    /// (`$` is `$1`).
+    pub fn call_lambda(&self, body: &Expr, args: &[Value]) -> Result<Value, YaqlError> {
+        let vars = args
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (Arc::from((i + 1).to_string().as_str()), v.clone()))
+            .collect();
+        self.child(vars).eval(body)
+    }
+
+    /// Evaluates an expression.
+    pub fn eval(&self, expr: &Expr) -> Result<Value, YaqlError> {
+        match expr {
+            Expr::Const(v) => Ok(v.clone()),
+            Expr::Keyword(k) => Ok(Value::Str(k.clone())),
+            Expr::Var(name) => Ok(self.var(name)),
+            Expr::Wrap(inner) => self.eval(inner),
+            Expr::RootPath(path) => self.eval_root_path(path),
+            Expr::Call(name, args) => stdlib::call(self, name, None, args),
+            Expr::Dot {
+                recv,
+                rhs,
+                null_safe,
+            } => {
+                let receiver = self.eval(recv)?;
+                if *null_safe && matches!(receiver, Value::Null) {
+                    return Ok(Value::Null);
+                }
+                self.dot(receiver, rhs)
+            }
+            Expr::Binary(op, left, right) => self.binary(op, left, right),
+            Expr::Unary(op, operand) => {
+                let value = self.eval(operand)?;
+                stdlib::unary(op, value)
+            }
+            Expr::Index(target, args) => {
+                let target = self.eval(target)?;
+                let args = self.eval_positional(args, "#indexer")?;
+                stdlib::indexer(target, args)
+            }
+            Expr::List(args) => {
+                let items = self.eval_positional(args, "#list")?;
+                Ok(Value::list(items))
+            }
+            Expr::Map(args) => {
+                let mut map = Dict::new();
+                for arg in args {
+                    match arg {
+                        Arg::Named(k, v) => {
+                            let key = self.eval(k)?;
+                            let value = self.eval(v)?;
+                            check_hashable(&key)?;
+                            map.insert(key, value);
+                        }
+                        _ => return Err(YaqlError::NoMatchingFunction("#map".into())),
+                    }
+                }
+                Ok(Value::Dict(Arc::new(map)))
+            }
+        }
+    }
+
+    /// Evaluates positional arguments; named ones make the call unmatched.
+    fn eval_positional(&self, args: &[Arg], name: &str) -> Result<Vec<Value>, YaqlError> {
+        args.iter()
+            .map(|a| match a {
+                Arg::Pos(e) => self.eval(e),
+                _ => Err(YaqlError::NoMatchingFunction(name.into())),
+            })
+            .collect()
+    }
+
+    fn eval_root_path(&self, path: &[Arc<str>]) -> Result<Value, YaqlError> {
+        let all_objects = self.data.layers().iter().all(|l| l.is_object());
+        if !self.dollar_is_root() || !all_objects {
+            let mut value = self.var("");
+            for key in path {
+                value = self.attribute(value, key)?;
+            }
+            return Ok(value);
+        }
+        let Some((first, rest)) = path.split_first() else {
+            return Ok(self.var(""));
+        };
+        let mut current = self
+            .data
+            .get(first)
+            .ok_or_else(|| YaqlError::key_error(&Value::Str(first.clone())))?;
+        for (i, key) in rest.iter().enumerate() {
+            match current {
+                serde_json::Value::Object(map) => {
+                    current = map
+                        .get(&**key)
+                        .ok_or_else(|| YaqlError::key_error(&Value::Str(key.clone())))?;
+                }
+                other => {
+                    let mut value = Value::from_json(other);
+                    for key in &rest[i..] {
+                        value = self.attribute(value, key)?;
+                    }
+                    return Ok(value);
+                }
+            }
+        }
+        Ok(Value::from_json(current))
+    }
+
+    /// `receiver.rhs`: a method call, an attribute, or no match.
+    pub fn dot(&self, receiver: Value, rhs: &Expr) -> Result<Value, YaqlError> {
+        match rhs {
+            Expr::Call(name, args) => stdlib::call(self, name, Some(receiver), args),
+            Expr::Keyword(key) => self.attribute(receiver, key),
+            Expr::RootPath(_) | Expr::Dot { .. } => {
+                // `recv.$.x` style right-hand sides are not attributes.
+                Err(YaqlError::NoMatchingFunction("#operator_.".into()))
+            }
+            _ => Err(YaqlError::NoMatchingFunction("#operator_.".into())),
+        }
+    }
+
+    /// `receiver.key` with a bare name: dict lookup (KeyError when
+    /// missing), mapped over collections, else a `#property#key` function.
+    pub fn attribute(&self, receiver: Value, key: &Arc<str>) -> Result<Value, YaqlError> {
+        match receiver {
+            Value::Dict(map) => map
+                .get(&Value::Str(key.clone()))
+                .cloned()
+                .ok_or_else(|| YaqlError::key_error(&Value::Str(key.clone()))),
+            Value::List(items) | Value::Items(items) => Ok(Value::list(
+                items
+                    .iter()
+                    .map(|item| self.attribute(item.clone(), key))
+                    .collect::<Result<_, _>>()?,
+            )),
+            Value::Set(items) => Ok(Value::list(
+                items
+                    .iter()
+                    .map(|item| self.attribute(item.clone(), key))
+                    .collect::<Result<_, _>>()?,
+            )),
+            Value::Null => Err(YaqlError::NoMatchingFunction("#operator_.".into())),
+            other => stdlib::property(&other, key),
+        }
+    }
+
+    fn binary(&self, op: &str, left: &Expr, right: &Expr) -> Result<Value, YaqlError> {
+        match op {
+            "and" => {
+                let l = self.eval(left)?;
+                if !l.truthy() {
+                    return Ok(l);
+                }
+                self.eval(right)
+            }
+            "or" => {
+                let l = self.eval(left)?;
+                if l.truthy() {
+                    return Ok(l);
+                }
+                self.eval(right)
+            }
+            "->" => match self.eval(left)? {
+                Value::Context(scope) => self.with_scope(scope).eval(right),
+                _ => Err(YaqlError::NoMatchingFunction("#operator_->".into())),
+            },
+            _ => {
+                let l = self.eval(left)?;
+                let r = self.eval(right)?;
+                stdlib::binary(op, l, r)
+            }
+        }
+    }
+}
+
+/// A value that cannot be a set member or dict key in Python.
+pub fn check_hashable(value: &Value) -> Result<(), YaqlError> {
+    match value {
+        Value::Context(_) => Err(YaqlError::Runtime("unhashable type: 'Context'".into())),
+        _ => Ok(()),
+    }
+}
+
+/// Mistral's output conversion turns tuples into lists and keeps sets, so a
+/// set holding tuples (or dicts) fails to build: `unhashable type: 'list'`.
+pub fn check_output(value: &Value) -> Result<(), YaqlError> {
+    match value {
+        Value::Set(items) => {
+            for item in items.iter() {
+                unhashable_after_conversion(item)?;
+            }
+            Ok(())
+        }
+        Value::Items(items) => match items.first() {
+            Some(_) => Err(YaqlError::Runtime("unhashable type: 'list'".into())),
+            None => Ok(()),
+        },
+        Value::List(items) => items.iter().try_for_each(check_output),
+        Value::Dict(map) => {
+            for (k, v) in map.iter() {
+                unhashable_after_conversion(k)?;
+                check_output(v)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn unhashable_after_conversion(value: &Value) -> Result<(), YaqlError> {
+    match value {
+        Value::List(_) | Value::Items(_) => {
+            Err(YaqlError::Runtime("unhashable type: 'list'".into()))
+        }
+        Value::Dict(_) => Err(YaqlError::Runtime("unhashable type: 'dict'".into())),
+        Value::Set(_) => Err(YaqlError::Runtime("unhashable type: 'set'".into())),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,257 @@
+//! Date and time functions (yaql's `date_time.py`): `datetime()`,
+//! `timespan()`, `now()`, their properties and arithmetic.
+//!
+//! Datetimes are always timezone-aware (yaql gives naive inputs UTC).
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
+
+use super::{Call, CallErr, Kind, R, int_arg, runtime, string};
+use crate::yaql::YaqlError;
+use crate::yaql::value::Value;
+
+fn offset_of(c: &Call, i: usize) -> Result<FixedOffset, CallErr> {
+    match c.arg(i, "offset")? {
+        None => Ok(utc()),
+        Some(Value::TimeSpan(t)) => FixedOffset::east_opt(t.num_seconds() as i32)
+            .ok_or_else(|| runtime("offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).")),
+        Some(_) => Err(CallErr::NoMatch),
+    }
+}
+
+fn utc() -> FixedOffset {
+    FixedOffset::east_opt(0).unwrap_or_else(|| Utc.fix())
+}
+
+use chrono::Offset as _;
+
+/// Dispatches the date and time library; `None` for other names.
+pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
+    let result = match name {
+        "datetime" => (|| {
+            c.kind(Kind::Func)?;
+            let first = c.arg(0, "year")?;
+            match first {
+                Some(Value::Str(s)) => {
+                    c.max(2)?;
+                    parse_datetime(&s)
+                }
+                Some(Value::Float(_)) if c.n() <= 2 => from_timestamp(c),
+                Some(Value::Int(_)) if c.n() <= 2 && c.named_count() == 0 => from_timestamp(c),
+                Some(Value::Int(year)) => {
+                    c.max(8)?;
+                    let month = int_arg(c, 1, "month", 1)?;
+                    let day = int_arg(c, 2, "day", 1)?;
+                    let hour = int_arg(c, 3, "hour", 0)?;
+                    let minute = int_arg(c, 4, "minute", 0)?;
+                    let second = int_arg(c, 5, "second", 0)?;
+                    let micro = int_arg(c, 6, "microsecond", 0)?;
+                    let offset = offset_of(c, 7)?;
+                    let date = NaiveDate::from_ymd_opt(year as i32, month as u32, day as u32)
+                        .filter(|_| (1..=9999).contains(&year))
+                        .ok_or_else(|| {
+                            runtime(if !(1..=12).contains(&month) {
+                                "month must be in 1..12"
+                            } else if !(1..=9999).contains(&year) {
+                                "year is out of range"
+                            } else {
+                                "day is out of range for month"
+                            })
+                        })?;
+                    let time = date
+                        .and_hms_micro_opt(hour as u32, minute as u32, second as u32, micro as u32)
+                        .ok_or_else(|| {
+                            runtime(if !(0..24).contains(&hour) {
+                                "hour must be in 0..23"
+                            } else if !(0..60).contains(&minute) {
+                                "minute must be in 0..59"
+                            } else if !(0..60).contains(&second) {
+                                "second must be in 0..59"
+                            } else {
+                                "microsecond must be in 0..999999"
+                            })
+                        })?;
+                    time.and_local_timezone(offset)
+                        .single()
+                        .map(Value::DateTime)
+                        .ok_or_else(|| runtime("invalid datetime"))
+                }
+                _ => Err(CallErr::NoMatch),
+            }
+        })(),
+        "timespan" => (|| {
+            c.kind(Kind::Func)?;
+            c.max(6)?;
+            let mut total_us: i128 = 0;
+            for (i, (unit, scale)) in [
+                ("days", 86_400_000_000i128),
+                ("hours", 3_600_000_000),
+                ("minutes", 60_000_000),
+                ("seconds", 1_000_000),
+                ("milliseconds", 1_000),
+                ("microseconds", 1),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                total_us += int_arg(c, i, unit, 0)? * scale;
+            }
+            let us = i64::try_from(total_us)
+                .map_err(|_| runtime("days=1000000000; must have magnitude <= 999999999"))?;
+            Ok(Value::TimeSpan(TimeDelta::microseconds(us)))
+        })(),
+        "now" => (|| {
+            c.kind(Kind::Func)?;
+            c.max(1)?;
+            let offset = offset_of(c, 0)?;
+            Ok(Value::DateTime(Utc::now().with_timezone(&offset)))
+        })(),
+        "format" => (|| {
+            c.kind(Kind::Method)?;
+            c.exact(2)?;
+            let Value::DateTime(dt) = c.val(0)? else {
+                return Err(CallErr::NoMatch);
+            };
+            let fmt = string(&c.val(1)?)?;
+            let mut out = String::new();
+            use std::fmt::Write as _;
+            write!(out, "{}", dt.format(&fmt))
+                .map_err(|_| runtime(format!("Invalid format string {fmt}")))?;
+            Ok(Value::str(&out))
+        })(),
+        _ => return None,
+    };
+    Some(result)
+}
+
+fn from_timestamp(c: &Call) -> R {
+    let ts = c.val(0)?.as_f64().ok_or(CallErr::NoMatch)?;
+    let offset = offset_of(c, 1)?;
+    let micros = (ts * 1_000_000.0).round() as i64;
+    DateTime::from_timestamp_micros(micros)
+        .map(|dt| Value::DateTime(dt.with_timezone(&offset)))
+        .ok_or_else(|| runtime("year is out of range"))
+}
+
+fn parse_datetime(s: &str) -> R {
+    let t = s.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Ok(Value::DateTime(dt));
+    }
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+    ] {
+        if let Ok(dt) = DateTime::parse_from_str(t, fmt) {
+            return Ok(Value::DateTime(dt));
+        }
+    }
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(t, fmt) {
+            return Ok(Value::DateTime(naive.and_utc().fixed_offset()));
+        }
+    }
+    for fmt in ["%Y-%m-%d", "%Y%m%d", "%Y/%m/%d"] {
+        if let Ok(date) = NaiveDate::parse_from_str(t, fmt)
+            && let Some(naive) = date.and_hms_opt(0, 0, 0)
+        {
+            return Ok(Value::DateTime(naive.and_utc().fixed_offset()));
+        }
+    }
+    Err(runtime(format!("Unknown string format: {s}")))
+}
+
+/// Datetime and timespan properties (`#property#name`).
+pub(super) fn property(v: &Value, name: &str) -> Option<Result<Value, YaqlError>> {
+    let int = |i: i64| Some(Ok(Value::Int(i128::from(i))));
+    match v {
+        Value::DateTime(dt) => match name {
+            "year" => int(i64::from(dt.year())),
+            "month" => int(i64::from(dt.month())),
+            "day" => int(i64::from(dt.day())),
+            "hour" => int(i64::from(dt.hour())),
+            "minute" => int(i64::from(dt.minute())),
+            "second" => int(i64::from(dt.second())),
+            "microsecond" => int(i64::from(dt.timestamp_subsec_micros())),
+            "weekday" => int(i64::from(dt.weekday().num_days_from_monday())),
+            "date" => dt
+                .date_naive()
+                .and_hms_opt(0, 0, 0)
+                .and_then(|n| n.and_local_timezone(*dt.offset()).single())
+                .map(|d| Ok(Value::DateTime(d))),
+            "time" => {
+                let t = dt.time();
+                Some(Ok(Value::TimeSpan(
+                    TimeDelta::seconds(i64::from(t.num_seconds_from_midnight()))
+                        + TimeDelta::microseconds(i64::from(t.nanosecond() / 1000)),
+                )))
+            }
+            "utc" => Some(Ok(Value::DateTime(dt.with_timezone(&utc())))),
+            "offset" => Some(Ok(Value::TimeSpan(TimeDelta::seconds(i64::from(
+                dt.offset().local_minus_utc(),
+            ))))),
+            "timestamp" => Some(Ok(Value::Float(dt.timestamp_micros() as f64 / 1e6))),
+            _ => None,
+        },
+        Value::TimeSpan(t) => {
+            let us = t.num_microseconds().unwrap_or(i64::MAX) as f64;
+            let f = |div: f64| Some(Ok(Value::Float(us / div)));
+            match name {
+                "days" => f(86_400e6),
+                "hours" => f(3_600e6),
+                "minutes" => f(60e6),
+                "seconds" => f(1e6),
+                "milliseconds" => f(1e3),
+                "microseconds" => int(t.num_microseconds().unwrap_or(i64::MAX)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Arithmetic with datetimes and timespans.
+pub(super) fn binary(op: &str, l: &Value, r: &Value) -> Result<Value, YaqlError> {
+    use Value::*;
+    let overflow = || YaqlError::Runtime("date value out of range".into());
+    match (op, l, r) {
+        ("+", DateTime(d), TimeSpan(t)) | ("+", TimeSpan(t), DateTime(d)) => {
+            d.checked_add_signed(*t).map(DateTime).ok_or_else(overflow)
+        }
+        ("-", DateTime(d), TimeSpan(t)) => {
+            d.checked_sub_signed(*t).map(DateTime).ok_or_else(overflow)
+        }
+        ("-", DateTime(a), DateTime(b)) => Ok(TimeSpan(a.signed_duration_since(*b))),
+        ("+", TimeSpan(a), TimeSpan(b)) => a.checked_add(b).map(TimeSpan).ok_or_else(overflow),
+        ("-", TimeSpan(a), TimeSpan(b)) => a.checked_sub(b).map(TimeSpan).ok_or_else(overflow),
+        ("*", TimeSpan(t), n @ (Int(_) | Float(_)))
+        | ("*", n @ (Int(_) | Float(_)), TimeSpan(t)) => {
+            let us = t.num_microseconds().unwrap_or(i64::MAX) as f64 * n.as_f64().unwrap_or(0.0);
+            Ok(TimeSpan(TimeDelta::microseconds(us.round() as i64)))
+        }
+        ("/", TimeSpan(a), TimeSpan(b)) => {
+            let bu = b.num_microseconds().unwrap_or(i64::MAX);
+            if bu == 0 {
+                return Err(YaqlError::Runtime("division by zero".into()));
+            }
+            Ok(Float(
+                a.num_microseconds().unwrap_or(i64::MAX) as f64 / bu as f64,
+            ))
+        }
+        ("/", TimeSpan(t), n @ (Int(_) | Float(_))) => {
+            let d = n.as_f64().unwrap_or(0.0);
+            if d == 0.0 {
+                return Err(YaqlError::Runtime("division by zero".into()));
+            }
+            Ok(TimeSpan(TimeDelta::microseconds(
+                (t.num_microseconds().unwrap_or(i64::MAX) as f64 / d).round() as i64,
+            )))
+        }
+        _ => Err(YaqlError::NoMatchingFunction(format!("#operator_{op}"))),
+    }
+}

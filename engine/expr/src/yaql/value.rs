@@ -1,0 +1,574 @@
+//! YAQL's runtime values and their conversions to and from JSON and Python
+//! text forms.
+//!
+//! yaql works on Python objects; the ones an expression can meet are modelled
+//! here. Equality and hashing follow Python (`1 == 1.0 == true`), since
+//! `distinct()`, sets and dict keys depend on it. Lists stand for both
+//! Python lists and tuples (yaql freezes input lists to tuples and builds
+//! tuples itself); [`Value::to_python_str`] prints them as Mistral's output
+//! conversion would (lists), [`Value::to_yaql_str`] as yaql's own `str()` does
+//! (tuples).
+
+use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+use indexmap::{IndexMap, IndexSet};
+
+/// A dict: keys are any hashable value, insertion order is kept.
+pub type Dict = IndexMap<Value, Value>;
+/// A set: insertion order is kept (Python's order is hash-based; Mistral's
+/// output of a set is unordered anyway).
+pub type Set = IndexSet<Value>;
+
+/// A YAQL runtime value.
+#[derive(Debug, Clone)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// Python ints are unbounded; i128 covers every literal and product the
+    /// workflows meet (overflow is an error, not a wrap).
+    Int(i128),
+    Float(f64),
+    Str(Arc<str>),
+    /// A Python list or tuple.
+    List(Arc<Vec<Value>>),
+    Dict(Arc<Dict>),
+    Set(Arc<Set>),
+    /// `dict.items()`: a set-like view of pairs (its output conversion fails
+    /// in Mistral, as a set of lists is unhashable).
+    Items(Arc<Vec<Value>>),
+    DateTime(DateTime<FixedOffset>),
+    TimeSpan(TimeDelta),
+    Regex(Arc<regex::Regex>),
+    /// A yaql context object, as returned by `let()`, `with()`, `unpack()`
+    /// and consumed by `->`.
+    Context(Arc<super::eval::Scope>),
+    /// A generator's output (from `select`, `where`, ...), computed eagerly.
+    /// It iterates like a list but is not a sequence: it cannot be indexed,
+    /// `list()` and `set()` flatten it, and it equals only itself.
+    Iter(Arc<Vec<Value>>),
+    /// The result of `orderBy`: a generator that remembers its sort keys so
+    /// `thenBy` can refine the order.
+    Ordered(Arc<Ordered>),
+    /// An endless generator (`sequence()`, `repeat()`, `cycle()`).
+    Lazy(Arc<Lazy>),
+}
+
+/// Items sorted by `orderBy`/`thenBy`, with each item's keys.
+#[derive(Debug)]
+pub struct Ordered {
+    pub items: Vec<Value>,
+    /// Per item, its key for each ordering level.
+    pub keys: Vec<Vec<Value>>,
+    /// Per level, whether it sorts descending.
+    pub descending: Vec<bool>,
+}
+
+/// An endless generator.
+#[derive(Debug)]
+pub enum Lazy {
+    /// `start, start + step, ...`
+    Count {
+        start: i128,
+        step: i128,
+    },
+    Repeat(Value),
+    Cycle(Vec<Value>),
+}
+
+impl Lazy {
+    /// The `i`-th item.
+    pub fn nth(&self, i: usize) -> Value {
+        match self {
+            Lazy::Count { start, step } => {
+                Value::Int(start.saturating_add(step.saturating_mul(i as i128)))
+            }
+            Lazy::Repeat(v) => v.clone(),
+            Lazy::Cycle(items) => items
+                .get(i % items.len().max(1))
+                .cloned()
+                .unwrap_or(Value::Null),
+        }
+    }
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Arc::from(s))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Arc::new(items))
+    }
+
+    /// Python truthiness.
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::Null => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::List(l) | Value::Items(l) => !l.is_empty(),
+            Value::Dict(d) => !d.is_empty(),
+            Value::Set(s) => !s.is_empty(),
+            Value::TimeSpan(t) => !t.is_zero(),
+            Value::Iter(_) | Value::Ordered(_) | Value::Lazy(_) => true,
+            Value::DateTime(_) | Value::Regex(_) | Value::Context(_) => true,
+        }
+    }
+
+    /// The numeric value of a bool, int or float (Python's numeric tower).
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Bool(b) => Some(f64::from(u8::from(*b))),
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+
+    /// The Python type name, used in some error messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::List(_) => "tuple",
+            Value::Dict(_) => "FrozenDict",
+            Value::Set(_) => "frozenset",
+            Value::Items(_) => "dict_items",
+            Value::DateTime(_) => "datetime",
+            Value::TimeSpan(_) => "timedelta",
+            Value::Regex(_) => "Pattern",
+            Value::Context(_) => "Context",
+            Value::Iter(_) | Value::Ordered(_) | Value::Lazy(_) => "generator",
+        }
+    }
+
+    /// Converts JSON input the way yaql's `convert_input_data` does (lists
+    /// become tuples, objects frozen dicts).
+    pub fn from_json(json: &serde_json::Value) -> Value {
+        match json {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    Value::Int(i128::from(i))
+                } else if let Some(u) = n.as_u64() {
+                    Value::Int(i128::from(u))
+                } else {
+                    Value::Float(n.as_f64().unwrap_or(f64::NAN))
+                }
+            }
+            serde_json::Value::String(s) => Value::str(s),
+            serde_json::Value::Array(items) => {
+                Value::list(items.iter().map(Value::from_json).collect())
+            }
+            serde_json::Value::Object(map) => Value::Dict(Arc::new(
+                map.iter()
+                    .map(|(k, v)| (Value::str(k), Value::from_json(v)))
+                    .collect(),
+            )),
+        }
+    }
+
+    /// Mistral's output conversion: tuples and sets become lists, datetimes
+    /// their `isoformat()`, timespans total seconds, non-string keys strings
+    /// (as `json.dumps` writes them).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => {
+                if let Ok(small) = i64::try_from(*i) {
+                    J::from(small)
+                } else if let Ok(unsigned) = u64::try_from(*i) {
+                    J::from(unsigned)
+                } else {
+                    // Beyond JSON's integer range: the nearest float.
+                    serde_json::Number::from_f64(*i as f64).map_or(J::Null, J::Number)
+                }
+            }
+            Value::Float(f) => match serde_json::Number::from_f64(*f) {
+                Some(n) => J::Number(n),
+                None => J::String(py_float_repr(*f)),
+            },
+            Value::Str(s) => J::String(s.to_string()),
+            Value::List(items) | Value::Items(items) => {
+                J::Array(items.iter().map(Value::to_json).collect())
+            }
+            Value::Set(items) => J::Array(items.iter().map(Value::to_json).collect()),
+            Value::Dict(map) => J::Object(
+                map.iter()
+                    .map(|(k, v)| (k.json_key(), v.to_json()))
+                    .collect(),
+            ),
+            Value::DateTime(dt) => J::String(isoformat(dt, 'T')),
+            Value::TimeSpan(t) => {
+                let secs = t
+                    .num_microseconds()
+                    .map_or(t.num_seconds() as f64, |us| us as f64 / 1_000_000.0);
+                serde_json::Number::from_f64(secs).map_or(J::Null, J::Number)
+            }
+            Value::Regex(r) => J::String(r.as_str().to_string()),
+            Value::Iter(items) => J::Array(items.iter().map(Value::to_json).collect()),
+            Value::Ordered(o) => J::Array(o.items.iter().map(Value::to_json).collect()),
+            Value::Context(_) | Value::Lazy(_) => J::Null,
+        }
+    }
+
+    /// A dict key as `json.dumps` writes it.
+    fn json_key(&self) -> String {
+        match self {
+            Value::Str(s) => s.to_string(),
+            Value::Null => "null".into(),
+            Value::Bool(true) => "true".into(),
+            Value::Bool(false) => "false".into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => py_float_repr(*f),
+            other => other.to_python_str(),
+        }
+    }
+
+    /// Python `str()` of the value after Mistral's output conversion: what
+    /// splicing into text shows (`True`, `None`, `[1, 2]`, `{'x': 1}`).
+    pub fn to_python_str(&self) -> String {
+        let mut out = String::new();
+        self.write_py(&mut out, false, true);
+        out
+    }
+
+    /// Python `str()` of the value as yaql holds it (input lists are tuples:
+    /// `(1, 2)`), used by yaql's error messages.
+    pub fn to_yaql_repr_str(&self) -> String {
+        let mut out = String::new();
+        self.write_py(&mut out, false, false);
+        out
+    }
+
+    /// Python `repr()` inside containers (`'a'`), `str()` at the top level.
+    fn write_py(&self, out: &mut String, nested: bool, lists: bool) {
+        match self {
+            Value::Null => out.push_str("None"),
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            Value::Int(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Value::Float(f) => out.push_str(&py_float_repr(*f)),
+            Value::Str(s) => {
+                if nested {
+                    out.push_str(&py_str_repr(s));
+                } else {
+                    out.push_str(s);
+                }
+            }
+            Value::List(items) => {
+                let (open, close) = if lists { ('[', ']') } else { ('(', ')') };
+                out.push(open);
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    item.write_py(out, true, lists);
+                }
+                if !lists && items.len() == 1 {
+                    out.push(',');
+                }
+                out.push(close);
+            }
+            Value::Items(items) => {
+                out.push_str("dict_items([");
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    item.write_py(out, true, false);
+                }
+                out.push_str("])");
+            }
+            Value::Set(items) => {
+                if items.is_empty() {
+                    out.push_str(if lists { "set()" } else { "frozenset()" });
+                    return;
+                }
+                if !lists {
+                    out.push_str("frozenset(");
+                }
+                out.push('{');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    item.write_py(out, true, lists);
+                }
+                out.push('}');
+                if !lists {
+                    out.push(')');
+                }
+            }
+            Value::Dict(map) => {
+                out.push('{');
+                for (i, (k, v)) in map.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    k.write_py(out, true, lists);
+                    out.push_str(": ");
+                    v.write_py(out, true, lists);
+                }
+                out.push('}');
+            }
+            Value::DateTime(dt) => {
+                if nested {
+                    let _ = write!(
+                        out,
+                        "datetime.datetime({})",
+                        dt.format("%Y, %-m, %-d, %-H, %-M")
+                    );
+                } else {
+                    out.push_str(&isoformat(dt, ' '));
+                }
+            }
+            Value::TimeSpan(t) => out.push_str(&timedelta_str(t)),
+            Value::Regex(r) => {
+                let _ = write!(out, "re.compile({})", py_str_repr(r.as_str()));
+            }
+            Value::Context(_) => out.push_str("<yaql.language.contexts.Context object at 0x...>"),
+            Value::Iter(items) if lists => Value::List(items.clone()).write_py(out, nested, lists),
+            Value::Ordered(o) if lists => {
+                Value::List(Arc::new(o.items.clone())).write_py(out, nested, lists)
+            }
+            Value::Iter(_) | Value::Lazy(_) => out.push_str("<generator object at 0x...>"),
+            Value::Ordered(_) => {
+                out.push_str("<yaql.standard_library.queries.OrderingIterable object at 0x...>")
+            }
+        }
+    }
+}
+
+/// Python `datetime.isoformat(sep)`.
+pub fn isoformat(dt: &DateTime<FixedOffset>, sep: char) -> String {
+    let micros = dt.timestamp_subsec_micros();
+    let base = if micros == 0 {
+        dt.format(&format!("%Y-%m-%d{sep}%H:%M:%S")).to_string()
+    } else {
+        format!(
+            "{}.{micros:06}",
+            dt.format(&format!("%Y-%m-%d{sep}%H:%M:%S"))
+        )
+    };
+    format!("{base}{}", dt.format("%:z"))
+}
+
+/// Python `str(timedelta)`.
+pub fn timedelta_str(t: &TimeDelta) -> String {
+    let total_us = t.num_microseconds().unwrap_or(i64::MAX);
+    let days = total_us.div_euclid(86_400_000_000);
+    let rem = total_us.rem_euclid(86_400_000_000);
+    let secs = rem / 1_000_000;
+    let micros = rem % 1_000_000;
+    let mut out = String::new();
+    if days != 0 {
+        let plural = if days.abs() == 1 { "" } else { "s" };
+        let _ = write!(out, "{days} day{plural}, ");
+    }
+    let _ = write!(
+        out,
+        "{}:{:02}:{:02}",
+        secs / 3600,
+        (secs / 60) % 60,
+        secs % 60
+    );
+    if micros != 0 {
+        let _ = write!(out, ".{micros:06}");
+    }
+    out
+}
+
+/// Python `repr(float)`: shortest round-trip digits, `.0` for integral
+/// values, `inf`/`nan`, exponent form outside 1e-4..1e16.
+pub fn py_float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let abs = f.abs();
+    if abs != 0.0 && !(1e-4..1e16).contains(&abs) {
+        // Rust's `{:e}` gives the shortest digits: 1e16 -> "1e16".
+        let s = format!("{f:e}");
+        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let sign = if exp < 0 { '-' } else { '+' };
+        return format!("{mantissa}e{sign}{:02}", exp.abs());
+    }
+    let s = format!("{f}");
+    if s.contains('.') { s } else { format!("{s}.0") }
+}
+
+/// Python `repr(str)`: single quotes unless the text has a single quote and
+/// no double quote.
+pub fn py_str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+impl PartialEq for Value {
+    /// Python `==`.
+    fn eq(&self, other: &Self) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Null, Null) => true,
+            (Str(a), Str(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Bool(a), Bool(b)) => a == b,
+            (Bool(_) | Int(_) | Float(_), Bool(_) | Int(_) | Float(_)) => match (self, other) {
+                (Float(_), _) | (_, Float(_)) => self.as_f64() == other.as_f64(),
+                _ => num_int(self) == num_int(other),
+            },
+            (List(a), List(b)) | (Items(a), Items(b)) => a == b,
+            (Dict(a), Dict(b)) => a.len() == b.len() && a.iter().all(|(k, v)| b.get(k) == Some(v)),
+            (Set(a), Set(b)) => a.len() == b.len() && a.iter().all(|k| b.contains(k)),
+            (DateTime(a), DateTime(b)) => a == b,
+            (TimeSpan(a), TimeSpan(b)) => a == b,
+            (Regex(a), Regex(b)) => a.as_str() == b.as_str(),
+            (Context(a), Context(b)) => Arc::ptr_eq(a, b),
+            (Iter(a), Iter(b)) => Arc::ptr_eq(a, b),
+            (Ordered(a), Ordered(b)) => Arc::ptr_eq(a, b),
+            (Lazy(a), Lazy(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+fn num_int(v: &Value) -> i128 {
+    match v {
+        Value::Bool(b) => i128::from(*b),
+        Value::Int(i) => *i,
+        _ => 0,
+    }
+}
+
+impl Eq for Value {}
+
+impl Hash for Value {
+    /// Consistent with Python `==`: equal numbers of any type hash alike,
+    /// dicts and sets hash independently of order.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        match self {
+            Value::Null => 0u8.hash(state),
+            Value::Bool(b) => i128::from(*b).hash(state),
+            Value::Int(i) => i.hash(state),
+            Value::Float(f) => {
+                if f.fract() == 0.0 && f.abs() < 1e30 {
+                    (*f as i128).hash(state);
+                } else {
+                    f.to_bits().hash(state);
+                }
+            }
+            Value::Str(s) => s.hash(state),
+            Value::List(items) | Value::Items(items) => {
+                1u8.hash(state);
+                items.hash(state);
+            }
+            Value::Dict(map) => {
+                let mut acc = 0u64;
+                for (k, v) in map.iter() {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    k.hash(&mut h);
+                    v.hash(&mut h);
+                    acc ^= h.finish();
+                }
+                acc.hash(state);
+            }
+            Value::Set(items) => {
+                let mut acc = 0u64;
+                for k in items.iter() {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    k.hash(&mut h);
+                    acc ^= h.finish();
+                }
+                acc.hash(state);
+            }
+            Value::DateTime(dt) => dt.hash(state),
+            Value::TimeSpan(t) => t.hash(state),
+            Value::Regex(r) => r.as_str().hash(state),
+            Value::Context(c) => Arc::as_ptr(c).hash(state),
+            Value::Iter(c) => Arc::as_ptr(c).hash(state),
+            Value::Ordered(c) => Arc::as_ptr(c).hash(state),
+            Value::Lazy(c) => Arc::as_ptr(c).hash(state),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn python_str_forms() {
+        let v = Value::from_json(&json!({"x": 1, "y": {"z": "deep"}, "l": [1, "a"], "n": null}));
+        assert_eq!(
+            v.to_python_str(),
+            "{'x': 1, 'y': {'z': 'deep'}, 'l': [1, 'a'], 'n': None}"
+        );
+        assert_eq!(
+            Value::from_json(&json!([1, "a"])).to_yaql_repr_str(),
+            "(1, 'a')"
+        );
+        assert_eq!(Value::from_json(&json!([1])).to_yaql_repr_str(), "(1,)");
+        assert_eq!(Value::Bool(true).to_python_str(), "True");
+        assert_eq!(Value::Float(3.0).to_python_str(), "3.0");
+        assert_eq!(
+            Value::Float(0.1 + 0.2).to_python_str(),
+            "0.30000000000000004"
+        );
+        assert_eq!(Value::Float(1e20).to_python_str(), "1e+20");
+        assert_eq!(Value::Float(1.5e-7).to_python_str(), "1.5e-07");
+        assert_eq!(py_str_repr("it's"), "\"it's\"");
+    }
+
+    #[test]
+    fn python_equality() {
+        assert_eq!(Value::Int(1), Value::Float(1.0));
+        assert_eq!(Value::Int(1), Value::Bool(true));
+        assert_ne!(Value::Int(1), Value::str("1"));
+        let mut set = Set::new();
+        set.insert(Value::Int(1));
+        set.insert(Value::Float(1.0));
+        set.insert(Value::Bool(true));
+        assert_eq!(set.len(), 1);
+    }
+}
