@@ -364,7 +364,7 @@ mod tests {
         assert_eq!(py_float_repr(1.5e20), "1.5e+20");
         assert_eq!(py_float_repr(123456789012345.0), "123456789012345.0");
         assert_eq!(py_float_repr(-2.5), "-2.5");
-        assert_eq!(py_float_repr(3.14), "3.14");
+        assert_eq!(py_float_repr(2.675), "2.675");
     }
 
     #[test]

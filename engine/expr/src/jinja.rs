@@ -1,2 +1,1555 @@
 //! Jinja expressions through minijinja, configured like Mistral's
-//! `SandboxedEnvironment(undefined=StrictUndefined)`.
+//! `SandboxedEnvironment(undefined=StrictUndefined, trim_blocks=True,
+//! lstrip_blocks=True)`.
+//!
+//! What this module adds on top of minijinja's defaults, so that templates
+//! written for Mistral (Jinja2 3.1) behave the same:
+//! - the data is `_`, an [`Object`] backed by the [`DataContext`] (top-level
+//!   keys are looked up and converted on demand, never the whole context);
+//!   `__env`, `__execution` and `__task_execution` are globals taken from it;
+//! - Mistral's custom functions are globals (bound to the data, as Mistral's
+//!   `partial(fn, data_context)`) and filters (where the piped value is the
+//!   function's *context* argument, so `{{ x | json_dump }}` fails as in
+//!   Mistral);
+//! - values are written with Python's `str()` (`True`, `None`, `{'a': 1}`);
+//! - Python methods on values (`_.get('k')`, `s.strip()`, `l.index(3)`, ...);
+//! - filters and tests whose Jinja2 behaviour differs from minijinja's
+//!   (`round`, `int`, `sum`, `min`/`max`, `tojson`, `groupby`, `sequence`, ...).
+//!
+//! Functions that read execution data (`task()`, `execution()`, ...) need the
+//! caller's [`ExprHost`], a borrowed trait object that minijinja's `'static`
+//! functions cannot hold. Templates that mention one of those names are
+//! therefore run on a scoped worker thread whose host calls are answered by
+//! the calling thread over channels; all other templates run inline.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::fmt::Write as _;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, LazyLock};
+
+use minijinja::value::{Enumerator, Kwargs, Object, Rest, ValueKind};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
+use regex::Regex;
+use serde_json::Value as Json;
+
+use crate::context::DataContext;
+use crate::functions::{
+    self, ExecutionsFilter, ExprHost, NoHost, py_float_repr, py_str_repr, write_json_string,
+};
+
+/// A Jinja compile or evaluation error; `message` is the bare reason.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct JinjaError {
+    pub message: String,
+}
+
+impl JinjaError {
+    fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+        }
+    }
+}
+
+impl From<Error> for JinjaError {
+    fn from(err: Error) -> Self {
+        let message = match (err.kind(), err.detail()) {
+            (ErrorKind::UndefinedError, Some(detail)) => format!("undefined value: {detail}"),
+            (ErrorKind::UndefinedError, None) => "undefined value".to_string(),
+            (_, Some(detail)) => detail.to_string(),
+            (kind, None) => kind.to_string(),
+        };
+        Self { message }
+    }
+}
+
+/// The shared environment for whole expressions (`{{ expr }}`).
+static ENV: LazyLock<Environment<'static>> = LazyLock::new(build_env);
+
+/// Names of the functions that need the [`ExprHost`].
+static HOST_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:task|tasks|execution|executions|global)\b")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// A whole-string `{{ expr }}`: compiled once, evaluated to a native value.
+pub struct JinjaExpression {
+    expr: minijinja::Expression<'static, 'static>,
+    uses_host: bool,
+}
+
+impl std::fmt::Debug for JinjaExpression {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JinjaExpression")
+            .field("uses_host", &self.uses_host)
+            .finish_non_exhaustive()
+    }
+}
+
+impl JinjaExpression {
+    /// Compiles the text between `{{` and `}}`.
+    pub fn compile(source: &str) -> Result<Self, JinjaError> {
+        let expr = ENV.compile_expression_owned(source.to_string())?;
+        Ok(Self {
+            expr,
+            uses_host: HOST_NAMES.is_match(source),
+        })
+    }
+
+    /// Evaluates against `data`; the result is converted to JSON.
+    pub fn evaluate(&self, data: &DataContext, host: &dyn ExprHost) -> Result<Json, JinjaError> {
+        let run = || -> Result<Json, JinjaError> {
+            let value = self.expr.eval(root_value(data))?;
+            // Mistral calls `str(result)` so that a StrictUndefined result
+            // raises; a silent undefined (`'x' if false`) does not.
+            if value.is_undefined() {
+                ENV.render_str("{{ __v }}", minijinja::context! { __v => value })?;
+                return Ok(Json::Null);
+            }
+            Ok(to_json(&value))
+        };
+        if self.uses_host {
+            with_host(host, run)
+        } else {
+            run()
+        }
+    }
+}
+
+/// A text with Jinja blocks or surrounding text, rendered to a string.
+pub struct JinjaTemplate {
+    // One small environment per template: minijinja only hands out owned
+    // templates through an environment's store. Cloning shares the
+    // registered functions.
+    env: Environment<'static>,
+    uses_host: bool,
+}
+
+impl std::fmt::Debug for JinjaTemplate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JinjaTemplate")
+            .field("uses_host", &self.uses_host)
+            .finish_non_exhaustive()
+    }
+}
+
+const TEMPLATE_NAME: &str = "t";
+
+impl JinjaTemplate {
+    /// Compiles a template; syntax errors are reported here.
+    pub fn compile(source: &str) -> Result<Self, JinjaError> {
+        let mut env = ENV.clone();
+        env.add_template_owned(TEMPLATE_NAME, source.to_string())?;
+        Ok(Self {
+            env,
+            uses_host: HOST_NAMES.is_match(source),
+        })
+    }
+
+    /// Renders against `data`.
+    pub fn render(&self, data: &DataContext, host: &dyn ExprHost) -> Result<String, JinjaError> {
+        let run = || -> Result<String, JinjaError> {
+            let template = self.env.get_template(TEMPLATE_NAME)?;
+            Ok(template.render(root_value(data))?)
+        };
+        if self.uses_host {
+            with_host(host, run)
+        } else {
+            run()
+        }
+    }
+}
+
+/// Mistral's spec-time check of a string containing Jinja: the whole string
+/// must parse as a template.
+pub fn validate_template(source: &str) -> Result<(), JinjaError> {
+    ENV.template_from_str(source)
+        .map(|_| ())
+        .map_err(Into::into)
+}
+
+// ---------------------------------------------------------------------------
+// The data as `_` and the top-level names
+// ---------------------------------------------------------------------------
+
+/// The variables a template sees: `_` and the three `__` globals.
+#[derive(Debug)]
+struct Root {
+    data: DataContext,
+}
+
+const ROOT_KEYS: [&str; 4] = ["_", "__env", "__execution", "__task_execution"];
+
+impl Object for Root {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        match key.as_str()? {
+            "_" => Some(Value::from_object(Data {
+                data: self.data.clone(),
+            })),
+            name @ ("__env" | "__execution" | "__task_execution") => Some(
+                self.data
+                    .get(name)
+                    .map(from_json)
+                    .unwrap_or(Value::from(())),
+            ),
+            _ => None,
+        }
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(&ROOT_KEYS)
+    }
+}
+
+fn root_value(data: &DataContext) -> Value {
+    Value::from_object(Root { data: data.clone() })
+}
+
+/// `_`: the data context as a dict, converted key by key when read.
+#[derive(Debug)]
+struct Data {
+    data: DataContext,
+}
+
+impl Object for Data {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.data.get(key.as_str()?).map(from_json)
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        match self.data.to_value() {
+            Json::Object(map) => {
+                Enumerator::Values(map.keys().map(|k| Value::from(k.as_str())).collect())
+            }
+            _ => Enumerator::Empty,
+        }
+    }
+}
+
+fn from_json(value: &Json) -> Value {
+    Value::from_serialize(value)
+}
+
+/// A minijinja value as JSON: integers stay integers, floats stay floats,
+/// tuples and iterators become lists, non-string keys become their `str()`.
+pub fn to_json(value: &Value) -> Json {
+    match value.kind() {
+        ValueKind::Undefined | ValueKind::None => Json::Null,
+        ValueKind::Bool => Json::Bool(value.is_true()),
+        ValueKind::Number => number_to_json(value),
+        ValueKind::String => Json::String(value.as_str().unwrap_or_default().to_string()),
+        ValueKind::Bytes => {
+            Json::String(String::from_utf8_lossy(value.as_bytes().unwrap_or_default()).into_owned())
+        }
+        ValueKind::Seq | ValueKind::Iterable => Json::Array(
+            value
+                .try_iter()
+                .map(|it| it.map(|v| to_json(&v)).collect())
+                .unwrap_or_default(),
+        ),
+        ValueKind::Map => {
+            let mut map = serde_json::Map::new();
+            if let Ok(keys) = value.try_iter() {
+                for key in keys {
+                    let item = value.get_item(&key).unwrap_or_default();
+                    map.insert(py_str(&key), to_json(&item));
+                }
+            }
+            Json::Object(map)
+        }
+        _ => Json::String(value.to_string()),
+    }
+}
+
+fn number_to_json(value: &Value) -> Json {
+    if value.is_integer() {
+        if let Ok(i) = i64::try_from(value.clone()) {
+            return Json::from(i);
+        }
+        if let Ok(u) = u64::try_from(value.clone()) {
+            return Json::from(u);
+        }
+    }
+    let f = f64::try_from(value.clone()).unwrap_or(f64::NAN);
+    serde_json::Number::from_f64(f).map_or_else(|| Json::String(py_float_repr(f)), Json::Number)
+}
+
+// ---------------------------------------------------------------------------
+// Python str() / repr() of minijinja values
+// ---------------------------------------------------------------------------
+
+/// Python's `str(value)`.
+pub fn py_str(value: &Value) -> String {
+    match value.kind() {
+        ValueKind::String => value.as_str().unwrap_or_default().to_string(),
+        ValueKind::Undefined => String::new(),
+        _ => {
+            let mut out = String::new();
+            write_py_repr(&mut out, value);
+            out
+        }
+    }
+}
+
+fn write_py_repr(out: &mut String, value: &Value) {
+    match value.kind() {
+        ValueKind::Undefined => {}
+        ValueKind::None => out.push_str("None"),
+        ValueKind::Bool => out.push_str(if value.is_true() { "True" } else { "False" }),
+        ValueKind::Number => {
+            if value.is_integer() {
+                let _ = write!(out, "{value}");
+            } else {
+                out.push_str(&py_float_repr(
+                    f64::try_from(value.clone()).unwrap_or(f64::NAN),
+                ));
+            }
+        }
+        ValueKind::String => out.push_str(&py_str_repr(value.as_str().unwrap_or_default())),
+        ValueKind::Seq | ValueKind::Iterable => {
+            out.push('[');
+            if let Ok(items) = value.try_iter() {
+                for (i, item) in items.enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write_py_repr(out, &item);
+                }
+            }
+            out.push(']');
+        }
+        ValueKind::Map => {
+            out.push('{');
+            if let Ok(keys) = value.try_iter() {
+                for (i, key) in keys.enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write_py_repr(out, &key);
+                    out.push_str(": ");
+                    write_py_repr(out, &value.get_item(&key).unwrap_or_default());
+                }
+            }
+            out.push('}');
+        }
+        _ => {
+            let _ = write!(out, "{value}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Execution data through the host
+// ---------------------------------------------------------------------------
+
+enum HostCall {
+    Task(Option<String>),
+    Tasks(Option<String>, bool, Option<String>, bool),
+    Execution,
+    Executions(ExecutionsFilter),
+    Global(String),
+}
+
+type HostReply = Result<Json, String>;
+
+thread_local! {
+    static HOST_LINK: RefCell<Option<(Sender<HostCall>, Receiver<HostReply>)>> =
+        const { RefCell::new(None) };
+}
+
+fn dispatch(host: &dyn ExprHost, call: HostCall) -> HostReply {
+    match call {
+        HostCall::Task(name) => host.task(name.as_deref()).map(|t| t.unwrap_or(Json::Null)),
+        HostCall::Tasks(id, recursive, state, flat) => {
+            host.tasks(id.as_deref(), recursive, state.as_deref(), flat)
+        }
+        HostCall::Execution => host.execution(),
+        HostCall::Executions(filter) => host.executions(&filter),
+        HostCall::Global(name) => host.global(&name).map(|v| v.unwrap_or(Json::Null)),
+    }
+}
+
+/// Runs `f` on a scoped worker thread whose host calls are answered here.
+fn with_host<R: Send>(
+    host: &dyn ExprHost,
+    f: impl FnOnce() -> Result<R, JinjaError> + Send,
+) -> Result<R, JinjaError> {
+    let (call_tx, call_rx) = channel::<HostCall>();
+    let (reply_tx, reply_rx) = channel::<HostReply>();
+    std::thread::scope(|scope| {
+        let worker = scope.spawn(move || {
+            HOST_LINK.with(|link| *link.borrow_mut() = Some((call_tx, reply_rx)));
+            let result = f();
+            HOST_LINK.with(|link| *link.borrow_mut() = None);
+            result
+        });
+        // Ends when the worker drops its sender, i.e. when it is done.
+        for call in call_rx.iter() {
+            if reply_tx.send(dispatch(host, call)).is_err() {
+                break;
+            }
+        }
+        worker
+            .join()
+            .unwrap_or_else(|_| Err(JinjaError::new("Jinja evaluation panicked")))
+    })
+}
+
+fn call_host(call: HostCall) -> Result<Value, Error> {
+    let reply = HOST_LINK.with(|link| match link.borrow().as_ref() {
+        Some((tx, rx)) => match tx.send(call) {
+            Ok(()) => rx
+                .recv()
+                .unwrap_or_else(|_| Err("execution data is not available".to_string())),
+            Err(_) => Err("execution data is not available".to_string()),
+        },
+        None => dispatch(&NoHost, call),
+    });
+    reply
+        .map(|json| from_json(&json))
+        .map_err(|msg| Error::new(ErrorKind::InvalidOperation, msg))
+}
+
+fn opt_string(value: Option<Value>) -> Option<String> {
+    match value {
+        Some(v) if !v.is_none() && !v.is_undefined() => Some(py_str(&v)),
+        _ => None,
+    }
+}
+
+fn kw(kwargs: &Kwargs, positional: Option<Value>, name: &str) -> Result<Option<Value>, Error> {
+    match positional {
+        Some(v) => Ok(Some(v)),
+        None => kwargs.get::<Option<Value>>(name),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The environment
+// ---------------------------------------------------------------------------
+
+fn err(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::InvalidOperation, message.into())
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value.kind() {
+        ValueKind::None => "NoneType",
+        ValueKind::Bool => "bool",
+        ValueKind::Number if value.is_integer() => "int",
+        ValueKind::Number => "float",
+        ValueKind::String => "str",
+        ValueKind::Seq => "list",
+        ValueKind::Map => "dict",
+        ValueKind::Undefined => "Undefined",
+        _ => "object",
+    }
+}
+
+/// `context[key]` as Python indexes a value (used by `env` in filter form).
+fn py_getitem(context: &Value, key: &str) -> Result<Value, Error> {
+    match context.kind() {
+        ValueKind::Map => {
+            let v = context.get_item(&Value::from(key))?;
+            if v.is_undefined() {
+                Err(err(format!("'{key}'")))
+            } else {
+                Ok(v)
+            }
+        }
+        ValueKind::String | ValueKind::Seq => Err(err(format!(
+            "{} indices must be integers, not 'str'",
+            if context.kind() == ValueKind::String {
+                "string"
+            } else {
+                "list"
+            }
+        ))),
+        _ => Err(err(format!(
+            "'{}' object is not subscriptable",
+            type_name(context)
+        ))),
+    }
+}
+
+fn data_of(state: &State) -> Value {
+    state.lookup("_").unwrap_or_default()
+}
+
+fn json_of(value: &Value) -> Json {
+    to_json(value)
+}
+
+fn build_env() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_formatter(|out, _state, value| out.write_str(&py_str(value)).map_err(Error::from));
+    env.set_unknown_method_callback(py_method);
+    register_mistral_functions(&mut env);
+    register_filters(&mut env);
+    register_tests(&mut env);
+    env
+}
+
+fn register_mistral_functions(env: &mut Environment<'static>) {
+    // Pure functions: global form `f(data)`, filter form `x | f(data)`.
+    fn pure(
+        env: &mut Environment<'static>,
+        name: &'static str,
+        f: fn(&Value) -> Result<Value, Error>,
+    ) {
+        env.add_function(name, move |data: Value| f(&data));
+        env.add_filter(
+            name,
+            move |_context: Value, data: Option<Value>| match data {
+                Some(data) => f(&data),
+                None => Err(err(format!(
+                    "{name}_() missing 1 required positional argument: 'data'"
+                ))),
+            },
+        );
+    }
+    pure(env, "json_dump", |v| {
+        Ok(Value::from(functions::json_dump(&json_of(v))))
+    });
+    pure(env, "yaml_dump", |v| {
+        Ok(Value::from(functions::yaml_dump(&json_of(v))))
+    });
+    pure(env, "json_parse", |v| {
+        let text = v.as_str().ok_or_else(|| {
+            err(format!(
+                "the JSON object must be str, bytes or bytearray, not {}",
+                type_name(v)
+            ))
+        })?;
+        functions::json_parse(text)
+            .map(|j| from_json(&j))
+            .map_err(err)
+    });
+    pure(env, "yaml_parse", |v| {
+        let text = v
+            .as_str()
+            .ok_or_else(|| err(format!("expected a string, got {}", type_name(v))))?;
+        functions::yaml_parse(text)
+            .map(|j| from_json(&j))
+            .map_err(err)
+    });
+    env.add_function("uuid", |_context: Option<Value>| {
+        Value::from(functions::uuid())
+    });
+    env.add_filter("uuid", |_context: Value| Value::from(functions::uuid()));
+
+    env.add_function("env", |state: &State| py_getitem(&data_of(state), "__env"));
+    env.add_filter("env", |context: Value| py_getitem(&context, "__env"));
+
+    fn task(name: Option<Value>, kwargs: Kwargs) -> Result<Value, Error> {
+        let name = opt_string(kw(&kwargs, name, "task_name")?);
+        kwargs.assert_all_used()?;
+        call_host(HostCall::Task(name))
+    }
+    env.add_function("task", task);
+    env.add_filter("task", |_c: Value, name: Option<Value>, kwargs: Kwargs| {
+        task(name, kwargs)
+    });
+
+    fn tasks(args: &[Value], kwargs: Kwargs) -> Result<Value, Error> {
+        let arg = |i: usize| args.get(i).cloned();
+        let (id, recursive, state, flat) = (arg(0), arg(1), arg(2), arg(3));
+        let id = opt_string(kw(&kwargs, id, "workflow_execution_id")?);
+        let recursive = kw(&kwargs, recursive, "recursive")?.is_some_and(|v| v.is_true());
+        let state = opt_string(kw(&kwargs, state, "state")?);
+        let flat = kw(&kwargs, flat, "flat")?.is_some_and(|v| v.is_true());
+        kwargs.assert_all_used()?;
+        call_host(HostCall::Tasks(id, recursive, state, flat))
+    }
+    env.add_function("tasks", |args: Rest<Value>, k: Kwargs| tasks(&args, k));
+    env.add_filter("tasks", |_c: Value, args: Rest<Value>, k: Kwargs| {
+        tasks(&args, k)
+    });
+
+    env.add_function("execution", || call_host(HostCall::Execution));
+    env.add_filter("execution", |_c: Value| call_host(HostCall::Execution));
+
+    fn executions(args: &[Value], kwargs: Kwargs) -> Result<Value, Error> {
+        let names = ["id", "root_execution_id", "state", "from_time", "to_time"];
+        let mut values: Vec<Option<String>> = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            values.push(opt_string(kw(&kwargs, args.get(i).cloned(), name)?));
+        }
+        kwargs.assert_all_used()?;
+        let mut it = values.into_iter();
+        let filter = ExecutionsFilter {
+            id: it.next().flatten(),
+            root_execution_id: it.next().flatten(),
+            state: it.next().flatten(),
+            from_time: it.next().flatten(),
+            to_time: it.next().flatten(),
+        };
+        call_host(HostCall::Executions(filter))
+    }
+    env.add_function("executions", |args: Rest<Value>, k: Kwargs| {
+        executions(&args, k)
+    });
+    env.add_filter("executions", |_c: Value, args: Rest<Value>, k: Kwargs| {
+        executions(&args, k)
+    });
+
+    env.add_function("global", |name: Value| {
+        call_host(HostCall::Global(py_str(&name)))
+    });
+    env.add_filter("global", |_c: Value, name: Option<Value>| match name {
+        Some(name) => call_host(HostCall::Global(py_str(&name))),
+        None => Err(err(
+            "global_() missing 1 required positional argument: 'var_name'",
+        )),
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Filters that differ between Jinja2 and minijinja
+// ---------------------------------------------------------------------------
+
+fn items_of(value: &Value) -> Result<Vec<Value>, Error> {
+    Ok(value.try_iter()?.collect())
+}
+
+fn attr_path(item: &Value, attribute: &str) -> Result<Value, Error> {
+    let mut current = item.clone();
+    for part in attribute.split('.') {
+        current = match part.parse::<usize>() {
+            Ok(i) if current.kind() == ValueKind::Seq => current.get_item_by_index(i)?,
+            _ => current.get_attr(part)?,
+        };
+    }
+    Ok(current)
+}
+
+/// Python's ordering for sort/min/max: numbers with numbers, strings with
+/// strings (case-folded unless asked not to), sequences element-wise.
+fn py_cmp(a: &Value, b: &Value, case_sensitive: bool) -> Result<Ordering, Error> {
+    match (a.kind(), b.kind()) {
+        (ValueKind::String, ValueKind::String) if !case_sensitive => {
+            let a = a.as_str().unwrap_or_default().to_lowercase();
+            let b = b.as_str().unwrap_or_default().to_lowercase();
+            Ok(a.cmp(&b))
+        }
+        (ValueKind::Number | ValueKind::Bool, ValueKind::Number | ValueKind::Bool)
+        | (ValueKind::String, ValueKind::String)
+        | (ValueKind::Seq, ValueKind::Seq) => Ok(a.partial_cmp(b).unwrap_or(Ordering::Equal)),
+        _ => Err(err(format!(
+            "'<' not supported between instances of '{}' and '{}'",
+            type_name(a),
+            type_name(b)
+        ))),
+    }
+}
+
+fn keyed(items: Vec<Value>, attribute: Option<&str>) -> Result<Vec<(Value, Value)>, Error> {
+    items
+        .into_iter()
+        .map(|item| {
+            let key = match attribute {
+                Some(attr) => attr_path(&item, attr)?,
+                None => item.clone(),
+            };
+            Ok((key, item))
+        })
+        .collect()
+}
+
+fn min_max(value: Value, kwargs: Kwargs, want: Ordering) -> Result<Value, Error> {
+    let case_sensitive = kwargs
+        .get::<Option<bool>>("case_sensitive")?
+        .unwrap_or(false);
+    let attribute = kwargs.get::<Option<String>>("attribute")?;
+    kwargs.assert_all_used()?;
+    let mut best: Option<(Value, Value)> = None;
+    for (key, item) in keyed(items_of(&value)?, attribute.as_deref())? {
+        best = match best {
+            None => Some((key, item)),
+            Some((bk, bi)) => {
+                if py_cmp(&key, &bk, case_sensitive)? == want {
+                    Some((key, item))
+                } else {
+                    Some((bk, bi))
+                }
+            }
+        };
+    }
+    // Jinja2 returns an Undefined for an empty sequence.
+    Ok(best.map(|(_, item)| item).unwrap_or(Value::UNDEFINED))
+}
+
+fn py_add(a: &Value, b: &Value) -> Result<Value, Error> {
+    match (a.kind(), b.kind()) {
+        (ValueKind::Number | ValueKind::Bool, ValueKind::Number | ValueKind::Bool) => {
+            let int_like = |v: &Value| v.is_integer() || v.kind() == ValueKind::Bool;
+            if int_like(a) && int_like(b) {
+                let x = i128::try_from(a.clone()).unwrap_or(i128::from(a.is_true()));
+                let y = i128::try_from(b.clone()).unwrap_or(i128::from(b.is_true()));
+                return Ok(Value::from(x + y));
+            }
+            let x = f64::try_from(a.clone()).unwrap_or(if a.is_true() { 1.0 } else { 0.0 });
+            let y = f64::try_from(b.clone()).unwrap_or(if b.is_true() { 1.0 } else { 0.0 });
+            Ok(Value::from(x + y))
+        }
+        (ValueKind::Seq, ValueKind::Seq) => {
+            let mut items = items_of(a)?;
+            items.extend(items_of(b)?);
+            Ok(Value::from(items))
+        }
+        _ => Err(err(format!(
+            "unsupported operand type(s) for +: '{}' and '{}'",
+            type_name(a),
+            type_name(b)
+        ))),
+    }
+}
+
+/// Python's `round(x, n)`: half to even on the decimal representation.
+fn py_round(x: f64, precision: i32) -> f64 {
+    let factor = 10f64.powi(precision);
+    let scaled = x * factor;
+    let rounded = scaled.round();
+    let result = if (scaled - scaled.trunc()).abs() == 0.5 {
+        2.0 * (scaled / 2.0).round()
+    } else {
+        rounded
+    };
+    result / factor
+}
+
+/// Python's `json.dumps(v, sort_keys=sort)` with the default separators.
+fn py_json_compact(out: &mut String, value: &Json, sort: bool) {
+    match value {
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                py_json_compact(out, item, sort);
+            }
+            out.push(']');
+        }
+        Json::Object(map) => {
+            let mut entries: Vec<(&String, &Json)> = map.iter().collect();
+            if sort {
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+            }
+            out.push('{');
+            for (i, (k, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_json_string(out, k);
+                out.push_str(": ");
+                py_json_compact(out, v, sort);
+            }
+            out.push('}');
+        }
+        Json::String(s) => write_json_string(out, s),
+        Json::Number(n) => out.push_str(&functions::py_number_str(n)),
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn python_strip<'a>(s: &'a str, chars: Option<&str>, left: bool, right: bool) -> &'a str {
+    let pred = |c: char| match chars {
+        Some(set) => set.contains(c),
+        None => c.is_whitespace(),
+    };
+    let s = if left { s.trim_start_matches(pred) } else { s };
+    if right { s.trim_end_matches(pred) } else { s }
+}
+
+fn register_filters(env: &mut Environment<'static>) {
+    env.add_filter("string", |v: Value| Value::from(py_str(&v)));
+    env.add_filter("pprint", |v: Value| {
+        let mut json = to_json(&v);
+        sort_json_keys(&mut json);
+        Value::from(match json {
+            Json::String(ref s) => py_str_repr(s),
+            other => functions::py_repr(&other),
+        })
+    });
+    env.add_filter("tojson", |v: Value, indent: Option<Value>| {
+        let _ = indent;
+        let mut out = String::new();
+        py_json_compact(&mut out, &to_json(&v), true);
+        let out = out
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
+            .replace('\'', "\\u0027");
+        Value::from_safe_string(out)
+    });
+    env.add_filter(
+        "join",
+        |v: Value, sep: Option<String>, attribute: Option<String>| -> Result<Value, Error> {
+            let sep = sep.unwrap_or_default();
+            let parts: Vec<String> = match v.kind() {
+                ValueKind::String => v
+                    .as_str()
+                    .unwrap_or_default()
+                    .chars()
+                    .map(String::from)
+                    .collect(),
+                _ => keyed(items_of(&v)?, attribute.as_deref())?
+                    .into_iter()
+                    .map(|(k, _)| py_str(&k))
+                    .collect(),
+            };
+            Ok(Value::from(parts.join(&sep)))
+        },
+    );
+    env.add_filter(
+        "int",
+        |v: Value, default: Option<Value>, base: Option<u32>| -> Value {
+            let default = default.unwrap_or(Value::from(0));
+            match v.kind() {
+                ValueKind::Number if v.is_integer() => v,
+                ValueKind::Number => {
+                    f64::try_from(v).map_or(default, |f| Value::from(f.trunc() as i64))
+                }
+                ValueKind::Bool => Value::from(i64::from(v.is_true())),
+                ValueKind::String => {
+                    let s = v.as_str().unwrap_or_default().trim().replace('_', "");
+                    let base = base.unwrap_or(10);
+                    if let Ok(i) = i64::from_str_radix(&s, base) {
+                        Value::from(i)
+                    } else if let Ok(f) = s.parse::<f64>() {
+                        if f.is_finite() {
+                            Value::from(f.trunc() as i64)
+                        } else {
+                            default
+                        }
+                    } else {
+                        default
+                    }
+                }
+                _ => default,
+            }
+        },
+    );
+    env.add_filter("float", |v: Value, default: Option<Value>| -> Value {
+        let default = default.unwrap_or(Value::from(0.0));
+        match v.kind() {
+            ValueKind::Number => f64::try_from(v).map_or(default, Value::from),
+            ValueKind::Bool => Value::from(if v.is_true() { 1.0 } else { 0.0 }),
+            ValueKind::String => v
+                .as_str()
+                .unwrap_or_default()
+                .trim()
+                .parse::<f64>()
+                .map_or(default, Value::from),
+            _ => default,
+        }
+    });
+    env.add_filter(
+        "round",
+        |v: Value, precision: Option<i32>, method: Option<String>| -> Result<Value, Error> {
+            let x = f64::try_from(v.clone()).map_err(|_| {
+                err(format!(
+                    "type {} doesn't define __round__ method",
+                    type_name(&v)
+                ))
+            })?;
+            let precision = precision.unwrap_or(0);
+            let factor = 10f64.powi(precision);
+            let result = match method.as_deref().unwrap_or("common") {
+                "common" => py_round(x, precision),
+                "ceil" => (x * factor).ceil() / factor,
+                "floor" => (x * factor).floor() / factor,
+                _ => return Err(err("method must be common, ceil or floor")),
+            };
+            Ok(Value::from(result))
+        },
+    );
+    env.add_filter("sum", |v: Value, kwargs: Kwargs| -> Result<Value, Error> {
+        let attribute = kwargs.get::<Option<String>>("attribute")?;
+        let start = kwargs
+            .get::<Option<Value>>("start")?
+            .unwrap_or(Value::from(0));
+        kwargs.assert_all_used()?;
+        let mut total = start;
+        for (key, _) in keyed(items_of(&v)?, attribute.as_deref())? {
+            total = py_add(&total, &key)?;
+        }
+        Ok(total)
+    });
+    env.add_filter("min", |v: Value, kwargs: Kwargs| {
+        min_max(v, kwargs, Ordering::Less)
+    });
+    env.add_filter("max", |v: Value, kwargs: Kwargs| {
+        min_max(v, kwargs, Ordering::Greater)
+    });
+    env.add_filter("sort", |v: Value, kwargs: Kwargs| -> Result<Value, Error> {
+        let reverse = kwargs.get::<Option<bool>>("reverse")?.unwrap_or(false);
+        let case_sensitive = kwargs
+            .get::<Option<bool>>("case_sensitive")?
+            .unwrap_or(false);
+        let attribute = kwargs.get::<Option<String>>("attribute")?;
+        kwargs.assert_all_used()?;
+        let mut items = keyed(items_of(&v)?, attribute.as_deref())?;
+        let mut failure = None;
+        items.sort_by(|a, b| match py_cmp(&a.0, &b.0, case_sensitive) {
+            Ok(o) => o,
+            Err(e) => {
+                failure.get_or_insert(e);
+                Ordering::Equal
+            }
+        });
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        if reverse {
+            // Python's sort(reverse=True) keeps equal items in order.
+            items.reverse();
+            let mut out: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+            for chunk in items
+                .chunk_by(|a, b| py_cmp(&a.0, &b.0, case_sensitive).ok() == Some(Ordering::Equal))
+            {
+                out.extend(chunk.iter().rev().cloned());
+            }
+            items = out;
+        }
+        Ok(Value::from(
+            items.into_iter().map(|(_, item)| item).collect::<Vec<_>>(),
+        ))
+    });
+    env.add_filter(
+        "groupby",
+        |v: Value, attribute: String, kwargs: Kwargs| -> Result<Value, Error> {
+            let default = kwargs.get::<Option<Value>>("default")?;
+            let case_sensitive = kwargs
+                .get::<Option<bool>>("case_sensitive")?
+                .unwrap_or(false);
+            kwargs.assert_all_used()?;
+            let mut items: Vec<(Value, Value)> = Vec::new();
+            for item in items_of(&v)? {
+                let mut key = attr_path(&item, &attribute)?;
+                if key.is_undefined() {
+                    key = default.clone().unwrap_or(Value::UNDEFINED);
+                }
+                items.push((key, item));
+            }
+            items.sort_by(|a, b| py_cmp(&a.0, &b.0, case_sensitive).unwrap_or(Ordering::Equal));
+            let mut groups: Vec<Value> = Vec::new();
+            for chunk in items
+                .chunk_by(|a, b| py_cmp(&a.0, &b.0, case_sensitive).ok() == Some(Ordering::Equal))
+            {
+                let members: Vec<Value> = chunk.iter().map(|(_, item)| item.clone()).collect();
+                groups.push(Value::from(vec![chunk[0].0.clone(), Value::from(members)]));
+            }
+            Ok(Value::from(groups))
+        },
+    );
+    env.add_filter("attr", |v: Value, name: String| -> Result<Value, Error> {
+        // Jinja2's `attr` reads a Python attribute, never a dict key.
+        if v.kind() == ValueKind::Map {
+            return Err(Error::new(
+                ErrorKind::UndefinedError,
+                format!("'dict object' has no attribute '{name}'"),
+            ));
+        }
+        v.get_attr(&name)
+    });
+    env.add_filter("trim", |v: String, chars: Option<String>| {
+        Value::from(python_strip(&v, chars.as_deref(), true, true))
+    });
+    env.add_filter(
+        "replace",
+        |v: String, old: String, new: String, count: Option<i64>| {
+            Value::from(match count {
+                Some(n) if n >= 0 => v.replacen(&old, &new, n as usize),
+                _ => v.replace(&old, &new),
+            })
+        },
+    );
+    env.add_filter("center", |v: String, width: Option<usize>| {
+        Value::from(py_center(&v, width.unwrap_or(80)))
+    });
+    env.add_filter("wordcount", |v: String| {
+        static WORD: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\w+").unwrap_or_else(|e| panic!("{e}")));
+        Value::from(WORD.find_iter(&v).count())
+    });
+    env.add_filter(
+        "truncate",
+        |v: String,
+         length: Option<usize>,
+         killwords: Option<bool>,
+         end: Option<String>,
+         leeway: Option<usize>| {
+            let length = length.unwrap_or(255);
+            let end = end.unwrap_or_else(|| "...".to_string());
+            let leeway = leeway.unwrap_or(5);
+            let chars: Vec<char> = v.chars().collect();
+            if chars.len() <= length + leeway {
+                return Value::from(v);
+            }
+            let cut = length.saturating_sub(end.chars().count());
+            let head: String = chars[..cut.min(chars.len())].iter().collect();
+            if killwords.unwrap_or(false) {
+                return Value::from(head + &end);
+            }
+            let head = match head.rsplit_once(' ') {
+                Some((before, _)) => before.to_string(),
+                None => head,
+            };
+            Value::from(head + &end)
+        },
+    );
+    env.add_filter("striptags", |v: String| {
+        static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?s)<!--.*?-->|<[^>]*>").unwrap_or_else(|e| panic!("{e}"))
+        });
+        let stripped = TAGS.replace_all(&v, "");
+        let words: Vec<&str> = stripped.split_whitespace().collect();
+        Value::from(
+            words
+                .join(" ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&"),
+        )
+    });
+    env.add_filter(
+        "wordwrap",
+        |v: String, width: Option<usize>, break_long_words: Option<bool>| {
+            Value::from(py_wordwrap(
+                &v,
+                width.unwrap_or(79),
+                break_long_words.unwrap_or(true),
+            ))
+        },
+    );
+}
+
+fn sort_json_keys(value: &mut Json) {
+    match value {
+        Json::Object(map) => {
+            map.sort_keys();
+            map.values_mut().for_each(sort_json_keys);
+        }
+        Json::Array(items) => items.iter_mut().for_each(sort_json_keys),
+        _ => {}
+    }
+}
+
+/// Python's `str.center`.
+fn py_center(s: &str, width: usize) -> String {
+    let len = s.chars().count();
+    if width <= len {
+        return s.to_string();
+    }
+    let pad = width - len;
+    let left = pad / 2 + (pad & width & 1);
+    format!("{}{}{}", " ".repeat(left), s, " ".repeat(pad - left))
+}
+
+/// A simplified `textwrap.wrap` joined with newlines, as Jinja2's `wordwrap`.
+fn py_wordwrap(s: &str, width: usize, break_long: bool) -> String {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in s.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let mut word: Vec<char> = word.chars().collect();
+            loop {
+                let line_len = line.chars().count();
+                let sep = usize::from(line_len > 0);
+                if line_len + sep + word.len() <= width {
+                    if sep == 1 {
+                        line.push(' ');
+                    }
+                    line.extend(word.iter());
+                    break;
+                }
+                if line_len > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    continue;
+                }
+                if break_long && word.len() > width {
+                    let rest = word.split_off(width);
+                    lines.push(word.iter().collect());
+                    word = rest;
+                    continue;
+                }
+                line.extend(word.iter());
+                break;
+            }
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+
+fn register_tests(env: &mut Environment<'static>) {
+    env.add_test("sequence", |v: Value| {
+        matches!(
+            v.kind(),
+            ValueKind::Seq | ValueKind::Map | ValueKind::String
+        )
+    });
+    env.add_test("iterable", |v: Value| {
+        matches!(
+            v.kind(),
+            ValueKind::Seq | ValueKind::Map | ValueKind::String | ValueKind::Iterable
+        )
+    });
+    env.add_test("number", |v: Value| {
+        matches!(v.kind(), ValueKind::Number | ValueKind::Bool)
+    });
+    env.add_test("integer", |v: Value| {
+        v.kind() == ValueKind::Bool || (v.kind() == ValueKind::Number && v.is_integer())
+    });
+    env.add_test("float", |v: Value| {
+        v.kind() == ValueKind::Number && !v.is_integer()
+    });
+    env.add_test("true", |v: Value| {
+        v.kind() == ValueKind::Bool && v.is_true()
+    });
+    env.add_test("false", |v: Value| {
+        v.kind() == ValueKind::Bool && !v.is_true()
+    });
+    env.add_test("upper", |v: Value| {
+        let s = py_str(&v);
+        s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+    });
+    env.add_test("lower", |v: Value| {
+        let s = py_str(&v);
+        s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_uppercase)
+    });
+    env.add_test("escaped", |v: Value| v.is_safe());
+}
+
+// ---------------------------------------------------------------------------
+// Python methods on values
+// ---------------------------------------------------------------------------
+
+fn arg_str(args: &[Value], i: usize) -> Option<String> {
+    args.get(i).filter(|v| !v.is_none()).map(py_str)
+}
+
+fn py_method(_state: &State, value: &Value, method: &str, args: &[Value]) -> Result<Value, Error> {
+    match value.kind() {
+        ValueKind::Map => map_method(value, method, args),
+        ValueKind::Seq => seq_method(value, method, args),
+        ValueKind::String => str_method(value.as_str().unwrap_or_default(), method, args),
+        _ => Err(Error::from(ErrorKind::UnknownMethod)),
+    }
+}
+
+fn map_method(value: &Value, method: &str, args: &[Value]) -> Result<Value, Error> {
+    let keys = || -> Result<Vec<Value>, Error> { items_of(value) };
+    match method {
+        "get" => {
+            let key = args.first().cloned().unwrap_or_default();
+            let v = value.get_item(&key)?;
+            Ok(if v.is_undefined() {
+                args.get(1).cloned().unwrap_or(Value::from(()))
+            } else {
+                v
+            })
+        }
+        "keys" => Ok(Value::from(keys()?)),
+        "values" => Ok(Value::from(
+            keys()?
+                .iter()
+                .map(|k| value.get_item(k).unwrap_or_default())
+                .collect::<Vec<_>>(),
+        )),
+        "items" => Ok(Value::from(
+            keys()?
+                .into_iter()
+                .map(|k| {
+                    let v = value.get_item(&k).unwrap_or_default();
+                    Value::from(vec![k, v])
+                })
+                .collect::<Vec<_>>(),
+        )),
+        "copy" => Ok(value.clone()),
+        // The data is shared and read-only here: mutating methods return
+        // what Python returns without changing the data.
+        "update" | "clear" => Ok(Value::from(())),
+        "pop" | "setdefault" => {
+            let key = args.first().cloned().unwrap_or_default();
+            let v = value.get_item(&key)?;
+            if v.is_undefined() {
+                args.get(1).cloned().ok_or_else(|| err(py_str(&key)))
+            } else {
+                Ok(v)
+            }
+        }
+        _ => Err(Error::from(ErrorKind::UnknownMethod)),
+    }
+}
+
+fn seq_method(value: &Value, method: &str, args: &[Value]) -> Result<Value, Error> {
+    let items = items_of(value)?;
+    match method {
+        "index" => {
+            let needle = args.first().cloned().unwrap_or_default();
+            items
+                .iter()
+                .position(|v| *v == needle)
+                .map(Value::from)
+                .ok_or_else(|| err(format!("{} is not in list", py_str(&needle))))
+        }
+        "count" => {
+            let needle = args.first().cloned().unwrap_or_default();
+            Ok(Value::from(items.iter().filter(|v| **v == needle).count()))
+        }
+        "pop" => {
+            if items.is_empty() {
+                return Err(err("pop from empty list"));
+            }
+            let index = match args.first() {
+                Some(i) => i64::try_from(i.clone())?,
+                None => -1,
+            };
+            let len = items.len() as i64;
+            let idx = if index < 0 { len + index } else { index };
+            if !(0..len).contains(&idx) {
+                return Err(err("pop index out of range"));
+            }
+            Ok(items[idx as usize].clone())
+        }
+        "copy" => Ok(Value::from(items)),
+        "append" | "extend" | "insert" | "remove" | "reverse" | "sort" | "clear" => {
+            Ok(Value::from(()))
+        }
+        _ => Err(Error::from(ErrorKind::UnknownMethod)),
+    }
+}
+
+fn str_method(s: &str, method: &str, args: &[Value]) -> Result<Value, Error> {
+    let a0 = arg_str(args, 0);
+    let v = match method {
+        "upper" => Value::from(s.to_uppercase()),
+        "lower" => Value::from(s.to_lowercase()),
+        "strip" => Value::from(python_strip(s, a0.as_deref(), true, true)),
+        "lstrip" => Value::from(python_strip(s, a0.as_deref(), true, false)),
+        "rstrip" => Value::from(python_strip(s, a0.as_deref(), false, true)),
+        "title" => Value::from(py_title(s)),
+        "capitalize" => {
+            let mut chars = s.chars();
+            Value::from(match chars.next() {
+                Some(first) => {
+                    first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase()
+                }
+                None => String::new(),
+            })
+        }
+        "swapcase" => Value::from(
+            s.chars()
+                .map(|c| {
+                    if c.is_uppercase() {
+                        c.to_lowercase().collect::<String>()
+                    } else {
+                        c.to_uppercase().collect::<String>()
+                    }
+                })
+                .collect::<String>(),
+        ),
+        "split" | "rsplit" => {
+            let maxsplit = args
+                .get(1)
+                .and_then(|v| i64::try_from(v.clone()).ok())
+                .unwrap_or(-1);
+            Value::from(py_split(s, a0.as_deref(), maxsplit, method == "rsplit"))
+        }
+        "splitlines" => Value::from(s.lines().map(Value::from).collect::<Vec<_>>()),
+        "replace" => {
+            let old = a0.unwrap_or_default();
+            let new = arg_str(args, 1).unwrap_or_default();
+            match args.get(2).and_then(|v| i64::try_from(v.clone()).ok()) {
+                Some(n) if n >= 0 => Value::from(s.replacen(&old, &new, n as usize)),
+                _ => Value::from(s.replace(&old, &new)),
+            }
+        }
+        "startswith" | "endswith" => {
+            let prefixes: Vec<String> = match args.first() {
+                Some(v) if v.kind() == ValueKind::Seq => items_of(v)?.iter().map(py_str).collect(),
+                Some(v) => vec![py_str(v)],
+                None => {
+                    return Err(err(format!(
+                        "{method}() takes at least 1 argument (0 given)"
+                    )));
+                }
+            };
+            Value::from(prefixes.iter().any(|p| {
+                if method == "startswith" {
+                    s.starts_with(p.as_str())
+                } else {
+                    s.ends_with(p.as_str())
+                }
+            }))
+        }
+        "find" | "index" | "rfind" | "rindex" => {
+            let needle = a0.unwrap_or_default();
+            let found = if method.starts_with('r') {
+                s.rfind(&needle)
+            } else {
+                s.find(&needle)
+            };
+            match found {
+                Some(byte) => Value::from(s[..byte].chars().count()),
+                None if method.ends_with("find") => Value::from(-1),
+                None => return Err(err("substring not found")),
+            }
+        }
+        "count" => {
+            let needle = a0.unwrap_or_default();
+            Value::from(if needle.is_empty() {
+                s.chars().count() + 1
+            } else {
+                s.matches(&needle).count()
+            })
+        }
+        "join" => {
+            let parts: Vec<String> = match args.first() {
+                Some(v) => items_of(v)?.iter().map(py_str).collect(),
+                None => Vec::new(),
+            };
+            Value::from(parts.join(s))
+        }
+        "isdigit" | "isnumeric" | "isdecimal" => {
+            Value::from(!s.is_empty() && s.chars().all(|c| c.is_numeric()))
+        }
+        "isalpha" => Value::from(!s.is_empty() && s.chars().all(char::is_alphabetic)),
+        "isalnum" => Value::from(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
+        "isspace" => Value::from(!s.is_empty() && s.chars().all(char::is_whitespace)),
+        "islower" => {
+            Value::from(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))
+        }
+        "isupper" => {
+            Value::from(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
+        }
+        "zfill" => {
+            let width = args
+                .first()
+                .and_then(|v| usize::try_from(v.clone()).ok())
+                .unwrap_or(0);
+            let len = s.chars().count();
+            if len >= width {
+                Value::from(s)
+            } else {
+                let (sign, rest) = match s.chars().next() {
+                    Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
+                    _ => (String::new(), s),
+                };
+                Value::from(format!("{sign}{}{rest}", "0".repeat(width - len)))
+            }
+        }
+        "center" => {
+            let width = args
+                .first()
+                .and_then(|v| usize::try_from(v.clone()).ok())
+                .unwrap_or(0);
+            Value::from(py_center(s, width))
+        }
+        "ljust" | "rjust" => {
+            let width = args
+                .first()
+                .and_then(|v| usize::try_from(v.clone()).ok())
+                .unwrap_or(0);
+            let pad = " ".repeat(width.saturating_sub(s.chars().count()));
+            Value::from(if method == "ljust" {
+                format!("{s}{pad}")
+            } else {
+                format!("{pad}{s}")
+            })
+        }
+        "format_map" => {
+            let map = args.first().cloned().unwrap_or_default();
+            Value::from(py_format(s, &[], Some(&map))?)
+        }
+        "format" => Value::from(py_format(s, args, None)?),
+        _ => return Err(Error::from(ErrorKind::UnknownMethod)),
+    };
+    Ok(v)
+}
+
+fn py_title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    out
+}
+
+fn py_split(s: &str, sep: Option<&str>, maxsplit: i64, from_right: bool) -> Vec<Value> {
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize + 1
+    };
+    let parts: Vec<String> = match sep {
+        Some(sep) if !sep.is_empty() => {
+            if from_right {
+                let mut v: Vec<String> = s.rsplitn(limit, sep).map(String::from).collect();
+                v.reverse();
+                v
+            } else {
+                s.splitn(limit, sep).map(String::from).collect()
+            }
+        }
+        _ => {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if words.len() <= limit {
+                words.into_iter().map(String::from).collect()
+            } else if from_right {
+                let keep = words.len() - (limit - 1);
+                let head = s.trim_end();
+                let mut rest: Vec<String> = words[keep..].iter().map(|w| w.to_string()).collect();
+                let mut cut = head.len();
+                for w in words[keep..].iter().rev() {
+                    if let Some(pos) = head[..cut].rfind(w) {
+                        cut = pos;
+                    }
+                }
+                let mut v = vec![head[..cut].trim_end().to_string()];
+                v.append(&mut rest);
+                v
+            } else {
+                let mut v: Vec<String> = words[..limit - 1].iter().map(|w| w.to_string()).collect();
+                let mut rest = s.trim_start();
+                for w in &words[..limit - 1] {
+                    rest = rest[w.len()..].trim_start();
+                }
+                v.push(rest.to_string());
+                v
+            }
+        }
+    };
+    parts.into_iter().map(Value::from).collect()
+}
+
+/// `str.format` / `str.format_map` for `{}`, `{0}` and `{name}` fields.
+fn py_format(s: &str, args: &[Value], map: Option<&Value>) -> Result<String, Error> {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    let mut auto = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '{' => {
+                let mut field = String::new();
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                    field.push(c);
+                }
+                let value = if field.is_empty() {
+                    auto += 1;
+                    args.get(auto - 1).cloned()
+                } else if let Ok(i) = field.parse::<usize>() {
+                    args.get(i).cloned()
+                } else {
+                    map.map(|m| m.get_item(&Value::from(field.as_str())).unwrap_or_default())
+                        .filter(|v| !v.is_undefined())
+                };
+                match value {
+                    Some(v) => out.push_str(&py_str(&v)),
+                    None => return Err(err(format!("'{field}'"))),
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn eval(expr: &str, data: Json) -> Result<Json, JinjaError> {
+        JinjaExpression::compile(expr)?.evaluate(&DataContext::new(data), &NoHost)
+    }
+
+    fn render(src: &str, data: Json) -> Result<String, JinjaError> {
+        JinjaTemplate::compile(src)?.render(&DataContext::new(data), &NoHost)
+    }
+
+    #[test]
+    fn whole_expressions_return_native_values() {
+        let data = json!({"a": 1, "d": {"x": 1}, "l": [1, 2]});
+        assert_eq!(eval(" _.a + 1 ", data.clone()), Ok(json!(2)));
+        assert_eq!(eval("_.d", data.clone()), Ok(json!({"x": 1})));
+        assert_eq!(eval("7 / 2", data.clone()), Ok(json!(3.5)));
+        assert_eq!(eval("_", data.clone()), Ok(data.clone()));
+        assert!(eval("_.missing", data.clone()).is_err());
+        assert_eq!(eval("'x' if false", data.clone()), Ok(Json::Null));
+    }
+
+    #[test]
+    fn templates_use_python_str() {
+        let data = json!({"n": null, "l": ["a", 1], "t": true, "f": 1.0});
+        assert_eq!(
+            render("{{ _.n }} {{ _.l }} {{ _.t }} {{ _.f }}", data),
+            Ok("None ['a', 1] True 1.0".to_string())
+        );
+    }
+
+    #[test]
+    fn mistral_functions_as_filters_take_the_context() {
+        let data = json!({"a": 1, "__env": {"k": "v"}});
+        assert!(eval("_ | json_dump", data.clone()).is_err());
+        assert_eq!(eval("_ | json_dump(_.a)", data.clone()), Ok(json!("1")));
+        assert_eq!(eval("env()", data.clone()), Ok(json!({"k": "v"})));
+        assert!(eval("'x' | env", data.clone()).is_err());
+        assert!(eval("env()", json!({"a": 1})).is_err());
+    }
+
+    struct OneTask;
+    impl ExprHost for OneTask {
+        fn task(&self, name: Option<&str>) -> Result<Option<Json>, String> {
+            Ok(Some(
+                json!({"name": name.unwrap_or("current"), "state": "SUCCESS"}),
+            ))
+        }
+    }
+
+    #[test]
+    fn host_functions_reach_the_host() {
+        let expr = JinjaExpression::compile("task('t1').state").expect("compiles");
+        assert_eq!(
+            expr.evaluate(&DataContext::new(json!({"a": 1})), &OneTask),
+            Ok(json!("SUCCESS"))
+        );
+        let tpl = JinjaTemplate::compile("{{ task().name }}!").expect("compiles");
+        assert_eq!(
+            tpl.render(&DataContext::new(json!({"a": 1})), &OneTask),
+            Ok("current!".to_string())
+        );
+    }
+}
