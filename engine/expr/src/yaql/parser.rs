@@ -307,6 +307,15 @@ fn optimise_args(args: Vec<Arg>) -> Vec<Arg> {
 
 fn optimise_inner(expr: Expr) -> Expr {
     match expr {
+        Expr::Dot {
+            recv,
+            rhs,
+            null_safe: true,
+        } => Expr::Dot {
+            recv: Box::new(optimise(*recv)),
+            rhs: Box::new(optimise_inner(*rhs)),
+            null_safe: true,
+        },
         Expr::Dot { .. } => optimise(expr),
         Expr::Wrap(e) => Expr::Wrap(Box::new(optimise(*e))),
         Expr::Call(n, args) => Expr::Call(n, optimise_args(args)),
