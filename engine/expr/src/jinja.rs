@@ -492,6 +492,7 @@ fn build_env() -> Environment<'static> {
     register_mistral_functions(&mut env);
     register_filters(&mut env);
     register_tests(&mut env);
+    register_globals(&mut env);
     env
 }
 
@@ -769,6 +770,52 @@ fn python_strip<'a>(s: &'a str, chars: Option<&str>, left: bool, right: bool) ->
 
 fn register_filters(env: &mut Environment<'static>) {
     env.add_filter("string", |v: Value| Value::from(py_str(&v)));
+    env.add_filter("random", |v: Value| -> Result<Value, Error> {
+        let items: Vec<Value> = match v.kind() {
+            ValueKind::String => v
+                .as_str()
+                .unwrap_or_default()
+                .chars()
+                .map(Value::from)
+                .collect(),
+            _ => items_of(&v)?,
+        };
+        if items.is_empty() {
+            return Err(err("No random item, sequence was empty."));
+        }
+        Ok(items[random_index(items.len())].clone())
+    });
+    env.add_filter("urlencode", |v: Value| -> Result<Value, Error> {
+        Ok(Value::from(match v.kind() {
+            ValueKind::String => url_quote(v.as_str().unwrap_or_default(), false),
+            ValueKind::Map => items_of(&v)?
+                .iter()
+                .map(|k| {
+                    let item = v.get_item(k).unwrap_or_default();
+                    format!(
+                        "{}={}",
+                        url_quote(&py_str(k), true),
+                        url_quote(&py_str(&item), true)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("&"),
+            ValueKind::Seq => items_of(&v)?
+                .iter()
+                .map(|pair| {
+                    let k = pair.get_item_by_index(0).unwrap_or_default();
+                    let item = pair.get_item_by_index(1).unwrap_or_default();
+                    format!(
+                        "{}={}",
+                        url_quote(&py_str(&k), true),
+                        url_quote(&py_str(&item), true)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("&"),
+            _ => url_quote(&py_str(&v), false),
+        }))
+    });
     env.add_filter("pprint", |v: Value| {
         let mut json = to_json(&v);
         sort_json_keys(&mut json);
@@ -852,7 +899,20 @@ fn register_filters(env: &mut Environment<'static>) {
     });
     env.add_filter(
         "round",
-        |v: Value, precision: Option<i32>, method: Option<String>| -> Result<Value, Error> {
+        |v: Value,
+         precision: Option<i32>,
+         method: Option<String>,
+         kwargs: Kwargs|
+         -> Result<Value, Error> {
+            let precision = match precision {
+                Some(p) => Some(p),
+                None => kwargs.get::<Option<i32>>("precision")?,
+            };
+            let method = match method {
+                Some(m) => Some(m),
+                None => kwargs.get::<Option<String>>("method")?,
+            };
+            kwargs.assert_all_used()?;
             let x = f64::try_from(v.clone()).map_err(|_| {
                 err(format!(
                     "type {} doesn't define __round__ method",
@@ -1096,7 +1156,167 @@ fn py_wordwrap(s: &str, width: usize, break_long: bool) -> String {
 // Tests
 // ---------------------------------------------------------------------------
 
+/// A random index below `len` (the sandbox needs no cryptographic quality).
+fn random_index(len: usize) -> usize {
+    (uuid::Uuid::new_v4().as_u128() % len.max(1) as u128) as usize
+}
+
+/// Jinja2's `url_quote`: UTF-8 percent-encoding keeping `safe` characters;
+/// in a query string (`for_qs`) spaces become `+` and `/` is encoded.
+fn url_quote(s: &str, for_qs: bool) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
+                out.push(b as char)
+            }
+            b'/' if !for_qs => out.push('/'),
+            b' ' if for_qs => out.push('+'),
+            other => {
+                let _ = write!(out, "%{other:02X}");
+            }
+        }
+    }
+    out
+}
+
+fn register_globals(env: &mut Environment<'static>) {
+    env.add_function("joiner", |sep: Option<String>| {
+        Value::from_object(Joiner {
+            sep: sep.unwrap_or_else(|| ", ".to_string()),
+            used: std::sync::atomic::AtomicBool::new(false),
+        })
+    });
+    env.add_function("cycler", |items: Rest<Value>| {
+        Value::from_object(Cycler {
+            items: items.0,
+            pos: std::sync::atomic::AtomicUsize::new(0),
+        })
+    });
+    env.add_function(
+        "lipsum",
+        |n: Option<usize>, html: Option<bool>, min: Option<usize>, max: Option<usize>| {
+            Value::from(lipsum(
+                n.unwrap_or(5),
+                html.unwrap_or(true),
+                min.unwrap_or(20),
+                max.unwrap_or(100),
+            ))
+        },
+    );
+}
+
+/// Jinja2's `joiner`: returns "" the first time it is called, then `sep`.
+#[derive(Debug)]
+struct Joiner {
+    sep: String,
+    used: std::sync::atomic::AtomicBool,
+}
+
+impl Object for Joiner {
+    fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Plain
+    }
+
+    fn call(self: &Arc<Self>, _state: &State<'_, '_>, _args: &[Value]) -> Result<Value, Error> {
+        let used = self.used.swap(true, std::sync::atomic::Ordering::Relaxed);
+        Ok(Value::from(if used { self.sep.as_str() } else { "" }))
+    }
+}
+
+/// Jinja2's `cycler`: `next()`, `current` and `reset()` over its items.
+#[derive(Debug)]
+struct Cycler {
+    items: Vec<Value>,
+    pos: std::sync::atomic::AtomicUsize,
+}
+
+impl Object for Cycler {
+    fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Plain
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        match key.as_str()? {
+            "current" => {
+                let pos = self.pos.load(std::sync::atomic::Ordering::Relaxed);
+                self.items.get(pos).cloned()
+            }
+            _ => None,
+        }
+    }
+
+    fn call_method(
+        self: &Arc<Self>,
+        _state: &State<'_, '_>,
+        method: &str,
+        _args: &[Value],
+    ) -> Result<Value, Error> {
+        use std::sync::atomic::Ordering::Relaxed;
+        match method {
+            "next" => {
+                if self.items.is_empty() {
+                    return Ok(Value::from(()));
+                }
+                let pos = self.pos.load(Relaxed);
+                self.pos.store((pos + 1) % self.items.len(), Relaxed);
+                Ok(self.items[pos].clone())
+            }
+            "reset" => {
+                self.pos.store(0, Relaxed);
+                Ok(Value::from(()))
+            }
+            _ => Err(Error::from(ErrorKind::UnknownMethod)),
+        }
+    }
+}
+
+/// Jinja2's `lipsum`: `n` paragraphs of lorem ipsum, `min`..`max` words each.
+fn lipsum(n: usize, html: bool, min: usize, max: usize) -> String {
+    const WORDS: [&str; 24] = [
+        "lorem",
+        "ipsum",
+        "dolor",
+        "sit",
+        "amet",
+        "consectetur",
+        "adipiscing",
+        "elit",
+        "sed",
+        "do",
+        "eiusmod",
+        "tempor",
+        "incididunt",
+        "ut",
+        "labore",
+        "et",
+        "dolore",
+        "magna",
+        "aliqua",
+        "enim",
+        "ad",
+        "minim",
+        "veniam",
+        "quis",
+    ];
+    let mut paragraphs = Vec::new();
+    for _ in 0..n.min(1000) {
+        let count = min + random_index(max.saturating_sub(min) + 1);
+        let mut words: Vec<String> = (0..count)
+            .map(|_| WORDS[random_index(WORDS.len())].to_string())
+            .collect();
+        if let Some(first) = words.first_mut() {
+            *first = py_title(first);
+        }
+        let mut text = words.join(" ");
+        text.push('.');
+        paragraphs.push(if html { format!("<p>{text}</p>") } else { text });
+    }
+    paragraphs.join(if html { "\n" } else { "\n\n" })
+}
+
 fn register_tests(env: &mut Environment<'static>) {
+    env.add_test("callable", |v: Value| v.kind() == ValueKind::Plain);
     env.add_test("sequence", |v: Value| {
         matches!(
             v.kind(),

@@ -20,3 +20,9 @@ pub mod eval;
 pub mod functions;
 pub mod jinja;
 pub mod yaql;
+
+pub use context::DataContext;
+pub use eval::{
+    CompiledData, CompiledText, ExprError, Language, evaluate, evaluate_recursively, validate,
+};
+pub use functions::{ExecutionsFilter, ExprHost, NoHost};
