@@ -247,7 +247,7 @@ impl<'a> Env<'a> {
                 .get(&Value::Str(key.clone()))
                 .cloned()
                 .ok_or_else(|| YaqlError::key_error(&Value::Str(key.clone()))),
-            Value::List(items) | Value::Items(items) => Ok(Value::list(
+            Value::List(items) | Value::Items(items) | Value::Iter(items) => Ok(Value::list(
                 items
                     .iter()
                     .map(|item| self.attribute(item.clone(), key))
@@ -259,7 +259,12 @@ impl<'a> Env<'a> {
                     .map(|item| self.attribute(item.clone(), key))
                     .collect::<Result<_, _>>()?,
             )),
-            Value::Null => Err(YaqlError::NoMatchingFunction("#operator_.".into())),
+            Value::Ordered(o) => Ok(Value::list(
+                o.items
+                    .iter()
+                    .map(|item| self.attribute(item.clone(), key))
+                    .collect::<Result<_, _>>()?,
+            )),
             other => stdlib::property(&other, key),
         }
     }

@@ -266,10 +266,11 @@ fn seq(c: &Call, i: usize) -> Result<Vec<Value>, CallErr> {
     items(&c.val(i)?).ok_or(CallErr::NoMatch)
 }
 
-/// An `int` parameter (booleans excluded).
+/// An `int` parameter (a Python bool is an int here).
 fn int(v: &Value) -> Result<i128, CallErr> {
     match v {
         Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(i128::from(*b)),
         _ => Err(CallErr::NoMatch),
     }
 }
@@ -437,6 +438,9 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
             out.extend(b.iter().cloned());
             Ok(Value::list(out))
         }
+        ("-", Set(a), Set(b)) => Ok(Set(Arc::new(
+            a.iter().filter(|x| !b.contains(*x)).cloned().collect(),
+        ))),
         ("+", Set(a), Set(b)) => {
             let mut out = a.as_ref().clone();
             out.extend(b.iter().cloned());
@@ -526,7 +530,12 @@ pub fn unary(op: &str, v: Value) -> Result<Value, YaqlError> {
 pub fn indexer(target: Value, args: Vec<Value>) -> Result<Value, YaqlError> {
     let no = || YaqlError::NoMatchingFunction("#indexer".into());
     match (&target, args.as_slice()) {
-        (Value::List(items), [Value::Int(i)]) => {
+        (Value::List(items), [index @ (Value::Int(_) | Value::Bool(_))]) => {
+            let i = &match index {
+                Value::Bool(b) => i128::from(*b),
+                Value::Int(i) => *i,
+                _ => 0,
+            };
             let len = items.len() as i128;
             let idx = if *i < 0 { i + len } else { *i };
             if idx < 0 || idx >= len {

@@ -473,12 +473,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                         let r = c.call_lambda(&f, std::slice::from_ref(&item))?;
                         match items(&r) {
                             Some(inner) => out.extend(inner),
-                            None => {
-                                return Err(runtime(format!(
-                                    "'{}' object is not iterable",
-                                    r.type_name()
-                                )));
-                            }
+                            None => out.push(r),
                         }
                     }
                 }
@@ -508,6 +503,13 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             c.exact(2)?;
             let src = c.val(0)?;
             let n = int(&c.val(1)?)?;
+            if n < 0 {
+                return Err(runtime(if name == "skip" {
+                    "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."
+                } else {
+                    "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."
+                }));
+            }
             if let Some(l) = lazy_of(&src) {
                 if name == "skip" {
                     let n = n.max(0);
@@ -587,9 +589,10 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             let src = seq(c, 0)?;
             let p = c.opt_lambda(1, "predicate");
             for item in src {
+                // yaql's any() without a predicate only asks for an item.
                 let ok = match &p {
                     Some(l) => pred(c, l, &item)?,
-                    None => item.truthy(),
+                    None => name == "any" || item.truthy(),
                 };
                 if name == "any" && ok {
                     return Ok(Value::Bool(true));

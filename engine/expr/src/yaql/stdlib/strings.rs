@@ -202,7 +202,7 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
                 Value::Null => return Ok(Value::Bool(true)),
                 v => string(&v)?,
             };
-            let trim = bool_arg(c, 1, "trimSpaces", true)?;
+            let trim = bool_arg(c, 1, "trim", true)?;
             let chars = s_arg(c, 2, "chars")?;
             let s = if trim {
                 strip(&s, chars.as_deref(), true, true)
@@ -476,7 +476,18 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
                     super::Lambda::Expr(e) => c.env.child(vars).eval(e)?,
                     super::Lambda::Const(v) => v.clone(),
                 };
-                out.push_str(&value.to_yaql_repr_str());
+                match value {
+                    Value::Str(text) => out.push_str(&text),
+                    other => {
+                        // re.sub joins the pieces: a non-string fails there.
+                        let index = 2 * n + usize::from(!out.is_empty() || m.start() > 0);
+                        return Err(runtime(format!(
+                            "sequence item {}: expected str instance, {} found",
+                            index.saturating_sub(usize::from(m.start() == 0 && n == 0)),
+                            other.type_name()
+                        )));
+                    }
+                }
                 last = m.end();
             }
             out.push_str(&s[last..]);

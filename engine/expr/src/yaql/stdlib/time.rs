@@ -33,7 +33,11 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
             match first {
                 Some(Value::Str(s)) => {
                     c.max(2)?;
-                    parse_datetime(&s)
+                    match c.arg(1, "format")? {
+                        None | Some(Value::Null) => parse_datetime(&s),
+                        Some(Value::Str(fmt)) => parse_with_format(&s, &fmt),
+                        Some(_) => Err(CallErr::NoMatch),
+                    }
                 }
                 Some(Value::Float(_)) if c.n() <= 2 => from_timestamp(c),
                 Some(Value::Int(_)) if c.n() <= 2 && c.named_count() == 0 => from_timestamp(c),
@@ -46,34 +50,7 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
                     let second = int_arg(c, 5, "second", 0)?;
                     let micro = int_arg(c, 6, "microsecond", 0)?;
                     let offset = offset_of(c, 7)?;
-                    let date = NaiveDate::from_ymd_opt(year as i32, month as u32, day as u32)
-                        .filter(|_| (1..=9999).contains(&year))
-                        .ok_or_else(|| {
-                            runtime(if !(1..=12).contains(&month) {
-                                "month must be in 1..12"
-                            } else if !(1..=9999).contains(&year) {
-                                "year is out of range"
-                            } else {
-                                "day is out of range for month"
-                            })
-                        })?;
-                    let time = date
-                        .and_hms_micro_opt(hour as u32, minute as u32, second as u32, micro as u32)
-                        .ok_or_else(|| {
-                            runtime(if !(0..24).contains(&hour) {
-                                "hour must be in 0..23"
-                            } else if !(0..60).contains(&minute) {
-                                "minute must be in 0..59"
-                            } else if !(0..60).contains(&second) {
-                                "second must be in 0..59"
-                            } else {
-                                "microsecond must be in 0..999999"
-                            })
-                        })?;
-                    time.and_local_timezone(offset)
-                        .single()
-                        .map(Value::DateTime)
-                        .ok_or_else(|| runtime("invalid datetime"))
+                    build(year, month, day, hour, minute, second, micro, offset)
                 }
                 _ => Err(CallErr::NoMatch),
             }
@@ -98,6 +75,45 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
             let us = i64::try_from(total_us)
                 .map_err(|_| runtime("days=1000000000; must have magnitude <= 999999999"))?;
             Ok(Value::TimeSpan(TimeDelta::microseconds(us)))
+        })(),
+        "localtz" | "utctz" => (|| {
+            c.kind(Kind::Func)?;
+            c.exact(0)?;
+            let secs = if name == "localtz" {
+                i64::from(chrono::Local::now().offset().local_minus_utc())
+            } else {
+                0
+            };
+            Ok(Value::TimeSpan(TimeDelta::seconds(secs)))
+        })(),
+        "replace" if matches!(c.opt(0), Ok(Some(Value::DateTime(_)))) => (|| {
+            c.kind(Kind::Method)?;
+            let Value::DateTime(dt) = c.val(0)? else {
+                return Err(CallErr::NoMatch);
+            };
+            c.max(9)?;
+            let field = |i: usize, n: &str| -> Result<Option<i128>, CallErr> {
+                match c.arg(i, n)? {
+                    None | Some(Value::Null) => Ok(None),
+                    Some(Value::Int(v)) => Ok(Some(v)),
+                    Some(_) => Err(CallErr::NoMatch),
+                }
+            };
+            let year = field(1, "year")?.unwrap_or(i128::from(dt.year()));
+            let month = field(2, "month")?.unwrap_or(i128::from(dt.month()));
+            let day = field(3, "day")?.unwrap_or(i128::from(dt.day()));
+            let hour = field(4, "hour")?.unwrap_or(i128::from(dt.hour()));
+            let minute = field(5, "minute")?.unwrap_or(i128::from(dt.minute()));
+            let second = field(6, "second")?.unwrap_or(i128::from(dt.second()));
+            let micro =
+                field(7, "microsecond")?.unwrap_or(i128::from(dt.timestamp_subsec_micros()));
+            let offset = match c.arg(8, "offset")? {
+                None | Some(Value::Null) => *dt.offset(),
+                Some(Value::TimeSpan(t)) => FixedOffset::east_opt(t.num_seconds() as i32)
+                    .ok_or_else(|| runtime("offset out of range"))?,
+                Some(_) => return Err(CallErr::NoMatch),
+            };
+            build(year, month, day, hour, minute, second, micro, offset)
         })(),
         "now" => (|| {
             c.kind(Kind::Func)?;
@@ -254,4 +270,63 @@ pub(super) fn binary(op: &str, l: &Value, r: &Value) -> Result<Value, YaqlError>
         }
         _ => Err(YaqlError::NoMatchingFunction(format!("#operator_{op}"))),
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    year: i128,
+    month: i128,
+    day: i128,
+    hour: i128,
+    minute: i128,
+    second: i128,
+    micro: i128,
+    offset: FixedOffset,
+) -> R {
+    let date = NaiveDate::from_ymd_opt(year as i32, month as u32, day as u32)
+        .filter(|_| (1..=9999).contains(&year))
+        .ok_or_else(|| {
+            runtime(if !(1..=12).contains(&month) {
+                "month must be in 1..12"
+            } else if !(1..=9999).contains(&year) {
+                "year is out of range"
+            } else {
+                "day is out of range for month"
+            })
+        })?;
+    let time = date
+        .and_hms_micro_opt(hour as u32, minute as u32, second as u32, micro as u32)
+        .ok_or_else(|| {
+            runtime(if !(0..24).contains(&hour) {
+                "hour must be in 0..23"
+            } else if !(0..60).contains(&minute) {
+                "minute must be in 0..59"
+            } else if !(0..60).contains(&second) {
+                "second must be in 0..59"
+            } else {
+                "microsecond must be in 0..999999"
+            })
+        })?;
+    time.and_local_timezone(offset)
+        .single()
+        .map(Value::DateTime)
+        .ok_or_else(|| runtime("invalid datetime"))
+}
+
+/// `datetime(string, format)`: Python's `strptime`; naive results are UTC.
+fn parse_with_format(s: &str, fmt: &str) -> R {
+    if let Ok(dt) = DateTime::parse_from_str(s, fmt) {
+        return Ok(Value::DateTime(dt));
+    }
+    if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
+        return Ok(Value::DateTime(naive.and_utc().fixed_offset()));
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(s, fmt)
+        && let Some(naive) = date.and_hms_opt(0, 0, 0)
+    {
+        return Ok(Value::DateTime(naive.and_utc().fixed_offset()));
+    }
+    Err(runtime(format!(
+        "time data '{s}' does not match format '{fmt}'"
+    )))
 }
