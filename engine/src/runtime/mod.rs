@@ -1,1 +1,2 @@
 //! The action runtime: runs WASI action components under wasmtime.
+pub mod std_actions;

@@ -1,0 +1,80 @@
+//! What `run` returns: [`Outcome`] on success, [`ActionError`] otherwise,
+//! and the helpers that build them.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// The outcome of a successful call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The action finished with this result.
+    Done(Value),
+    /// The action goes on outside Bora and is completed later through the
+    /// API (`PUT /v2/action_executions/{id}`).
+    Pending,
+}
+
+/// An error the action reports itself: a message for people and optional
+/// JSON details (for Mistral compatibility the details are what a workflow
+/// sees as the failed task's result).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionError {
+    message: String,
+    details: Option<Value>,
+}
+
+impl ActionError {
+    /// An error with a message and no details.
+    pub fn new(message: impl Into<String>) -> Self {
+        ActionError {
+            message: message.into(),
+            details: None,
+        }
+    }
+
+    /// Attaches JSON details. A value that cannot be represented as JSON
+    /// (e.g. a map with non-string keys) is noted in the message instead.
+    pub fn with_details(mut self, details: impl Serialize) -> Self {
+        match serde_json::to_value(details) {
+            Ok(value) => self.details = Some(value),
+            Err(e) => {
+                self.message = format!("{} (details could not be encoded: {e})", self.message);
+            }
+        }
+        self
+    }
+
+    /// The message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The details, if any.
+    pub fn details(&self) -> Option<&Value> {
+        self.details.as_ref()
+    }
+}
+
+impl std::fmt::Display for ActionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ActionError {}
+
+/// What [`crate::Action::run`] returns.
+pub type ActionResult = Result<Outcome, ActionError>;
+
+/// Finishes with `value` as the result.
+pub fn done(value: impl Serialize) -> ActionResult {
+    serde_json::to_value(value)
+        .map(Outcome::Done)
+        .map_err(|e| ActionError::new(format!("the action's result is not JSON: {e}")))
+}
+
+/// Leaves the action running; it is completed later from outside Bora.
+/// Only meaningful for actions with `IS_ASYNC = true`.
+pub fn pending() -> ActionResult {
+    Ok(Outcome::Pending)
+}

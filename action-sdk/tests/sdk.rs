@@ -1,0 +1,188 @@
+//! The SDK driven natively, as the component glue drives it: describe,
+//! input checks (missing, unexpected, wrong type, defaults), results and
+//! errors.
+
+use bora_action_sdk::{
+    Action, ActionError, ActionResult, Context, InputError, Outcome, Param, describe, done, invoke,
+    parse_input, pending,
+};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+struct Greet;
+
+#[derive(Debug, Deserialize)]
+struct GreetInput {
+    name: String,
+    times: u32,
+    punctuation: Option<String>,
+}
+
+impl Action for Greet {
+    type Input = GreetInput;
+    const NAME: &'static str = "test.greet";
+    const DESCRIPTION: &'static str = "Greets someone.";
+    const PARAMS: &'static [Param] = &[
+        Param::required("name", "Who to greet."),
+        Param::optional("times", "1", "How many times."),
+        Param::optional("punctuation", "null", ""),
+    ];
+
+    fn run(input: GreetInput, ctx: &Context) -> ActionResult {
+        if input.name.is_empty() {
+            return Err(ActionError::new("empty name").with_details(json!({"field": "name"})));
+        }
+        let p = input.punctuation.unwrap_or_else(|| "!".into());
+        let greeting = format!("Hello, {}{p}", input.name).repeat(input.times as usize);
+        done(json!({"greeting": greeting, "called_as": ctx.action_name}))
+    }
+}
+
+struct Later;
+
+#[derive(Deserialize)]
+struct NoInput {}
+
+impl Action for Later {
+    type Input = NoInput;
+    const NAME: &'static str = "test.later";
+    const DESCRIPTION: &'static str = "Completes later.";
+    const PARAMS: &'static [Param] = &[];
+    const IS_ASYNC: bool = true;
+
+    fn run(_input: NoInput, _ctx: &Context) -> ActionResult {
+        pending()
+    }
+}
+
+fn ctx() -> Context {
+    Context {
+        action_name: "test.greet".into(),
+        ..Context::default()
+    }
+}
+
+fn error_message(result: ActionResult) -> String {
+    match result {
+        Err(e) => e.message().to_owned(),
+        Ok(o) => panic!("expected an error, got {o:?}"),
+    }
+}
+
+#[test]
+fn describe_reports_the_declared_params() {
+    let d = describe::<Greet>();
+    assert_eq!(d.name, "test.greet");
+    assert_eq!(d.description, "Greets someone.");
+    assert!(!d.is_async);
+    let names: Vec<_> = d.params.iter().map(|p| p.name).collect();
+    assert_eq!(names, ["name", "times", "punctuation"]);
+    assert_eq!(d.params[0].default, None);
+    assert_eq!(d.params[1].default, Some("1"));
+    assert!(describe::<Later>().is_async);
+}
+
+#[test]
+fn defaults_are_filled_in() {
+    let out = invoke::<Greet>(r#"{"name": "Ada"}"#, &ctx()).expect("runs");
+    assert_eq!(
+        out,
+        Outcome::Done(json!({"greeting": "Hello, Ada!", "called_as": "test.greet"}))
+    );
+    let out = invoke::<Greet>(r#"{"name": "Ada", "times": 2, "punctuation": "."}"#, &ctx())
+        .expect("runs");
+    assert_eq!(
+        out,
+        Outcome::Done(json!({"greeting": "Hello, Ada.Hello, Ada.", "called_as": "test.greet"}))
+    );
+}
+
+#[test]
+fn missing_and_unexpected_params_are_named() {
+    let msg = error_message(invoke::<Greet>(r#"{"nmae": "Ada", "extra": 1}"#, &ctx()));
+    assert_eq!(
+        msg,
+        "Invalid input [name=test.greet, missing=[name], unexpected=[nmae, extra]]"
+    );
+    let msg = error_message(invoke::<Greet>("{}", &ctx()));
+    assert_eq!(
+        msg,
+        "Invalid input [name=test.greet, missing=[name], unexpected=[]]"
+    );
+}
+
+#[test]
+fn a_wrong_type_names_the_param() {
+    let msg = error_message(invoke::<Greet>(
+        r#"{"name": "Ada", "times": "two"}"#,
+        &ctx(),
+    ));
+    assert!(
+        msg.starts_with("Invalid input [name=test.greet]: parameter 'times': "),
+        "{msg}"
+    );
+    assert!(msg.contains("invalid type"), "{msg}");
+    let msg = error_message(invoke::<Greet>(r#"{"name": 5}"#, &ctx()));
+    assert!(msg.contains("parameter 'name'"), "{msg}");
+}
+
+#[test]
+fn input_that_is_not_an_object_is_rejected() {
+    let msg = error_message(invoke::<Greet>("[1, 2]", &ctx()));
+    assert_eq!(
+        msg,
+        "Invalid input [name=test.greet]: expected a JSON object of parameters, got an array"
+    );
+    let msg = error_message(invoke::<Greet>("{not json", &ctx()));
+    assert!(
+        msg.starts_with("Invalid input [name=test.greet]: not JSON: "),
+        "{msg}"
+    );
+}
+
+#[test]
+fn empty_or_null_input_means_no_params() {
+    assert_eq!(invoke::<Later>("", &ctx()), Ok(Outcome::Pending));
+    assert_eq!(invoke::<Later>("null", &ctx()), Ok(Outcome::Pending));
+    assert_eq!(invoke::<Later>("{}", &ctx()), Ok(Outcome::Pending));
+}
+
+#[test]
+fn action_errors_keep_their_details() {
+    let err = invoke::<Greet>(r#"{"name": ""}"#, &ctx()).expect_err("fails");
+    assert_eq!(err.message(), "empty name");
+    assert_eq!(err.details(), Some(&json!({"field": "name"})));
+}
+
+#[test]
+fn a_bad_default_is_reported_not_hidden() {
+    const PARAMS: &[Param] = &[Param::optional("x", "not json", "")];
+    let err = parse_input::<Value>("test.bad", PARAMS, "{}").expect_err("bad default");
+    assert!(matches!(err, InputError::BadDefault { ref param, .. } if param == "x"));
+    assert!(err.to_string().contains("parameter 'x'"), "{err}");
+}
+
+#[test]
+fn params_keep_their_order() {
+    const PARAMS: &[Param] = &[
+        Param::optional("b", "2", ""),
+        Param::optional("a", "1", ""),
+        Param::optional("c", "3", ""),
+    ];
+    let v: Value = parse_input("test.order", PARAMS, r#"{"c": 30}"#).expect("parses");
+    let keys: Vec<_> = v.as_object().expect("object").keys().cloned().collect();
+    // Given parameters first, then defaults in declaration order.
+    assert_eq!(keys, ["c", "b", "a"]);
+}
+
+#[test]
+fn results_that_are_not_json_become_errors() {
+    use std::collections::BTreeMap;
+    let mut m = BTreeMap::new();
+    m.insert((1, 2), "tuple keys are not JSON");
+    let err = done(m).expect_err("not JSON");
+    assert!(
+        err.message().starts_with("the action's result is not JSON"),
+        "{err}"
+    );
+}

@@ -1,0 +1,44 @@
+//! The standard actions (`std.echo`, `std.http`, ...) embedded in the
+//! binary. They are WASI components compiled from the `actions/` workspace
+//! by `engine/build.rs` during the normal build; this module only exposes
+//! the generated table.
+
+/// One embedded standard action.
+#[derive(Debug, Clone, Copy)]
+pub struct StdAction {
+    /// The action's name, e.g. `std.echo`.
+    pub name: &'static str,
+    /// The component's bytes.
+    pub wasm: &'static [u8],
+}
+
+include!(concat!(env!("OUT_DIR"), "/std_actions.rs"));
+
+/// The embedded standard action called `name`, if there is one.
+pub fn find(name: &str) -> Option<&'static StdAction> {
+    STD_ACTIONS.iter().find(|a| a.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a component starts with (a core module has version 1, layer 0).
+    const COMPONENT_HEADER: [u8; 8] = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
+
+    #[test]
+    fn every_std_action_is_an_embedded_component() {
+        let expected = ["std.echo", "std.noop"];
+        for name in expected {
+            let action = find(name).unwrap_or_else(|| panic!("{name} is not embedded"));
+            assert!(
+                action.wasm.starts_with(&COMPONENT_HEADER),
+                "{name} is not a component"
+            );
+        }
+        let names: Vec<&str> = STD_ACTIONS.iter().map(|a| a.name).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted, "STD_ACTIONS is sorted by name");
+    }
+}
