@@ -1,17 +1,27 @@
 //! Bora's engine core: the workflow logic as a pure function.
 //!
 //! Given the state of one workflow execution and a batch of events (started,
-//! action completed, timer fired, paused, ...), [`step`] decides the state
-//! changes and the commands for the shell to carry out (run an action, start a
-//! sub-workflow, arm a timer, tell the parent execution). It reads no
-//! database, runs no wasm and reads no clock: time comes in with the events.
-//! The store, the scheduler, the executor and the API are thin shells around
-//! it.
+//! action completed, timer fired, paused, ...), [`step::step`] decides the
+//! state changes and the commands for the shell to carry out (run an action,
+//! start a sub-workflow, arm a timer, tell the parent execution). It reads no
+//! database, runs no wasm and reads no clock: time comes in with the events,
+//! new ids from the caller. The store, the scheduler, the executor and the
+//! API are thin shells around it.
 //!
 //! # Layout
 //!
 //! - [`state`]: Mistral's states and the transitions it allows.
 //! - [`records`]: workflow, task and action execution records, as stored.
+//! - [`plan`]: a workflow definition prepared for execution.
+//! - [`input`]: checking a workflow's input and filling defaults.
+//! - [`execution`]: one execution in memory, with its change record.
+//! - [`dataflow`]: contexts, task results, expression functions.
+//! - [`step`]: events, commands and the step function.
 
+pub mod dataflow;
+pub mod execution;
+pub mod input;
+pub mod plan;
 pub mod records;
 pub mod state;
+pub mod step;

@@ -1,0 +1,1749 @@
+//! The step function: one execution, a batch of events, the decisions.
+//!
+//! [`step`] applies events to an [`Execution`] in memory and returns the
+//! [`Command`]s the shell must carry out once the changes are stored. It
+//! follows Mistral's semantics (FEATURES.md §1.5-1.8): task and workflow
+//! state machines, transitions with conditions and engine commands, joins,
+//! with-items with concurrency, publish (branch and global), policies (retry,
+//! wait-before, wait-after, timeout, pause-before, fail-on, concurrency) and
+//! workflow completion rules.
+
+use bora_expr::context::DataContext;
+use bora_expr::functions::{py_repr, py_str};
+use bora_lang::model::{
+    BoolOrExpr, IntOrExpr, ItemsSource, Join, OnClause, Task, TaskInput, TaskKind as SpecKind,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use crate::dataflow::{Contexts, eval_data, eval_text, task_data, truthy};
+use crate::execution::Execution;
+use crate::records::{
+    ActionExecution, ActionResult, TaskExecution, TaskKind, Timestamp, WorkflowExecution,
+};
+use crate::state::State;
+
+const MICROS: i64 = 1_000_000;
+
+/// Something that happened to an execution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    /// Start the execution (it was created IDLE).
+    Start,
+    /// An action finished (or an outside worker completed an async one).
+    ActionCompleted {
+        action_id: String,
+        result: ActionResult,
+    },
+    /// A sub-workflow reached a terminal state; its final record.
+    ChildCompleted {
+        child: Box<WorkflowExecution>,
+    },
+    /// A timer armed by [`Command::Timer`] fired.
+    Timer {
+        task_id: String,
+        timer: Timer,
+        attempt: u64,
+    },
+    Pause,
+    Resume,
+    Cancel {
+        message: Option<String>,
+    },
+    /// Stop the execution in SUCCESS or ERROR (PUT state from the API).
+    Stop {
+        state: State,
+        message: Option<String>,
+    },
+}
+
+/// What a timer is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Timer {
+    /// `wait-before` elapsed: run the task.
+    WaitBefore,
+    /// `wait-after` elapsed: complete the task.
+    WaitAfter,
+    /// A `retry` delay elapsed: run the task again.
+    Retry,
+    /// `timeout` elapsed: fail the task if it is still running.
+    Timeout,
+}
+
+/// Work for the shell, to carry out after the step's changes are stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
+pub enum Command {
+    /// Run an action (its record exists, RUNNING).
+    RunAction {
+        action_id: String,
+        task_id: String,
+        execution_id: String,
+        name: String,
+        input: Map<String, Value>,
+        /// Seconds, from the task's `timeout` policy.
+        timeout: Option<u64>,
+    },
+    /// Create and start a sub-workflow execution for a task.
+    StartChild {
+        child_id: String,
+        task_id: String,
+        index: u32,
+        workflow_name: String,
+        namespace: String,
+        input: Map<String, Value>,
+        params: Map<String, Value>,
+    },
+    /// Cancel a running sub-workflow (cascade of a cancel).
+    CancelChild { child_id: String },
+    /// Deliver [`Event::Timer`] at `due_at`.
+    Timer {
+        task_id: String,
+        timer: Timer,
+        attempt: u64,
+        due_at: Timestamp,
+    },
+    /// This sub-workflow reached a terminal state: tell the parent execution.
+    NotifyParent {
+        parent_task_id: String,
+        child_id: String,
+    },
+    /// The execution reached a terminal state: pending timers may go.
+    Finished,
+}
+
+/// Applies `events` to `exec` at time `now`. `new_id` makes ids for new
+/// records. Returns the commands to carry out after storing
+/// `exec.changes`.
+pub fn step(
+    exec: &mut Execution,
+    events: Vec<Event>,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> String,
+) -> Vec<Command> {
+    let mut stepper = Stepper {
+        exec,
+        now,
+        new_id,
+        commands: Vec::new(),
+        ctx: Contexts::default(),
+    };
+    for event in events {
+        stepper.handle(event);
+    }
+    stepper.check_completion();
+    stepper.commands
+}
+
+/// A failure that is not an action's own: an expression that cannot be
+/// evaluated, a bad policy value. Mistral fails the task and the workflow.
+struct Structural(String);
+
+struct Stepper<'a> {
+    exec: &'a mut Execution,
+    now: Timestamp,
+    new_id: &'a mut dyn FnMut() -> String,
+    commands: Vec<Command>,
+    ctx: Contexts,
+}
+
+fn rc_u64(task: &TaskExecution, path: &[&str]) -> u64 {
+    let mut value = task.runtime_context.get(path[0]);
+    for key in &path[1..] {
+        value = value.and_then(|v| v.get(key));
+    }
+    value.and_then(Value::as_u64).unwrap_or(0)
+}
+
+fn rc_flag(task: &TaskExecution, key: &str) -> bool {
+    task.runtime_context
+        .get("bora")
+        .and_then(|b| b.get(key))
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
+}
+
+fn set_rc_flag(task: &mut TaskExecution, key: &str, value: Value) {
+    let bora = task
+        .runtime_context
+        .entry("bora")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(map) = bora {
+        map.insert(key.to_owned(), value);
+    }
+}
+
+fn policy_name(field: &str) -> &'static str {
+    match field {
+        "wait-before" => "WaitBeforePolicy",
+        "wait-after" => "WaitAfterPolicy",
+        "timeout" => "TimeoutPolicy",
+        "concurrency" => "ConcurrencyPolicy",
+        "retry" => "RetryPolicy",
+        "pause-before" => "PauseBeforePolicy",
+        _ => "FailOnPolicy",
+    }
+}
+
+impl Stepper<'_> {
+    fn id(&mut self) -> String {
+        (self.new_id)()
+    }
+
+    fn wf_name(&self) -> String {
+        self.exec.record.workflow_name.clone()
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Start => self.start(),
+            Event::ActionCompleted { action_id, result } => {
+                self.on_action_complete(&action_id, result)
+            }
+            Event::ChildCompleted { child } => self.on_child_complete(*child),
+            Event::Timer {
+                task_id,
+                timer,
+                attempt,
+            } => self.on_timer(task_id, timer, attempt),
+            Event::Pause => self.pause(),
+            Event::Resume => self.resume(),
+            Event::Cancel { message } => self.cancel(message),
+            Event::Stop { state, message } => self.stop(state, message),
+        }
+    }
+
+    // ----- workflow level -------------------------------------------------
+
+    fn start(&mut self) {
+        if self.exec.record.state != State::Idle {
+            return;
+        }
+        let now = self.now;
+        let record = self.exec.record_mut();
+        record.state = State::Running;
+        record.updated_at = Some(now);
+        // vars: evaluated against the environment and the input.
+        let vars = self.exec.plan.workflow.vars.clone();
+        if !vars.is_empty() {
+            let data = task_data(self.exec, None, Map::new(), &Default::default());
+            match eval_data(self.exec, &Value::Object(vars), &data, None) {
+                Ok(Value::Object(map)) => {
+                    self.exec.record_mut().context.extend(map);
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    self.complete_workflow(State::Error, Some(err.to_string()));
+                    return;
+                }
+            }
+        }
+        if self.exec.plan.is_reverse() {
+            self.complete_workflow(
+                State::Error,
+                Some("Reverse workflows are not supported by this version of Bora yet.".into()),
+            );
+            return;
+        }
+        let start: Vec<String> = self.exec.plan.start_tasks().to_vec();
+        for name in start {
+            let id = self.create_task(&name, Vec::new(), State::Idle);
+            self.run_task(&id);
+        }
+    }
+
+    fn pause(&mut self) {
+        if self.exec.record.state == State::Running {
+            let now = self.now;
+            let record = self.exec.record_mut();
+            record.state = State::Paused;
+            record.updated_at = Some(now);
+        }
+    }
+
+    fn resume(&mut self) {
+        if self.exec.record.state != State::Paused {
+            return;
+        }
+        let now = self.now;
+        let record = self.exec.record_mut();
+        record.state = State::Running;
+        record.state_info = None;
+        record.updated_at = Some(now);
+        let backlog = std::mem::take(&mut record.backlog);
+        // Tasks left IDLE while paused start now.
+        let idle: Vec<String> = self
+            .exec
+            .tasks
+            .iter()
+            .filter(|t| t.state == State::Idle)
+            .map(|t| t.id.clone())
+            .collect();
+        for id in idle {
+            self.run_task(&id);
+        }
+        for raw in backlog {
+            if let Ok(event) = serde_json::from_value::<Event>(raw) {
+                self.handle(event);
+            }
+        }
+    }
+
+    fn cancel(&mut self, message: Option<String>) {
+        if self.exec.record.state.is_terminal() {
+            return;
+        }
+        let now = self.now;
+        let open: Vec<String> = self
+            .exec
+            .tasks
+            .iter()
+            .filter(|t| !t.state.is_completed())
+            .map(|t| t.id.clone())
+            .collect();
+        for id in &open {
+            if let Some(task) = self.exec.task_mut(id) {
+                task.state = State::Cancelled;
+                task.finished_at = Some(now);
+                task.updated_at = Some(now);
+            }
+            let running: Vec<String> = self
+                .exec
+                .actions_of(id)
+                .filter(|a| !a.state.is_completed())
+                .map(|a| a.id.clone())
+                .collect();
+            for action_id in running {
+                if let Some(action) = self.exec.action_mut(&action_id) {
+                    action.state = State::Cancelled;
+                    action.result = Some(ActionResult::Cancelled);
+                    action.updated_at = Some(now);
+                }
+            }
+            let children: Vec<String> = self
+                .exec
+                .children_of(id)
+                .filter(|c| !c.state.is_terminal())
+                .map(|c| c.id.clone())
+                .collect();
+            for child_id in children {
+                self.commands.push(Command::CancelChild { child_id });
+            }
+        }
+        self.complete_workflow(State::Cancelled, message);
+    }
+
+    fn stop(&mut self, state: State, message: Option<String>) {
+        if self.exec.record.state.is_terminal() {
+            return;
+        }
+        match state {
+            State::Cancelled => self.cancel(message),
+            State::Success | State::Error => self.complete_workflow(state, message),
+            _ => {}
+        }
+    }
+
+    /// Completes the workflow when no task is left to run.
+    fn check_completion(&mut self) {
+        if self.exec.record.state != State::Running {
+            return;
+        }
+        if self.exec.tasks.iter().any(|t| !t.state.is_completed()) {
+            return;
+        }
+        let cancelled: Vec<String> = self
+            .exec
+            .tasks
+            .iter()
+            .filter(|t| t.state == State::Cancelled)
+            .map(|t| t.name.clone())
+            .collect();
+        if !cancelled.is_empty() {
+            let info = format!("Cancelled tasks: {}", cancelled.join(", "));
+            self.complete_workflow(State::Cancelled, Some(info));
+            return;
+        }
+        let failed: Vec<&TaskExecution> = self
+            .exec
+            .tasks
+            .iter()
+            .filter(|t| t.state == State::Error && !t.error_handled)
+            .collect();
+        if failed.is_empty() {
+            self.complete_workflow(State::Success, None);
+            return;
+        }
+        let message = self.failure_message(&failed);
+        self.complete_workflow(State::Error, Some(message));
+    }
+
+    /// Mistral's "Failure caused by error in tasks: ..." message.
+    fn failure_message(&self, failed: &[&TaskExecution]) -> String {
+        let names: Vec<&str> = failed.iter().map(|t| t.name.as_str()).collect();
+        let mut message = format!("Failure caused by error in tasks: {}\n", names.join(", "));
+        for task in failed {
+            message.push_str(&format!(
+                "\n  {} [task_ex_id={}] -> {}\n",
+                task.name,
+                task.id,
+                task.state_info.as_deref().unwrap_or("None")
+            ));
+            for action in self.exec.actions_of(&task.id) {
+                if let (true, Some(ActionResult::Error(error))) = (action.accepted, &action.result)
+                {
+                    message.push_str(&format!(
+                        "    [action_ex_id={}, idx={}]: {}\n",
+                        action.id,
+                        action.index,
+                        py_str(error)
+                    ));
+                }
+            }
+        }
+        message
+    }
+
+    fn complete_workflow(&mut self, state: State, info: Option<String>) {
+        if self.exec.record.state.is_terminal() {
+            return;
+        }
+        let (state, info, output) = match state {
+            State::Success => match self.workflow_output() {
+                Ok(output) => (State::Success, info, output),
+                Err(message) => {
+                    let message = format!(
+                        "Failed to check and complete [wf_ex_id={}, wf_name={}]: {message}",
+                        self.exec.record.id,
+                        self.wf_name()
+                    );
+                    let output = self.error_output(&message);
+                    (State::Error, Some(message), output)
+                }
+            },
+            other => {
+                let output = match &info {
+                    Some(message) => self.error_output(message),
+                    None => {
+                        let mut out = Map::new();
+                        out.insert("result".into(), Value::Null);
+                        out
+                    }
+                };
+                (other, info, output)
+            }
+        };
+        let now = self.now;
+        let record = self.exec.record_mut();
+        record.state = state;
+        record.state_info = info;
+        record.output = output;
+        record.updated_at = Some(now);
+        self.commands.push(Command::Finished);
+        if let Some(parent_task_id) = self.exec.record.task_execution_id.clone() {
+            self.commands.push(Command::NotifyParent {
+                parent_task_id,
+                child_id: self.exec.record.id.clone(),
+            });
+        }
+    }
+
+    /// The output on SUCCESS: `output` evaluated against the final context,
+    /// or the final context itself when `output` is empty or falsy.
+    fn workflow_output(&mut self) -> Result<Map<String, Value>, String> {
+        let final_ctx = self.ctx.final_context(self.exec);
+        let spec = self.exec.plan.workflow.output.clone();
+        if spec.is_empty() {
+            return Ok(final_ctx);
+        }
+        let branch = crate::dataflow::BranchContext {
+            values: final_ctx.clone(),
+            versions: Default::default(),
+        };
+        let data = task_data(self.exec, None, Map::new(), &branch);
+        match eval_data(self.exec, &Value::Object(spec), &data, None) {
+            Ok(Value::Object(map)) if !map.is_empty() => Ok(map),
+            Ok(_) => Ok(final_ctx),
+            Err(err) => Err(err.to_string()),
+        }
+    }
+
+    /// `{"result": message}` merged with `output-on-error`.
+    fn error_output(&mut self, message: &str) -> Map<String, Value> {
+        let mut out = Map::new();
+        out.insert("result".into(), Value::String(message.to_owned()));
+        let spec = self.exec.plan.workflow.output_on_error.clone();
+        if spec.is_empty() {
+            return out;
+        }
+        let final_ctx = self.ctx.final_context(self.exec);
+        let branch = crate::dataflow::BranchContext {
+            values: final_ctx,
+            versions: Default::default(),
+        };
+        let data = task_data(self.exec, None, Map::new(), &branch);
+        match eval_data(self.exec, &Value::Object(spec.clone()), &data, None) {
+            Ok(Value::Object(map)) => out.extend(map),
+            Ok(_) => {}
+            Err(err) => {
+                out.insert(
+                    "result".into(),
+                    Value::String(format!(
+                        "Failed to evaluate expression in output-on-error! (output-on-error: '{}', exception: '{}')",
+                        py_str(&Value::Object(spec)),
+                        err
+                    )),
+                );
+            }
+        }
+        out
+    }
+
+    // ----- tasks ------------------------------------------------------------
+
+    fn create_task(&mut self, name: &str, triggered_by: Vec<String>, state: State) -> String {
+        let id = self.id();
+        let kind = match self.exec.plan.task(name).map(|t| &t.kind) {
+            Some(SpecKind::Workflow(_)) => TaskKind::Workflow,
+            _ => TaskKind::Action,
+        };
+        let tags = self
+            .exec
+            .plan
+            .task(name)
+            .map(|t| t.tags.clone())
+            .unwrap_or_default();
+        let task = TaskExecution {
+            id: id.clone(),
+            workflow_execution_id: self.exec.record.id.clone(),
+            name: name.to_owned(),
+            kind,
+            state,
+            state_info: (state == State::Waiting).then(|| "Task is waiting.".to_owned()),
+            seq: self.exec.next_seq(),
+            triggered_by,
+            published: Map::new(),
+            published_global: Map::new(),
+            runtime_context: Map::new(),
+            next_tasks: Vec::new(),
+            error_handled: false,
+            processed: false,
+            tags,
+            created_at: self.now,
+            updated_at: None,
+            started_at: None,
+            finished_at: None,
+        };
+        self.exec.add_task(task);
+        id
+    }
+
+    fn spec(&self, task_id: &str) -> Option<std::sync::Arc<Task>> {
+        let name = &self.exec.task(task_id)?.name;
+        self.exec.plan.task(name).cloned()
+    }
+
+    /// The data a task's expressions see (before it publishes).
+    fn task_scope(&mut self, task_id: &str, extra: Map<String, Value>) -> DataContext {
+        let inbound = self.ctx.inbound(self.exec, task_id);
+        task_data(self.exec, self.exec.task(task_id), extra, &inbound)
+    }
+
+    fn eval_int(
+        &mut self,
+        task_id: &str,
+        field: &str,
+        value: &Option<IntOrExpr>,
+    ) -> Result<u64, Structural> {
+        match value {
+            None => Ok(0),
+            Some(IntOrExpr::Int(n)) => Ok(*n),
+            Some(IntOrExpr::Expr(text)) => {
+                let data = self.task_scope(task_id, Map::new());
+                let value = eval_text(self.exec, text, &data, Some(task_id))
+                    .map_err(|e| Structural(e.to_string()))?;
+                match &value {
+                    Value::Number(n) if n.is_u64() => Ok(n.as_u64().unwrap_or(0)),
+                    Value::Number(n) if n.is_i64() => Err(Structural(format!(
+                        "Invalid data type in {}: {} is less than the minimum of 0",
+                        policy_name(field),
+                        n
+                    ))),
+                    other => Err(Structural(format!(
+                        "Invalid data type in {}: {} is not of type 'integer'",
+                        policy_name(field),
+                        py_repr(other)
+                    ))),
+                }
+            }
+        }
+    }
+
+    fn eval_bool(
+        &mut self,
+        task_id: &str,
+        value: &Option<BoolOrExpr>,
+        data: Option<&DataContext>,
+    ) -> Result<bool, Structural> {
+        match value {
+            None => Ok(false),
+            Some(BoolOrExpr::Bool(b)) => Ok(*b),
+            Some(BoolOrExpr::Expr(text)) => {
+                let data = match data {
+                    Some(d) => d.clone(),
+                    None => self.task_scope(task_id, Map::new()),
+                };
+                eval_text(self.exec, text, &data, Some(task_id))
+                    .map(|v| truthy(&v))
+                    .map_err(|e| Structural(e.to_string()))
+            }
+        }
+    }
+
+    /// Starts (or continues) a task: policies before, then its action(s) or
+    /// sub-workflow(s). Leaves it IDLE while the workflow is paused.
+    fn run_task(&mut self, task_id: &str) {
+        if let Err(Structural(message)) = self.try_run_task(task_id) {
+            let message = format!(
+                "Failed to run task [error={message}, wf={}, task={}]",
+                self.wf_name(),
+                self.exec
+                    .task(task_id)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default()
+            );
+            self.fail_structural(task_id, message);
+        }
+    }
+
+    fn try_run_task(&mut self, task_id: &str) -> Result<(), Structural> {
+        if self.exec.record.state != State::Running {
+            return Ok(());
+        }
+        let Some(spec) = self.spec(task_id) else {
+            return Ok(());
+        };
+        let now = self.now;
+        let Some(task) = self.exec.task(task_id) else {
+            return Ok(());
+        };
+        if task.state.is_completed() {
+            return Ok(());
+        }
+        // pause-before: once; on resume the task runs without it.
+        if !rc_flag(task, "pause_before_done") {
+            let pause = self.eval_bool(task_id, &spec.policies.pause_before, None)?;
+            if let Some(task) = self.exec.task_mut(task_id) {
+                set_rc_flag(task, "pause_before_done", Value::Bool(true));
+                if pause {
+                    task.state = State::Idle;
+                    task.state_info = Some("Set by 'pause-before' policy".into());
+                    task.updated_at = Some(now);
+                }
+            }
+            if pause {
+                self.pause();
+                return Ok(());
+            }
+        }
+        let task = self
+            .exec
+            .task(task_id)
+            .map(|t| rc_flag(t, "wait_before_done"));
+        if task == Some(false) {
+            let delay = self.eval_int(task_id, "wait-before", &spec.policies.wait_before)?;
+            if let Some(task) = self.exec.task_mut(task_id) {
+                set_rc_flag(task, "wait_before_done", Value::Bool(true));
+                if delay > 0 {
+                    task.state = State::Delayed;
+                    task.state_info =
+                        Some(format!("Delayed by 'wait-before' policy [delay={delay}]"));
+                    task.updated_at = Some(now);
+                }
+            }
+            if delay > 0 {
+                self.arm_timer(task_id, Timer::WaitBefore, delay);
+                return Ok(());
+            }
+        }
+        let timeout = self.eval_int(task_id, "timeout", &spec.policies.timeout)?;
+        let concurrency = self.eval_int(task_id, "concurrency", &spec.policies.concurrency)?;
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.state = State::Running;
+            task.state_info = None;
+            task.updated_at = Some(now);
+            if task.started_at.is_none() {
+                task.started_at = Some(now);
+            }
+            if timeout > 0 {
+                set_rc_flag(task, "timeout", json!(timeout));
+            }
+            if concurrency > 0 {
+                task.runtime_context
+                    .insert("concurrency".into(), json!(concurrency));
+            }
+        }
+        if timeout > 0 {
+            self.arm_timer(task_id, Timer::Timeout, timeout);
+        }
+        self.start_attempt(task_id, &spec, concurrency)
+    }
+
+    /// Runs the task's action(s) or sub-workflow(s) for one attempt.
+    fn start_attempt(
+        &mut self,
+        task_id: &str,
+        spec: &Task,
+        concurrency: u64,
+    ) -> Result<(), Structural> {
+        if spec.with_items.is_empty() {
+            return self.start_item(task_id, spec, 0, Map::new());
+        }
+        let items = self.with_items(task_id, spec)?;
+        let count = items.len() as u64;
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.runtime_context.insert(
+                "with_items".into(),
+                json!({"count": count, "capacity": if concurrency > 0 { json!(concurrency) } else { Value::Null }, "next": 0}),
+            );
+        }
+        if count == 0 {
+            self.complete_task(task_id, State::Success, None);
+            return Ok(());
+        }
+        let first = if concurrency > 0 {
+            concurrency.min(count)
+        } else {
+            count
+        };
+        for _ in 0..first {
+            self.start_next_item(task_id, spec, &items)?;
+        }
+        Ok(())
+    }
+
+    /// The with-items variables of every item, zipped.
+    fn with_items(
+        &mut self,
+        task_id: &str,
+        spec: &Task,
+    ) -> Result<Vec<Map<String, Value>>, Structural> {
+        let mut columns: Vec<(String, Vec<Value>)> = Vec::new();
+        for item in &spec.with_items {
+            let values = match &item.source {
+                ItemsSource::List(list) => list.clone(),
+                ItemsSource::Expr(text) => {
+                    let data = self.task_scope(task_id, Map::new());
+                    match eval_text(self.exec, text, &data, Some(task_id))
+                        .map_err(|e| Structural(e.to_string()))?
+                    {
+                        Value::Array(list) => list,
+                        other => {
+                            return Err(Structural(format!(
+                                "Wrong input format for: {}. List type is expected for each with-items argument, got: {}",
+                                item.var,
+                                py_repr(&other)
+                            )));
+                        }
+                    }
+                }
+            };
+            columns.push((item.var.clone(), values));
+        }
+        let len = columns.first().map_or(0, |(_, v)| v.len());
+        if columns.iter().any(|(_, v)| v.len() != len) {
+            return Err(Structural(format!(
+                "Wrong input format for: {:?}. All arrays must have the same length.",
+                spec.with_items
+                    .iter()
+                    .map(|w| w.var.clone())
+                    .collect::<Vec<_>>()
+            )));
+        }
+        Ok((0..len)
+            .map(|i| {
+                columns
+                    .iter()
+                    .map(|(var, values)| (var.clone(), values[i].clone()))
+                    .collect()
+            })
+            .collect())
+    }
+
+    fn start_next_item(
+        &mut self,
+        task_id: &str,
+        spec: &Task,
+        items: &[Map<String, Value>],
+    ) -> Result<bool, Structural> {
+        let Some(task) = self.exec.task(task_id) else {
+            return Ok(false);
+        };
+        let next = rc_u64(task, &["with_items", "next"]);
+        let Some(item) = items.get(next as usize) else {
+            return Ok(false);
+        };
+        if let Some(task) = self.exec.task_mut(task_id)
+            && let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items")
+        {
+            wi.insert("next".into(), json!(next + 1));
+        }
+        self.start_item(task_id, spec, next as u32, item.clone())?;
+        Ok(true)
+    }
+
+    /// Evaluates the input and starts one action or sub-workflow.
+    fn start_item(
+        &mut self,
+        task_id: &str,
+        spec: &Task,
+        index: u32,
+        extra: Map<String, Value>,
+    ) -> Result<(), Structural> {
+        let data = self.task_scope(task_id, extra);
+        let mut input = match &spec.input {
+            TaskInput::Dict(dict) => {
+                match eval_data(
+                    self.exec,
+                    &Value::Object(dict.clone()),
+                    &data,
+                    Some(task_id),
+                )
+                .map_err(|e| Structural(e.to_string()))?
+                {
+                    Value::Object(map) => map,
+                    _ => Map::new(),
+                }
+            }
+            TaskInput::Expr(text) => {
+                match eval_text(self.exec, text, &data, Some(task_id))
+                    .map_err(|e| Structural(e.to_string()))?
+                {
+                    Value::Object(map) => map,
+                    other => {
+                        return Err(Structural(format!(
+                            "Wrong dynamic input for task: {}. Dict type is expected. Actual type: {}. Actual value: {}",
+                            spec.name,
+                            python_type(&other),
+                            py_str(&other)
+                        )));
+                    }
+                }
+            }
+        };
+        let timeout = self
+            .exec
+            .task(task_id)
+            .and_then(|t| t.runtime_context.get("bora"))
+            .and_then(|b| b.get("timeout"))
+            .and_then(Value::as_u64);
+        match &spec.kind {
+            SpecKind::Action(name) => {
+                let name = match eval_text(self.exec, name, &data, Some(task_id))
+                    .map_err(|e| Structural(e.to_string()))?
+                {
+                    Value::String(s) => s,
+                    other => py_str(&other),
+                };
+                // Default action input from the environment (`__actions`).
+                if let Some(Value::Object(defaults)) =
+                    self.exec.env().get("__actions").and_then(|a| a.get(&name))
+                {
+                    for (key, value) in defaults {
+                        input.entry(key.clone()).or_insert_with(|| value.clone());
+                    }
+                }
+                let action_id = self.id();
+                let record = &self.exec.record;
+                let action = ActionExecution {
+                    id: action_id.clone(),
+                    name: name.clone(),
+                    task_execution_id: Some(task_id.to_owned()),
+                    workflow_execution_id: Some(record.id.clone()),
+                    workflow_name: Some(record.workflow_name.clone()),
+                    workflow_namespace: record.workflow_namespace.clone(),
+                    state: State::Running,
+                    state_info: None,
+                    input: input.clone(),
+                    result: None,
+                    accepted: false,
+                    index,
+                    is_sync: true,
+                    description: String::new(),
+                    params: Map::new(),
+                    created_at: self.now,
+                    updated_at: None,
+                };
+                let execution_id = record.id.clone();
+                self.exec.add_action(action);
+                self.commands.push(Command::RunAction {
+                    action_id,
+                    task_id: task_id.to_owned(),
+                    execution_id,
+                    name,
+                    input,
+                    timeout,
+                });
+            }
+            SpecKind::Workflow(name) => {
+                let name = match eval_text(self.exec, name, &data, Some(task_id))
+                    .map_err(|e| Structural(e.to_string()))?
+                {
+                    Value::String(s) => s,
+                    other => py_str(&other),
+                };
+                let child_id = self.id();
+                let mut params = Map::new();
+                params.insert("env".into(), self.exec.env());
+                self.commands.push(Command::StartChild {
+                    child_id,
+                    task_id: task_id.to_owned(),
+                    index,
+                    workflow_name: name,
+                    namespace: self.exec.record.workflow_namespace.clone(),
+                    input,
+                    params,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn arm_timer(&mut self, task_id: &str, timer: Timer, seconds: u64) {
+        let attempt = self
+            .exec
+            .task(task_id)
+            .map_or(0, |t| rc_u64(t, &["retry_task_policy", "retry_no"]));
+        let delay = i64::try_from(seconds).unwrap_or(i64::MAX / MICROS);
+        self.commands.push(Command::Timer {
+            task_id: task_id.to_owned(),
+            timer,
+            attempt,
+            due_at: self.now.saturating_add(delay.saturating_mul(MICROS)),
+        });
+    }
+
+    fn on_timer(&mut self, task_id: String, timer: Timer, attempt: u64) {
+        match self.exec.record.state {
+            State::Running => {}
+            State::Paused => {
+                // Replayed on resume.
+                if let Ok(event) = serde_json::to_value(Event::Timer {
+                    task_id,
+                    timer,
+                    attempt,
+                }) {
+                    self.exec.record_mut().backlog.push(event);
+                }
+                return;
+            }
+            _ => return,
+        }
+        let Some(task) = self.exec.task(&task_id) else {
+            return;
+        };
+        if rc_u64(task, &["retry_task_policy", "retry_no"]) != attempt {
+            return; // a timer of an earlier attempt
+        }
+        let state = task.state;
+        match timer {
+            Timer::WaitBefore if state == State::Delayed => self.run_task(&task_id),
+            Timer::Retry if state == State::Delayed => self.retry_now(&task_id),
+            Timer::WaitAfter if state == State::Delayed => {
+                let pending = task
+                    .runtime_context
+                    .get("bora")
+                    .and_then(|b| b.get("pending"))
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                let state = pending
+                    .get("state")
+                    .and_then(Value::as_str)
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(State::Success);
+                let info = pending
+                    .get("info")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                self.finish_task(&task_id, state, info);
+            }
+            Timer::Timeout if !state.is_completed() && state != State::Idle => {
+                let seconds = task
+                    .runtime_context
+                    .get("bora")
+                    .and_then(|b| b.get("timeout"))
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0);
+                self.finish_task(
+                    &task_id,
+                    State::Error,
+                    Some(format!("Task timed out [timeout(s)={seconds}].")),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn on_action_complete(&mut self, action_id: &str, result: ActionResult) {
+        let now = self.now;
+        let Some(action) = self.exec.action(action_id) else {
+            return;
+        };
+        if action.state.is_completed() {
+            return; // delivered twice (e.g. after a crash): already applied
+        }
+        let task_id = action.task_execution_id.clone();
+        let task_running = task_id
+            .as_deref()
+            .and_then(|id| self.exec.task(id))
+            .is_some_and(|t| t.state == State::Running);
+        if let Some(action) = self.exec.action_mut(action_id) {
+            action.state = result.state();
+            action.state_info = match &result {
+                ActionResult::Error(error) => Some(py_str(error)),
+                _ => None,
+            };
+            action.result = Some(result.clone());
+            action.accepted = task_running;
+            action.updated_at = Some(now);
+        }
+        let Some(task_id) = task_id else {
+            return;
+        };
+        if !task_running {
+            return;
+        }
+        self.on_item_complete(
+            &task_id,
+            result.state(),
+            match &result {
+                ActionResult::Error(error) => Some(py_str(error)),
+                _ => None,
+            },
+        );
+    }
+
+    fn on_child_complete(&mut self, child: WorkflowExecution) {
+        let Some(task_id) = child.task_execution_id.clone() else {
+            return;
+        };
+        if self
+            .exec
+            .children_of(&task_id)
+            .any(|c| c.id == child.id && c.state.is_terminal())
+        {
+            return; // already applied
+        }
+        let state = match child.state {
+            State::Success => State::Success,
+            State::Cancelled => State::Cancelled,
+            _ => State::Error,
+        };
+        let info = match state {
+            State::Success => None,
+            _ => Some(
+                child
+                    .state_info
+                    .clone()
+                    .unwrap_or_else(|| format!("Failed subworkflow [execution_id={}]", child.id)),
+            ),
+        };
+        let superseded = self
+            .exec
+            .task(&task_id)
+            .and_then(|t| t.runtime_context.get("bora"))
+            .and_then(|b| b.get("superseded"))
+            .and_then(Value::as_array)
+            .is_some_and(|list| list.iter().any(|v| v.as_str() == Some(&child.id)));
+        self.exec.set_child(child);
+        let running = self
+            .exec
+            .task(&task_id)
+            .is_some_and(|t| t.state == State::Running);
+        if running && !superseded {
+            self.on_item_complete(&task_id, state, info);
+        }
+    }
+
+    /// One action or sub-workflow of a running task finished.
+    fn on_item_complete(&mut self, task_id: &str, state: State, info: Option<String>) {
+        let Some(task) = self.exec.task(task_id) else {
+            return;
+        };
+        if !task.runtime_context.contains_key("with_items") {
+            self.complete_task(task_id, state, info);
+            return;
+        }
+        let count = rc_u64(task, &["with_items", "count"]);
+        let superseded: Vec<String> = task
+            .runtime_context
+            .get("bora")
+            .and_then(|b| b.get("superseded"))
+            .and_then(Value::as_array)
+            .map(|l| {
+                l.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let states: Vec<State> = match task.kind {
+            TaskKind::Action => self
+                .exec
+                .actions_of(task_id)
+                .filter(|a| a.accepted)
+                .map(|a| a.state)
+                .collect(),
+            TaskKind::Workflow => self
+                .exec
+                .children_of(task_id)
+                .filter(|c| c.state.is_terminal() && !superseded.contains(&c.id))
+                .map(|c| c.state)
+                .collect(),
+        };
+        // Start the next item if the concurrency cap allows.
+        if let Some(spec) = self.spec(task_id) {
+            let next = rc_u64(task, &["with_items", "next"]);
+            if next < count {
+                match self.with_items(task_id, &spec) {
+                    Ok(items) => {
+                        if let Err(Structural(message)) =
+                            self.start_next_item(task_id, &spec, &items)
+                        {
+                            let message = format!(
+                                "Failed to run task [error={message}, wf={}, task={}]",
+                                self.wf_name(),
+                                spec.name
+                            );
+                            self.fail_structural(task_id, message);
+                            return;
+                        }
+                    }
+                    Err(Structural(message)) => {
+                        self.fail_structural(task_id, message);
+                        return;
+                    }
+                }
+            }
+        }
+        if (states.len() as u64) < count {
+            return;
+        }
+        let (state, info) = if states.contains(&State::Cancelled) {
+            (
+                State::Cancelled,
+                Some("One or more actions was cancelled.".to_owned()),
+            )
+        } else if states.contains(&State::Error) {
+            (
+                State::Error,
+                Some("One or more actions had failed.".to_owned()),
+            )
+        } else {
+            (State::Success, None)
+        };
+        self.complete_task(task_id, state, info);
+    }
+
+    /// All of a task's work is done: policies after completion, then finish.
+    fn complete_task(&mut self, task_id: &str, state: State, info: Option<String>) {
+        match self.try_complete_task(task_id, state, info) {
+            Ok(()) => {}
+            Err(Structural(message)) => {
+                let message = format!(
+                    "Failed to complete task [error={message}, wf={}, task={}]",
+                    self.wf_name(),
+                    self.exec
+                        .task(task_id)
+                        .map(|t| t.name.clone())
+                        .unwrap_or_default()
+                );
+                self.fail_structural(task_id, message);
+            }
+        }
+    }
+
+    fn try_complete_task(
+        &mut self,
+        task_id: &str,
+        mut state: State,
+        mut info: Option<String>,
+    ) -> Result<(), Structural> {
+        let Some(spec) = self.spec(task_id) else {
+            return Ok(());
+        };
+        // fail-on: a successful task fails when the condition holds.
+        if state == State::Success && spec.policies.fail_on.is_some() {
+            let data = self.result_scope(task_id);
+            if self.eval_bool(task_id, &spec.policies.fail_on, Some(&data))? {
+                state = State::Error;
+                info = Some("Failed by 'fail-on' policy".into());
+            }
+        }
+        // retry
+        if let Some(retry) = &spec.policies.retry
+            && matches!(state, State::Success | State::Error)
+        {
+            let count = self.eval_int(task_id, "retry", &Some(retry.count.clone()))?;
+            let delay = self.eval_int(task_id, "retry", &Some(retry.delay.clone()))?;
+            let retry_no = self
+                .exec
+                .task(task_id)
+                .map_or(0, |t| rc_u64(t, &["retry_task_policy", "retry_no"]));
+            let data = self.result_scope(task_id);
+            let check =
+                |me: &mut Self, cond: &Option<String>| -> Result<Option<bool>, Structural> {
+                    match cond {
+                        None => Ok(None),
+                        Some(text) => eval_text(me.exec, text, &data, Some(task_id))
+                            .map(|v| Some(truthy(&v)))
+                            .map_err(|e| Structural(e.to_string())),
+                    }
+                };
+            let break_on = check(self, &retry.break_on)?;
+            let continue_on = check(self, &retry.continue_on)?;
+            let remain = retry_no < count;
+            let stop_continue =
+                (state == State::Success && continue_on.is_none()) || continue_on == Some(false);
+            let break_triggered = state == State::Error && break_on == Some(true);
+            if remain && !break_triggered && !stop_continue {
+                let delay = self.backoff_delay(task_id, retry, delay, retry_no)?;
+                self.schedule_retry(task_id, retry_no + 1, delay);
+                return Ok(());
+            }
+        }
+        // wait-after: complete later with the state reached now.
+        let waited = self
+            .exec
+            .task(task_id)
+            .is_some_and(|t| rc_flag(t, "wait_after_done"));
+        if !waited {
+            let delay = self.eval_int(task_id, "wait-after", &spec.policies.wait_after)?;
+            if delay > 0 {
+                let now = self.now;
+                if let Some(task) = self.exec.task_mut(task_id) {
+                    set_rc_flag(task, "wait_after_done", Value::Bool(true));
+                    set_rc_flag(
+                        task,
+                        "pending",
+                        json!({"state": state.as_str(), "info": info}),
+                    );
+                    task.state = State::Delayed;
+                    task.state_info =
+                        Some(format!("Delayed by 'wait-after' policy [delay={delay}]"));
+                    task.updated_at = Some(now);
+                }
+                self.arm_timer(task_id, Timer::WaitAfter, delay);
+                return Ok(());
+            }
+        }
+        self.finish_task(task_id, state, info);
+        Ok(())
+    }
+
+    /// Bora's extension: exponential backoff with an optional cap and jitter.
+    /// Jitter is derived from the task id and attempt, so the core stays
+    /// deterministic.
+    fn backoff_delay(
+        &mut self,
+        task_id: &str,
+        retry: &bora_lang::model::Retry,
+        delay: u64,
+        retry_no: u64,
+    ) -> Result<u64, Structural> {
+        use bora_lang::model::Backoff;
+        let exponential = match &retry.backoff {
+            Some(Backoff::Exponential) => true,
+            Some(Backoff::Expr(text)) => {
+                let data = self.task_scope(task_id, Map::new());
+                let v = eval_text(self.exec, text, &data, Some(task_id))
+                    .map_err(|e| Structural(e.to_string()))?;
+                v.as_str() == Some("exponential")
+            }
+            _ => false,
+        };
+        let mut wait = if exponential {
+            delay.saturating_mul(1u64 << retry_no.min(32))
+        } else {
+            delay
+        };
+        if retry.max_delay.is_some() {
+            let cap = self.eval_int(task_id, "retry", &retry.max_delay)?;
+            wait = wait.min(cap);
+        }
+        if self.eval_bool(task_id, &retry.jitter, None)? && wait > 0 {
+            let seed = task_id
+                .bytes()
+                .fold(retry_no.wrapping_mul(0x9E37_79B9), |h, b| {
+                    h.rotate_left(5) ^ u64::from(b)
+                });
+            wait = seed % (wait + 1);
+        }
+        Ok(wait)
+    }
+
+    fn schedule_retry(&mut self, task_id: &str, retry_no: u64, delay: u64) {
+        let now = self.now;
+        let current: Vec<String> = self
+            .exec
+            .actions_of(task_id)
+            .filter(|a| a.accepted)
+            .map(|a| a.id.clone())
+            .collect();
+        for id in current {
+            if let Some(action) = self.exec.action_mut(&id) {
+                action.accepted = false;
+            }
+        }
+        let children: Vec<Value> = self
+            .exec
+            .children_of(task_id)
+            .map(|c| Value::String(c.id.clone()))
+            .collect();
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.runtime_context
+                .insert("retry_task_policy".into(), json!({"retry_no": retry_no}));
+            set_rc_flag(task, "superseded", Value::Array(children));
+            set_rc_flag(task, "wait_after_done", Value::Bool(false));
+            if let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items") {
+                wi.insert("next".into(), json!(0));
+            }
+            task.state = State::Delayed;
+            task.state_info = Some(format!("Delayed by 'retry' policy [delay={delay}]"));
+            task.updated_at = Some(now);
+        }
+        self.arm_timer(task_id, Timer::Retry, delay);
+    }
+
+    fn retry_now(&mut self, task_id: &str) {
+        let now = self.now;
+        let Some(spec) = self.spec(task_id) else {
+            return;
+        };
+        let concurrency = self
+            .exec
+            .task(task_id)
+            .map_or(0, |t| rc_u64(t, &["concurrency"]));
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.state = State::Running;
+            task.state_info = None;
+            task.updated_at = Some(now);
+        }
+        if let Err(Structural(message)) = self.start_attempt(task_id, &spec, concurrency) {
+            let message = format!(
+                "Failed to run task [error={message}, wf={}, task={}]",
+                self.wf_name(),
+                spec.name
+            );
+            self.fail_structural(task_id, message);
+        }
+    }
+
+    /// Data for conditions evaluated after the task ran (fail-on, retry):
+    /// the inbound context; `task()` gives the result.
+    fn result_scope(&mut self, task_id: &str) -> DataContext {
+        self.task_scope(task_id, Map::new())
+    }
+
+    /// Puts the task in its final state, publishes, follows transitions.
+    fn finish_task(&mut self, task_id: &str, state: State, info: Option<String>) {
+        let now = self.now;
+        if let Some(task) = self.exec.task_mut(task_id) {
+            if task.state.is_completed() {
+                return;
+            }
+            task.state = state;
+            task.state_info = if state == State::Success { None } else { info };
+            task.finished_at = Some(now);
+            task.updated_at = Some(now);
+        }
+        if let Err(Structural(message)) = self.after_finish(task_id, state) {
+            let message = format!(
+                "Failed to handle action completion [error={message}, wf={}, task={}]",
+                self.wf_name(),
+                self.exec
+                    .task(task_id)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default()
+            );
+            self.fail_structural(task_id, message);
+        }
+    }
+
+    fn after_finish(&mut self, task_id: &str, state: State) -> Result<(), Structural> {
+        let Some(spec) = self.spec(task_id) else {
+            return Ok(());
+        };
+        self.publish(task_id, &spec, state)?;
+        if state == State::Cancelled {
+            if let Some(task) = self.exec.task_mut(task_id) {
+                task.processed = true;
+            }
+            return Ok(());
+        }
+        let next = self.find_next(task_id, &spec, state)?;
+        let error_handled = state == State::Error && next.iter().any(|n| n.event == "on-error");
+        let names: Vec<(String, String)> = next
+            .iter()
+            .filter(|n| n.command.is_none())
+            .map(|n| (n.name.clone(), n.event.to_owned()))
+            .collect();
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.next_tasks = names;
+            task.error_handled = error_handled;
+            task.processed = true;
+        }
+        // keep-result: false drops the action output once published.
+        let keep = self.eval_bool(task_id, &Some(spec.keep_result.clone()), None)?;
+        if !keep {
+            let ids: Vec<String> = self
+                .exec
+                .actions_of(task_id)
+                .map(|a| a.id.clone())
+                .collect();
+            for id in ids {
+                if let Some(action) = self.exec.action_mut(&id)
+                    && let Some(ActionResult::Success(_)) = action.result
+                {
+                    action.result = Some(ActionResult::Success(Value::Object(Map::new())));
+                }
+            }
+        }
+        self.follow(task_id, next);
+        self.refresh_joins();
+        Ok(())
+    }
+
+    fn publish(&mut self, task_id: &str, spec: &Task, state: State) -> Result<(), Structural> {
+        let (base, clauses): (&Map<String, Value>, Vec<&Option<OnClause>>) = match state {
+            State::Success => (&spec.publish, vec![&spec.on_complete, &spec.on_success]),
+            State::Error => (
+                &spec.publish_on_error,
+                vec![&spec.on_complete, &spec.on_error],
+            ),
+            State::Skipped => (&spec.publish_on_skip, vec![&spec.on_skip]),
+            _ => return Ok(()),
+        };
+        let mut branch = base.clone();
+        let mut global = Map::new();
+        for clause in clauses.into_iter().flatten() {
+            if let Some(publish) = &clause.publish {
+                branch.extend(publish.branch.clone());
+                global.extend(publish.global.clone());
+            }
+        }
+        if branch.is_empty() && global.is_empty() {
+            return Ok(());
+        }
+        let data = self.task_scope(task_id, Map::new());
+        let published = match eval_data(self.exec, &Value::Object(branch), &data, Some(task_id))
+            .map_err(|e| Structural(e.to_string()))?
+        {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        };
+        let global = match eval_data(self.exec, &Value::Object(global), &data, Some(task_id))
+            .map_err(|e| Structural(e.to_string()))?
+        {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        };
+        if !global.is_empty() {
+            let record = self.exec.record_mut();
+            for (key, value) in &global {
+                record.context.insert(key.clone(), value.clone());
+            }
+        }
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.published = published;
+            task.published_global = global;
+        }
+        self.ctx.invalidate(task_id);
+        Ok(())
+    }
+
+    /// The transitions a finished task takes, in Mistral's order.
+    fn find_next(
+        &mut self,
+        task_id: &str,
+        spec: &Task,
+        state: State,
+    ) -> Result<Vec<Next>, Structural> {
+        let clauses: Vec<(&Option<OnClause>, &'static str)> = match state {
+            State::Success => vec![
+                (&spec.on_success, "on-success"),
+                (&spec.on_complete, "on-complete"),
+            ],
+            State::Error => vec![
+                (&spec.on_error, "on-error"),
+                (&spec.on_complete, "on-complete"),
+            ],
+            State::Skipped => vec![(&spec.on_skip, "on-skip")],
+            _ => vec![],
+        };
+        let outbound = self.ctx.outbound(self.exec, task_id);
+        let data = task_data(self.exec, self.exec.task(task_id), Map::new(), &outbound);
+        let mut next = Vec::new();
+        for (clause, event) in clauses {
+            let Some(clause) = clause else { continue };
+            for tr in &clause.next {
+                if let Some(cond) = &tr.condition {
+                    let value = eval_text(self.exec, cond, &data, Some(task_id))
+                        .map_err(|e| Structural(e.to_string()))?;
+                    if !truthy(&value) {
+                        continue;
+                    }
+                }
+                let command = tr.command().map(str::to_owned);
+                let msg = match (&command, tr.params.get("msg")) {
+                    (Some(_), Some(msg)) => Some(
+                        match eval_data(self.exec, msg, &data, Some(task_id))
+                            .map_err(|e| Structural(e.to_string()))?
+                        {
+                            Value::String(s) => s,
+                            other => py_str(&other),
+                        },
+                    ),
+                    _ => None,
+                };
+                next.push(Next {
+                    name: tr.name.clone(),
+                    event,
+                    command,
+                    msg,
+                });
+            }
+        }
+        if state == State::Skipped && next.is_empty() {
+            return self.find_next(task_id, spec, State::Success);
+        }
+        Ok(next)
+    }
+
+    /// Starts the next tasks and carries out engine commands, with
+    /// Mistral's ordering rules: `noop` is dropped; a leading `fail` or
+    /// `succeed` runs alone; anything after the first `fail` or `succeed`
+    /// is dropped; `pause` lets the rest through (they wait in IDLE).
+    fn follow(&mut self, task_id: &str, next: Vec<Next>) {
+        let mut todo: Vec<Next> = Vec::new();
+        for (i, n) in next.into_iter().enumerate() {
+            match n.command.as_deref() {
+                Some("noop") => continue,
+                Some("fail") | Some("succeed") => {
+                    if i == 0 {
+                        todo.clear();
+                    }
+                    todo.push(n);
+                    break;
+                }
+                _ => todo.push(n),
+            }
+        }
+        for n in todo {
+            match n.command.as_deref() {
+                Some("fail") => {
+                    self.complete_workflow(State::Error, n.msg);
+                }
+                Some("succeed") => {
+                    self.complete_workflow(State::Success, n.msg);
+                }
+                Some("pause") => self.pause(),
+                _ => self.schedule_next(&n.name, task_id),
+            }
+        }
+    }
+
+    /// A transition to `name` from `parent_id`.
+    fn schedule_next(&mut self, name: &str, parent_id: &str) {
+        if self.exec.record.state.is_terminal() {
+            return;
+        }
+        let Some(spec) = self.exec.plan.task(name).cloned() else {
+            return;
+        };
+        if spec.join.is_none() {
+            let id = self.create_task(name, vec![parent_id.to_owned()], State::Idle);
+            self.run_task(&id);
+            return;
+        }
+        // A join: one execution collects its inbound tasks.
+        let existing = self
+            .exec
+            .tasks
+            .iter()
+            .rev()
+            .find(|t| t.name == name)
+            .map(|t| (t.id.clone(), t.state));
+        match existing {
+            Some((id, State::Waiting)) => {
+                if let Some(task) = self.exec.task_mut(&id)
+                    && !task.triggered_by.iter().any(|p| p == parent_id)
+                {
+                    task.triggered_by.push(parent_id.to_owned());
+                }
+                self.evaluate_join(&id);
+            }
+            // Already fired: a partial join triggers once.
+            Some(_) => {}
+            None => {
+                let id = self.create_task(name, vec![parent_id.to_owned()], State::Waiting);
+                self.evaluate_join(&id);
+            }
+        }
+    }
+
+    /// Re-checks every waiting join (an inbound task may have completed
+    /// without routing to it).
+    fn refresh_joins(&mut self) {
+        let waiting: Vec<String> = self
+            .exec
+            .tasks
+            .iter()
+            .filter(|t| t.state == State::Waiting)
+            .map(|t| t.id.clone())
+            .collect();
+        for id in waiting {
+            self.evaluate_join(&id);
+        }
+    }
+
+    fn evaluate_join(&mut self, task_id: &str) {
+        let Some(task) = self.exec.task(task_id) else {
+            return;
+        };
+        if task.state != State::Waiting {
+            return;
+        }
+        let name = task.name.clone();
+        let Some(join) = self.exec.plan.task(&name).and_then(|t| t.join) else {
+            return;
+        };
+        let inbound: Vec<String> = self.exec.plan.inbound(&name).to_vec();
+        let mut routed = Vec::new();
+        let mut failed = Vec::new();
+        let mut blocked = Vec::new();
+        for source in &inbound {
+            match self.exec.last_task_named(source) {
+                Some(t) if t.state.is_completed() && t.processed => {
+                    if t.next_tasks.iter().any(|(n, _)| n == &name) {
+                        routed.push(t.id.clone());
+                    } else {
+                        failed.push(source.clone());
+                    }
+                }
+                Some(_) => blocked.push(source.clone()),
+                None => {
+                    let mut seen = Vec::new();
+                    if self.route_possible(source, &mut seen) {
+                        blocked.push(source.clone());
+                    } else {
+                        failed.push(source.clone());
+                    }
+                }
+            }
+        }
+        let total = inbound.len() as u64;
+        let needed = match join {
+            Join::All => total,
+            Join::Count(n) => n,
+        };
+        let now = self.now;
+        if routed.len() as u64 >= needed && (join != Join::All || failed.is_empty()) {
+            if let Some(task) = self.exec.task_mut(task_id) {
+                task.triggered_by = routed;
+                task.state = State::Idle;
+                task.state_info = None;
+                task.updated_at = Some(now);
+            }
+            self.ctx.invalidate(task_id);
+            self.run_task(task_id);
+        } else if (join == Join::All && !failed.is_empty())
+            || failed.len() as u64 > total.saturating_sub(needed)
+        {
+            let info = format!(
+                "Failed by tasks: [{}]",
+                failed
+                    .iter()
+                    .map(|f| format!("'{f}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            if let Some(task) = self.exec.task_mut(task_id) {
+                task.triggered_by = routed;
+            }
+            self.finish_task(task_id, State::Error, Some(info));
+        } else if let Some(task) = self.exec.task_mut(task_id) {
+            task.state_info = Some(format!(
+                "Blocked by tasks: [{}]",
+                blocked
+                    .iter()
+                    .map(|b| format!("'{b}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+
+    /// Whether a task that has not run yet may still run.
+    fn route_possible(&self, name: &str, seen: &mut Vec<String>) -> bool {
+        if seen.iter().any(|s| s == name) {
+            return false;
+        }
+        seen.push(name.to_owned());
+        for source in self.exec.plan.inbound(name) {
+            match self.exec.last_task_named(source) {
+                Some(t) if !t.state.is_completed() || !t.processed => return true,
+                Some(t) => {
+                    if t.next_tasks.iter().any(|(n, _)| n == name) {
+                        return true;
+                    }
+                }
+                None => {
+                    if self.route_possible(source, seen) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// A failure of the workflow's own making (bad expression, bad policy
+    /// value): the task and the whole workflow fail with the message.
+    fn fail_structural(&mut self, task_id: &str, message: String) {
+        let now = self.now;
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.state = State::Error;
+            task.state_info = Some(message.clone());
+            task.processed = true;
+            task.finished_at = Some(now);
+            task.updated_at = Some(now);
+        }
+        if !self.exec.record.state.is_terminal() {
+            let record = self.exec.record_mut();
+            record.state = State::Running;
+            self.complete_workflow(State::Error, Some(message));
+        }
+    }
+}
+
+/// A transition chosen on completion.
+struct Next {
+    name: String,
+    event: &'static str,
+    command: Option<String>,
+    msg: Option<String>,
+}
+
+fn python_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "NoneType",
+        Value::Bool(_) => "bool",
+        Value::Number(n) if n.is_f64() => "float",
+        Value::Number(_) => "int",
+        Value::String(_) => "str",
+        Value::Array(_) => "list",
+        Value::Object(_) => "dict",
+    }
+}

@@ -1,0 +1,586 @@
+//! The engine core, construct by construct, driven by an in-memory shell.
+
+mod sim;
+
+use bora_core::records::ActionResult;
+use bora_core::state::State::{self, *};
+use bora_core::step::Event;
+use serde_json::json;
+use sim::Sim;
+
+fn names(tasks: &[(String, State)]) -> Vec<(&str, State)> {
+    tasks.iter().map(|(n, s)| (n.as_str(), *s)).collect()
+}
+
+#[test]
+fn sequence_with_publish_and_output() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  input:
+    - name
+    - greeting: Hello
+  output:
+    text: <% $.text %>
+  tasks:
+    t1:
+      action: std.echo output="<% $.greeting %>, <% $.name %>"
+      publish:
+        text: <% task().result %>
+      on-success: t2
+    t2:
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({"name": "Ann"}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"text": "Hello, Ann"}));
+    assert_eq!(names(&sim.tasks(&id)), [("t1", Success), ("t2", Success)]);
+    assert_eq!(
+        sim.task(&id, "t1").published,
+        *json!({"text": "Hello, Ann"}).as_object().unwrap()
+    );
+}
+
+#[test]
+fn output_defaults_to_final_context() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    a:
+      action: std.echo output=1
+      publish: {x: <% task().result %>}
+      on-success: [b, c]
+    b:
+      action: std.noop
+      publish: {y: 2}
+    c:
+      action: std.noop
+      publish: {x: 3}
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"x": 3, "y": 2}));
+}
+
+#[test]
+fn error_unhandled_fails_workflow_with_mistral_message() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.fail
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    let info = sim.exec(&id).record.state_info.clone().unwrap_or_default();
+    assert!(
+        info.starts_with("Failure caused by error in tasks: t1\n\n  t1 [task_ex_id="),
+        "{info}"
+    );
+    assert!(
+        info.contains("-> Fail action expected exception."),
+        "{info}"
+    );
+    assert_eq!(sim.output(&id)["result"], json!(info));
+}
+
+#[test]
+fn on_error_handles_and_on_complete_runs() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.fail
+      on-error: handler
+      on-complete: always
+    handler:
+      action: std.noop
+    always:
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(
+        names(&sim.tasks(&id)),
+        [("always", Success), ("handler", Success), ("t1", Error)]
+    );
+}
+
+#[test]
+fn conditions_pick_transitions() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  input: [n]
+  tasks:
+    t1:
+      action: std.noop
+      on-success:
+        - small: <% $.n < 10 %>
+        - big: <% $.n >= 10 %>
+    small:
+      action: std.noop
+    big:
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({"n": 50}));
+    assert_eq!(names(&sim.tasks(&id)), [("big", Success), ("t1", Success)]);
+}
+
+#[test]
+fn join_all_waits_for_every_branch_and_merges_contexts() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  output:
+    a: <% $.a %>
+    b: <% $.b %>
+  tasks:
+    start:
+      action: std.noop
+      publish: {a: 0, b: 0}
+      on-success: [left, right]
+    left:
+      action: std.noop
+      publish: {a: 1}
+      on-success: final
+    right:
+      action: std.noop
+      publish: {b: 1}
+      on-success: final
+    final:
+      join: all
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"a": 1, "b": 1}));
+    let finals: Vec<_> = sim
+        .exec(&id)
+        .tasks
+        .iter()
+        .filter(|t| t.name == "final")
+        .collect();
+    assert_eq!(finals.len(), 1);
+    assert_eq!(finals[0].triggered_by.len(), 2);
+}
+
+#[test]
+fn join_fails_when_a_branch_cannot_route() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.noop
+      on-success: [t2, t3]
+    t2:
+      action: std.fail
+      on-success: j
+    t3:
+      action: std.noop
+      on-success: j
+    j:
+      join: all
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    let j = sim.task(&id, "j");
+    assert_eq!(j.state, Error);
+    assert_eq!(j.state_info.as_deref(), Some("Failed by tasks: ['t2']"));
+}
+
+#[test]
+fn partial_join_triggers_once() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    a: {action: std.noop, on-success: j}
+    b: {action: std.noop, on-success: j}
+    c: {action: std.noop, on-success: j}
+    j:
+      join: 2
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(
+        sim.exec(&id).tasks.iter().filter(|t| t.name == "j").count(),
+        1
+    );
+}
+
+#[test]
+fn with_items_runs_every_item_in_order_with_concurrency() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  input: [names]
+  tasks:
+    greet:
+      with-items:
+        - n in <% $.names %>
+        - i in [1, 2, 3]
+      action: std.echo output="<% $.n %> <% $.i %>"
+      concurrency: 2
+      publish:
+        all: <% task().result %>
+"#,
+    );
+    let id = sim.run("wf", json!({"names": ["a", "b", "c"]}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"all": ["a 1", "b 2", "c 3"]}));
+    let task = sim.task(&id, "greet");
+    assert_eq!(task.runtime_context["with_items"]["count"], json!(3));
+    assert_eq!(sim.exec(&id).actions_of(&task.id).count(), 3);
+}
+
+#[test]
+fn with_items_empty_list_succeeds_with_empty_result() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      with-items: x in <% [] %>
+      action: std.echo output=<% $.x %>
+      publish: {r: <% task().result %>}
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"r": []}));
+}
+
+#[test]
+fn retry_counts_attempts_and_keeps_history() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      action: std.fail
+      retry:
+        count: 3
+        delay: 1
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    let task = sim.task(&id, "t");
+    assert_eq!(
+        task.runtime_context["retry_task_policy"]["retry_no"],
+        json!(3)
+    );
+    let actions: Vec<_> = sim.exec(&id).actions_of(&task.id).collect();
+    assert_eq!(actions.len(), 4, "first run plus three retries");
+    assert_eq!(actions.iter().filter(|a| a.accepted).count(), 1);
+}
+
+#[test]
+fn retry_break_on_stops_early() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      action: std.fail
+      retry:
+        count: 5
+        delay: 0
+        break-on: <% true %>
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    let task = sim.task(&id, "t");
+    assert_eq!(sim.exec(&id).actions_of(&task.id).count(), 1);
+}
+
+#[test]
+fn exponential_backoff_doubles_the_delay_up_to_the_cap() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      action: std.fail
+      retry:
+        count: 4
+        delay: 2
+        backoff: exponential
+        max-delay: 5
+"#,
+    );
+    let start = sim.now;
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    // Waits of 2, 4, 5 (capped), 5 seconds: 16 s plus a few microseconds.
+    let waited = (sim.now - start) / 1_000_000;
+    assert_eq!(waited, 16);
+}
+
+#[test]
+fn wait_before_and_wait_after_delay_in_store_time() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      action: std.noop
+      wait-before: 3
+      wait-after: 2
+"#,
+    );
+    let start = sim.now;
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!((sim.now - start) / 1_000_000, 5);
+}
+
+#[test]
+fn timeout_fails_a_task_that_does_not_finish() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      action: std.async_noop
+      timeout: 1
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    assert_eq!(
+        sim.task(&id, "t").state_info.as_deref(),
+        Some("Task timed out [timeout(s)=1].")
+    );
+}
+
+#[test]
+fn async_action_completes_from_outside() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      action: std.async_noop
+      publish: {got: <% task().result %>}
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Running);
+    let (exec, action_id) = sim.pending.pop().expect("pending action");
+    sim.send(
+        &exec,
+        Event::ActionCompleted {
+            action_id,
+            result: ActionResult::Success(json!({"done": true})),
+        },
+    );
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"got": {"done": true}}));
+}
+
+#[test]
+fn fail_on_turns_success_into_error() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      action: std.echo output=5
+      fail-on: <% task().result > 3 %>
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    assert_eq!(
+        sim.task(&id, "t").state_info.as_deref(),
+        Some("Failed by 'fail-on' policy")
+    );
+}
+
+#[test]
+fn engine_commands_fail_and_succeed() {
+    let yaml = r#"
+version: '2.0'
+wf:
+  input: [v]
+  tasks:
+    t1:
+      action: std.noop
+      on-complete:
+        - fail msg="v is <% $.v %>": <% $.v = 1 %>
+        - succeed: <% $.v = 2 %>
+        - t2
+    t2:
+      action: std.noop
+"#;
+    let mut sim = Sim::new(yaml);
+    let id = sim.run("wf", json!({"v": 1}));
+    assert_eq!(sim.state(&id), Error);
+    assert_eq!(sim.exec(&id).record.state_info.as_deref(), Some("v is 1"));
+    assert_eq!(names(&sim.tasks(&id)), [("t1", Success)]);
+
+    let mut sim = Sim::new(yaml);
+    let id = sim.run("wf", json!({"v": 2}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(names(&sim.tasks(&id)), [("t1", Success)]);
+
+    let mut sim = Sim::new(yaml);
+    let id = sim.run("wf", json!({"v": 3}));
+    assert_eq!(names(&sim.tasks(&id)), [("t1", Success), ("t2", Success)]);
+}
+
+#[test]
+fn pause_before_pauses_and_resume_continues() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.noop
+      on-success: t2
+    t2:
+      action: std.noop
+      pause-before: true
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Paused);
+    assert_eq!(sim.task(&id, "t2").state, Idle);
+    sim.send(&id, Event::Resume);
+    assert_eq!(sim.state(&id), Success);
+}
+
+#[test]
+fn global_publish_is_visible_everywhere() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  vars:
+    base: 10
+  output:
+    g: <% global(total) %>
+    b: <% $.base %>
+  tasks:
+    t1:
+      action: std.noop
+      on-success:
+        publish:
+          global:
+            total: <% $.base + 1 %>
+        next: t2
+    t2:
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"g": 11, "b": 10}));
+}
+
+#[test]
+fn bad_expression_in_input_fails_task_and_workflow() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.echo
+      input:
+        output: <% $.missing %>
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    let info = sim.exec(&id).record.state_info.clone().unwrap_or_default();
+    assert!(
+        info.starts_with("Failed to run task [error=Can not evaluate YAQL expression"),
+        "{info}"
+    );
+}
+
+#[test]
+fn sub_workflows_return_their_output() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+parent:
+  tasks:
+    call:
+      with-items: i in [1, 2, 3]
+      workflow: child
+      input:
+        n: <% $.i %>
+      publish:
+        outs: <% task().result.select($.double) %>
+child:
+  input: [n]
+  output:
+    double: <% $.n * 2 %>
+  tasks:
+    t:
+      action: std.noop
+"#,
+    );
+    let id = sim.run("parent", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"outs": [2, 4, 6]}));
+}
+
+#[test]
+fn cancel_cascades_and_records_state() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      action: std.async_noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    sim.send(
+        &id,
+        Event::Cancel {
+            message: Some("stop".into()),
+        },
+    );
+    assert_eq!(sim.state(&id), Cancelled);
+    assert_eq!(sim.output(&id), json!({"result": "stop"}));
+    assert_eq!(sim.task(&id, "t").state, Cancelled);
+}

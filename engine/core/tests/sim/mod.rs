@@ -1,0 +1,303 @@
+//! An in-memory shell for testing the core: it runs actions with small Rust
+//! stand-ins for the standard actions, fires timers in due order, and runs
+//! sub-workflows from the same document. No database, no wasm.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use bora_core::execution::Execution;
+use bora_core::input::prepare_input;
+use bora_core::plan::Plan;
+use bora_core::records::{ActionResult, TaskExecution, WorkflowExecution};
+use bora_core::state::State;
+use bora_core::step::{Command, Event, step};
+use serde_json::{Map, Value, json};
+
+pub struct Sim {
+    plans: HashMap<String, Arc<Plan>>,
+    pub executions: BTreeMap<String, Execution>,
+    pub now: i64,
+    next_id: u64,
+    timers: Vec<(i64, String, Event)>,
+    queue: Vec<(String, Event)>,
+    /// Action runs, for assertions: (name, input).
+    pub calls: Vec<(String, Map<String, Value>)>,
+    /// Actions left pending (async): their ids.
+    pub pending: Vec<(String, String)>,
+}
+
+fn run_action(name: &str, input: &Map<String, Value>) -> Option<ActionResult> {
+    match name {
+        "std.noop" => Some(ActionResult::Success(Value::Null)),
+        "std.echo" => Some(ActionResult::Success(
+            input.get("output").cloned().unwrap_or(Value::Null),
+        )),
+        "std.fail" => Some(ActionResult::Error(
+            input
+                .get("error_data")
+                .cloned()
+                .unwrap_or_else(|| json!("Fail action expected exception.")),
+        )),
+        "std.async_noop" => None,
+        other => Some(ActionResult::Error(json!(format!(
+            "unknown action {other}"
+        )))),
+    }
+}
+
+impl Sim {
+    pub fn new(yaml: &str) -> Self {
+        let list = bora_lang::parse_workflows(yaml).unwrap_or_else(|e| panic!("bad yaml: {e:?}"));
+        let plans = list
+            .workflows
+            .into_iter()
+            .map(|wf| (wf.name.clone(), Plan::new(wf)))
+            .collect();
+        Self {
+            plans,
+            executions: BTreeMap::new(),
+            now: 1_000_000_000,
+            next_id: 0,
+            timers: Vec::new(),
+            queue: Vec::new(),
+            calls: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    fn id(&mut self) -> String {
+        self.next_id += 1;
+        format!("id-{:04}", self.next_id)
+    }
+
+    fn create(
+        &mut self,
+        id: String,
+        workflow: &str,
+        input: Value,
+        parent: Option<(String, u32)>,
+    ) -> Result<(), String> {
+        let plan = self
+            .plans
+            .get(workflow)
+            .cloned()
+            .ok_or_else(|| format!("no workflow {workflow}"))?;
+        let input = input.as_object().cloned().unwrap_or_default();
+        let input = prepare_input(&plan.workflow, &input).map_err(|e| e.to_string())?;
+        let record = WorkflowExecution {
+            id: id.clone(),
+            workflow_id: workflow.to_owned(),
+            workflow_name: workflow.to_owned(),
+            workflow_namespace: String::new(),
+            description: String::new(),
+            tags: vec![],
+            params: json!({"env": {}, "namespace": ""})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+            input,
+            output: Map::new(),
+            context: Map::new(),
+            state: State::Idle,
+            state_info: None,
+            task_execution_id: parent.as_ref().map(|(t, _)| t.clone()),
+            root_execution_id: None,
+            source_execution_id: None,
+            index: parent.map(|(_, i)| i),
+            backlog: vec![],
+            created_at: self.now,
+            updated_at: None,
+        };
+        self.executions.insert(
+            id.clone(),
+            Execution::new(record, plan, vec![], vec![], vec![]),
+        );
+        self.queue.push((id, Event::Start));
+        Ok(())
+    }
+
+    /// Starts a workflow and runs everything to quiescence.
+    pub fn run(&mut self, workflow: &str, input: Value) -> String {
+        let id = self.id();
+        self.create(id.clone(), workflow, input, None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        self.settle();
+        id
+    }
+
+    pub fn send(&mut self, exec: &str, event: Event) {
+        self.queue.push((exec.to_owned(), event));
+        self.settle();
+    }
+
+    /// Processes events until nothing is left (timers fire in due order).
+    pub fn settle(&mut self) {
+        for _ in 0..100_000 {
+            if let Some((exec_id, event)) = (!self.queue.is_empty()).then(|| self.queue.remove(0)) {
+                self.apply(&exec_id, event);
+                continue;
+            }
+            if self.timers.is_empty() {
+                return;
+            }
+            self.timers.sort_by_key(|(due, _, _)| *due);
+            let (due, exec_id, event) = self.timers.remove(0);
+            self.now = self.now.max(due);
+            self.apply(&exec_id, event);
+        }
+        panic!("simulation did not settle");
+    }
+
+    fn apply(&mut self, exec_id: &str, event: Event) {
+        let mut ids: Vec<String> = (0..64).map(|_| self.id()).collect();
+        ids.reverse();
+        let now = self.now;
+        let Some(exec) = self.executions.get_mut(exec_id) else {
+            return;
+        };
+        let mut spare = 0u64;
+        let commands = step(exec, vec![event], now, &mut || {
+            ids.pop().unwrap_or_else(|| {
+                spare += 1;
+                format!("spare-{spare}")
+            })
+        });
+        exec.take_changes();
+        self.now += 1;
+        for command in commands {
+            match command {
+                Command::RunAction {
+                    action_id,
+                    name,
+                    input,
+                    ..
+                } => {
+                    self.calls.push((name.clone(), input.clone()));
+                    match run_action(&name, &input) {
+                        Some(result) => self.queue.push((
+                            exec_id.to_owned(),
+                            Event::ActionCompleted { action_id, result },
+                        )),
+                        None => self.pending.push((exec_id.to_owned(), action_id)),
+                    }
+                }
+                Command::StartChild {
+                    child_id,
+                    task_id,
+                    index,
+                    workflow_name,
+                    input,
+                    ..
+                } => {
+                    if let Err(message) = self.create(
+                        child_id.clone(),
+                        &workflow_name,
+                        Value::Object(input),
+                        Some((task_id.clone(), index)),
+                    ) {
+                        let mut child =
+                            self.failed_child(&child_id, &task_id, index, &workflow_name);
+                        child.state_info = Some(message);
+                        self.queue.push((
+                            exec_id.to_owned(),
+                            Event::ChildCompleted {
+                                child: Box::new(child),
+                            },
+                        ));
+                    }
+                }
+                Command::Timer {
+                    task_id,
+                    timer,
+                    attempt,
+                    due_at,
+                } => self.timers.push((
+                    due_at,
+                    exec_id.to_owned(),
+                    Event::Timer {
+                        task_id,
+                        timer,
+                        attempt,
+                    },
+                )),
+                Command::NotifyParent {
+                    parent_task_id,
+                    child_id,
+                } => {
+                    let child = self.executions.get(&child_id).map(|e| e.record.clone());
+                    let parent = self
+                        .executions
+                        .iter()
+                        .find(|(_, e)| e.task(&parent_task_id).is_some())
+                        .map(|(id, _)| id.clone());
+                    if let (Some(child), Some(parent)) = (child, parent) {
+                        self.queue.push((
+                            parent,
+                            Event::ChildCompleted {
+                                child: Box::new(child),
+                            },
+                        ));
+                    }
+                }
+                Command::CancelChild { child_id } => {
+                    self.queue.push((child_id, Event::Cancel { message: None }));
+                }
+                Command::Finished => {}
+            }
+        }
+    }
+
+    fn failed_child(&self, id: &str, task: &str, index: u32, name: &str) -> WorkflowExecution {
+        WorkflowExecution {
+            id: id.to_owned(),
+            workflow_id: name.to_owned(),
+            workflow_name: name.to_owned(),
+            workflow_namespace: String::new(),
+            description: String::new(),
+            tags: vec![],
+            params: Map::new(),
+            input: Map::new(),
+            output: Map::new(),
+            context: Map::new(),
+            state: State::Error,
+            state_info: None,
+            task_execution_id: Some(task.to_owned()),
+            root_execution_id: None,
+            source_execution_id: None,
+            index: Some(index),
+            backlog: vec![],
+            created_at: self.now,
+            updated_at: None,
+        }
+    }
+
+    pub fn exec(&self, id: &str) -> &Execution {
+        &self.executions[id]
+    }
+
+    pub fn state(&self, id: &str) -> State {
+        self.exec(id).record.state
+    }
+
+    pub fn output(&self, id: &str) -> Value {
+        Value::Object(self.exec(id).record.output.clone())
+    }
+
+    /// `(name, state)` of every task, sorted.
+    pub fn tasks(&self, id: &str) -> Vec<(String, State)> {
+        let mut out: Vec<(String, State)> = self
+            .exec(id)
+            .tasks
+            .iter()
+            .map(|t| (t.name.clone(), t.state))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    pub fn task(&self, id: &str, name: &str) -> &TaskExecution {
+        self.exec(id)
+            .last_task_named(name)
+            .unwrap_or_else(|| panic!("no task {name}"))
+    }
+}
