@@ -57,6 +57,9 @@ pub(crate) struct Call<'c, 'a> {
     named: Vec<(&'c Expr, &'c Expr)>,
     /// Evaluated positional arguments (each is evaluated at most once).
     cache: std::cell::RefCell<Vec<Option<Value>>>,
+    /// Which keyword arguments the function looked at; any other makes the
+    /// call unmatched, as an unknown parameter name does in yaql.
+    used: std::cell::Cell<u64>,
 }
 
 pub(crate) enum Slot<'c> {
@@ -147,10 +150,28 @@ impl<'c> Call<'c, '_> {
     }
 
     fn named_expr(&self, name: &str) -> Option<&'c Expr> {
-        self.named.iter().find_map(|(k, v)| match k {
-            Expr::Keyword(key) if &**key == name => Some(*v),
-            _ => None,
-        })
+        self.named
+            .iter()
+            .enumerate()
+            .find_map(|(i, (k, v))| match k {
+                Expr::Keyword(key) if &**key == name => {
+                    self.used.set(self.used.get() | (1u64 << i.min(63)));
+                    Some(*v)
+                }
+                _ => None,
+            })
+    }
+
+    /// All keyword arguments, for functions taking any (`let`, `dict`, ...).
+    pub fn all_named(&self) -> &[(&'c Expr, &'c Expr)] {
+        self.used.set(u64::MAX);
+        &self.named
+    }
+
+    fn unused_named(&self) -> bool {
+        let n = self.named.len().min(64);
+        let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+        self.used.get() & all != all
     }
 
     /// Fails unless every keyword argument is one of `allowed`.
@@ -161,6 +182,7 @@ impl<'c> Call<'c, '_> {
                 _ => return Err(CallErr::NoMatch),
             }
         }
+        self.used.set(u64::MAX);
         Ok(())
     }
 
@@ -226,8 +248,14 @@ pub fn call(
         pos,
         named,
         cache: std::cell::RefCell::new(Vec::new()),
+        used: std::cell::Cell::new(0),
     };
-    match dispatch(name, &call) {
+    let result = dispatch(name, &call);
+    let result = match result {
+        Ok(_) if call.unused_named() => Err(CallErr::NoMatch),
+        other => other,
+    };
+    match result {
         Ok(v) => Ok(v),
         Err(CallErr::Err(e)) => Err(e),
         Err(CallErr::Unknown) if is_method => Err(YaqlError::UnknownMethod {
@@ -589,7 +617,7 @@ fn dispatch(name: &str, c: &Call) -> R {
             for i in 0..c.n() {
                 vars.push((Arc::from((i + 1).to_string().as_str()), c.val(i)?));
             }
-            for (k, v) in &c.named {
+            for (k, v) in c.all_named() {
                 let key = match k {
                     Expr::Keyword(key) => key.clone(),
                     _ => return Err(CallErr::NoMatch),
@@ -650,7 +678,7 @@ fn dispatch(name: &str, c: &Call) -> R {
             if c.n() > 0 {
                 return Err(CallErr::NoMatch);
             }
-            for (cond, value) in &c.named {
+            for (cond, value) in c.all_named() {
                 if c.env.eval(cond)?.truthy() {
                     return Ok(c.env.eval(value)?);
                 }

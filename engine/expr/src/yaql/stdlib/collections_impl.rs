@@ -141,7 +141,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                 }
             } else {
                 c.exact(1)?;
-                for (k, v) in &c.named {
+                for (k, v) in c.all_named() {
                     let key = c.env.eval(k)?;
                     check_hashable(&key)?;
                     out.insert(key, c.env.eval(v)?);
@@ -169,7 +169,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             }
             c.exact(0)?;
             let mut out = Dict::new();
-            for (k, v) in &c.named {
+            for (k, v) in c.all_named() {
                 let key = c.env.eval(k)?;
                 check_hashable(&key)?;
                 out.insert(key, c.env.eval(v)?);

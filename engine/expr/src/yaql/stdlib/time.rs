@@ -128,6 +128,13 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
                 return Err(CallErr::NoMatch);
             };
             let fmt = string(&c.val(1)?)?;
+            // %Z: dateutil's UTC zone is named "UTC", fixed offsets have no name.
+            let zone = if dt.offset().local_minus_utc() == 0 {
+                "UTC"
+            } else {
+                ""
+            };
+            let fmt = fmt.replace("%Z", zone);
             let mut out = String::new();
             use std::fmt::Write as _;
             write!(out, "{}", dt.format(&fmt))
@@ -207,7 +214,15 @@ pub(super) fn property(v: &Value, name: &str) -> Option<Result<Value, YaqlError>
                         + TimeDelta::microseconds(i64::from(t.nanosecond() / 1000)),
                 )))
             }
-            "utc" => Some(Ok(Value::DateTime(dt.with_timezone(&utc())))),
+            // yaql subtracts the offset but keeps the timezone.
+            "utc" => {
+                let shifted =
+                    dt.naive_local() - TimeDelta::seconds(i64::from(dt.offset().local_minus_utc()));
+                shifted
+                    .and_local_timezone(*dt.offset())
+                    .single()
+                    .map(|d| Ok(Value::DateTime(d)))
+            }
             "offset" => Some(Ok(Value::TimeSpan(TimeDelta::seconds(i64::from(
                 dt.offset().local_minus_utc(),
             ))))),
