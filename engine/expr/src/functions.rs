@@ -75,15 +75,32 @@ pub struct NoHost;
 impl ExprHost for NoHost {}
 
 /// `json_dump(data)`: Python's `json.dumps(data, indent=4)` (ASCII only, with
-/// `\uXXXX` escapes, `", "`-free separators since an indent is given, floats
+/// `\uXXXX` escapes, `","` item separators since an indent is given, floats
 /// as Python's `repr`).
 pub fn json_dump(value: &Value) -> String {
+    py_json_dumps(value, Some(4), false)
+}
+
+/// Python's `json.dumps(value, indent=indent, sort_keys=sort_keys)` with
+/// `ensure_ascii`: separators are `", "`/`": "` without an indent and
+/// `","`/`": "` with one.
+pub fn py_json_dumps(value: &Value, indent: Option<usize>, sort_keys: bool) -> String {
     let mut out = String::new();
-    write_json(&mut out, value, 0);
+    write_json(&mut out, value, 0, indent, sort_keys);
     out
 }
 
-fn write_json(out: &mut String, value: &Value, level: usize) {
+fn write_json(out: &mut String, value: &Value, level: usize, indent: Option<usize>, sort: bool) {
+    let separate = |out: &mut String, first: bool, level: usize| {
+        if !first {
+            out.push(',');
+        }
+        match indent {
+            Some(width) => newline_indent(out, level * width),
+            None if !first => out.push(' '),
+            None => {}
+        }
+    };
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -94,35 +111,37 @@ fn write_json(out: &mut String, value: &Value, level: usize) {
         Value::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline_indent(out, level + 1);
-                write_json(out, item, level + 1);
+                separate(out, i == 0, level + 1);
+                write_json(out, item, level + 1, indent, sort);
             }
-            newline_indent(out, level);
+            if let Some(width) = indent {
+                newline_indent(out, level * width);
+            }
             out.push(']');
         }
         Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            if sort {
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+            }
             out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline_indent(out, level + 1);
+            for (i, (key, item)) in entries.into_iter().enumerate() {
+                separate(out, i == 0, level + 1);
                 write_json_string(out, key);
                 out.push_str(": ");
-                write_json(out, item, level + 1);
+                write_json(out, item, level + 1, indent, sort);
             }
-            newline_indent(out, level);
+            if let Some(width) = indent {
+                newline_indent(out, level * width);
+            }
             out.push('}');
         }
     }
 }
 
-fn newline_indent(out: &mut String, level: usize) {
+fn newline_indent(out: &mut String, spaces: usize) {
     out.push('\n');
-    for _ in 0..level * 4 {
+    for _ in 0..spaces {
         out.push(' ');
     }
 }

@@ -34,9 +34,7 @@ use regex::Regex;
 use serde_json::Value as Json;
 
 use crate::context::DataContext;
-use crate::functions::{
-    self, ExecutionsFilter, ExprHost, NoHost, py_float_repr, py_str_repr, write_json_string,
-};
+use crate::functions::{self, ExecutionsFilter, ExprHost, NoHost, py_float_repr, py_str_repr};
 
 /// A Jinja compile or evaluation error; `message` is the bare reason.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -91,7 +89,7 @@ impl std::fmt::Debug for JinjaExpression {
 impl JinjaExpression {
     /// Compiles the text between `{{` and `}}`.
     pub fn compile(source: &str) -> Result<Self, JinjaError> {
-        let expr = ENV.compile_expression_owned(source.to_string())?;
+        let expr = ENV.compile_expression_owned(bind_unary_operators(source))?;
         Ok(Self {
             expr,
             uses_host: HOST_NAMES.is_match(source),
@@ -114,6 +112,178 @@ impl JinjaExpression {
             with_host(host, run)
         } else {
             run()
+        }
+    }
+}
+
+/// minijinja applies a unary `-` before `.attr`, `[i]` and calls (`-_.a`
+/// is `(-_).a`); Jinja2 applies it to the whole postfix chain. Parentheses
+/// are added around such operands (`-(_.a)`), and a unary `+` is dropped
+/// (minijinja has none).
+fn bind_unary_operators(source: &str) -> String {
+    let bytes = source.as_bytes();
+    if !bytes.iter().any(|b| *b == b'-' || *b == b'+') {
+        return source.to_string();
+    }
+    let mut out = String::with_capacity(source.len() + 8);
+    // Whether the previous significant token ends an operand.
+    let mut after_operand = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_whitespace() {
+            out.push(c as char);
+            i += 1;
+            continue;
+        }
+        if c == b'-' || c == b'+' {
+            let doubled = bytes.get(i + 1) == Some(&c) && c == b'*';
+            if !after_operand && !doubled {
+                let start = skip_ws(bytes, i + 1);
+                if let Some((end, has_postfix)) = operand_end(bytes, start) {
+                    let operand = &source[start..end];
+                    if c == b'-' {
+                        if has_postfix {
+                            out.push_str("-(");
+                            out.push_str(operand);
+                            out.push(')');
+                        } else {
+                            out.push('-');
+                            out.push_str(&source[i + 1..end]);
+                        }
+                    } else {
+                        out.push('(');
+                        out.push_str(operand);
+                        out.push(')');
+                    }
+                    i = end;
+                    after_operand = true;
+                    continue;
+                }
+            }
+            out.push(c as char);
+            i += 1;
+            after_operand = false;
+            continue;
+        }
+        if c == b'\'' || c == b'"' {
+            let end = string_end(bytes, i);
+            out.push_str(&source[i..end]);
+            i = end;
+            after_operand = true;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            let end = word_end(bytes, i);
+            let word = &source[i..end];
+            out.push_str(word);
+            i = end;
+            after_operand = !matches!(
+                word,
+                "and" | "or" | "not" | "in" | "is" | "if" | "else" | "for"
+            );
+            continue;
+        }
+        // Any other character: copy it (multi-byte UTF-8 included).
+        let ch_len = source[i..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&source[i..i + ch_len]);
+        after_operand = matches!(c, b')' | b']' | b'}');
+        i += ch_len;
+    }
+    out
+}
+
+fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+fn word_end(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len()
+        && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] >= 0x80)
+    {
+        i += 1;
+    }
+    i
+}
+
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let quote = bytes[start];
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b if b == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// The end of a bracketed group starting at `start` (`(`, `[` or `{`).
+fn group_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' | b'"' => {
+                i = string_end(bytes, i);
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The end of a primary expression and its `.name` / `[..]` / `(..)`
+/// chain starting at `start`, and whether there was such a chain.
+fn operand_end(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
+    let first = *bytes.get(start)?;
+    let mut i = if first == b'\'' || first == b'"' {
+        string_end(bytes, start)
+    } else if first.is_ascii_digit() {
+        // A number, with a fraction but without attribute access.
+        let mut j = start;
+        while j < bytes.len()
+            && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' || bytes[j] == b'.')
+        {
+            j += 1;
+        }
+        return Some((j, false));
+    } else if first.is_ascii_alphabetic() || first == b'_' {
+        word_end(bytes, start)
+    } else if matches!(first, b'(' | b'[' | b'{') {
+        group_end(bytes, start)?
+    } else {
+        return None;
+    };
+    let mut has_postfix = false;
+    loop {
+        match bytes.get(i) {
+            Some(b'.')
+                if bytes
+                    .get(i + 1)
+                    .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_') =>
+            {
+                i = word_end(bytes, i + 1);
+                has_postfix = true;
+            }
+            Some(b'[' | b'(') => {
+                i = group_end(bytes, i)?;
+                has_postfix = true;
+            }
+            _ => return Some((i, has_postfix)),
         }
     }
 }
@@ -294,6 +464,44 @@ pub fn py_str(value: &Value) -> String {
 }
 
 fn write_py_repr(out: &mut String, value: &Value) {
+    if let Some(tuple) = value.downcast_object_ref::<PyTuple>() {
+        out.push('(');
+        for (i, item) in tuple.items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            write_py_repr(out, item);
+        }
+        if tuple.items.len() == 1 {
+            out.push(',');
+        }
+        out.push(')');
+        return;
+    }
+    if let Some(view) = value.downcast_object_ref::<DictView>() {
+        out.push_str(view.kind);
+        out.push_str("([");
+        for (i, item) in view.items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            write_py_repr(out, item);
+        }
+        out.push_str("])");
+        return;
+    }
+    if let Some(range) = value.downcast_object_ref::<PyRange>() {
+        let _ = if range.step == 1 {
+            write!(out, "range({}, {})", range.start, range.stop)
+        } else {
+            write!(
+                out,
+                "range({}, {}, {})",
+                range.start, range.stop, range.step
+            )
+        };
+        return;
+    }
     match value.kind() {
         ValueKind::Undefined => {}
         ValueKind::None => out.push_str("None"),
@@ -337,6 +545,298 @@ fn write_py_repr(out: &mut String, value: &Value) {
         _ => {
             let _ = write!(out, "{value}");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Python value types minijinja has no equivalent for
+// ---------------------------------------------------------------------------
+
+/// A Python tuple (shown as `(a, b)`), optionally with named fields like
+/// the namedtuples of `groupby` (`grouper`, `list`).
+#[derive(Debug)]
+struct PyTuple {
+    items: Vec<Value>,
+    names: Option<[&'static str; 2]>,
+}
+
+impl PyTuple {
+    fn pair(a: Value, b: Value) -> Value {
+        Value::from_object(PyTuple {
+            items: vec![a, b],
+            names: None,
+        })
+    }
+}
+
+fn seq_index(key: &Value, len: usize) -> Option<usize> {
+    let i = i64::try_from(key.clone()).ok()?;
+    let i = if i < 0 { i + len as i64 } else { i };
+    usize::try_from(i).ok().filter(|i| *i < len)
+}
+
+impl Object for PyTuple {
+    fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        if let (Some(name), Some(names)) = (key.as_str(), self.names) {
+            return names
+                .iter()
+                .position(|n| *n == name)
+                .and_then(|i| self.items.get(i).cloned());
+        }
+        seq_index(key, self.items.len()).map(|i| self.items[i].clone())
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.items.len())
+    }
+}
+
+/// `dict.keys()`, `.values()`, `.items()`: shown as `dict_keys([...])`.
+#[derive(Debug)]
+struct DictView {
+    kind: &'static str,
+    items: Vec<Value>,
+}
+
+impl Object for DictView {
+    fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        // Views cannot be indexed in Python; iteration goes through here.
+        seq_index(key, self.items.len()).map(|i| self.items[i].clone())
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.items.len())
+    }
+}
+
+/// The sandbox's `range()`: at most 100000 items, shown as `range(0, 3)`.
+#[derive(Debug)]
+struct PyRange {
+    start: i64,
+    stop: i64,
+    step: i64,
+}
+
+/// Jinja2's sandbox limit on `range()`.
+const MAX_RANGE: i64 = 100_000;
+
+impl PyRange {
+    fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+}
+
+impl Object for PyRange {
+    fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let len = usize::try_from(self.len()).ok()?;
+        seq_index(key, len).map(|i| Value::from(self.start + i as i64 * self.step))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(usize::try_from(self.len()).unwrap_or(0))
+    }
+}
+
+fn py_range(a: i64, b: Option<i64>, c: Option<i64>) -> Result<Value, Error> {
+    let (start, stop) = match b {
+        Some(stop) => (a, stop),
+        None => (0, a),
+    };
+    let step = c.unwrap_or(1);
+    if step == 0 {
+        return Err(err("range() arg 3 must not be zero"));
+    }
+    let range = PyRange { start, stop, step };
+    if range.len() > MAX_RANGE {
+        return Err(err(
+            "Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).",
+        ));
+    }
+    Ok(Value::from_object(range))
+}
+
+/// Python's `int(text, base)` for strings: whitespace, sign, underscores
+/// between digits and (for a matching base) a `0x`/`0o`/`0b` prefix.
+fn py_int(text: &str, base: u32) -> Option<i64> {
+    let t = text.trim();
+    let (negative, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = t.to_ascii_lowercase();
+    let (digits, base) = match (lower.get(..2), base) {
+        (Some("0x"), 16 | 0) => (&t[2..], 16),
+        (Some("0o"), 8 | 0) => (&t[2..], 8),
+        (Some("0b"), 2 | 0) => (&t[2..], 2),
+        (_, 0) => (t, 10),
+        _ => (t, base),
+    };
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return None;
+    }
+    let cleaned: String = digits.chars().filter(|c| *c != '_').collect();
+    let n = i64::from_str_radix(&cleaned, base).ok()?;
+    Some(if negative { -n } else { n })
+}
+
+/// Python's `float(text)`.
+fn py_float(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    if matches!(body, "inf" | "infinity" | "nan") {
+        return lower.parse::<f64>().ok();
+    }
+    if t.starts_with('_') || t.ends_with('_') || t.contains("__") {
+        return None;
+    }
+    let cleaned: String = t.chars().filter(|c| *c != '_').collect();
+    if cleaned
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E')
+    {
+        return None;
+    }
+    cleaned.parse::<f64>().ok()
+}
+
+/// markupsafe's `escape`.
+fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&#34;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Jinja2's `title`: words start after `-`, whitespace and opening brackets.
+fn jinja_title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at_start = true;
+    for c in s.chars() {
+        if matches!(c, '-' | '(' | '{' | '[' | '<') || c.is_whitespace() {
+            out.push(c);
+            at_start = true;
+        } else if at_start {
+            out.extend(c.to_uppercase());
+            at_start = false;
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Jinja2's `filesizeformat`.
+fn filesizeformat(bytes: f64, binary: bool) -> String {
+    let base: f64 = if binary { 1024.0 } else { 1000.0 };
+    let prefixes = if binary {
+        ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
+    } else {
+        ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
+    };
+    if bytes == 1.0 {
+        return "1 Byte".to_string();
+    }
+    if bytes < base {
+        return format!("{} Bytes", bytes as i64);
+    }
+    let mut unit = base;
+    for (i, prefix) in prefixes.iter().enumerate() {
+        unit = base.powi(i as i32 + 2);
+        if bytes < unit || i == prefixes.len() - 1 {
+            return format!("{:.1} {prefix}", base * bytes / unit);
+        }
+    }
+    format!(
+        "{:.1} {}",
+        base * bytes / unit,
+        prefixes[prefixes.len() - 1]
+    )
+}
+
+/// Python's `pprint.pformat` (width 80, sorted dicts) for JSON values.
+fn pformat(value: &Json) -> String {
+    let mut out = String::new();
+    pformat_into(&mut out, value, 0, 0);
+    out
+}
+
+fn pformat_into(out: &mut String, value: &Json, indent: usize, allowance: usize) {
+    let rep = match value {
+        Json::String(s) => py_str_repr(s),
+        other => functions::py_repr(other),
+    };
+    let max_width = 80usize.saturating_sub(indent + allowance);
+    if rep.chars().count() <= max_width {
+        out.push_str(&rep);
+        return;
+    }
+    match value {
+        Json::Array(items) if !items.is_empty() => {
+            out.push('[');
+            let inner = indent + 1;
+            for (i, item) in items.iter().enumerate() {
+                let last = i == items.len() - 1;
+                if i > 0 {
+                    out.push_str(",\n");
+                    out.push_str(&" ".repeat(inner));
+                }
+                pformat_into(out, item, inner, if last { allowance + 1 } else { 1 });
+            }
+            out.push(']');
+        }
+        Json::Object(map) if !map.is_empty() => {
+            out.push('{');
+            let inner = indent + 1;
+            for (i, (key, item)) in map.iter().enumerate() {
+                let last = i == map.len() - 1;
+                if i > 0 {
+                    out.push_str(",\n");
+                    out.push_str(&" ".repeat(inner));
+                }
+                let key_rep = py_str_repr(key);
+                out.push_str(&key_rep);
+                out.push_str(": ");
+                pformat_into(
+                    out,
+                    item,
+                    inner + key_rep.chars().count() + 2,
+                    if last { allowance + 1 } else { 1 },
+                );
+            }
+            out.push('}');
+        }
+        _ => out.push_str(&rep),
     }
 }
 
@@ -539,9 +1039,7 @@ fn register_mistral_functions(env: &mut Environment<'static>) {
             .map(|j| from_json(&j))
             .map_err(err)
     });
-    env.add_function("uuid", |_context: Option<Value>| {
-        Value::from(functions::uuid())
-    });
+    env.add_function("uuid", || Value::from(functions::uuid()));
     env.add_filter("uuid", |_context: Value| Value::from(functions::uuid()));
 
     env.add_function("env", |state: &State| py_getitem(&data_of(state), "__env"));
@@ -654,6 +1152,11 @@ fn keyed(items: Vec<Value>, attribute: Option<&str>) -> Result<Vec<(Value, Value
         .into_iter()
         .map(|item| {
             let key = match attribute {
+                Some(attr) if attr.contains(',') => Value::from(
+                    attr.split(',')
+                        .map(|a| attr_path(&item, a.trim()))
+                        .collect::<Result<Vec<_>, _>>()?,
+                ),
                 Some(attr) => attr_path(&item, attr)?,
                 None => item.clone(),
             };
@@ -724,41 +1227,6 @@ fn py_round(x: f64, precision: i32) -> f64 {
     result / factor
 }
 
-/// Python's `json.dumps(v, sort_keys=sort)` with the default separators.
-fn py_json_compact(out: &mut String, value: &Json, sort: bool) {
-    match value {
-        Json::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                py_json_compact(out, item, sort);
-            }
-            out.push(']');
-        }
-        Json::Object(map) => {
-            let mut entries: Vec<(&String, &Json)> = map.iter().collect();
-            if sort {
-                entries.sort_by(|a, b| a.0.cmp(b.0));
-            }
-            out.push('{');
-            for (i, (k, v)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_json_string(out, k);
-                out.push_str(": ");
-                py_json_compact(out, v, sort);
-            }
-            out.push('}');
-        }
-        Json::String(s) => write_json_string(out, s),
-        Json::Number(n) => out.push_str(&functions::py_number_str(n)),
-        other => out.push_str(&other.to_string()),
-    }
-}
-
 fn python_strip<'a>(s: &'a str, chars: Option<&str>, left: bool, right: bool) -> &'a str {
     let pred = |c: char| match chars {
         Some(set) => set.contains(c),
@@ -770,6 +1238,95 @@ fn python_strip<'a>(s: &'a str, chars: Option<&str>, left: bool, right: bool) ->
 
 fn register_filters(env: &mut Environment<'static>) {
     env.add_filter("string", |v: Value| Value::from(py_str(&v)));
+    fn escape(v: Value) -> Value {
+        if v.is_safe() {
+            v
+        } else {
+            Value::from_safe_string(html_escape(&py_str(&v)))
+        }
+    }
+    env.add_filter("escape", escape);
+    env.add_filter("e", escape);
+    env.add_filter("forceescape", |v: Value| {
+        Value::from_safe_string(html_escape(&py_str(&v)))
+    });
+    env.add_filter("title", |v: Value| Value::from(jinja_title(&py_str(&v))));
+    env.add_filter(
+        "filesizeformat",
+        |v: Value, binary: Option<bool>| -> Result<Value, Error> {
+            let bytes = match v.kind() {
+                ValueKind::String => py_float(v.as_str().unwrap_or_default()),
+                _ => f64::try_from(v.clone()).ok(),
+            }
+            .ok_or_else(|| err(format!("could not convert {} to float", type_name(&v))))?;
+            Ok(Value::from(filesizeformat(bytes, binary.unwrap_or(false))))
+        },
+    );
+    env.add_filter(
+        "dictsort",
+        |v: Value,
+         case_sensitive: Option<bool>,
+         by: Option<String>,
+         reverse: Option<bool>,
+         kwargs: Kwargs|
+         -> Result<Value, Error> {
+            let case_sensitive = match case_sensitive {
+                Some(c) => c,
+                None => kwargs
+                    .get::<Option<bool>>("case_sensitive")?
+                    .unwrap_or(false),
+            };
+            let by = match by {
+                Some(b) => b,
+                None => kwargs
+                    .get::<Option<String>>("by")?
+                    .unwrap_or_else(|| "key".to_string()),
+            };
+            let reverse = match reverse {
+                Some(r) => r,
+                None => kwargs.get::<Option<bool>>("reverse")?.unwrap_or(false),
+            };
+            kwargs.assert_all_used()?;
+            let pos = match by.as_str() {
+                "key" => 0,
+                "value" => 1,
+                _ => return Err(err("You can only sort by either \"key\" or \"value\"")),
+            };
+            if v.kind() != ValueKind::Map {
+                return Err(err(format!(
+                    "'{}' object has no attribute 'items'",
+                    type_name(&v)
+                )));
+            }
+            let mut pairs: Vec<(Value, Value)> = items_of(&v)?
+                .into_iter()
+                .map(|k| {
+                    let item = v.get_item(&k).unwrap_or_default();
+                    (k, item)
+                })
+                .collect();
+            let mut failure = None;
+            pairs.sort_by(|a, b| {
+                let (x, y) = if pos == 0 { (&a.0, &b.0) } else { (&a.1, &b.1) };
+                py_cmp(x, y, case_sensitive).unwrap_or_else(|e| {
+                    failure.get_or_insert(e);
+                    Ordering::Equal
+                })
+            });
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            if reverse {
+                pairs.reverse();
+            }
+            Ok(Value::from(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| PyTuple::pair(k, v))
+                    .collect::<Vec<_>>(),
+            ))
+        },
+    );
     env.add_filter("random", |v: Value| -> Result<Value, Error> {
         let items: Vec<Value> = match v.kind() {
             ValueKind::String => v
@@ -819,16 +1376,10 @@ fn register_filters(env: &mut Environment<'static>) {
     env.add_filter("pprint", |v: Value| {
         let mut json = to_json(&v);
         sort_json_keys(&mut json);
-        Value::from(match json {
-            Json::String(ref s) => py_str_repr(s),
-            other => functions::py_repr(&other),
-        })
+        Value::from(pformat(&json))
     });
-    env.add_filter("tojson", |v: Value, indent: Option<Value>| {
-        let _ = indent;
-        let mut out = String::new();
-        py_json_compact(&mut out, &to_json(&v), true);
-        let out = out
+    env.add_filter("tojson", |v: Value, indent: Option<usize>| {
+        let out = functions::py_json_dumps(&to_json(&v), indent, true)
             .replace('<', "\\u003c")
             .replace('>', "\\u003e")
             .replace('&', "\\u0026")
@@ -837,8 +1388,13 @@ fn register_filters(env: &mut Environment<'static>) {
     });
     env.add_filter(
         "join",
-        |v: Value, sep: Option<String>, attribute: Option<String>| -> Result<Value, Error> {
-            let sep = sep.unwrap_or_default();
+        |v: Value, sep: Option<String>, kwargs: Kwargs| -> Result<Value, Error> {
+            let attribute = kwargs.get::<Option<String>>("attribute")?;
+            let sep = match sep {
+                Some(sep) => sep,
+                None => kwargs.get::<Option<String>>("d")?.unwrap_or_default(),
+            };
+            kwargs.assert_all_used()?;
             let parts: Vec<String> = match v.kind() {
                 ValueKind::String => v
                     .as_str()
@@ -856,31 +1412,40 @@ fn register_filters(env: &mut Environment<'static>) {
     );
     env.add_filter(
         "int",
-        |v: Value, default: Option<Value>, base: Option<u32>| -> Value {
-            let default = default.unwrap_or(Value::from(0));
-            match v.kind() {
+        |v: Value,
+         default: Option<Value>,
+         base: Option<u32>,
+         kwargs: Kwargs|
+         -> Result<Value, Error> {
+            let default = match default {
+                Some(d) => d,
+                None => kwargs
+                    .get::<Option<Value>>("default")?
+                    .unwrap_or(Value::from(0)),
+            };
+            let base = match base {
+                Some(b) => b,
+                None => kwargs.get::<Option<u32>>("base")?.unwrap_or(10),
+            };
+            kwargs.assert_all_used()?;
+            Ok(match v.kind() {
                 ValueKind::Number if v.is_integer() => v,
                 ValueKind::Number => {
                     f64::try_from(v).map_or(default, |f| Value::from(f.trunc() as i64))
                 }
                 ValueKind::Bool => Value::from(i64::from(v.is_true())),
                 ValueKind::String => {
-                    let s = v.as_str().unwrap_or_default().trim().replace('_', "");
-                    let base = base.unwrap_or(10);
-                    if let Ok(i) = i64::from_str_radix(&s, base) {
-                        Value::from(i)
-                    } else if let Ok(f) = s.parse::<f64>() {
-                        if f.is_finite() {
-                            Value::from(f.trunc() as i64)
-                        } else {
-                            default
-                        }
-                    } else {
-                        default
+                    let text = v.as_str().unwrap_or_default();
+                    match py_int(text, base) {
+                        Some(i) => Value::from(i),
+                        None => match py_float(text) {
+                            Some(f) if f.is_finite() => Value::from(f.trunc() as i64),
+                            _ => default,
+                        },
                     }
                 }
                 _ => default,
-            }
+            })
         },
     );
     env.add_filter("float", |v: Value, default: Option<Value>| -> Value {
@@ -888,12 +1453,9 @@ fn register_filters(env: &mut Environment<'static>) {
         match v.kind() {
             ValueKind::Number => f64::try_from(v).map_or(default, Value::from),
             ValueKind::Bool => Value::from(if v.is_true() { 1.0 } else { 0.0 }),
-            ValueKind::String => v
-                .as_str()
-                .unwrap_or_default()
-                .trim()
-                .parse::<f64>()
-                .map_or(default, Value::from),
+            ValueKind::String => {
+                py_float(v.as_str().unwrap_or_default()).map_or(default, Value::from)
+            }
             _ => default,
         }
     });
@@ -1004,7 +1566,10 @@ fn register_filters(env: &mut Environment<'static>) {
                 .chunk_by(|a, b| py_cmp(&a.0, &b.0, case_sensitive).ok() == Some(Ordering::Equal))
             {
                 let members: Vec<Value> = chunk.iter().map(|(_, item)| item.clone()).collect();
-                groups.push(Value::from(vec![chunk[0].0.clone(), Value::from(members)]));
+                groups.push(Value::from_object(PyTuple {
+                    items: vec![chunk[0].0.clone(), Value::from(members)],
+                    names: Some(["grouper", "list"]),
+                }));
             }
             Ok(Value::from(groups))
         },
@@ -1083,12 +1648,17 @@ fn register_filters(env: &mut Environment<'static>) {
     });
     env.add_filter(
         "wordwrap",
-        |v: String, width: Option<usize>, break_long_words: Option<bool>| {
-            Value::from(py_wordwrap(
-                &v,
-                width.unwrap_or(79),
-                break_long_words.unwrap_or(true),
-            ))
+        |v: String,
+         width: Option<usize>,
+         break_long_words: Option<bool>,
+         wrapstring: Option<String>| {
+            let wrapped: Vec<String> = v
+                .lines()
+                .flat_map(|line| {
+                    py_wordwrap(line, width.unwrap_or(79), break_long_words.unwrap_or(true))
+                })
+                .collect();
+            Value::from(wrapped.join(wrapstring.as_deref().unwrap_or("\n")))
         },
     );
 }
@@ -1116,7 +1686,7 @@ fn py_center(s: &str, width: usize) -> String {
 }
 
 /// A simplified `textwrap.wrap` joined with newlines, as Jinja2's `wordwrap`.
-fn py_wordwrap(s: &str, width: usize, break_long: bool) -> String {
+fn py_wordwrap(s: &str, width: usize, break_long: bool) -> Vec<String> {
     let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
     for paragraph in s.split('\n') {
@@ -1149,7 +1719,7 @@ fn py_wordwrap(s: &str, width: usize, break_long: bool) -> String {
         }
         lines.push(line);
     }
-    lines.join("\n")
+    lines
 }
 
 // ---------------------------------------------------------------------------
@@ -1181,6 +1751,7 @@ fn url_quote(s: &str, for_qs: bool) -> String {
 }
 
 fn register_globals(env: &mut Environment<'static>) {
+    env.add_function("range", py_range);
     env.add_function("joiner", |sep: Option<String>| {
         Value::from_object(Joiner {
             sep: sep.unwrap_or_else(|| ", ".to_string()),
@@ -1333,7 +1904,7 @@ fn register_tests(env: &mut Environment<'static>) {
         matches!(v.kind(), ValueKind::Number | ValueKind::Bool)
     });
     env.add_test("integer", |v: Value| {
-        v.kind() == ValueKind::Bool || (v.kind() == ValueKind::Number && v.is_integer())
+        v.kind() == ValueKind::Number && v.is_integer()
     });
     env.add_test("float", |v: Value| {
         v.kind() == ValueKind::Number && !v.is_integer()
@@ -1384,22 +1955,27 @@ fn map_method(value: &Value, method: &str, args: &[Value]) -> Result<Value, Erro
                 v
             })
         }
-        "keys" => Ok(Value::from(keys()?)),
-        "values" => Ok(Value::from(
-            keys()?
+        "keys" => Ok(Value::from_object(DictView {
+            kind: "dict_keys",
+            items: keys()?,
+        })),
+        "values" => Ok(Value::from_object(DictView {
+            kind: "dict_values",
+            items: keys()?
                 .iter()
                 .map(|k| value.get_item(k).unwrap_or_default())
-                .collect::<Vec<_>>(),
-        )),
-        "items" => Ok(Value::from(
-            keys()?
+                .collect(),
+        })),
+        "items" => Ok(Value::from_object(DictView {
+            kind: "dict_items",
+            items: keys()?
                 .into_iter()
                 .map(|k| {
                     let v = value.get_item(&k).unwrap_or_default();
-                    Value::from(vec![k, v])
+                    PyTuple::pair(k, v)
                 })
-                .collect::<Vec<_>>(),
-        )),
+                .collect(),
+        })),
         "copy" => Ok(value.clone()),
         // The data is shared and read-only here: mutating methods return
         // what Python returns without changing the data.
@@ -1729,6 +2305,18 @@ mod tests {
         assert_eq!(eval("_", data.clone()), Ok(data.clone()));
         assert!(eval("_.missing", data.clone()).is_err());
         assert_eq!(eval("'x' if false", data.clone()), Ok(Json::Null));
+    }
+
+    #[test]
+    fn unary_minus_applies_to_the_whole_operand() {
+        assert_eq!(bind_unary_operators("-_.a"), "-(_.a)");
+        assert_eq!(bind_unary_operators("1 - _.a"), "1 - _.a");
+        assert_eq!(bind_unary_operators("-2 ** 2"), "-2 ** 2");
+        assert_eq!(bind_unary_operators("'-x' ~ -_.l[0]"), "'-x' ~ -(_.l[0])");
+        assert_eq!(bind_unary_operators("+_.a"), "(_.a)");
+        assert_eq!(bind_unary_operators("2 * -f(1).x"), "2 * -(f(1).x)");
+        assert_eq!(eval("-_.a + 3", json!({"a": 1})), Ok(json!(2)));
+        assert_eq!(eval("-_.l | length", json!({"l": [1]})).ok(), None);
     }
 
     #[test]
