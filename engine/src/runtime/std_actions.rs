@@ -28,7 +28,15 @@ mod tests {
 
     #[test]
     fn every_std_action_is_an_embedded_component() {
-        let expected = ["std.echo", "std.noop"];
+        let expected = [
+            "std.async_noop",
+            "std.echo",
+            "std.fail",
+            "std.http",
+            "std.noop",
+            "std.sleep",
+            "std.test_dict",
+        ];
         for name in expected {
             let action = find(name).unwrap_or_else(|| panic!("{name} is not embedded"));
             assert!(
