@@ -35,6 +35,17 @@ impl Scope {
     }
 }
 
+/// The variable name `$n` (without `$`); the first few are shared so lambda
+/// calls do not allocate names.
+pub fn index_name(n: usize) -> Arc<str> {
+    static NAMES: std::sync::LazyLock<Vec<Arc<str>>> =
+        std::sync::LazyLock::new(|| (0..10).map(|i| Arc::from(i.to_string().as_str())).collect());
+    match NAMES.get(n) {
+        Some(name) => name.clone(),
+        None => Arc::from(n.to_string().as_str()),
+    }
+}
+
 /// yaql's variable name normalisation: `$` is `$1`.
 fn normalise(name: &str) -> &str {
     if name.is_empty() { "1" } else { name }
@@ -121,11 +132,10 @@ impl<'a> Env<'a> {
     /// Calls a lambda argument with positional values bound to `$1..$n`
     /// (`$` is `$1`).
     pub fn call_lambda(&self, body: &Expr, args: &[Value]) -> Result<Value, YaqlError> {
-        let vars = args
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (Arc::from((i + 1).to_string().as_str()), v.clone()))
-            .collect();
+        let mut vars = Vec::with_capacity(args.len());
+        for (i, v) in args.iter().enumerate() {
+            vars.push((index_name(i + 1), v.clone()));
+        }
         self.child(vars).eval(body)
     }
 

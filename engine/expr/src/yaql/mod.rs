@@ -42,6 +42,9 @@ pub enum YaqlError {
         pos: usize,
         expr: String,
     },
+    /// Not a yaql error: this parser refuses absurdly deep nesting.
+    #[error("Parse error: expression nested too deeply")]
+    TooDeep,
     #[error("Unknown function \"{0}\"")]
     UnknownFunction(String),
     #[error("Unknown method \"{name}\" for receiver {receiver}")]

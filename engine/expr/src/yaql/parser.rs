@@ -102,7 +102,11 @@ struct Parser<'a> {
     text: &'a str,
     tokens: Vec<Token>,
     pos: usize,
+    depth: usize,
 }
+
+/// Deepest nesting accepted (keeps recursion far from the stack's end).
+const MAX_DEPTH: usize = 200;
 
 /// Parses expression text into a tree.
 pub fn parse(text: &str) -> Result<Expr, YaqlError> {
@@ -111,6 +115,7 @@ pub fn parse(text: &str) -> Result<Expr, YaqlError> {
         text,
         tokens,
         pos: 0,
+        depth: 0,
     };
     let expr = parser.expr(0)?;
     if parser.pos < parser.tokens.len() {
@@ -146,6 +151,16 @@ impl Parser<'_> {
     }
 
     fn expr(&mut self, min_bp: u8) -> Result<Expr, YaqlError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(YaqlError::TooDeep);
+        }
+        let result = self.expr_inner(min_bp);
+        self.depth -= 1;
+        result
+    }
+
+    fn expr_inner(&mut self, min_bp: u8) -> Result<Expr, YaqlError> {
         let mut lhs = self.prefix()?;
         while let Some(Tok::Op(op)) = self.peek() {
             let op: &'static str = op;

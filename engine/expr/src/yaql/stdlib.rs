@@ -444,10 +444,12 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
         ("+", Str(a), Str(b)) => Ok(Value::str(&format!("{a}{b}"))),
         ("*", Str(s), Int(n)) | ("*", Int(n), Str(s)) => {
             let n = usize::try_from(*n).unwrap_or(0);
+            quota(s.len().saturating_mul(n))?;
             Ok(Value::str(&s.repeat(n)))
         }
         ("*", List(items), Int(n)) | ("*", Int(n), List(items)) => {
             let n = usize::try_from(*n).unwrap_or(0);
+            quota(items.len().saturating_mul(n).saturating_mul(32))?;
             let mut out = Vec::with_capacity(items.len() * n);
             for _ in 0..n {
                 out.extend(items.iter().cloned());
@@ -488,6 +490,18 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
         }
         _ => Err(no_op(op)),
     }
+}
+
+/// Refuses to build a value of more than `MEMORY_QUOTA` bytes (Mistral sets
+/// no quota; this guards the process against `'x' * 10000000000000`).
+fn quota(bytes: usize) -> Result<(), YaqlError> {
+    const MEMORY_QUOTA: usize = 256 << 20;
+    if bytes > MEMORY_QUOTA {
+        return Err(YaqlError::Runtime(
+            "Expression consumed too much memory".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Python's `//` on ints (rounds towards negative infinity).
@@ -615,7 +629,7 @@ fn dispatch(name: &str, c: &Call) -> R {
             c.kind(Func)?;
             let mut vars = Vec::new();
             for i in 0..c.n() {
-                vars.push((Arc::from((i + 1).to_string().as_str()), c.val(i)?));
+                vars.push((crate::yaql::eval::index_name(i + 1), c.val(i)?));
             }
             for (k, v) in c.all_named() {
                 let key = match k {
@@ -631,7 +645,7 @@ fn dispatch(name: &str, c: &Call) -> R {
             c.only_named(&[])?;
             let mut vars = Vec::new();
             for i in 0..c.n() {
-                vars.push((Arc::from((i + 1).to_string().as_str()), c.val(i)?));
+                vars.push((crate::yaql::eval::index_name(i + 1), c.val(i)?));
             }
             Ok(c.env.context_value(vars))
         }
@@ -655,7 +669,7 @@ fn dispatch(name: &str, c: &Call) -> R {
                 }
             } else {
                 for (i, v) in values.into_iter().enumerate() {
-                    vars.push((Arc::from((i + 1).to_string().as_str()), v));
+                    vars.push((crate::yaql::eval::index_name(i + 1), v));
                 }
             }
             Ok(c.env.context_value(vars))

@@ -17,7 +17,7 @@ use crate::yaql::YaqlError;
 use crate::yaql::value::{Dict, Lazy, Ordered, Set, Value};
 
 /// Most items an endless generator yields before giving up.
-const ENDLESS_LIMIT: usize = 10_000_000;
+const ENDLESS_LIMIT: usize = 1_000_000;
 
 fn lazy_of(v: &Value) -> Option<Arc<Lazy>> {
     match v {

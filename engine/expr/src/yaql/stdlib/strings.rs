@@ -600,7 +600,7 @@ fn publish_match(
     };
     let mut vars = Vec::new();
     for i in 0..caps.len() {
-        vars.push((Arc::from((i + 1).to_string().as_str()), record(caps.get(i))));
+        vars.push((crate::yaql::eval::index_name(i + 1), record(caps.get(i))));
     }
     if let Some(name) = re.capture_names().flatten().next() {
         // yaql unpacks each named group's *value* into (key, value).
