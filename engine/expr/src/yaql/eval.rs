@@ -257,24 +257,26 @@ impl<'a> Env<'a> {
                 .get(&Value::Str(key.clone()))
                 .cloned()
                 .ok_or_else(|| YaqlError::key_error(&Value::Str(key.clone()))),
-            Value::List(items) | Value::Items(items) | Value::Iter(items) => Ok(Value::list(
+            Value::List(items) | Value::Items(items) | Value::Iter(items) => {
+                Ok(Value::Iter(Arc::new(
+                    items
+                        .iter()
+                        .map(|item| self.attribute(item.clone(), key))
+                        .collect::<Result<_, _>>()?,
+                )))
+            }
+            Value::Set(items) => Ok(Value::Iter(Arc::new(
                 items
                     .iter()
                     .map(|item| self.attribute(item.clone(), key))
                     .collect::<Result<_, _>>()?,
-            )),
-            Value::Set(items) => Ok(Value::list(
-                items
-                    .iter()
-                    .map(|item| self.attribute(item.clone(), key))
-                    .collect::<Result<_, _>>()?,
-            )),
-            Value::Ordered(o) => Ok(Value::list(
+            ))),
+            Value::Ordered(o) => Ok(Value::Iter(Arc::new(
                 o.items
                     .iter()
                     .map(|item| self.attribute(item.clone(), key))
                     .collect::<Result<_, _>>()?,
-            )),
+            ))),
             other => stdlib::property(&other, key),
         }
     }

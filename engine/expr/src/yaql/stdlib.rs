@@ -599,8 +599,35 @@ pub fn indexer(target: Value, args: Vec<Value>) -> Result<Value, YaqlError> {
 /// `value.name` for values that are neither dicts nor collections: yaql's
 /// `#property#name` functions (datetime and timespan properties).
 pub fn property(v: &Value, name: &str) -> Result<Value, YaqlError> {
-    time::property(v, name)
-        .unwrap_or_else(|| Err(YaqlError::UnknownFunction(format!("#property#{name}"))))
+    const PROPERTIES: &[&str] = &[
+        "year",
+        "month",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "microsecond",
+        "date",
+        "time",
+        "weekday",
+        "utc",
+        "offset",
+        "timestamp",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "milliseconds",
+        "microseconds",
+    ];
+    time::property(v, name).unwrap_or_else(|| {
+        let function = format!("#property#{name}");
+        Err(if PROPERTIES.contains(&name) {
+            YaqlError::NoMatchingFunction(function)
+        } else {
+            YaqlError::UnknownFunction(function)
+        })
+    })
 }
 
 pub(crate) fn compile_regex(pattern: &str, flags: &str) -> Result<regex::Regex, YaqlError> {

@@ -327,16 +327,18 @@ impl Value {
             }
             Value::DateTime(dt) => {
                 if nested {
-                    let _ = write!(
-                        out,
-                        "datetime.datetime({})",
-                        dt.format("%Y, %-m, %-d, %-H, %-M")
-                    );
+                    out.push_str(&datetime_repr(dt));
                 } else {
                     out.push_str(&isoformat(dt, ' '));
                 }
             }
-            Value::TimeSpan(t) => out.push_str(&timedelta_str(t)),
+            Value::TimeSpan(t) => {
+                if nested {
+                    out.push_str(&timedelta_repr(t));
+                } else {
+                    out.push_str(&timedelta_str(t));
+                }
+            }
             Value::Regex(r) => {
                 let _ = write!(out, "re.compile({})", py_str_repr(r.as_str()));
             }
@@ -365,6 +367,55 @@ pub fn isoformat(dt: &DateTime<FixedOffset>, sep: char) -> String {
         )
     };
     format!("{base}{}", dt.format("%:z"))
+}
+
+/// Python `repr(datetime)` of yaql's timezone-aware datetimes.
+fn datetime_repr(dt: &DateTime<FixedOffset>) -> String {
+    use chrono::{Datelike, Timelike};
+    let mut out = format!(
+        "datetime.datetime({}, {}, {}, {}, {}",
+        dt.year(),
+        dt.month(),
+        dt.day(),
+        dt.hour(),
+        dt.minute()
+    );
+    let micros = dt.timestamp_subsec_micros();
+    if dt.second() != 0 || micros != 0 {
+        let _ = write!(out, ", {}", dt.second());
+    }
+    if micros != 0 {
+        let _ = write!(out, ", {micros}");
+    }
+    let offset = dt.offset().local_minus_utc();
+    if offset == 0 {
+        out.push_str(", tzinfo=tzutc())");
+    } else {
+        let _ = write!(out, ", tzinfo=tzoffset(None, {offset}))");
+    }
+    out
+}
+
+/// Python `repr(timedelta)`.
+fn timedelta_repr(t: &TimeDelta) -> String {
+    let total_us = t.num_microseconds().unwrap_or(i64::MAX);
+    let days = total_us.div_euclid(86_400_000_000);
+    let rem = total_us.rem_euclid(86_400_000_000);
+    let (secs, micros) = (rem / 1_000_000, rem % 1_000_000);
+    let mut parts = Vec::new();
+    if days != 0 {
+        parts.push(format!("days={days}"));
+    }
+    if secs != 0 {
+        parts.push(format!("seconds={secs}"));
+    }
+    if micros != 0 {
+        parts.push(format!("microseconds={micros}"));
+    }
+    if parts.is_empty() {
+        return "datetime.timedelta(0)".into();
+    }
+    format!("datetime.timedelta({})", parts.join(", "))
 }
 
 /// Python `str(timedelta)`.
