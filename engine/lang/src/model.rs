@@ -309,6 +309,7 @@ impl Workflow {
                         .cloned()
                         .collect();
                     match own {
+                        _ if next.is_empty() => {}
                         Some(c) => c.next = next,
                         None => {
                             *own = Some(OnClause {
@@ -363,11 +364,42 @@ impl Workflow {
         out
     }
 
+    /// Names a task routes to once task-defaults apply (all four clauses,
+    /// engine commands included), without building the effective task.
+    pub fn outbound_of<'a>(&'a self, task: &'a Task) -> Vec<&'a str> {
+        let d = self.task_defaults.as_ref();
+        let mut out: Vec<&str> = Vec::new();
+        let pairs = [
+            (&task.on_error, d.and_then(|d| d.on_error.as_ref())),
+            (&task.on_success, d.and_then(|d| d.on_success.as_ref())),
+            (&task.on_complete, d.and_then(|d| d.on_complete.as_ref())),
+            (&task.on_skip, d.and_then(|d| d.on_skip.as_ref())),
+        ];
+        for (own, default) in pairs {
+            let own_next = own.as_ref().map(|c| c.next.as_slice()).unwrap_or(&[]);
+            let (next, skip_self) = if !own_next.is_empty() || self.wf_type == WorkflowType::Reverse
+            {
+                (own_next, false)
+            } else {
+                (default.map(|c| c.next.as_slice()).unwrap_or(&[]), true)
+            };
+            for tr in next {
+                if skip_self && tr.name == task.name {
+                    continue;
+                }
+                if !out.contains(&tr.name.as_str()) {
+                    out.push(&tr.name);
+                }
+            }
+        }
+        out
+    }
+
     /// Tasks that have a transition to `name` (the inbound tasks of a join).
     pub fn inbound_tasks(&self, name: &str) -> Vec<String> {
-        self.effective_tasks()
+        self.tasks
             .iter()
-            .filter(|t| Self::outbound_names(t).contains(&name))
+            .filter(|t| self.outbound_of(t).contains(&name))
             .map(|t| t.name.clone())
             .collect()
     }
@@ -375,20 +407,21 @@ impl Workflow {
     /// Start tasks: for a direct workflow, the tasks without an inbound
     /// transition; for a reverse workflow, the tasks without requirements.
     pub fn start_tasks(&self) -> Vec<String> {
-        let tasks = self.effective_tasks();
         match self.wf_type {
             WorkflowType::Direct => {
-                let mut targets = std::collections::HashSet::new();
-                for t in &tasks {
-                    targets.extend(Self::outbound_names(t).into_iter().map(str::to_string));
-                }
-                tasks
+                let targets: std::collections::HashSet<&str> = self
+                    .tasks
                     .iter()
-                    .filter(|t| !targets.contains(&t.name))
+                    .flat_map(|t| self.outbound_of(t))
+                    .collect();
+                self.tasks
+                    .iter()
+                    .filter(|t| !targets.contains(t.name.as_str()))
                     .map(|t| t.name.clone())
                     .collect()
             }
-            WorkflowType::Reverse => tasks
+            WorkflowType::Reverse => self
+                .effective_tasks()
                 .iter()
                 .filter(|t| t.requires.is_empty())
                 .map(|t| t.name.clone())

@@ -151,11 +151,23 @@ fn re(p: &str) -> Regex {
 /// Converts a Python `re` pattern using `$` into Rust: Python's `$` also
 /// matches before a final newline.
 fn py_pattern(p: &'static str) -> (&'static str, Regex) {
+    // The same few patterns recur in many schemas: compile each once
+    // (a `Regex` clone shares the compiled program).
+    static CACHE: LazyLock<std::sync::Mutex<Vec<(&'static str, Regex)>>> =
+        LazyLock::new(|| std::sync::Mutex::new(Vec::new()));
+    let mut cache = CACHE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, rx)) = cache.iter().find(|(src, _)| *src == p) {
+        return (p, rx.clone());
+    }
     let rust = p
         .replace('$', r"\n?\z")
         .replace("{{", r"\{\{")
         .replace("}}", r"\}\}");
-    (p, re(&rust))
+    let rx = re(&rust);
+    cache.push((p, rx.clone()));
+    (p, rx)
 }
 
 impl Schema {
@@ -187,7 +199,7 @@ impl Schema {
     }
 
     /// Whether `node` is valid (short-circuits).
-    fn is_valid(&self, node: &Node) -> bool {
+    pub fn is_valid(&self, node: &Node) -> bool {
         let v = &node.value;
         if let Some(ty) = self.ty
             && !ty.matches(v)
@@ -1001,6 +1013,26 @@ fn task_schema(direct: bool) -> Schema {
 
 pub static DIRECT_TASK: LazyLock<Schema> = LazyLock::new(|| task_schema(true));
 pub static REVERSE_TASK: LazyLock<Schema> = LazyLock::new(|| task_schema(false));
+
+/// The task schema for a task *before* Mistral injects `type`, `name` and
+/// `version` (which overwrite whatever the task says): those keys accept
+/// anything and are not required. A task valid under it is valid under the
+/// full schema once injected (given a non-empty name), so the validator
+/// only builds the injected copy when this quick check fails.
+pub fn raw_task_schema(direct: bool) -> &'static Schema {
+    fn relax(mut s: Schema) -> Schema {
+        s.required.clear();
+        for (k, v) in &mut s.properties {
+            if matches!(*k, "type" | "name" | "version") {
+                *v = Schema::default();
+            }
+        }
+        s
+    }
+    static DIRECT: LazyLock<Schema> = LazyLock::new(|| relax(task_schema(true)));
+    static REVERSE: LazyLock<Schema> = LazyLock::new(|| relax(task_schema(false)));
+    if direct { &DIRECT } else { &REVERSE }
+}
 
 /// `ActionSpec` with the meta keys.
 pub static ACTION: LazyLock<Schema> = LazyLock::new(|| Schema {

@@ -607,13 +607,13 @@ fn semantics(
     };
     match wf.wf_type {
         WorkflowType::Direct => {
-            let effective: Vec<Task> = wf.effective_tasks();
+            let effective: Vec<&Task> = wf.tasks.iter().collect();
             let outbound: HashMap<&str, Vec<&str>> = effective
                 .iter()
-                .map(|t| (t.name.as_str(), Workflow::outbound_names(t)))
+                .map(|t| (t.name.as_str(), wf.outbound_of(t)))
                 .collect();
-            let has_inbound = |name: &str| outbound.values().any(|o| o.contains(&name));
-            if !effective.iter().any(|t| !has_inbound(&t.name)) {
+            let targets: HashSet<&str> = outbound.values().flatten().copied().collect();
+            if effective.iter().all(|t| targets.contains(t.name.as_str())) {
                 ctx.push(
                     node.get("tasks").map_or(node.pos, |n| n.pos),
                     Some("tasks"),
@@ -627,7 +627,7 @@ fn semantics(
             for t in &effective {
                 ctx.task = Some(t.name.clone());
                 let own = task_clauses.get(&t.name);
-                for target in Workflow::outbound_names(t) {
+                for target in outbound.get(t.name.as_str()).into_iter().flatten().copied() {
                     if names.contains(target) || ENGINE_COMMANDS.contains(&target) {
                         continue;
                     }
@@ -886,6 +886,30 @@ fn on_clause(ctx: &mut Ctx, node: &Node, attr: &str) -> Option<ClauseInfo> {
 
 type TaskClauses = Vec<(Transition, Pos, &'static str)>;
 
+/// Reports the schema errors of a task, validated as Mistral validates it:
+/// with `type`, `name` and `version` injected.
+fn task_schema_errors(ctx: &mut Ctx, name: &str, node: &Node, direct: bool) -> usize {
+    let injected = with_injected(
+        node,
+        &[
+            // Mistral's order: the workflow injects `type`, the task list
+            // then `name` and `version`.
+            (
+                "type",
+                Value::Str(if direct { "direct" } else { "reverse" }.into()),
+            ),
+            ("name", Value::Str(name.to_string())),
+            ("version", Value::Str("2.0".into())),
+        ],
+    );
+    let schema: &Schema = if direct {
+        &schema::DIRECT_TASK
+    } else {
+        &schema::REVERSE_TASK
+    };
+    ctx.schema(schema, &injected, None)
+}
+
 fn task(ctx: &mut Ctx, name: &str, node: &Node, direct: bool) -> Option<(Task, TaskClauses)> {
     if node.as_map().is_none() {
         ctx.push(
@@ -898,23 +922,8 @@ fn task(ctx: &mut Ctx, name: &str, node: &Node, direct: bool) -> Option<(Task, T
         );
         return None;
     }
-    let injected = with_injected(
-        node,
-        &[
-            ("name", Value::Str(name.to_string())),
-            ("version", Value::Str("2.0".into())),
-            (
-                "type",
-                Value::Str(if direct { "direct" } else { "reverse" }.into()),
-            ),
-        ],
-    );
-    let schema: &Schema = if direct {
-        &schema::DIRECT_TASK
-    } else {
-        &schema::REVERSE_TASK
-    };
-    if ctx.schema(schema, &injected, None) > 0 {
+    let quick_ok = !name.is_empty() && schema::raw_task_schema(direct).is_valid(node);
+    if !quick_ok && task_schema_errors(ctx, name, node, direct) > 0 {
         return None;
     }
     if name.chars().count() > MAX_TASK_NAME {

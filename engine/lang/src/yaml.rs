@@ -1,4 +1,4 @@
-//! The YAML loader: builds a positioned node tree from `yaml-rust2` parser
+//! The YAML loader: builds a positioned node tree from `yaml-rust2`
 //! events and resolves plain scalars with YAML 1.1 rules, as PyYAML's
 //! `SafeLoader` (which Mistral uses) does.
 //!
@@ -14,7 +14,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser, Tag};
-use yaml_rust2::scanner::{Marker, TScalarStyle};
+use yaml_rust2::scanner::{Marker, TScalarStyle as ScalarStyle};
 
 /// A position in the source text: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -237,6 +237,8 @@ fn repr_into(node: &Node, out: &mut String) {
 pub fn load(text: &str) -> Result<Node, YamlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_characters(text)?;
+    let protected = protect_indicators(text);
+    let text: &str = &protected;
     let mut builder = Builder {
         stack: Vec::new(),
         docs: 0,
@@ -265,6 +267,71 @@ pub fn load(text: &str) -> Result<Node, YamlError> {
         });
     }
     Ok(root)
+}
+
+/// Mistral's loader reads `&anchor` and `*alias` as plain text and allows a
+/// plain scalar to start with `@`; a YAML 1.2 parser does neither. Those
+/// characters, where a node may start, are swapped for private-use
+/// sentinels before parsing and swapped back in every scalar, so they end up
+/// as plain text exactly as in Mistral. (A text already holding a sentinel
+/// is left alone for that character.)
+const SENTINELS: [(char, char); 3] = [('@', '\u{e000}'), ('&', '\u{e001}'), ('*', '\u{e002}')];
+
+fn protect_indicators(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['@', '&', '*']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let usable: Vec<(char, char)> = SENTINELS
+        .iter()
+        .copied()
+        .filter(|(_, s)| !text.contains(*s))
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut node_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_blank = chars
+            .peek()
+            .is_none_or(|n| matches!(n, ' ' | '\t' | '\n' | '\r'));
+        match c {
+            '\n' => {
+                node_start = true;
+                out.push(c);
+            }
+            ' ' | '\t' | '\r' => out.push(c),
+            _ if node_start && let Some((_, s)) = usable.iter().find(|(i, _)| *i == c) => {
+                out.push(*s);
+                node_start = false;
+            }
+            '-' | '?' | ':' if next_blank => {
+                node_start = true;
+                out.push(c);
+            }
+            '[' | '{' | ',' => {
+                node_start = true;
+                out.push(c);
+            }
+            _ => {
+                node_start = false;
+                out.push(c);
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn unprotect(text: String) -> String {
+    if !text.contains(['\u{e000}', '\u{e001}', '\u{e002}']) {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            SENTINELS
+                .iter()
+                .find(|(_, s)| *s == c)
+                .map_or(c, |(i, _)| *i)
+        })
+        .collect()
 }
 
 /// PyYAML's reader refuses non-printable characters anywhere in the stream.
@@ -301,7 +368,7 @@ fn marker_pos(m: &Marker) -> Pos {
 enum Frame {
     Seq(Pos, Vec<Node>),
     /// Entries so far, and a pending key (with its "plain `<<`" flag).
-    Map(Pos, Vec<(Node, Node)>, Option<(Node, bool)>),
+    Map(Pos, Vec<(Node, Node)>, Option<(Node, bool)>, KeyIndex),
 }
 
 struct Builder {
@@ -322,9 +389,9 @@ impl Builder {
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Frame::Seq(_, items)) => items.push(node),
-            Some(Frame::Map(_, entries, pending)) => match pending.take() {
+            Some(Frame::Map(_, entries, pending, index)) => match pending.take() {
                 None => *pending = Some((node, merge)),
-                Some((key, is_merge)) => insert_entry(entries, key, is_merge, node),
+                Some((key, is_merge)) => insert_entry(entries, index, key, is_merge, node),
             },
         }
     }
@@ -332,7 +399,38 @@ impl Builder {
 
 /// Inserts a mapping entry with PyYAML's semantics: `<<` merges, and a
 /// duplicate key replaces the value in place.
-fn insert_entry(entries: &mut Vec<(Node, Node)>, key: Node, is_merge: bool, value: Node) {
+/// Positions of the string keys of a mapping, so that duplicate detection
+/// stays linear on large mappings (the `tasks` of a big workflow).
+/// Small mappings are searched linearly; the index covers larger ones.
+#[derive(Default)]
+struct KeyIndex(std::collections::HashMap<String, usize>);
+
+const INDEX_FROM: usize = 16;
+
+impl KeyIndex {
+    /// Records the entry just pushed (and, when the mapping becomes large,
+    /// every earlier one).
+    fn add(&mut self, entries: &[(Node, Node)]) {
+        let n = entries.len();
+        if n <= INDEX_FROM {
+            return;
+        }
+        let from = if n == INDEX_FROM + 1 { 0 } else { n - 1 };
+        for (i, (k, _)) in entries.iter().enumerate().skip(from) {
+            if let Some(name) = k.as_str() {
+                self.0.entry(name.to_string()).or_insert(i);
+            }
+        }
+    }
+}
+
+fn insert_entry(
+    entries: &mut Vec<(Node, Node)>,
+    index: &mut KeyIndex,
+    key: Node,
+    is_merge: bool,
+    value: Node,
+) {
     if is_merge {
         let sources: Vec<Node> = match value.value {
             Value::Map(_) => vec![value],
@@ -345,16 +443,23 @@ fn insert_entry(entries: &mut Vec<(Node, Node)>, key: Node, is_merge: bool, valu
                     // Explicit keys win over merged ones.
                     if !entries.iter().any(|(ek, _)| keys_equal(ek, &k)) {
                         entries.push((k, v));
+                        index.add(entries);
                     }
                 }
             }
         }
         return;
     }
-    if let Some(slot) = entries.iter_mut().find(|(k, _)| keys_equal(k, &key)) {
-        slot.1 = value;
-    } else {
-        entries.push((key, value));
+    let existing = match key.as_str() {
+        Some(name) if entries.len() > INDEX_FROM => index.0.get(name).copied(),
+        _ => entries.iter().position(|(k, _)| keys_equal(k, &key)),
+    };
+    match existing {
+        Some(i) => entries[i].1 = value,
+        None => {
+            entries.push((key, value));
+            index.add(entries);
+        }
     }
 }
 
@@ -403,7 +508,7 @@ impl MarkedEventReceiver for Builder {
                         pos,
                     );
                 }
-                match resolve_scalar(text, style, tag.as_ref()) {
+                match resolve_scalar(unprotect(text), style, tag.as_ref()) {
                     Ok((value, merge)) => self.push_node(Node { value, pos }, merge),
                     Err(msg) => self.fail(format!("Definition could not be parsed: {msg}"), pos),
                 }
@@ -425,7 +530,8 @@ impl MarkedEventReceiver for Builder {
                 if let Some(msg) = check_collection_tag(tag.as_ref(), "map") {
                     return self.fail(msg, pos);
                 }
-                self.stack.push(Frame::Map(pos, Vec::new(), None));
+                self.stack
+                    .push(Frame::Map(pos, Vec::new(), None, KeyIndex::default()));
             }
             Event::SequenceEnd => {
                 if let Some(Frame::Seq(p, items)) = self.stack.pop() {
@@ -439,7 +545,16 @@ impl MarkedEventReceiver for Builder {
                 }
             }
             Event::MappingEnd => {
-                if let Some(Frame::Map(p, entries, _)) = self.stack.pop() {
+                if let Some(Frame::Map(p, entries, _, _)) = self.stack.pop() {
+                    // A block mapping starts at its first key (the parser's
+                    // mark for it is one column late); a flow one at `{`.
+                    let p = entries.first().map_or(p, |(k, _)| {
+                        if (k.pos.line, k.pos.column) < (p.line, p.column) {
+                            k.pos
+                        } else {
+                            p
+                        }
+                    });
                     self.push_node(
                         Node {
                             value: Value::Map(entries),
@@ -473,7 +588,7 @@ fn check_collection_tag(tag: Option<&Tag>, kind: &str) -> Option<String> {
 /// Resolves a scalar. Returns the value and whether it is a plain `<<` key.
 fn resolve_scalar(
     text: String,
-    style: TScalarStyle,
+    style: ScalarStyle,
     tag: Option<&Tag>,
 ) -> Result<(Value, bool), String> {
     if let Some(tag) = tag {
@@ -507,7 +622,7 @@ fn resolve_scalar(
         };
         return Ok((v, false));
     }
-    if style != TScalarStyle::Plain {
+    if style != ScalarStyle::Plain {
         return Ok((Value::Str(text), false));
     }
     Ok(resolve_plain(text))
@@ -790,7 +905,18 @@ mod tests {
     #[test]
     fn errors() {
         assert!(load("a: 1\n---\nb: 2\n").is_err());
-        assert!(load("a: &x 1\n").is_err());
+        // Anchors, aliases and `@` are plain text, as in Mistral's loader.
+        let doc = load("a: &x 1\nb: *y\nc: @z\nd: [*q, '&r']\n").map_err(|e| e.message);
+        let text = |k: &str| {
+            doc.as_ref()
+                .ok()
+                .and_then(|d| d.get(k))
+                .map(|n| n.value.clone())
+        };
+        assert_eq!(text("a"), Some(Value::Str("&x 1".into())));
+        assert_eq!(text("b"), Some(Value::Str("*y".into())));
+        assert_eq!(text("c"), Some(Value::Str("@z".into())));
+        assert!(load("t1: &a\n  action: x\n").is_err());
         assert!(load("a: \u{7}\n").is_err());
         assert_eq!(load("").map(|n| n.value), Ok(Value::Map(vec![])));
     }
