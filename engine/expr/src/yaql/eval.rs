@@ -124,11 +124,6 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// True when `$` is the data root (not rebound by a lambda or `let`).
-    fn dollar_is_root(&self) -> bool {
-        self.scope.as_ref().is_none_or(|s| s.get("1").is_none())
-    }
-
     /// Calls a lambda argument with positional values bound to `$1..$n`
     /// (`$` is `$1`).
     pub fn call_lambda(&self, body: &Expr, args: &[Value]) -> Result<Value, YaqlError> {
@@ -202,9 +197,16 @@ impl<'a> Env<'a> {
     }
 
     fn eval_root_path(&self, path: &[Arc<str>]) -> Result<Value, YaqlError> {
-        let all_objects = self.data.layers().iter().all(|l| l.is_object());
-        if !self.dollar_is_root() || !all_objects {
-            let mut value = self.var("");
+        // `$` rebound by a lambda or `let`: an ordinary attribute chain.
+        if let Some(bound) = self.scope.as_ref().and_then(|s| s.get("1")) {
+            let mut value = bound.clone();
+            for key in path {
+                value = self.attribute(value, key)?;
+            }
+            return Ok(value);
+        }
+        if !self.data.layers().iter().all(|l| l.is_object()) {
+            let mut value = self.root_value();
             for key in path {
                 value = self.attribute(value, key)?;
             }
@@ -257,14 +259,15 @@ impl<'a> Env<'a> {
                 .get(&Value::Str(key.clone()))
                 .cloned()
                 .ok_or_else(|| YaqlError::key_error(&Value::Str(key.clone()))),
-            Value::List(items) | Value::Items(items) | Value::Iter(items) => {
-                Ok(Value::Iter(Arc::new(
-                    items
-                        .iter()
-                        .map(|item| self.attribute(item.clone(), key))
-                        .collect::<Result<_, _>>()?,
-                )))
-            }
+            Value::List(items)
+            | Value::PyList(items)
+            | Value::Items(items)
+            | Value::Iter(items) => Ok(Value::Iter(Arc::new(
+                items
+                    .iter()
+                    .map(|item| self.attribute(item.clone(), key))
+                    .collect::<Result<_, _>>()?,
+            ))),
             Value::Set(items) => Ok(Value::Iter(Arc::new(
                 items
                     .iter()
@@ -313,6 +316,7 @@ impl<'a> Env<'a> {
 /// A value that cannot be a set member or dict key in Python.
 pub fn check_hashable(value: &Value) -> Result<(), YaqlError> {
     match value {
+        Value::PyList(_) => Err(YaqlError::Runtime("unhashable type: 'list'".into())),
         Value::Context(_) => Err(YaqlError::Runtime("unhashable type: 'Context'".into())),
         _ => Ok(()),
     }
@@ -332,7 +336,9 @@ pub fn check_output(value: &Value) -> Result<(), YaqlError> {
             Some(_) => Err(YaqlError::Runtime("unhashable type: 'list'".into())),
             None => Ok(()),
         },
-        Value::List(items) => items.iter().try_for_each(check_output),
+        Value::List(items) | Value::PyList(items) | Value::Iter(items) => {
+            items.iter().try_for_each(check_output)
+        }
         Value::Dict(map) => {
             for (k, v) in map.iter() {
                 unhashable_after_conversion(k)?;
@@ -346,7 +352,7 @@ pub fn check_output(value: &Value) -> Result<(), YaqlError> {
 
 fn unhashable_after_conversion(value: &Value) -> Result<(), YaqlError> {
     match value {
-        Value::List(_) | Value::Items(_) => {
+        Value::List(_) | Value::PyList(_) | Value::Items(_) => {
             Err(YaqlError::Runtime("unhashable type: 'list'".into()))
         }
         Value::Dict(_) => Err(YaqlError::Runtime("unhashable type: 'dict'".into())),

@@ -276,7 +276,7 @@ pub fn call(
 /// yaql's `Iterable()`: sequences, sets and views; not strings or dicts.
 pub(crate) fn items(v: &Value) -> Option<Vec<Value>> {
     match v {
-        Value::List(items) | Value::Items(items) | Value::Iter(items) => {
+        Value::List(items) | Value::PyList(items) | Value::Items(items) | Value::Iter(items) => {
             Some(items.as_ref().clone())
         }
         Value::Set(items) => Some(items.iter().cloned().collect()),
@@ -380,7 +380,9 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
             return match (&l, &r) {
                 (Str(a), Str(b)) => Ok(Bool(b.contains(&**a))),
                 (_, Set(s)) => Ok(Bool(s.contains(&l))),
-                (_, List(items) | Items(items) | Iter(items)) => Ok(Bool(items.contains(&l))),
+                (_, List(items) | PyList(items) | Items(items) | Iter(items)) => {
+                    Ok(Bool(items.contains(&l)))
+                }
                 (_, Ordered(o)) => Ok(Bool(o.items.contains(&l))),
                 _ => Err(no_op("in")),
             };
@@ -447,7 +449,7 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
             quota(s.len().saturating_mul(n))?;
             Ok(Value::str(&s.repeat(n)))
         }
-        ("*", List(items), Int(n)) | ("*", Int(n), List(items)) => {
+        ("*", List(items) | PyList(items), Int(n)) | ("*", Int(n), List(items) | PyList(items)) => {
             let n = usize::try_from(*n).unwrap_or(0);
             quota(items.len().saturating_mul(n).saturating_mul(32))?;
             let mut out = Vec::with_capacity(items.len() * n);
@@ -478,8 +480,8 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
         }
         (
             "+",
-            List(_) | Set(_) | Items(_) | Iter(_) | Ordered(_),
-            List(_) | Set(_) | Items(_) | Iter(_) | Ordered(_),
+            List(_) | PyList(_) | Set(_) | Items(_) | Iter(_) | Ordered(_),
+            List(_) | PyList(_) | Set(_) | Items(_) | Iter(_) | Ordered(_),
         ) => {
             let mut out = items(&l).unwrap_or_default();
             out.extend(items(&r).unwrap_or_default());
@@ -572,7 +574,12 @@ pub fn unary(op: &str, v: Value) -> Result<Value, YaqlError> {
 pub fn indexer(target: Value, args: Vec<Value>) -> Result<Value, YaqlError> {
     let no = || YaqlError::NoMatchingFunction("#indexer".into());
     match (&target, args.as_slice()) {
-        (Value::List(items), [index @ (Value::Int(_) | Value::Bool(_))]) => {
+        (Value::List(items) | Value::PyList(items), [index @ (Value::Int(_) | Value::Bool(_))]) => {
+            let kind = if matches!(target, Value::List(_)) {
+                "tuple"
+            } else {
+                "list"
+            };
             let i = &match index {
                 Value::Bool(b) => i128::from(*b),
                 Value::Int(i) => *i,
@@ -581,7 +588,7 @@ pub fn indexer(target: Value, args: Vec<Value>) -> Result<Value, YaqlError> {
             let len = items.len() as i128;
             let idx = if *i < 0 { i + len } else { *i };
             if idx < 0 || idx >= len {
-                return Err(YaqlError::Runtime("tuple index out of range".into()));
+                return Err(YaqlError::Runtime(format!("{kind} index out of range")));
             }
             Ok(items[idx as usize].clone())
         }
@@ -792,7 +799,7 @@ fn dispatch(name: &str, c: &Call) -> R {
                 "isString" => matches!(v, Value::Str(_)),
                 "isInteger" => matches!(v, Value::Int(_)),
                 "isNumber" => is_number(&v),
-                "isList" => matches!(v, Value::List(_)),
+                "isList" => matches!(v, Value::List(_) | Value::PyList(_)),
                 "isDict" => matches!(v, Value::Dict(_)),
                 "isSet" => matches!(v, Value::Set(_)),
                 "isDatetime" => matches!(v, Value::DateTime(_)),

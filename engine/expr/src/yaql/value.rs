@@ -32,8 +32,12 @@ pub enum Value {
     Int(i128),
     Float(f64),
     Str(Arc<str>),
-    /// A Python list or tuple.
+    /// A Python tuple: what yaql makes of input lists and list literals.
     List(Arc<Vec<Value>>),
+    /// A Python list, as some functions return (`split()`, `splitAt()`,
+    /// `enumerate()` pairs, ...): unhashable, shown with brackets, and never
+    /// equal to a tuple.
+    PyList(Arc<Vec<Value>>),
     Dict(Arc<Dict>),
     Set(Arc<Set>),
     /// `dict.items()`: a set-like view of pairs (its output conversion fails
@@ -111,7 +115,7 @@ impl Value {
             Value::Int(i) => *i != 0,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
-            Value::List(l) | Value::Items(l) => !l.is_empty(),
+            Value::List(l) | Value::PyList(l) | Value::Items(l) => !l.is_empty(),
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) => !s.is_empty(),
             Value::TimeSpan(t) => !t.is_zero(),
@@ -139,6 +143,7 @@ impl Value {
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::List(_) => "tuple",
+            Value::PyList(_) => "list",
             Value::Dict(_) => "FrozenDict",
             Value::Set(_) => "frozenset",
             Value::Items(_) => "dict_items",
@@ -200,7 +205,7 @@ impl Value {
                 None => J::String(py_float_repr(*f)),
             },
             Value::Str(s) => J::String(s.to_string()),
-            Value::List(items) | Value::Items(items) => {
+            Value::List(items) | Value::PyList(items) | Value::Items(items) => {
                 J::Array(items.iter().map(Value::to_json).collect())
             }
             Value::Set(items) => J::Array(items.iter().map(Value::to_json).collect()),
@@ -269,8 +274,9 @@ impl Value {
                     out.push_str(s);
                 }
             }
-            Value::List(items) => {
-                let (open, close) = if lists { ('[', ']') } else { ('(', ')') };
+            Value::List(items) | Value::PyList(items) => {
+                let brackets = lists || matches!(self, Value::PyList(_));
+                let (open, close) = if brackets { ('[', ']') } else { ('(', ')') };
                 out.push(open);
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
@@ -278,7 +284,7 @@ impl Value {
                     }
                     item.write_py(out, true, lists);
                 }
-                if !lists && items.len() == 1 {
+                if !brackets && items.len() == 1 {
                     out.push(',');
                 }
                 out.push(close);
@@ -508,7 +514,7 @@ impl PartialEq for Value {
                 (Float(_), _) | (_, Float(_)) => self.as_f64() == other.as_f64(),
                 _ => num_int(self) == num_int(other),
             },
-            (List(a), List(b)) | (Items(a), Items(b)) => a == b,
+            (List(a), List(b)) | (PyList(a), PyList(b)) | (Items(a), Items(b)) => a == b,
             (Dict(a), Dict(b)) => a.len() == b.len() && a.iter().all(|(k, v)| b.get(k) == Some(v)),
             (Set(a), Set(b)) => a.len() == b.len() && a.iter().all(|k| b.contains(k)),
             (DateTime(a), DateTime(b)) => a == b,
@@ -549,7 +555,7 @@ impl Hash for Value {
                 }
             }
             Value::Str(s) => s.hash(state),
-            Value::List(items) | Value::Items(items) => {
+            Value::List(items) | Value::PyList(items) | Value::Items(items) => {
                 1u8.hash(state);
                 items.hash(state);
             }

@@ -104,6 +104,10 @@ fn slice(items: &[Value], from: i128, to: i128) -> Vec<Value> {
     }
 }
 
+fn pylist(items: Vec<Value>) -> Value {
+    Value::PyList(Arc::new(items))
+}
+
 /// Dispatches the collections and queries library.
 pub(super) fn collections(name: &str, c: &Call) -> R {
     use Kind::*;
@@ -240,7 +244,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                 Value::Dict(d) => d.len(),
                 Value::Set(s) => s.len(),
                 Value::Str(s) => s.chars().count(),
-                Value::List(l) | Value::Items(l) | Value::Iter(l) => l.len(),
+                Value::List(l) | Value::PyList(l) | Value::Items(l) | Value::Iter(l) => l.len(),
                 Value::Ordered(o) => o.items.len(),
                 Value::Lazy(_) => return Err(endless()),
                 _ => return Err(CallErr::NoMatch),
@@ -357,7 +361,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             let pos = int(&c.val(1)?)?;
             if name == "insert" {
                 let value = c.val(2)?;
-                if matches!(target, Value::List(_)) {
+                if matches!(target, Value::List(_) | Value::PyList(_)) {
                     // Python's list.insert clamps the position.
                     let len = coll.len() as i128;
                     let at = if pos < 0 {
@@ -367,7 +371,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                     } as usize;
                     let mut out = coll;
                     out.insert(at, value);
-                    return list(out);
+                    return Ok(Value::PyList(Arc::new(out)));
                 }
                 let mut out = Vec::new();
                 let mut placed = false;
@@ -580,7 +584,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             iter_val(
                 src.into_iter()
                     .enumerate()
-                    .map(|(i, v)| Value::list(vec![Value::Int(start + i as i128), v]))
+                    .map(|(i, v)| pylist(vec![Value::Int(start + i as i128), v]))
                     .collect(),
             )
         }
@@ -795,7 +799,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             }
             let mut out = Vec::new();
             for (k, values) in groups {
-                let values = Value::list(values);
+                let values = pylist(values);
                 let v = match &aggregator {
                     Some(l) => c.call_lambda(l, &[values])?,
                     None => values,
@@ -939,10 +943,10 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             let src = seq(c, 0)?;
             let i = int(&c.val(1)?)?;
             let len = src.len() as i128;
-            list(vec![
+            Ok(pylist(vec![
                 Value::list(slice(&src, 0, i)),
                 Value::list(slice(&src, i, len)),
-            ])
+            ]))
         }
         "reverse" => {
             c.kind(Method)?;
@@ -1088,8 +1092,8 @@ fn merge_dicts(
                             level + 1,
                         )?)),
                         (
-                            Value::List(_) | Value::Set(_) | Value::Iter(_),
-                            Value::List(_) | Value::Set(_) | Value::Iter(_),
+                            Value::List(_) | Value::PyList(_) | Value::Set(_) | Value::Iter(_),
+                            Value::List(_) | Value::PyList(_) | Value::Set(_) | Value::Iter(_),
                         ) if std::mem::discriminant(v1) == std::mem::discriminant(v2) => {
                             match list_merger {
                                 Some(l) => c.call_lambda(l, &[v1.clone(), v2.clone()])?,

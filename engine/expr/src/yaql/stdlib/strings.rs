@@ -102,8 +102,11 @@ fn py_rsplit(s: &str, sep: Option<&str>, max: i128) -> Result<Vec<String>, CallE
     }
 }
 
+/// Python's `str.split` and `re.split` return lists (not tuples).
 fn strs(items: Vec<String>) -> Value {
-    Value::list(items.into_iter().map(|s| Value::str(&s)).collect())
+    Value::PyList(Arc::new(
+        items.into_iter().map(|s| Value::str(&s)).collect(),
+    ))
 }
 
 /// Python slice bounds for `find(sub, start, end)`.
