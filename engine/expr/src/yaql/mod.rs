@@ -18,6 +18,7 @@
 pub mod eval;
 pub mod lexer;
 pub mod parser;
+pub mod pyset;
 pub mod stdlib;
 pub mod value;
 

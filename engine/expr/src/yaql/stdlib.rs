@@ -353,7 +353,7 @@ fn make_set(values: impl IntoIterator<Item = Value>) -> R {
         check_hashable(&v)?;
         set.insert(v);
     }
-    Ok(Value::Set(Arc::new(set)))
+    Ok(Value::Set(Arc::new(crate::yaql::pyset::python_order(set))))
 }
 
 // ---------------------------------------------------------------- operators
@@ -470,13 +470,13 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
             out.extend(b.iter().cloned());
             Ok(Value::list(out))
         }
-        ("-", Set(a), Set(b)) => Ok(Set(Arc::new(
+        ("-", Set(a), Set(b)) => Ok(Set(Arc::new(super::pyset::python_order(
             a.iter().filter(|x| !b.contains(*x)).cloned().collect(),
-        ))),
+        )))),
         ("+", Set(a), Set(b)) => {
             let mut out = a.as_ref().clone();
             out.extend(b.iter().cloned());
-            Ok(Set(Arc::new(out)))
+            Ok(Set(Arc::new(super::pyset::python_order(out))))
         }
         (
             "+",

@@ -208,7 +208,12 @@ impl Value {
             Value::List(items) | Value::PyList(items) | Value::Items(items) => {
                 J::Array(items.iter().map(Value::to_json).collect())
             }
-            Value::Set(items) => J::Array(items.iter().map(Value::to_json).collect()),
+            Value::Set(items) => J::Array(
+                super::pyset::output_order(items)
+                    .into_iter()
+                    .map(Value::to_json)
+                    .collect(),
+            ),
             Value::Dict(map) => J::Object(
                 map.iter()
                     .map(|(k, v)| (k.json_key(), v.to_json()))
@@ -308,7 +313,12 @@ impl Value {
                     out.push_str("frozenset(");
                 }
                 out.push('{');
-                for (i, item) in items.iter().enumerate() {
+                let ordered: Vec<&Value> = if lists {
+                    super::pyset::output_order(items)
+                } else {
+                    items.iter().collect()
+                };
+                for (i, item) in ordered.into_iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
                     }

@@ -413,14 +413,15 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                 "union" => a.iter().chain(b.iter()).cloned().collect(),
                 "intersect" => a.iter().filter(|x| b.contains(*x)).cloned().collect(),
                 "difference" => a.iter().filter(|x| !b.contains(*x)).cloned().collect(),
-                _ => a
+                // CPython copies `right`, then toggles the items of `left`.
+                _ => b
                     .iter()
-                    .filter(|x| !b.contains(*x))
-                    .chain(b.iter().filter(|x| !a.contains(*x)))
+                    .filter(|x| !a.contains(*x))
+                    .chain(a.iter().filter(|x| !b.contains(*x)))
                     .cloned()
                     .collect(),
             };
-            Ok(Value::Set(Arc::new(out)))
+            Ok(Value::Set(Arc::new(crate::yaql::pyset::python_order(out))))
         }
         "add" | "remove" => {
             c.kind(Method)?;
@@ -435,7 +436,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                     out.shift_remove(&v);
                 }
             }
-            Ok(Value::Set(Arc::new(out)))
+            Ok(Value::Set(Arc::new(crate::yaql::pyset::python_order(out))))
         }
         // ---- queries
         "where" | "select" | "selectMany" | "takeWhile" | "skipWhile" => {
@@ -1110,7 +1111,9 @@ fn merge_dicts(
                                         }
                                     }
                                     if matches!(v1, Value::Set(_)) {
-                                        Value::Set(Arc::new(out.into_iter().collect()))
+                                        Value::Set(Arc::new(crate::yaql::pyset::python_order(
+                                            out.into_iter().collect(),
+                                        )))
                                     } else {
                                         Value::list(out)
                                     }
