@@ -425,6 +425,38 @@ const CASES: &[(&str, Result<&str, &str>)] = &[
     ("set(1.5, 2).toList()", Ok("[1.5, 2]")),
     ("set('a', 'b').join(',')", Ok("\"a,b\"")),
     ("set('k1', 'k2', 'k3').first()", Ok("\"k1\"")),
+    ("def(sq, $*$) -> [1, 2, 3].select(sq($))", Ok("[1, 4, 9]")),
+    ("def(sq, $*$) -> sq(5)", Ok("25")),
+    ("def(add, $1 + $2) -> add(2, 3)", Ok("5")),
+    ("def(f, $x * 2) -> f(x => 4)", Ok("8")),
+    ("def(f, 1) -> f()", Ok("1")),
+    (
+        "def(f, $) -> 1.f()",
+        Err("Unknown method \"f\" for receiver 1"),
+    ),
+    ("let(y => 10) -> def(f, $ + $y) -> f(1)", Ok("11")),
+    ("def(len, 99) -> len([1])", Ok("99")),
+    (
+        "call(let, [1, 2], {a => 3, b => 4}) -> $1 + $a + $2 + $b",
+        Ok("10"),
+    ),
+    ("call(len, [[1, 2]], {})", Ok("2")),
+    (
+        "call(str, [1])",
+        Err("No function \"call\" matches supplied arguments"),
+    ),
+    (
+        "call('len', ['abc'])",
+        Err("No function \"call\" matches supplied arguments"),
+    ),
+    (
+        "call(max, [1, 5])",
+        Err("No function \"call\" matches supplied arguments"),
+    ),
+    (
+        "call(nope, [])",
+        Err("No function \"call\" matches supplied arguments"),
+    ),
     ("'abc'.toUpper()", Ok("\"ABC\"")),
     ("'ABC'.toLower()", Ok("\"abc\"")),
     ("'  a b  '.trim()", Ok("\"a b\"")),

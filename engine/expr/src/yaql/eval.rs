@@ -19,10 +19,25 @@ use crate::functions::ExprHost;
 #[derive(Debug)]
 pub struct Scope {
     vars: Vec<(Arc<str>, Value)>,
+    /// Functions defined with `def(name, body)` in this frame.
+    funcs: Vec<(Arc<str>, Arc<Expr>)>,
     parent: Option<Arc<Scope>>,
 }
 
 impl Scope {
+    /// A function defined with `def()` in this frame or a parent, and the
+    /// frame that defined it.
+    pub fn function(self: &Arc<Self>, name: &str) -> Option<(Arc<Expr>, Arc<Scope>)> {
+        let mut frame = Some(self);
+        while let Some(f) = frame {
+            if let Some((_, body)) = f.funcs.iter().rev().find(|(n, _)| &**n == name) {
+                return Some((body.clone(), f.clone()));
+            }
+            frame = f.parent.as_ref();
+        }
+        None
+    }
+
     fn get(&self, name: &str) -> Option<&Value> {
         let mut frame = Some(self);
         while let Some(f) = frame {
@@ -78,6 +93,7 @@ impl<'a> Env<'a> {
             host: self.host,
             scope: Some(Arc::new(Scope {
                 vars,
+                funcs: Vec::new(),
                 parent: self.scope.clone(),
             })),
         }
@@ -97,6 +113,16 @@ impl<'a> Env<'a> {
     pub fn context_value(&self, vars: Vec<(Arc<str>, Value)>) -> Value {
         Value::Context(Arc::new(Scope {
             vars,
+            funcs: Vec::new(),
+            parent: self.scope.clone(),
+        }))
+    }
+
+    /// The current scope with a function defined (`def()`).
+    pub fn define(&self, name: Arc<str>, body: Expr) -> Value {
+        Value::Context(Arc::new(Scope {
+            vars: Vec::new(),
+            funcs: vec![(name, Arc::new(body))],
             parent: self.scope.clone(),
         }))
     }

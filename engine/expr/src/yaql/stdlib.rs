@@ -240,6 +240,25 @@ pub fn call(
             other => pos.push(other),
         }
     }
+    if receiver.is_none()
+        && let Some((body, scope)) = env.scope.as_ref().and_then(|s| s.function(name))
+    {
+        // A function defined with def(): arguments are $1, $2, ... and
+        // keyword arguments $name.
+        let mut vars = Vec::new();
+        let mut n = 0;
+        for arg in args {
+            match arg {
+                Arg::Pos(e) => {
+                    n += 1;
+                    vars.push((super::eval::index_name(n), env.eval(e)?));
+                }
+                Arg::Named(Expr::Keyword(k), e) => vars.push((k.clone(), env.eval(e)?)),
+                _ => return Err(YaqlError::NoMatchingFunction(name.into())),
+            }
+        }
+        return env.with_scope(scope).child(vars).eval(&body);
+    }
     let is_method = receiver.is_some();
     let receiver_text = receiver.as_ref().map(Value::to_yaql_repr_str);
     let call = Call {
@@ -720,6 +739,43 @@ fn dispatch(name: &str, c: &Call) -> R {
                 return Err(runtime(message));
             }
             Ok(obj)
+        }
+        "def" => {
+            c.kind(Func)?;
+            c.exact(2)?;
+            let name = string(&c.val(0)?)?;
+            let body = match c.lambda(1)? {
+                Lambda::Expr(e) => e.clone(),
+                Lambda::Const(v) => Expr::Const(v),
+            };
+            Ok(c.env.define(name, body))
+        }
+        "call" => {
+            c.kind(Func)?;
+            c.max(3)?;
+            let name = string(&c.val(0)?)?;
+            let positional = match c.arg(1, "args")? {
+                None => Vec::new(),
+                Some(v) => items(&v).ok_or(CallErr::NoMatch)?,
+            };
+            let keywords = match c.arg(2, "kwargs")? {
+                None => return Err(CallErr::NoMatch),
+                Some(v) => dict_of(&v)?,
+            };
+            let mut args: Vec<Arg> = positional
+                .into_iter()
+                .map(|v| Arg::Pos(Expr::Const(v)))
+                .collect();
+            for (k, v) in keywords.iter() {
+                let Value::Str(key) = k else {
+                    return Err(CallErr::NoMatch);
+                };
+                args.push(Arg::Named(
+                    Expr::Keyword(key.clone()),
+                    Expr::Const(v.clone()),
+                ));
+            }
+            Ok(call(c.env, &name, None, &args)?)
         }
         "switch" => {
             c.kind(Func)?;
