@@ -2114,6 +2114,4996 @@ const CASES: &[(&str, Result<&str, &str>)] = &[
     ("'a,b'.split(',') in [['a', 'b']]", Ok("false")),
     ("{a => 'a,b'.split(',')}", Ok("{\"a\": [\"a\", \"b\"]}")),
     ("str({a => 'a,b'.split(',')})", Ok("\"{'a': ['a', 'b']}\"")),
+    (
+        "$.a.any($ * 2).max()",
+        Err("No method \"any\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.skip(0)",
+        Err("No method \"skip\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.trim().take(1).indexOf(($.empty_dict / $.csv))",
+        Err("No method \"trim\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.values().toSet()",
+        Err("No method \"values\" for receiver 1 matches supplied arguments"),
+    ),
+    ("$.b", Ok("2")),
+    (
+        "$.b.set(set(1, 2).distinct($.x), $.users[0].join($.empty_list))",
+        Err("No method \"set\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "$.b.sum($.users[0])",
+        Err("No method \"sum\" for receiver 2 matches supplied arguments"),
+    ),
+    ("$.c", Ok("-3")),
+    (
+        "$.c.any()",
+        Err("No method \"any\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.indexOf($.c)",
+        Err("No method \"indexOf\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.last()",
+        Err("No method \"last\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.reverse()",
+        Err("No method \"reverse\" for receiver -3 matches supplied arguments"),
+    ),
+    ("$.csv", Ok("\"a,b,,c\"")),
+    (
+        "$.csv.enumerate()",
+        Err("No method \"enumerate\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.csv.reverse().all($.x)",
+        Err("No method \"reverse\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.d.reverse()",
+        Err(
+            "No method \"reverse\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.reverse().distinct($ > 1).memorize()",
+        Err(
+            "No method \"reverse\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.sum()",
+        Err(
+            "No method \"sum\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.y.first()",
+        Err("No method \"first\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    ("$.d.y.get((2.5 != $.csv))", Ok("null")),
+    (
+        "$.d.y.max()",
+        Err("No method \"max\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.memorize().endsWith($.nested).isEmpty()",
+        Err("No method \"memorize\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.take(0)",
+        Err("No method \"take\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.toSet()",
+        Err("No method \"toSet\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.where($ * 2)",
+        Err("No method \"where\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    ("$.dup", Ok("[3, 1, 2, 3, 1]")),
+    (
+        "$.dup.get($.zero).insert(5, $.empty_list).join($.s.split([1, 2]))",
+        Err("No method \"get\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "$.dup.min(not [1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "$.dup.orderBy($.age)",
+        Err("Unknown function \"#property#age\""),
+    ),
+    ("$.empty_dict", Ok("{}")),
+    (
+        "$.empty_dict.first()",
+        Err("No method \"first\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "$.empty_dict.flatten().startsWith($.empty_list).any($ > 1)",
+        Err("No method \"flatten\" for receiver {} matches supplied arguments"),
+    ),
+    ("$.empty_dict.len()", Ok("0")),
+    (
+        "$.empty_dict.max()",
+        Err("No method \"max\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "$.empty_dict.toList()",
+        Err("No method \"toList\" for receiver {} matches supplied arguments"),
+    ),
+    ("$.empty_list", Ok("[]")),
+    (
+        "$.empty_list.norm()",
+        Err("No method \"norm\" for receiver () matches supplied arguments"),
+    ),
+    ("$.empty_list.skip(0).takeWhile($.x)", Ok("[]")),
+    (
+        "$.empty_list.slice(-1)",
+        Err("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
+    ),
+    (
+        "$.empty_list.split()",
+        Err("No method \"split\" for receiver () matches supplied arguments"),
+    ),
+    ("$.empty_str", Ok("\"\"")),
+    (
+        "$.empty_str.containsKey(($.dup or $.strs))",
+        Err("No method \"containsKey\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.defaultIfEmpty(0)",
+        Err("No method \"defaultIfEmpty\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.insert(2, $.fl)",
+        Err("No method \"insert\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.orderBy(not $)",
+        Err("No method \"orderBy\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.set($.csv, $.num_str).groupBy($)",
+        Err("No method \"set\" for receiver  matches supplied arguments"),
+    ),
+    ("$.f", Ok("1.5")),
+    (
+        "$.f.distinct()",
+        Err("No method \"distinct\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.first()",
+        Err("No method \"first\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.split()",
+        Err("No method \"split\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.toDict([$]).get($.num_str)",
+        Err("No method \"toDict\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.toList()",
+        Err("No method \"toList\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.toLower().indexOf(-2.indexOf(set(1, 2)))",
+        Err("No method \"toLower\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.union($.f)",
+        Err("No method \"union\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.zip(['b', 'a']).count().orderBy([$])",
+        Err("No method \"zip\" for receiver 1.5 matches supplied arguments"),
+    ),
+    ("$.fl", Ok("false")),
+    (
+        "$.fl.delete(5)",
+        Err("No method \"delete\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.fl.endsWith($.strs.sum($.dup))",
+        Err("No method \"endsWith\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.fl.indexWhere($.len())",
+        Err("No method \"indexWhere\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.fl.reverse()",
+        Err("No method \"reverse\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.fl.toSet().orderBy(not $)",
+        Err("No method \"toSet\" for receiver False matches supplied arguments"),
+    ),
+    ("$.list.orderBy($ + 1)", Ok("[1, 2, 3, 4, 5]")),
+    ("$.list.splitAt(5)", Ok("[[1, 2, 3, 4, 5], []]")),
+    (
+        "$.list.startsWith($.f)",
+        Err("No method \"startsWith\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "$.list.toUpper().slice(1)",
+        Err("No method \"toUpper\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    ("$.name", Ok("\"John\"")),
+    (
+        "$.name.concat($.empty_str)",
+        Err("No method \"concat\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.indexWhere($.x)",
+        Err("No method \"indexWhere\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.norm().any([$])",
+        Err("No method \"any\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.slice(2).all().containsKey($.users)",
+        Err("No method \"slice\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.nested.keys()",
+        Err("No method \"keys\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "$.nested.min(($.users[0] * null))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("$.nested.take(2)", Ok("[[1, 2], [3, [4, 5]]]")),
+    (
+        "$.nested.values().distinct()",
+        Err("No method \"values\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    ("$.none_val", Ok("null")),
+    (
+        "$.none_val.all()",
+        Err("No method \"all\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.append(range(3)).indexOf($.d)",
+        Err("No method \"append\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.keys()",
+        Err("No method \"keys\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.reverse()",
+        Err("No method \"reverse\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.split([1, 2])",
+        Err("No method \"split\" for receiver None matches supplied arguments"),
+    ),
+    ("$.num_str", Ok("\"42\"")),
+    (
+        "$.num_str.count()",
+        Err("No method \"count\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.indexWhere($ * 2)",
+        Err("No method \"indexWhere\" for receiver 42 matches supplied arguments"),
+    ),
+    ("$.num_str.norm()", Ok("\"42\"")),
+    (
+        "$.num_str.toSet()",
+        Err("No method \"toSet\" for receiver 42 matches supplied arguments"),
+    ),
+    ("$.padded", Ok("\"  hi  \"")),
+    (
+        "$.padded.all($.name)",
+        Err("No method \"all\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.distinct()",
+        Err("No method \"distinct\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.take(1).union($.name).split(('x,y' = {a => 1}))",
+        Err("No method \"take\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.s.contains($.f).skip(1).insert(5, concat($.d, $.s))",
+        Err("No method \"contains\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.indexWhere($ > 1)",
+        Err("No method \"indexWhere\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.orderBy([$])",
+        Err("No method \"orderBy\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.orderBy(not $)",
+        Err("No method \"orderBy\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("$.strs", Ok("[\"b\", \"a\", \"c\"]")),
+    ("$.strs.all($.x)", Err("Unknown function \"#property#x\"")),
+    ("$.strs.any()", Ok("true")),
+    (
+        "$.strs.isEmpty()",
+        Err("No method \"isEmpty\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "$.strs.orderByDescending(not $)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("$.t", Ok("true")),
+    (
+        "$.t.delete(2).containsKey(null).append($.f)",
+        Err("No method \"delete\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.groupBy($.name)",
+        Err("No method \"groupBy\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.isEmpty()",
+        Err("No method \"isEmpty\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.replace(('a' != 1), not $.f)",
+        Err("No method \"replace\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.sum([1, 2].memorize())",
+        Err("No method \"sum\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.toDict($[0])",
+        Err("No method \"toDict\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.toLower()",
+        Err("No method \"toLower\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.toUpper()",
+        Err("No method \"toUpper\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.zip(round(range(3)))",
+        Err("No method \"zip\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.users",
+        Ok(
+            "[{\"name\": \"alice\", \"age\": 30, \"admin\": true}, {\"name\": \"bob\", \"age\": 25, \"admin\": false}, {\"name\": \"carol\", \"age\": 35, \"admin\": true}]",
+        ),
+    ),
+    (
+        "$.users.distinct($.name)",
+        Ok(
+            "[{\"name\": \"alice\", \"age\": 30, \"admin\": true}, {\"name\": \"bob\", \"age\": 25, \"admin\": false}, {\"name\": \"carol\", \"age\": 35, \"admin\": true}]",
+        ),
+    ),
+    (
+        "$.users.first(true.all())",
+        Err("No method \"all\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.users.min($.f).take(2)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "$.users.norm()",
+        Err(
+            "No method \"norm\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users.take(-1)",
+        Err("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
+    ),
+    (
+        "$.users.toDict($ + 1).isEmpty().norm()",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "$.users.toUpper()",
+        Err(
+            "No method \"toUpper\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].endsWith(max($.csv, $.none_val))",
+        Err(
+            "No method \"endsWith\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].min()",
+        Err(
+            "No method \"min\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].skip(0)",
+        Err(
+            "No method \"skip\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].sum()",
+        Err(
+            "No method \"sum\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    ("$.zero", Ok("0")),
+    (
+        "$.zero.any($ = 1)",
+        Err("No method \"any\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.containsKey(([3, 1, 2] >= $.none_val))",
+        Err("No method \"containsKey\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.get(pow(1, -1))",
+        Err("No method \"get\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.toCharArray()",
+        Err("No method \"toCharArray\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.union($.strs)",
+        Err("No method \"union\" for receiver 0 matches supplied arguments"),
+    ),
+    ("''", Ok("\"\"")),
+    (
+        "''.aggregate($1 + $2)",
+        Err("No method \"aggregate\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.any($ + 1)",
+        Err("No method \"any\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.containsKey(([] > $.empty_str))",
+        Err("No method \"containsKey\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.count()",
+        Err("No method \"count\" for receiver  matches supplied arguments"),
+    ),
+    ("''.toCharArray()", Ok("[]")),
+    (
+        "'a'.append(true).containsKey($.users).split()",
+        Err("No method \"append\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "'a'.flatten()",
+        Err("No method \"flatten\" for receiver a matches supplied arguments"),
+    ),
+    ("'a'.toCharArray()", Ok("[\"a\"]")),
+    ("'abc'", Ok("\"abc\"")),
+    (
+        "'abc'.max()",
+        Err("No method \"max\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "'abc'.takeWhile([$])",
+        Err("No method \"takeWhile\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "'abc'.toSet()",
+        Err("No method \"toSet\" for receiver abc matches supplied arguments"),
+    ),
+    ("'x,y'", Ok("\"x,y\"")),
+    (
+        "'x,y'.indexWhere($.name)",
+        Err("No method \"indexWhere\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "'x,y'.slice(0)",
+        Err("No method \"slice\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "($.a != $.csv).all().sum()",
+        Err("No method \"all\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.a * $.users[0].concat(['b', 'a'])).memorize()",
+        Err(
+            "No method \"concat\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.a * ($.fl.toDict(str($)) = ($.zero = $.f)))",
+        Err("No method \"toDict\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.a - ($.dup / [3, 1, 2]).join($.users))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.a = ($.none_val in 1)).reverse()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("($.a or ($.list != [1, 2].toList()))", Ok("1")),
+    (
+        "($.a.count() - ($.csv - $.nested)).containsKey(([] <= $.csv))",
+        Err("No method \"count\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.a.selectMany($.name) = ($.d.y or true)).aggregate($1 + $2)",
+        Err("No method \"selectMany\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.a.skip(5) in 'x,y')",
+        Err("No method \"skip\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.a.toLower().all() > '')",
+        Err("No method \"toLower\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.b <= $.users[0].aggregate($1 + $2).norm())",
+        Err(
+            "No method \"aggregate\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.b = $.nested).indexWhere($.len()).toDict([$])",
+        Err("No method \"indexWhere\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.b.defaultIfEmpty($.t).any($ > 1) - ((2.5 < $.dup) or ($.d.y / range(3))))",
+        Err("No method \"defaultIfEmpty\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.b.isEmpty() != $.c.len()).sum()",
+        Err("No method \"isEmpty\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.b.min(null) * len({a => 1}).memorize())",
+        Err("No method \"min\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.b.toSet() or false)",
+        Err("No method \"toSet\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.c = '').norm().enumerate()",
+        Err("No method \"norm\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.c >= -'a').keys()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.c >= isList($.d)).all($.age)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("($.c in $.nested)", Ok("false")),
+    (
+        "($.c in not $.padded).count()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("($.c mod len($.csv))", Ok("3")),
+    (
+        "($.c.reverse() / $.name)",
+        Err("No method \"reverse\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "($.c.select($.len()) or range(3).split())",
+        Err("No method \"select\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "($.csv != ($.csv or [])).any($.x)",
+        Err("No method \"any\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.csv > ($.f / $.d))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.csv > (-2 + $.users[0].delete(5)))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.csv > ([1, 2] in $.zero))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.csv in 0)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.csv in abs($.d))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "($.csv mod ((range(3) + {a => 1}) mod isString($.name)))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.csv.contains({a => 1}) or norm(null))",
+        Err("No method \"contains\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "($.csv.sum() and [1, 2])",
+        Err("No method \"sum\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "($.d != ($.csv mod {a => 1}))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.d * $.d)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.d - $.fl).aggregate($1 + $2)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.d / $.none_val)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.d mod selectCase(['b', 'a'], -2))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.d or ([].toUpper() mod [1, 2]))",
+        Ok("{\"x\": 1, \"y\": {\"z\": \"deep\"}}"),
+    ),
+    (
+        "($.d.contains($.users[0]).slice(2) - null)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y != $.f).union($.empty_dict.last())",
+        Err("No method \"union\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.d.y + set(1, 2))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y / $.s).where($ > 1).toUpper()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y < isString($.dup)).split(set(1, 2))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y > ('a' * $.strs)).sum(($.strs != $.padded))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y >= false)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y in $.c).min()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y.delete(5).replace($.b, $.nested) >= 'abc')",
+        Err("No method \"replace\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.dup <= 'abc'.distinct($ > 1))",
+        Err("No method \"distinct\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "($.dup <= {a => 1}).all().aggregate($1 + $2)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.dup > $.d.y.takeWhile($.age))",
+        Err("No method \"takeWhile\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.dup > $.empty_str).indexOf('a').aggregate($1 + $2)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.dup in round(set(1, 2)))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "($.dup.isEmpty().skipWhile([$]) <= (-2 + range(3)))",
+        Err("No method \"isEmpty\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "($.dup.substring(2) = []).slice(5)",
+        Err("No method \"substring\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict - ($.empty_str - $.empty_list)).orderBy($ = 1)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict < set(1, 2).toList())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict <= range(5))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict in $.name.join($.fl))",
+        Err("No method \"join\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict mod isNumber($.f))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict.toLower() and switch($.padded => $.t, true => range(3))).last()",
+        Err("No method \"toLower\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "($.empty_list < 'abc')",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list <= ($.empty_list < -$.b))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list <= (hex(2) - $.dup))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list > (null >= null)).defaultIfEmpty(($.empty_dict <= set(1, 2)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list.aggregate($1 + $2) > [1, 2])",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    (
+        "($.empty_list.contains(true).norm() and ['b', 'a'])",
+        Err("No method \"norm\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.empty_list.split() mod null)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list.startsWith($.empty_list).takeWhile($ = 1) + (('abc' or $.empty_dict) / $.list))",
+        Err("No method \"startsWith\" for receiver () matches supplied arguments"),
+    ),
+    ("($.empty_str != $.none_val)", Ok("true")),
+    (
+        "($.empty_str != -2.skip(1))",
+        Err("No method \"skip\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.empty_str <= 'abc').select($ > 1).toDict($.len())",
+        Err("No method \"select\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.empty_str <= range(3))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_str = ($.users[0] < $.empty_str).aggregate($1 + $2))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("($.f != $.csv)", Ok("true")),
+    ("($.f != $.d)", Ok("true")),
+    (
+        "($.f * $.a.slice(-1))",
+        Err("No method \"slice\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.f + $.fl).len()",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.f / $.empty_str)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.f = isNumber($.none_val)).skip(2)",
+        Err("No method \"skip\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.f mod $.fl).append(($.empty_str / 1))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.fl - range(0).len())",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.fl > [3, 1, 2].toUpper().values())",
+        Err("No method \"toUpper\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    (
+        "($.list * 'abc').all().endsWith(('a' mod $.strs))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.list + null)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.list = $.num_str).get(2.5).trim()",
+        Err("No method \"get\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.list.join(-2).values() * ''.distinct())",
+        Err("No method \"join\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "($.list.norm() <= $.nested.sum()).toList()",
+        Err("No method \"norm\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "($.list.takeWhile(str($)) > -($.list = true))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("($.list.where([$]) = $.num_str)", Ok("false")),
+    (
+        "($.name != false.all().endsWith(2.5))",
+        Err("No method \"all\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.name + (true - $.zero)).delete(1)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.name / $.none_val)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.name / $.strs.any().toCharArray())",
+        Err("No method \"toCharArray\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.name <= coalesce($.a, $.users[0]))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.name.split($.b) < ({a => 1}.startsWith($.name) - str('')))",
+        Err("No method \"split\" for receiver John matches supplied arguments"),
+    ),
+    ("($.nested != not -$.a)", Ok("true")),
+    (
+        "($.nested * norm([3, 1, 2]))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "($.nested / (1 mod null)).split([].selectMany($ * 2))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.nested <= (-{a => 1} = [1, 2].first()))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.nested >= -(null * [3, 1, 2]))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.nested in -'abc')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.nested in not $.padded).set(($.csv > 'abc'), $.users.toDict([$]))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.nested.contains(range(3)) >= '')",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.nested.groupBy($ = 1).takeWhile($ = 1) in $.s)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.none_val + $.a)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.none_val + ($.list.skipWhile(str($)) mod $.strs))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.none_val / $.t)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.none_val <= not ('x,y' mod $.d.y))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("($.none_val >= ($.zero and $.nested))", Ok("false")),
+    (
+        "($.none_val in (false mod $.d).toList())",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.none_val in round($.users).values())",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "($.none_val.where($[0]) < [3, 1, 2].memorize()).distinct()",
+        Err("No method \"where\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "($.num_str / ((['b', 'a'] != range(3)) and float('a')))",
+        Err("could not convert string to float: 'a'"),
+    ),
+    (
+        "($.num_str = [1, 2].any($[0])).append(($.name <= ''))",
+        Err("No function \"#indexer\" matches supplied arguments"),
+    ),
+    (
+        "($.num_str > $.empty_list).where($.len()).contains(($.name mod $.s))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("($.num_str > $.name)", Ok("false")),
+    (
+        "($.num_str in not [1, 2]).isEmpty()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.padded - $.list)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.padded / 'abc').aggregate($1 + $2).delete(5)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.padded > ($.fl * ([3, 1, 2] < 'x,y')))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.s < [1, 2]).where(str($))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("($.s or $.name)", Ok("\"Hello World\"")),
+    (
+        "($.s.set($.fl, $.users[0]) >= selectCase(1, $.empty_list))",
+        Err("No method \"set\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "($.s.slice(-1).defaultIfEmpty([1, 2]) < pow(1, 5).contains($.padded))",
+        Err("No method \"slice\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "($.strs != set(1, 2).insert(-1, $.empty_list)).sum()",
+        Err("No method \"insert\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    (
+        "($.strs * (-false and $.users[0]))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.strs * not norm($.a))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "($.strs / range(3))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.strs < not $.nested)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("($.strs = ($.a * 0))", Ok("false")),
+    (
+        "($.strs > $.users[0]).take(0).values()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.strs in $.c)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("($.strs in [])", Ok("false")),
+    (
+        "($.strs.first($.nested) < float($.b))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("($.t != 'a')", Ok("true")),
+    ("($.t != 'x,y')", Ok("true")),
+    (
+        "($.t * [].toLower().take(1))",
+        Err("No method \"toLower\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "($.t / $.f)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.t <= 1).all($.name).distinct(not $)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.t = $.num_str).insert(1, $.s).where($ * 2)",
+        Err("No method \"insert\" for receiver False matches supplied arguments"),
+    ),
+    ("($.t = 'a')", Ok("false")),
+    (
+        "($.t = -'')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.t in -list([1, 2], ['b', 'a']))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.t.select(not $) / --2.trim())",
+        Err("No method \"select\" for receiver True matches supplied arguments"),
+    ),
+    ("($.users = $.a)", Ok("false")),
+    (
+        "($.users > selectCase(['b', 'a'], $.c))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.users in $.users[0].set($.t, 'x,y')).takeWhile($.x)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.users mod -''.zip($.csv))",
+        Err("No method \"zip\" for receiver  matches supplied arguments"),
+    ),
+    ("($.users.first() = $.strs)", Ok("false")),
+    (
+        "($.users.trim() or isList($.empty_str))",
+        Err(
+            "No method \"trim\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "($.users[0] != isList($.list).trim())",
+        Err("No method \"trim\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.users[0] + $.empty_list).append($.nested).substring(0)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.users[0] + ($.padded != $.dup.set(set(1, 2), $.users[0])))",
+        Err("No method \"set\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "($.users[0] / 2.5.where([$]).slice(5))",
+        Err("No method \"where\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "($.users[0].startsWith('').orderBy($) > $.d)",
+        Err(
+            "No method \"startsWith\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.zero + $.t.orderBy([$]).delete(0))",
+        Err("No method \"orderBy\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.zero >= (float($.a) * $.d.y.any()))",
+        Err("No method \"any\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.zero and $.f.aggregate($1 + $2)).splitAt(2)",
+        Err("No method \"splitAt\" for receiver 0 matches supplied arguments"),
+    ),
+    ("($.zero in list($.empty_str, $.a))", Ok("false")),
+    (
+        "($.zero.splitAt(1) * 'abc').all($ + 1)",
+        Err("No method \"splitAt\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "($.zero.where($ = 1) + 1)",
+        Err("No method \"where\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "('' * $.empty_str)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "('' * pow(0, 1).isEmpty())",
+        Err("No method \"isEmpty\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "('' <= $.dup)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "('' = $.empty_dict).memorize().toList()",
+        Err("No method \"memorize\" for receiver False matches supplied arguments"),
+    ),
+    ("('' >= hex(1))", Ok("false")),
+    (
+        "('' in -$.fl)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(''.defaultIfEmpty($.nested) + $.name)",
+        Err("No method \"defaultIfEmpty\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "('a' * $.strs)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "('a' - [3, 1, 2])",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "('a' = (($.d * $.f) - $.b))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "('a' > ([] < -$.d.y))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("('a' and isInteger($.dup))", Ok("false")),
+    ("('a' in $.name)", Ok("false")),
+    ("('a' in $.strs)", Ok("true")),
+    ("('a' or (isDict($.users) / not $.a))", Ok("\"a\"")),
+    (
+        "('a'.containsKey(true) * ($.name.concat(0) mod $.a))",
+        Err("No method \"containsKey\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "('a'.toLower() / $.dup)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("('abc' * not -2)", Ok("\"\"")),
+    (
+        "('abc' = let(q => $.empty_dict) -> $q.any($.name))",
+        Err("No function \"#operator_->\" matches supplied arguments"),
+    ),
+    (
+        "('abc' and -(0 in $.a))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "('abc' or (false.orderByDescending($) != false))",
+        Ok("\"abc\""),
+    ),
+    (
+        "('abc'.groupBy($[0]) = $.padded.first($.nested))",
+        Err("No method \"groupBy\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "('abc'.replace(1, $.zero) = -isNumber('x,y'))",
+        Err("No method \"replace\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "('x,y' + ($.users.toSet() < false))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "('x,y' < isNumber(null))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "('x,y' or (($.num_str in 'abc') and bool($.users[0])))",
+        Ok("\"x,y\""),
+    ),
+    (
+        "(($.a != [1, 2]) in not $.t)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(($.a.norm() != '') > (({a => 1} <= $.c) in ($.f < null)))",
+        Err("No method \"norm\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(($.a.slice(1) <= $.b) < (sign($.d) <= not []))",
+        Err("No method \"slice\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(($.b + {a => 1}.values()) mod true)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.c - null) + $.none_val).min($.users.distinct())",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.c >= (['b', 'a'] in 0)) or ($.fl = -$.empty_dict))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(($.c and 'a') in ([3, 1, 2] / false)).isEmpty()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.c.min() and 'a') * 'x,y')",
+        Err("No method \"min\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "(($.csv - isEmpty(true)) <= $.empty_list)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(($.csv mod (false * [])) = $.c)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.d * ('' - {a => 1})) - $.padded.sum(true).substring(0))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.d > $.a) > ($.list >= $.users)).split()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(($.d.y.max() or null.delete(0)) > 1)",
+        Err("No method \"max\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    ("(($.dup or 0).all($) != set(1, 2))", Ok("true")),
+    (
+        "(($.empty_dict.join(set(1, 2)) != $.zero) mod ($.users[0].skipWhile(str($)) != selectCase(range(3), $.fl)))",
+        Err("No method \"join\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "(($.empty_list mod $.fl) >= (int(range(3)) + not ''))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_list.append($.s) * hex(-1)) and $.f.skipWhile($.len()))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("(($.empty_str * -2) in ['b', 'a'].reverse())", Ok("false")),
+    (
+        "(($.empty_str / -2) >= (range(3) = hex(5)))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_str <= $.a) mod not $.none_val).containsKey($.num_str)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_str.containsKey($.csv) + examine($.nested)) <= let(q => [1, 2]) -> $q)",
+        Err("No method \"containsKey\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(($.empty_str.takeWhile($ * 2) in str($.b)) != isNumber('abc'))",
+        Err("No method \"takeWhile\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(($.f / not $.empty_list) < len({a => 1}).endsWith(true))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.f and 'a').splitAt(0) * ($.users[0] and [1, 2]).max())",
+        Err("No method \"splitAt\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "(($.fl != $.padded).get($.b) * ($.empty_str.insert(2, [1, 2]) and $.fl.zip(null)))",
+        Err("No method \"get\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.fl >= $.d) > false).toSet()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(($.list != {a => 1}).join($.f) - ({a => 1} * $.none_val))",
+        Err("No method \"join\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.list or $.empty_list).join($.f) + pow(5, 2).memorize())",
+        Err("No method \"join\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "(($.list.zip($.padded) or -2) / $.name)",
+        Err("No method \"zip\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "(($.name * $.empty_dict).endsWith($.t) != 1)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(($.name + ($.t != $.s)) != {a => 1}.memorize())",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(($.name in $.num_str) or $.zero.orderBy($.name).defaultIfEmpty($.nested))",
+        Err("No method \"orderBy\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(($.name.count() - $.num_str.startsWith([3, 1, 2])) or not min($.empty_dict, $.empty_str))",
+        Err("No method \"count\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "(($.nested / ($.a < $.empty_str)) * (isList($.empty_list) and not 2.5))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.nested / {a => 1}) + $.users.defaultIfEmpty({a => 1})).contains($.users[0].endsWith($.c))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.nested < 2.5) mod $.name)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.nested >= not $.c) in range(3).last())",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(($.nested.indexOf($.nested) * int($.nested)) * not ($.empty_list = $.strs))",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "(($.none_val and ($.csv = false)) * '')",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(($.none_val.toUpper() > ($.d or true)) - 1)",
+        Err("No method \"toUpper\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(($.num_str >= $.empty_dict).append($.empty_dict) mod $.d)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(($.s + null) = $.padded.zip(-2))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(($.s >= -2).trim() - 'abc'.split())",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(($.s in $.a) mod 1).all()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(($.s in $.name.skip(1)) > $.csv)",
+        Err("No method \"skip\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "(($.strs - 'abc').where($.name) or ($.s.take(1) in $.d.select(not $)))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs < true.splitAt(5)) <= str($.num_str))",
+        Err("No method \"splitAt\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.strs = [1, 2]) mod 'a')",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs mod ($.d and $.fl)) / not $.strs)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs.endsWith($.zero) mod $.num_str) * (null = 0))",
+        Err("No method \"endsWith\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "(($.t != ($.c and $.d.y)) in $.dup.isEmpty())",
+        Err("No method \"isEmpty\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "(($.t > $.s) in $.f.substring(2))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(($.users[0] + {a => 1}) != range(3)).contains(($.padded mod $.strs))",
+        Err("No method \"contains\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.users[0] > $.dup) = 'x,y').toDict([$])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(($.users[0] in true).contains($.dup) mod ($.f mod $.padded))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(($.users[0] mod ($.c mod false)) and not [3, 1, 2])",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.zero >= 'abc') + (range(3) in $.users).append(1))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(($.zero and set(1, 2)) in {a => 1})",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(($.zero.values() * [3, 1, 2]) mod false.max())",
+        Err("No method \"values\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(('abc' != $.b) = $.list).get($.list.min(-2))",
+        Err("No method \"get\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(('abc' <= $.list).sum() = (norm($.s) < $.d.y.values()))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(('abc'.splitAt(5) mod $.users[0]) > -($.num_str >= $.fl))",
+        Err("No method \"splitAt\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "(('x,y' <= $.empty_str) >= -$.empty_list).toCharArray()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(('x,y' in []).endsWith($.c) * examine($.users[0]).min())",
+        Err("No method \"endsWith\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(('x,y'.reverse() mod str(false.len())) in 0.delete(1))",
+        Err("No method \"reverse\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "((($.b in $.d) < not $.name) + max([1, 2], true))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.b in $.s) or (2.5 in $.none_val)) > $.users.take(0))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.csv = $.users[0]) / str(['b', 'a'])) and $.b)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((($.csv = 1) = $.list) = $.a.zip($.empty_dict).groupBy([$]))",
+        Err("No method \"zip\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "((($.empty_list * true) <= ($.empty_list - $.s)) and '')",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((($.nested in $.t) and let(q => true) -> $q) mod $.f)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.none_val = $.users) = ($.empty_str and $.dup)) - not $.list.reverse())",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((($.none_val in 1) <= $.empty_dict) or ([3, 1, 2].values() + $.zero))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.num_str and -2) in $.padded.min($.s)) / 'abc')",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((($.padded >= $.padded) < set(1, 2)) != ($.empty_dict + '').reverse())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((($.s + $.a) >= ($.t = $.name)) * $.empty_list)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((($.strs - $.none_val) / $.nested) != not $.none_val.toUpper())",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((($.users = null) != ([] or $.d)) / 'a'.splitAt(-1).contains($.f))",
+        Err("No method \"splitAt\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "((($.zero or $.empty_list) and set(1, 2).first()) * ($.csv > -$.zero))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((('' < $.c) != (2.5 in $.empty_list)) / (true < ('abc' - 'abc')))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((('' = 'x,y') and $.empty_dict) <= [].keys().norm())",
+        Err("No method \"keys\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "(((2.5 >= $.list) / '') > ($.dup > -2).reverse())",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((([] + $.d) or ($.empty_str != $.a)) - (false >= null).all())",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((([] mod $.t) - -2) + ($.csv mod ($.none_val - $.users)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(((false < $.f) mod -2) - [3, 1, 2])",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(((false >= $.strs) > $.dup) / ('' - range(3)).toList())",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(((null mod -2) mod $.f) + $.b)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(((range(3) + 'a') * -[]) <= -$.padded.any($))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((-$.empty_str > $.s) in $.s)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((-$.name * ($.a or $.name)) and (($.b > null) or range(1)))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((-2.len() <= ($.c < set(1, 2))) in ($.s * $.d.y).sum($.empty_str))",
+        Err("No method \"len\" for receiver 2 matches supplied arguments"),
+    ),
+    ("((0 >= $.c) and not -2)", Ok("false")),
+    (
+        "((0.replace($.b, $.strs) <= false.indexWhere($ = 1)) > $.t)",
+        Err("No method \"replace\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "((1 != $.users[0]).indexOf($.fl) - round({a => 1}))",
+        Err("No method \"indexOf\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "((1 < $.f) - let(q => $.csv) -> $q).first()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((1 mod $.t) != not '').splitAt(0)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((['b', 'a'] * {a => 1}).flatten() and -set($.list))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "((['b', 'a'] and $.d) >= hex(5)).takeWhile($ = 1)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(([1, 2] + $.dup) = $.padded).insert(2, $.csv.toList())",
+        Err("No method \"insert\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(([1, 2].sum($.d.y) * range(3).len()) mod (($.a = [3, 1, 2]) or ($.s = range(3))))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(([3, 1, 2] <= 0) in range(3).concat('')).endsWith($.csv)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(([] != $.b).trim() or 'a')",
+        Err("No method \"trim\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(([].all(not $) * $.s.sum($.empty_list)) <= ([1, 2] in ([1, 2] / $.a)))",
+        Err("No method \"sum\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "((abs([]) in ($.strs = 'abc')) or $.fl)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "((bool($.nested) mod pow(-1, 5)) = -{a => 1}.norm())",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((false <= $.t).all($) - $.f)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((false.sum($.t) mod hex(2)) * round(null).norm())",
+        Err("No method \"sum\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((false.zip(null) / isEmpty(0)) mod (not 2.5 or null.isEmpty()))",
+        Err("No method \"zip\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((hex(-1) > (2.5 <= $.empty_dict)) and $.empty_dict)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((isList($.strs) - str($.strs.len())) = ([3, 1, 2] in $.users).memorize())",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((isList(-2) / $.none_val) >= (not $.users <= $.strs))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((list($.csv, $.dup) + ($.csv mod $.s)) >= $.f)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((list(0, $.empty_str) > ($.dup or $.empty_str)) * (isNumber(0) >= ($.d.y <= '')))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((max(1, $.dup) + [].insert(2, -2)) >= (($.d != []) and ($.dup + [])))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((norm($.empty_str) > null) in $.c)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((not $.a >= $.fl.first(2.5)) in $.dup)",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((not $.b / -null) <= ($.f - $.dup.indexOf(true)))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((not $.d + [1, 2]) > $.f.first($.f))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((not $.f - $.dup) <= '')",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((not $.strs >= isList($.csv)) and true)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((not $.users[0] mod $.nested) * $.fl)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((not -2 < $.s) mod ($.dup.max() - selectCase($.empty_str, $.name)))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((not [3, 1, 2] <= $.name) in -$.list)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((not set(1, 2) <= $.strs.skip(1)) or $.users[0])",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((null != $.s) and $.fl.toCharArray()).all()",
+        Err("No method \"toCharArray\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((null + false) < (([3, 1, 2] and $.padded) / list($.f, $.strs)))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((null = $.dup).memorize() and 0)",
+        Err("No method \"memorize\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((range(3) - $.padded) >= null.join(false)).values()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((range(3) / 'x,y') mod -'x,y'.isEmpty())",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((range(3) > $.list) or ($.name <= $.b)).concat($.t)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((range(3) >= $.c).any($[0]) / list($.t, ''))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((range(3) mod (false = '')) * ($.zero != $.users[0]).zip($.none_val))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((round($.a) or $.strs) > $.dup)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((str($.num_str.len()) mod 1) != true)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((true + (null >= 'abc')) * (false + ('abc' mod $.fl)))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((true >= $.f) != set(1, 2)).flatten()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((true and 2.5) mod list(0, 1)).toLower()",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(({a => 1} + norm($.padded)) >= {a => 1})",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(({a => 1} = $.a).selectMany([$]) or true)",
+        Err("No method \"selectMany\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(-$.a != ($.empty_str / $.num_str)).union(range(3))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(-$.csv > ($.f < 'x,y')).splitAt(-1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.d >= not -$.d.y)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.d.y >= range(3))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.empty_list and 'x,y')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.name mod ($.none_val + $.empty_list)).skipWhile($ = 1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.strs <= $.d.take(-1)).splitAt(1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.strs.skipWhile(str($)) = [])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.users[0] + (-$.strs - $.b))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.users[0] >= not true).all()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.users[0].min([]) != true)",
+        Err(
+            "No method \"min\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "(-$.users[0].selectMany($.x) - [])",
+        Err(
+            "No method \"selectMany\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "(-'x,y' mod [])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-($.strs mod $.list) + (isInteger('') or ''.aggregate($1 + $2)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(-(true and $.padded) mod false.first())",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(--$.d >= $.csv)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(--$.dup >= not norm('a'))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(--$.empty_list or null)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-0 and -$.users[0]).where($.name)",
+        Err("No method \"where\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(-0.replace(2.5, [1, 2]) + $.none_val.containsKey($.num_str))",
+        Err("No method \"replace\" for receiver 0 matches supplied arguments"),
+    ),
+    ("(-1 or 2.5)", Ok("-1")),
+    (
+        "(-2 != ('a' != ['b', 'a'])).set(list('a', $.csv), (false mod ''))",
+        Err("No method \"set\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(-2 = -($.s * 1))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-2 > $.num_str).append(['b', 'a']).where($.name)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(-2 > 'a')",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(-2 in norm($.list))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(-2.5 > not $.b).startsWith($.d.max())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(-['b', 'a'] and ''.selectMany([$]))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-false < $.fl).flatten()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("(-int(false) > $.c)", Ok("true")),
+    (
+        "(-null.any() < (not false and $.fl))",
+        Err("No method \"any\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(-range(3).all() and ($.fl and -[1, 2]))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-round('abc') - $.users)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(0 <= $.d.y)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(0 <= $.strs)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(0 = $.s).substring(1).skip(1)",
+        Err("No method \"substring\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(0 mod ({a => 1} mod [1, 2])).aggregate($1 + $2)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(0.startsWith($.users[0]) and $.d.y.toLower()).toSet()",
+        Err("No method \"startsWith\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(0.toList() mod 'a').keys()",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("(1 != [3, 1, 2])", Ok("true")),
+    (
+        "(1 < (--2 - null.orderByDescending([$])))",
+        Err("No method \"orderByDescending\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(1 <= 'abc')",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(1 > ($.strs * 'a')).sum()",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(1 and -([1, 2] >= 0))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(1.startsWith($.a).memorize() or $.name)",
+        Err("No method \"startsWith\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(2.5 / set(1, 2))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(2.5 < -2.selectMany($ * 2).len())",
+        Err("No method \"selectMany\" for receiver 2 matches supplied arguments"),
+    ),
+    ("(2.5 = $.f)", Ok("false")),
+    (
+        "(2.5 = $.t.aggregate($1 + $2))",
+        Err("No method \"aggregate\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(2.5 and -isEmpty(range(3)))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("(2.5 and true)", Ok("true")),
+    ("(2.5 mod 2.5)", Ok("0.0")),
+    (
+        "(['b', 'a'] < (($.name > set(1, 2)) or isDict(set(1, 2))))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] <= $.b).first().values()",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] <= (switch($.users[0] => -2, true => $.f) != ([3, 1, 2] or [3, 1, 2])))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] mod $.b)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'].contains($.name) * []).orderByDescending($ * 2)",
+        Ok("[]"),
+    ),
+    (
+        "(['b', 'a'].count().aggregate($1 + $2) in isInteger($.csv))",
+        Err("No method \"aggregate\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'].endsWith([]).count() = ($.none_val.append({a => 1}) = {a => 1}))",
+        Err("No method \"endsWith\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'].indexWhere(str($)) + $.empty_list).trim()",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] + $.list).distinct($ = 1).select($.name)",
+        Err("Unknown function \"#property#name\""),
+    ),
+    (
+        "([1, 2] < range(3)).orderBy(not $)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("([1, 2] = true)", Ok("false")),
+    ("([1, 2] and switch(-2 => [], true => $.zero))", Ok("[]")),
+    (
+        "([1, 2] mod $.s)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] or ($.strs * $.num_str)).union([1, 2])",
+        Err("No method \"union\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    ("([3, 1, 2] != $.nested.contains(2.5))", Ok("true")),
+    ("([3, 1, 2] != len($.num_str))", Ok("true")),
+    (
+        "([3, 1, 2] - str($.empty_list.len()))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] <= not $.d.y)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("([3, 1, 2] = set(1, 2))", Ok("false")),
+    (
+        "([3, 1, 2] > switch($.fl => $.f, true => $.padded))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("([3, 1, 2] and $.d.y)", Ok("{\"z\": \"deep\"}")),
+    (
+        "([3, 1, 2] and -examine($.num_str))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] or (true in [3, 1, 2])).toList()",
+        Ok("[3, 1, 2]"),
+    ),
+    (
+        "([3, 1, 2].flatten() > $.fl)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2].len().join($.num_str) != round($.f))",
+        Err("No method \"join\" for receiver 3 matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2].replace(1, $.dup) - min([1, 2], $.users)).toLower()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "([] + ($.padded.first() >= ''.len()))",
+        Err("No method \"first\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "([] > isNumber(set(1, 2)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("([] >= null)", Ok("true")),
+    (
+        "([].first($.csv).skip(1) - (([3, 1, 2] or $.f) > $.nested.containsKey($.d.y)))",
+        Err("No method \"skip\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "([].sum() < ({a => 1} != 'x,y')).substring(-1)",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    (
+        "([].take(1) / $.none_val).first($.b)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(abs($.c) and (-2 >= $.f)).trim()",
+        Err("No method \"trim\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(abs($.f) > ($.name.toDict($ + 1) + -1))",
+        Err("No method \"toDict\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "(abs('abc') != (-'abc' in $.s.orderBy($[0])))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(bool($.a) or [3, 1, 2].sum()).memorize()",
+        Err("No method \"memorize\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(bool($.b).sum() * range(3).toDict($.age))",
+        Err("No method \"sum\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(bool($.num_str) > not $.users[0])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("(coalesce($.a, $.padded) * $.c)", Ok("-3")),
+    ("(coalesce($.c, $.strs) != isList(true))", Ok("true")),
+    (
+        "(coalesce($.t, $.t) and ($.num_str.norm() = ('' mod 0)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(concat($.b, $.d.y) * norm($.empty_dict)).first((1 mod 'a'))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "(dict($.f) > $.csv)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("(dict($.strs) and [].aggregate($1 + $2))", Err("")),
+    (
+        "(examine(set(1, 2)) / $.strs.skip(5)).union(($.none_val > $.empty_dict))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("(false != null)", Ok("true")),
+    (
+        "(false + -({a => 1} < $.fl))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(false / isDict($.empty_list)).insert(1, ($.empty_str * [1, 2]))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(false < $.users[0].defaultIfEmpty({a => 1}))",
+        Err(
+            "No method \"defaultIfEmpty\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "(false < true).concat($.s.append('a'))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(false <= $.list)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(false <= $.users[0]).distinct().take(0)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(false >= $.padded).first('').memorize()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(false.first().sum($.a) > [1, 2])",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(false.flatten().where(not $) + $.f)",
+        Err("No method \"flatten\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(float($.f) and ($.d mod ($.users and $.empty_list)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(float($.users) * isString($.a).orderBy($ + 1))",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "(float('a') * (-2 or pow(1, 1)))",
+        Err("could not convert string to float: 'a'"),
+    ),
+    (
+        "(float(2.5) <= not float(0))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(float([]) + $.fl)",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "(float(false) or false.join($.name)).endsWith(set(1))",
+        Err("No method \"join\" for receiver False matches supplied arguments"),
+    ),
+    ("(float(true) and not false)", Ok("true")),
+    (
+        "(int(false) <= isDict($.padded))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(isDict($.c) + (2.5 = (2.5 * 'abc')))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(isDict($.csv).trim() = $.fl)",
+        Err("No method \"trim\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isDict($.dup) < (set(1, 2) in []).skipWhile($))",
+        Err("No method \"skipWhile\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isDict({a => 1}) in (isEmpty('x,y') / $.none_val.select($.x)))",
+        Err("No method \"select\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(isEmpty($.dup).delete(5) - norm($.csv))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(isEmpty(range(3)).split() < ($.f / false).norm())",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(isEmpty(true).aggregate($1 + $2) mod $.d.y)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(isInteger($.num_str).take(5) > $.strs)",
+        Err("No method \"take\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isInteger('a') in $.none_val)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("(isInteger(set(1, 2)) and abs($.dup))", Ok("false")),
+    (
+        "(isList($.csv) <= not {a => 1}.trim())",
+        Err("No method \"trim\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "(isList($.list) < -$.users[0])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(isList('a') * norm(-2))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(isList(2.5) <= -$.csv.endsWith($.c))",
+        Err("No method \"endsWith\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "(isNumber($.f).all() and $.none_val)",
+        Err("No method \"all\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(isNumber($.users) * ($.users + $.c))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(isNumber(null) in not (2.5 != 0))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(isString($.csv).flatten() in $.d)",
+        Err("No method \"flatten\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(isString(-2) >= $.num_str.trim()).skipWhile($)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("(isString(['b', 'a']) and (len('') in 2.5))", Ok("false")),
+    (
+        "(isString([1, 2]) / range(3))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(isString([]) < $.num_str)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(len($.list) < $.a.distinct())",
+        Err("No method \"distinct\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(len($.zero) mod dict($.d.y))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "(let(q => $.strs) -> $q / $.nested)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(list($.dup, $.empty_dict) >= hex(-1))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(list($.none_val, 1) - isString($.num_str).min())",
+        Err("No method \"min\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(list($.num_str, range(3)) - $.num_str)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("(list(false, $.empty_str) != [3, 1, 2])", Ok("true")),
+    (
+        "(max($.d, ['b', 'a']) < isList($.padded))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(max($.s, 'x,y') + $.nested)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(max([3, 1, 2], $.a) in [])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min($.empty_list, -2).replace({a => 1}, $.none_val) < ($.a * $.b).values())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min($.num_str, $.empty_list) < $.csv.indexWhere(str($)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min(null, $.num_str) < ($.none_val - (set(1, 2) - $.users)))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(min(range(3), $.name).any($ * 2) >= false)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(norm($.empty_str) or [3, 1, 2].groupBy($ + 1))",
+        Ok("[[4, [3]], [2, [1]], [3, [2]]]"),
+    ),
+    (
+        "(norm($.list) < -not {a => 1})",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(norm('abc') < (list(false, $.num_str) != -null))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(norm(['b', 'a']) or (-2 + range(3)))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(not $.d or abs(set(1, 2))).join($.empty_str.take(2))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(not $.d.y * ($.users[0] * 2.5).split())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(not $.empty_list.join('x,y') != max($.empty_dict, $.list))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(not $.empty_list.orderBy($.x) - (not $.zero != selectCase('', $.c)))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not $.list + float($.c))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(not $.list >= $.padded)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(not $.list.set(set(1, 2), $.csv) > ([3, 1, 2] <= $.c.append($.d.y)))",
+        Err("No method \"set\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "(not $.name != ($.padded = $.nested)).any()",
+        Err("No method \"any\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(not $.nested <= dict($.f))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "(not $.num_str.get(true) * not ($.t <= $.padded))",
+        Err("No method \"get\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "(not $.padded or ($.b <= true)).norm()",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(not $.s != -$.nested.distinct($))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not $.strs.any($[0]) < isList(-2))",
+        Err("No function \"#indexer\" matches supplied arguments"),
+    ),
+    (
+        "(not $.strs.union($.fl) >= range(3))",
+        Err("No method \"union\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "(not $.zero / ('x,y'.enumerate() < $.strs))",
+        Err("No method \"enumerate\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(not 'a'.defaultIfEmpty($.dup) - ('a' and range(3)))",
+        Err("No method \"defaultIfEmpty\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "(not ($.d < true) in $.name)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("(not ($.d.y and ['b', 'a']) != $.num_str)", Ok("false")),
+    (
+        "(not ($.num_str > $.d) >= set(1, 2))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(not ($.padded != null) <= -2)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(not ('abc' = $.a) >= 0.containsKey($.name))",
+        Err("No method \"containsKey\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(not ('abc' > $.dup) or range(-1))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(not ([] < $.fl) / 'abc')",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(not (null <= $.t) >= $.padded)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(not -$.c <= [])",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(not -$.csv <= not 'x,y')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not -[1, 2] < false)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("(not [] and $.empty_str)", Ok("\"\"")),
+    ("(not concat('', 'abc') or false)", Ok("false")),
+    ("(not hex(1) and norm(set(1, 2)))", Ok("false")),
+    (
+        "(not int([]) >= not bool($.f))",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "(not let(q => $.nested) -> $q <= -(true < 'abc'))",
+        Err("No function \"#operator_->\" matches supplied arguments"),
+    ),
+    (
+        "(not range(3).all(not $) = ($.empty_dict in $.users[0]).split('abc'))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(not range(3).enumerate() / isInteger($.name))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(not sign(0) < (null.sum() in (1 != {a => 1})))",
+        Err("No method \"sum\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(not true or -$.b).take(-1)",
+        Err("No method \"take\" for receiver -2 matches supplied arguments"),
+    ),
+    (
+        "(not true.toUpper() or (not false <= range(3).skip(-1)))",
+        Err("No method \"toUpper\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(not {a => 1} or ($.users[0] > [3, 1, 2]).endsWith(true))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(null * set($.a))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(null <= isEmpty(['b', 'a']))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(null > 'abc'.splitAt(-1).sum($.dup))",
+        Err("No method \"splitAt\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "(null and $.empty_list).endsWith($.none_val).reverse()",
+        Err("No method \"endsWith\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(null in switch($.fl => $.c, true => 2.5))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(null.append($.dup).takeWhile($ > 1) < max($.dup, $.zero))",
+        Err("No method \"append\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(null.replace($.padded, {a => 1}) or $.d.y).indexWhere($ + 1)",
+        Err("No method \"replace\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(null.selectMany($ = 1) in (list($.empty_dict, range(3)) >= $.f))",
+        Err("No method \"selectMany\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(null.values().select($[0]) < $.d)",
+        Err("No method \"values\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(pow(-1, 1) in $.d.len()).union(not $.dup)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(pow(0, -1) - -[1, 2].toUpper())",
+        Err("0.0 cannot be raised to a negative power"),
+    ),
+    (
+        "(pow(1, 2) - ($.padded != $.users)).toUpper()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("(pow(5, 0) mod $.a)", Ok("0")),
+    ("(pow(5, 0) or bool({a => 1}))", Ok("1")),
+    (
+        "(pow(5, 1) > ('abc' / {a => 1}))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(range(1) / $.empty_str.distinct($ = 1))",
+        Err("No method \"distinct\" for receiver  matches supplied arguments"),
+    ),
+    ("(range(3) = $.none_val)", Ok("false")),
+    (
+        "(range(3) >= $.d)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(range(3) >= (['b', 'a'].toLower() <= ('abc' = -2)))",
+        Err("No method \"toLower\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "(range(3) in false)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("(range(3) or isDict($.list))", Ok("[0, 1, 2]")),
+    (
+        "(range(3).enumerate() <= (set($.none_val) * -$.zero))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(range(5) <= bool($.s))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(round($.d.y) - ['b', 'a'].contains([3, 1, 2]))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(round(1) > 'x,y')",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(round({a => 1}) and false.aggregate($1 + $2))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.a, $.empty_str) mod ($.num_str / true).toCharArray())",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.c, $.users) in $.c.indexOf($.zero))",
+        Err("No method \"indexOf\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.d, $.zero) >= min($.list, $.d.y)).selectMany($.name)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.users[0], $.name) + $.zero).any()",
+        Err("No method \"any\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(set($.c) != 0.toSet())",
+        Err("No method \"toSet\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) != null).union($.list).trim()",
+        Err("No method \"union\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) + isDict(''))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) / (-['b', 'a'] >= $.empty_list.delete(2)))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) < ($.a.takeWhile($[0]) != ($.b or $.t)))",
+        Err("No method \"takeWhile\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) <= $.strs)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(set(['b', 'a']) >= 'a')",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(sign($.num_str) != hex(2)).max()",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(sign([]) != true).endsWith(($.f * -2))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(str(''.len()) <= ([] mod 2.5).skipWhile($.age))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(str(-2.len()) / $.users[0])",
+        Err("No method \"len\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(switch('' => 0, true => -2) in (0.norm() * $.list))",
+        Err("No method \"norm\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(switch([1, 2] => $.list, true => 2.5) = $.c.any()).delete(1)",
+        Err("No method \"any\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "(switch([3, 1, 2] => null, true => $.num_str) >= $.c)",
+        Ok("false"),
+    ),
+    (
+        "(true * -$.a)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(true <= (($.users[0] != '') - $.t))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(true = abs($.users))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(true > (false * $.strs).startsWith(-2))",
+        Err("No method \"startsWith\" for receiver () matches supplied arguments"),
+    ),
+    ("(true and $.b)", Ok("2")),
+    (
+        "(true.all() = $.none_val).substring(2)",
+        Err("No method \"all\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(true.toList() or [1, 2])",
+        Err("No method \"toList\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "({a => 1} * $.nested).keys()",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "({a => 1} * ($.empty_str + $.c).replace([1, 2], true))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "({a => 1} <= $.users).toLower().flatten()",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "({a => 1}.append($.padded) / $.users[0].select($ = 1).isEmpty())",
+        Err("No method \"append\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "({a => 1}.get($.d) < let(q => {a => 1}) -> $q)",
+        Err("No function \"#operator_->\" matches supplied arguments"),
+    ),
+    ("-$.a", Ok("-1")),
+    ("-$.b", Ok("-2")),
+    ("-$.c", Ok("3")),
+    (
+        "-$.c.first($.name).zip('x,y')",
+        Err("No method \"first\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "-$.csv",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.csv.orderBy(not $).last()",
+        Err("No method \"orderBy\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "-$.d.sum(1)",
+        Err(
+            "No method \"sum\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "-$.d.y.orderBy($[0]).orderByDescending($)",
+        Err("No method \"orderBy\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "-$.dup",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.dup.all()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.empty_list",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.empty_list.sum()",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    (
+        "-$.empty_str",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.empty_str.slice(5)",
+        Err("No method \"slice\" for receiver  matches supplied arguments"),
+    ),
+    ("-$.f", Ok("-1.5")),
+    (
+        "-$.f.union($.name).last()",
+        Err("No method \"union\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "-$.fl.keys()",
+        Err("No method \"keys\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-$.list",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.name",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.name.any().endsWith('a')",
+        Err("No method \"any\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "-$.none_val",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.none_val.flatten().skipWhile($.name)",
+        Err("No method \"flatten\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "-$.none_val.set($.strs.substring(1), range(3))",
+        Err("No method \"set\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "-$.num_str",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.num_str.delete(2)",
+        Err("No method \"delete\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "-$.padded.distinct().endsWith([3, 1, 2])",
+        Err("No method \"distinct\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "-$.s",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.t",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.t.endsWith($.strs).slice(0)",
+        Err("No method \"endsWith\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-$.users[0]",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("-$.zero", Ok("0")),
+    (
+        "-$.zero.len()",
+        Err("No method \"len\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "-$.zero.orderBy($).any($.x)",
+        Err("No method \"orderBy\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "-'a'.skip(2)",
+        Err("No method \"skip\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "-'abc'",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-'x,y'",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-'x,y'.containsKey(set(1, 2))",
+        Err("No method \"containsKey\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "-($.d.y / $.fl)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "-($.empty_str or not $.nested)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-($.list in not 'abc')",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "-('x,y' != [1, 2]).toLower()",
+        Err("No method \"toLower\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-('x,y' in 1).startsWith(-2)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "-(($.d.y < '') or $.c)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "-(($.dup < []) != -$.list)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "-(($.users[0] / 1) in $.c)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "-((2.5 * $.s) mod ('' >= null))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "-(({a => 1} * $.empty_dict) - $.t)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "-(-$.csv + $.empty_list.set(0, range(3)))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(-$.nested mod 'x,y')",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("-(-2 and $.c)", Ok("3")),
+    (
+        "-(1 != $.strs).indexOf($.f)",
+        Err("No method \"indexOf\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-(2.5 and $.s)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(2.5 and -2).orderBy($.len())",
+        Err("No method \"orderBy\" for receiver -2 matches supplied arguments"),
+    ),
+    (
+        "-(2.5 mod false).take(5)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "-(['b', 'a'] + $.zero).take(-1)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "-(['b', 'a'] or $.f)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-([1, 2] = 'x,y').toSet()",
+        Err("No method \"toSet\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-([1, 2] = isDict(null))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(false * $.strs).toSet()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(isEmpty($.csv) or ($.fl < ['b', 'a']))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "-(isEmpty($.none_val) > 'a'.orderByDescending($[0]))",
+        Err("No method \"orderByDescending\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "-(let(q => $.none_val) -> $q >= ($.d in $.fl))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "-(not $.b mod 'x,y')",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "-(not $.zero * $.dup.delete(2))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "-(round(false) - not $.empty_list)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "-(true * ($.f * ['b', 'a']))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "-({a => 1}.flatten() mod $.empty_dict)",
+        Err("No method \"flatten\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "--$.csv.append('a')",
+        Err("No method \"append\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "--$.padded",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--$.t.toLower()",
+        Err("No method \"toLower\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "--$.users.skip(1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--$.users[0]",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--'abc'.get($.d)",
+        Err("No method \"get\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "---$.s",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "---2.any()",
+        Err("No method \"any\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "--2.splitAt(2).groupBy($ + 1)",
+        Err("No method \"splitAt\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "--not $.strs",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--set($.csv)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--str(range(3).len())",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("-2", Ok("-2")),
+    (
+        "-2.distinct()",
+        Err("No method \"distinct\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.flatten()",
+        Err("No method \"flatten\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.len()",
+        Err("No method \"len\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.select($ > 1).indexOf($.t).append(($.a < $.dup))",
+        Err("No method \"select\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.skipWhile($.age).union(true).last()",
+        Err("No method \"skipWhile\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.slice(5).selectMany($ * 2).toLower()",
+        Err("No method \"slice\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.splitAt(0)",
+        Err("No method \"splitAt\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.substring(1)",
+        Err("No method \"substring\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-['b', 'a']",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-['b', 'a'].trim().set(coalesce($.zero, $.f), -'')",
+        Err("No method \"trim\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "-[1, 2].values()",
+        Err("No method \"values\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "-[3, 1, 2]",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-[]",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-bool($.dup)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("-coalesce($.f, $.padded)", Ok("-1.5")),
+    (
+        "-concat($.c, 2.5)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "-concat($.none_val, range(3))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "-dict($.t)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "-dict('a').count()",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "-dict(1).distinct()",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "-examine($.b).min($.empty_dict)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-float($.empty_list).first()",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    ("-float($.fl)", Ok("-0.0")),
+    (
+        "-hex(5)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isDict($.nested)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isDict('x,y')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isEmpty($.f).defaultIfEmpty(-2)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "-isInteger(2.5)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isList(set(1, 2))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isNumber($.d.y).all(not $)",
+        Err("No method \"all\" for receiver False matches supplied arguments"),
+    ),
+    ("-len($.d)", Ok("-2")),
+    (
+        "-list($.f, $.fl).set([1, 2].startsWith(2.5), ($.users > null))",
+        Err("No method \"set\" for receiver (1.5, False) matches supplied arguments"),
+    ),
+    (
+        "-list(1, 0)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-min(true, $.num_str)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-norm($.empty_str).toUpper()",
+        Err("No method \"toUpper\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "-not $.none_val.concat(-2)",
+        Err("No method \"concat\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "-not $.num_str",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-not ($.dup <= $.dup)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "-not ($.empty_list < 1)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "-not ($.users[0] / $.list)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "-not isInteger($.a)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-not true",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-null",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-null.keys()",
+        Err("No method \"keys\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "-range(-1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-range(3)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-range(5)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-selectCase('a', $.a).isEmpty()",
+        Err("No method \"isEmpty\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "-set('')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-set(1, 2)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-set(1, 2).toLower().distinct()",
+        Err("No method \"toLower\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    (
+        "-set(1, 2).trim().distinct()",
+        Err("No method \"trim\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    (
+        "-str($.csv)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-str(2.5)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-switch($.d => $.t, true => $.b)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("-switch($.s => $.b, true => $.nested)", Ok("-2")),
+    (
+        "-true.insert(0, $.s)",
+        Err("No method \"insert\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-true.slice(-1).any([$])",
+        Err("No method \"slice\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-{a => 1}",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-{a => 1}.distinct().slice(2)",
+        Err("No method \"distinct\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "0.any()",
+        Err("No method \"any\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.groupBy($ > 1)",
+        Err("No method \"groupBy\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.len()",
+        Err("No method \"len\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.split()",
+        Err("No method \"split\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "1.containsKey(($.b or range(3)))",
+        Err("No method \"containsKey\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.trim()",
+        Err("No method \"trim\" for receiver 1 matches supplied arguments"),
+    ),
+    ("2.5", Ok("2.5")),
+    (
+        "2.5.norm()",
+        Err("No method \"norm\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.replace($.users[0], ($.csv and $.d.y))",
+        Err("No method \"replace\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.split(['b', 'a']).count()",
+        Err("No method \"split\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.trim().append((0 + 0))",
+        Err("No method \"trim\" for receiver 2.5 matches supplied arguments"),
+    ),
+    ("['b', 'a']", Ok("[\"b\", \"a\"]")),
+    (
+        "['b', 'a'].defaultIfEmpty($.empty_list.set($.padded, 'a'))",
+        Err("No method \"set\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].first(dict(-2))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].isEmpty()",
+        Err("No method \"isEmpty\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].keys()",
+        Err("No method \"keys\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].zip(($.empty_str * false))",
+        Err("No method \"zip\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    ("[1, 2]", Ok("[1, 2]")),
+    (
+        "[1, 2].aggregate($1 + $2).toDict($.x).len()",
+        Err("No method \"toDict\" for receiver 3 matches supplied arguments"),
+    ),
+    ("[1, 2].first()", Ok("1")),
+    (
+        "[1, 2].min(1.memorize())",
+        Err("No method \"memorize\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "[1, 2].min(range(3))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "[1, 2].split()",
+        Err("No method \"split\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "[1, 2].toDict($.name)",
+        Err("Unknown function \"#property#name\""),
+    ),
+    ("[3, 1, 2]", Ok("[3, 1, 2]")),
+    (
+        "[3, 1, 2].endsWith($.c)",
+        Err("No method \"endsWith\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    (
+        "[3, 1, 2].groupBy($ = 1)",
+        Ok("[[false, [3, 2]], [true, [1]]]"),
+    ),
+    (
+        "[3, 1, 2].min(not $.a)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "[3, 1, 2].orderByDescending($.name)",
+        Err("Unknown function \"#property#name\""),
+    ),
+    (
+        "[3, 1, 2].replace(-$.d.y, $.padded)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "[3, 1, 2].trim()",
+        Err("No method \"trim\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    (
+        "[].splitAt(5).min($.name.enumerate())",
+        Err("No method \"enumerate\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "[].toCharArray()",
+        Err("No method \"toCharArray\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "[].toLower()",
+        Err("No method \"toLower\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "abs($.list)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.padded).defaultIfEmpty($.empty_str.values())",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    ("abs($.zero)", Ok("0")),
+    (
+        "abs(($.padded <= $.nested))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "abs(($.padded >= false))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "abs([3, 1, 2])",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(isString([3, 1, 2]))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(set(1, 2).groupBy($.len()))",
+        Err("No method \"len\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "bool($.a.aggregate($1 + $2))",
+        Err("No method \"aggregate\" for receiver 1 matches supplied arguments"),
+    ),
+    ("bool($.dup)", Ok("true")),
+    (
+        "bool($.empty_list).all($).orderByDescending([$])",
+        Err("No method \"all\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "bool($.empty_str).enumerate().toList()",
+        Err("No method \"enumerate\" for receiver False matches supplied arguments"),
+    ),
+    ("bool($.list)", Ok("true")),
+    ("bool($.users)", Ok("true")),
+    ("bool($.users[0])", Ok("true")),
+    (
+        "bool($.zero.all([$]))",
+        Err("No method \"all\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "bool(($.fl * $.d))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("bool((-2 + -2))", Ok("true")),
+    (
+        "bool((set(1, 2) * []))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("bool(1)", Ok("true")),
+    ("bool([3, 1, 2].aggregate($1 + $2))", Ok("true")),
+    ("bool(coalesce($.dup, $.c))", Ok("true")),
+    (
+        "bool(isEmpty($.b))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("bool(list($.num_str, null))", Ok("true")),
+    (
+        "bool(max($.users, $.csv))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("bool(not $.f)", Ok("false")),
+    ("bool(range(3))", Ok("true")),
+    ("bool(set($.t))", Ok("true")),
+    ("bool({a => 1})", Ok("true")),
+    (
+        "bool({a => 1}).insert(5, ('x,y' < 1))",
+        Err("No method \"insert\" for receiver True matches supplied arguments"),
+    ),
+    ("coalesce($.csv, ''.toSet())", Ok("\"a,b,,c\"")),
+    (
+        "coalesce($.name, null).flatten()",
+        Err("No method \"flatten\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "coalesce($.nested.keys(), ($.d and $.strs))",
+        Err("No method \"keys\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "coalesce($.padded.orderByDescending(not $), ($.fl <= 'x,y'))",
+        Err("No method \"orderByDescending\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "coalesce($.s, $.a).skip(-1)",
+        Err("No method \"skip\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("coalesce(($.zero = $.list), $.fl)", Ok("false")),
+    ("coalesce((2.5 or 'a'), round($.zero))", Ok("2.5")),
+    (
+        "coalesce((set(1, 2) in $.zero), (0 != []))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("coalesce(not 'a', range(3).keys())", Ok("false")),
+    ("coalesce(not [], not $.d.y)", Ok("true")),
+    (
+        "concat($.csv.max(), false.set($.empty_list, -2))",
+        Err("No method \"max\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "concat($.fl.min(), ($.t * false))",
+        Err("No method \"min\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "concat($.none_val, $.nested)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat($.num_str, $.padded).orderByDescending($.len())",
+        Err("No method \"orderByDescending\" for receiver 42  hi   matches supplied arguments"),
+    ),
+    (
+        "concat($.num_str, [1, 2]).norm()",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat($.padded, ($.t or 'x,y'))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat($.zero.last(), not $.csv)",
+        Err("No method \"last\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "concat(([] / $.b), not 'a')",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "concat(2.5, $.none_val.replace($.none_val, $.list))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(['b', 'a'], ['b', 'a'])",
+        Ok("[\"b\", \"a\", \"b\", \"a\"]"),
+    ),
+    (
+        "concat(false, $.users[0]).splitAt(1)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(max($.d.y, 'x,y'), ['b', 'a'].skip(2))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "concat(not $.d, list(2.5, [3, 1, 2]))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(switch($.t => {a => 1}, true => $.empty_dict), range(3))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "dict($.a)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.c)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.c).toSet()",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.csv.skip(1))",
+        Err("No method \"skip\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "dict($.dup).toCharArray()",
+        Err("'int' object is not iterable"),
+    ),
+    (
+        "dict($.none_val)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict('x,y')",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict(($.empty_list > set(1, 2)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "dict(($.none_val - $.empty_dict))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "dict(-$.d)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("dict([1, 2])", Err("'int' object is not iterable")),
+    (
+        "dict([].toDict($))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict(false)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("dict(list($.dup, 'abc'))", Ok("{\"3\": 1, \"a\": \"b\"}")),
+    ("examine($.zero)", Ok("[false]")),
+    (
+        "examine($.zero.toSet())",
+        Err("No method \"toSet\" for receiver 0 matches supplied arguments"),
+    ),
+    ("examine((-2 and $.a))", Ok("[true]")),
+    ("examine(0)", Ok("[false]")),
+    ("examine([3, 1, 2])", Ok("[true]")),
+    ("examine(not 0)", Ok("[true]")),
+    ("examine(str(true))", Ok("[true]")),
+    (
+        "false.indexWhere(str($)).len()",
+        Err("No method \"indexWhere\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.min(-2)",
+        Err("No method \"min\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.orderByDescending(not $)",
+        Err("No method \"orderByDescending\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.reverse()",
+        Err("No method \"reverse\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "float($.b).keys()",
+        Err("No method \"keys\" for receiver 2.0 matches supplied arguments"),
+    ),
+    (
+        "float($.d.skip(1))",
+        Err(
+            "No method \"skip\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "float($.none_val).keys()",
+        Err("No method \"keys\" for receiver 0.0 matches supplied arguments"),
+    ),
+    (
+        "float(($.c / $.strs))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("float(('abc' = set(1, 2)))", Ok("0.0")),
+    (
+        "float(1).take(1)",
+        Err("No method \"take\" for receiver 1.0 matches supplied arguments"),
+    ),
+    (
+        "float(2.5).defaultIfEmpty($.users).slice(-1)",
+        Err("No method \"defaultIfEmpty\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "float(2.5).select($.age)",
+        Err("No method \"select\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "float([1, 2].min($.empty_list))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("float(isList(0))", Ok("0.0")),
+    ("float(not {a => 1})", Ok("0.0")),
+    ("hex(-1)", Ok("\"-0x1\"")),
+    (
+        "hex(-1).sum(selectCase('x,y', $.s))",
+        Err("No method \"sum\" for receiver -0x1 matches supplied arguments"),
+    ),
+    (
+        "hex(0).selectMany($)",
+        Err("No method \"selectMany\" for receiver 0x0 matches supplied arguments"),
+    ),
+    (
+        "hex(0).set(str($.nested), -$.dup)",
+        Err("No method \"set\" for receiver 0x0 matches supplied arguments"),
+    ),
+    (
+        "hex(0).toDict($ = 1)",
+        Err("No method \"toDict\" for receiver 0x0 matches supplied arguments"),
+    ),
+    ("hex(1)", Ok("\"0x1\"")),
+    ("hex(2)", Ok("\"0x2\"")),
+    ("hex(5)", Ok("\"0x5\"")),
+    (
+        "int($.empty_dict.splitAt(5))",
+        Err("No method \"splitAt\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "int($.empty_list).reverse()",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    ("int($.num_str.len())", Ok("2")),
+    ("int(($.a and 1))", Ok("1")),
+    (
+        "int([1, 2].replace($.d.y, false))",
+        Err("No method \"replace\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "int([3, 1, 2]).select(str($))",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    ("int(isString(0))", Ok("0")),
+    (
+        "int(list([], $.none_val))",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "isDict($.d.y).distinct()",
+        Err("No method \"distinct\" for receiver True matches supplied arguments"),
+    ),
+    ("isDict($.empty_str)", Ok("false")),
+    (
+        "isDict($.f).take(2)",
+        Err("No method \"take\" for receiver False matches supplied arguments"),
+    ),
+    ("isDict($.fl)", Ok("false")),
+    ("isDict($.strs)", Ok("false")),
+    (
+        "isDict($.t.indexWhere($ = 1))",
+        Err("No method \"indexWhere\" for receiver True matches supplied arguments"),
+    ),
+    ("isDict('abc')", Ok("false")),
+    ("isDict('x,y')", Ok("false")),
+    ("isDict(($.users[0] and $.empty_dict))", Ok("true")),
+    (
+        "isDict((2.5 - $.nested))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "isDict((true >= $.name))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("isDict(--2)", Ok("false")),
+    ("isDict(-2)", Ok("false")),
+    ("isDict(1)", Ok("false")),
+    ("isDict([1, 2])", Ok("false")),
+    ("isDict(not $.f)", Ok("false")),
+    ("isDict(null)", Ok("false")),
+    (
+        "isDict(true).first()",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    ("isDict({a => 1})", Ok("true")),
+    (
+        "isDict({a => 1}.first())",
+        Err("No method \"first\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "isEmpty('').delete(0)",
+        Err("No method \"delete\" for receiver True matches supplied arguments"),
+    ),
+    ("isEmpty('a')", Ok("false")),
+    (
+        "isEmpty('abc').append($.padded.toDict($.age))",
+        Err("No method \"append\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isEmpty('abc').keys()",
+        Err("No method \"keys\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isEmpty(($.empty_str <= ''))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(($.num_str > $.zero))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(not $.csv)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(true).takeWhile($.name)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("isInteger($.dup.where($ * 2))", Ok("false")),
+    ("isInteger($.list)", Ok("false")),
+    ("isInteger('')", Ok("false")),
+    (
+        "isInteger(($.a > $.users[0]))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("isInteger(($.dup or 'a'))", Ok("false")),
+    ("isInteger(($.list != set(1, 2)))", Ok("false")),
+    (
+        "isInteger((2.5 + set(1, 2)))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    ("isInteger(([] and 'abc'))", Ok("false")),
+    (
+        "isInteger((false > $.num_str))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "isInteger(-2).startsWith((-2 mod {a => 1}))",
+        Err("No method \"startsWith\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "isInteger(['b', 'a'].startsWith($.strs))",
+        Err("No method \"startsWith\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "isInteger(abs($.name))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "isInteger(concat(null, $.list))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "isList($.a).distinct($ > 1)",
+        Err("No method \"distinct\" for receiver False matches supplied arguments"),
+    ),
+    ("isList($.c)", Ok("false")),
+    ("isList($.d)", Ok("false")),
+    (
+        "isList($.dup).concat([3, 1, 2]).sum($.name.set('abc', [3, 1, 2]))",
+        Err("No method \"concat\" for receiver True matches supplied arguments"),
+    ),
+    ("isList($.name)", Ok("false")),
+    (
+        "isList($.name.take(-1))",
+        Err("No method \"take\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "isList(($.b / $.fl))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "isList(($.d.y * null))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "isList(($.fl mod $.csv))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "isList((-2 < []))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "isList((0 / [3, 1, 2]))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("isList((1 != $.empty_list))", Ok("false")),
+    (
+        "isList((['b', 'a'] <= [1, 2]))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("isList((false = [3, 1, 2]))", Ok("false")),
+    ("isList(1)", Ok("false")),
+    ("isList(isInteger(0))", Ok("false")),
+    ("isList(list($.padded, 'abc'))", Ok("true")),
+    ("isList(not $.c)", Ok("false")),
+    ("isList(not [1, 2])", Ok("false")),
+    ("isList(range(3).append($.name))", Ok("false")),
+    ("isList(true)", Ok("false")),
+    ("isNumber($.b)", Ok("true")),
+    (
+        "isNumber($.empty_str.groupBy($.len()))",
+        Err("No method \"groupBy\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "isNumber($.fl.last())",
+        Err("No method \"last\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isNumber($.name).zip(($.d = $.padded))",
+        Err("No method \"zip\" for receiver False matches supplied arguments"),
+    ),
+    ("isNumber($.none_val.isEmpty())", Ok("false")),
+    (
+        "isNumber(''.distinct(not $))",
+        Err("No method \"distinct\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "isNumber(($.d > $.users))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("isNumber(('abc' * 1))", Ok("false")),
+    ("isNumber([1, 2])", Ok("false")),
+    ("isNumber(isEmpty(null))", Ok("false")),
+    ("isNumber(not $.csv)", Ok("false")),
+    (
+        "isNumber(str(1.len()))",
+        Err("No method \"len\" for receiver 1 matches supplied arguments"),
+    ),
+    ("isNumber(str(2.5))", Ok("false")),
+    (
+        "isString($.c).join($.c)",
+        Err("No method \"join\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString($.d.y.toSet())",
+        Err("No method \"toSet\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    ("isString($.empty_str)", Ok("true")),
+    (
+        "isString($.empty_str.get($.empty_list))",
+        Err("No method \"get\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "isString($.list).trim()",
+        Err("No method \"trim\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString($.none_val).norm()",
+        Err("No method \"norm\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString($.num_str.max())",
+        Err("No method \"max\" for receiver 42 matches supplied arguments"),
+    ),
+    ("isString('a'.startsWith($.num_str))", Ok("false")),
+    ("isString('x,y')", Ok("true")),
+    ("isString(($.f + 0))", Ok("false")),
+    (
+        "isString(($.padded mod $.padded))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "isString((['b', 'a'] * $.empty_dict))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("isString((set(1, 2) or 2.5))", Ok("false")),
+    (
+        "isString(-2).keys().any()",
+        Err("No method \"keys\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString(['b', 'a'].toDict($ > 1))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("isString([3, 1, 2].any())", Ok("false")),
+    ("isString(false)", Ok("false")),
+    ("isString(isInteger($.fl))", Ok("false")),
+    ("isString(sign($.b))", Ok("false")),
+    (
+        "len($.b.splitAt(-1))",
+        Err("No method \"splitAt\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "len($.list).delete(2).any($.len())",
+        Err("No method \"delete\" for receiver 5 matches supplied arguments"),
+    ),
+    (
+        "len($.none_val)",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len($.num_str.sum())",
+        Err("No method \"sum\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "len($.s.keys())",
+        Err("No method \"keys\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("len($.strs)", Ok("3")),
+    (
+        "len($.strs).count()",
+        Err("No method \"count\" for receiver 3 matches supplied arguments"),
+    ),
+    ("len('a')", Ok("1")),
+    (
+        "len(($.dup <= $.num_str))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "len(('' = $.fl))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len((null mod [1, 2]))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "len(concat(-2, $.b))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "len(false).values()",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len(float([1, 2]))",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "len(not [1, 2])",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    ("let(q => $.c) -> $q", Ok("-3")),
+    ("let(q => $.dup) -> $q.any($ > 1)", Ok("true")),
+    (
+        "let(q => $.name) -> $q.orderByDescending($)",
+        Err("No method \"orderByDescending\" for receiver John matches supplied arguments"),
+    ),
+    ("let(q => $.none_val) -> $q", Ok("null")),
+    ("let(q => $.s) -> $q", Ok("\"Hello World\"")),
+    (
+        "let(q => 'abc'.flatten()) -> $q",
+        Err("No method \"flatten\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "let(q => ($.c <= $.empty_dict)) -> $q",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "let(q => -$.csv) -> $q",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "let(q => -'x,y') -> $q",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "let(q => -2.any()) -> $q",
+        Err("No method \"any\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "let(q => -2.trim()) -> $q",
+        Err("No method \"trim\" for receiver 2 matches supplied arguments"),
+    ),
+    ("let(q => 0) -> $q", Ok("0")),
+    ("let(q => []) -> $q", Ok("[]")),
+    ("let(q => true) -> $q", Ok("true")),
+    (
+        "let(q => true) -> $q.norm()",
+        Err("No method \"norm\" for receiver True matches supplied arguments"),
+    ),
+    ("list($.num_str, $.f)", Ok("[\"42\", 1.5]")),
+    (
+        "list($.s.append(null), $.s)",
+        Err("No method \"append\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "list($.users, false)",
+        Ok(
+            "[[{\"name\": \"alice\", \"age\": 30, \"admin\": true}, {\"name\": \"bob\", \"age\": 25, \"admin\": false}, {\"name\": \"carol\", \"age\": 35, \"admin\": true}], false]",
+        ),
+    ),
+    ("list('', not ['b', 'a'])", Ok("[\"\", false]")),
+    (
+        "list(($.d.y * $.d), isList([3, 1, 2]))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("list(null, $.csv)", Ok("[null, \"a,b,,c\"]")),
+    (
+        "list(str($.dup.len()), min($.name, $.nested))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "list(true.split(), (false in $.none_val))",
+        Err("No method \"split\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "max($.csv, $.fl.max())",
+        Err("No method \"max\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "max($.dup, [3, 1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max($.list, $.a).set('a', $.b.indexOf(-2))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max($.s.takeWhile($ > 1), $.empty_str)",
+        Err("No method \"takeWhile\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "max($.t, $.name)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(-$.empty_dict, [3, 1, 2])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "max(-$.num_str, sign(['b', 'a']))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "max(['b', 'a'], $.nested.selectMany($.len()))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max([1, 2], -2)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max([1, 2].toUpper(), -$.strs)",
+        Err("No method \"toUpper\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "max(coalesce($.empty_str, $.d), not $.empty_str)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(dict(false), 1)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "max(not -2, $.b.take(5))",
+        Err("No method \"take\" for receiver 2 matches supplied arguments"),
+    ),
+    ("max(null, $.zero)", Ok("0")),
+    (
+        "max(pow(2, 0), $.csv)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(range(0), ($.users[0] = {a => 1}))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.d.y.any(), $.users[0])",
+        Err("No method \"any\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "min($.d.zip([]), (null <= $.users[0]))",
+        Err(
+            "No method \"zip\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "min($.empty_dict, $.nested).all(not $)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.empty_dict, $.num_str.takeWhile($ + 1))",
+        Err("No method \"takeWhile\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "min($.empty_dict.union(set(1, 2)), 0)",
+        Err("No method \"union\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "min($.empty_list, not $.strs)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.empty_str, '').defaultIfEmpty([3, 1, 2].last())",
+        Err("No method \"defaultIfEmpty\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "min($.fl, true)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.name.replace($.zero, $.csv), $.zero)",
+        Err("No method \"replace\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "min($.strs, []).count()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.t.set('', null), $.c.first())",
+        Err("No method \"set\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "min('x,y', $.strs).substring(-1)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min(($.csv * [3, 1, 2]), $.b.any($ > 1))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "min(($.fl in range(3)), ($.s or true))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min(($.list mod $.csv), range(3))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "min(($.strs * $.num_str), $.dup)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "min(-2, $.empty_str).values()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min([3, 1, 2], -2).keys()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min(pow(-1, 1), -$.name)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "norm($.d.y)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm($.empty_dict)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm($.empty_list)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm($.empty_str).indexWhere($.name)",
+        Err("No method \"indexWhere\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "norm($.name).indexWhere($)",
+        Err("No method \"indexWhere\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "norm($.name.enumerate())",
+        Err("No method \"enumerate\" for receiver John matches supplied arguments"),
+    ),
+    ("norm($.s)", Ok("\"Hello World\"")),
+    (
+        "norm('a'.first())",
+        Err("No method \"first\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "norm(('' mod $.s))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "norm(-2)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(1).norm()",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm([1, 2].take(1))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(isDict($.empty_dict))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(isNumber('x,y'))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    ("not $.a", Ok("false")),
+    (
+        "not $.a.slice(1)",
+        Err("No method \"slice\" for receiver 1 matches supplied arguments"),
+    ),
+    ("not $.b", Ok("false")),
+    ("not $.c", Ok("false")),
+    ("not $.d", Ok("false")),
+    (
+        "not $.d.y.startsWith(2.5).distinct($ = 1)",
+        Err("No method \"startsWith\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    ("not $.dup", Ok("false")),
+    (
+        "not $.empty_dict.contains($.none_val).all()",
+        Err("No method \"contains\" for receiver {} matches supplied arguments"),
+    ),
+    ("not $.empty_list", Ok("true")),
+    ("not $.f", Ok("false")),
+    ("not $.fl", Ok("true")),
+    (
+        "not $.fl.aggregate($1 + $2)",
+        Err("No method \"aggregate\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "not $.list.containsKey({a => 1})",
+        Err("No method \"containsKey\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    ("not $.list.splitAt(-1).all($ = 1)", Ok("true")),
+    ("not $.name", Ok("false")),
+    ("not $.nested", Ok("false")),
+    ("not $.nested.all($[0])", Ok("false")),
+    (
+        "not $.nested.memorize().groupBy($ + 1)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    ("not $.none_val", Ok("true")),
+    (
+        "not $.none_val.toCharArray()",
+        Err("No method \"toCharArray\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "not $.num_str.delete(5).insert(5, $.num_str)",
+        Err("No method \"delete\" for receiver 42 matches supplied arguments"),
+    ),
+    ("not $.padded", Ok("false")),
+    (
+        "not $.s.contains($.csv)",
+        Err("No method \"contains\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("not $.strs", Ok("false")),
+    ("not $.strs.flatten()", Ok("false")),
+    ("not $.users[0]", Ok("false")),
+    (
+        "not $.users[0].append($.dup)",
+        Err(
+            "No method \"append\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    ("not $.zero", Ok("true")),
+    ("not 'a'", Ok("false")),
+    ("not 'abc'", Ok("false")),
+    ("not 'x,y'", Ok("false")),
+    (
+        "not 'x,y'.append($.strs).keys()",
+        Err("No method \"append\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "not ($.c != $.empty_str).contains(set('a'))",
+        Err("No method \"contains\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not ($.d >= $.num_str).split()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "not ($.d.y > -$.t)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("not ($.d.y and isNumber(0))", Ok("false")),
+    ("not ($.d.y or -1)", Ok("false")),
+    (
+        "not ($.empty_list * $.strs)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("not ($.f > $.zero)", Ok("false")),
+    (
+        "not ($.f > true).isEmpty()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not ($.nested != $.users[0]).indexOf(dict($.padded))",
+        Err("No method \"indexOf\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not ($.nested / [])",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not ($.none_val mod $.b).sum()",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "not ($.num_str != $.f).toList()",
+        Err("No method \"toList\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not ($.num_str or $.c).get($.empty_dict)",
+        Err("No method \"get\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "not ($.num_str or $.dup).insert(2, 'x,y')",
+        Err("No method \"insert\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "not ($.users.first() > $.users)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not ($.users[0] * {a => 1}).values()",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("not ($.users[0] = $.d.y)", Ok("true")),
+    (
+        "not ($.users[0] mod 0).groupBy($.len())",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "not ('a' != 'a'.all(not $))",
+        Err("No method \"all\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "not ('a' mod $.empty_dict).indexOf($.b)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "not ('a'.toDict([$]) < $.f)",
+        Err("No method \"toDict\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "not ('abc' + 2.5)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "not ('abc' / $.b).norm()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not ('abc' = ($.empty_dict - $.c))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("not (($.csv != false) * $.empty_list)", Ok("true")),
+    ("not (($.none_val and true) != examine(1))", Ok("false")),
+    (
+        "not (($.s < $.users) in 'abc'.flatten())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "not (($.t + $.list) / concat($.strs, true))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "not (-1 - -set(1, 2))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not (1 - $.b).groupBy($[0])",
+        Err("No method \"groupBy\" for receiver -1 matches supplied arguments"),
+    ),
+    (
+        "not ([3, 1, 2] / $.name).append($.none_val)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not ([3, 1, 2].groupBy($.x) mod '')",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "not (dict($.d.y) - 0)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "not (list(0, 1) = $.nested.get($.padded))",
+        Err("No method \"get\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "not (not [1, 2] <= ($.csv <= $.padded))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "not (null / ($.fl <= $.list))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not (null.substring(0) - norm([]))",
+        Err("No method \"substring\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "not (range(3) / round($.zero))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not -$.fl",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("not -$.num_str.len()", Ok("false")),
+    (
+        "not -$.num_str.orderByDescending($[0])",
+        Err("No method \"orderByDescending\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "not -''",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -'abc'",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -(2.5 and $.d.y)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -(true < $.strs)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "not --$.d.y",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("not -1", Ok("false")),
+    (
+        "not -['b', 'a'].concat($.csv)",
+        Err("No method \"concat\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "not -range(3)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -switch($.nested => $.none_val, true => 0)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("not 0", Ok("true")),
+    (
+        "not 0.first().toUpper()",
+        Err("No method \"first\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not 0.get($.f).norm()",
+        Err("No method \"get\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not 1.distinct($ + 1).zip(range(3))",
+        Err("No method \"distinct\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "not 1.toDict($.name).toCharArray()",
+        Err("No method \"toDict\" for receiver 1 matches supplied arguments"),
+    ),
+    ("not 2.5", Ok("false")),
+    ("not ['b', 'a']", Ok("false")),
+    ("not [3, 1, 2]", Ok("false")),
+    ("not [].memorize()", Ok("true")),
+    (
+        "not bool(set(1, 2)).zip(([1, 2] + $.f))",
+        Err("No method \"zip\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not dict('x,y')",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("not examine($.a)", Ok("false")),
+    ("not examine($.dup)", Ok("false")),
+    ("not examine($.zero)", Ok("false")),
+    ("not false", Ok("true")),
+    ("not float($.fl)", Ok("true")),
+    (
+        "not float(2.5).max()",
+        Err("No method \"max\" for receiver 2.5 matches supplied arguments"),
+    ),
+    ("not int($.fl)", Ok("true")),
+    (
+        "not isList($.list).split($.d.y)",
+        Err("No method \"split\" for receiver True matches supplied arguments"),
+    ),
+    ("not isNumber(0)", Ok("false")),
+    ("not isString($.f)", Ok("true")),
+    (
+        "not len($.a)",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "not len('a').delete(-1)",
+        Err("No method \"delete\" for receiver 1 matches supplied arguments"),
+    ),
+    ("not len([1, 2])", Ok("false")),
+    ("not len(range(3))", Ok("false")),
+    (
+        "not let(q => $.c) -> $q",
+        Err("No function \"#operator_->\" matches supplied arguments"),
+    ),
+    ("not list([3, 1, 2], ['b', 'a'])", Ok("false")),
+    (
+        "not max($.empty_str, true).take(5)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not min($.users[0], $.empty_str)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("not norm('')", Ok("true")),
+    ("not not $.d", Ok("true")),
+    (
+        "not not $.d.y.substring(5)",
+        Err("No method \"substring\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    ("not not $.users", Ok("true")),
+    (
+        "not not 'x,y'.union(-2)",
+        Err("No method \"union\" for receiver x,y matches supplied arguments"),
+    ),
+    ("not not not $.padded", Ok("false")),
+    (
+        "not not true.get($.a)",
+        Err("No method \"get\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not not true.trim()",
+        Err("No method \"trim\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not not {a => 1}.zip(not $.empty_dict)",
+        Err("No method \"zip\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "not pow(1, -1).defaultIfEmpty($.a)",
+        Err("No method \"defaultIfEmpty\" for receiver 1.0 matches supplied arguments"),
+    ),
+    ("not pow(5, 5)", Ok("false")),
+    ("not range(3)", Ok("false")),
+    (
+        "not round($.zero).all([$])",
+        Err("No method \"all\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not round('a')",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "not round(set(1, 2)).first()",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    ("not set(1, 2)", Ok("false")),
+    (
+        "not sign($.empty_dict).concat(($.padded > ['b', 'a']))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "not sign(true)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    ("not str($.c)", Ok("false")),
+    ("not str($.t)", Ok("false")),
+    (
+        "not str($.zero.len())",
+        Err("No method \"len\" for receiver 0 matches supplied arguments"),
+    ),
+    ("not true", Ok("false")),
+    (
+        "not true.orderByDescending($.x).delete(1)",
+        Err("No method \"orderByDescending\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not true.set(0, $.fl).replace(($.padded != $.empty_dict), [1, 2])",
+        Err("No method \"set\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not true.skip(2).containsKey(isList(set(1, 2)))",
+        Err("No method \"skip\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "null.containsKey($.fl).union(true).memorize()",
+        Err("No method \"containsKey\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.count()",
+        Err("No method \"count\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.flatten()",
+        Err("No method \"flatten\" for receiver None matches supplied arguments"),
+    ),
+    ("null.norm()", Ok("null")),
+    (
+        "null.select(str($))",
+        Err("No method \"select\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.skip(5)",
+        Err("No method \"skip\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "pow(-1, -1).join(($.c >= $.fl))",
+        Err("No method \"join\" for receiver -1.0 matches supplied arguments"),
+    ),
+    ("pow(-1, 0)", Ok("1")),
+    ("pow(0, 1)", Ok("0")),
+    ("pow(0, 5)", Ok("0")),
+    ("pow(2, 2)", Ok("4")),
+    ("pow(5, 1)", Ok("5")),
+    ("pow(5, 2)", Ok("25")),
+    ("pow(5, 5)", Ok("3125")),
+    ("range(-1)", Ok("[]")),
+    ("range(-1).len()", Ok("0")),
+    ("range(0)", Ok("[]")),
+    ("range(2).flatten()", Ok("[0, 1]")),
+    ("range(3)", Ok("[0, 1, 2]")),
+    (
+        "range(3).memorize().distinct($.name)",
+        Err("Unknown function \"#property#name\""),
+    ),
+    (
+        "range(3).toDict($ > 1).slice(0).skip(1)",
+        Err("No method \"slice\" for receiver {False: 1, True: 2} matches supplied arguments"),
+    ),
+    (
+        "round($.dup).splitAt(5)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    ("round($.dup.len())", Ok("5")),
+    (
+        "round($.f.concat($.none_val))",
+        Err("No method \"concat\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "round($.nested).set($.strs, $.list).aggregate($1 + $2)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round($.padded.takeWhile($ = 1))",
+        Err("No method \"takeWhile\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "round('x,y')",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(($.empty_str < $.users))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "round((2.5 and $.dup))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(([1, 2] < $.list))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "round(-$.d.y)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "round(-{a => 1})",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("round(0)", Ok("0")),
+    (
+        "round(2.5.toList())",
+        Err("No method \"toList\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "round([3, 1, 2].insert(1, $.empty_dict))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(false)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(false).replace(float($.zero), list($.d, $.name))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(len(2.5))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "round(range(5))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round({a => 1}).toUpper().where($.age)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "selectCase($.empty_dict, 2.5).append(['b', 'a'])",
+        Err("No method \"append\" for receiver 1 matches supplied arguments"),
+    ),
+    ("selectCase($.strs, ($.list < $.f))", Ok("0")),
+    ("selectCase($.users, 1.split($.padded))", Ok("0")),
+    (
+        "selectCase('', false).takeWhile($)",
+        Err("No method \"takeWhile\" for receiver 2 matches supplied arguments"),
+    ),
+    ("selectCase('', isList($.list))", Ok("1")),
+    (
+        "selectCase(''.skip(5), --2)",
+        Err("No method \"skip\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "selectCase('x,y', $.fl).toCharArray()",
+        Err("No method \"toCharArray\" for receiver 0 matches supplied arguments"),
+    ),
+    ("selectCase(($.num_str <= $.csv), 0)", Ok("0")),
+    (
+        "selectCase(($.s / null), ($.t / 'abc'))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "selectCase((['b', 'a'] + $.empty_str), $.f)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    ("selectCase(['b', 'a'], -$.empty_list)", Ok("0")),
+    ("selectCase(bool(range(3)), 0)", Ok("0")),
+    ("selectCase(not '', float($.padded))", Ok("0")),
+    ("selectCase(set(1, 2), ($.empty_list + $.zero))", Ok("0")),
+    ("selectCase(set([3, 1, 2]), abs('abc'))", Ok("0")),
+    (
+        "selectCase(switch($.empty_list => 2.5, true => $.c), $.num_str.distinct())",
+        Ok("0"),
+    ),
+    (
+        "set($.csv).toCharArray()",
+        Err(
+            "No method \"toCharArray\" for receiver frozenset({'a,b,,c'}) matches supplied arguments",
+        ),
+    ),
+    (
+        "set($.empty_list.replace('', true))",
+        Err("No method \"replace\" for receiver () matches supplied arguments"),
+    ),
+    ("set($.num_str)", Ok("[\"42\"]")),
+    (
+        "set($.s).endsWith($.b).isEmpty()",
+        Err(
+            "No method \"endsWith\" for receiver frozenset({'Hello World'}) matches supplied arguments",
+        ),
+    ),
+    ("set($.t)", Ok("[true]")),
+    ("set($.users[0])", Err("unhashable type: 'dict'")),
+    (
+        "set($.users[0]).defaultIfEmpty($.padded)",
+        Err(
+            "No method \"defaultIfEmpty\" for receiver frozenset({{'name': 'alice', 'age': 30, 'admin': True}}) matches supplied arguments",
+        ),
+    ),
+    (
+        "set('abc'.orderByDescending($ + 1))",
+        Err("No method \"orderByDescending\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "set(('' < 1))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("set((1 or $.d.y))", Ok("[1]")),
+    (
+        "set((2.5 in $.csv))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "set((range(3) mod null))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "set(-$.num_str)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "set(-'a')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("set(-2)", Ok("[-2]")),
+    ("set(1, 2)", Ok("[1, 2]")),
+    ("set(1, 2).aggregate($1 + $2)", Ok("3")),
+    ("set(1, 2).count()", Ok("2")),
+    (
+        "set(1, 2).insert(0, $.users).enumerate().first()",
+        Err("No method \"insert\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    ("set(1, 2).orderByDescending($ * 2)", Ok("[2, 1]")),
+    ("set(1, 2).toSet()", Ok("[1, 2]")),
+    (
+        "set(1, 2).values()",
+        Err("No method \"values\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    ("set(['b', 'a'])", Err("unhashable type: 'list'")),
+    (
+        "set([]).isEmpty().values()",
+        Err("No method \"isEmpty\" for receiver frozenset({()}) matches supplied arguments"),
+    ),
+    ("set(true)", Ok("[true]")),
+    (
+        "sign($.empty_str).min($.c)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.nested).max().distinct()",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.nested.first())",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.users[0].toLower())",
+        Err(
+            "No method \"toLower\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "sign(($.empty_dict >= $.padded))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "sign(['b', 'a']).takeWhile($ * 2)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign([3, 1, 2]).reverse()",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign([])",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(len($.a))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "sign(norm(''))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(not $.csv)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(not false)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(set(1, 2))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    ("sign(switch(set(1, 2) => $.f, true => set(1, 2)))", Ok("1")),
+    ("str($.empty_str)", Ok("\"\"")),
+    ("str($.nested.len())", Ok("\"2\"")),
+    (
+        "str($.none_val.min($.dup))",
+        Err("No method \"min\" for receiver None matches supplied arguments"),
+    ),
+    ("str($.s)", Ok("\"Hello World\"")),
+    (
+        "str($.s.aggregate($1 + $2))",
+        Err("No method \"aggregate\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "str($.users[0].first(true).len())",
+        Err(
+            "No method \"first\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "str('a'.len()).keys()",
+        Err("No method \"keys\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "str(($.a = {a => 1}).len())",
+        Err("No method \"len\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "str(($.f < $.nested).len())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "str(([3, 1, 2] - $.b))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("str(-$.dup.len())", Ok("\"-5\"")),
+    (
+        "str(-range(3))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "str(0).count()",
+        Err("No method \"count\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "str(2.5.len()).selectMany($.x).startsWith(sign(0))",
+        Err("No method \"len\" for receiver 2.5 matches supplied arguments"),
+    ),
+    ("str(['b', 'a'])", Ok("\"('b', 'a')\"")),
+    ("str([3, 1, 2].len())", Ok("\"3\"")),
+    (
+        "str(bool($.strs).len())",
+        Err("No method \"len\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "str(dict($.csv).len())",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("str(hex(1))", Ok("\"0x1\"")),
+    (
+        "str(int($.c).len())",
+        Err("No method \"len\" for receiver -3 matches supplied arguments"),
+    ),
+    ("str(isEmpty($.padded))", Ok("\"false\"")),
+    (
+        "str(null).contains($.nested)",
+        Err("No method \"contains\" for receiver null matches supplied arguments"),
+    ),
+    ("str(range(3).aggregate($1 + $2))", Ok("\"3\"")),
+    (
+        "switch($.dup => $.none_val, true => $.padded).toCharArray().indexOf($.t)",
+        Err("No method \"toCharArray\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "switch($.list => 'abc'.startsWith($.name), true => -'a')",
+        Ok("false"),
+    ),
+    (
+        "switch($.num_str => {a => 1}, true => concat(true, $.list))",
+        Ok("{\"a\": 1}"),
+    ),
+    (
+        "switch($.s => (set(1, 2) <= [1, 2]), true => $.empty_list.startsWith($.strs))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "switch('a'.indexWhere($.age) => ('' != ['b', 'a']), true => ['b', 'a'])",
+        Err("No method \"indexWhere\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "switch(($.list >= null) => examine([1, 2]), true => (set(1, 2) != false))",
+        Ok("[true]"),
+    ),
+    (
+        "switch(($.name + $.fl) => isEmpty($.fl), true => -2.5)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "switch(($.name + $.t) => abs($.nested), true => [1, 2])",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "switch(-['b', 'a'] => $.d.delete(5), true => sign(set(1, 2)))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "switch(-['b', 'a'] => [3, 1, 2], true => [3, 1, 2])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "switch(0 => $.list, true => $.d).toList()",
+        Err(
+            "No method \"toList\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "switch(['b', 'a'] => $.a, true => $.name).distinct($[0])",
+        Err("No method \"distinct\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "switch(false => $.d.y, true => ($.none_val * $.list))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "switch(set(1, 2) => $.c, true => 1).all(not $)",
+        Err("No method \"all\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "switch({a => 1} => $.t.orderBy($ = 1), true => $.t.takeWhile($ = 1))",
+        Err("No method \"orderBy\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.all()",
+        Err("No method \"all\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.count()",
+        Err("No method \"count\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.enumerate()",
+        Err("No method \"enumerate\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.set(('x,y' >= $.c), ($.nested - $.users[0]))",
+        Err("No method \"set\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.toCharArray()",
+        Err("No method \"toCharArray\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.any().split()",
+        Err("No method \"any\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.distinct($ * 2)",
+        Err("No method \"distinct\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.distinct($[0])",
+        Err("No method \"distinct\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.first(($.padded in $.c))",
+        Err("No method \"first\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.first(($.zero mod $.name))",
+        Err("No method \"first\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.groupBy($.len()).splitAt(5)",
+        Err("No method \"groupBy\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.startsWith($.b).orderByDescending($.len())",
+        Err("No method \"startsWith\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.takeWhile($ = 1)",
+        Err("No method \"takeWhile\" for receiver {'a': 1} matches supplied arguments"),
+    ),
 ];
 
 fn context() -> Json {

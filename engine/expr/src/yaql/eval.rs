@@ -331,6 +331,12 @@ impl<'a> Env<'a> {
                 _ => Err(YaqlError::NoMatchingFunction("#operator_->".into())),
             },
             _ => {
+                // yaql rules out overloads by literal arguments before
+                // evaluating the others.
+                if !stdlib::literal_fits(op, true, left) || !stdlib::literal_fits(op, false, right)
+                {
+                    return Err(YaqlError::NoMatchingFunction(format!("#operator_{op}")));
+                }
                 let l = self.eval(left)?;
                 let r = self.eval(right)?;
                 stdlib::binary(op, l, r)

@@ -260,6 +260,15 @@ pub fn call(
         return env.with_scope(scope).child(vars).eval(&body);
     }
     let is_method = receiver.is_some();
+    if let Some(r) = &receiver
+        && receiver_fits(name, r) == Some(false)
+    {
+        // yaql picks overloads by the receiver before evaluating arguments.
+        return Err(YaqlError::NoMatchingMethod {
+            name: name.into(),
+            receiver: r.to_yaql_repr_str(),
+        });
+    }
     let receiver_text = receiver.as_ref().map(Value::to_yaql_repr_str);
     let call = Call {
         env,
@@ -288,6 +297,44 @@ pub fn call(
         }),
         Err(CallErr::NoMatch) => Err(YaqlError::NoMatchingFunction(name.into())),
     }
+}
+
+/// Whether a method's receiver has a type one of its overloads accepts;
+/// `None` when the name is not a method (or accepts anything).
+fn receiver_fits(name: &str, r: &Value) -> Option<bool> {
+    let iterable = items(r).is_some() || matches!(r, Value::Lazy(_));
+    let string = matches!(r, Value::Str(_));
+    let dict = matches!(r, Value::Dict(_));
+    Some(match name {
+        "select" | "where" | "skip" | "take" | "limit" | "first" | "last" | "single"
+        | "selectMany" | "orderBy" | "orderByDescending" | "groupBy" | "zip" | "zipLongest"
+        | "takeWhile" | "skipWhile" | "indexWhere" | "lastIndexWhere" | "slice" | "splitWhere"
+        | "sliceWhere" | "splitAt" | "aggregate" | "reduce" | "accumulate" | "reverse" | "sum"
+        | "max" | "min" | "count" | "memorize" | "distinct" | "enumerate" | "any" | "all"
+        | "append" | "concat" | "flatten" | "toList" | "toSet" | "toDict" | "contains"
+        | "replaceMany" | "insert" | "insertMany" | "cycle" | "defaultIfEmpty" | "unpack" => {
+            iterable
+        }
+        "indexOf" | "lastIndexOf" => iterable || string,
+        "len" => iterable || string || dict,
+        "delete" => iterable || dict,
+        "join" => iterable || string,
+        "replace" => iterable || string || matches!(r, Value::Regex(_) | Value::DateTime(_)),
+        "get" | "keys" | "values" | "items" | "containsKey" | "containsValue" | "set"
+        | "deleteAll" | "mergeWith" => dict,
+        "union" | "intersect" | "difference" | "symmetricDifference" | "add" | "remove" => {
+            matches!(r, Value::Set(_))
+        }
+        "toUpper" | "toLower" | "trim" | "trimLeft" | "trimRight" | "substring" | "toCharArray"
+        | "startsWith" | "endsWith" | "rightSplit" => string,
+        "norm" | "isEmpty" => string || matches!(r, Value::Null),
+        "split" | "matches" | "replaceBy" => string || matches!(r, Value::Regex(_)),
+        "search" | "searchAll" => matches!(r, Value::Regex(_)),
+        "thenBy" | "thenByDescending" => matches!(r, Value::Ordered(_)),
+        "format" => matches!(r, Value::DateTime(_)),
+        "switchCase" => matches!(r, Value::Int(_) | Value::Bool(_)),
+        _ => return None,
+    })
 }
 
 // ---------------------------------------------------------------- typing
@@ -463,13 +510,20 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
             }))
         }
         ("+", Str(a), Str(b)) => Ok(Value::str(&format!("{a}{b}"))),
-        ("*", Str(s), Int(n)) | ("*", Int(n), Str(s)) => {
-            let n = usize::try_from(*n).unwrap_or(0);
+        ("*", Str(s), Int(_) | Bool(_)) | ("*", Int(_) | Bool(_), Str(s)) => {
+            let n = if let Str(_) = &l { &r } else { &l };
+            let n = usize::try_from(int(n).unwrap_or(0)).unwrap_or(0);
             quota(s.len().saturating_mul(n))?;
             Ok(Value::str(&s.repeat(n)))
         }
-        ("*", List(items) | PyList(items), Int(n)) | ("*", Int(n), List(items) | PyList(items)) => {
-            let n = usize::try_from(*n).unwrap_or(0);
+        ("*", List(items) | PyList(items), Int(_) | Bool(_))
+        | ("*", Int(_) | Bool(_), List(items) | PyList(items)) => {
+            let n = if matches!(l, Int(_) | Bool(_)) {
+                &l
+            } else {
+                &r
+            };
+            let n = usize::try_from(int(n).unwrap_or(0)).unwrap_or(0);
             quota(items.len().saturating_mul(n).saturating_mul(32))?;
             let mut out = Vec::with_capacity(items.len() * n);
             for _ in 0..n {
@@ -572,6 +626,27 @@ pub(crate) fn compare(l: &Value, r: &Value) -> Option<Ordering> {
         (DateTime(a), DateTime(b)) => Some(a.cmp(b)),
         (TimeSpan(a), TimeSpan(b)) => Some(a.cmp(b)),
         _ => None,
+    }
+}
+
+/// Whether a literal operand (a constant in the expression text) fits some
+/// overload of the binary operator `op` on that side; non-literals fit.
+pub fn literal_fits(op: &str, left: bool, operand: &Expr) -> bool {
+    let value = match operand {
+        Expr::Const(v) => v,
+        Expr::Keyword(_) => &Value::Null, // placeholder, checked below as a string
+        _ => return true,
+    };
+    let is_str = matches!(operand, Expr::Keyword(_)) || matches!(value, Value::Str(_));
+    let is_num = matches!(value, Value::Int(_) | Value::Float(_));
+    let is_bool = matches!(value, Value::Bool(_));
+    match op {
+        "+" => is_num || is_str,
+        "-" | "/" | "mod" => is_num,
+        "*" => is_num || is_str || is_bool,
+        "in" => left || is_str,
+        "=~" | "!~" => is_str,
+        _ => true,
     }
 }
 

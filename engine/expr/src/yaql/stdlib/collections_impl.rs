@@ -117,9 +117,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             c.only_named(&[])?;
             list(spread(c)?)
         }
-        "set"
-            if c.n() == 0 || !matches!(c.opt(0)?, Some(Value::Dict(_))) || c.receiver.is_none() =>
-        {
+        "set" if c.receiver.is_none() => {
             c.kind(Func)?;
             c.only_named(&[])?;
             make_set(spread(c)?)
@@ -159,9 +157,15 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                 let pairs = seq(c, 0)?;
                 let mut out = Dict::new();
                 for pair in pairs {
-                    let kv = items(&pair).ok_or_else(|| {
-                        runtime(format!("'{}' object is not iterable", pair.type_name()))
-                    })?;
+                    let kv = match &pair {
+                        Value::Str(s) => s
+                            .chars()
+                            .map(|ch| Value::str(ch.encode_utf8(&mut [0; 4])))
+                            .collect(),
+                        other => items(other).ok_or_else(|| {
+                            runtime(format!("'{}' object is not iterable", other.type_name()))
+                        })?,
+                    };
                     let mut it = kv.into_iter();
                     let (Some(k), Some(v)) = (it.next(), it.next()) else {
                         return Err(runtime(""));
@@ -277,7 +281,11 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
         "memorize" => {
             c.kind(Method)?;
             c.exact(1)?;
-            c.val(0)
+            let v = c.val(0)?;
+            if items(&v).is_none() && lazy_of(&v).is_none() {
+                return Err(CallErr::NoMatch);
+            }
+            Ok(v)
         }
         "delete" => {
             c.kind(Method)?;
@@ -890,8 +898,8 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             let src = seq(c, 0)?;
             let n = int(&c.val(1)?)?;
             if n <= 0 {
-                // islice with a zero length yields nothing, forever.
-                return if src.is_empty() || n == 0 {
+                // islice with a zero length yields nothing.
+                return if n == 0 {
                     iter_val(Vec::new())
                 } else {
                     Err(runtime(
