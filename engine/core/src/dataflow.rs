@@ -17,7 +17,9 @@ use bora_expr::functions::ExprHost;
 use serde_json::{Map, Value, json};
 
 use crate::execution::Execution;
-use crate::records::{ActionResult, TaskExecution, TaskKind, Timestamp};
+use crate::records::{
+    ActionExecution, ActionResult, TaskExecution, TaskKind, Timestamp, WorkflowExecution,
+};
 use crate::state::State;
 
 /// The branch context flowing out of a task: values and, per key, the
@@ -145,10 +147,19 @@ impl Contexts {
 /// The result of a task: its action's result, its sub-workflow's output, or
 /// for with-items the list of them by index.
 pub fn task_result(exec: &Execution, task: &TaskExecution) -> Value {
+    result_from(task, exec.actions_of(&task.id), exec.children_of(&task.id))
+}
+
+/// A task's result from its action executions or sub-workflow executions
+/// (whichever its kind uses); shared by the engine and the REST API.
+pub fn result_from<'a>(
+    task: &TaskExecution,
+    actions: impl Iterator<Item = &'a ActionExecution>,
+    children: impl Iterator<Item = &'a WorkflowExecution>,
+) -> Value {
     let with_items = task.runtime_context.contains_key("with_items");
     let mut results: Vec<(u32, Value)> = match task.kind {
-        TaskKind::Action => exec
-            .actions_of(&task.id)
+        TaskKind::Action => actions
             .filter(|a| a.accepted)
             .map(|a| {
                 let value = match &a.result {
@@ -158,8 +169,7 @@ pub fn task_result(exec: &Execution, task: &TaskExecution) -> Value {
                 (a.index, value)
             })
             .collect(),
-        TaskKind::Workflow => exec
-            .children_of(&task.id)
+        TaskKind::Workflow => children
             .filter(|c| c.state.is_completed())
             .map(|c| {
                 let value = match c.state {
