@@ -978,8 +978,30 @@ fn data_of(state: &State) -> Value {
     state.lookup("_").unwrap_or_default()
 }
 
-fn json_of(value: &Value) -> Json {
-    to_json(value)
+/// JSON for a function argument: like Python's `json.dumps`, an undefined
+/// value anywhere inside is an error (StrictUndefined cannot be serialised).
+fn json_of(value: &Value) -> Result<Json, Error> {
+    check_defined(value)?;
+    Ok(to_json(value))
+}
+
+fn undefined_error() -> Error {
+    Error::new(ErrorKind::UndefinedError, "the value is undefined")
+}
+
+/// Fails on an undefined value, at any depth of lists and dicts.
+fn check_defined(value: &Value) -> Result<(), Error> {
+    match value.kind() {
+        ValueKind::Undefined => Err(undefined_error()),
+        ValueKind::Seq => value.try_iter()?.try_for_each(|v| check_defined(&v)),
+        ValueKind::Map => {
+            for key in value.try_iter()? {
+                check_defined(&value.get_item(&key)?)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 fn build_env() -> Environment<'static> {
@@ -1015,10 +1037,10 @@ fn register_mistral_functions(env: &mut Environment<'static>) {
         );
     }
     pure(env, "json_dump", |v| {
-        Ok(Value::from(functions::json_dump(&json_of(v))))
+        Ok(Value::from(functions::json_dump(&json_of(v)?)))
     });
     pure(env, "yaml_dump", |v| {
-        Ok(Value::from(functions::yaml_dump(&json_of(v))))
+        Ok(Value::from(functions::yaml_dump(&json_of(v)?)))
     });
     pure(env, "json_parse", |v| {
         let text = v.as_str().ok_or_else(|| {
@@ -1237,7 +1259,37 @@ fn python_strip<'a>(s: &'a str, chars: Option<&str>, left: bool, right: bool) ->
 }
 
 fn register_filters(env: &mut Environment<'static>) {
-    env.add_filter("string", |v: Value| Value::from(py_str(&v)));
+    env.add_filter("string", |v: Value| -> Result<Value, Error> {
+        check_defined(&v)?;
+        Ok(Value::from(py_str(&v)))
+    });
+    env.add_filter("last", |v: Value| -> Result<Value, Error> {
+        Ok(match v.kind() {
+            ValueKind::String => v
+                .as_str()
+                .unwrap_or_default()
+                .chars()
+                .last()
+                .map_or(Value::UNDEFINED, Value::from),
+            _ => items_of(&v)?.pop().unwrap_or(Value::UNDEFINED),
+        })
+    });
+    env.add_filter("reverse", |v: Value| -> Result<Value, Error> {
+        Ok(match v.kind() {
+            ValueKind::String => Value::from(
+                v.as_str()
+                    .unwrap_or_default()
+                    .chars()
+                    .rev()
+                    .collect::<String>(),
+            ),
+            _ => {
+                let mut items = items_of(&v)?;
+                items.reverse();
+                Value::from(items)
+            }
+        })
+    });
     fn escape(v: Value) -> Value {
         if v.is_safe() {
             v
@@ -1373,19 +1425,22 @@ fn register_filters(env: &mut Environment<'static>) {
             _ => url_quote(&py_str(&v), false),
         }))
     });
-    env.add_filter("pprint", |v: Value| {
-        let mut json = to_json(&v);
+    env.add_filter("pprint", |v: Value| -> Result<Value, Error> {
+        let mut json = json_of(&v)?;
         sort_json_keys(&mut json);
-        Value::from(pformat(&json))
+        Ok(Value::from(pformat(&json)))
     });
-    env.add_filter("tojson", |v: Value, indent: Option<usize>| {
-        let out = functions::py_json_dumps(&to_json(&v), indent, true)
-            .replace('<', "\\u003c")
-            .replace('>', "\\u003e")
-            .replace('&', "\\u0026")
-            .replace('\'', "\\u0027");
-        Value::from_safe_string(out)
-    });
+    env.add_filter(
+        "tojson",
+        |v: Value, indent: Option<usize>| -> Result<Value, Error> {
+            let out = functions::py_json_dumps(&json_of(&v)?, indent, true)
+                .replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026")
+                .replace('\'', "\\u0027");
+            Ok(Value::from_safe_string(out))
+        },
+    );
     env.add_filter(
         "join",
         |v: Value, sep: Option<String>, kwargs: Kwargs| -> Result<Value, Error> {
@@ -1404,7 +1459,15 @@ fn register_filters(env: &mut Environment<'static>) {
                     .collect(),
                 _ => keyed(items_of(&v)?, attribute.as_deref())?
                     .into_iter()
-                    .map(|(k, _)| py_str(&k))
+                    .map(|(k, _)| {
+                        if k.is_undefined() {
+                            Err(undefined_error())
+                        } else {
+                            Ok(py_str(&k))
+                        }
+                    })
+                    .collect::<Result<Vec<_>, Error>>()?
+                    .into_iter()
                     .collect(),
             };
             Ok(Value::from(parts.join(&sep)))
@@ -1428,6 +1491,7 @@ fn register_filters(env: &mut Environment<'static>) {
                 None => kwargs.get::<Option<u32>>("base")?.unwrap_or(10),
             };
             kwargs.assert_all_used()?;
+            check_defined(&v)?;
             Ok(match v.kind() {
                 ValueKind::Number if v.is_integer() => v,
                 ValueKind::Number => {
@@ -1448,17 +1512,21 @@ fn register_filters(env: &mut Environment<'static>) {
             })
         },
     );
-    env.add_filter("float", |v: Value, default: Option<Value>| -> Value {
-        let default = default.unwrap_or(Value::from(0.0));
-        match v.kind() {
-            ValueKind::Number => f64::try_from(v).map_or(default, Value::from),
-            ValueKind::Bool => Value::from(if v.is_true() { 1.0 } else { 0.0 }),
-            ValueKind::String => {
-                py_float(v.as_str().unwrap_or_default()).map_or(default, Value::from)
-            }
-            _ => default,
-        }
-    });
+    env.add_filter(
+        "float",
+        |v: Value, default: Option<Value>| -> Result<Value, Error> {
+            check_defined(&v)?;
+            let default = default.unwrap_or(Value::from(0.0));
+            Ok(match v.kind() {
+                ValueKind::Number => f64::try_from(v).map_or(default, Value::from),
+                ValueKind::Bool => Value::from(if v.is_true() { 1.0 } else { 0.0 }),
+                ValueKind::String => {
+                    py_float(v.as_str().unwrap_or_default()).map_or(default, Value::from)
+                }
+                _ => default,
+            })
+        },
+    );
     env.add_filter(
         "round",
         |v: Value,
@@ -2060,6 +2128,7 @@ fn str_method(s: &str, method: &str, args: &[Value]) -> Result<Value, Error> {
                 })
                 .collect::<String>(),
         ),
+        "split" | "rsplit" if a0.as_deref() == Some("") => return Err(err("empty separator")),
         "split" | "rsplit" => {
             let maxsplit = args
                 .get(1)
@@ -2173,7 +2242,30 @@ fn str_method(s: &str, method: &str, args: &[Value]) -> Result<Value, Error> {
             let map = args.first().cloned().unwrap_or_default();
             Value::from(py_format(s, &[], Some(&map))?)
         }
-        "format" => Value::from(py_format(s, args, None)?),
+        "format" => match args.split_last() {
+            Some((last, rest)) if last.is_kwargs() => Value::from(py_format(s, rest, Some(last))?),
+            _ => Value::from(py_format(s, args, None)?),
+        },
+        "partition" | "rpartition" => {
+            let sep = a0.unwrap_or_default();
+            if sep.is_empty() {
+                return Err(err("empty separator"));
+            }
+            let found = if method == "partition" {
+                s.find(&sep)
+            } else {
+                s.rfind(&sep)
+            };
+            let parts = match found {
+                Some(at) => [&s[..at], sep.as_str(), &s[at + sep.len()..]],
+                None if method == "partition" => [s, "", ""],
+                None => ["", "", s],
+            };
+            Value::from_object(PyTuple {
+                items: parts.iter().map(|p| Value::from(*p)).collect(),
+                names: None,
+            })
+        }
         _ => return Err(Error::from(ErrorKind::UnknownMethod)),
     };
     Ok(v)

@@ -172,10 +172,13 @@ fn scalar_value(text: &str, style: ScalarStyle, tag: Option<&str>) -> Result<Val
 
 /// A key of a mapping as the string JSON needs: Python would keep `1` or
 /// `True` keys typed; their `str()` is the closest JSON can hold.
-fn key_string(key: Value) -> String {
+fn key_string(key: Value) -> Result<String, String> {
     match key {
-        Value::String(s) => s,
-        other => super::py_str(&other),
+        Value::String(s) => Ok(s),
+        Value::Array(_) | Value::Object(_) => {
+            Err("while constructing a mapping found unhashable key".to_string())
+        }
+        other => Ok(super::py_str(&other)),
     }
 }
 
@@ -255,7 +258,7 @@ pub fn yaml_parse(text: &str) -> Result<Value, String> {
                 Some(key) => {
                     map.insert(key, value);
                 }
-                None => *pending = Some(key_string(value)),
+                None => *pending = Some(key_string(value)?),
             },
             None => documents.push(value),
         }
