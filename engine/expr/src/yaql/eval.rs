@@ -144,7 +144,7 @@ impl<'a> Env<'a> {
 
     fn root_value(&self) -> Value {
         match self.data.layers() {
-            [] => Value::Dict(Arc::new(Dict::new())),
+            [] => Value::Dict(Arc::new(Dict::default())),
             [only] => Value::from_json(only),
             _ => Value::from_json(&self.data.to_value()),
         }
@@ -195,7 +195,7 @@ impl<'a> Env<'a> {
                 Ok(Value::list(items))
             }
             Expr::Map(args) => {
-                let mut map = Dict::new();
+                let mut map = Dict::default();
                 for arg in args {
                     match arg {
                         Arg::Named(k, v) => {

@@ -414,7 +414,7 @@ fn set_of(v: &Value) -> Result<Arc<Set>, CallErr> {
 }
 
 fn make_set(values: impl IntoIterator<Item = Value>) -> R {
-    let mut set = Set::new();
+    let mut set = Set::default();
     for v in values {
         check_hashable(&v)?;
         set.insert(v);

@@ -17,10 +17,10 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use indexmap::{IndexMap, IndexSet};
 
 /// A dict: keys are any hashable value, insertion order is kept.
-pub type Dict = IndexMap<Value, Value>;
+pub type Dict = IndexMap<Value, Value, foldhash::fast::RandomState>;
 /// A set: insertion order is kept (Python's order is hash-based; Mistral's
 /// output of a set is unordered anyway).
-pub type Set = IndexSet<Value>;
+pub type Set = IndexSet<Value, foldhash::fast::RandomState>;
 
 /// A YAQL runtime value.
 #[derive(Debug, Clone)]
@@ -632,7 +632,7 @@ mod tests {
         assert_eq!(Value::Int(1), Value::Float(1.0));
         assert_eq!(Value::Int(1), Value::Bool(true));
         assert_ne!(Value::Int(1), Value::str("1"));
-        let mut set = Set::new();
+        let mut set = Set::default();
         set.insert(Value::Int(1));
         set.insert(Value::Float(1.0));
         set.insert(Value::Bool(true));

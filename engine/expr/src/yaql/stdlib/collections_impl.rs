@@ -155,7 +155,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             c.kind(Func)?;
             if c.n() == 1 && c.named.is_empty() {
                 let pairs = seq(c, 0)?;
-                let mut out = Dict::new();
+                let mut out = Dict::default();
                 for pair in pairs {
                     let kv = match &pair {
                         Value::Str(s) => s
@@ -176,7 +176,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                 return Ok(Value::Dict(Arc::new(out)));
             }
             c.exact(0)?;
-            let mut out = Dict::new();
+            let mut out = Dict::default();
             for (k, v) in c.all_named() {
                 let key = c.env.eval(k)?;
                 check_hashable(&key)?;
@@ -190,7 +190,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             let src = seq(c, 0)?;
             let key = c.lambda(1)?;
             let value = c.opt_lambda(2, "valueSelector");
-            let mut out = Dict::new();
+            let mut out = Dict::default();
             for item in src {
                 let k = c.call_lambda(&key, std::slice::from_ref(&item))?;
                 check_hashable(&k)?;
@@ -572,7 +572,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             c.max(2)?;
             let src = seq(c, 0)?;
             let key = c.opt_lambda(1, "keySelector");
-            let mut seen = Set::new();
+            let mut seen = Set::default();
             let mut out = Vec::new();
             for item in src {
                 let k = match &key {
@@ -796,7 +796,8 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             let key = c.lambda(1)?;
             let value = c.opt_lambda(2, "valueSelector");
             let aggregator = c.opt_lambda(3, "aggregator");
-            let mut groups: indexmap::IndexMap<Value, Vec<Value>> = indexmap::IndexMap::new();
+            let mut groups: indexmap::IndexMap<Value, Vec<Value>, foldhash::fast::RandomState> =
+                indexmap::IndexMap::default();
             for item in src {
                 let k = c.call_lambda(&key, std::slice::from_ref(&item))?;
                 check_hashable(&k)?;
@@ -983,7 +984,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             let producer = c.lambda(2)?;
             let selector = c.opt_lambda(3, "selector");
             let decycle = super::bool_arg(c, 4, "decycle", false)?;
-            let mut seen = Set::new();
+            let mut seen = Set::default();
             let mut out = Vec::new();
             while pred(c, &p, &current)? {
                 if decycle {
@@ -1012,7 +1013,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             let decycle = super::bool_arg(c, 3, "decycle", false)?;
             let depth_first = super::bool_arg(c, 4, "depthFirst", false)?;
             let mut queue = std::collections::VecDeque::from([initial]);
-            let mut seen = Set::new();
+            let mut seen = Set::default();
             let mut out = Vec::new();
             while let Some(item) = queue.pop_front() {
                 if decycle {
@@ -1082,7 +1083,7 @@ fn merge_dicts(
     max_levels: i128,
     level: i128,
 ) -> Result<Dict, CallErr> {
-    let mut out = Dict::new();
+    let mut out = Dict::default();
     for (k, v1) in a.iter() {
         let merged = match b.get(k) {
             None => v1.clone(),
@@ -1107,7 +1108,7 @@ fn merge_dicts(
                             match list_merger {
                                 Some(l) => c.call_lambda(l, &[v1.clone(), v2.clone()])?,
                                 None => {
-                                    let mut seen = Set::new();
+                                    let mut seen = Set::default();
                                     let mut out = Vec::new();
                                     for x in items(v1)
                                         .unwrap_or_default()

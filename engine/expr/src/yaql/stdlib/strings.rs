@@ -298,7 +298,7 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
                     set.push_str(chars);
                 }
             }
-            let mut seen = crate::yaql::value::Set::new();
+            let mut seen = crate::yaql::value::Set::default();
             for ch in set.chars() {
                 seen.insert(Value::str(ch.encode_utf8(&mut [0; 4])));
             }
@@ -580,7 +580,7 @@ fn publish_match(
     caps: &regex::Captures,
 ) -> Result<Vec<(Arc<str>, Value)>, CallErr> {
     let record = |m: Option<regex::Match>| -> Value {
-        let mut d = crate::yaql::value::Dict::new();
+        let mut d = crate::yaql::value::Dict::default();
         match m {
             Some(m) => {
                 d.insert(Value::str("value"), Value::str(m.as_str()));
