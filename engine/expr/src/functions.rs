@@ -68,11 +68,29 @@ pub struct ExecutionsFilter {
     pub to_time: Option<String>,
 }
 
-/// A host with no execution behind it: every lookup finds nothing.
+/// A host with no execution behind it (`bora expr`, tests). It answers as
+/// Mistral's functions do when the data has no `__execution`: `task()`,
+/// `execution()` and `global()` fail with the `KeyError` message
+/// `'__execution'`; `tasks()` and `executions()`, which query the store
+/// without it, find nothing.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoHost;
 
-impl ExprHost for NoHost {}
+const NO_EXECUTION: &str = "'__execution'";
+
+impl ExprHost for NoHost {
+    fn task(&self, _name: Option<&str>) -> Result<Option<Value>, String> {
+        Err(NO_EXECUTION.to_string())
+    }
+
+    fn execution(&self) -> Result<Value, String> {
+        Err(NO_EXECUTION.to_string())
+    }
+
+    fn global(&self, _name: &str) -> Result<Option<Value>, String> {
+        Err(NO_EXECUTION.to_string())
+    }
+}
 
 /// `json_dump(data)`: Python's `json.dumps(data, indent=4)` (ASCII only, with
 /// `\uXXXX` escapes, `","` item separators since an indent is given, floats

@@ -75,13 +75,13 @@ static HOST_NAMES: LazyLock<Regex> = LazyLock::new(|| {
 /// A whole-string `{{ expr }}`: compiled once, evaluated to a native value.
 pub struct JinjaExpression {
     expr: minijinja::Expression<'static, 'static>,
-    uses_host: bool,
+    host_use: HostUse,
 }
 
 impl std::fmt::Debug for JinjaExpression {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("JinjaExpression")
-            .field("uses_host", &self.uses_host)
+            .field("host_use", &self.host_use)
             .finish_non_exhaustive()
     }
 }
@@ -92,14 +92,14 @@ impl JinjaExpression {
         let expr = ENV.compile_expression_owned(bind_unary_operators(source))?;
         Ok(Self {
             expr,
-            uses_host: HOST_NAMES.is_match(source),
+            host_use: host_use(source),
         })
     }
 
     /// Evaluates against `data`; the result is converted to JSON.
     pub fn evaluate(&self, data: &DataContext, host: &dyn ExprHost) -> Result<Json, JinjaError> {
-        let run = || -> Result<Json, JinjaError> {
-            let value = self.expr.eval(root_value(data))?;
+        let run = |root: Value| -> Result<Json, JinjaError> {
+            let value = self.expr.eval(root)?;
             // Mistral calls `str(result)` so that a StrictUndefined result
             // raises; a silent undefined (`'x' if false`) does not.
             if value.is_undefined() {
@@ -108,11 +108,7 @@ impl JinjaExpression {
             }
             Ok(to_json(&value))
         };
-        if self.uses_host {
-            with_host(host, run)
-        } else {
-            run()
-        }
+        run_with_host(&self.host_use, host, data, run)
     }
 }
 
@@ -294,13 +290,13 @@ pub struct JinjaTemplate {
     // templates through an environment's store. Cloning shares the
     // registered functions.
     env: Environment<'static>,
-    uses_host: bool,
+    host_use: HostUse,
 }
 
 impl std::fmt::Debug for JinjaTemplate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("JinjaTemplate")
-            .field("uses_host", &self.uses_host)
+            .field("host_use", &self.host_use)
             .finish_non_exhaustive()
     }
 }
@@ -314,21 +310,17 @@ impl JinjaTemplate {
         env.add_template_owned(TEMPLATE_NAME, source.to_string())?;
         Ok(Self {
             env,
-            uses_host: HOST_NAMES.is_match(source),
+            host_use: host_use(source),
         })
     }
 
     /// Renders against `data`.
     pub fn render(&self, data: &DataContext, host: &dyn ExprHost) -> Result<String, JinjaError> {
-        let run = || -> Result<String, JinjaError> {
+        let run = |root: Value| -> Result<String, JinjaError> {
             let template = self.env.get_template(TEMPLATE_NAME)?;
-            Ok(template.render(root_value(data))?)
+            Ok(template.render(root)?)
         };
-        if self.uses_host {
-            with_host(host, run)
-        } else {
-            run()
-        }
+        run_with_host(&self.host_use, host, data, run)
     }
 }
 
@@ -348,6 +340,7 @@ pub fn validate_template(source: &str) -> Result<(), JinjaError> {
 #[derive(Debug)]
 struct Root {
     data: DataContext,
+    prefetched: Option<Value>,
 }
 
 const ROOT_KEYS: [&str; 4] = ["_", "__env", "__execution", "__task_execution"];
@@ -364,6 +357,7 @@ impl Object for Root {
                     .map(from_json)
                     .unwrap_or(Value::from(())),
             ),
+            PREFETCHED_VAR => self.prefetched.clone(),
             _ => None,
         }
     }
@@ -373,8 +367,11 @@ impl Object for Root {
     }
 }
 
-fn root_value(data: &DataContext) -> Value {
-    Value::from_object(Root { data: data.clone() })
+fn root_value(data: &DataContext, prefetched: Option<Value>) -> Value {
+    Value::from_object(Root {
+        data: data.clone(),
+        prefetched,
+    })
 }
 
 /// `_`: the data context as a dict, converted key by key when read.
@@ -844,6 +841,7 @@ fn pformat_into(out: &mut String, value: &Json, indent: usize, allowance: usize)
 // Execution data through the host
 // ---------------------------------------------------------------------------
 
+#[derive(Debug, Clone)]
 enum HostCall {
     Task(Option<String>),
     Tasks(Option<String>, bool, Option<String>, bool),
@@ -853,6 +851,110 @@ enum HostCall {
 }
 
 type HostReply = Result<Json, String>;
+
+impl HostCall {
+    /// The key of a call whose answer can be fetched before rendering.
+    fn key(&self) -> Option<String> {
+        match self {
+            HostCall::Task(None) => Some("task()".to_string()),
+            HostCall::Task(Some(name)) => Some(format!("task:{name}")),
+            HostCall::Tasks(None, false, None, false) => Some("tasks()".to_string()),
+            HostCall::Execution => Some("execution()".to_string()),
+            HostCall::Executions(filter) if *filter == ExecutionsFilter::default() => {
+                Some("executions()".to_string())
+            }
+            HostCall::Global(name) => Some(format!("global:{name}")),
+            _ => None,
+        }
+    }
+}
+
+/// The hidden variable holding the answers fetched before rendering.
+const PREFETCHED_VAR: &str = "__bora_prefetched";
+
+/// Host answers fetched on the calling thread before rendering (errors are
+/// kept and raised only if the template really makes the call).
+#[derive(Debug)]
+struct Prefetched(std::collections::HashMap<String, HostReply>);
+
+impl Object for Prefetched {
+    fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Plain
+    }
+}
+
+/// How a template reaches the host.
+#[derive(Debug)]
+enum HostUse {
+    /// It calls no host function.
+    None,
+    /// Every call has literal arguments (`task()`, `task('name')`,
+    /// `global('x')`, ...): answered before rendering, on this thread.
+    Prefetch(Vec<HostCall>),
+    /// Calls with computed arguments: rendered on a worker thread.
+    Thread,
+}
+
+static LITERAL_HOST_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"\b(task|tasks|execution|executions|global)\s*\(\s*(?:'([^'\\]*)'|"([^"\\]*)")?\s*\)"#,
+    )
+    .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+fn host_use(source: &str) -> HostUse {
+    let mentions = HOST_NAMES.find_iter(source).count();
+    if mentions == 0 {
+        return HostUse::None;
+    }
+    let mut calls: Vec<HostCall> = Vec::new();
+    for caps in LITERAL_HOST_CALL.captures_iter(source) {
+        let arg = caps
+            .get(2)
+            .or_else(|| caps.get(3))
+            .map(|m| m.as_str().to_string());
+        let call = match (&caps[1], arg) {
+            ("task", arg) => HostCall::Task(arg),
+            ("tasks", None) => HostCall::Tasks(None, false, None, false),
+            ("execution", None) => HostCall::Execution,
+            ("executions", None) => HostCall::Executions(ExecutionsFilter::default()),
+            ("global", Some(name)) => HostCall::Global(name),
+            _ => return HostUse::Thread,
+        };
+        if !calls.iter().any(|c| c.key() == call.key()) {
+            calls.push(call);
+        }
+    }
+    let literal_mentions = LITERAL_HOST_CALL.find_iter(source).count();
+    if literal_mentions == mentions {
+        HostUse::Prefetch(calls)
+    } else {
+        HostUse::Thread
+    }
+}
+
+/// Runs `f` with the host reachable as `host_use` requires.
+fn run_with_host<R: Send>(
+    host_use: &HostUse,
+    host: &dyn ExprHost,
+    data: &DataContext,
+    f: impl FnOnce(Value) -> Result<R, JinjaError> + Send,
+) -> Result<R, JinjaError> {
+    match host_use {
+        HostUse::None => f(root_value(data, None)),
+        HostUse::Prefetch(calls) => {
+            let answers = calls
+                .iter()
+                .filter_map(|call| Some((call.key()?, dispatch(host, call.clone()))))
+                .collect();
+            f(root_value(
+                data,
+                Some(Value::from_object(Prefetched(answers))),
+            ))
+        }
+        HostUse::Thread => with_host(host, || f(root_value(data, None))),
+    }
+}
 
 thread_local! {
     static HOST_LINK: RefCell<Option<(Sender<HostCall>, Receiver<HostReply>)>> =
@@ -897,8 +999,22 @@ fn with_host<R: Send>(
     })
 }
 
-fn call_host(call: HostCall) -> Result<Value, Error> {
-    let reply = HOST_LINK.with(|link| match link.borrow().as_ref() {
+fn call_host(state: &State, call: HostCall) -> Result<Value, Error> {
+    let prefetched = state.lookup(PREFETCHED_VAR).and_then(|v| {
+        let answers = v.downcast_object_ref::<Prefetched>()?;
+        answers.0.get(&call.key()?).cloned()
+    });
+    let reply = match prefetched {
+        Some(reply) => reply,
+        None => ask_host(call),
+    };
+    reply
+        .map(|json| from_json(&json))
+        .map_err(|msg| Error::new(ErrorKind::InvalidOperation, msg))
+}
+
+fn ask_host(call: HostCall) -> HostReply {
+    HOST_LINK.with(|link| match link.borrow().as_ref() {
         Some((tx, rx)) => match tx.send(call) {
             Ok(()) => rx
                 .recv()
@@ -906,10 +1022,7 @@ fn call_host(call: HostCall) -> Result<Value, Error> {
             Err(_) => Err("execution data is not available".to_string()),
         },
         None => dispatch(&NoHost, call),
-    });
-    reply
-        .map(|json| from_json(&json))
-        .map_err(|msg| Error::new(ErrorKind::InvalidOperation, msg))
+    })
 }
 
 fn opt_string(value: Option<Value>) -> Option<String> {
@@ -1067,17 +1180,18 @@ fn register_mistral_functions(env: &mut Environment<'static>) {
     env.add_function("env", |state: &State| py_getitem(&data_of(state), "__env"));
     env.add_filter("env", |context: Value| py_getitem(&context, "__env"));
 
-    fn task(name: Option<Value>, kwargs: Kwargs) -> Result<Value, Error> {
+    fn task(state: &State, name: Option<Value>, kwargs: Kwargs) -> Result<Value, Error> {
         let name = opt_string(kw(&kwargs, name, "task_name")?);
         kwargs.assert_all_used()?;
-        call_host(HostCall::Task(name))
+        call_host(state, HostCall::Task(name))
     }
     env.add_function("task", task);
-    env.add_filter("task", |_c: Value, name: Option<Value>, kwargs: Kwargs| {
-        task(name, kwargs)
-    });
+    env.add_filter(
+        "task",
+        |state: &State, _c: Value, name: Option<Value>, kwargs: Kwargs| task(state, name, kwargs),
+    );
 
-    fn tasks(args: &[Value], kwargs: Kwargs) -> Result<Value, Error> {
+    fn tasks(st: &State, args: &[Value], kwargs: Kwargs) -> Result<Value, Error> {
         let arg = |i: usize| args.get(i).cloned();
         let (id, recursive, state, flat) = (arg(0), arg(1), arg(2), arg(3));
         let id = opt_string(kw(&kwargs, id, "workflow_execution_id")?);
@@ -1085,17 +1199,22 @@ fn register_mistral_functions(env: &mut Environment<'static>) {
         let state = opt_string(kw(&kwargs, state, "state")?);
         let flat = kw(&kwargs, flat, "flat")?.is_some_and(|v| v.is_true());
         kwargs.assert_all_used()?;
-        call_host(HostCall::Tasks(id, recursive, state, flat))
+        call_host(st, HostCall::Tasks(id, recursive, state, flat))
     }
-    env.add_function("tasks", |args: Rest<Value>, k: Kwargs| tasks(&args, k));
-    env.add_filter("tasks", |_c: Value, args: Rest<Value>, k: Kwargs| {
-        tasks(&args, k)
+    env.add_function("tasks", |st: &State, args: Rest<Value>, k: Kwargs| {
+        tasks(st, &args, k)
+    });
+    env.add_filter(
+        "tasks",
+        |st: &State, _c: Value, args: Rest<Value>, k: Kwargs| tasks(st, &args, k),
+    );
+
+    env.add_function("execution", |st: &State| call_host(st, HostCall::Execution));
+    env.add_filter("execution", |st: &State, _c: Value| {
+        call_host(st, HostCall::Execution)
     });
 
-    env.add_function("execution", || call_host(HostCall::Execution));
-    env.add_filter("execution", |_c: Value| call_host(HostCall::Execution));
-
-    fn executions(args: &[Value], kwargs: Kwargs) -> Result<Value, Error> {
+    fn executions(st: &State, args: &[Value], kwargs: Kwargs) -> Result<Value, Error> {
         let names = ["id", "root_execution_id", "state", "from_time", "to_time"];
         let mut values: Vec<Option<String>> = Vec::new();
         for (i, name) in names.iter().enumerate() {
@@ -1110,24 +1229,28 @@ fn register_mistral_functions(env: &mut Environment<'static>) {
             from_time: it.next().flatten(),
             to_time: it.next().flatten(),
         };
-        call_host(HostCall::Executions(filter))
+        call_host(st, HostCall::Executions(filter))
     }
-    env.add_function("executions", |args: Rest<Value>, k: Kwargs| {
-        executions(&args, k)
+    env.add_function("executions", |st: &State, args: Rest<Value>, k: Kwargs| {
+        executions(st, &args, k)
     });
-    env.add_filter("executions", |_c: Value, args: Rest<Value>, k: Kwargs| {
-        executions(&args, k)
-    });
+    env.add_filter(
+        "executions",
+        |st: &State, _c: Value, args: Rest<Value>, k: Kwargs| executions(st, &args, k),
+    );
 
-    env.add_function("global", |name: Value| {
-        call_host(HostCall::Global(py_str(&name)))
+    env.add_function("global", |st: &State, name: Value| {
+        call_host(st, HostCall::Global(py_str(&name)))
     });
-    env.add_filter("global", |_c: Value, name: Option<Value>| match name {
-        Some(name) => call_host(HostCall::Global(py_str(&name))),
-        None => Err(err(
-            "global_() missing 1 required positional argument: 'var_name'",
-        )),
-    });
+    env.add_filter(
+        "global",
+        |st: &State, _c: Value, name: Option<Value>| match name {
+            Some(name) => call_host(st, HostCall::Global(py_str(&name))),
+            None => Err(err(
+                "global_() missing 1 required positional argument: 'var_name'",
+            )),
+        },
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -2440,12 +2563,36 @@ mod tests {
     }
 
     #[test]
+    fn host_answers_are_used_only_when_called() {
+        // NoHost answers like Mistral without an execution: an error.
+        assert!(eval("task()", json!({"a": 1})).is_err());
+        assert_eq!(
+            render(
+                "{% if false %}{{ task('x') }}{% endif %}ok",
+                json!({"a": 1})
+            ),
+            Ok("ok".to_string())
+        );
+        assert_eq!(
+            render("{{ tasks() }}", json!({"a": 1})),
+            Ok("[]".to_string())
+        );
+    }
+
+    #[test]
     fn host_functions_reach_the_host() {
         let expr = JinjaExpression::compile("task('t1').state").expect("compiles");
         assert_eq!(
             expr.evaluate(&DataContext::new(json!({"a": 1})), &OneTask),
             Ok(json!("SUCCESS"))
         );
+        let computed = JinjaExpression::compile("task(_.n).name").expect("compiles");
+        assert!(matches!(computed.host_use, HostUse::Thread));
+        assert_eq!(
+            computed.evaluate(&DataContext::new(json!({"n": "t2"})), &OneTask),
+            Ok(json!("t2"))
+        );
+        assert!(matches!(expr.host_use, HostUse::Prefetch(_)));
         let tpl = JinjaTemplate::compile("{{ task().name }}!").expect("compiles");
         assert_eq!(
             tpl.render(&DataContext::new(json!({"a": 1})), &OneTask),
