@@ -384,9 +384,12 @@ pub fn check_output(value: &Value) -> Result<(), YaqlError> {
 
 fn unhashable_after_conversion(value: &Value) -> Result<(), YaqlError> {
     match value {
-        Value::List(_) | Value::PyList(_) | Value::Items(_) => {
-            Err(YaqlError::Runtime("unhashable type: 'list'".into()))
-        }
+        Value::List(_)
+        | Value::PyList(_)
+        | Value::Items(_)
+        | Value::Iter(_)
+        | Value::Ordered(_)
+        | Value::Lazy(_) => Err(YaqlError::Runtime("unhashable type: 'list'".into())),
         Value::Dict(_) => Err(YaqlError::Runtime("unhashable type: 'dict'".into())),
         Value::Set(_) => Err(YaqlError::Runtime("unhashable type: 'set'".into())),
         _ => Ok(()),

@@ -227,14 +227,9 @@ impl Parser<'_> {
             }
             Tok::Op("[") => Expr::List(self.args("]")?),
             Tok::Op("{") => Expr::Map(self.args("}")?),
-            Tok::Op(op @ ("-" | "+")) => {
-                let operand = self.expr(UNARY_BP)?;
-                match (op, operand) {
-                    ("-", Expr::Const(Value::Int(i))) => Expr::Const(Value::Int(-i)),
-                    ("-", Expr::Const(Value::Float(f))) => Expr::Const(Value::Float(-f)),
-                    (op, operand) => Expr::Unary(op, Box::new(operand)),
-                }
-            }
+            // `-1` stays an operator call, as in yaql: it is not a literal
+            // when overloads are ruled out by literal arguments.
+            Tok::Op(op @ ("-" | "+")) => Expr::Unary(op, Box::new(self.expr(UNARY_BP)?)),
             Tok::Op("not") => Expr::Unary("not", Box::new(self.expr(NOT_BP)?)),
             _ => {
                 self.pos -= 1;

@@ -89,6 +89,14 @@ impl<'c> Call<'c, '_> {
         }
     }
 
+    /// The positional arguments written as literals in the expression.
+    pub fn literal_args(&self) -> impl Iterator<Item = &Value> {
+        self.pos.iter().filter_map(|a| match a {
+            Arg::Pos(Expr::Const(v)) => Some(v),
+            _ => None,
+        })
+    }
+
     /// Number of keyword arguments.
     pub fn named_count(&self) -> usize {
         self.named.len()

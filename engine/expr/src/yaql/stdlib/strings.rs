@@ -342,6 +342,16 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
             if c.receiver.is_some() {
                 return None;
             }
+            // A literal that is no string (nor collection) rules out both
+            // overloads at once; otherwise every argument is evaluated first.
+            if c.literal_args().any(|v| !matches!(v, Value::Str(_))) {
+                return Some(Err(CallErr::NoMatch));
+            }
+            for i in 0..c.n() {
+                if let Err(e) = c.val(i) {
+                    return Some(Err(e));
+                }
+            }
             if c.n() == 0 {
                 return Some(Err(CallErr::Err(YaqlError::AmbiguousFunction(
                     "concat".into(),
