@@ -73,7 +73,8 @@ fn run_case(case: &Value) -> Outcome {
     } else {
         match expr.as_str() {
             Some(text) => evaluate(text, &context, &NoHost),
-            None => evaluate_recursively(expr, &context, &NoHost),
+            // Mistral's evaluate() returns anything but a string unchanged.
+            None => Ok(expr.clone()),
         }
     };
     let mut problems = Vec::new();
