@@ -353,8 +353,12 @@ impl Object for Root {
             })),
             name @ ("__env" | "__execution" | "__task_execution") => Some(
                 self.data
-                    .get(name)
-                    .map(from_json)
+                    .layers()
+                    .iter()
+                    .find_map(|layer| {
+                        let child = layer.as_object()?.get(name)?;
+                        Some(lazy(layer, vec![Step::Key(Arc::from(name))], child))
+                    })
                     .unwrap_or(Value::from(())),
             ),
             PREFETCHED_VAR => self.prefetched.clone(),
@@ -382,7 +386,11 @@ struct Data {
 
 impl Object for Data {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        self.data.get(key.as_str()?).map(from_json)
+        let key = key.as_str()?;
+        self.data.layers().iter().find_map(|layer| {
+            let child = layer.as_object()?.get(key)?;
+            Some(lazy(layer, vec![Step::Key(Arc::from(key))], child))
+        })
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
@@ -395,13 +403,128 @@ impl Object for Data {
     }
 }
 
+/// One step from a layer's root to a nested value.
+#[derive(Debug, Clone)]
+enum Step {
+    Key(Arc<str>),
+    Index(usize),
+}
+
+/// A dict or list inside a shared data layer, seen by minijinja without
+/// being converted: children are converted only when read, scalars
+/// directly, containers as further nodes. Shown with Python's `repr()`.
+#[derive(Debug)]
+struct JsonNode {
+    root: Arc<Json>,
+    path: Vec<Step>,
+}
+
+impl JsonNode {
+    fn resolve(&self) -> &Json {
+        let mut current = self.root.as_ref();
+        for step in &self.path {
+            let next = match (step, current) {
+                (Step::Key(k), Json::Object(map)) => map.get(k.as_ref()),
+                (Step::Index(i), Json::Array(items)) => items.get(*i),
+                _ => None,
+            };
+            current = next.unwrap_or(&Json::Null);
+        }
+        current
+    }
+
+    fn child(&self, step: Step, value: &Json) -> Value {
+        let mut path = self.path.clone();
+        path.push(step);
+        lazy(&self.root, path, value)
+    }
+}
+
+/// A JSON value from a data layer as a minijinja value: scalars are
+/// converted, dicts and lists become [`JsonNode`]s.
+fn lazy(root: &Arc<Json>, path: Vec<Step>, value: &Json) -> Value {
+    match value {
+        Json::Object(_) | Json::Array(_) => Value::from_object(JsonNode {
+            root: Arc::clone(root),
+            path,
+        }),
+        scalar => from_json(scalar),
+    }
+}
+
+impl Object for JsonNode {
+    fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
+        match self.resolve() {
+            Json::Array(_) => minijinja::value::ObjectRepr::Seq,
+            _ => minijinja::value::ObjectRepr::Map,
+        }
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        match self.resolve() {
+            Json::Object(map) => {
+                let key = key.as_str()?;
+                let child = map.get(key)?;
+                Some(self.child(Step::Key(Arc::from(key)), child))
+            }
+            Json::Array(items) => {
+                let index = seq_index(key, items.len())?;
+                Some(self.child(Step::Index(index), &items[index]))
+            }
+            _ => None,
+        }
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        match self.resolve() {
+            Json::Object(map) => {
+                Enumerator::Values(map.keys().map(|k| Value::from(k.as_str())).collect())
+            }
+            Json::Array(items) => Enumerator::Seq(items.len()),
+            _ => Enumerator::Empty,
+        }
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        match self.resolve() {
+            Json::Object(map) => Some(map.len()),
+            Json::Array(items) => Some(items.len()),
+            _ => Some(0),
+        }
+    }
+
+    fn render(self: &Arc<Self>, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result
+    where
+        Self: Sized + 'static,
+    {
+        f.write_str(&functions::py_repr(self.resolve()))
+    }
+}
+
 fn from_json(value: &Json) -> Value {
-    Value::from_serialize(value)
+    match value {
+        Json::Null => Value::from(()),
+        Json::Bool(b) => Value::from(*b),
+        Json::String(s) => Value::from(s.as_str()),
+        Json::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Value::from(u)
+            } else {
+                Value::from(n.as_f64().unwrap_or(f64::NAN))
+            }
+        }
+        _ => Value::from_serialize(value),
+    }
 }
 
 /// A minijinja value as JSON: integers stay integers, floats stay floats,
 /// tuples and iterators become lists, non-string keys become their `str()`.
 pub fn to_json(value: &Value) -> Json {
+    if let Some(node) = value.downcast_object_ref::<JsonNode>() {
+        return node.resolve().clone();
+    }
     match value.kind() {
         ValueKind::Undefined | ValueKind::None => Json::Null,
         ValueKind::Bool => Json::Bool(value.is_true()),
@@ -461,6 +584,10 @@ pub fn py_str(value: &Value) -> String {
 }
 
 fn write_py_repr(out: &mut String, value: &Value) {
+    if let Some(node) = value.downcast_object_ref::<JsonNode>() {
+        out.push_str(&functions::py_repr(node.resolve()));
+        return;
+    }
     if let Some(tuple) = value.downcast_object_ref::<PyTuple>() {
         out.push('(');
         for (i, item) in tuple.items.iter().enumerate() {
