@@ -303,9 +303,28 @@ impl std::fmt::Debug for JinjaTemplate {
 
 const TEMPLATE_NAME: &str = "t";
 
+/// `{% break %}` / `{% continue %}`: minijinja accepts them (the workspace
+/// enables `loop_controls`) but Mistral's environment has no loop-controls
+/// extension.
+static LOOP_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{%[-+]?\s*(break|continue)\s*[-+]?%\}")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+fn reject_loop_controls(source: &str) -> Result<(), JinjaError> {
+    match LOOP_CONTROL.captures(source) {
+        Some(caps) => Err(JinjaError::new(format!(
+            "Encountered unknown tag '{}'.",
+            &caps[1]
+        ))),
+        None => Ok(()),
+    }
+}
+
 impl JinjaTemplate {
     /// Compiles a template; syntax errors are reported here.
     pub fn compile(source: &str) -> Result<Self, JinjaError> {
+        reject_loop_controls(source)?;
         let mut env = ENV.clone();
         env.add_template_owned(TEMPLATE_NAME, source.to_string())?;
         Ok(Self {
@@ -327,6 +346,7 @@ impl JinjaTemplate {
 /// Mistral's spec-time check of a string containing Jinja: the whole string
 /// must parse as a template.
 pub fn validate_template(source: &str) -> Result<(), JinjaError> {
+    reject_loop_controls(source)?;
     ENV.template_from_str(source)
         .map(|_| ())
         .map_err(Into::into)
@@ -1509,6 +1529,55 @@ fn python_strip<'a>(s: &'a str, chars: Option<&str>, left: bool, right: bool) ->
 }
 
 fn register_filters(env: &mut Environment<'static>) {
+    // selectattr/rejectattr read the attribute strictly, as Jinja2's
+    // StrictUndefined does: a missing attribute is an error.
+    fn select_attr(
+        state: &State,
+        v: Value,
+        attribute: String,
+        args: Rest<Value>,
+        keep: bool,
+    ) -> Result<Value, Error> {
+        let mut out = Vec::new();
+        for item in items_of(&v)? {
+            let attr = attr_path(&item, &attribute)?;
+            let passed = match args.split_first() {
+                None => {
+                    if attr.is_undefined() {
+                        return Err(Error::new(
+                            ErrorKind::UndefinedError,
+                            format!("'dict object' has no attribute '{attribute}'"),
+                        ));
+                    }
+                    attr.is_true()
+                }
+                Some((test, rest)) => {
+                    let name = test
+                        .as_str()
+                        .ok_or_else(|| err("test name must be a string"))?;
+                    let mut test_args = vec![attr];
+                    test_args.extend(rest.iter().cloned());
+                    state.perform_test(name, &test_args)?
+                }
+            };
+            if passed == keep {
+                out.push(item);
+            }
+        }
+        Ok(Value::from(out))
+    }
+    env.add_filter(
+        "selectattr",
+        |state: &State, v: Value, attribute: String, args: Rest<Value>| {
+            select_attr(state, v, attribute, args, true)
+        },
+    );
+    env.add_filter(
+        "rejectattr",
+        |state: &State, v: Value, attribute: String, args: Rest<Value>| {
+            select_attr(state, v, attribute, args, false)
+        },
+    );
     env.add_filter("string", |v: Value| -> Result<Value, Error> {
         check_defined(&v)?;
         Ok(Value::from(py_str(&v)))
