@@ -3,7 +3,8 @@
 #
 # 1. installs the pinned toolchain and the wasm32-wasip2 target (rust-toolchain.toml);
 # 2. makes sure PostgreSQL runs, so the store tests cover both backends;
-# 3. runs every Rust test in the workspace (one profile: release).
+# 3. runs every Rust test in the workspace (one profile: release), then
+# 4. Mistral's conformance cases against `bora serve` (scripts/conformance.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,3 +15,5 @@ export BORA_TEST_POSTGRES_URL
 export RUST_BACKTRACE=0
 
 cargo test --release --workspace --locked
+cargo build --release --locked -p bora
+scripts/conformance.sh target/release/bora

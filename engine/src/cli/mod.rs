@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand};
 
 mod action;
 mod expr;
+mod run;
+mod serve;
 mod validate;
 
 /// Bora workflow service.
@@ -26,6 +28,10 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Evaluate a string or JSON value as Mistral evaluates a task field.
     Expr(expr::ExprArgs),
+    /// Run a workflow file in-process and print its output.
+    Run(run::RunArgs),
+    /// Serve Mistral's REST API v2 with a node behind it.
+    Serve(serve::ServeArgs),
 }
 
 /// Entry point of the binary: parse arguments, set up logging, run the command.
@@ -36,6 +42,8 @@ pub fn main() -> ExitCode {
         Command::Action(cmd) => action::run(cmd),
         Command::Validate(args) => validate::run(args),
         Command::Expr(args) => expr::run(args),
+        Command::Run(args) => run::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

@@ -174,6 +174,21 @@ impl Store {
         Ok(next)
     }
 
+    /// Drops every lease (used at start-up on SQLite, where the store serves a
+    /// single process: leases of an earlier run of it are void).
+    pub async fn release_all_leases(&self) -> Result<()> {
+        let _writer = match &self.write_lock {
+            Some(lock) => Some(lock.lock().await),
+            None => None,
+        };
+        sqlx::query(
+            "UPDATE jobs SET locked_by = NULL, locked_until = NULL WHERE locked_by IS NOT NULL",
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// Deletes a finished job outside of an engine step.
     pub async fn delete_job(&self, id: &str) -> Result<()> {
         let _writer = match &self.write_lock {

@@ -17,16 +17,19 @@
 //! - [`db`]: connecting, migrations, the backend dialect.
 //! - [`rows`]: mapping records to rows and back.
 //! - [`tx`]: the write transaction of an engine step.
+//! - [`definitions`]: workflow definitions and parsed specs.
 //! - [`jobs`]: the job queue (actions to run, timers, events).
 //! - [`queries`]: reads for the API (lists with filters and paging).
 
 pub mod db;
+pub mod definitions;
 pub mod jobs;
 pub mod queries;
 pub mod rows;
 pub mod tx;
 
 pub use db::{Backend, Store};
+pub use definitions::WorkflowDefinition;
 pub use jobs::{Job, JobKind, NewJob};
 pub use rows::StoredExecution;
 pub use tx::{ExecutionSnapshot, StoreTx};

@@ -193,6 +193,39 @@ impl StoreTx {
         Ok(())
     }
 
+    /// The transaction's connection, for queries of other modules.
+    pub(crate) fn conn(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
+
+    /// Looks up a workflow definition's spec hash by name, inside the step
+    /// (sub-workflows are resolved here).
+    pub async fn find_workflow(
+        &mut self,
+        name: &str,
+        namespace: &str,
+    ) -> Result<Option<(String, String, String)>> {
+        let row: Option<(String, String, String)> = sqlx::query_as(
+            "SELECT id, spec_hash, namespace FROM workflow_definitions WHERE name = $1 \
+             AND (namespace = $2 OR namespace = '') ORDER BY namespace DESC LIMIT 1",
+        )
+        .bind(name.to_owned())
+        .bind(namespace.to_owned())
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(row)
+    }
+
+    /// The workflow execution a task execution belongs to.
+    pub async fn task_owner(&mut self, task_id: &str) -> Result<Option<String>> {
+        let owner: Option<String> =
+            sqlx::query_scalar("SELECT workflow_execution_id FROM task_executions WHERE id = $1")
+                .bind(task_id.to_owned())
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        Ok(owner)
+    }
+
     /// Commits the transaction.
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;

@@ -1,0 +1,148 @@
+//! `bora run FILE.yaml`: runs a workflow in-process on an embedded store and
+//! prints its output.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use crate::node::{Node, NodeConfig};
+use crate::service::StartRequest;
+use anyhow::{Context, bail};
+use bora_core::state::State;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::{Map, Value};
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The workflow file (Workflow Language v2 YAML).
+    file: PathBuf,
+    /// Which workflow of the file to run (default: the only or the first one).
+    #[arg(long, short)]
+    workflow: Option<String>,
+    /// Workflow input as a JSON object.
+    #[arg(long, short, default_value = "{}")]
+    input: String,
+    /// Store to use (default: a temporary SQLite file, removed afterwards).
+    #[arg(long, env = "BORA_DATABASE_URL")]
+    database: Option<String>,
+}
+
+pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(run_async(args))
+}
+
+async fn run_async(args: RunArgs) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let input: Map<String, Value> = match serde_json::from_str(&args.input) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => bail!("--input must be a JSON object"),
+        Err(err) => bail!("--input is not valid JSON: {err}"),
+    };
+    let list = bora_lang::parse_workflows(&text).map_err(|errors| {
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}:{e}", args.file.display()))
+            .collect();
+        anyhow::anyhow!("invalid workflow file:\n{}", lines.join("\n"))
+    })?;
+    let workflow = match &args.workflow {
+        Some(name) => name.clone(),
+        None => match list.workflows.first() {
+            Some(wf) => wf.name.clone(),
+            None => bail!("{} defines no workflow", args.file.display()),
+        },
+    };
+    let temp = tempfile::tempdir().context("cannot create a temporary directory")?;
+    let database_url = args
+        .database
+        .clone()
+        .unwrap_or_else(|| format!("sqlite://{}", temp.path().join("bora.sqlite").display()));
+    let node = Node::start(NodeConfig {
+        database_url,
+        runtime: Default::default(),
+        executor: Default::default(),
+    })
+    .await?;
+    let result = drive(&node, &text, &workflow, input).await;
+    node.shutdown().await;
+    result
+}
+
+async fn drive(
+    node: &Node,
+    text: &str,
+    workflow: &str,
+    input: Map<String, Value>,
+) -> anyhow::Result<ExitCode> {
+    let service = &node.service;
+    service
+        .update_workflows(text, "", "private")
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let started = service
+        .start_execution(StartRequest {
+            workflow: workflow.to_owned(),
+            input,
+            ..Default::default()
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let id = started.execution.id.clone();
+    let bar = progress_bar();
+    let mut seen: HashMap<String, State> = HashMap::new();
+    let final_state = loop {
+        let exec = service.store().get_execution(&id).await?;
+        for task in service.store().list_tasks_of(&id).await? {
+            if seen.get(&task.id) != Some(&task.state) {
+                let line = format!("{:<9} {}", task.state.as_str(), task.name);
+                match &bar {
+                    Some(bar) => bar.println(line),
+                    None => eprintln!("{line}"),
+                }
+                seen.insert(task.id.clone(), task.state);
+            }
+        }
+        if let Some(bar) = &bar {
+            bar.set_message(format!("{} {}", workflow, exec.execution.state));
+        }
+        if exec.execution.state.is_terminal() || exec.execution.state == State::Paused {
+            break exec;
+        }
+        service
+            .scheduler()
+            .wait_step(Duration::from_millis(200))
+            .await;
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let exec = final_state.execution;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&Value::Object(exec.output.clone()))?
+    );
+    eprintln!("{workflow}: {}", exec.state);
+    Ok(if exec.state == State::Success {
+        ExitCode::SUCCESS
+    } else {
+        if let Some(info) = &exec.state_info {
+            eprintln!("{info}");
+        }
+        ExitCode::FAILURE
+    })
+}
+
+fn progress_bar() -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").ok()?);
+    bar.enable_steady_tick(Duration::from_millis(100));
+    Some(bar)
+}

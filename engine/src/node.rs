@@ -1,0 +1,96 @@
+//! A Bora node: the store, the action runtime, the scheduler and the
+//! executor wired together, with their background loops and an orderly
+//! shutdown. `bora serve` puts the REST API in front of it; `bora run` uses
+//! it in-process.
+
+use std::time::Duration;
+
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+
+use crate::executor::{Executor, ExecutorConfig};
+use crate::runtime::{Runtime, RuntimeConfig, RuntimeError};
+use crate::scheduler::Scheduler;
+use crate::service::Service;
+use bora_store::{Store, StoreError};
+
+/// Settings of a node.
+#[derive(Debug, Clone)]
+pub struct NodeConfig {
+    /// `sqlite://PATH` or `postgres://...`.
+    pub database_url: String,
+    pub runtime: RuntimeConfig,
+    pub executor: ExecutorConfig,
+}
+
+/// Why a node could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum NodeError {
+    #[error("cannot open the store: {0}")]
+    Store(#[from] StoreError),
+    #[error("cannot start the action runtime: {0}")]
+    Runtime(#[from] RuntimeError),
+}
+
+/// A running node.
+pub struct Node {
+    pub service: Service,
+    pub runtime: Runtime,
+    stop: watch::Sender<bool>,
+    tasks: JoinSet<()>,
+}
+
+impl Node {
+    /// Opens the store (applying migrations), loads the runtime and starts
+    /// the scheduler and executor loops.
+    pub async fn start(config: NodeConfig) -> Result<Self, NodeError> {
+        let store = Store::connect(&config.database_url).await?;
+        if store.backend() == bora_store::Backend::Sqlite {
+            // SQLite serves one process: leases left by a previous run of
+            // this process are void, so its work resumes at once.
+            store.release_all_leases().await?;
+        }
+        let runtime = Runtime::new(config.runtime.clone()).await?;
+        let node_id = format!("node-{}", uuid::Uuid::new_v4().simple());
+        let (scheduler, queue) = Scheduler::new(store.clone(), node_id);
+        let executor = Executor::new(runtime.clone(), scheduler.clone(), config.executor.clone());
+        let (stop, stopped) = watch::channel(false);
+        let mut tasks = JoinSet::new();
+        {
+            let scheduler = scheduler.clone();
+            let stopped = stopped.clone();
+            tasks.spawn(async move { scheduler.run(wait_stop(stopped)).await });
+        }
+        {
+            let stopped = stopped.clone();
+            tasks.spawn(async move { executor.run(queue, wait_stop(stopped)).await });
+        }
+        scheduler.wake();
+        Ok(Self {
+            service: Service::new(store, scheduler),
+            runtime,
+            stop,
+            tasks,
+        })
+    }
+
+    /// Stops claiming work, lets running steps finish (bounded), and closes
+    /// the store. Unfinished actions stay queued in the store.
+    pub async fn shutdown(mut self) {
+        let _ = self.stop.send(true);
+        let _ = tokio::time::timeout(Duration::from_secs(10), async {
+            while self.tasks.join_next().await.is_some() {}
+        })
+        .await;
+        self.tasks.abort_all();
+        self.service.store().close().await;
+    }
+}
+
+async fn wait_stop(mut stopped: watch::Receiver<bool>) {
+    while !*stopped.borrow() {
+        if stopped.changed().await.is_err() {
+            return;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! The scheduler: the imperative shell around the engine core.
+//!
+//! Events for an execution (start, action completed, timer fired, pause,
+//! ...) are queued per execution and applied in batches by one worker at a
+//! time: load the execution (or take the cached copy when its version in the
+//! store is unchanged), call [`bora_core::step::step`], and store the changes
+//! together with the resulting jobs in one transaction. Only after the commit
+//! are actions handed to the executor and follow-up events delivered, so a
+//! crash at any point loses nothing: unfinished work is a job in the store,
+//! picked up again after a restart (or by another node once its lease ends).
+//!
+//! Due event jobs (timers, events for other executions) are claimed from the
+//! store by [`Scheduler::run`], which sleeps until the next due time or until
+//! woken.
+
+mod apply;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use bora_core::execution::Execution;
+use bora_core::plan::Plan;
+use bora_core::step::Event;
+use bora_store::{JobKind, Store, StoreError};
+use tokio::sync::{Notify, mpsc};
+
+pub use apply::ActionJob;
+
+/// Microseconds since the Unix epoch, the store's time unit.
+pub fn now_micros() -> i64 {
+    chrono::Utc::now().timestamp_micros()
+}
+
+/// Errors of the scheduler.
+#[derive(Debug, thiserror::Error)]
+pub enum SchedulerError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A stored spec that no longer parses (written by another version).
+    #[error("cannot read the workflow spec {hash}: {detail}")]
+    Spec { hash: String, detail: String },
+}
+
+/// How long a node holds the jobs it claimed before others may take them.
+const EVENT_LEASE: Duration = Duration::from_secs(60);
+
+/// The scheduler handle; cheap to clone.
+#[derive(Clone)]
+pub struct Scheduler {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    /// This node's id, written on the jobs it leases.
+    node: String,
+    /// Parsed specs by hash, shared by executions.
+    plans: Mutex<HashMap<String, Arc<Plan>>>,
+    /// Executions kept in memory between steps.
+    cache: Mutex<HashMap<String, Cached>>,
+    /// Events waiting to be applied, per execution; each with the id of the
+    /// job that carries it durably (deleted in the step that applies it).
+    inbox: Mutex<HashMap<String, Vec<(Event, Option<String>)>>>,
+    /// Executions that have a worker applying their inbox.
+    active: Mutex<HashSet<String>>,
+    /// Actions to run, for the executor.
+    actions: mpsc::UnboundedSender<ActionJob>,
+    /// Woken when new due jobs may exist.
+    wake: Notify,
+    /// Woken after every step, for callers waiting on an execution.
+    stepped: Notify,
+}
+
+/// An execution kept in memory, valid while its store version is `version`.
+struct Cached {
+    version: i64,
+    spec_hash: String,
+    exec: Execution,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A poisoned lock means a panic elsewhere; the data (queues and caches)
+    // is still consistent, each update being a single insert or remove.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Scheduler {
+    /// Creates the scheduler and the receiving end of its action queue (for
+    /// the executor).
+    pub fn new(store: Store, node: String) -> (Self, mpsc::UnboundedReceiver<ActionJob>) {
+        let (actions, receiver) = mpsc::unbounded_channel();
+        let inner = Inner {
+            store,
+            node,
+            plans: Mutex::new(HashMap::new()),
+            cache: Mutex::new(HashMap::new()),
+            inbox: Mutex::new(HashMap::new()),
+            active: Mutex::new(HashSet::new()),
+            actions,
+            wake: Notify::new(),
+            stepped: Notify::new(),
+        };
+        (
+            Self {
+                inner: Arc::new(inner),
+            },
+            receiver,
+        )
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    pub fn node(&self) -> &str {
+        &self.inner.node
+    }
+
+    /// Queues an event for an execution; `job` is the id of the job that
+    /// holds it in the store (deleted when the event is applied).
+    pub fn submit(&self, execution_id: &str, event: Event, job: Option<String>) {
+        lock(&self.inner.inbox)
+            .entry(execution_id.to_owned())
+            .or_default()
+            .push((event, job));
+        let start_worker = lock(&self.inner.active).insert(execution_id.to_owned());
+        if start_worker {
+            let this = self.clone();
+            let id = execution_id.to_owned();
+            tokio::spawn(async move { this.work(id).await });
+        }
+    }
+
+    /// Applies an execution's queued events until none are left.
+    async fn work(&self, execution_id: String) {
+        loop {
+            let batch = {
+                let mut inbox = lock(&self.inner.inbox);
+                let batch = inbox.remove(&execution_id).unwrap_or_default();
+                if batch.is_empty() {
+                    // Under the inbox lock: a concurrent submit either saw us
+                    // active (and queued) or will start a new worker.
+                    lock(&self.inner.active).remove(&execution_id);
+                    return;
+                }
+                batch
+            };
+            if let Err(err) = self.apply(&execution_id, batch.clone()).await {
+                tracing::error!(execution = %execution_id, error = %err, "engine step failed; retrying");
+                // Forget the cached copy and try again shortly; the events'
+                // jobs are still in the store if we crash meanwhile.
+                lock(&self.inner.cache).remove(&execution_id);
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let mut inbox = lock(&self.inner.inbox);
+                let queued = inbox.entry(execution_id.clone()).or_default();
+                let later = std::mem::take(queued);
+                *queued = batch;
+                queued.extend(later);
+            }
+            self.inner.stepped.notify_waiters();
+        }
+    }
+
+    /// Wakes the loop that claims due jobs.
+    pub fn wake(&self) {
+        self.inner.wake.notify_one();
+    }
+
+    /// Waits until the next step of any execution (or `timeout`).
+    pub async fn wait_step(&self, timeout: Duration) {
+        let _ = tokio::time::timeout(timeout, self.inner.stepped.notified()).await;
+    }
+
+    /// Claims due event jobs and delivers them, forever (until `shutdown`
+    /// resolves). Sleeps until the next due job, a wake-up, or one second
+    /// (other nodes may queue jobs too).
+    pub async fn run(&self, shutdown: impl std::future::Future<Output = ()>) {
+        tokio::pin!(shutdown);
+        loop {
+            let now = now_micros();
+            let lease = now + EVENT_LEASE.as_micros() as i64;
+            match self
+                .inner
+                .store
+                .claim_jobs(JobKind::Event, &self.inner.node, now, lease, 512)
+                .await
+            {
+                Ok(jobs) if !jobs.is_empty() => {
+                    for job in jobs {
+                        let Some(execution_id) = job.execution_id.clone() else {
+                            continue;
+                        };
+                        match serde_json::from_value::<Event>(job.payload.clone()) {
+                            Ok(event) => self.submit(&execution_id, event, Some(job.id)),
+                            Err(err) => {
+                                tracing::error!(job = %job.id, error = %err, "unreadable event job dropped");
+                                let _ = self.inner.store.delete_job(&job.id).await;
+                            }
+                        }
+                    }
+                    continue;
+                }
+                Ok(_) => {}
+                Err(err) => tracing::error!(error = %err, "claiming event jobs failed"),
+            }
+            let next = self
+                .inner
+                .store
+                .next_job_time(JobKind::Event)
+                .await
+                .ok()
+                .flatten();
+            let sleep_for = next
+                .map(|t| Duration::from_micros(u64::try_from(t - now_micros()).unwrap_or(0)))
+                .unwrap_or(Duration::from_secs(1))
+                .min(Duration::from_secs(1));
+            tokio::select! {
+                _ = &mut shutdown => return,
+                _ = self.inner.wake.notified() => {}
+                _ = tokio::time::sleep(sleep_for) => {}
+            }
+        }
+    }
+}
