@@ -9,7 +9,7 @@ struct TestDict;
 
 #[derive(Deserialize)]
 struct Input {
-    size: u64,
+    size: i64,
     key_prefix: Value,
     val: Value,
 }
@@ -32,7 +32,8 @@ impl Action for TestDict {
             other => other.to_string(),
         };
         let mut dict = Map::new();
-        for i in 0..input.size {
+        // Python's range(size): a negative size gives an empty dict.
+        for i in 0..input.size.max(0) {
             dict.insert(format!("{prefix}{i}"), input.val.clone());
         }
         done(dict)
