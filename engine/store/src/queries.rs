@@ -405,6 +405,64 @@ impl Store {
         tx.commit().await
     }
 
+    /// Updates an execution's description and/or merges `env` into its
+    /// `params.env`, under the execution's lock; bumps the version so cached
+    /// copies are reloaded. Returns the updated execution.
+    pub async fn update_execution_details(
+        &self,
+        id: &str,
+        description: Option<&str>,
+        env: Option<&serde_json::Map<String, serde_json::Value>>,
+        now: i64,
+    ) -> Result<StoredExecution> {
+        let mut tx = self.begin().await?;
+        if tx.lock_execution(id).await?.is_none() {
+            return Err(StoreError::NotFound {
+                kind: "WorkflowExecution",
+                key: format!("id={id}"),
+            });
+        }
+        let raw: String =
+            sqlx::query_scalar("SELECT params FROM workflow_executions WHERE id = $1")
+                .bind(id.to_owned())
+                .fetch_one(tx.conn())
+                .await?;
+        let mut params: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&raw)
+            .map_err(|err| StoreError::Corrupt {
+                what: "JSON column",
+                detail: format!("params: {err}"),
+            })?;
+        if let Some(env) = env {
+            let slot = params
+                .entry("env")
+                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+            if !slot.is_object() {
+                *slot = serde_json::Value::Object(serde_json::Map::new());
+            }
+            if let Some(current) = slot.as_object_mut() {
+                for (k, v) in env {
+                    current.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        let params = serde_json::to_string(&params).map_err(|err| StoreError::Corrupt {
+            what: "JSON column",
+            detail: format!("params: {err}"),
+        })?;
+        sqlx::query(
+            "UPDATE workflow_executions SET description = COALESCE($1, description), \
+             params = $2, updated_at = $3, version = version + 1 WHERE id = $4",
+        )
+        .bind(description.map(str::to_owned))
+        .bind(params)
+        .bind(now)
+        .bind(id.to_owned())
+        .execute(tx.conn())
+        .await?;
+        tx.commit().await?;
+        self.get_execution(id).await
+    }
+
     /// Deletes an action execution that belongs to no task (ad-hoc).
     pub async fn delete_action(&self, id: &str) -> Result<()> {
         let mut tx = self.begin().await?;

@@ -1,0 +1,103 @@
+//! Mistral's REST API v2 over the [`Service`]: an axum router with one module
+//! per resource. Handlers translate between Mistral's wire shapes (see
+//! [`wire`]) and the service; they hold no workflow logic.
+//!
+//! [`router`] builds the routes; serving them (listener, shutdown) is the
+//! caller's business (`bora serve`, the end-to-end tests).
+
+use axum::Router;
+use axum::extract::{FromRequestParts, Query};
+use axum::http::request::Parts;
+use axum::routing::get;
+
+use crate::runtime::Runtime;
+use crate::service::Service;
+
+mod action_executions;
+mod actions;
+pub mod error;
+mod executions;
+mod root;
+mod tasks;
+pub mod wire;
+mod workflows;
+
+pub use error::ApiError;
+
+/// What the handlers share: the service and the action runtime.
+#[derive(Clone)]
+pub struct ApiState {
+    pub service: Service,
+    pub runtime: Runtime,
+}
+
+/// The query string as ordered pairs (repeated keys kept).
+pub struct Pairs(pub Vec<(String, String)>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Pairs {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<Vec<(String, String)>>::from_request_parts(parts, state).await {
+            Ok(Query(pairs)) => Ok(Pairs(pairs)),
+            Err(err) => Err(ApiError::bad_request(format!(
+                "Invalid query string: {}",
+                err.body_text()
+            ))),
+        }
+    }
+}
+
+/// All routes of the API.
+pub fn router(state: ApiState) -> Router {
+    Router::new()
+        .route("/", get(root::versions))
+        .route("/v2", get(root::redirect_v2))
+        .route("/v2/", get(root::v2))
+        .route(
+            "/v2/workflows",
+            get(workflows::list)
+                .post(workflows::create)
+                .put(workflows::update),
+        )
+        .route(
+            "/v2/workflows/{id}",
+            get(workflows::get_one).delete(workflows::delete),
+        )
+        .route(
+            "/v2/executions",
+            get(executions::list).post(executions::create),
+        )
+        .route(
+            "/v2/executions/{id}",
+            get(executions::get_one)
+                .put(executions::update)
+                .delete(executions::delete),
+        )
+        .route("/v2/executions/{id}/tasks", get(executions::tasks))
+        .route("/v2/tasks", get(tasks::list))
+        .route("/v2/tasks/{id}", get(tasks::get_one))
+        .route(
+            "/v2/tasks/{id}/action_executions",
+            get(tasks::action_executions),
+        )
+        .route(
+            "/v2/tasks/{id}/workflow_executions",
+            get(tasks::workflow_executions),
+        )
+        .route(
+            "/v2/action_executions",
+            get(action_executions::list).post(action_executions::create),
+        )
+        .route(
+            "/v2/action_executions/{id}",
+            get(action_executions::get_one).delete(action_executions::delete),
+        )
+        .route("/v2/actions", get(actions::list))
+        .route("/v2/actions/{name}", get(actions::get_one))
+        .route(
+            "/v2/actions/{name}/{namespace}",
+            get(actions::get_in_namespace),
+        )
+        .with_state(state)
+}

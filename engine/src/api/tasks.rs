@@ -1,0 +1,166 @@
+//! `/v2/tasks`: list and get task executions (with their computed result),
+//! and the action and sub-workflow executions of a task.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use bora_core::dataflow::result_from;
+use bora_core::records::TaskExecution;
+use bora_store::queries::{Filter, FilterOp, TaskOwner, task_column};
+use serde_json::{Map, Value};
+
+use super::error::ApiError;
+use super::wire::{ListParams, PROJECT, base_url, jstr, opt_str, opt_time, reply, time};
+use super::{ApiState, Pairs, action_executions, executions};
+
+const FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "type",
+    "workflow_name",
+    "workflow_namespace",
+    "workflow_id",
+    "workflow_execution_id",
+    "tags",
+    "state",
+    "state_info",
+    "project_id",
+    "runtime_context",
+    "result",
+    "published",
+    "published_global",
+    "processed",
+    "created_at",
+    "updated_at",
+    "started_at",
+    "finished_at",
+];
+
+fn to_wire(t: &TaskExecution, owner: &TaskOwner, result: Option<&Value>) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("id".into(), t.id.clone().into());
+    m.insert("name".into(), t.name.clone().into());
+    m.insert("type".into(), t.kind.as_str().into());
+    m.insert("workflow_name".into(), owner.workflow_name.clone().into());
+    m.insert(
+        "workflow_namespace".into(),
+        owner.workflow_namespace.clone().into(),
+    );
+    m.insert("workflow_id".into(), owner.workflow_id.clone().into());
+    m.insert(
+        "workflow_execution_id".into(),
+        t.workflow_execution_id.clone().into(),
+    );
+    m.insert("tags".into(), t.tags.clone().into());
+    m.insert("state".into(), t.state.as_str().into());
+    m.insert("state_info".into(), opt_str(t.state_info.as_deref()));
+    m.insert("project_id".into(), PROJECT.into());
+    m.insert("runtime_context".into(), jstr(&t.runtime_context));
+    if let Some(result) = result {
+        m.insert("result".into(), jstr(result));
+    }
+    m.insert("published".into(), jstr(&t.published));
+    m.insert("processed".into(), t.processed.into());
+    m.insert("created_at".into(), time(t.created_at));
+    m.insert("updated_at".into(), opt_time(t.updated_at));
+    m.insert("started_at".into(), opt_time(t.started_at));
+    m.insert("finished_at".into(), opt_time(t.finished_at));
+    m
+}
+
+pub async fn list(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    list_with(&state, &headers, &params, None, "tasks").await
+}
+
+/// A task list (no `result`), optionally of one workflow execution.
+pub(super) async fn list_with(
+    state: &ApiState,
+    headers: &HeaderMap,
+    params: &ListParams,
+    execution_id: Option<&str>,
+    path: &str,
+) -> Result<Response, ApiError> {
+    params.check_fields(FIELDS)?;
+    let mut query = params.store_query(task_column)?;
+    if let Some(id) = execution_id {
+        query.filters.push(Filter {
+            column: "t.workflow_execution_id",
+            op: FilterOp::Eq,
+            values: vec![id.to_owned()],
+        });
+    }
+    let items = state
+        .service
+        .store()
+        .list_tasks(&query)
+        .await?
+        .iter()
+        .map(|(t, owner)| to_wire(t, owner, None))
+        .collect();
+    let body = params.page(&base_url(headers), path, "tasks", items);
+    Ok(reply(StatusCode::OK, &body))
+}
+
+pub async fn get_one(
+    State(state): State<ApiState>,
+    Path(id): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    params.check_fields(FIELDS)?;
+    let store = state.service.store();
+    let task = store.get_task(&id).await?;
+    let owner = store
+        .get_execution(&task.workflow_execution_id)
+        .await?
+        .execution;
+    let actions = store.list_actions_of(&id).await?;
+    let children = store.list_children_of(&id).await?;
+    let result = result_from(&task, actions.iter(), children.iter().map(|c| &c.execution));
+    let owner = TaskOwner {
+        workflow_name: owner.workflow_name,
+        workflow_id: owner.workflow_id,
+        workflow_namespace: owner.workflow_namespace,
+    };
+    let m = to_wire(&task, &owner, Some(&result));
+    Ok(reply(StatusCode::OK, &Value::Object(params.select(m))))
+}
+
+pub async fn action_executions(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    action_executions::list_with(
+        &state,
+        &headers,
+        &params,
+        Some(&id),
+        &format!("tasks/{id}/action_executions"),
+    )
+    .await
+}
+
+pub async fn workflow_executions(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    executions::list_with(
+        &state,
+        &headers,
+        &params,
+        Some(&id),
+        &format!("tasks/{id}/workflow_executions"),
+    )
+    .await
+}

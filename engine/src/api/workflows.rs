@@ -1,0 +1,222 @@
+//! `/v2/workflows`: upload (YAML text), update, list, get and delete
+//! workflow definitions.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use bora_store::WorkflowDefinition;
+use serde_json::{Map, Value};
+
+use super::error::ApiError;
+use super::wire::{ListParams, base_url, jstr, opt_time, reply, time};
+use super::{ApiState, Pairs};
+
+const FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "namespace",
+    "input",
+    "interface",
+    "definition",
+    "checksum",
+    "tags",
+    "scope",
+    "project_id",
+    "created_at",
+    "updated_at",
+];
+
+/// How `interface` is shown: an object in POST/PUT answers, a JSON string in
+/// GET answers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Upload,
+    Get,
+}
+
+fn to_wire(def: &WorkflowDefinition, shape: Shape) -> Map<String, Value> {
+    let interface: Value =
+        serde_json::from_str(&def.interface).unwrap_or_else(|_| Value::Object(Map::new()));
+    let mut m = Map::new();
+    m.insert("id".into(), def.id.clone().into());
+    m.insert("name".into(), def.name.clone().into());
+    m.insert("namespace".into(), def.namespace.clone().into());
+    m.insert("input".into(), def.input.clone().into());
+    m.insert(
+        "interface".into(),
+        match shape {
+            Shape::Upload => interface,
+            Shape::Get => jstr(&interface),
+        },
+    );
+    m.insert("definition".into(), def.definition.clone().into());
+    m.insert("checksum".into(), def.checksum.clone().into());
+    m.insert("tags".into(), def.tags.clone().into());
+    m.insert("scope".into(), def.scope.clone().into());
+    m.insert("project_id".into(), def.project_id.clone().into());
+    m.insert("created_at".into(), time(def.created_at));
+    // Upload answers leave an unset `updated_at` out; GET shows null.
+    if shape == Shape::Get || def.updated_at.is_some() {
+        m.insert("updated_at".into(), opt_time(def.updated_at));
+    }
+    m
+}
+
+/// The text endpoints answer JSON only to clients that accept anything or
+/// text: Mistral (pecan) gives 406 to `Accept: application/json`.
+fn check_accept(headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(accept) = headers.get(header::ACCEPT).and_then(|a| a.to_str().ok()) else {
+        return Ok(());
+    };
+    let accept = accept.to_ascii_lowercase();
+    if accept.trim().is_empty()
+        || accept.contains("*/*")
+        || accept.contains("text/*")
+        || accept.contains("text/plain")
+    {
+        Ok(())
+    } else {
+        Err(ApiError::NotAcceptable)
+    }
+}
+
+fn upload_params(pairs: &[(String, String)]) -> Result<(String, String), ApiError> {
+    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let namespace = get("namespace").unwrap_or_default();
+    let scope = get("scope")
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "private".to_owned());
+    if scope != "private" && scope != "public" {
+        return Err(ApiError::bad_request(format!(
+            "Scope must be one of the following: ['private', 'public']; actual: {scope}"
+        ))
+        .text());
+    }
+    Ok((namespace, scope))
+}
+
+fn body_text(body: &Bytes) -> Result<&str, ApiError> {
+    std::str::from_utf8(body)
+        .map_err(|_| ApiError::bad_request("The definition is not valid UTF-8 text.").text())
+}
+
+fn upload_reply(status: StatusCode, defs: &[WorkflowDefinition]) -> Response {
+    let list: Vec<Value> = defs
+        .iter()
+        .map(|d| Value::Object(to_wire(d, Shape::Upload)))
+        .collect();
+    let mut out = Map::new();
+    out.insert("workflows".into(), Value::Array(list));
+    let mut response = reply(status, &Value::Object(out));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json;charset=utf-8"),
+    );
+    response
+}
+
+pub async fn create(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    check_accept(&headers)?;
+    let (namespace, scope) = upload_params(&pairs)?;
+    let text = body_text(&body)?;
+    let defs = state
+        .service
+        .create_workflows(text, &namespace, &scope)
+        .await
+        .map_err(|e| ApiError::from(e).text())?;
+    Ok(upload_reply(StatusCode::CREATED, &defs))
+}
+
+pub async fn update(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    check_accept(&headers)?;
+    let (namespace, scope) = upload_params(&pairs)?;
+    let text = body_text(&body)?;
+    let defs = state
+        .service
+        .update_workflows(text, &namespace, &scope)
+        .await
+        .map_err(|e| ApiError::from(e).text())?;
+    Ok(upload_reply(StatusCode::OK, &defs))
+}
+
+pub async fn list(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    params.check_fields(FIELDS)?;
+    let all: Vec<Map<String, Value>> = state
+        .service
+        .store()
+        .list_workflows()
+        .await?
+        .iter()
+        .map(|d| to_wire(d, Shape::Get))
+        .collect();
+    let page = params.page_in_memory(
+        all,
+        &[
+            "name",
+            "namespace",
+            "input",
+            "definition",
+            "scope",
+            "project_id",
+            "created_at",
+            "updated_at",
+            "checksum",
+        ],
+        "id",
+    )?;
+    let body = params.page(&base_url(&headers), "workflows", "workflows", page);
+    Ok(reply(StatusCode::OK, &body))
+}
+
+fn namespace_of(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == "namespace")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+pub async fn get_one(
+    State(state): State<ApiState>,
+    Path(id): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs.clone(), "created_at")?;
+    params.check_fields(FIELDS)?;
+    let def = state
+        .service
+        .store()
+        .get_workflow(&id, &namespace_of(&pairs))
+        .await?;
+    let body = Value::Object(params.select(to_wire(&def, Shape::Get)));
+    Ok(reply(StatusCode::OK, &body))
+}
+
+pub async fn delete(
+    State(state): State<ApiState>,
+    Path(id): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    state
+        .service
+        .store()
+        .delete_workflow(&id, &namespace_of(&pairs))
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
