@@ -1,2 +1,615 @@
-//! The action runtime: runs WASI action components under wasmtime.
+//! The action runtime: runs WASI action components (the `bora:action` world,
+//! `wit/action.wit`) under wasmtime with hard limits.
+//!
+//! # Layout
+//!
+//! - this module: [`Runtime`], the cheap-to-clone handle the CLI and the engine
+//!   use (`load`, `describe`, `list`, `call`);
+//! - [`config`]: global defaults and per-action / per-call overrides;
+//! - `engine`: the one wasmtime `Engine` (pooling with on-demand fallback, fuel,
+//!   epochs) and the epoch ticker thread;
+//! - `cache`: precompiled components on disk, keyed by content and engine hash;
+//! - `host`: what a call's `Store` holds (WASI sandbox, captured stdio, `log`,
+//!   memory cap);
+//! - [`net`]: the egress check of every outgoing `wasi:http` request;
+//! - `input`: the input check against `describe()` (Mistral's wording);
+//! - [`error`]: typed failures;
+//! - [`std_actions`]: the embedded standard action components.
+//!
+//! # Per call
+//!
+//! Everything reusable is built once: the engine, the linker, and one
+//! pre-instantiated component (`ActionPre`) per action. A call builds only what
+//! must be fresh: a `Store` with a fuel budget, a memory cap and an epoch
+//! deadline, and a WASI context with no preopened directories, no environment
+//! and captured stdio.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde_json::Value;
+use tokio::sync::Semaphore;
+use wasmtime::component::{HasSelf, Linker};
+use wasmtime::{Engine, Store, Trap};
+
+pub mod config;
+mod engine;
+pub mod error;
+mod host;
+mod input;
+pub mod net;
 pub mod std_actions;
+
+mod cache;
+
+pub use cache::CacheOutcome;
+pub use config::{ActionLimits, Allocator, CallOverrides, Limits, RuntimeConfig, UNLIMITED_FUEL};
+pub use error::{ActionFailure, FailureKind, LoadError, RuntimeError};
+pub use host::LogRecord;
+pub use input::{Descriptor, Param};
+
+use cache::ComponentCache;
+use config::Effective;
+use engine::EpochTicker;
+use host::HostState;
+use net::{EgressHooks, EgressPolicy};
+
+/// Host bindings generated from `wit/action.wit`.
+mod bindings {
+    wasmtime::component::bindgen!({
+        path: "../wit",
+        world: "action",
+        imports: { default: async },
+        exports: { default: async },
+    });
+}
+
+use bindings::bora::action::types as wit;
+use bindings::{Action, ActionPre};
+
+/// Where a call comes from (the WIT `context` without the action name, which
+/// the runtime fills in).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallContext {
+    pub execution_id: Option<String>,
+    pub task_id: Option<String>,
+    pub action_execution_id: Option<String>,
+}
+
+/// How a successful call ended.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Outcome {
+    /// The action's result.
+    Done(Value),
+    /// The action goes on outside Bora and is completed later through the API.
+    Pending,
+}
+
+/// A successful call: its outcome and what the action printed and logged.
+#[derive(Debug, Clone, Serialize)]
+pub struct CallOutput {
+    pub outcome: Outcome,
+    /// Captured stdout (size-capped, lossy UTF-8).
+    pub stdout: String,
+    /// Captured stderr (size-capped, lossy UTF-8).
+    pub stderr: String,
+    pub logs: Vec<LogRecord>,
+    pub fuel_used: u64,
+    pub elapsed: Duration,
+}
+
+/// What [`Runtime::load`] learnt about a component.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionInfo {
+    /// The name the action is registered under.
+    pub name: String,
+    /// What the component's `describe()` returned.
+    pub descriptor: Descriptor,
+    /// Hex SHA-256 of the component bytes.
+    pub component_hash: String,
+    pub size_bytes: usize,
+    /// Whether the compiled code came from the disk cache.
+    #[serde(skip)]
+    pub cache: CacheOutcome,
+    /// Time to compile (or map) and pre-instantiate, plus `describe()`.
+    pub load_time: Duration,
+}
+
+/// A loaded action: everything a call reuses.
+struct LoadedAction {
+    info: ActionInfo,
+    /// Class name shown in input errors (Mistral's, for the std actions).
+    class: String,
+    limits: ActionLimits,
+    pre: ActionPre<HostState>,
+    /// The egress policy from the action's (or the global) allowed hosts,
+    /// parsed once; a call that overrides the hosts parses its own.
+    policy: Arc<EgressPolicy>,
+}
+
+struct Inner {
+    engine: Engine,
+    allocator: Allocator,
+    linker: Linker<HostState>,
+    config: RuntimeConfig,
+    cache: ComponentCache,
+    actions: RwLock<HashMap<String, Arc<LoadedAction>>>,
+    /// Bounds concurrent instances to the pool size, so that a burst of calls
+    /// waits for a slot instead of failing to instantiate.
+    slots: Semaphore,
+    ticker: EpochTicker,
+}
+
+/// The action runtime. Cloning is one atomic increment; all clones share the
+/// engine, the loaded actions and the instance pool.
+#[derive(Clone)]
+pub struct Runtime {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runtime")
+            .field("allocator", &self.inner.allocator)
+            .field("actions", &self.list())
+            .finish()
+    }
+}
+
+/// Fuel and time `describe()` gets at load time: it only returns a record.
+const DESCRIBE_FUEL: u64 = 100_000_000;
+const DESCRIBE_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Runtime {
+    /// Creates the engine, the linker and the epoch ticker, and loads the
+    /// standard actions (unless `config.load_std_actions` is false).
+    ///
+    /// # Errors
+    ///
+    /// When wasmtime rejects the configuration, or a standard action does not load.
+    pub async fn new(config: RuntimeConfig) -> Result<Self, RuntimeError> {
+        let (engine, allocator) = engine::build(&config)?;
+        let linker = build_linker(&engine).map_err(|e| RuntimeError::Linker(format!("{e:#}")))?;
+        let cache = ComponentCache::new(&engine, config.cache_dir.clone());
+        let ticker = EpochTicker::start(&engine, config.epoch_tick);
+        let slots = Semaphore::new(config.max_concurrent_instances.max(1) as usize);
+        let runtime = Self {
+            inner: Arc::new(Inner {
+                engine,
+                allocator,
+                linker,
+                cache,
+                actions: RwLock::new(HashMap::new()),
+                slots,
+                ticker,
+                config,
+            }),
+        };
+        if runtime.inner.config.load_std_actions {
+            runtime.load_std_actions().await?;
+        }
+        Ok(runtime)
+    }
+
+    /// Loads every embedded standard action, compiling them in parallel.
+    async fn load_std_actions(&self) -> Result<(), RuntimeError> {
+        let mut set = tokio::task::JoinSet::new();
+        for action in std_actions::STD_ACTIONS {
+            let runtime = self.clone();
+            set.spawn(async move {
+                runtime
+                    .load(action.name, action.wasm, ActionLimits::default())
+                    .await
+                    .map_err(|e| (action.name, e))
+            });
+        }
+        while let Some(joined) = set.join_next().await {
+            match joined {
+                Ok(Ok(_)) => {}
+                Ok(Err((name, err))) => {
+                    return Err(RuntimeError::StdAction {
+                        name: name.to_string(),
+                        source: Box::new(err),
+                    });
+                }
+                Err(join) => {
+                    return Err(RuntimeError::Engine(format!(
+                        "loading a standard action failed: {join}"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The allocator in use (pooling may have fallen back to on-demand).
+    pub fn allocator(&self) -> Allocator {
+        self.inner.allocator
+    }
+
+    /// Whether the epoch ticker runs (wall-clock deadlines inside wasm code
+    /// depend on it; host calls are bounded by a timer either way).
+    pub fn deadlines_enforced(&self) -> bool {
+        self.inner.ticker.running()
+    }
+
+    /// The global settings.
+    pub fn config(&self) -> &RuntimeConfig {
+        &self.inner.config
+    }
+
+    /// Validates and compiles a component (or maps it from the disk cache),
+    /// checks that it implements the `bora:action` world, pre-instantiates it
+    /// and calls `describe()`. The action is then callable as `name`
+    /// (replacing an action of that name).
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError`] when the bytes are not a component, the component does not
+    /// fit the world (the message names the import or export), or `describe()`
+    /// fails.
+    pub async fn load(
+        &self,
+        name: &str,
+        wasm: &[u8],
+        limits: ActionLimits,
+    ) -> Result<ActionInfo, LoadError> {
+        let start = Instant::now();
+        let hash = cache::content_hash(wasm);
+        let inner = Arc::clone(&self.inner);
+        let bytes = wasm.to_vec();
+        let hash_for_task = hash.clone();
+        // Compilation takes Cranelift hundreds of milliseconds: keep it off
+        // the async workers.
+        let compiled = tokio::task::spawn_blocking(move || {
+            inner
+                .cache
+                .get_or_compile(&inner.engine, &hash_for_task, &bytes)
+        })
+        .await
+        .map_err(|e| LoadError::InvalidComponent {
+            name: name.to_string(),
+            message: format!("compilation task failed: {e}"),
+        })?;
+        let (component, cache_outcome) =
+            compiled.map_err(|message| LoadError::InvalidComponent {
+                name: name.to_string(),
+                message,
+            })?;
+        let mismatch = |e: wasmtime::Error| LoadError::WorldMismatch {
+            name: name.to_string(),
+            message: format!("{e:#}"),
+        };
+        let pre = self
+            .inner
+            .linker
+            .instantiate_pre(&component)
+            .map_err(mismatch)?;
+        let pre = ActionPre::new(pre).map_err(mismatch)?;
+        let descriptor = self.describe_component(name, &pre).await?;
+        let policy = Arc::new(EgressPolicy::new(
+            limits
+                .allowed_hosts
+                .as_ref()
+                .unwrap_or(&self.inner.config.allowed_hosts),
+        ));
+        let info = ActionInfo {
+            name: name.to_string(),
+            descriptor,
+            component_hash: hash.clone(),
+            size_bytes: wasm.len(),
+            cache: cache_outcome,
+            load_time: start.elapsed(),
+        };
+        let loaded = Arc::new(LoadedAction {
+            info: info.clone(),
+            class: input::class_name(name, &hash),
+            limits,
+            pre,
+            policy,
+        });
+        self.inner
+            .actions
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(name.to_string(), loaded);
+        tracing::debug!(action = name, cache = ?cache_outcome, elapsed = ?info.load_time, "action loaded");
+        Ok(info)
+    }
+
+    async fn describe_component(
+        &self,
+        name: &str,
+        pre: &ActionPre<HostState>,
+    ) -> Result<Descriptor, LoadError> {
+        let failed = |message: String| LoadError::Describe {
+            name: name.to_string(),
+            message,
+        };
+        let mut store = self.new_store(
+            DESCRIBE_FUEL,
+            self.inner.config.memory_bytes,
+            DESCRIBE_TIMEOUT,
+            Arc::new(EgressPolicy::default()),
+        );
+        let described = tokio::time::timeout(DESCRIBE_TIMEOUT, async {
+            let instance: Action = pre.instantiate_async(&mut store).await?;
+            instance.call_describe(&mut store).await
+        })
+        .await
+        .map_err(|_| failed(format!("timed out after {DESCRIBE_TIMEOUT:?}")))?
+        .map_err(|e| failed(format!("{e:#}")))?;
+        let mut params = Vec::with_capacity(described.params.len());
+        for p in described.params {
+            let default = match p.default {
+                None => None,
+                Some(text) => Some(serde_json::from_str(&text).map_err(|e| {
+                    failed(format!(
+                        "the default of parameter {} is not JSON ({e}): {text}",
+                        p.name
+                    ))
+                })?),
+            };
+            params.push(Param {
+                name: p.name,
+                default,
+                description: p.description,
+            });
+        }
+        Ok(Descriptor {
+            name: described.name,
+            description: described.description,
+            params,
+            is_async: described.is_async,
+        })
+    }
+
+    /// What the action `name` describes, if it is loaded.
+    pub fn describe(&self, name: &str) -> Option<Descriptor> {
+        self.get(name).map(|a| a.info.descriptor.clone())
+    }
+
+    /// Load information of the action `name`, if it is loaded.
+    pub fn info(&self, name: &str) -> Option<ActionInfo> {
+        self.get(name).map(|a| a.info.clone())
+    }
+
+    /// The names of all loaded actions, sorted.
+    pub fn list(&self) -> Vec<String> {
+        let actions = self.inner.actions.read().unwrap_or_else(|e| e.into_inner());
+        let mut names: Vec<String> = actions.keys().cloned().collect();
+        names.sort();
+        names
+    }
+
+    fn get(&self, name: &str) -> Option<Arc<LoadedAction>> {
+        self.inner
+            .actions
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(name)
+            .cloned()
+    }
+
+    fn new_store(
+        &self,
+        fuel: u64,
+        memory: u64,
+        timeout: Duration,
+        policy: Arc<EgressPolicy>,
+    ) -> Store<HostState> {
+        let state = HostState::new(
+            self.inner.config.output_cap,
+            memory,
+            EgressHooks::new(policy),
+        );
+        let mut store = Store::new(&self.inner.engine, state);
+        store.limiter(|s| &mut s.memory);
+        // Only fails when fuel is disabled, which it never is here.
+        let _ = store.set_fuel(fuel);
+        let tick = self.inner.config.epoch_tick.as_nanos().max(1);
+        // One extra tick: the current tick may be about to end.
+        let ticks = u64::try_from(timeout.as_nanos().div_ceil(tick))
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
+        store.set_epoch_deadline(ticks);
+        store.epoch_deadline_trap();
+        store
+    }
+
+    /// Runs the action `name` on `input` (a JSON object of parameters; the
+    /// defaults from `describe()` are filled in) under the combined limits.
+    ///
+    /// # Errors
+    ///
+    /// An [`ActionFailure`] whose [`FailureKind`] says why: bad input, the
+    /// action's own error, out of fuel, memory limit, timeout, trap, a result
+    /// that is not JSON, or a refused network request. The runtime stays
+    /// usable after any of them.
+    pub async fn call(
+        &self,
+        name: &str,
+        input: Value,
+        ctx: CallContext,
+        overrides: CallOverrides,
+    ) -> Result<CallOutput, ActionFailure> {
+        let action = self.get(name).ok_or_else(|| {
+            ActionFailure::early(FailureKind::NotFound {
+                name: name.to_string(),
+            })
+        })?;
+        let limits = Effective::resolve(&self.inner.config, &action.limits, &overrides);
+        let prepared = input::prepare(name, &action.class, &action.info.descriptor, input)
+            .map_err(ActionFailure::early)?;
+        let input_text = Value::Object(prepared).to_string();
+        let policy = match &overrides.allowed_hosts {
+            Some(hosts) => Arc::new(EgressPolicy::new(hosts)),
+            None => Arc::clone(&action.policy),
+        };
+        let wit_ctx = wit::Context {
+            execution_id: ctx.execution_id,
+            task_id: ctx.task_id,
+            action_execution_id: ctx.action_execution_id,
+            action_name: name.to_string(),
+        };
+
+        let _permit = self.inner.slots.acquire().await.map_err(|e| {
+            ActionFailure::early(FailureKind::Internal {
+                message: format!("instance pool closed: {e}"),
+            })
+        })?;
+        let start = Instant::now();
+        let mut store = self.new_store(limits.fuel, limits.memory, limits.timeout, policy);
+        let fuel_start = store.get_fuel().unwrap_or(limits.fuel);
+        let pre = &action.pre;
+        let result = tokio::time::timeout(limits.timeout, async {
+            let instance = pre.instantiate_async(&mut store).await?;
+            instance.call_run(&mut store, &input_text, &wit_ctx).await
+        })
+        .await;
+        let elapsed = start.elapsed();
+        let fuel_used = fuel_start.saturating_sub(store.get_fuel().unwrap_or(0));
+        let state = store.data_mut();
+        let denied =
+            std::mem::take(&mut *state.hooks.denied.lock().unwrap_or_else(|e| e.into_inner()));
+        for reason in &denied {
+            state.push_log("warn", format!("bora: outgoing request denied: {reason}"));
+        }
+        let memory_refused = state.memory.refused;
+        let captured = Captured {
+            stdout: state.stdout.text(),
+            stderr: state.stderr.text(),
+            logs: state.take_logs(),
+            fuel_used,
+            elapsed,
+        };
+        drop(store);
+
+        let kind = match result {
+            Err(_elapsed) => FailureKind::Timeout {
+                timeout: limits.timeout,
+            },
+            Ok(Err(err)) => classify_error(&err, &limits, memory_refused),
+            Ok(Ok(Ok(wit::Outcome::Done(text)))) => match serde_json::from_str(&text) {
+                Ok(value) => return Ok(captured.output(Outcome::Done(value))),
+                Err(e) => FailureKind::NotJson {
+                    error: e.to_string(),
+                    excerpt: excerpt(&text),
+                },
+            },
+            Ok(Ok(Ok(wit::Outcome::Pending))) => return Ok(captured.output(Outcome::Pending)),
+            Ok(Ok(Err(wit::ActionError { message, details }))) => FailureKind::ActionError {
+                message,
+                details: details
+                    .map(|text| serde_json::from_str(&text).unwrap_or(Value::String(text))),
+            },
+        };
+        let kind = match kind {
+            // A refused request explains the failure that followed it.
+            FailureKind::ActionError { message, details } if !denied.is_empty() => {
+                FailureKind::NetworkDenied {
+                    denied,
+                    message,
+                    details,
+                }
+            }
+            FailureKind::Trap { message } if !denied.is_empty() => FailureKind::NetworkDenied {
+                denied,
+                message,
+                details: None,
+            },
+            kind => kind,
+        };
+        Err(captured.failure(kind))
+    }
+}
+
+/// What a call captured, whatever its outcome.
+struct Captured {
+    stdout: String,
+    stderr: String,
+    logs: Vec<LogRecord>,
+    fuel_used: u64,
+    elapsed: Duration,
+}
+
+impl Captured {
+    fn output(self, outcome: Outcome) -> CallOutput {
+        CallOutput {
+            outcome,
+            stdout: self.stdout,
+            stderr: self.stderr,
+            logs: self.logs,
+            fuel_used: self.fuel_used,
+            elapsed: self.elapsed,
+        }
+    }
+
+    fn failure(self, kind: FailureKind) -> ActionFailure {
+        ActionFailure {
+            kind,
+            stdout: self.stdout,
+            stderr: self.stderr,
+            logs: self.logs,
+            fuel_used: self.fuel_used,
+            elapsed: self.elapsed,
+        }
+    }
+}
+
+/// Tells the limits apart from other traps: fuel and the epoch deadline are
+/// traps of their own kind; a refused memory growth is recorded by the
+/// limiter, since the guest usually aborts on it (an `unreachable` trap).
+fn classify_error(
+    err: &wasmtime::Error,
+    limits: &Effective,
+    memory_refused: Option<u64>,
+) -> FailureKind {
+    match err.downcast_ref::<Trap>() {
+        Some(Trap::OutOfFuel) => return FailureKind::OutOfFuel { fuel: limits.fuel },
+        Some(Trap::Interrupt) => {
+            return FailureKind::Timeout {
+                timeout: limits.timeout,
+            };
+        }
+        _ => {}
+    }
+    if let Some(requested) = memory_refused {
+        return FailureKind::MemoryLimit {
+            limit: limits.memory,
+            requested,
+        };
+    }
+    let mut message = match err.downcast_ref::<Trap>() {
+        Some(trap) => trap.to_string(),
+        None => format!("{err:#}"),
+    };
+    if let Some(backtrace) = err.downcast_ref::<wasmtime::WasmBacktrace>() {
+        message.push('\n');
+        message.push_str(&backtrace.to_string());
+    }
+    FailureKind::Trap { message }
+}
+
+/// The first 200 characters of a text, for error messages.
+fn excerpt(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(200).collect();
+    if chars.next().is_some() {
+        format!("{head}...")
+    } else {
+        head
+    }
+}
+
+/// WASI p2, wasi:http (outgoing requests go through [`EgressHooks`]) and the
+/// `log` import, shared by every action.
+fn build_linker(engine: &Engine) -> wasmtime::Result<Linker<HostState>> {
+    let mut linker = Linker::new(engine);
+    wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
+    wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
+    Action::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |s| s)?;
+    Ok(linker)
+}

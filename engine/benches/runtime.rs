@@ -1,0 +1,173 @@
+//! Benchmark of the action runtime: instantiate + call of `std.noop` and of
+//! `std.echo` with a 1 MiB input, on one thread and on all cores, with the
+//! pooling and the on-demand allocator. Prints median and p99 latency (µs)
+//! and calls per second.
+//!
+//! Run with `cargo bench -p bora --bench runtime` (release profile).
+//! `BORA_BENCH_ITERS` scales the iteration counts (default 1.0).
+
+use std::time::{Duration, Instant};
+
+use bora::runtime::{Allocator, CallContext, CallOverrides, Outcome, Runtime, RuntimeConfig};
+use serde_json::{Value, json};
+
+struct Case {
+    label: &'static str,
+    action: &'static str,
+    input: Value,
+    iters: usize,
+}
+
+struct Stats {
+    median_us: f64,
+    p99_us: f64,
+    calls_per_s: f64,
+}
+
+fn stats(mut lat: Vec<Duration>, wall: Duration) -> Stats {
+    lat.sort_unstable();
+    let at = |q: f64| {
+        let idx = ((lat.len() as f64 - 1.0) * q).round() as usize;
+        lat[idx].as_secs_f64() * 1e6
+    };
+    Stats {
+        median_us: at(0.5),
+        p99_us: at(0.99),
+        calls_per_s: lat.len() as f64 / wall.as_secs_f64(),
+    }
+}
+
+async fn call(runtime: &Runtime, case: &Case) -> Duration {
+    let start = Instant::now();
+    let out = runtime
+        .call(
+            case.action,
+            case.input.clone(),
+            CallContext::default(),
+            CallOverrides::default(),
+        )
+        .await;
+    let elapsed = start.elapsed();
+    match out {
+        Ok(out) => assert!(matches!(out.outcome, Outcome::Done(_))),
+        Err(err) => panic!("{} failed: {err}", case.action),
+    }
+    elapsed
+}
+
+/// Sequential calls on one thread; 10% warm-up excluded.
+fn single_thread(runtime: &Runtime, case: &Case) -> Stats {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    rt.block_on(async {
+        for _ in 0..case.iters / 10 {
+            call(runtime, case).await;
+        }
+        let mut lat = Vec::with_capacity(case.iters);
+        let start = Instant::now();
+        for _ in 0..case.iters {
+            lat.push(call(runtime, case).await);
+        }
+        stats(lat, start.elapsed())
+    })
+}
+
+/// One task per core, each making `iters / cores` sequential calls.
+fn all_cores(runtime: &Runtime, case: &Case, cores: usize) -> Stats {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(cores)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    rt.block_on(async {
+        let per_task = (case.iters / cores).max(1);
+        let run = |n: usize| {
+            let mut tasks = tokio::task::JoinSet::new();
+            for _ in 0..cores {
+                let runtime = runtime.clone();
+                let case = Case {
+                    label: case.label,
+                    action: case.action,
+                    input: case.input.clone(),
+                    iters: n,
+                };
+                tasks.spawn(async move {
+                    let mut lat = Vec::with_capacity(case.iters);
+                    for _ in 0..case.iters {
+                        lat.push(call(&runtime, &case).await);
+                    }
+                    lat
+                });
+            }
+            tasks
+        };
+        let mut warm = run((per_task / 10).max(1));
+        while warm.join_next().await.is_some() {}
+        let start = Instant::now();
+        let mut tasks = run(per_task);
+        let mut lat = Vec::new();
+        while let Some(part) = tasks.join_next().await {
+            lat.extend(part.expect("bench task"));
+        }
+        stats(lat, start.elapsed())
+    })
+}
+
+fn main() {
+    let scale: f64 = std::env::var("BORA_BENCH_ITERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1.0);
+    let iters = |n: f64| ((n * scale) as usize).max(10);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cache = tempfile::tempdir().expect("temp dir");
+    let big = "x".repeat(1 << 20);
+    let cases = [
+        Case {
+            label: "std.noop",
+            action: "std.noop",
+            input: json!({}),
+            iters: iters(20_000.0),
+        },
+        Case {
+            label: "std.echo 1 MiB",
+            action: "std.echo",
+            input: json!({ "output": big }),
+            iters: iters(300.0),
+        },
+    ];
+    println!("bora action runtime benchmark ({cores} cores)");
+    println!(
+        "{:<16} {:<10} {:<8} {:>8} {:>12} {:>10} {:>12}",
+        "action", "allocator", "threads", "iters", "median µs", "p99 µs", "calls/s"
+    );
+    for allocator in [Allocator::Pooling, Allocator::OnDemand] {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("tokio runtime")
+            .block_on(Runtime::new(RuntimeConfig {
+                allocator,
+                cache_dir: Some(cache.path().to_path_buf()),
+                ..RuntimeConfig::default()
+            }))
+            .expect("runtime");
+        let name = match runtime.allocator() {
+            Allocator::Pooling => "pooling",
+            Allocator::OnDemand => "on-demand",
+        };
+        for case in &cases {
+            for (threads, s) in [
+                (1, single_thread(&runtime, case)),
+                (cores, all_cores(&runtime, case, cores)),
+            ] {
+                println!(
+                    "{:<16} {:<10} {:<8} {:>8} {:>12.1} {:>10.1} {:>12.0}",
+                    case.label, name, threads, case.iters, s.median_us, s.p99_us, s.calls_per_s
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The one wasmtime `Engine` of the process (fuel and epoch interruption on,
+//! pooling allocator with an on-demand fallback) and the epoch ticker thread
+//! that drives wall-clock deadlines.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use wasmtime::{Config, Engine, EngineWeak, InstanceAllocationStrategy, PoolingAllocationConfig};
+
+use super::config::{Allocator, RuntimeConfig};
+use super::error::RuntimeError;
+
+/// Builds the engine; returns it and the allocator actually in use.
+pub(crate) fn build(config: &RuntimeConfig) -> Result<(Engine, Allocator), RuntimeError> {
+    if config.allocator == Allocator::Pooling {
+        match Engine::new(&engine_config(config, true)) {
+            Ok(engine) => return Ok((engine, Allocator::Pooling)),
+            Err(err) => tracing::warn!(
+                error = %err,
+                "the pooling allocator could not reserve its memory; falling back to on-demand allocation"
+            ),
+        }
+    }
+    Engine::new(&engine_config(config, false))
+        .map(|engine| (engine, Allocator::OnDemand))
+        .map_err(|e| RuntimeError::Engine(format!("{e:#}")))
+}
+
+fn engine_config(config: &RuntimeConfig, pooling: bool) -> Config {
+    let mut cfg = Config::new();
+    cfg.wasm_component_model(true);
+    cfg.consume_fuel(true);
+    cfg.epoch_interruption(true);
+    if pooling {
+        let slots = config.max_concurrent_instances.max(1);
+        let mut pool = PoolingAllocationConfig::default();
+        // Sized for Rust components (a handful of core instances each) and for
+        // the larger Python/JS ones (wasmtime-48.md §4).
+        pool.total_component_instances(slots)
+            .total_core_instances(slots.saturating_mul(10))
+            .total_memories(slots.saturating_mul(2))
+            .total_tables(slots.saturating_mul(2))
+            .total_stacks(slots)
+            .max_memory_size(usize::try_from(config.max_memory_per_instance).unwrap_or(usize::MAX))
+            .max_core_instance_size(8 << 20)
+            .max_component_instance_size(8 << 20)
+            .max_memories_per_component(20)
+            .max_tables_per_component(20)
+            .max_core_instances_per_component(100)
+            .table_elements(100_000)
+            // Resetting a reused slot with memset is cheaper than madvise for
+            // the small heaps of typical actions.
+            .linear_memory_keep_resident(1 << 20)
+            .table_keep_resident(64 << 10);
+        cfg.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+    }
+    cfg
+}
+
+/// Increments the engine's epoch every `tick` until dropped.
+pub(crate) struct EpochTicker {
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl EpochTicker {
+    pub(crate) fn start(engine: &Engine, tick: Duration) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let weak: EngineWeak = engine.weak();
+        let flag = Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
+            .name("bora-epoch".into())
+            .spawn(move || {
+                while !flag.load(Ordering::Relaxed) {
+                    std::thread::park_timeout(tick);
+                    match weak.upgrade() {
+                        Some(engine) => engine.increment_epoch(),
+                        None => break,
+                    }
+                }
+            })
+            .map_err(|e| tracing::error!(error = %e, "cannot start the epoch ticker"))
+            .ok();
+        Self { stop, thread }
+    }
+
+    /// Whether the ticker thread runs (deadlines only work when it does).
+    pub(crate) fn running(&self) -> bool {
+        self.thread.is_some()
+    }
+}
+
+impl Drop for EpochTicker {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            thread.thread().unpark();
+            let _ = thread.join();
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticker_stops_promptly_on_drop() {
+        let (engine, _) = build(&RuntimeConfig {
+            allocator: Allocator::OnDemand,
+            ..RuntimeConfig::default()
+        })
+        .unwrap();
+        let ticker = EpochTicker::start(&engine, Duration::from_millis(1));
+        assert!(ticker.running());
+        let start = std::time::Instant::now();
+        drop(ticker);
+        // Joined at once, not after a long sleep.
+        assert!(start.elapsed() < Duration::from_secs(1));
+    }
+}

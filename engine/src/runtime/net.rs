@@ -1,0 +1,372 @@
+//! Network egress of actions: every outgoing `wasi:http` request is checked
+//! against the hosts the action was granted, and the resolved addresses are
+//! checked too (not only the name), so a public-looking name that resolves to
+//! a loopback or link-local address is refused unless that address is
+//! explicitly allowed (Mistral 23's `denied_cidrs` for std.http).
+//!
+//! Allow-list entries:
+//! - `example.com` — that host (any port), `example.com:8080` — that host and port;
+//! - `*.example.com` — any subdomain; `*` — any host;
+//! - `10.0.0.5`, `[::1]`, `127.0.0.1:9000` — an IP literal (optionally with a port);
+//! - `10.0.0.0/8`, `fe80::/10` — any address in that network.
+//!
+//! Loopback (127.0.0.0/8, ::1), link-local (169.254.0.0/16, fe80::/10) and
+//! unspecified addresses are reached only through an IP literal or network
+//! entry that covers them, or the entry `localhost` for loopback: a matching
+//! name or wildcard is not enough. Only `http` and `https` are allowed.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+
+use http::uri::{Authority, Scheme};
+use http_body_util::BodyExt;
+use wasmtime_wasi_http::{Error as HttpError, RequestOptions, WasiBody, WasiHttpHooks};
+
+/// One parsed allow-list entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Rule {
+    Any,
+    Host { name: String, port: Option<u16> },
+    Suffix { suffix: String },
+    Ip { ip: IpAddr, port: Option<u16> },
+    Net { net: IpAddr, prefix: u8 },
+}
+
+/// The parsed allow-list of one call.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EgressPolicy {
+    rules: Vec<Rule>,
+}
+
+impl EgressPolicy {
+    /// Parses the entries; an entry that parses as nothing sensible is kept as
+    /// a plain host name (it can then only match that exact name).
+    pub(crate) fn new(entries: &[String]) -> Self {
+        Self {
+            rules: entries.iter().filter_map(|e| parse_rule(e)).collect(),
+        }
+    }
+
+    /// Whether the name in the URL is allowed at all (before resolving it).
+    fn host_allowed(&self, host: &str, port: u16) -> bool {
+        let ip = parse_ip(host);
+        self.rules.iter().any(|rule| match rule {
+            Rule::Any => true,
+            Rule::Host { name, port: p } => {
+                name.eq_ignore_ascii_case(host) && p.is_none_or(|p| p == port)
+            }
+            Rule::Suffix { suffix } => {
+                let host = host.to_ascii_lowercase();
+                host.len() > suffix.len() + 1
+                    && host.ends_with(suffix.as_str())
+                    && host.as_bytes()[host.len() - suffix.len() - 1] == b'.'
+            }
+            Rule::Ip {
+                ip: allowed,
+                port: p,
+            } => ip == Some(*allowed) && p.is_none_or(|p| p == port),
+            Rule::Net { net, prefix } => ip.is_some_and(|ip| in_network(ip, *net, *prefix)),
+        })
+    }
+
+    /// Whether a resolved address may be connected to. Public addresses pass
+    /// (the name was already checked); special ones need an explicit entry.
+    fn address_allowed(&self, addr: IpAddr) -> bool {
+        if !is_special(addr) {
+            return true;
+        }
+        self.rules.iter().any(|rule| match rule {
+            Rule::Ip { ip, .. } => canonical(*ip) == canonical(addr),
+            Rule::Net { net, prefix } => in_network(addr, *net, *prefix),
+            Rule::Host { name, .. } => {
+                name.eq_ignore_ascii_case("localhost") && canonical(addr).is_loopback()
+            }
+            Rule::Any | Rule::Suffix { .. } => false,
+        })
+    }
+
+    /// Checks a request's URL and resolves its host; returns the address to
+    /// connect to, or why the request is refused.
+    pub(crate) async fn check(
+        &self,
+        scheme: Option<&Scheme>,
+        authority: Option<&Authority>,
+    ) -> Result<SocketAddr, String> {
+        let https = match scheme.map(Scheme::as_str) {
+            Some("http") => false,
+            Some("https") => true,
+            Some(other) => return Err(format!("scheme {other} is not allowed (only http/https)")),
+            None => return Err("request has no scheme".to_string()),
+        };
+        let authority = authority.ok_or_else(|| "request has no host".to_string())?;
+        let host = authority
+            .host()
+            .trim_start_matches('[')
+            .trim_end_matches(']');
+        let port = authority.port_u16().unwrap_or(if https { 443 } else { 80 });
+        if self.rules.is_empty() {
+            return Err(format!(
+                "{host}: the action is not allowed any network access"
+            ));
+        }
+        if !self.host_allowed(host, port) {
+            return Err(format!(
+                "{host}:{port}: host is not in the action's allowed hosts"
+            ));
+        }
+        let addrs: Vec<SocketAddr> = match parse_ip(host) {
+            Some(ip) => vec![SocketAddr::new(ip, port)],
+            None => tokio::net::lookup_host((host, port))
+                .await
+                .map_err(|e| format!("{host}: cannot resolve: {e}"))?
+                .collect(),
+        };
+        if addrs.is_empty() {
+            return Err(format!("{host}: resolves to no address"));
+        }
+        // Every address must pass: otherwise the connection could land on a
+        // refused one.
+        if let Some(bad) = addrs.iter().find(|a| !self.address_allowed(a.ip())) {
+            return Err(format!(
+                "{host}:{port}: resolves to {}, a loopback, link-local or unspecified \
+                 address that is not explicitly allowed",
+                bad.ip()
+            ));
+        }
+        Ok(addrs[0])
+    }
+}
+
+fn parse_rule(entry: &str) -> Option<Rule> {
+    let entry = entry.trim();
+    if entry.is_empty() {
+        return None;
+    }
+    if entry == "*" {
+        return Some(Rule::Any);
+    }
+    if let Some(suffix) = entry.strip_prefix("*.") {
+        return Some(Rule::Suffix {
+            suffix: suffix.to_ascii_lowercase(),
+        });
+    }
+    if let Some((net, prefix)) = entry.split_once('/')
+        && let (Some(net), Ok(prefix)) = (parse_ip(net), prefix.parse::<u8>())
+    {
+        let max = if net.is_ipv4() { 32 } else { 128 };
+        return (prefix <= max).then_some(Rule::Net { net, prefix });
+    }
+    if let Some(ip) = parse_ip(entry) {
+        return Some(Rule::Ip { ip, port: None });
+    }
+    if let Ok(sock) = entry.parse::<SocketAddr>() {
+        return Some(Rule::Ip {
+            ip: sock.ip(),
+            port: Some(sock.port()),
+        });
+    }
+    if let Some((name, port)) = entry.rsplit_once(':')
+        && let Ok(port) = port.parse::<u16>()
+    {
+        return Some(Rule::Host {
+            name: name.to_ascii_lowercase(),
+            port: Some(port),
+        });
+    }
+    Some(Rule::Host {
+        name: entry.to_ascii_lowercase(),
+        port: None,
+    })
+}
+
+fn parse_ip(text: &str) -> Option<IpAddr> {
+    text.trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse()
+        .ok()
+}
+
+/// IPv4-mapped IPv6 addresses (`::ffff:127.0.0.1`) are judged as IPv4.
+fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
+/// Loopback, link-local and unspecified addresses.
+fn is_special(ip: IpAddr) -> bool {
+    match canonical(ip) {
+        IpAddr::V4(v4) => v4.is_loopback() || v4.is_link_local() || v4.is_unspecified(),
+        IpAddr::V6(v6) => {
+            v6.is_loopback() || v6.is_unspecified() || (v6.segments()[0] & 0xffc0) == 0xfe80
+        }
+    }
+}
+
+fn in_network(ip: IpAddr, net: IpAddr, prefix: u8) -> bool {
+    match (canonical(ip), canonical(net)) {
+        (IpAddr::V4(ip), IpAddr::V4(net)) => {
+            let mask = u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0);
+            u32::from(ip) & mask == u32::from(net) & mask
+        }
+        (IpAddr::V6(ip), IpAddr::V6(net)) => {
+            let mask = u128::MAX.checked_shl(128 - u32::from(prefix)).unwrap_or(0);
+            u128::from(ip) & mask == u128::from(net) & mask
+        }
+        _ => false,
+    }
+}
+
+/// The wasi:http hooks of one call: check, then send.
+pub(crate) struct EgressHooks {
+    policy: Arc<EgressPolicy>,
+    /// Refused requests, for the failure report and the action's log.
+    pub(crate) denied: Arc<Mutex<Vec<String>>>,
+}
+
+impl EgressHooks {
+    pub(crate) fn new(policy: Arc<EgressPolicy>) -> Self {
+        Self {
+            policy,
+            denied: Arc::new(Mutex::new(Vec::new())),
+        }
+    }
+}
+
+impl WasiHttpHooks for EgressHooks {
+    fn send_request(
+        &mut self,
+        mut request: http::Request<WasiBody>,
+        options: Option<RequestOptions>,
+        fut: Box<dyn Future<Output = Result<(), HttpError>> + Send>,
+    ) -> Box<
+        dyn Future<
+                Output = Result<
+                    (
+                        http::Response<WasiBody>,
+                        Box<dyn Future<Output = Result<(), HttpError>> + Send>,
+                    ),
+                    HttpError,
+                >,
+            > + Send,
+    > {
+        drop(fut);
+        let policy = Arc::clone(&self.policy);
+        let denied = Arc::clone(&self.denied);
+        Box::new(async move {
+            let uri = request.uri().clone();
+            let addr = match policy.check(uri.scheme(), uri.authority()).await {
+                Ok(addr) => addr,
+                Err(reason) => {
+                    tracing::info!(%uri, %reason, "outgoing request denied");
+                    denied
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(format!("{uri}: {reason}"));
+                    return Err(HttpError::HttpRequestDenied);
+                }
+            };
+            // Plain http: connect to the address that was checked, so a second
+            // resolution cannot swap it (the Host header keeps the name).
+            // https keeps the name for TLS verification and resolves again.
+            if uri.scheme() == Some(&Scheme::HTTP) {
+                let mut parts = uri.into_parts();
+                parts.authority = Authority::try_from(addr.to_string()).ok();
+                if let Ok(pinned) = http::Uri::from_parts(parts) {
+                    *request.uri_mut() = pinned;
+                }
+            }
+            let (response, io) = wasmtime_wasi_http::default_send_request(request, options).await?;
+            Ok((
+                response.map(BodyExt::boxed_unsync),
+                Box::new(io) as Box<dyn Future<Output = Result<(), HttpError>> + Send>,
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn policy(entries: &[&str]) -> EgressPolicy {
+        EgressPolicy::new(&entries.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    async fn check(p: &EgressPolicy, url: &str) -> Result<SocketAddr, String> {
+        let uri: http::Uri = url.parse().map_err(|e| format!("{e}"))?;
+        p.check(uri.scheme(), uri.authority()).await
+    }
+
+    #[tokio::test]
+    async fn nothing_allowed_by_default() {
+        let err = check(&policy(&[]), "http://93.184.216.34/")
+            .await
+            .unwrap_err();
+        assert!(err.contains("not allowed any network access"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn loopback_needs_an_explicit_address() {
+        let any = policy(&["*"]);
+        assert!(check(&any, "http://127.0.0.1:8080/").await.is_err());
+        assert!(check(&any, "http://[::1]/").await.is_err());
+        assert!(check(&any, "http://169.254.169.254/").await.is_err());
+        assert!(check(&any, "http://[::ffff:127.0.0.1]/").await.is_err());
+        assert!(check(&any, "http://0.0.0.0/").await.is_err());
+        // `localhost` resolves to loopback: a wildcard is not enough.
+        assert!(check(&any, "http://localhost/").await.is_err());
+        assert!(
+            check(&policy(&["localhost"]), "http://localhost/")
+                .await
+                .is_ok()
+        );
+        let explicit = policy(&["127.0.0.1"]);
+        assert_eq!(
+            check(&explicit, "http://127.0.0.1:8080/x").await,
+            Ok("127.0.0.1:8080".parse().unwrap())
+        );
+        assert!(
+            check(&policy(&["127.0.0.0/8"]), "http://127.1.2.3/")
+                .await
+                .is_ok()
+        );
+        assert!(
+            check(&policy(&["127.0.0.1:9"]), "http://127.0.0.1:8080/")
+                .await
+                .is_err()
+        );
+        assert!(check(&policy(&["[::1]"]), "http://[::1]:80/").await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn names_and_schemes() {
+        let p = policy(&["*.example.org", "10.1.2.3"]);
+        assert!(check(&p, "http://10.1.2.3/").await.is_ok());
+        assert!(check(&p, "http://10.1.2.4/").await.is_err());
+        assert!(check(&p, "ftp://10.1.2.3/").await.is_err());
+        let err = check(&p, "http://example.org/").await.unwrap_err();
+        assert!(err.contains("not in the action's allowed hosts"), "{err}");
+        let err = check(&p, "http://evil-example.org/").await.unwrap_err();
+        assert!(err.contains("not in the action's allowed hosts"), "{err}");
+    }
+
+    #[test]
+    fn rules_parse() {
+        assert_eq!(
+            parse_rule("Example.COM:8080"),
+            Some(Rule::Host {
+                name: "example.com".into(),
+                port: Some(8080)
+            })
+        );
+        assert_eq!(parse_rule("10.0.0.0/33"), None);
+        assert!(in_network(
+            "fe80::1".parse().unwrap(),
+            "fe80::".parse().unwrap(),
+            10
+        ));
+    }
+}
