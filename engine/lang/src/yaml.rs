@@ -237,6 +237,7 @@ fn repr_into(node: &Node, out: &mut String) {
 pub fn load(text: &str) -> Result<Node, YamlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_characters(text)?;
+    check_tabs(text)?;
     let protected = protect_indicators(text);
     let text: &str = &protected;
     let mut builder = Builder {
@@ -334,6 +335,74 @@ fn unprotect(text: String) -> String {
         .collect()
 }
 
+/// PyYAML skips only spaces between tokens: a tab outside a quoted scalar,
+/// a block scalar or a comment is `found character '\t' that cannot start
+/// any token` (a YAML 1.2 parser accepts some of those tabs, e.g. trailing
+/// ones). This scanner follows quotes, comments and block scalars closely
+/// enough to find such tabs.
+fn check_tabs(text: &str) -> Result<(), YamlError> {
+    if !text.contains('\t') {
+        return Ok(());
+    }
+    let mut quote: Option<char> = None;
+    // Indentation of the line that opened a block scalar, while inside it.
+    let mut block_parent: Option<usize> = None;
+    for (lineno, line) in text.split('\n').enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(parent) = block_parent {
+            if line.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block_parent = None;
+        }
+        let mut node_start = quote.is_none();
+        let mut prev_blank = true;
+        let mut chars = line.chars().enumerate().peekable();
+        while let Some((col, c)) = chars.next() {
+            if let Some(q) = quote {
+                if c == q {
+                    if q == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') {
+                        chars.next();
+                    } else {
+                        quote = None;
+                    }
+                } else if c == '\\' && q == '"' {
+                    chars.next();
+                }
+                prev_blank = false;
+                continue;
+            }
+            match c {
+                '\t' => {
+                    return Err(YamlError {
+                        message: "Definition could not be parsed: while scanning for the next token found character '\\t' that cannot start any token".into(),
+                        pos: Pos { line: lineno + 1, column: col + 1 },
+                    });
+                }
+                '#' if prev_blank => break,
+                '\'' | '"' if node_start => {
+                    quote = Some(c);
+                    node_start = false;
+                }
+                ' ' | '\r' => {}
+                '-' | '?' | ':' | '[' | '{' | ',' => node_start = true,
+                _ => node_start = false,
+            }
+            prev_blank = matches!(c, ' ' | '\r');
+        }
+        // `key: |`, `- >-`, `key: |2`: a block scalar starts on the next line.
+        let code = line.split(" #").next().unwrap_or("").trim_end();
+        let tail = code.trim_end_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
+        if quote.is_none()
+            && (tail.ends_with('|') || tail.ends_with('>'))
+            && (tail.len() == 1 || tail[..tail.len() - 1].ends_with([' ', ':', '-']))
+        {
+            block_parent = Some(indent);
+        }
+    }
+    Ok(())
+}
+
 /// PyYAML's reader refuses non-printable characters anywhere in the stream.
 fn check_characters(text: &str) -> Result<(), YamlError> {
     let (mut line, mut column) = (1, 1);
@@ -391,7 +460,11 @@ impl Builder {
             Some(Frame::Seq(_, items)) => items.push(node),
             Some(Frame::Map(_, entries, pending, index)) => match pending.take() {
                 None => *pending = Some((node, merge)),
-                Some((key, is_merge)) => insert_entry(entries, index, key, is_merge, node),
+                Some((key, is_merge)) => {
+                    if let Err(e) = insert_entry(entries, index, key, is_merge, node) {
+                        self.error.get_or_insert(e);
+                    }
+                }
             },
         }
     }
@@ -430,12 +503,17 @@ fn insert_entry(
     key: Node,
     is_merge: bool,
     value: Node,
-) {
+) -> Result<(), YamlError> {
     if is_merge {
         let sources: Vec<Node> = match value.value {
             Value::Map(_) => vec![value],
-            Value::Seq(items) => items,
-            _ => vec![value],
+            Value::Seq(items) if items.iter().all(|i| matches!(i.value, Value::Map(_))) => items,
+            _ => {
+                return Err(YamlError {
+                    message: "Definition could not be parsed: while constructing a mapping: expected a mapping or list of mappings for merging".into(),
+                    pos: value.pos,
+                });
+            }
         };
         for src in sources {
             if let Value::Map(src_entries) = src.value {
@@ -448,7 +526,7 @@ fn insert_entry(
                 }
             }
         }
-        return;
+        return Ok(());
     }
     let existing = match key.as_str() {
         Some(name) if entries.len() > INDEX_FROM => index.0.get(name).copied(),
@@ -461,6 +539,7 @@ fn insert_entry(
             index.add(entries);
         }
     }
+    Ok(())
 }
 
 /// Python dict key equality: `1`, `1.0` and `True` are the same key.
@@ -624,6 +703,13 @@ fn resolve_scalar(
     }
     if style != ScalarStyle::Plain {
         return Ok((Value::Str(text), false));
+    }
+    if text == "=" {
+        // PyYAML resolves a plain `=` to the `value` tag, which its safe
+        // constructor does not know.
+        return Err(
+            "could not determine a constructor for the tag 'tag:yaml.org,2002:value'".into(),
+        );
     }
     Ok(resolve_plain(text))
 }
@@ -917,6 +1003,10 @@ mod tests {
         assert_eq!(text("b"), Some(Value::Str("*y".into())));
         assert_eq!(text("c"), Some(Value::Str("@z".into())));
         assert!(load("t1: &a\n  action: x\n").is_err());
+        // Tabs: only inside quotes, block scalars and comments.
+        assert!(load("a: b\t\n").is_err());
+        assert!(load("a: 'b\tc' # x\td\nb: |\n  x\ty\nc: 1\n").is_ok());
+        assert!(load("a: =\n").is_err());
         assert!(load("a: \u{7}\n").is_err());
         assert_eq!(load("").map(|n| n.value), Ok(Value::Map(vec![])));
     }
