@@ -392,6 +392,13 @@ mod tests {
     }
 
     #[test]
+    fn compiled_forms_can_be_shared_between_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<CompiledText>();
+        assert_send_sync::<CompiledData>();
+    }
+
+    #[test]
     fn validation() {
         assert_eq!(validate("<% $.a %> {{ _.b }}"), Err(ExprError::Mixed));
         assert!(validate("{{ foo( }}").is_err());
