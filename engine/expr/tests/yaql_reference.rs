@@ -3060,6 +3060,7 @@ const CASES: &[(&str, Result<&str, &str>)] = &[
         "($.nested in not $.padded).set(($.csv > 'abc'), $.users.toDict([$]))",
         Err("No function \"#operator_in\" matches supplied arguments"),
     ),
+    ("($.nested or ($.d.y * $.num_str)).indexWhere($.x)", Ok("0")),
     (
         "($.nested.contains(range(3)) >= '')",
         Err("No function \"#operator_>=\" matches supplied arguments"),
@@ -5977,6 +5978,7 @@ const CASES: &[(&str, Result<&str, &str>)] = &[
         "isString($.list).trim()",
         Err("No method \"trim\" for receiver False matches supplied arguments"),
     ),
+    ("isString($.list.where($.len()))", Ok("false")),
     (
         "isString($.none_val).norm()",
         Err("No method \"norm\" for receiver False matches supplied arguments"),
@@ -6371,6 +6373,7 @@ const CASES: &[(&str, Result<&str, &str>)] = &[
     ),
     ("not $.strs", Ok("false")),
     ("not $.strs.flatten()", Ok("false")),
+    ("not $.users.where($ > 1)", Ok("false")),
     ("not $.users[0]", Ok("false")),
     (
         "not $.users[0].append($.dup)",
@@ -6861,6 +6864,10 @@ const CASES: &[(&str, Result<&str, &str>)] = &[
     (
         "set($.empty_list.replace('', true))",
         Err("No method \"replace\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "set($.empty_str).orderBy($[0]).takeWhile($.age)",
+        Err("Unknown function \"#property#age\""),
     ),
     ("set($.num_str)", Ok("[\"42\"]")),
     (

@@ -288,12 +288,17 @@ impl<'a> Env<'a> {
             Value::List(items)
             | Value::PyList(items)
             | Value::Items(items)
-            | Value::Iter(items) => Ok(Value::Iter(Arc::new(
-                items
-                    .iter()
-                    .map(|item| self.attribute(item.clone(), key))
-                    .collect::<Result<_, _>>()?,
-            ))),
+            | Value::Iter(items) => {
+                // A generator: an item's error is deferred to its consumer.
+                let mut out = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    match self.attribute(item.clone(), key) {
+                        Ok(v) => out.push(v),
+                        Err(error) => return Ok(failing(out, error)),
+                    }
+                }
+                Ok(Value::Iter(Arc::new(out)))
+            }
             Value::Set(items) => Ok(Value::Iter(Arc::new(
                 items
                     .iter()
@@ -306,6 +311,16 @@ impl<'a> Env<'a> {
                     .map(|item| self.attribute(item.clone(), key))
                     .collect::<Result<_, _>>()?,
             ))),
+            Value::Failing(f) => {
+                let mut out = Vec::new();
+                for item in &f.items {
+                    match self.attribute(item.clone(), key) {
+                        Ok(v) => out.push(v),
+                        Err(error) => return Ok(failing(out, error)),
+                    }
+                }
+                Ok(failing(out, f.error.clone()))
+            }
             other => stdlib::property(&other, key),
         }
     }
@@ -345,6 +360,11 @@ impl<'a> Env<'a> {
     }
 }
 
+/// A generator that yields `items`, then raises `error`.
+pub fn failing(items: Vec<Value>, error: YaqlError) -> Value {
+    Value::Failing(Arc::new(super::value::Failing { items, error }))
+}
+
 /// A value that cannot be a set member or dict key in Python.
 pub fn check_hashable(value: &Value) -> Result<(), YaqlError> {
     match value {
@@ -358,6 +378,7 @@ pub fn check_hashable(value: &Value) -> Result<(), YaqlError> {
 /// set holding tuples (or dicts) fails to build: `unhashable type: 'list'`.
 pub fn check_output(value: &Value) -> Result<(), YaqlError> {
     match value {
+        Value::Failing(f) => Err(f.error.clone()),
         Value::Set(items) => {
             for item in items.iter() {
                 unhashable_after_conversion(item)?;

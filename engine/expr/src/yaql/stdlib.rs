@@ -310,7 +310,7 @@ pub fn call(
 /// Whether a method's receiver has a type one of its overloads accepts;
 /// `None` when the name is not a method (or accepts anything).
 fn receiver_fits(name: &str, r: &Value) -> Option<bool> {
-    let iterable = items(r).is_some() || matches!(r, Value::Lazy(_));
+    let iterable = items(r).is_some() || matches!(r, Value::Lazy(_) | Value::Failing(_));
     let string = matches!(r, Value::Str(_));
     let dict = matches!(r, Value::Dict(_));
     Some(match name {
@@ -338,7 +338,7 @@ fn receiver_fits(name: &str, r: &Value) -> Option<bool> {
         "norm" | "isEmpty" => string || matches!(r, Value::Null),
         "split" | "matches" | "replaceBy" => string || matches!(r, Value::Regex(_)),
         "search" | "searchAll" => matches!(r, Value::Regex(_)),
-        "thenBy" | "thenByDescending" => matches!(r, Value::Ordered(_)),
+        "thenBy" | "thenByDescending" => matches!(r, Value::Ordered(_) | Value::Failing(_)),
         "format" => matches!(r, Value::DateTime(_)),
         "switchCase" => matches!(r, Value::Int(_) | Value::Bool(_)),
         _ => return None,
@@ -364,8 +364,21 @@ pub(crate) fn iter_val(items: Vec<Value>) -> R {
     Ok(Value::Iter(Arc::new(items)))
 }
 
+/// A collection argument, consumed whole (a failing generator raises).
 fn seq(c: &Call, i: usize) -> Result<Vec<Value>, CallErr> {
-    items(&c.val(i)?).ok_or(CallErr::NoMatch)
+    match c.val(i)? {
+        Value::Failing(f) => Err(CallErr::Err(f.error.clone())),
+        v => items(&v).ok_or(CallErr::NoMatch),
+    }
+}
+
+/// A collection argument with the error it raises after its items, if any
+/// (for consumers that may stop before reaching it).
+pub(crate) fn seq_lazy(c: &Call, i: usize) -> Result<(Vec<Value>, Option<YaqlError>), CallErr> {
+    match c.val(i)? {
+        Value::Failing(f) => Ok((f.items.clone(), Some(f.error.clone()))),
+        v => items(&v).map(|items| (items, None)).ok_or(CallErr::NoMatch),
+    }
 }
 
 /// An `int` parameter (a Python bool is an int here).
@@ -458,6 +471,13 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
                     Ok(Bool(items.contains(&l)))
                 }
                 (_, Ordered(o)) => Ok(Bool(o.items.contains(&l))),
+                (_, Failing(f)) => {
+                    if f.items.contains(&l) {
+                        Ok(Bool(true))
+                    } else {
+                        Err(f.error.clone())
+                    }
+                }
                 _ => Err(no_op("in")),
             };
         }

@@ -58,6 +58,17 @@ pub enum Value {
     Ordered(Arc<Ordered>),
     /// An endless generator (`sequence()`, `repeat()`, `cycle()`).
     Lazy(Arc<Lazy>),
+    /// A generator that yields `items` and then raises `error`: what a lazy
+    /// `select`/`where`/... is when one of its lambda calls fails. The error
+    /// surfaces only when a consumer reaches it, as in yaql.
+    Failing(Arc<Failing>),
+}
+
+/// The items a failing generator yields before its error.
+#[derive(Debug)]
+pub struct Failing {
+    pub items: Vec<Value>,
+    pub error: super::YaqlError,
 }
 
 /// Items sorted by `orderBy`/`thenBy`, with each item's keys.
@@ -119,7 +130,7 @@ impl Value {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) => !s.is_empty(),
             Value::TimeSpan(t) => !t.is_zero(),
-            Value::Iter(_) | Value::Ordered(_) | Value::Lazy(_) => true,
+            Value::Iter(_) | Value::Ordered(_) | Value::Lazy(_) | Value::Failing(_) => true,
             Value::DateTime(_) | Value::Regex(_) | Value::Context(_) => true,
         }
     }
@@ -151,7 +162,7 @@ impl Value {
             Value::TimeSpan(_) => "timedelta",
             Value::Regex(_) => "Pattern",
             Value::Context(_) => "Context",
-            Value::Iter(_) | Value::Ordered(_) | Value::Lazy(_) => "generator",
+            Value::Iter(_) | Value::Ordered(_) | Value::Lazy(_) | Value::Failing(_) => "generator",
         }
     }
 
@@ -229,7 +240,7 @@ impl Value {
             Value::Regex(r) => J::String(r.as_str().to_string()),
             Value::Iter(items) => J::Array(items.iter().map(Value::to_json).collect()),
             Value::Ordered(o) => J::Array(o.items.iter().map(Value::to_json).collect()),
-            Value::Context(_) | Value::Lazy(_) => J::Null,
+            Value::Context(_) | Value::Lazy(_) | Value::Failing(_) => J::Null,
         }
     }
 
@@ -363,7 +374,9 @@ impl Value {
             Value::Ordered(o) if lists => {
                 Value::List(Arc::new(o.items.clone())).write_py(out, nested, lists)
             }
-            Value::Iter(_) | Value::Lazy(_) => out.push_str("<generator object at 0x...>"),
+            Value::Iter(_) | Value::Lazy(_) | Value::Failing(_) => {
+                out.push_str("<generator object at 0x...>")
+            }
             Value::Ordered(_) => {
                 out.push_str("<yaql.standard_library.queries.OrderingIterable object at 0x...>")
             }
@@ -534,6 +547,7 @@ impl PartialEq for Value {
             (Iter(a), Iter(b)) => Arc::ptr_eq(a, b),
             (Ordered(a), Ordered(b)) => Arc::ptr_eq(a, b),
             (Lazy(a), Lazy(b)) => Arc::ptr_eq(a, b),
+            (Failing(a), Failing(b)) => Arc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -595,6 +609,7 @@ impl Hash for Value {
             Value::Iter(c) => Arc::as_ptr(c).hash(state),
             Value::Ordered(c) => Arc::as_ptr(c).hash(state),
             Value::Lazy(c) => Arc::as_ptr(c).hash(state),
+            Value::Failing(c) => Arc::as_ptr(c).hash(state),
         }
     }
 }

@@ -11,9 +11,10 @@ use std::sync::Arc;
 
 use super::{
     Call, CallErr, Kind, Lambda, R, check_hashable, compare, dict_of, int, int_arg, items,
-    iter_val, list, make_set, pick, runtime, seq, set_of,
+    iter_val, list, make_set, pick, runtime, seq, seq_lazy, set_of,
 };
 use crate::yaql::YaqlError;
+use crate::yaql::eval::failing;
 use crate::yaql::value::{Dict, Lazy, Ordered, Set, Value};
 
 /// Most items an endless generator yields before giving up.
@@ -465,51 +466,70 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                 }
                 return Err(endless());
             }
-            let src = items(&src).ok_or(CallErr::NoMatch)?;
+            let (src, pending) = match &src {
+                Value::Failing(f) => (f.items.clone(), Some(f.error.clone())),
+                other => (items(other).ok_or(CallErr::NoMatch)?, None),
+            };
+            // A generator: a failing lambda call ends the output with its
+            // error, raised only when a consumer gets that far.
             let mut out = Vec::new();
-            match name {
-                "where" => {
-                    for item in src {
-                        if pred(c, &f, &item)? {
+            let result: Result<(), CallErr> = (|| {
+                match name {
+                    "where" => {
+                        for item in src {
+                            if pred(c, &f, &item)? {
+                                out.push(item);
+                            }
+                        }
+                    }
+                    "select" => {
+                        out.reserve(src.len());
+                        for item in src {
+                            out.push(c.call_lambda(&f, std::slice::from_ref(&item))?);
+                        }
+                    }
+                    "selectMany" => {
+                        for item in src {
+                            let r = c.call_lambda(&f, std::slice::from_ref(&item))?;
+                            if let Value::Failing(inner) = &r {
+                                out.extend(inner.items.iter().cloned());
+                                return Err(CallErr::Err(inner.error.clone()));
+                            }
+                            match items(&r) {
+                                Some(inner) => out.extend(inner),
+                                None => out.push(r),
+                            }
+                        }
+                    }
+                    "takeWhile" => {
+                        for item in src {
+                            if !pred(c, &f, &item)? {
+                                return Ok(());
+                            }
+                            out.push(item);
+                        }
+                    }
+                    _ => {
+                        let mut skipping = true;
+                        for item in src {
+                            if skipping && pred(c, &f, &item)? {
+                                continue;
+                            }
+                            skipping = false;
                             out.push(item);
                         }
                     }
                 }
-                "select" => {
-                    out.reserve(src.len());
-                    for item in src {
-                        out.push(c.call_lambda(&f, std::slice::from_ref(&item))?);
-                    }
+                match pending.clone() {
+                    Some(error) => Err(CallErr::Err(error)),
+                    None => Ok(()),
                 }
-                "selectMany" => {
-                    for item in src {
-                        let r = c.call_lambda(&f, std::slice::from_ref(&item))?;
-                        match items(&r) {
-                            Some(inner) => out.extend(inner),
-                            None => out.push(r),
-                        }
-                    }
-                }
-                "takeWhile" => {
-                    for item in src {
-                        if !pred(c, &f, &item)? {
-                            break;
-                        }
-                        out.push(item);
-                    }
-                }
-                _ => {
-                    let mut skipping = true;
-                    for item in src {
-                        if skipping && pred(c, &f, &item)? {
-                            continue;
-                        }
-                        skipping = false;
-                        out.push(item);
-                    }
-                }
+            })();
+            match result {
+                Ok(()) => iter_val(out),
+                Err(CallErr::Err(error)) => Ok(failing(out, error)),
+                Err(other) => Err(other),
             }
-            iter_val(out)
         }
         "skip" | "take" | "limit" => {
             c.kind(Method)?;
@@ -522,6 +542,18 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                 } else {
                     "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."
                 }));
+            }
+            if let Value::Failing(f) = &src {
+                let n = usize::try_from(n).unwrap_or(usize::MAX);
+                if name != "skip" && n <= f.items.len() {
+                    return iter_val(f.items[..n].to_vec());
+                }
+                let rest = if name == "skip" {
+                    f.items.iter().skip(n).cloned().collect()
+                } else {
+                    f.items.clone()
+                };
+                return Ok(failing(rest, f.error.clone()));
             }
             if let Some(l) = lazy_of(&src) {
                 if name == "skip" {
@@ -570,21 +602,28 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
         }
         "distinct" => {
             c.max(2)?;
-            let src = seq(c, 0)?;
+            let (src, pending) = seq_lazy(c, 0)?;
             let key = c.opt_lambda(1, "keySelector");
             let mut seen = Set::default();
             let mut out = Vec::new();
             for item in src {
                 let k = match &key {
-                    Some(l) => c.call_lambda(l, std::slice::from_ref(&item))?,
-                    None => item.clone(),
+                    Some(l) => c.call_lambda(l, std::slice::from_ref(&item)),
+                    None => Ok(item.clone()),
                 };
-                check_hashable(&k)?;
+                let k = match k.and_then(|k| check_hashable(&k).map(|()| k).map_err(CallErr::Err)) {
+                    Ok(k) => k,
+                    Err(CallErr::Err(error)) => return Ok(failing(out, error)),
+                    Err(other) => return Err(other),
+                };
                 if seen.insert(k) {
                     out.push(item);
                 }
             }
-            iter_val(out)
+            match pending {
+                Some(error) => Ok(failing(out, error)),
+                None => iter_val(out),
+            }
         }
         "enumerate" => {
             c.max(2)?;
@@ -599,7 +638,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
         }
         "any" | "all" => {
             c.max(2)?;
-            let src = seq(c, 0)?;
+            let (src, pending) = seq_lazy(c, 0)?;
             let p = c.opt_lambda(1, "predicate");
             for item in src {
                 // yaql's any() without a predicate only asks for an item.
@@ -613,6 +652,9 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                 if name == "all" && !ok {
                     return Ok(Value::Bool(false));
                 }
+            }
+            if let Some(error) = pending {
+                return Err(CallErr::Err(error));
             }
             Ok(Value::Bool(name == "all"))
         }
@@ -684,6 +726,12 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                     Ok(l.nth(0))
                 } else {
                     Err(endless())
+                };
+            }
+            if let Value::Failing(f) = &src {
+                return match f.items.first() {
+                    Some(v) if name == "first" => Ok(v.clone()),
+                    _ => Err(CallErr::Err(f.error.clone())),
                 };
             }
             let src = items(&src).ok_or(CallErr::NoMatch)?;
@@ -758,36 +806,69 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
         "orderBy" | "orderByDescending" => {
             c.kind(Method)?;
             c.exact(2)?;
-            let src = seq(c, 0)?;
+            let (src, pending) = seq_lazy(c, 0)?;
             let f = c.lambda(1)?;
-            let mut keys = Vec::with_capacity(src.len());
-            for item in &src {
-                keys.push(vec![c.call_lambda(&f, std::slice::from_ref(item))?]);
+            // Sorting happens when the result is first iterated: any error
+            // (the source's, a key's, a comparison's) waits until then.
+            let sorted = (|| {
+                if let Some(error) = pending {
+                    return Err(CallErr::Err(error));
+                }
+                if src.len() < 2 {
+                    // Python's sort compares nothing, and yaql's keys are
+                    // computed inside the comparisons.
+                    return sort_ordered(Ordered {
+                        items: src.clone(),
+                        keys: vec![vec![Value::Null]; src.len()],
+                        descending: vec![name == "orderByDescending"],
+                    });
+                }
+                let mut keys = Vec::with_capacity(src.len());
+                for item in &src {
+                    keys.push(vec![c.call_lambda(&f, std::slice::from_ref(item))?]);
+                }
+                sort_ordered(Ordered {
+                    items: src.clone(),
+                    keys,
+                    descending: vec![name == "orderByDescending"],
+                })
+            })();
+            match sorted {
+                Err(CallErr::Err(error)) => Ok(failing(Vec::new(), error)),
+                other => other,
             }
-            sort_ordered(Ordered {
-                items: src,
-                keys,
-                descending: vec![name == "orderByDescending"],
-            })
         }
         "thenBy" | "thenByDescending" => {
             c.kind(Method)?;
             c.exact(2)?;
-            let Value::Ordered(o) = c.val(0)? else {
-                return Err(CallErr::NoMatch);
+            let o = match c.val(0)? {
+                Value::Ordered(o) => o,
+                // An ordering whose sort already failed: still failing.
+                failed @ Value::Failing(_) => return Ok(failed),
+                _ => return Err(CallErr::NoMatch),
             };
             let f = c.lambda(1)?;
-            let mut keys = o.keys.clone();
-            for (item, k) in o.items.iter().zip(keys.iter_mut()) {
-                k.push(c.call_lambda(&f, std::slice::from_ref(item))?);
+            let sorted = (|| {
+                let mut keys = o.keys.clone();
+                if o.items.len() >= 2 {
+                    for (item, k) in o.items.iter().zip(keys.iter_mut()) {
+                        k.push(c.call_lambda(&f, std::slice::from_ref(item))?);
+                    }
+                } else {
+                    keys.iter_mut().for_each(|k| k.push(Value::Null));
+                }
+                let mut descending = o.descending.clone();
+                descending.push(name == "thenByDescending");
+                sort_ordered(Ordered {
+                    items: o.items.clone(),
+                    keys,
+                    descending,
+                })
+            })();
+            match sorted {
+                Err(CallErr::Err(error)) => Ok(failing(Vec::new(), error)),
+                other => other,
             }
-            let mut descending = o.descending.clone();
-            descending.push(name == "thenByDescending");
-            sort_ordered(Ordered {
-                items: o.items.clone(),
-                keys,
-                descending,
-            })
         }
         "groupBy" => {
             c.kind(Method)?;
