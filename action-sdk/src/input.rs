@@ -89,6 +89,13 @@ impl std::fmt::Display for InputError {
                 missing.join(", "),
                 unexpected.join(", ")
             ),
+            // The root path: the input as a whole (e.g. a field of the
+            // input type that is not declared as a parameter).
+            InputError::BadValue {
+                action,
+                param,
+                error,
+            } if param == "." => write!(f, "Invalid input [name={action}]: {error}"),
             InputError::BadValue {
                 action,
                 param,

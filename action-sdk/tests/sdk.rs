@@ -186,3 +186,35 @@ fn results_that_are_not_json_become_errors() {
         "{err}"
     );
 }
+
+#[test]
+fn an_undeclared_field_of_the_input_type_is_reported_plainly() {
+    #[derive(Debug, Deserialize)]
+    struct Wants {
+        #[allow(dead_code)]
+        hidden: u32,
+    }
+    let err = parse_input::<Wants>("test.undeclared", &[], "{}").expect_err("missing field");
+    assert_eq!(
+        err.to_string(),
+        "Invalid input [name=test.undeclared]: missing field `hidden`"
+    );
+}
+
+#[test]
+fn nested_paths_are_named() {
+    #[derive(Debug, Deserialize)]
+    struct Inner {
+        #[allow(dead_code)]
+        port: u16,
+    }
+    #[derive(Debug, Deserialize)]
+    struct Outer {
+        #[allow(dead_code)]
+        server: Inner,
+    }
+    const PARAMS: &[Param] = &[Param::required("server", "")];
+    let err = parse_input::<Outer>("test.nested", PARAMS, r#"{"server": {"port": "x"}}"#)
+        .expect_err("bad port");
+    assert!(err.to_string().contains("parameter 'server.port'"), "{err}");
+}
