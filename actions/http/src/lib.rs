@@ -177,19 +177,21 @@ impl Prepared {
             .map_err(|e| bad_input("method", e))?;
 
         if let Some(params) = as_dict("params", &input.params)? {
-            let mut pairs = url.query_pairs_mut();
+            // requests: None values are dropped, a list repeats the key.
+            let mut query = Vec::new();
             for (k, v) in params {
                 match v {
                     Value::Null => {}
                     Value::Array(items) => {
-                        for item in items {
-                            pairs.append_pair(k, &python_str(item));
-                        }
+                        query.extend(items.iter().map(|item| (k, python_str(item))));
                     }
-                    other => {
-                        pairs.append_pair(k, &python_str(other));
-                    }
+                    other => query.push((k, python_str(other))),
                 }
+            }
+            // Only touch the URL when there is something to add: an empty
+            // query_pairs_mut() would leave a bare "?".
+            if !query.is_empty() {
+                url.query_pairs_mut().extend_pairs(query);
             }
         }
 
