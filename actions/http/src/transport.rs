@@ -186,28 +186,35 @@ pub(crate) fn read_body(
     let Some((stream, incoming)) = body else {
         return Ok(Vec::new());
     };
+    let result = if *method == Method::HEAD {
+        Ok(Vec::new())
+    } else {
+        read_stream(&stream)
+    };
+    // The stream is a child of the body: it must go first, on every path
+    // (the other order is a trap).
+    drop(stream);
+    drop(incoming);
+    result
+}
+
+fn read_stream(stream: &InputStream) -> Result<Vec<u8>, ActionError> {
     let mut bytes = Vec::new();
-    if *method != Method::HEAD {
-        loop {
-            match stream.blocking_read(64 * 1024) {
-                Ok(chunk) => {
-                    if bytes.len() + chunk.len() > MAX_CONTENT_LENGTH {
-                        return Err(too_large((bytes.len() + chunk.len()) as u64));
-                    }
-                    bytes.extend_from_slice(&chunk);
+    loop {
+        match stream.blocking_read(64 * 1024) {
+            Ok(chunk) => {
+                if bytes.len() + chunk.len() > MAX_CONTENT_LENGTH {
+                    return Err(too_large((bytes.len() + chunk.len()) as u64));
                 }
-                Err(StreamError::Closed) => break,
-                Err(StreamError::LastOperationFailed(e)) => {
-                    return Err(ActionError::new(format!(
-                        "Failed to read the HTTP response: {}",
-                        e.to_debug_string()
-                    )));
-                }
+                bytes.extend_from_slice(&chunk);
+            }
+            Err(StreamError::Closed) => return Ok(bytes),
+            Err(StreamError::LastOperationFailed(e)) => {
+                return Err(ActionError::new(format!(
+                    "Failed to read the HTTP response: {}",
+                    e.to_debug_string()
+                )));
             }
         }
     }
-    // The stream is a child of the body: drop it first.
-    drop(stream);
-    drop(incoming);
-    Ok(bytes)
 }
