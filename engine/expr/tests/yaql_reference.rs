@@ -7165,6 +7165,4948 @@ const CASES: &[(&str, Result<&str, &str>)] = &[
         "{a => 1}.takeWhile($ = 1)",
         Err("No method \"takeWhile\" for receiver {'a': 1} matches supplied arguments"),
     ),
+    (
+        "$.a.concat(-$.none_val)",
+        Err("No method \"concat\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.groupBy($.x).toList().any()",
+        Err("No method \"groupBy\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.norm().indexOf($.dup.containsKey([3, 1, 2]))",
+        Err("No method \"norm\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.orderBy($[0])",
+        Err("No method \"orderBy\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.c.aggregate($1 + $2)",
+        Err("No method \"aggregate\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.distinct()",
+        Err("No method \"distinct\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.indexWhere($ * 2)",
+        Err("No method \"indexWhere\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.reverse().keys()",
+        Err("No method \"reverse\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.sum($.nested).endsWith(($.s or range(3)))",
+        Err("No method \"sum\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.csv.any().orderBy($ + 1).toList()",
+        Err("No method \"any\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.csv.keys()",
+        Err("No method \"keys\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.csv.skipWhile([$])",
+        Err("No method \"skipWhile\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.d.endsWith(not $.users)",
+        Err(
+            "No method \"endsWith\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.memorize().enumerate()",
+        Err(
+            "No method \"memorize\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.take(2).any()",
+        Err(
+            "No method \"take\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.take(5)",
+        Err(
+            "No method \"take\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.toDict($ > 1)",
+        Err(
+            "No method \"toDict\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.toSet()",
+        Err(
+            "No method \"toSet\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.values().defaultIfEmpty($.none_val.defaultIfEmpty($.c))",
+        Err("No method \"defaultIfEmpty\" for receiver None matches supplied arguments"),
+    ),
+    ("$.d.y.delete(5)", Ok("{\"z\": \"deep\"}")),
+    (
+        "$.d.y.distinct().keys().slice(-1)",
+        Err("No method \"distinct\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.last().isEmpty()",
+        Err("No method \"last\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.take(2).toList()",
+        Err("No method \"take\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    ("$.dup.flatten()", Ok("[3, 1, 2, 3, 1]")),
+    (
+        "$.dup.keys()",
+        Err("No method \"keys\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "$.dup.startsWith($.nested.slice(0))",
+        Err("No method \"startsWith\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "$.dup.trim()",
+        Err("No method \"trim\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "$.empty_dict.distinct($ * 2)",
+        Err("No method \"distinct\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "$.empty_dict.endsWith(range(3)).join($.t)",
+        Err("No method \"endsWith\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "$.empty_dict.slice(1)",
+        Err("No method \"slice\" for receiver {} matches supplied arguments"),
+    ),
+    ("$.empty_list.count()", Ok("0")),
+    ("$.empty_list.first($.csv)", Ok("\"a,b,,c\"")),
+    (
+        "$.empty_list.get(['b', 'a'])",
+        Err("No method \"get\" for receiver () matches supplied arguments"),
+    ),
+    ("$.empty_list.groupBy($.len())", Ok("[]")),
+    ("$.empty_list.min({a => 1})", Ok("{\"a\": 1}")),
+    ("$.empty_list.replace(not $.dup, $.zero)", Ok("[]")),
+    (
+        "$.empty_list.startsWith(hex(0))",
+        Err("No method \"startsWith\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.insert(-1, not 1)",
+        Err("No method \"insert\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.splitAt(0).distinct()",
+        Err("No method \"splitAt\" for receiver  matches supplied arguments"),
+    ),
+    ("$.empty_str.substring(-1)", Ok("\"\"")),
+    (
+        "$.f.containsKey((2.5 in $.num_str))",
+        Err("No method \"containsKey\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.indexOf($.name).max()",
+        Err("No method \"indexOf\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.skipWhile($ + 1).last()",
+        Err("No method \"skipWhile\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.splitAt(1).min(not $.fl)",
+        Err("No method \"splitAt\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.fl.orderByDescending($.x).flatten()",
+        Err("No method \"orderByDescending\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.fl.slice(5).split().any($.age)",
+        Err("No method \"slice\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.fl.toUpper()",
+        Err("No method \"toUpper\" for receiver False matches supplied arguments"),
+    ),
+    ("$.list.defaultIfEmpty([3, 1, 2])", Ok("[1, 2, 3, 4, 5]")),
+    ("$.list.len()", Ok("5")),
+    (
+        "$.list.union($.s)",
+        Err("No method \"union\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "$.list.union({a => 1}).flatten().values()",
+        Err("No method \"union\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "$.name.containsKey({a => 1})",
+        Err("No method \"containsKey\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.count().memorize()",
+        Err("No method \"count\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.groupBy($.len())",
+        Err("No method \"groupBy\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.insert(2, ($.padded < $.num_str))",
+        Err("No method \"insert\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.replace(('abc' = $.d), 'a')",
+        Err("No method \"replace\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.takeWhile($.x)",
+        Err("No method \"takeWhile\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.toLower().where($ * 2)",
+        Err("No method \"where\" for receiver john matches supplied arguments"),
+    ),
+    ("$.name.toUpper()", Ok("\"JOHN\"")),
+    ("$.nested.aggregate($1 + $2)", Ok("[1, 2, 3, [4, 5]]")),
+    (
+        "$.nested.replace(null.toCharArray(), (1 != 1))",
+        Err("No method \"toCharArray\" for receiver None matches supplied arguments"),
+    ),
+    ("$.nested.reverse()", Ok("[[3, [4, 5]], [1, 2]]")),
+    (
+        "$.nested.startsWith(1)",
+        Err(
+            "No method \"startsWith\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments",
+        ),
+    ),
+    (
+        "$.nested.toCharArray()",
+        Err(
+            "No method \"toCharArray\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments",
+        ),
+    ),
+    (
+        "$.none_val.distinct().min($.t)",
+        Err("No method \"distinct\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.enumerate()",
+        Err("No method \"enumerate\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.join(isNumber([1, 2]))",
+        Err("No method \"join\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.skip(0)",
+        Err("No method \"skip\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.num_str.all()",
+        Err("No method \"all\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.contains($.users[0].skipWhile(str($)))",
+        Err("No method \"contains\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.flatten()",
+        Err("No method \"flatten\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.skip(-1)",
+        Err("No method \"skip\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.toList()",
+        Err("No method \"toList\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.padded.endsWith(list($.empty_str, 'abc'))",
+        Err("No method \"endsWith\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.min()",
+        Err("No method \"min\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.skipWhile($.age)",
+        Err("No method \"skipWhile\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.s.any()",
+        Err("No method \"any\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.min(true)",
+        Err("No method \"min\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.orderBy($.name)",
+        Err("No method \"orderBy\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.skip(-1)",
+        Err("No method \"skip\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.skip(1)",
+        Err("No method \"skip\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.take(5)",
+        Err("No method \"take\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.strs.containsKey(('abc' = $.empty_list))",
+        Err("No method \"containsKey\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    ("$.strs.last()", Ok("\"c\"")),
+    (
+        "$.strs.min((0 / $.b))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "$.strs.min([].values())",
+        Err("No method \"values\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "$.strs.replace([3, 1, 2], (true * 'abc'))",
+        Err("No method \"replace\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "$.strs.substring(1)",
+        Err("No method \"substring\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "$.t.endsWith(['b', 'a']).first()",
+        Err("No method \"endsWith\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.sum((1 = 'a'))",
+        Err("No method \"sum\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.users.get(true).all().skip(2)",
+        Err(
+            "No method \"get\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    ("$.users.groupBy($.x)", Err("'x'")),
+    (
+        "$.users.max()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "$.users.orderBy($.age).where($.name)",
+        Ok(
+            "[{\"name\": \"bob\", \"age\": 25, \"admin\": false}, {\"name\": \"alice\", \"age\": 30, \"admin\": true}, {\"name\": \"carol\", \"age\": 35, \"admin\": true}]",
+        ),
+    ),
+    (
+        "$.users.sum($.empty_list).toSet()",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "$.users[0].indexWhere(str($)).trim()",
+        Err(
+            "No method \"indexWhere\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].split()",
+        Err(
+            "No method \"split\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].splitAt(5)",
+        Err(
+            "No method \"splitAt\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.zero.all()",
+        Err("No method \"all\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.sum()",
+        Err("No method \"sum\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.toUpper()",
+        Err("No method \"toUpper\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.toUpper().zip($.fl)",
+        Err("No method \"toUpper\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.trim().aggregate($1 + $2)",
+        Err("No method \"trim\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "''.defaultIfEmpty($.none_val).split(('' > $.dup))",
+        Err("No method \"defaultIfEmpty\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.keys()",
+        Err("No method \"keys\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.min(range(3))",
+        Err("No method \"min\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.skipWhile([$])",
+        Err("No method \"skipWhile\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "'a'.aggregate($1 + $2)",
+        Err("No method \"aggregate\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "'a'.delete(-1)",
+        Err("No method \"delete\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "'a'.join($.fl)",
+        Err("No method \"join\" for receiver a matches supplied arguments"),
+    ),
+    ("'a'.toUpper().toUpper()", Ok("\"A\"")),
+    (
+        "'abc'.defaultIfEmpty($.users[0]).indexWhere($.age)",
+        Err("No method \"defaultIfEmpty\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "'abc'.first($.s)",
+        Err("No method \"first\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "'abc'.startsWith(not null)",
+        Err("No method \"startsWith\" for receiver abc matches supplied arguments"),
+    ),
+    ("'abc'.toLower()", Ok("\"abc\"")),
+    (
+        "'x,y'.defaultIfEmpty($.d).flatten()",
+        Err("No method \"defaultIfEmpty\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "'x,y'.skipWhile($.name)",
+        Err("No method \"skipWhile\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "'x,y'.toList()",
+        Err("No method \"toList\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "'x,y'.union('abc').substring(0)",
+        Err("No method \"union\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "($.a * ($.csv mod -2)).join($.fl.concat([1, 2]))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.a - $.empty_dict)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.a / $.empty_str).append($.nested).indexOf($.num_str)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.a / not not ['b', 'a'])",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.a <= false)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.a > $.fl)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.a >= 'abc')",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.a and $.d.y).first().startsWith($.f.where($.age))",
+        Err("No method \"first\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.a mod (-$.fl / (0 or 'abc')))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("($.a or (concat(null, 0) > $.dup.any($)))", Ok("1")),
+    (
+        "($.a.any() and isList($.fl)).distinct()",
+        Err("No method \"any\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.a.endsWith($.d.y).orderByDescending($ = 1) and set(1, 2))",
+        Err("No method \"endsWith\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.a.max() >= (0.orderBy($ + 1) = []))",
+        Err("No method \"max\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.b / set($.d).replace($.c, 'a'))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.b < 'x,y').toDict($.name).first()",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.b <= (($.t / $.name) + {a => 1}.flatten()))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.b = not [3, 1, 2].split())",
+        Err("No method \"split\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    (
+        "($.b >= ($.none_val or $.t))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("($.b >= min(null, $.a))", Ok("true")),
+    (
+        "($.b.any() < $.list.min()).toDict(not $)",
+        Err("No method \"any\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.b.last() or $.num_str.memorize())",
+        Err("No method \"last\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.b.selectMany($.age) and $.b.take(-1))",
+        Err("No method \"selectMany\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.b.take(-1).substring(1) = (switch(0 => $.num_str, true => $.num_str) * $.padded))",
+        Err("No method \"take\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.c.trim() * not $.d)",
+        Err("No method \"trim\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "($.csv / not $.csv).indexWhere([$])",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.csv / not ($.s in -2))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.csv > min($.csv, $.list))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("($.csv and str($.c))", Ok("\"-3\"")),
+    (
+        "($.csv.skip(5) * ($.name or 'a')).trim()",
+        Err("No method \"skip\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "($.d * examine($.empty_dict).takeWhile($ + 1))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.d <= $.b).isEmpty().sum()",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.d >= (({a => 1} in $.nested) > $.name))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.d >= (true - $.a).any())",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.d in $.users[0].defaultIfEmpty($.list)).orderBy($)",
+        Err(
+            "No method \"defaultIfEmpty\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.d in null).all().delete(5)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.d.first() - (-2 > $.c.takeWhile($ * 2)))",
+        Err(
+            "No method \"first\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.d.trim() >= $.none_val.zip($.empty_list)).enumerate()",
+        Err(
+            "No method \"trim\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.d.y * ($.nested < $.list).min())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y - (set(1, 2) != $.none_val.first()))",
+        Err("No method \"first\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "($.d.y < ('abc' or 0))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y.skipWhile($).take(1) <= ($.zero.union(['b', 'a']) <= 1))",
+        Err("No method \"skipWhile\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.d.y.slice(0) and $.c.reverse()).union(('abc' / $.dup))",
+        Err("No method \"slice\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.dup < range(3)).defaultIfEmpty($.none_val.min('x,y'))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("($.dup and $.empty_str)", Ok("\"\"")),
+    ("($.dup and ['b', 'a']).toSet()", Ok("[\"a\", \"b\"]")),
+    (
+        "($.dup and not $.b).containsKey(sign('abc'))",
+        Err("No method \"containsKey\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.dup mod not $.t.flatten())",
+        Err("No method \"flatten\" for receiver True matches supplied arguments"),
+    ),
+    ("($.empty_dict != $.users[0])", Ok("true")),
+    (
+        "($.empty_dict * '').indexWhere($ > 1)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict = abs([3, 1, 2]))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    ("($.empty_dict and $.f).keys()", Ok("[]")),
+    (
+        "($.empty_list >= [3, 1, 2]).last()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list mod str($.users))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list.max().trim() / -('abc' + $.dup))",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    (
+        "($.empty_list.trim().indexWhere($[0]) >= len('x,y'))",
+        Err("No method \"trim\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "($.empty_str != range(3)).startsWith([1, 2]).max()",
+        Err("No method \"startsWith\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.empty_str + str(null.len()).startsWith($.empty_list))",
+        Err("No method \"len\" for receiver None matches supplied arguments"),
+    ),
+    ("($.empty_str < $.csv)", Ok("true")),
+    (
+        "($.empty_str mod 2.5)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_str or false.slice(2))",
+        Err("No method \"slice\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.empty_str.any($.len()) / 'x,y'.endsWith($.d.y))",
+        Err("No method \"any\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "($.empty_str.memorize() and -1)",
+        Err("No method \"memorize\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "($.empty_str.set($.c, 'abc') + ($.csv = $.num_str.toDict([$])))",
+        Err("No method \"set\" for receiver  matches supplied arguments"),
+    ),
+    ("($.f != $.users)", Ok("true")),
+    (
+        "($.f + $.d.y)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.f / $.users[0]).toCharArray()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.f mod isList($.s))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.f.min($.zero) >= -['b', 'a'].keys())",
+        Err("No method \"min\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "($.fl + (isNumber($.empty_dict) * $.padded))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.fl < ('x,y' or hex(5)))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.fl in $.strs).join([1, 2]).min()",
+        Err("No method \"join\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.fl.any().union('abc') + $.empty_list)",
+        Err("No method \"any\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.fl.min($.fl) - ($.dup + selectCase([], [1, 2])))",
+        Err("No method \"min\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.fl.where($.name) and [1, 2]).all()",
+        Err("No method \"where\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.list < [1, 2])",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.list < not ($.s and []))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.list = -'abc')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.list in (['b', 'a'] > $.padded)).split()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.list mod $.d.y).aggregate($1 + $2).endsWith($.empty_list.defaultIfEmpty(false))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.list mod false.trim())",
+        Err("No method \"trim\" for receiver False matches supplied arguments"),
+    ),
+    ("($.list or $.a)", Ok("[1, 2, 3, 4, 5]")),
+    ("($.name < hex(0))", Ok("false")),
+    (
+        "($.name mod $.a)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.name mod false).max().any($[0])",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("($.name or isList($.zero))", Ok("\"John\"")),
+    (
+        "($.name.first() * $.empty_dict)",
+        Err("No method \"first\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "($.name.replace(false, $.s) = ($.csv.slice(5) mod $.empty_list.groupBy($[0])))",
+        Err("No method \"replace\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "($.name.reverse() > (-2 != 'abc'))",
+        Err("No method \"reverse\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "($.name.sum($.f).sum([]) / ($.users != $.empty_str))",
+        Err("No method \"sum\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "($.name.toList() - $.empty_dict)",
+        Err("No method \"toList\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "($.nested < ($.dup mod isString($.nested)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.nested > bool('abc'))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.nested in 'a').keys().defaultIfEmpty($.nested.all($.name))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.nested or -$.nested.take(1))",
+        Ok("[[1, 2], [3, [4, 5]]]"),
+    ),
+    (
+        "($.none_val - $.a).take(5)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("($.none_val < not $.zero)", Ok("true")),
+    ("($.none_val = [1, 2])", Ok("false")),
+    (
+        "($.none_val > (($.c = 'x,y') >= norm('x,y')))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.none_val > -'a').endsWith([3, 1, 2])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.none_val.aggregate($1 + $2) and $.empty_str.norm().indexOf([]))",
+        Err("No method \"aggregate\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "($.none_val.containsKey($.csv).startsWith('a') in not -2.sum(1))",
+        Err("No method \"containsKey\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "($.none_val.where($.name) < $.nested).distinct($ > 1)",
+        Err("No method \"where\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "($.num_str <= $.users.len().skip(5))",
+        Err("No method \"skip\" for receiver 3 matches supplied arguments"),
+    ),
+    (
+        "($.num_str <= -$.list).all()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.num_str <= -$.nested).reverse()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("($.num_str = $.b)", Ok("false")),
+    (
+        "($.num_str and $.fl).append($.empty_dict).len()",
+        Err("No method \"append\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.num_str.selectMany($ > 1) or $.a)",
+        Err("No method \"selectMany\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "($.padded != switch(set(1, 2) => $.name, true => ['b', 'a']))",
+        Ok("true"),
+    ),
+    (
+        "($.padded < $.d.take(0))",
+        Err(
+            "No method \"take\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.padded < $.padded.max().all($.name))",
+        Err("No method \"max\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "($.padded < -not $.f)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.padded < set(1, 2))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.padded <= '').distinct()",
+        Err("No method \"distinct\" for receiver False matches supplied arguments"),
+    ),
+    ("($.padded and $.padded)", Ok("\"  hi  \"")),
+    (
+        "($.padded.norm() and (bool($.padded) <= bool(set(1, 2))))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.padded.slice(2) >= ($.name.substring(-1) < [1, 2]))",
+        Err("No method \"slice\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "($.padded.startsWith('a') * true).any($ = 1)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.s != ('' / isString($.t)))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.s - switch($.nested => {a => 1}, true => $.num_str))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("($.s and 'abc')", Ok("\"abc\"")),
+    (
+        "($.s.append($.a) > $.f)",
+        Err("No method \"append\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "($.s.toLower() - $.c)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("($.strs + [1, 2])", Ok("[\"b\", \"a\", \"c\", 1, 2]")),
+    (
+        "($.strs > $.f).all().trim()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.strs in $.name).select(str($))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.strs or -set(1, 2).defaultIfEmpty($.list))",
+        Ok("[\"b\", \"a\", \"c\"]"),
+    ),
+    (
+        "($.strs.any() + $.padded.skip(2)).orderByDescending($[0])",
+        Err("No method \"skip\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "($.strs.concat($.f) * $.b)",
+        Err("No method \"concat\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "($.strs.indexWhere($.age) or 'x,y'.distinct()).all($.name)",
+        Err("Unknown function \"#property#age\""),
+    ),
+    ("($.strs.min() in [3, 1, 2])", Ok("false")),
+    ("($.strs.orderBy($[0]) and 2.5)", Ok("2.5")),
+    (
+        "($.strs.reverse() >= ($.f / $.none_val.trim()))",
+        Err("No method \"trim\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "($.t + bool($.name).keys())",
+        Err("No method \"keys\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.t < abs(true)).count()",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "($.t >= --0)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.t >= dict($.f))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("($.t in ['b', 'a'])", Ok("false")),
+    (
+        "($.t or $.s).delete(5).select($ > 1)",
+        Err("No method \"delete\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.t.split().skipWhile($.age) in (false <= $.num_str).toCharArray())",
+        Err("No method \"split\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.users * $.num_str).isEmpty()",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.users * (bool($.csv) / $.d))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.users + range(3))",
+        Ok(
+            "[{\"name\": \"alice\", \"age\": 30, \"admin\": true}, {\"name\": \"bob\", \"age\": 25, \"admin\": false}, {\"name\": \"carol\", \"age\": 35, \"admin\": true}, 0, 1, 2]",
+        ),
+    ),
+    (
+        "($.users - 1).len().append($.fl.substring(2))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.users > isNumber(set(1, 2)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.users.all([$]) in $.f.any(str($))).containsKey(null)",
+        Err("No method \"any\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "($.users.first() <= ('a' mod selectCase('abc', $.nested)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.users.first() >= $.t)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.users.split(0) = $.b).concat(($.a >= false))",
+        Err(
+            "No method \"split\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "($.users[0] + $.csv)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    ("($.users[0] = (not $.a + -$.f))", Ok("false")),
+    ("($.users[0] = isInteger(2.5))", Ok("false")),
+    (
+        "($.users[0] in (($.zero = $.b) - $.users[0]))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.users[0].toLower() + (($.dup < $.list) = (['b', 'a'] >= 0)))",
+        Err(
+            "No method \"toLower\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.users[0].toSet().containsKey($.none_val) - $.zero)",
+        Err(
+            "No method \"toSet\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.zero / -(2.5 and {a => 1}))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.zero <= {a => 1}.toUpper())",
+        Err("No method \"toUpper\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "($.zero > (($.name <= $.strs) or $.num_str))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.zero and [1, 2]).memorize()",
+        Err("No method \"memorize\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "($.zero.zip({a => 1}) / hex(-1)).replace(len($.empty_dict), $.empty_list.concat($.csv))",
+        Err("No method \"zip\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "('' - {a => 1}).norm().all()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "('' >= sign($.users[0]))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    ("('' and ((null != $.num_str) / $.fl))", Ok("\"\"")),
+    (
+        "(''.keys() or $.s)",
+        Err("No method \"keys\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "('a' + -2.groupBy($[0])).split()",
+        Err("No method \"groupBy\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "('a' / -2)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "('a' >= $.name).replace([], norm('abc'))",
+        Err("No method \"replace\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "('a'.takeWhile($[0]) > ($.padded or $.empty_str)).toSet()",
+        Err("No method \"takeWhile\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "('abc' * $.d)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "('abc' < 'a'.orderByDescending($ = 1)).len()",
+        Err("No method \"orderByDescending\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "('abc' <= (($.strs / ['b', 'a']) >= selectCase($.d, $.a)))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("('abc' and not isString($.name))", Ok("false")),
+    (
+        "('abc' mod ($.none_val = $.a).startsWith($.s))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "('abc'.len() - [3, 1, 2]).where($)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "('abc'.slice(-1) and (0 * [3, 1, 2])).substring(2)",
+        Err("No method \"slice\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "('x,y' mod $.num_str).min().where($ = 1)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "('x,y' mod not $.zero.contains('a'))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "('x,y'.contains(set(1, 2)) != $.users)",
+        Err("No method \"contains\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "('x,y'.containsKey([]) >= $.strs.split($.empty_str)).split()",
+        Err("No method \"containsKey\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(($.a != 'x,y'.zip([1, 2])) < 1)",
+        Err("No method \"zip\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(($.a.trim() in $.name.max()) > not (true - $.c))",
+        Err("No method \"trim\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(($.b * []) or (0 != [3, 1, 2])).get(range(5))",
+        Err("No method \"get\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.b - {a => 1}).indexOf(2.5) < $.c)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.b = not 2.5) - $.a)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.b.indexWhere($ + 1) <= $.d.y) < $.empty_dict)",
+        Err("No method \"indexWhere\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(($.csv <= $.users[0]) + ($.users[0] >= $.c)).join($.b)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(($.csv.toList() = false) >= 'abc')",
+        Err("No method \"toList\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "(($.d <= 0) or -2).indexWhere($.len())",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(($.d.take(5) != $.none_val) >= [1, 2].first().toDict($.name))",
+        Err(
+            "No method \"take\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "(($.d.y != $.s) mod $.d).splitAt(-1)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.dup * {a => 1}) >= [3, 1, 2].flatten().memorize())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(($.dup < [1, 2]) = ([1, 2] < ($.users[0] = $.fl)))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.dup <= null).startsWith($.empty_dict) = $.f)",
+        Err("No method \"startsWith\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(($.empty_dict or ($.a and {a => 1})) <= $.empty_list)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_list / {a => 1}) >= 2.5)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_list <= 'x,y').contains($.none_val) or [1, 2].replace(false, 'x,y'))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(($.fl <= $.users).concat(null) != 2.5)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(($.fl and 'x,y'.last()) - {a => 1})",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("(($.list * -$.zero) and len($.none_val))", Ok("[]")),
+    (
+        "(($.name != $.f).toDict($.age) >= isEmpty('abc').enumerate())",
+        Err("No method \"toDict\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.name = null) + (('' mod $.t) * not $.empty_dict))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.nested / $.empty_dict) or true).union(str($.csv.len()))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.nested <= $.dup) in true.toCharArray()).count()",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(($.nested > '') >= (isInteger($.csv) < true.zip($.list)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(($.none_val != 2.5) * ('abc' in $.empty_list)).trim()",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(($.none_val - $.csv) in (2.5 in -$.csv))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.none_val < [1, 2]) or not $.list).len()",
+        Err("No method \"len\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.num_str * true) != $.none_val.distinct($ * 2)).norm()",
+        Err("No method \"distinct\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(($.num_str > $.strs.get(false)) <= (coalesce([], $.name) > $.dup))",
+        Err("No method \"get\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "(($.num_str and $.name) = [].enumerate()).values()",
+        Err("No method \"values\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(($.num_str and (0 = $.num_str)) in str($.t).contains($.f))",
+        Err("No method \"contains\" for receiver true matches supplied arguments"),
+    ),
+    (
+        "(($.num_str.all($ = 1) mod $.users) * set(1, 2))",
+        Err("No method \"all\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "(($.padded + -2) - $.none_val).split(dict(-2))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(($.padded / $.num_str).all($) + (($.strs or []) in ($.csv * 2.5)))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.padded < -2) + $.none_val).toDict($.len())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.padded and $.t).distinct() < not $.none_val)",
+        Err("No method \"distinct\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.padded.min($.c) + [3, 1, 2]) - set(1).norm())",
+        Err("No method \"min\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "(($.s or null) != ({a => 1} < 0)).replace($.zero, $.zero)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs * $.empty_dict).toSet() mod isString(['b', 'a']).split())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs < $.empty_list) * $.users[0]).where(str($))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs.orderByDescending(str($)) > ($.empty_str or [1, 2])) - $.list)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs.trim() mod $.d.y.last()) <= -2)",
+        Err("No method \"trim\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "(($.strs.where([$]) < not $.c) mod $.dup.flatten())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.t = $.c) <= ([3, 1, 2] >= isDict($.dup)))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(($.t.startsWith({a => 1}) - not range(3)) >= not $.d.y.distinct())",
+        Err("No method \"startsWith\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.users * $.users).toUpper() mod -$.empty_dict.first())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(($.users[0] != [].first($.csv)) >= $.padded)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(($.users[0] or $.d).sum($.d.y) or $.num_str)",
+        Err(
+            "No method \"sum\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "(($.zero - $.fl.toLower()) != $.zero)",
+        Err("No method \"toLower\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(('' - not $.zero) < not $.padded)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(('' - {a => 1}) <= 2.5.any($ > 1)).sum($.nested)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(('abc' * switch([] => $.d, true => $.empty_list)) mod -range(3).distinct())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(('abc' = {a => 1}.len()) - $.empty_list)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(('abc'.enumerate() + round($.d.y)) * true)",
+        Err("No method \"enumerate\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "(('x,y' != $.d.y.union($.empty_list)) = $.s)",
+        Err("No method \"union\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "(('x,y' - $.list).flatten() != $.csv)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("(('x,y' >= $.num_str) and 'a')", Ok("\"a\"")),
+    (
+        "(('x,y' in ($.nested - $.s)) mod $.none_val.all(str($)))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("(('x,y' or (range(3) + $.dup)) or true)", Ok("\"x,y\"")),
+    (
+        "((($.a != {a => 1}) in isDict($.d)) - range(0))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.a mod set(1, 2)) < $.users[0]) * not true)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((($.c < ['b', 'a']) >= $.users[0].orderBy($ = 1)) or (range(1) in $.c.trim()))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((($.c = $.a) mod [3, 1, 2]) <= not $.empty_dict.takeWhile($.age))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((($.csv != 'a') mod $.padded) / $.d.y.concat($.s).indexWhere($ * 2))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((($.empty_str - [1, 2]) and ''.min()) and $.empty_str)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((($.empty_str and $.b) and ($.zero = $.a)) in (($.empty_list > $.list) <= switch($.c => 1, true => $.b)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((($.list = range(3)) > (-2 in $.fl)) < $.a)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.nested * $.zero) or (0 < $.t)) and -($.num_str < $.empty_list))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((($.none_val mod $.nested) * -$.c) = isDict($.s).max())",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((($.padded / $.num_str) and (true > null)) or -$.strs.first())",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((($.strs / $.d.y) or $.none_val) / [])",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((($.t = set(1, 2)) mod ('x,y' in $.empty_dict)) in not -$.s)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.t in set(1, 2)) + $.num_str) >= not 0.min())",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((($.users * {a => 1}) or []) = -pow(2, -1))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "((($.users - set(1, 2)) and $.dup) in $.s)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((('x,y' mod $.empty_list) + -$.nested) = (coalesce($.padded, $.list) - ($.name > $.name)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(((2.5 != $.name) < str($.nested)) < $.fl)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((-'a' >= $.empty_str) = '')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((--2 and set(2.5)) <= -false.any($))",
+        Err("No method \"any\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((0 and set(1, 2)) in list($.empty_list, $.empty_dict)).select($.age)",
+        Err("No method \"select\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((0.distinct($ > 1) <= -2) >= $.users[0])",
+        Err("No method \"distinct\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "((0.get($.f) * -range(3)) > $.csv)",
+        Err("No method \"get\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "((1.indexOf([1, 2]) > str($.s)) and [1, 2])",
+        Err("No method \"indexOf\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "((1.toCharArray() - -'a') in false)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((2.5 * $.list).trim() = norm($.s))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "((2.5 < -2) <= isEmpty(false)).containsKey(range(3))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "((2.5 > $.users).values() >= $.strs.union($.f))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((['b', 'a'] and -$.none_val) <= (-2 <= $.d).append($.t))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((['b', 'a'].set($.c, 0) / ($.padded * $.empty_str)) < max(range(3), 0))",
+        Err("No method \"set\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "(([1, 2] - $.num_str) / ($.f and 0)).groupBy($ * 2)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(([1, 2].orderByDescending($.age) + $.users) - (isInteger($.empty_str) in [3, 1, 2].select($.x)))",
+        Err("Unknown function \"#property#x\""),
+    ),
+    (
+        "(([3, 1, 2] / $.t).select($.len()) and ('a' = 1))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(([3, 1, 2] / 'x,y').slice(0) and norm($.d))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(([].min() * $.nested) != $.name)",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    (
+        "(([].norm() < $.zero) in $.nested)",
+        Err("No method \"norm\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "((bool($.d) > ($.s - $.name)) mod $.padded)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((coalesce(true, ['b', 'a']) - $.list.last()) >= set(1, 2))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((concat('', $.b) mod 2.5) in (selectCase($.b, $.users) <= $.fl))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "((false <= ($.padded + [])) >= (true - ''))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((int($.empty_dict) <= list($.csv, [3, 1, 2])) >= ($.empty_dict * max($.users, 0)))",
+        Err(
+            "int() argument must be a string, a bytes-like object or a real number, not 'FrozenDict'",
+        ),
+    ),
+    (
+        "((isInteger($.f) - not null) in min(2.5, 'abc'))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((isInteger(set(1, 2)) >= ({a => 1} - null)) or ($.d mod 2.5).any($.age))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((not $.d.y and hex(-1)) != ((2.5 != $.fl) = ($.num_str > 'a')))",
+        Ok("false"),
+    ),
+    (
+        "((not $.num_str * ('x,y' != $.empty_dict)) + -isNumber(null))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((not [1, 2] > int(null)) * $.padded)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((not set(1, 2) >= ($.users[0] <= {a => 1})) - (range(2) < $.nested.trim()))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((null != $.a) < list($.num_str, -2)).flatten()",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((null and $.list).insert(1, []) / $.none_val.len())",
+        Err("No method \"insert\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "((pow(2, 1) > -$.list) in isNumber($.users[0]))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((range(3) = $.csv.memorize()) = str($.strs))",
+        Err("No method \"memorize\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "((set(1, 2) and [].selectMany($ + 1)) mod false)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((str(1) > false) * $.name.first($.list))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((switch([] => '', true => $.t) * $.empty_list.split(range(3))) and $.dup)",
+        Err("No method \"split\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "((true * not $.d.y) * isList([]).flatten())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(({a => 1} + true) = (isString(-2) = ($.d.y < set(1, 2))))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(({a => 1} / $.dup).all() = bool($.zero))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(({a => 1} >= -true) = $.nested.replace($.name, $.b).where($.name))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(({a => 1} in $.nested.where(not $)) != (isEmpty($.s) >= not 'a'))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(({a => 1} in 'a') - $.nested.delete(-1)).distinct([$])",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(-$.b <= ('x,y' > $.f)).first()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(-$.c.replace($.empty_list, $.dup) - 'a')",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.csv.toList() + ($.empty_list < -2).last())",
+        Err("No method \"toList\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "(-$.d.y.split() and let(q => 'x,y') -> $q)",
+        Err("No method \"split\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "(-$.dup in 2.5.first('abc')).enumerate()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.empty_dict != 2.5)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.f mod isEmpty([]))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(-$.none_val = $.empty_dict).slice(-1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.num_str in [3, 1, 2].sum(false)).values()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.num_str.contains($.dup) - ($.none_val in 'abc'.trim()))",
+        Err("No method \"contains\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "(-$.s.take(0) and $.t)",
+        Err("No method \"take\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "(-$.strs mod ($.d.y.memorize() + 2.5))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.t.values() != ((range(3) + $.none_val) mod $.list.all()))",
+        Err("No method \"values\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(-$.users.where($.age) + $.a)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.users[0] or set(1, 2))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.zero.set($.list, $.t) - $.dup)",
+        Err("No method \"set\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(-'abc' mod not $.num_str)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-'abc'.keys() + switch($.a => [], true => 'a'))",
+        Err("No method \"keys\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "(-'abc'.set({a => 1}, []) - -0)",
+        Err("No method \"set\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "(-('a' + 'a') + '')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("(-0 * $.dup)", Ok("[]")),
+    (
+        "(-0 and true.min()).join(($.d.y or false))",
+        Err("No method \"join\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(-1.union(-2) <= ($.name and [].split($.s)))",
+        Err("No method \"union\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(-2 + $.nested)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(-2 - $.list)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-2 - len(1))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "(-2 / (2.5 >= {a => 1}))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(-2 = (max($.empty_str, $.users[0]) and {a => 1}.split($.padded)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("(-2 = list($.d.y, {a => 1}))", Ok("false")),
+    (
+        "(-2 >= $.d.y).indexOf($.num_str).trim()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(-2 mod $.empty_list)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(-2.toCharArray().toSet() <= not $.nested.toList())",
+        Err("No method \"toCharArray\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(-['b', 'a'].indexWhere($.x) and -$.d.startsWith($.users[0]))",
+        Err("Unknown function \"#property#x\""),
+    ),
+    (
+        "(-[3, 1, 2].flatten() != isString($.b))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-false != $.padded)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-isList($.f) in 1.zip(null).memorize())",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-not '' * $.padded)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(-set(1, 2) mod max($.fl, $.users))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-true.all($ * 2) <= $.strs)",
+        Err("No method \"all\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(0 != not concat($.dup, $.csv))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "(0 * $.fl)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(0 + $.b).aggregate($1 + $2)",
+        Err("No method \"aggregate\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(0 + (($.csv mod $.padded) * not $.num_str))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(0 < $.d.y).enumerate().replace($.dup, $.users)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("(0 and -$.d.y)", Ok("0")),
+    ("(0 and range(0))", Ok("0")),
+    (
+        "(0 in not true.containsKey($.fl))",
+        Err("No method \"containsKey\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(0 mod $.empty_dict).min($.users).any($ + 1)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(0.join('') > isInteger(2.5).values())",
+        Err("No method \"join\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(0.min() mod not $.s).memorize()",
+        Err("No method \"min\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(0.toUpper().startsWith($.empty_dict) != not 'x,y')",
+        Err("No method \"toUpper\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(1 / 'abc').isEmpty().count()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(1 / [3, 1, 2])",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("(1 < min(1, $.b))", Ok("false")),
+    (
+        "(1 <= list($.dup, $.d.y))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(1 = $.d.y).zip('a')",
+        Err("No method \"zip\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(1 = 0.skipWhile(str($)))",
+        Err("No method \"skipWhile\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(1 >= set(1, 2)).splitAt(-1)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(1 in $.d.y).last().delete(0)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(1.replace($.empty_str, $.d.y) / $.users[0]).last()",
+        Err("No method \"replace\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(1.reverse() != ((range(3) * $.padded) / $.empty_list.keys()))",
+        Err("No method \"reverse\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(2.5 - range(3)).delete(2).skip(5)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("(2.5 and isDict($.s))", Ok("false")),
+    (
+        "(2.5 in 0)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(2.5 mod isNumber(2.5).join(''))",
+        Err("No method \"join\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(2.5.groupBy($.x).last() mod [])",
+        Err("No method \"groupBy\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] != ($.empty_dict <= $.d.y)).union($.t)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("(['b', 'a'] = $.f)", Ok("false")),
+    (
+        "(['b', 'a'] in $.users[0])",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] mod -$.t)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] mod -'a'.substring(1))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("(['b', 'a'] or set(1, 2))", Ok("[\"b\", \"a\"]")),
+    (
+        "(['b', 'a'].all(str($)) and 'a'.reverse().splitAt(1))",
+        Err("No method \"reverse\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'].append($.none_val) >= not (false mod $.empty_str))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("([1, 2] * 1)", Ok("[1, 2]")),
+    (
+        "([1, 2] - ($.s in $.s).sum())",
+        Err("No method \"sum\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "([1, 2] - {a => 1})",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] / (($.dup and 1) >= ($.none_val != {a => 1})))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] <= ({a => 1} = $.strs.count()))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] <= ({a => 1} >= list(null, $.s)))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] > [3, 1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] >= $.users).split(int('x,y'))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] mod $.d).memorize().split($.f.select($ * 2))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("([3, 1, 2] <= $.none_val)", Ok("false")),
+    (
+        "([3, 1, 2] <= -not $.list)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] > range(3))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] and ($.num_str / set(1, 2)))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] mod ('' * $.d.y).select($ > 1))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2].toLower() < $.empty_list)",
+        Err("No method \"toLower\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    (
+        "([] - $.b).reverse().get($.zero.split($.num_str))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "([] - ($.s <= $.fl))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "([] mod -2)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("([] or false)", Ok("false")),
+    (
+        "(abs($.csv) + max(1, $.s).len())",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(abs($.csv) / (float($.users) / []))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(abs($.num_str) = (-[3, 1, 2] < ($.t = $.padded)))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(abs(1) in (str($.nested) = ($.nested > $.c)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(abs(false) * true)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(abs(set(1, 2)).selectMany($.name) > ($.num_str.trim() and min([1, 2], true)))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(bool(null) - $.a)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(coalesce($.csv, $.s) and pow(1, 0).split())",
+        Err("No method \"split\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(coalesce($.empty_str, 1) >= (('x,y' >= 'x,y') + 'x,y'))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(coalesce($.num_str, $.t).first($.b) >= $.empty_dict)",
+        Err("No method \"first\" for receiver 42 matches supplied arguments"),
+    ),
+    ("(coalesce($.s, $.name) and not $.csv)", Ok("false")),
+    (
+        "(concat($.d, range(3)) or min($.strs, true))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "(concat('a', $.padded) > $.name.all($ > 1).union(-2))",
+        Err("No method \"all\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "(concat([], $.c) or ('' < ['b', 'a']).delete(5))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "(concat(false, $.empty_str) != true)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "(dict($.users) * 2.5.isEmpty()).toLower()",
+        Err("No method \"isEmpty\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(dict('') != $.dup).min()",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "(dict(true) * 'abc'.append($.c).trim())",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "(examine($.fl) and $.zero.selectMany(not $).first($.none_val))",
+        Err("No method \"selectMany\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(examine($.t) / ((0 mod 1) != $.d.enumerate()))",
+        Err(
+            "No method \"enumerate\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "(examine(range(3)) / $.c)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(false - -2).set((0 or 0), ($.a mod $.empty_str))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(false < $.b).toList().split()",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(false <= $.a).isEmpty().all()",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(false and null).toSet().delete(-1)",
+        Err("No method \"toSet\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(false mod (-2 in false.join(set(1, 2))))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(false.max() < $.list).groupBy([$])",
+        Err("No method \"max\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(false.norm() = ''.delete(-1).aggregate($1 + $2))",
+        Err("No method \"norm\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(false.take(-1) / abs($.dup)).orderBy($.len())",
+        Err("No method \"take\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(false.where($[0]) * str($.zero.len()))",
+        Err("No method \"where\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(float($.fl) - $.name.last())",
+        Err("No method \"last\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "(float($.list) + range(3).toLower())",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "(float($.none_val) / $.empty_list)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(float($.none_val) and list(1, 0)).keys()",
+        Err("No method \"keys\" for receiver 0.0 matches supplied arguments"),
+    ),
+    (
+        "(float($.users[0]) + let(q => $.num_str) -> $q)",
+        Err("float() argument must be a string or a real number, not 'FrozenDict'"),
+    ),
+    (
+        "(float(1).distinct() >= -1)",
+        Err("No method \"distinct\" for receiver 1.0 matches supplied arguments"),
+    ),
+    (
+        "(float(false) in ((['b', 'a'] != $.empty_dict) >= -$.users))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(hex(5) / pow(2, 2))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(hex(5) <= range(1)).get(range(1))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(int($.list) >= isDict($.name))",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "(int($.num_str) < false)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(int(false) > (1 >= $.d)).select(not $)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(isDict($.a) > bool(1))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(isDict($.nested).keys() = ([3, 1, 2] > ''.replace($.name, $.name)))",
+        Err("No method \"keys\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isDict($.strs) in ($.zero or $.strs).values())",
+        Err("No method \"values\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    ("(isDict('a') != 1)", Ok("true")),
+    (
+        "(isDict(1) in ({a => 1} = [1, 2]).orderByDescending([$]))",
+        Err("No method \"orderByDescending\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isEmpty($.padded) != max($.none_val, $.none_val))",
+        Ok("true"),
+    ),
+    (
+        "(isEmpty($.s).where($.x) * switch(['b', 'a'] => 1, true => $.s))",
+        Err("No method \"where\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isInteger($.d) / $.csv)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(isInteger($.d.y) in -$.dup.first(false))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(isInteger($.dup) - not min($.empty_list, $.num_str))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(isInteger($.list) = ($.fl.groupBy($.x) / ($.d / 1)))",
+        Err("No method \"groupBy\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isInteger([1, 2]) mod '')",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(isList(null) or ([3, 1, 2] > ($.fl * [])))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(isList({a => 1}) = -range(3)).skip(-1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(isNumber($.empty_dict) * ($.users.enumerate() >= $.strs))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(isNumber($.empty_str) + ''.keys())",
+        Err("No method \"keys\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(isNumber('abc') mod $.empty_list)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(isNumber(set(1, 2)) * 'a').reverse()",
+        Err("No method \"reverse\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(len($.list) != -($.nested mod $.name))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(len($.s) in (str($.dup) and $.f))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(let(q => $.name) -> $q + concat($.none_val, $.name).count())",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "(let(q => $.users) -> $q >= $.t)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("(let(q => 2.5) -> $q mod $.f)", Ok("1.0")),
+    (
+        "(list($.a, 'abc') <= $.nested.min('abc'))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(list($.f, 'abc') > isDict($.zero))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(list($.list, $.nested) in str([3, 1, 2]))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(list($.users[0], $.fl) != (false > $.a.aggregate($1 + $2)))",
+        Err("No method \"aggregate\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(list('a', $.t) >= isDict($.t))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(list(-2, []) * $.padded)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(list(2.5, $.dup) != -(true + $.users))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(max([], $.empty_list) = $.none_val)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min($.strs, $.empty_dict) != $.strs.indexWhere($ * 2)).aggregate($1 + $2)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min(1, [3, 1, 2]) <= not $.b.memorize())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min([], $.users) * not $.users.toCharArray())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(norm($.fl) / $.a.enumerate())",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(norm($.name) <= $.b)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(norm($.t) = (null != $.fl)).count()",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(norm(range(3)).len() >= -2)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(norm(set(1, 2)) > $.s)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(norm(true) + round($.b).split(1))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(not $.c != 'x,y').min()",
+        Err("No method \"min\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(not $.d.orderByDescending($.x) <= ($.name.indexWhere($ * 2) mod $.a.last()))",
+        Err(
+            "No method \"orderByDescending\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "(not $.empty_str.insert(5, $.f) and ''.norm())",
+        Err("No method \"insert\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(not $.empty_str.where($.len()) mod ($.padded * (set(1, 2) >= $.zero)))",
+        Err("No method \"where\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(not $.fl / ['b', 'a'])",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(not $.name - (([] <= range(3)) + min('x,y', 'x,y')))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("(not $.nested.splitAt(1) and min($.s, []))", Ok("false")),
+    ("(not $.none_val <= hex(0))", Ok("false")),
+    (
+        "(not $.none_val.trim() + ('a' mod $.empty_list).toLower())",
+        Err("No method \"trim\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(not $.padded + [3, 1, 2])",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(not ''.count() and ([3, 1, 2] > $.name).indexWhere($.name))",
+        Err("No method \"count\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(not 'a'.skipWhile($.x) - $.name)",
+        Err("No method \"skipWhile\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "(not 'abc'.insert(5, $.d) + isEmpty('x,y').flatten())",
+        Err("No method \"insert\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "(not ($.a or $.empty_str) / set(1, 2))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(not ($.t <= true) - isInteger(set(1, 2)))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(not ('x,y' > $.t) = examine($.d.y))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(not (1 - -2) mod not isEmpty($.empty_list))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(not (set(1, 2) <= 2.5) <= $.empty_dict)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(not -2 <= not (true > 2.5))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(not -2.groupBy(not $) + ($.d = 2.5))",
+        Err("No method \"groupBy\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(not -[1, 2] or not $.f)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not 2.5 / not $.padded).delete(5)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(not 2.5.splitAt(0) >= $.dup)",
+        Err("No method \"splitAt\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(not ['b', 'a'].toLower() in $.users[0])",
+        Err("No method \"toLower\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "(not [1, 2] / $.none_val)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(not [1, 2].any($.len()) < -$.d.y)",
+        Err("No method \"len\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(not examine($.t) = (1 <= -[]))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not examine('x,y') and (len([]) in -$.empty_list))",
+        Ok("false"),
+    ),
+    (
+        "(not not $.dup - $.f)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(null.distinct() = 0)",
+        Err("No method \"distinct\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(null.min($.s) in $.strs.aggregate($1 + $2)).trim()",
+        Err("No method \"min\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(null.toCharArray() > ('a' mod $.users).all())",
+        Err("No method \"toCharArray\" for receiver None matches supplied arguments"),
+    ),
+    ("(pow(-1, -1) in set($.name))", Ok("false")),
+    ("(range(-1) = not $.empty_list)", Ok("false")),
+    (
+        "(range(0) * range(-1))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(range(1) / [3, 1, 2])",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(range(2) * $.f)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(range(3) * (-2 in []))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(range(3) < len($.padded).indexWhere($.age))",
+        Err("No method \"indexWhere\" for receiver 6 matches supplied arguments"),
+    ),
+    (
+        "(range(3) <= ($.t and range(3)).first())",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(range(3) >= $.csv.all($[0]))",
+        Err("No method \"all\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "(range(3).distinct($ * 2).zip([3, 1, 2]) >= (($.dup != $.empty_list) <= $.empty_list.insert(2, [])))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(range(3).insert(1, false) > (str($.a.len()) and $.strs))",
+        Err("No method \"len\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(range(3).toDict($ * 2) <= -$.users.contains($.empty_dict))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(round($.b) <= true)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(round($.empty_dict) or (2.5 != $.strs).contains(true))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(round($.f) / round(null))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(round([3, 1, 2]) mod $.d)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(round([]).memorize() > -range(3))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.d, $.none_val) or $.users[0]).set(not $.name, isString($.num_str))",
+        Ok("{\"name\": \"alice\", \"age\": 30, \"admin\": true, \"false\": true}"),
+    ),
+    (
+        "(selectCase($.empty_str, ['b', 'a']) in $.users.containsKey(2.5))",
+        Err(
+            "No method \"containsKey\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "(selectCase($.padded, 1) * $.a.join([1, 2])).endsWith((['b', 'a'] = set(1, 2)))",
+        Err("No method \"join\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(selectCase({a => 1}, $.num_str) <= ['b', 'a'])",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(set($.list) > str($.num_str.len()))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(set($.padded) in $.padded).len()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(set($.zero) > $.empty_list)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("(set(1, 2) != isInteger($.s))", Ok("true")),
+    ("(set(1, 2) != isNumber($.b))", Ok("true")),
+    (
+        "(set(1, 2) != sign($.d.y))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    ("(set(1, 2) and $.dup)", Ok("[3, 1, 2, 3, 1]")),
+    (
+        "(set(1, 2).all().splitAt(0) < ('a' or $.empty_dict))",
+        Err("No method \"splitAt\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(set(set(1, 2)) - [1, 2])",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(set(true) * max($.users, $.d))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(sign($.zero) <= ((null mod $.list) >= ($.zero in $.empty_list)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(sign('').flatten() * $.c.any().min(false))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(sign(-2) > not ($.b = $.padded))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(sign(-2) or $.padded.select($ + 1)).set($.num_str, (false = $.d.y))",
+        Err("No method \"set\" for receiver -1 matches supplied arguments"),
+    ),
+    (
+        "(str('a'.len()) mod ($.num_str > true)).orderBy($)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(str(-2) > not not $.t)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(str([3, 1, 2].len()) >= $.d)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("(str({a => 1}.len()) and not false)", Ok("true")),
+    (
+        "(switch(2.5 => $.nested, true => $.padded) >= -2.memorize().concat($.s))",
+        Err("No method \"memorize\" for receiver 2 matches supplied arguments"),
+    ),
+    ("(true != not false)", Ok("false")),
+    (
+        "(true + (2.5 = [1, 2].join($.empty_str)))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(true / ([] / (-2 < ['b', 'a'])))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(true <= isDict($.dup))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(true = $.strs).takeWhile($ * 2).slice(-1)",
+        Err("No method \"takeWhile\" for receiver False matches supplied arguments"),
+    ),
+    ("(true and isList('abc'))", Ok("false")),
+    (
+        "(true.get('x,y').any() + $.num_str)",
+        Err("No method \"get\" for receiver True matches supplied arguments"),
+    ),
+    ("({a => 1} != (1 < pow(5, -1)))", Ok("true")),
+    (
+        "({a => 1} * (($.empty_dict mod $.dup) > -$.d))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "({a => 1} <= ($.strs != 'abc')).replace($.users, $.s.norm())",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "({a => 1} > not ($.d <= $.fl))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "({a => 1} >= -2)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "-$.a.contains($.csv).groupBy($.name)",
+        Err("No method \"contains\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "-$.b.values()",
+        Err("No method \"values\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-$.c.norm()",
+        Err("No method \"norm\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "-$.d",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.d.any([$]).substring(0)",
+        Err(
+            "No method \"any\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "-$.dup.isEmpty().takeWhile($)",
+        Err("No method \"isEmpty\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "-$.empty_dict.selectMany($ * 2).enumerate()",
+        Err("No method \"selectMany\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "-$.empty_list.takeWhile($ * 2).insert(0, ($.strs > range(3)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-$.empty_str.toCharArray()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.empty_str.toDict($ = 1)",
+        Err("No method \"toDict\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "-$.f.memorize()",
+        Err("No method \"memorize\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "-$.f.orderBy($ > 1).where($ + 1)",
+        Err("No method \"orderBy\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "-$.fl.aggregate($1 + $2).toDict($ > 1)",
+        Err("No method \"aggregate\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-$.name.skip(0)",
+        Err("No method \"skip\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "-$.name.trim().trim()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.nested.get(switch(false => null, true => true))",
+        Err("No method \"get\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "-$.nested.substring(0)",
+        Err(
+            "No method \"substring\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments",
+        ),
+    ),
+    (
+        "-$.nested.zip($.none_val)",
+        Err("No method \"zip\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "-$.none_val.min()",
+        Err("No method \"min\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "-$.num_str.distinct().values()",
+        Err("No method \"distinct\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "-$.num_str.orderByDescending(not $)",
+        Err("No method \"orderByDescending\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "-$.num_str.slice(2).values()",
+        Err("No method \"slice\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "-$.padded",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.padded.max().insert(5, abs($.fl))",
+        Err("No method \"max\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "-$.padded.toUpper().all(str($))",
+        Err("No method \"all\" for receiver   HI   matches supplied arguments"),
+    ),
+    (
+        "-$.strs.append(2.5)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.t.orderByDescending($.x).norm()",
+        Err("No method \"orderByDescending\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-$.t.toSet().sum('a')",
+        Err("No method \"toSet\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-$.users.orderBy($.age)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.users[0].replace($.nested, $.csv)",
+        Err(
+            "No method \"replace\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "-''",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-''.contains(0).memorize()",
+        Err("No method \"contains\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "-''.orderByDescending($.age)",
+        Err("No method \"orderByDescending\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "-'a'.skip(5)",
+        Err("No method \"skip\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "-($.c / 'a').values()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "-($.d.y.norm() != $.s.orderBy($ + 1))",
+        Err("No method \"norm\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "-($.d.y.selectMany($.name) != 'abc'.splitAt(2))",
+        Err("No method \"selectMany\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "-($.f != $.empty_dict)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-($.fl * -2)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "-($.s.min() * $.a)",
+        Err("No method \"min\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "-($.strs in $.strs).first($.b)",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-($.users[0] - 'abc').select($ > 1)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(''.splitAt(1) = 1)",
+        Err("No method \"splitAt\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "-(($.f * [3, 1, 2]) and $.zero.flatten())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "-(($.fl = 'abc') mod (1 mod $.strs))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("-((-2 and $.a) mod dict(['b', 'a']))", Err("")),
+    (
+        "-((1 or '') in 1.substring(-1))",
+        Err("No method \"substring\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "-(([3, 1, 2] * $.d.y) or -[3, 1, 2])",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "-((true + 2.5) or set($.name))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "-(-2 and $.fl).distinct([$])",
+        Err("No method \"distinct\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-([3, 1, 2] > -0)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-(concat([3, 1, 2], $.dup) = ($.empty_list * ['b', 'a']))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "-(isDict($.empty_dict) != $.b.first($.users[0]))",
+        Err("No method \"first\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-(not $.dup and $.s.slice(1))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(range(3) >= 'abc').toLower()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "-(range(3) or $.dup.keys())",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(set(1, 2) >= set($.num_str))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--$.empty_dict.toLower()",
+        Err("No method \"toLower\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "--$.fl.defaultIfEmpty($.name)",
+        Err("No method \"defaultIfEmpty\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "--$.strs",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--($.c + $.users[0])",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "--($.d * $.d.y)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "--($.t mod $.a)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "--('' * $.fl)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--2.containsKey($.a)",
+        Err("No method \"containsKey\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "--2.orderByDescending($.len())",
+        Err("No method \"orderByDescending\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "--2.substring(1)",
+        Err("No method \"substring\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "--isString($.nested)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--not set(1, 2)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--str(2.5.len())",
+        Err("No method \"len\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "-2.distinct().norm()",
+        Err("No method \"distinct\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.get(($.users <= $.empty_list))",
+        Err("No method \"get\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.indexOf($.nested)",
+        Err("No method \"indexOf\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.splitAt(1)",
+        Err("No method \"splitAt\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-['b', 'a'].skip(5)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-[1, 2]",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("-[3, 1, 2].aggregate($1 + $2)", Ok("-6")),
+    (
+        "-[3, 1, 2].memorize()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-bool($.fl).defaultIfEmpty('abc')",
+        Err("No method \"defaultIfEmpty\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-bool($.name)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-bool(set(1, 2))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-coalesce($.dup, 'x,y')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-concat(['b', 'a'], $.s)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "-false.split($.empty_list).where($ > 1)",
+        Err("No method \"split\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-false.values().union((['b', 'a'] / true))",
+        Err("No method \"values\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-hex(0).isEmpty()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isEmpty(null).min($.none_val)",
+        Err("No method \"min\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-isInteger('x,y').take(5)",
+        Err("No method \"take\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-isNumber($.f)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isString({a => 1})",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-list($.empty_dict, [1, 2]).selectMany($ = 1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-max($.fl, 'abc')",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-min(set(1, 2), $.a).defaultIfEmpty(($.padded / $.d.y))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-not $.b",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-not $.f.flatten()",
+        Err("No method \"flatten\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "-not $.num_str.distinct()",
+        Err("No method \"distinct\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "-not 'abc'.norm()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-not isEmpty($.empty_dict)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "-not len($.f)",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "-not not null",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("-pow(1, 5)", Ok("-1")),
+    (
+        "-range(1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-range(2)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-sign($.empty_dict).union(false)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "-str(0).startsWith('')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-str(set(1, 2))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-switch($.dup => set(1, 2), true => $.d)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-switch($.t => $.empty_list, true => $.name)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "0.get(0).any().len()",
+        Err("No method \"get\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.keys()",
+        Err("No method \"keys\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.orderBy(not $).toUpper()",
+        Err("No method \"orderBy\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.orderByDescending($.len())",
+        Err("No method \"orderByDescending\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.replace($.csv, 0.trim())",
+        Err("No method \"replace\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.reverse()",
+        Err("No method \"reverse\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.split().where($ > 1)",
+        Err("No method \"split\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.substring(2).distinct()",
+        Err("No method \"substring\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.take(-1)",
+        Err("No method \"take\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.toDict($)",
+        Err("No method \"toDict\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.toSet()",
+        Err("No method \"toSet\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "1.any($ * 2)",
+        Err("No method \"any\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.orderBy($ * 2).zip($.empty_str)",
+        Err("No method \"orderBy\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.orderBy([$])",
+        Err("No method \"orderBy\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.replace($.num_str, $.empty_list.get(set(1, 2)))",
+        Err("No method \"replace\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.takeWhile($[0])",
+        Err("No method \"takeWhile\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "2.5.indexWhere($[0])",
+        Err("No method \"indexWhere\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.replace(($.b >= range(3)), round($.padded))",
+        Err("No method \"replace\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.skip(2)",
+        Err("No method \"skip\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.split({a => 1}).contains($.f).set($.d, $.list)",
+        Err("No method \"split\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.toLower()",
+        Err("No method \"toLower\" for receiver 2.5 matches supplied arguments"),
+    ),
+    ("['b', 'a'].last()", Ok("\"a\"")),
+    (
+        "['b', 'a'].select($[0])",
+        Err("No function \"#indexer\" matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].startsWith($.fl)",
+        Err("No method \"startsWith\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].substring(5)",
+        Err("No method \"substring\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].toLower()",
+        Err("No method \"toLower\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].zip(1)",
+        Err("No method \"zip\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    ("[1, 2].flatten()", Ok("[1, 2]")),
+    ("[1, 2].indexOf($.s)", Ok("-1")),
+    (
+        "[1, 2].indexWhere($.len())",
+        Err("No method \"len\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "[1, 2].isEmpty()",
+        Err("No method \"isEmpty\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    ("[1, 2].min()", Ok("1")),
+    (
+        "[1, 2].orderByDescending($.len())",
+        Err("No method \"len\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "[1, 2].replace($.users, $.padded)",
+        Err("No method \"replace\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "[1, 2].toLower()",
+        Err("No method \"toLower\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "[1, 2].toUpper()",
+        Err("No method \"toUpper\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "[3, 1, 2].append(dict($.users))",
+        Ok("[3, 1, 2, {\"name\": \"age\"}]"),
+    ),
+    ("[3, 1, 2].groupBy(not $)", Ok("[[false, [3, 1, 2]]]")),
+    (
+        "[3, 1, 2].insert(1, {a => 1}.memorize())",
+        Err("No method \"memorize\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    ("[3, 1, 2].len()", Ok("3")),
+    ("[3, 1, 2].skipWhile($ * 2)", Ok("[]")),
+    (
+        "[3, 1, 2].substring(5)",
+        Err("No method \"substring\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    ("[].all(str($))", Ok("true")),
+    (
+        "[].max()",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    ("[].sum(sign($.c))", Ok("-1")),
+    (
+        "[].trim()",
+        Err("No method \"trim\" for receiver () matches supplied arguments"),
+    ),
+    ("[].zip(['b', 'a'])", Ok("[]")),
+    (
+        "abs($.c.split())",
+        Err("No method \"split\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "abs($.d)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.dup).delete(2)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.empty_dict)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.empty_str).toList()",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.f.all())",
+        Err("No method \"all\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "abs($.name)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.nested)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.nested).orderByDescending($.len()).trim()",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.num_str)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.users[0].aggregate($1 + $2))",
+        Err(
+            "No method \"aggregate\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "abs(false).distinct($.len())",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(let(q => $.empty_list) -> $q)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(min('', $.empty_dict))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "abs(range(3))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs({a => 1})",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    ("bool($.f)", Ok("true")),
+    ("bool($.users.count())", Ok("true")),
+    (
+        "bool(''.min($.c))",
+        Err("No method \"min\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "bool('a'.get('x,y'))",
+        Err("No method \"get\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "bool('abc').contains($.f)",
+        Err("No method \"contains\" for receiver True matches supplied arguments"),
+    ),
+    ("bool(($.csv + ''))", Ok("true")),
+    (
+        "bool(('x,y' / $.padded))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "bool(([] in 0))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("bool([1, 2])", Ok("true")),
+    ("bool([])", Ok("false")),
+    ("bool(bool($.t))", Ok("true")),
+    ("bool(max($.padded, null))", Ok("true")),
+    (
+        "coalesce($.c.union(-2), $.d.y)",
+        Err("No method \"union\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "coalesce($.d.y, 'a').defaultIfEmpty($.a)",
+        Err("No method \"defaultIfEmpty\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "coalesce($.s, $.zero).slice(0)",
+        Err("No method \"slice\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "coalesce($.s, -2).count()",
+        Err("No method \"count\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "coalesce($.strs, ''.replace($.c, $.users[0]))",
+        Ok("[\"b\", \"a\", \"c\"]"),
+    ),
+    (
+        "coalesce($.users.insert(1, $.empty_list), $.list)",
+        Ok(
+            "[{\"name\": \"alice\", \"age\": 30, \"admin\": true}, [], {\"name\": \"bob\", \"age\": 25, \"admin\": false}, {\"name\": \"carol\", \"age\": 35, \"admin\": true}]",
+        ),
+    ),
+    (
+        "coalesce($.users[0].zip($.s), [3, 1, 2])",
+        Err(
+            "No method \"zip\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "coalesce(''.orderBy($ + 1), not $.list)",
+        Err("No method \"orderBy\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "coalesce('abc', $.s).replace($.none_val, ('x,y' = $.csv))",
+        Err("No method \"replace\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "coalesce(($.zero + ['b', 'a']), -2)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    ("coalesce(2.5, $.zero.last())", Ok("2.5")),
+    (
+        "coalesce([1, 2], range(3)).take(-1)",
+        Err("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
+    ),
+    (
+        "coalesce(len($.b), ({a => 1} <= true))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    ("coalesce(not $.d.y, -'x,y')", Ok("false")),
+    (
+        "concat($.csv, ($.t * 0))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "concat($.d, '')",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat($.s, $.f).where($ = 1).toDict($.x)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat($.users[0], $.none_val).all()",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat('', 'x,y').take(-1)",
+        Err("No method \"take\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "concat('abc', ($.t = $.padded))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(($.c < [3, 1, 2]), range(3))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "concat(($.padded - $.nested), (range(3) and $.strs))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "concat([3, 1, 2], $.t).insert(1, null)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(float($.users[0]), $.fl)",
+        Err("float() argument must be a string or a real number, not 'FrozenDict'"),
+    ),
+    (
+        "concat(isString($.d), let(q => 'abc') -> $q)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(str(''), $.num_str.sum())",
+        Err("No method \"sum\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "concat({a => 1}, ('' <= ['b', 'a']))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "dict($.empty_str).containsKey($.a)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.name)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.name).skipWhile(not $)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.name.sum())",
+        Err("No method \"sum\" for receiver John matches supplied arguments"),
+    ),
+    ("dict($.strs)", Err("")),
+    (
+        "dict($.strs.aggregate($1 + $2))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.zero)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict('a')",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict('a').set($.d.y.defaultIfEmpty($.fl), $.t)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("dict(($.empty_list and ['b', 'a']))", Ok("{}")),
+    (
+        "dict(($.nested mod ['b', 'a']))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "dict(($.users and [1, 2]))",
+        Err("'int' object is not iterable"),
+    ),
+    (
+        "dict((1 / $.padded))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "dict(([1, 2] - $.empty_str))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "dict((false = {a => 1}))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict(-[1, 2])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("dict(['b', 'a'])", Err("")),
+    ("dict([3, 1, 2])", Err("'int' object is not iterable")),
+    (
+        "dict(false).takeWhile($[0])",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict(not false)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict(str([].len()))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("examine($.csv)", Ok("[true]")),
+    ("examine($.list)", Ok("[true]")),
+    ("examine($.nested)", Ok("[true]")),
+    (
+        "examine($.none_val).all(str($)).sum()",
+        Err("No method \"sum\" for receiver True matches supplied arguments"),
+    ),
+    ("examine($.users).take(1)", Ok("[true]")),
+    ("examine(($.a mod $.b))", Ok("[true]")),
+    (
+        "examine(($.nested < $.dup))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "examine(([] - $.t))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "examine((range(3) mod $.zero))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "examine(-$.empty_dict)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("examine(-2)", Ok("[true]")),
+    (
+        "examine(['b', 'a']).insert(0, $.num_str)",
+        Ok("[\"42\", true]"),
+    ),
+    ("examine([])", Ok("[false]")),
+    (
+        "examine(max(2.5, {a => 1}))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("examine(str($.b))", Ok("[true]")),
+    ("examine(true)", Ok("[true]")),
+    ("examine({a => 1}).aggregate($1 + $2)", Ok("true")),
+    (
+        "false.defaultIfEmpty(['b', 'a'])",
+        Err("No method \"defaultIfEmpty\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.join(not $.a)",
+        Err("No method \"join\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.max()",
+        Err("No method \"max\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.orderBy($ * 2).toLower().toList()",
+        Err("No method \"orderBy\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.replace(true.enumerate(), [1, 2])",
+        Err("No method \"replace\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.take(5)",
+        Err("No method \"take\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.toCharArray().enumerate().substring(0)",
+        Err("No method \"toCharArray\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.values()",
+        Err("No method \"values\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "float($.csv.defaultIfEmpty(range(3)))",
+        Err("No method \"defaultIfEmpty\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "float($.f).orderByDescending(not $)",
+        Err("No method \"orderByDescending\" for receiver 1.5 matches supplied arguments"),
+    ),
+    ("float($.none_val)", Ok("0.0")),
+    ("float($.num_str)", Ok("42.0")),
+    (
+        "float($.s)",
+        Err("could not convert string to float: 'Hello World'"),
+    ),
+    (
+        "float($.users.get($.none_val))",
+        Err(
+            "No method \"get\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "float(-$.users)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("float(2.5)", Ok("2.5")),
+    (
+        "float([1, 2]).where($ > 1)",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "float(hex(5))",
+        Err("could not convert string to float: '0x5'"),
+    ),
+    (
+        "float(set($.a))",
+        Err("float() argument must be a string or a real number, not 'frozenset'"),
+    ),
+    (
+        "float(true.split($.name))",
+        Err("No method \"split\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "hex(0).get([3, 1, 2])",
+        Err("No method \"get\" for receiver 0x0 matches supplied arguments"),
+    ),
+    (
+        "hex(0).splitAt(5)",
+        Err("No method \"splitAt\" for receiver 0x0 matches supplied arguments"),
+    ),
+    (
+        "hex(2).isEmpty().all($.x)",
+        Err("No method \"all\" for receiver False matches supplied arguments"),
+    ),
+    ("hex(5).len()", Ok("3")),
+    (
+        "int($.a.toLower())",
+        Err("No method \"toLower\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "int($.csv).delete(5)",
+        Err("invalid literal for int() with base 10: 'a,b,,c'"),
+    ),
+    (
+        "int($.d.min())",
+        Err(
+            "No method \"min\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "int($.dup)",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "int($.empty_dict.replace($.d.y, []))",
+        Err("No method \"replace\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "int($.empty_str)",
+        Err("invalid literal for int() with base 10: ''"),
+    ),
+    (
+        "int($.empty_str).toCharArray()",
+        Err("invalid literal for int() with base 10: ''"),
+    ),
+    (
+        "int($.strs.splitAt(0))",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'list'"),
+    ),
+    (
+        "int(($.f mod $.d.y))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("int(($.users != $.csv))", Ok("1")),
+    ("int((0 or true))", Ok("1")),
+    ("int((2.5 != {a => 1}))", Ok("1")),
+    (
+        "int((false / $.a))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "int([]).toLower()",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "int(norm(-2))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    ("int(range(3).indexOf('a'))", Ok("-1")),
+    ("isDict($.a)", Ok("false")),
+    (
+        "isDict($.a).set($.empty_list, $.num_str)",
+        Err("No method \"set\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isDict($.empty_list).values()",
+        Err("No method \"values\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isDict($.f).defaultIfEmpty($.empty_list)",
+        Err("No method \"defaultIfEmpty\" for receiver False matches supplied arguments"),
+    ),
+    ("isDict($.nested.first())", Ok("false")),
+    (
+        "isDict($.users[0]).endsWith($.empty_str).min($.fl)",
+        Err("No method \"endsWith\" for receiver True matches supplied arguments"),
+    ),
+    ("isDict('a')", Ok("false")),
+    (
+        "isDict(($.b > 'x,y'))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "isDict(-2.orderByDescending($))",
+        Err("No method \"orderByDescending\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "isDict([1, 2]).len()",
+        Err("No method \"len\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isDict(isEmpty(false))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isDict(true).values()",
+        Err("No method \"values\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isEmpty($.d.select($.x))",
+        Err(
+            "No method \"select\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "isEmpty($.d.y).substring(0)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty($.d.y.enumerate())",
+        Err("No method \"enumerate\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "isEmpty($.empty_dict)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty($.empty_str.any(str($)))",
+        Err("No method \"any\" for receiver  matches supplied arguments"),
+    ),
+    ("isEmpty($.name)", Ok("false")),
+    (
+        "isEmpty($.strs).where([$])",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty((-2 >= true))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(([3, 1, 2] <= $.fl))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(-2.toDict($[0]))",
+        Err("No method \"toDict\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "isEmpty(1.skipWhile($ + 1))",
+        Err("No method \"skipWhile\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "isEmpty(2.5.count())",
+        Err("No method \"count\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "isEmpty([1, 2])",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty([3, 1, 2])",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(isString($.padded))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isInteger($.empty_dict).indexWhere($.x)",
+        Err("No method \"indexWhere\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isInteger($.empty_dict.min())",
+        Err("No method \"min\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "isInteger($.zero.norm())",
+        Err("No method \"norm\" for receiver 0 matches supplied arguments"),
+    ),
+    ("isInteger(($.users[0] or [1, 2]))", Ok("false")),
+    (
+        "isInteger((-2 + $.dup))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    ("isInteger((['b', 'a'] in ['b', 'a']))", Ok("false")),
+    (
+        "isInteger((range(3) <= 1))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "isInteger(-2).toSet()",
+        Err("No method \"toSet\" for receiver True matches supplied arguments"),
+    ),
+    ("isInteger([1, 2])", Ok("false")),
+    ("isInteger([3, 1, 2].any())", Ok("false")),
+    (
+        "isInteger(min($.d, ''))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("isInteger(null)", Ok("false")),
+    ("isList($.a)", Ok("false")),
+    ("isList($.dup)", Ok("true")),
+    ("isList($.f)", Ok("false")),
+    ("isList($.padded)", Ok("false")),
+    ("isList($.s)", Ok("false")),
+    (
+        "isList(''.all())",
+        Err("No method \"all\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "isList('abc'.count())",
+        Err("No method \"count\" for receiver abc matches supplied arguments"),
+    ),
+    ("isList(($.t != $.d))", Ok("false")),
+    ("isList(pow(1, 0))", Ok("false")),
+    ("isNumber($.f)", Ok("true")),
+    (
+        "isNumber($.none_val).sum()",
+        Err("No method \"sum\" for receiver False matches supplied arguments"),
+    ),
+    ("isNumber($.num_str)", Ok("false")),
+    (
+        "isNumber($.padded.containsKey($.name))",
+        Err("No method \"containsKey\" for receiver   hi   matches supplied arguments"),
+    ),
+    ("isNumber($.zero)", Ok("true")),
+    ("isNumber('abc')", Ok("false")),
+    ("isNumber(('x,y' or $.empty_dict))", Ok("false")),
+    (
+        "isNumber(({a => 1} in $.d))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "isNumber(-'abc')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("isNumber(['b', 'a'])", Ok("false")),
+    (
+        "isNumber([1, 2]).toSet()",
+        Err("No method \"toSet\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isNumber(dict('abc'))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "isNumber(set(1, 2).toUpper())",
+        Err("No method \"toUpper\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    ("isString($.a)", Ok("false")),
+    (
+        "isString($.empty_dict).all($[0])",
+        Err("No method \"all\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString($.empty_str).toCharArray()",
+        Err("No method \"toCharArray\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "isString($.list).norm()",
+        Err("No method \"norm\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString($.s.all())",
+        Err("No method \"all\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "isString($.s.skip(-1))",
+        Err("No method \"skip\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("isString((false = $.num_str))", Ok("false")),
+    (
+        "isString(({a => 1} > 'x,y'))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "isString(-['b', 'a'])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "isString(0.get($.none_val))",
+        Err("No method \"get\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "isString(['b', 'a']).max()",
+        Err("No method \"max\" for receiver False matches supplied arguments"),
+    ),
+    ("isString(isString($.zero))", Ok("false")),
+    ("isString(len([1, 2]))", Ok("false")),
+    ("isString(not $.padded)", Ok("false")),
+    ("isString(range(3))", Ok("false")),
+    (
+        "len($.c)",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    ("len($.d.y)", Ok("1")),
+    (
+        "len($.dup).orderBy($ * 2).containsKey(float($.users[0]))",
+        Err("No method \"orderBy\" for receiver 5 matches supplied arguments"),
+    ),
+    (
+        "len($.list).takeWhile(str($))",
+        Err("No method \"takeWhile\" for receiver 5 matches supplied arguments"),
+    ),
+    (
+        "len(($.none_val >= true))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    ("len(($.padded or $.padded))", Ok("6")),
+    (
+        "len(($.s > $.zero))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "len(({a => 1} = $.num_str))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len(2.5)",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    ("len(hex(1))", Ok("3")),
+    (
+        "len(not 'abc')",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "let(q => $.d.join([3, 1, 2])) -> $q",
+        Err(
+            "No method \"join\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    ("let(q => $.d.y) -> $q", Ok("{\"z\": \"deep\"}")),
+    (
+        "let(q => $.zero.all()) -> $q",
+        Err("No method \"all\" for receiver 0 matches supplied arguments"),
+    ),
+    ("let(q => 'x,y') -> $q", Ok("\"x,y\"")),
+    ("let(q => 'x,y'.trim()) -> $q", Ok("\"x,y\"")),
+    ("let(q => ($.t = $.a)) -> $q", Ok("true")),
+    (
+        "let(q => -false) -> $q",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("let(q => 1) -> $q", Ok("1")),
+    ("let(q => not $.fl) -> $q", Ok("true")),
+    (
+        "let(q => true.distinct()) -> $q",
+        Err("No method \"distinct\" for receiver True matches supplied arguments"),
+    ),
+    ("list($.c, ($.nested and $.c))", Ok("[-3, -3]")),
+    (
+        "list($.d, $.dup)",
+        Ok("[{\"x\": 1, \"y\": {\"z\": \"deep\"}}, [3, 1, 2, 3, 1]]"),
+    ),
+    (
+        "list($.empty_str.skip(-1), examine(true))",
+        Err("No method \"skip\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "list($.list, $.num_str.first())",
+        Err("No method \"first\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "list($.nested.indexOf($.empty_str), $.zero.flatten())",
+        Err("No method \"flatten\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "list($.none_val.defaultIfEmpty($.users), [3, 1, 2])",
+        Err("No method \"defaultIfEmpty\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "list($.num_str, null).sum()",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "list($.strs, 'a').splitAt(1)",
+        Ok("[[[\"b\", \"a\", \"c\"]], [\"a\"]]"),
+    ),
+    (
+        "list('x,y', ($.a > $.dup))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "list(($.fl in $.s), $.fl)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "list(1, set(1, 2)).indexWhere($.age)",
+        Err("Unknown function \"#property#age\""),
+    ),
+    (
+        "list(['b', 'a'], {a => 1}).toUpper()",
+        Err("No method \"toUpper\" for receiver (('b', 'a'), {'a': 1}) matches supplied arguments"),
+    ),
+    (
+        "list([3, 1, 2], $.csv.reverse())",
+        Err("No method \"reverse\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "list([], ($.zero * range(3)))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "list(concat($.empty_dict, 'x,y'), (0 + $.num_str))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "list(dict('x,y'), false.all())",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("list(not $.d, len([3, 1, 2]))", Ok("[false, 3]")),
+    (
+        "list(range(3), $.nested)",
+        Ok("[0, 1, 2, [[1, 2], [3, [4, 5]]]]"),
+    ),
+    (
+        "list(true, $.num_str.take(1))",
+        Err("No method \"take\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "max($.csv, $.name.containsKey($.f))",
+        Err("No method \"containsKey\" for receiver John matches supplied arguments"),
+    ),
+    ("max($.f, 1)", Ok("1.5")),
+    (
+        "max($.fl, 2.5.len())",
+        Err("No method \"len\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "max($.list, -$.empty_dict)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "max($.name, list($.t, ''))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max($.padded, 'a').all($.name).toLower()",
+        Err("No method \"all\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "max($.strs, 'x,y').replace($.zero, range(1))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(([1, 2] = ''), $.users)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(-{a => 1}, $.empty_list.min('abc'))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "max(0, $.s).min(-{a => 1})",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(isList($.a), ['b', 'a'])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(not $.none_val, ('abc' / $.d))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "max(sign($.zero), not $.a)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.a, range(3))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.a.memorize(), examine($.csv))",
+        Err("No method \"memorize\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "min($.c, $.name).toDict($ = 1)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.d.indexOf(2.5), set(1, 2).any())",
+        Err(
+            "No method \"indexOf\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "min($.d.y.groupBy([$]), true)",
+        Err("No method \"groupBy\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "min($.dup, null).distinct(str($)).indexOf($.t)",
+        Err("No method \"distinct\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "min($.empty_dict.split($.users), $.c.substring(2))",
+        Err("No method \"split\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "min($.fl, $.csv).values()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.fl, ($.a - $.empty_dict))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "min($.s, 'abc'.get(['b', 'a']))",
+        Err("No method \"get\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "min($.t, $.dup).toLower()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min('abc'.count(), set($.users))",
+        Err("No method \"count\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "min(($.b > 'x,y'), '')",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min(([] mod $.none_val), min(null, 'a'))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "min((false mod 'a'), -$.f)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "min(-$.d, $.csv)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "min(-$.d.y, not $.a)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "min(-2, let(q => $.name) -> $q)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "norm($.d.y).values()",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(([1, 2] and $.dup))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(({a => 1} / $.strs))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "norm(-false)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "norm([1, 2])",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(false).defaultIfEmpty($.a.min())",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(not $.s)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(not true)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(true.get([1, 2]))",
+        Err("No method \"get\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not $.a.all($[0])",
+        Err("No method \"all\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "not $.a.toList().takeWhile($)",
+        Err("No method \"toList\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "not $.b.takeWhile(not $)",
+        Err("No method \"takeWhile\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "not $.c.containsKey({a => 1}).toCharArray()",
+        Err("No method \"containsKey\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "not $.c.endsWith($.users)",
+        Err("No method \"endsWith\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "not $.c.groupBy($ * 2).startsWith($.none_val)",
+        Err("No method \"groupBy\" for receiver -3 matches supplied arguments"),
+    ),
+    ("not $.csv", Ok("false")),
+    (
+        "not $.csv.max()",
+        Err("No method \"max\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    ("not $.d.y", Ok("false")),
+    ("not $.empty_dict", Ok("true")),
+    ("not $.empty_str", Ok("true")),
+    (
+        "not $.empty_str.max()",
+        Err("No method \"max\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "not $.fl.max()",
+        Err("No method \"max\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "not $.list.groupBy($.len()).isEmpty()",
+        Err("No method \"len\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "not $.list.split()",
+        Err("No method \"split\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "not $.name.contains('abc')",
+        Err("No method \"contains\" for receiver John matches supplied arguments"),
+    ),
+    ("not $.s", Ok("false")),
+    (
+        "not $.s.flatten()",
+        Err("No method \"flatten\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("not $.users", Ok("false")),
+    (
+        "not $.users[0].defaultIfEmpty('').norm()",
+        Err(
+            "No method \"defaultIfEmpty\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    ("not $.users[0].set([], range(3))", Ok("false")),
+    (
+        "not $.zero.splitAt(-1)",
+        Err("No method \"splitAt\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not $.zero.toDict($ > 1).concat(-$.empty_list)",
+        Err("No method \"toDict\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not ''.select([$]).any($)",
+        Err("No method \"select\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "not 'a'.min(2.5).take(2)",
+        Err("No method \"min\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "not ($.csv > not [])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not ($.dup.split($.csv) > (set(1, 2) * 0))",
+        Err("No method \"split\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "not ($.empty_dict - 'abc').skipWhile($ * 2)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("not ($.empty_dict = $.num_str)", Ok("true")),
+    ("not ($.empty_str >= $.s)", Ok("true")),
+    (
+        "not ($.padded * '')",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "not ($.padded.max() - $.d)",
+        Err("No method \"max\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "not ($.strs <= ($.list and ['b', 'a']))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "not ($.t < -2)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("not ($.t or $.dup)", Ok("false")),
+    (
+        "not ('' mod $.nested).last()",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "not ('' or $.t).isEmpty()",
+        Err("No method \"isEmpty\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not ('a' + true).values()",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "not ('a' / 2.5).first()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not ('a' in $.none_val).selectMany($.len())",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "not ('abc' = $.list).isEmpty()",
+        Err("No method \"isEmpty\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "not (($.b > '') <= isInteger($.b))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not (($.d.y mod ['b', 'a']) or ([3, 1, 2] <= $.empty_list))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "not (($.empty_list != [1, 2]) <= $.empty_dict.memorize())",
+        Err("No method \"memorize\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "not (($.none_val != $.d) or set(1, 2).substring(2))",
+        Ok("false"),
+    ),
+    (
+        "not (($.s != {a => 1}) + $.d.y)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "not (($.s in false) - range(-1))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "not ((['b', 'a'] in $.csv) = list($.empty_list, $.c))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "not ((false != $.fl) mod isInteger(2.5))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "not (-'a' >= $.zero.toLower())",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not (-false in $.b)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("not (0 and set(1, 2))", Ok("true")),
+    (
+        "not (0.get({a => 1}) != $.fl)",
+        Err("No method \"get\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not (1 - concat(range(3), range(3)))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not ([3, 1, 2] / set(1, 2).selectMany(not $))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not ([] = []).slice(5)",
+        Err("No method \"slice\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not (bool($.s) mod let(q => $.empty_list) -> $q)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "not (false - 2.5)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not (isNumber(true) <= (['b', 'a'] or []))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "not (range(3) > ($.num_str = 'a'))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not (range(5) * range(0))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "not (set(1, 2) > $.list).defaultIfEmpty(-$.c)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not (set(1, 2) and $.f).union(false)",
+        Err("No method \"union\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "not (sign($.zero) + (true or $.empty_list))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "not (switch($.s => 'a', true => false) != range(-1))",
+        Ok("false"),
+    ),
+    (
+        "not ({a => 1} and $.t.toDict($.x))",
+        Err("No method \"toDict\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not -$.d.isEmpty()",
+        Err(
+            "No method \"isEmpty\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "not -$.users",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -'abc'.delete(2)",
+        Err("No method \"delete\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "not -'x,y'",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -($.a <= $.b)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -(range(3) or 'x,y')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("not -2", Ok("false")),
+    (
+        "not -[1, 2]",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -norm($.num_str)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -not $.strs",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -null",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -range(3).take(2)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not 0.flatten()",
+        Err("No method \"flatten\" for receiver 0 matches supplied arguments"),
+    ),
+    ("not 1", Ok("false")),
+    (
+        "not 1.toDict($.len())",
+        Err("No method \"toDict\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "not 2.5.split(($.empty_dict and 1))",
+        Err("No method \"split\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "not ['b', 'a'].containsKey(0)",
+        Err("No method \"containsKey\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    ("not [1, 2]", Ok("false")),
+    (
+        "not abs($.fl)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    ("not coalesce('', $.t)", Ok("true")),
+    ("not examine($.empty_list)", Ok("false")),
+    ("not examine({a => 1}).delete(2)", Ok("false")),
+    (
+        "not false.sum($.num_str).all($ * 2)",
+        Err("No method \"sum\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "not float($.padded)",
+        Err("could not convert string to float: '  hi  '"),
+    ),
+    (
+        "not int($.d.y).defaultIfEmpty(false)",
+        Err(
+            "int() argument must be a string, a bytes-like object or a real number, not 'FrozenDict'",
+        ),
+    ),
+    (
+        "not isEmpty($.d)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("not isInteger('')", Ok("true")),
+    ("not isList($.a)", Ok("true")),
+    ("not isList('')", Ok("true")),
+    (
+        "not len($.f)",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "not let(q => $.name) -> $q.contains($.b.replace(false, $.b))",
+        Err("No function \"#operator_->\" matches supplied arguments"),
+    ),
+    (
+        "not let(q => $.none_val) -> $q",
+        Err("No function \"#operator_->\" matches supplied arguments"),
+    ),
+    (
+        "not max($.dup, $.a).union(($.f + $.a))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("not norm($.padded)", Ok("false")),
+    (
+        "not not $.d.y.last()",
+        Err("No method \"last\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "not not $.f.substring(1)",
+        Err("No method \"substring\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "not not $.fl.first('a')",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "not not $.none_val.toDict($ * 2)",
+        Err("No method \"toDict\" for receiver None matches supplied arguments"),
+    ),
+    ("not not $.zero", Ok("false")),
+    ("not not ($.name = $.users[0])", Ok("false")),
+    ("not not coalesce(null, '')", Ok("false")),
+    ("not not true", Ok("true")),
+    (
+        "not null.trim()",
+        Err("No method \"trim\" for receiver None matches supplied arguments"),
+    ),
+    ("not pow(0, 0)", Ok("false")),
+    ("not pow(0, 1)", Ok("true")),
+    ("not range(3).first()", Ok("true")),
+    ("not range(5)", Ok("false")),
+    (
+        "not round(null)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "not selectCase($.strs, $.empty_list).sum()",
+        Err("No method \"sum\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not set(1, 2).memorize().indexWhere($.len())",
+        Err("No method \"len\" for receiver 1 matches supplied arguments"),
+    ),
+    ("not sign($.a)", Ok("false")),
+    (
+        "not str($.b.len())",
+        Err("No method \"len\" for receiver 2 matches supplied arguments"),
+    ),
+    ("not str('abc'.len())", Ok("false")),
+    (
+        "not str(1.len())",
+        Err("No method \"len\" for receiver 1 matches supplied arguments"),
+    ),
+    ("not switch(-2 => false, true => $.nested)", Ok("true")),
+    (
+        "not switch(['b', 'a'] => $.name, true => $.name).toLower()",
+        Ok("false"),
+    ),
+    (
+        "null.flatten().reverse()",
+        Err("No method \"flatten\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.startsWith(true)",
+        Err("No method \"startsWith\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.take(-1)",
+        Err("No method \"take\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.toLower()",
+        Err("No method \"toLower\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "pow(-1, -1).substring(-1)",
+        Err("No method \"substring\" for receiver -1.0 matches supplied arguments"),
+    ),
+    (
+        "pow(-1, 0).union(false.indexWhere($ = 1))",
+        Err("No method \"union\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "pow(1, 5).append('a')",
+        Err("No method \"append\" for receiver 1 matches supplied arguments"),
+    ),
+    ("pow(2, 0)", Ok("1")),
+    ("pow(2, 5)", Ok("32")),
+    (
+        "pow(2, 5).takeWhile(not $)",
+        Err("No method \"takeWhile\" for receiver 32 matches supplied arguments"),
+    ),
+    (
+        "pow(5, -1).toDict(not $)",
+        Err("No method \"toDict\" for receiver 0.2 matches supplied arguments"),
+    ),
+    ("pow(5, 0)", Ok("1")),
+    ("range(1)", Ok("[0]")),
+    ("range(2)", Ok("[0, 1]")),
+    ("range(3).aggregate($1 + $2)", Ok("3")),
+    (
+        "round($.csv).any($[0])",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round($.d).norm()",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round($.empty_list.orderBy(str($)))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round($.list)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round($.name).distinct($[0])",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round('x,y'.slice(0))",
+        Err("No method \"slice\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "round(($.csv != range(3)))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(($.f = $.a))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(($.list or $.d.y))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(($.none_val mod -2))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "round((['b', 'a'] * $.nested))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "round(-$.strs)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "round(-2.len())",
+        Err("No method \"len\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "round(1.all(str($)))",
+        Err("No method \"all\" for receiver 1 matches supplied arguments"),
+    ),
+    ("round(2.5)", Ok("2.0")),
+    (
+        "round(2.5.concat('x,y'))",
+        Err("No method \"concat\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "round([3, 1, 2].orderByDescending($))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(not $.num_str)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    ("round(sign($.c))", Ok("-1")),
+    (
+        "round(str(1.len()))",
+        Err("No method \"len\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "selectCase($.empty_str, $.f).all()",
+        Err("No method \"all\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "selectCase($.f, $.b).sum()",
+        Err("No method \"sum\" for receiver 0 matches supplied arguments"),
+    ),
+    ("selectCase(''.trim(), let(q => $.padded) -> $q)", Ok("1")),
+    (
+        "selectCase('abc', ['b', 'a'].orderByDescending($))",
+        Ok("0"),
+    ),
+    (
+        "selectCase(0, 2.5).toUpper().first()",
+        Err("No method \"toUpper\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "selectCase(2.5.trim(), ([1, 2] != $.a))",
+        Err("No method \"trim\" for receiver 2.5 matches supplied arguments"),
+    ),
+    ("selectCase(dict($.empty_list), isString(0))", Ok("2")),
+    ("selectCase(len($.strs), $.empty_list)", Ok("0")),
+    (
+        "selectCase(not [1, 2], set(1, 2).skipWhile($.name))",
+        Ok("1"),
+    ),
+    ("set($.b).count()", Ok("1")),
+    ("set($.c).reverse()", Ok("[-3]")),
+    ("set($.csv)", Ok("[\"a,b,,c\"]")),
+    (
+        "set($.empty_str.max())",
+        Err("No method \"max\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "set($.nested).norm().defaultIfEmpty($.fl.last())",
+        Err(
+            "No method \"norm\" for receiver frozenset({((1, 2), (3, (4, 5)))}) matches supplied arguments",
+        ),
+    ),
+    (
+        "set($.s).defaultIfEmpty($.empty_list)",
+        Ok("[\"Hello World\"]"),
+    ),
+    (
+        "set($.users[0].startsWith($.padded))",
+        Err(
+            "No method \"startsWith\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "set(''.set($.empty_dict, range(3)))",
+        Err("No method \"set\" for receiver  matches supplied arguments"),
+    ),
+    ("set('x,y')", Ok("[\"x,y\"]")),
+    ("set(($.none_val < $.d))", Ok("[true]")),
+    (
+        "set(($.num_str < $.t))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("set(($.padded and 'a'))", Ok("[\"a\"]")),
+    ("set(($.zero or $.strs))", Err("unhashable type: 'list'")),
+    (
+        "set(1, 2).first($.name).sum(($.name in $.nested))",
+        Err("No method \"sum\" for receiver 1 matches supplied arguments"),
+    ),
+    ("set(1, 2).groupBy($ * 2).count()", Ok("2")),
+    ("set(1, 2).last()", Ok("2")),
+    (
+        "set(1, 2).norm()",
+        Err("No method \"norm\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    (
+        "set(1, 2).sum($.empty_dict.skipWhile($ > 1))",
+        Err("No method \"skipWhile\" for receiver {} matches supplied arguments"),
+    ),
+    ("set([1, 2].where($))", Ok("[1, 2]")),
+    ("set(bool($.empty_str))", Ok("[false]")),
+    ("set(int($.t))", Ok("[1]")),
+    ("set(not $.d)", Ok("[false]")),
+    ("set(set(1, 2))", Err("unhashable type: 'set'")),
+    (
+        "sign($.d)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.f).toSet()",
+        Err("No method \"toSet\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "sign($.name)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.padded).norm()",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.strs.toSet())",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.users.flatten())",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(($.empty_list in 0))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "sign(($.fl <= 'x,y'))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "sign(([3, 1, 2] = $.users))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(-[])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "sign(0.where(str($)))",
+        Err("No method \"where\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "sign(['b', 'a'])",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(false.skip(5))",
+        Err("No method \"skip\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "sign(isNumber(2.5))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(not $.name)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(not 'abc')",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(not [])",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    ("str($.d.y.len())", Ok("\"1\"")),
+    (
+        "str($.dup.indexOf($.c).len())",
+        Err("No method \"len\" for receiver -1 matches supplied arguments"),
+    ),
+    ("str($.empty_dict.len()).toCharArray()", Ok("[\"0\"]")),
+    ("str($.list.len())", Ok("\"5\"")),
+    (
+        "str($.none_val.len())",
+        Err("No method \"len\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "str($.t.len())",
+        Err("No method \"len\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "str($.users.min())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("str($.zero)", Ok("\"0\"")),
+    (
+        "str($.zero).zip(set(1, 2))",
+        Err("No method \"zip\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "str('a'.get($.dup).len())",
+        Err("No method \"get\" for receiver a matches supplied arguments"),
+    ),
+    ("str('x,y')", Ok("\"x,y\"")),
+    (
+        "str(($.d in $.num_str).len())",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "str(($.empty_list < $.d).len())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("str(($.empty_str * $.b).len())", Ok("\"0\"")),
+    ("str(($.zero != $.t))", Ok("\"true\"")),
+    (
+        "str((0 < $.list).len())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "str((0 in $.empty_list).len())",
+        Err("No method \"len\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "str(([] or $.b).len())",
+        Err("No method \"len\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "str(-false)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("str(0)", Ok("\"0\"")),
+    ("str(1)", Ok("\"1\"")),
+    ("str(2.5)", Ok("\"2.5\"")),
+    (
+        "str(2.5.groupBy([$]).len())",
+        Err("No method \"groupBy\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "str([1, 2].len()).enumerate()",
+        Err("No method \"enumerate\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "str(len($.none_val))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "str(let(q => true) -> $q.len())",
+        Err("No method \"len\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "str(max($.empty_str, $.empty_dict))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "str(not $.b.len())",
+        Err("No method \"len\" for receiver 2 matches supplied arguments"),
+    ),
+    ("str(not $.fl)", Ok("\"true\"")),
+    ("str(not 2.5)", Ok("\"false\"")),
+    ("str(set(1, 2))", Ok("\"frozenset({1, 2})\"")),
+    (
+        "switch($.list.indexWhere($ + 1) => $.s, true => $.users.get($.empty_list))",
+        Err(
+            "No method \"get\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "switch($.name => 2.5, true => []).delete(-1).max()",
+        Err("No method \"delete\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "switch($.none_val.slice(0) => ('' and [3, 1, 2]), true => 'a'.toList())",
+        Err("No method \"slice\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "switch($.s => $.f.trim(), true => $.d.y)",
+        Err("No method \"trim\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "switch($.s => (-2 <= $.nested), true => not [3, 1, 2])",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "switch($.t => 2.5.groupBy(str($)), true => 1)",
+        Err("No method \"groupBy\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "switch($.t => range(3), true => $.empty_str).insert(-1, -2.5)",
+        Ok("[0, 1, 2]"),
+    ),
+    (
+        "switch('a' => 'a', true => $.num_str).max()",
+        Err("No method \"max\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "switch('abc' => ($.s = $.dup), true => isDict([3, 1, 2]))",
+        Ok("false"),
+    ),
+    (
+        "switch('x,y' => $.f, true => $.empty_str).union($.users).takeWhile(not $)",
+        Err("No method \"union\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "switch('x,y'.reverse() => $.fl, true => str(true.len()))",
+        Err("No method \"reverse\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "switch(($.empty_list = range(3)) => range(-1), true => $.fl)",
+        Ok("false"),
+    ),
+    (
+        "switch(('abc' != $.padded) => $.users[0].enumerate(), true => ($.d or $.strs))",
+        Err(
+            "No method \"enumerate\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "switch(-2.endsWith($.name) => $.num_str.endsWith($.dup), true => selectCase([], false))",
+        Err("No method \"endsWith\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "switch(['b', 'a'] => $.zero, true => []).startsWith(isDict($.strs))",
+        Err("No method \"startsWith\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "switch([1, 2].split() => ($.a / 2.5), true => [3, 1, 2].toLower())",
+        Err("No method \"split\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "true.isEmpty()",
+        Err("No method \"isEmpty\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.skip(-1)",
+        Err("No method \"skip\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.splitAt(5)",
+        Err("No method \"splitAt\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.toLower().flatten()",
+        Err("No method \"toLower\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.isEmpty()",
+        Err("No method \"isEmpty\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.split(not $.empty_dict)",
+        Err("No method \"split\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.toSet()",
+        Err("No method \"toSet\" for receiver {'a': 1} matches supplied arguments"),
+    ),
 ];
 
 fn context() -> Json {

@@ -574,6 +574,19 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
         ("-", Set(a), Set(b)) => Ok(Set(Arc::new(super::pyset::python_order(
             a.iter().filter(|x| !b.contains(*x)).cloned().collect(),
         )))),
+        (
+            "+",
+            Failing(f),
+            List(_) | PyList(_) | Set(_) | Items(_) | Iter(_) | Ordered(_) | Failing(_),
+        ) => {
+            // Lazy concatenation: the left side's error comes first.
+            Ok(super::eval::failing(f.items.clone(), f.error.clone()))
+        }
+        ("+", List(_) | PyList(_) | Set(_) | Items(_) | Iter(_) | Ordered(_), Failing(f)) => {
+            let mut out = items(&l).unwrap_or_default();
+            out.extend(f.items.iter().cloned());
+            Ok(super::eval::failing(out, f.error.clone()))
+        }
         ("+", Set(a), Set(b)) => {
             let mut out = a.as_ref().clone();
             out.extend(b.iter().cloned());

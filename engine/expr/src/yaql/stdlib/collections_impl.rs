@@ -159,6 +159,8 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                 let mut out = Dict::default();
                 for pair in pairs {
                     let kv = match &pair {
+                        // Iterating a dict gives its keys.
+                        Value::Dict(d) => d.keys().cloned().collect(),
                         Value::Str(s) => s
                             .chars()
                             .map(|ch| Value::str(ch.encode_utf8(&mut [0; 4])))
@@ -823,9 +825,12 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
                         descending: vec![name == "orderByDescending"],
                     });
                 }
-                let mut keys = Vec::with_capacity(src.len());
-                for item in &src {
-                    keys.push(vec![c.call_lambda(&f, std::slice::from_ref(item))?]);
+                // Python's sort first compares the second item with the
+                // first, so their keys are computed in that order.
+                let mut keys = vec![Vec::new(); src.len()];
+                let order = [1, 0].into_iter().chain(2..src.len());
+                for i in order {
+                    keys[i] = vec![c.call_lambda(&f, std::slice::from_ref(&src[i]))?];
                 }
                 sort_ordered(Ordered {
                     items: src.clone(),
