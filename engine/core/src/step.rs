@@ -36,8 +36,9 @@ pub enum Event {
         action_id: String,
         result: ActionResult,
     },
-    /// A sub-workflow reached a terminal state; its final record.
-    ChildCompleted {
+    /// A sub-workflow was paused, resumed or reached a terminal state; its
+    /// record at that point.
+    ChildChanged {
         child: Box<WorkflowExecution>,
     },
     /// A timer armed by [`Command::Timer`] fired.
@@ -70,6 +71,10 @@ pub enum Timer {
     Retry,
     /// `timeout` elapsed: fail the task if it is still running.
     Timeout,
+    /// Re-check a partial join (`join: N`). Deferred to after the events at
+    /// hand, so branches finishing together all feed the join's context, as
+    /// Mistral's delayed join refresh does.
+    JoinCheck,
 }
 
 /// Work for the shell, to carry out after the step's changes are stored.
@@ -98,6 +103,10 @@ pub enum Command {
     },
     /// Cancel a running sub-workflow (cascade of a cancel).
     CancelChild { child_id: String },
+    /// Pause a running sub-workflow (cascade of a pause).
+    PauseChild { child_id: String },
+    /// Resume a paused sub-workflow (cascade of a resume).
+    ResumeChild { child_id: String },
     /// Deliver [`Event::Timer`] at `due_at`.
     Timer {
         task_id: String,
@@ -105,7 +114,7 @@ pub enum Command {
         attempt: u64,
         due_at: Timestamp,
     },
-    /// This sub-workflow reached a terminal state: tell the parent execution.
+    /// This sub-workflow was paused, resumed or finished: tell the parent.
     NotifyParent {
         parent_task_id: String,
         child_id: String,
@@ -202,7 +211,7 @@ impl Stepper<'_> {
             Event::ActionCompleted { action_id, result } => {
                 self.on_action_complete(&action_id, result)
             }
-            Event::ChildCompleted { child } => self.on_child_complete(*child),
+            Event::ChildChanged { child } => self.on_child_complete(*child),
             Event::Timer {
                 task_id,
                 timer,
@@ -255,11 +264,34 @@ impl Stepper<'_> {
     }
 
     fn pause(&mut self) {
-        if self.exec.record.state == State::Running {
-            let now = self.now;
-            let record = self.exec.record_mut();
-            record.state = State::Paused;
-            record.updated_at = Some(now);
+        if self.exec.record.state != State::Running {
+            return;
+        }
+        let now = self.now;
+        let record = self.exec.record_mut();
+        record.state = State::Paused;
+        record.updated_at = Some(now);
+        // Sub-workflows pause first (cascade), and the parent hears of it.
+        let running: Vec<String> = self
+            .exec
+            .children
+            .iter()
+            .filter(|c| c.state == State::Running)
+            .map(|c| c.id.clone())
+            .collect();
+        for child_id in running {
+            self.commands.push(Command::PauseChild { child_id });
+        }
+        self.notify_parent();
+    }
+
+    /// Tells the parent execution (if any) about this one's state.
+    fn notify_parent(&mut self) {
+        if let Some(parent_task_id) = self.exec.record.task_execution_id.clone() {
+            self.commands.push(Command::NotifyParent {
+                parent_task_id,
+                child_id: self.exec.record.id.clone(),
+            });
         }
     }
 
@@ -273,6 +305,33 @@ impl Stepper<'_> {
         record.state_info = None;
         record.updated_at = Some(now);
         let backlog = std::mem::take(&mut record.backlog);
+        // Tasks paused with their sub-workflows run again; the children
+        // resume (cascade) and the parent hears of it.
+        let paused: Vec<String> = self
+            .exec
+            .tasks
+            .iter()
+            .filter(|t| t.state == State::Paused)
+            .map(|t| t.id.clone())
+            .collect();
+        for id in paused {
+            if let Some(task) = self.exec.task_mut(&id) {
+                task.state = State::Running;
+                task.state_info = None;
+                task.updated_at = Some(now);
+            }
+        }
+        let children: Vec<String> = self
+            .exec
+            .children
+            .iter()
+            .filter(|c| c.state == State::Paused)
+            .map(|c| c.id.clone())
+            .collect();
+        for child_id in children {
+            self.commands.push(Command::ResumeChild { child_id });
+        }
+        self.notify_parent();
         // Tasks left IDLE while paused start now.
         let idle: Vec<String> = self
             .exec
@@ -442,12 +501,7 @@ impl Stepper<'_> {
         record.output = output;
         record.updated_at = Some(now);
         self.commands.push(Command::Finished);
-        if let Some(parent_task_id) = self.exec.record.task_execution_id.clone() {
-            self.commands.push(Command::NotifyParent {
-                parent_task_id,
-                child_id: self.exec.record.id.clone(),
-            });
-        }
+        self.notify_parent();
     }
 
     /// The output on SUCCESS: `output` evaluated against the final context,
@@ -967,7 +1021,13 @@ impl Stepper<'_> {
                     .get("info")
                     .and_then(Value::as_str)
                     .map(str::to_owned);
-                self.finish_task(&task_id, state, info);
+                self.finish_task(&task_id, state, info, false);
+            }
+            Timer::JoinCheck if state == State::Waiting => {
+                if let Some(task) = self.exec.task_mut(&task_id) {
+                    set_rc_flag(task, "join_check_armed", Value::Bool(false));
+                }
+                self.evaluate_join(&task_id);
             }
             Timer::Timeout if !state.is_completed() && state != State::Idle => {
                 let seconds = task
@@ -980,6 +1040,7 @@ impl Stepper<'_> {
                     &task_id,
                     State::Error,
                     Some(format!("Task timed out [timeout(s)={seconds}].")),
+                    true,
                 );
             }
             _ => {}
@@ -1029,6 +1090,29 @@ impl Stepper<'_> {
         let Some(task_id) = child.task_execution_id.clone() else {
             return;
         };
+        match child.state {
+            State::Paused => {
+                // A paused sub-workflow pauses its task and this workflow.
+                let now = self.now;
+                self.exec.set_child(child);
+                if let Some(task) = self.exec.task_mut(&task_id)
+                    && task.state == State::Running
+                {
+                    task.state = State::Paused;
+                    task.updated_at = Some(now);
+                }
+                self.pause();
+                return;
+            }
+            State::Running => {
+                self.exec.set_child(child);
+                if self.exec.record.state == State::Paused {
+                    self.resume();
+                }
+                return;
+            }
+            _ => {}
+        }
         if self
             .exec
             .children_of(&task_id)
@@ -1181,6 +1265,9 @@ impl Stepper<'_> {
                 info = Some("Failed by 'fail-on' policy".into());
             }
         }
+        // Publish now: retry conditions and wait-after see what the task
+        // published (Mistral publishes before the after-completion policies).
+        self.publish(task_id, &spec, state)?;
         // retry
         if let Some(retry) = &spec.policies.retry
             && matches!(state, State::Success | State::Error)
@@ -1191,7 +1278,8 @@ impl Stepper<'_> {
                 .exec
                 .task(task_id)
                 .map_or(0, |t| rc_u64(t, &["retry_task_policy", "retry_no"]));
-            let data = self.result_scope(task_id);
+            let outbound = self.ctx.outbound(self.exec, task_id);
+            let data = task_data(self.exec, self.exec.task(task_id), Map::new(), &outbound);
             let check =
                 |me: &mut Self, cond: &Option<String>| -> Result<Option<bool>, Structural> {
                     match cond {
@@ -1238,7 +1326,7 @@ impl Stepper<'_> {
                 return Ok(());
             }
         }
-        self.finish_task(task_id, state, info);
+        self.finish_task(task_id, state, info, false);
         Ok(())
     }
 
@@ -1346,8 +1434,9 @@ impl Stepper<'_> {
         self.task_scope(task_id, Map::new())
     }
 
-    /// Puts the task in its final state, publishes, follows transitions.
-    fn finish_task(&mut self, task_id: &str, state: State, info: Option<String>) {
+    /// Puts the task in its final state, publishes (unless done already),
+    /// follows transitions.
+    fn finish_task(&mut self, task_id: &str, state: State, info: Option<String>, publish: bool) {
         let now = self.now;
         if let Some(task) = self.exec.task_mut(task_id) {
             if task.state.is_completed() {
@@ -1358,7 +1447,7 @@ impl Stepper<'_> {
             task.finished_at = Some(now);
             task.updated_at = Some(now);
         }
-        if let Err(Structural(message)) = self.after_finish(task_id, state) {
+        if let Err(Structural(message)) = self.after_finish(task_id, state, publish) {
             let message = format!(
                 "Failed to handle action completion [error={message}, wf={}, task={}]",
                 self.wf_name(),
@@ -1371,11 +1460,18 @@ impl Stepper<'_> {
         }
     }
 
-    fn after_finish(&mut self, task_id: &str, state: State) -> Result<(), Structural> {
+    fn after_finish(
+        &mut self,
+        task_id: &str,
+        state: State,
+        publish: bool,
+    ) -> Result<(), Structural> {
         let Some(spec) = self.spec(task_id) else {
             return Ok(());
         };
-        self.publish(task_id, &spec, state)?;
+        if publish {
+            self.publish(task_id, &spec, state)?;
+        }
         if state == State::Cancelled {
             if let Some(task) = self.exec.task_mut(task_id) {
                 task.processed = true;
@@ -1582,13 +1678,13 @@ impl Stepper<'_> {
                 {
                     task.triggered_by.push(parent_id.to_owned());
                 }
-                self.evaluate_join(&id);
+                self.check_join(&id);
             }
             // Already fired: a partial join triggers once.
             Some(_) => {}
             None => {
                 let id = self.create_task(name, vec![parent_id.to_owned()], State::Waiting);
-                self.evaluate_join(&id);
+                self.check_join(&id);
             }
         }
     }
@@ -1604,8 +1700,30 @@ impl Stepper<'_> {
             .map(|t| t.id.clone())
             .collect();
         for id in waiting {
-            self.evaluate_join(&id);
+            self.check_join(&id);
         }
+    }
+
+    /// Evaluates a `join: all` now; defers a `join: N` (see [`Timer::JoinCheck`]).
+    fn check_join(&mut self, task_id: &str) {
+        let Some(task) = self.exec.task(task_id) else {
+            return;
+        };
+        let partial = matches!(
+            self.exec.plan.task(&task.name).and_then(|t| t.join),
+            Some(Join::Count(_))
+        );
+        if !partial {
+            self.evaluate_join(task_id);
+            return;
+        }
+        if rc_flag(task, "join_check_armed") {
+            return;
+        }
+        if let Some(task) = self.exec.task_mut(task_id) {
+            set_rc_flag(task, "join_check_armed", Value::Bool(true));
+        }
+        self.arm_timer(task_id, Timer::JoinCheck, 0);
     }
 
     fn evaluate_join(&mut self, task_id: &str) {
@@ -1672,7 +1790,7 @@ impl Stepper<'_> {
             if let Some(task) = self.exec.task_mut(task_id) {
                 task.triggered_by = routed;
             }
-            self.finish_task(task_id, State::Error, Some(info));
+            self.finish_task(task_id, State::Error, Some(info), true);
         } else if let Some(task) = self.exec.task_mut(task_id) {
             task.state_info = Some(format!(
                 "Blocked by tasks: [{}]",

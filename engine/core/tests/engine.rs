@@ -584,3 +584,29 @@ wf:
     assert_eq!(sim.output(&id), json!({"result": "stop"}));
     assert_eq!(sim.task(&id, "t").state, Cancelled);
 }
+
+#[test]
+fn env_is_visible_to_expressions() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  output:
+    a: <% env().from %>
+    b: "{{ env().from }}"
+    c: <% $__env.from %>
+  tasks:
+    t:
+      action: std.noop
+"#,
+    );
+    sim.params.insert("env".into(), json!({"from": "Neo"}));
+    let id = sim.run("wf", json!({}));
+    assert_eq!(
+        sim.state(&id),
+        Success,
+        "{:?}",
+        sim.exec(&id).record.state_info
+    );
+    assert_eq!(sim.output(&id), json!({"a": "Neo", "b": "Neo", "c": "Neo"}));
+}

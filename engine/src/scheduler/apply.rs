@@ -309,13 +309,23 @@ impl Scheduler {
                         version: 0,
                     }])
                     .await?;
-                    let event = Event::ChildCompleted {
+                    let event = Event::ChildChanged {
                         child: Box::new(child),
                     };
                     let job = uuid();
                     jobs.push(event_job(&job, &exec.record.id, &event, now, &node));
                     after.events.push((exec.record.id.clone(), event, job));
                 }
+            }
+            Command::PauseChild { child_id } => {
+                let job = uuid();
+                jobs.push(event_job(&job, &child_id, &Event::Pause, now, &node));
+                after.events.push((child_id, Event::Pause, job));
+            }
+            Command::ResumeChild { child_id } => {
+                let job = uuid();
+                jobs.push(event_job(&job, &child_id, &Event::Resume, now, &node));
+                after.events.push((child_id, Event::Resume, job));
             }
             Command::CancelChild { child_id } => {
                 let event = Event::Cancel { message: None };
@@ -328,7 +338,7 @@ impl Scheduler {
                 child_id,
             } => {
                 if let Some(parent) = tx.task_owner(&parent_task_id).await? {
-                    let event = Event::ChildCompleted {
+                    let event = Event::ChildChanged {
                         child: Box::new(exec.record.clone()),
                     };
                     let job = uuid();

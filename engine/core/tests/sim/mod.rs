@@ -15,6 +15,10 @@ use serde_json::{Map, Value, json};
 
 pub struct Sim {
     plans: HashMap<String, Arc<Plan>>,
+    /// The workbook the workflows came from, for `<wb>.<name>` lookups.
+    workbook: Option<String>,
+    /// `params` of the executions started by [`Sim::run`].
+    pub params: Map<String, Value>,
     pub executions: BTreeMap<String, Execution>,
     pub now: i64,
     next_id: u64,
@@ -39,6 +43,19 @@ fn run_action(name: &str, input: &Map<String, Value>) -> Option<ActionResult> {
                 .unwrap_or_else(|| json!("Fail action expected exception.")),
         )),
         "std.async_noop" => None,
+        "std.sleep" => Some(ActionResult::Success(Value::Null)),
+        "std.test_dict" => {
+            let size = input.get("size").and_then(Value::as_u64).unwrap_or(0);
+            let prefix = input
+                .get("key_prefix")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let val = input.get("val").cloned().unwrap_or(json!(""));
+            let map: Map<String, Value> = (0..size)
+                .map(|i| (format!("{prefix}{i}"), val.clone()))
+                .collect();
+            Some(ActionResult::Success(Value::Object(map)))
+        }
         other => Some(ActionResult::Error(json!(format!(
             "unknown action {other}"
         )))),
@@ -48,13 +65,36 @@ fn run_action(name: &str, input: &Map<String, Value>) -> Option<ActionResult> {
 impl Sim {
     pub fn new(yaml: &str) -> Self {
         let list = bora_lang::parse_workflows(yaml).unwrap_or_else(|e| panic!("bad yaml: {e:?}"));
-        let plans = list
+        Self::with(list.workflows, None)
+    }
+
+    /// A simulator for a workbook: workflows are named `<wb>.<name>`.
+    pub fn workbook(yaml: &str) -> Result<Self, String> {
+        let wb = bora_lang::parse_workbook(yaml).map_err(|e| format!("{e:?}"))?;
+        let name = wb.name.clone();
+        let workflows = wb
             .workflows
+            .into_iter()
+            .map(|mut wf| {
+                wf.name = format!("{name}.{}", wf.name);
+                wf
+            })
+            .collect();
+        Ok(Self::with(workflows, Some(name)))
+    }
+
+    fn with(workflows: Vec<bora_lang::model::Workflow>, workbook: Option<String>) -> Self {
+        let plans = workflows
             .into_iter()
             .map(|wf| (wf.name.clone(), Plan::new(wf)))
             .collect();
         Self {
             plans,
+            workbook,
+            params: json!({"env": {}, "namespace": ""})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
             executions: BTreeMap::new(),
             now: 1_000_000_000,
             next_id: 0,
@@ -77,9 +117,10 @@ impl Sim {
         input: Value,
         parent: Option<(String, u32)>,
     ) -> Result<(), String> {
-        let plan = self
-            .plans
-            .get(workflow)
+        let qualified = self.workbook.as_ref().map(|wb| format!("{wb}.{workflow}"));
+        let plan = qualified
+            .and_then(|q| self.plans.get(&q))
+            .or_else(|| self.plans.get(workflow))
             .cloned()
             .ok_or_else(|| format!("no workflow {workflow}"))?;
         let input = input.as_object().cloned().unwrap_or_default();
@@ -91,10 +132,7 @@ impl Sim {
             workflow_namespace: String::new(),
             description: String::new(),
             tags: vec![],
-            params: json!({"env": {}, "namespace": ""})
-                .as_object()
-                .cloned()
-                .unwrap_or_default(),
+            params: self.params.clone(),
             input,
             output: Map::new(),
             context: Map::new(),
@@ -118,11 +156,16 @@ impl Sim {
 
     /// Starts a workflow and runs everything to quiescence.
     pub fn run(&mut self, workflow: &str, input: Value) -> String {
+        self.try_run(workflow, input)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Like [`Sim::run`], but a start error (bad input) is returned.
+    pub fn try_run(&mut self, workflow: &str, input: Value) -> Result<String, String> {
         let id = self.id();
-        self.create(id.clone(), workflow, input, None)
-            .unwrap_or_else(|e| panic!("{e}"));
+        self.create(id.clone(), workflow, input, None)?;
         self.settle();
-        id
+        Ok(id)
     }
 
     pub fn send(&mut self, exec: &str, event: Event) {
@@ -200,7 +243,7 @@ impl Sim {
                         child.state_info = Some(message);
                         self.queue.push((
                             exec_id.to_owned(),
-                            Event::ChildCompleted {
+                            Event::ChildChanged {
                                 child: Box::new(child),
                             },
                         ));
@@ -233,7 +276,7 @@ impl Sim {
                     if let (Some(child), Some(parent)) = (child, parent) {
                         self.queue.push((
                             parent,
-                            Event::ChildCompleted {
+                            Event::ChildChanged {
                                 child: Box::new(child),
                             },
                         ));
@@ -242,6 +285,8 @@ impl Sim {
                 Command::CancelChild { child_id } => {
                     self.queue.push((child_id, Event::Cancel { message: None }));
                 }
+                Command::PauseChild { child_id } => self.queue.push((child_id, Event::Pause)),
+                Command::ResumeChild { child_id } => self.queue.push((child_id, Event::Resume)),
                 Command::Finished => {}
             }
         }
