@@ -12107,6 +12107,4844 @@ const CASES: &[(&str, Result<&str, &str>)] = &[
         "{a => 1}.toSet()",
         Err("No method \"toSet\" for receiver {'a': 1} matches supplied arguments"),
     ),
+    (
+        "$.a.concat($.a)",
+        Err("No method \"concat\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.toList()",
+        Err("No method \"toList\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.zip(null).memorize().len()",
+        Err("No method \"zip\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.b.any($.age)",
+        Err("No method \"any\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "$.b.keys()",
+        Err("No method \"keys\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "$.b.sum($.empty_dict).groupBy($ * 2)",
+        Err("No method \"sum\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "$.b.sum()",
+        Err("No method \"sum\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "$.b.take(2)",
+        Err("No method \"take\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "$.b.takeWhile($[0]).sum().orderBy($.len())",
+        Err("No method \"takeWhile\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "$.c.concat([])",
+        Err("No method \"concat\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.enumerate()",
+        Err("No method \"enumerate\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.flatten()",
+        Err("No method \"flatten\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.norm()",
+        Err("No method \"norm\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.set(null, $.d.y).union(max($.a, ''))",
+        Err("No method \"set\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.sum().slice(5).first($.empty_list.defaultIfEmpty($.empty_dict))",
+        Err("No method \"sum\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.takeWhile($ = 1)",
+        Err("No method \"takeWhile\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.trim().append(let(q => {a => 1}) -> $q)",
+        Err("No method \"trim\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.csv.contains(isNumber(-2))",
+        Err("No method \"contains\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.csv.indexWhere($ > 1)",
+        Err("No method \"indexWhere\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.csv.memorize()",
+        Err("No method \"memorize\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.csv.replace(('a' * $.padded), not $.padded)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "$.csv.skip(5)",
+        Err("No method \"skip\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.csv.where($[0])",
+        Err("No method \"where\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.d.replace(0, [].select(str($)))",
+        Err(
+            "No method \"replace\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.set((true = $.dup), $.dup)",
+        Ok("{\"x\": 1, \"y\": {\"z\": \"deep\"}, \"false\": [3, 1, 2, 3, 1]}"),
+    ),
+    (
+        "$.d.y.distinct()",
+        Err("No method \"distinct\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.enumerate()",
+        Err("No method \"enumerate\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.last()",
+        Err("No method \"last\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.sum().skipWhile($.name)",
+        Err("No method \"sum\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.toDict($)",
+        Err("No method \"toDict\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.toUpper()",
+        Err("No method \"toUpper\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.dup.concat(bool(1))",
+        Err("No method \"concat\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "$.dup.indexWhere($.x)",
+        Err("Unknown function \"#property#x\""),
+    ),
+    ("$.dup.min()", Ok("1")),
+    (
+        "$.dup.norm()",
+        Err("No method \"norm\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    ("$.dup.select($ * 2)", Ok("[6, 2, 4, 6, 2]")),
+    (
+        "$.dup.trim().toLower().substring(0)",
+        Err("No method \"trim\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "$.empty_dict.count()",
+        Err("No method \"count\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "$.empty_dict.toLower()",
+        Err("No method \"toLower\" for receiver {} matches supplied arguments"),
+    ),
+    ("$.empty_dict.values().insert(2, $.zero)", Ok("[0]")),
+    (
+        "$.empty_dict.zip($.b).skip(5)",
+        Err("No method \"zip\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "$.empty_list.get(examine($.c))",
+        Err("No method \"get\" for receiver () matches supplied arguments"),
+    ),
+    ("$.empty_list.last()", Err("")),
+    ("$.empty_list.selectMany($ * 2)", Ok("[]")),
+    (
+        "$.empty_list.set((range(3) <= ''), true.orderByDescending($ = 1))",
+        Err("No method \"set\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "$.empty_list.sum({a => 1}.defaultIfEmpty($.users))",
+        Err("No method \"defaultIfEmpty\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    ("$.empty_list.take(0)", Ok("[]")),
+    (
+        "$.empty_str.any()",
+        Err("No method \"any\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.len().reverse()",
+        Err("No method \"reverse\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.replace(concat($.b, 1), {a => 1})",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.where([$]).all()",
+        Err("No method \"where\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.f.indexWhere($.len()).select($.age)",
+        Err("No method \"indexWhere\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.join($.num_str)",
+        Err("No method \"join\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.max()",
+        Err("No method \"max\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.slice(5)",
+        Err("No method \"slice\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.take(-1)",
+        Err("No method \"take\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.f.take(0).aggregate($1 + $2).aggregate($1 + $2)",
+        Err("No method \"take\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.fl.insert(1, $.csv.substring(1))",
+        Err("No method \"insert\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.fl.takeWhile($ * 2)",
+        Err("No method \"takeWhile\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.list.endsWith('abc'.sum())",
+        Err("No method \"endsWith\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "$.list.join(-$.none_val)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "$.list.select($ = 1)",
+        Ok("[true, false, false, false, false]"),
+    ),
+    (
+        "$.list.selectMany($.x)",
+        Err("Unknown function \"#property#x\""),
+    ),
+    (
+        "$.list.substring(-1).splitAt(0)",
+        Err("No method \"substring\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "$.list.union(['b', 'a']).takeWhile(str($))",
+        Err("No method \"union\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "$.name.any(str($)).insert(-1, set(1, 2))",
+        Err("No method \"any\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.append($.s).min($.dup.all())",
+        Err("No method \"append\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.defaultIfEmpty(str($.name))",
+        Err("No method \"defaultIfEmpty\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.distinct($ * 2)",
+        Err("No method \"distinct\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.nested.get(-2)",
+        Err("No method \"get\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "$.nested.insert(1, $.name)",
+        Ok("[[1, 2], \"John\", [3, [4, 5]]]"),
+    ),
+    (
+        "$.nested.min($.d.y.startsWith($.list))",
+        Err("No method \"startsWith\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.nested.set(str($.f), 0.toLower())",
+        Err("No method \"set\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "$.nested.take(-1)",
+        Err("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
+    ),
+    ("$.nested.take(2).any($ * 2)", Ok("true")),
+    ("$.nested.takeWhile($)", Ok("[[1, 2], [3, [4, 5]]]")),
+    (
+        "$.nested.zip(($.d.y mod $.f))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "$.none_val.any()",
+        Err("No method \"any\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.isEmpty().last().toList()",
+        Err("No method \"last\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.none_val.memorize()",
+        Err("No method \"memorize\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.min()",
+        Err("No method \"min\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.set(''.indexOf($.users[0]), $.d.y)",
+        Err("No method \"set\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.slice(1).groupBy(not $).sum(switch($.empty_str => $.b, true => $.nested))",
+        Err("No method \"slice\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.toSet()",
+        Err("No method \"toSet\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.zip($.num_str).enumerate().toUpper()",
+        Err("No method \"zip\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.num_str.any().isEmpty()",
+        Err("No method \"any\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.distinct()",
+        Err("No method \"distinct\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.min([1, 2])",
+        Err("No method \"min\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.take(1)",
+        Err("No method \"take\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.zip([3, 1, 2].max())",
+        Err("No method \"zip\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.padded.delete(1)",
+        Err("No method \"delete\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.insert(0, true).trim()",
+        Err("No method \"insert\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.keys()",
+        Err("No method \"keys\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.min({a => 1})",
+        Err("No method \"min\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.sum(('x,y' <= $.dup))",
+        Err("No method \"sum\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.s.contains($.padded).split()",
+        Err("No method \"contains\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.distinct()",
+        Err("No method \"distinct\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.indexWhere($ * 2)",
+        Err("No method \"indexWhere\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "$.s.replace(max($.zero, $.none_val), len(false))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "$.s.select($ * 2)",
+        Err("No method \"select\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("$.strs.delete(-1).len()", Ok("3")),
+    (
+        "$.strs.insert(0, not $.csv)",
+        Ok("[false, \"b\", \"a\", \"c\"]"),
+    ),
+    (
+        "$.strs.orderByDescending($.age)",
+        Err("Unknown function \"#property#age\""),
+    ),
+    ("$.strs.slice(2)", Ok("[[\"b\", \"a\"], [\"c\"]]")),
+    ("$.strs.sum()", Ok("\"bac\"")),
+    (
+        "$.strs.toLower()",
+        Err("No method \"toLower\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "$.t.any($.x)",
+        Err("No method \"any\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.defaultIfEmpty($.t)",
+        Err("No method \"defaultIfEmpty\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.skipWhile($.name).len()",
+        Err("No method \"skipWhile\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.users.first(-$.d)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("$.users.indexOf('abc')", Ok("-1")),
+    (
+        "$.users.slice(2)",
+        Ok(
+            "[[{\"name\": \"alice\", \"age\": 30, \"admin\": true}, {\"name\": \"bob\", \"age\": 25, \"admin\": false}], [{\"name\": \"carol\", \"age\": 35, \"admin\": true}]]",
+        ),
+    ),
+    (
+        "$.users.split()",
+        Err(
+            "No method \"split\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].all($.name)",
+        Err(
+            "No method \"all\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].contains(1.min($.zero))",
+        Err(
+            "No method \"contains\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].first((['b', 'a'] + $.empty_dict))",
+        Err(
+            "No method \"first\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].indexWhere($[0]).takeWhile($ > 1)",
+        Err(
+            "No method \"indexWhere\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].toList().groupBy($)",
+        Err(
+            "No method \"toList\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.zero.skip(1)",
+        Err("No method \"skip\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.skipWhile($ > 1).distinct()",
+        Err("No method \"skipWhile\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "''.distinct($.x)",
+        Err("No method \"distinct\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.last()",
+        Err("No method \"last\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.where($ = 1)",
+        Err("No method \"where\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "'a'.get(not 1)",
+        Err("No method \"get\" for receiver a matches supplied arguments"),
+    ),
+    ("'a'.norm()", Ok("\"a\"")),
+    (
+        "'a'.splitAt(-1)",
+        Err("No method \"splitAt\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "'a'.sum()",
+        Err("No method \"sum\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "'abc'.concat($.empty_str)",
+        Err("No method \"concat\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "'abc'.enumerate().last().get($.num_str)",
+        Err("No method \"enumerate\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "'abc'.first().split().toSet()",
+        Err("No method \"first\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "'abc'.groupBy($ = 1)",
+        Err("No method \"groupBy\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "'abc'.takeWhile($ > 1)",
+        Err("No method \"takeWhile\" for receiver abc matches supplied arguments"),
+    ),
+    ("'x,y'.len()", Ok("3")),
+    (
+        "'x,y'.replace('a'.any($[0]), -2)",
+        Err("No method \"any\" for receiver a matches supplied arguments"),
+    ),
+    ("'x,y'.trim()", Ok("\"x,y\"")),
+    (
+        "'x,y'.where($.x)",
+        Err("No method \"where\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "($.a + ($.csv.norm() and $.num_str))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.a / (2.5 in []).toSet())",
+        Err("No method \"toSet\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.a <= $.nested)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("($.a >= $.a)", Ok("true")),
+    (
+        "($.b in false).last().all()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("($.b or $.c)", Ok("2")),
+    ("($.c * ([].toList() and sign($.fl)))", Ok("[]")),
+    (
+        "($.c * range(3)).distinct(str($)).substring(5)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.c + $.empty_list).insert(1, $.padded)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.c - ['b', 'a'].any())",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.c.split([1, 2]) / ('' or [])).trim()",
+        Err("No method \"split\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "($.csv - ((null - $.t) + $.nested))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.csv / $.strs).count().toSet()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.csv / range(2)).min(['b', 'a'])",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.csv mod (isNumber($.users[0]) != ($.a != false)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.csv.any($.len()) * $.padded).flatten()",
+        Err("No method \"any\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "($.csv.values() / not $.empty_str.contains($.f))",
+        Err("No method \"values\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "($.d + (([1, 2] + ['b', 'a']) * $.zero.append(['b', 'a'])))",
+        Err("No method \"append\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "($.d / $.csv).set('x,y', 'abc').all()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.d / 'abc'.substring(1)).keys()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.d < [1, 2]).where($[0]).sum(1)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.d < isInteger({a => 1}))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("($.d = $.zero)", Ok("false")),
+    (
+        "($.d.flatten() <= $.list)",
+        Err(
+            "No method \"flatten\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.d.keys() > round($.list))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y != (max($.d.y, $.nested) > {a => 1}))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y + ($.empty_dict <= [3, 1, 2]).set($.none_val, 2.5))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y = 2.5.any().orderBy($.len()))",
+        Err("No method \"any\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "($.d.y > 1)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y >= range(3))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("($.d.y and not isList($.f))", Ok("true")),
+    (
+        "($.d.y.contains($.users) - $.name)",
+        Err("No method \"contains\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.d.y.slice(2) - $.padded)",
+        Err("No method \"slice\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.dup + -2).delete(2)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.dup / $.users.values())",
+        Err(
+            "No method \"values\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "($.dup <= $.a.insert(2, $.empty_str)).slice(5)",
+        Err("No method \"insert\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.dup <= ($.padded in not null))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.dup > 'x,y'.get($.f)).len()",
+        Err("No method \"get\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "($.dup >= -2.containsKey($.zero))",
+        Err("No method \"containsKey\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.dup and not $.nested).delete(0)",
+        Err("No method \"delete\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.dup in $.s.join([]).last())",
+        Err("No method \"last\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "($.dup.keys().distinct() + ([] or isList({a => 1})))",
+        Err("No method \"keys\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "($.dup.replace($.a, $.list) / [])",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict + $.nested)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict + $.s)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict - [3, 1, 2])",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict <= isString(2.5))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict = $.users).toDict($.age).defaultIfEmpty(not [])",
+        Err("No method \"toDict\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict in (str('x,y'.len()) <= $.b))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict.enumerate() > (isDict($.strs) >= $.csv))",
+        Err("No method \"enumerate\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict.take(1).sum('') or 'a')",
+        Err("No method \"take\" for receiver {} matches supplied arguments"),
+    ),
+    ("($.empty_list != (null >= not $.dup))", Ok("true")),
+    (
+        "($.empty_list < -2).toUpper()",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list.indexOf($.b) - -[1, 2]).flatten()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_str - [1, 2].where($.age)).indexOf({a => 1}.orderBy($ = 1))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_str / -($.d * $.none_val))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_str <= 'abc').toList().insert(5, $.f.isEmpty())",
+        Err("No method \"toList\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.empty_str = -round([]))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_str > ($.users[0].min() != dict($.b)))",
+        Err(
+            "No method \"min\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.f - $.d.y).get($.empty_dict).take(0)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.f / $.list).trim()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.f / $.users).split().sum($.nested)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("($.f / 1)", Ok("1.5")),
+    (
+        "($.f < false).insert(0, $.d.y).max()",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.f <= [].aggregate($1 + $2)).insert(1, $.num_str)",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    (
+        "($.f = -'abc'.takeWhile($[0]))",
+        Err("No method \"takeWhile\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "($.f > $.num_str)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("($.f or '')", Ok("1.5")),
+    ("($.f or norm($.t).min())", Ok("1.5")),
+    (
+        "($.fl * -($.strs in 1))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.fl mod $.c)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.fl.delete(2) = ($.csv < $.zero)).skip(-1)",
+        Err("No method \"delete\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.fl.get($.a) <= 0)",
+        Err("No method \"get\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.list - $.list).len()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.list = (($.name * $.nested) != -$.a))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.list in not -$.strs)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.list mod ($.dup in $.fl).all($[0]))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.list.concat(2.5) / -[]).norm()",
+        Err("No method \"concat\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "($.list.replace([3, 1, 2], $.t) * ['b', 'a']).get(2.5)",
+        Err("No method \"replace\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "($.list.values() and (not null <= dict($.fl)))",
+        Err("No method \"values\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "($.list.zip([3, 1, 2]).any() / $.fl)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.name / isEmpty(-2))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "($.name / true)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.name and ('x,y'.any($ = 1) >= -'a'))",
+        Err("No method \"any\" for receiver x,y matches supplied arguments"),
+    ),
+    ("($.nested != (isList($.dup) or $.padded))", Ok("true")),
+    (
+        "($.nested + not $.d.y.enumerate())",
+        Err("No method \"enumerate\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.nested >= $.s.toUpper()).orderByDescending($.len())",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.nested and $.dup.orderBy(str($)))",
+        Ok("[1, 1, 2, 3, 3]"),
+    ),
+    (
+        "($.nested.contains('') = $.d.y.max())",
+        Err("No method \"max\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.none_val - $.none_val)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.none_val / ($.c.indexWhere($ + 1) = -2.join($.f)))",
+        Err("No method \"indexWhere\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "($.none_val / ({a => 1}.substring(5) or ($.b >= $.empty_list)))",
+        Err("No method \"substring\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "($.none_val mod $.none_val)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.none_val.first($.nested) > isEmpty(0))",
+        Err("No method \"first\" for receiver None matches supplied arguments"),
+    ),
+    ("($.num_str * isInteger([3, 1, 2]))", Ok("\"\"")),
+    (
+        "($.num_str + norm(-2))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "($.num_str / 0.union('x,y')).selectMany(not $)",
+        Err("No method \"union\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "($.num_str in 1)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.num_str in range(3)).values().sum()",
+        Err("No method \"values\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.num_str or switch($.f => $.none_val, true => $.nested))",
+        Ok("\"42\""),
+    ),
+    (
+        "($.padded / pow(2, 0)).substring(5)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("($.padded < $.s)", Ok("true")),
+    (
+        "($.padded >= $.padded).orderBy($ = 1).values()",
+        Err("No method \"orderBy\" for receiver True matches supplied arguments"),
+    ),
+    ("($.padded or $.empty_list)", Ok("\"  hi  \"")),
+    (
+        "($.padded.distinct($[0]) + selectCase($.name, $.zero)).keys()",
+        Err("No method \"distinct\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "($.s != (-2 in 0))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.s / $.empty_dict).toDict($ = 1).delete(0)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.s / $.t).indexOf(('' < false))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.s / list($.nested, $.users))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.s > dict($.c))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "($.s >= ({a => 1} < -$.t))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.s.enumerate() - 2.5.take(0))",
+        Err("No method \"enumerate\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "($.strs - $.num_str.isEmpty().reverse())",
+        Err("No method \"reverse\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.strs <= hex(2))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.strs or $.a).containsKey('').substring(5)",
+        Err("No method \"containsKey\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "($.strs.aggregate($1 + $2) > pow(-1, 1))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.strs.isEmpty().last() or $.fl)",
+        Err("No method \"isEmpty\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "($.t * (($.f or 2.5) <= $.csv))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.t - $.fl).min($.c).set(not $.d, $.empty_str.insert(0, $.d))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.t <= isNumber($.d).trim())",
+        Err("No method \"trim\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.t > $.nested.values().memorize())",
+        Err("No method \"values\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "($.t >= ((2.5 / 2.5) * $.s))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.t mod (2.5 = $.list)).where($.len())",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.users * ($.name != ($.csv / $.b)))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.users * str($.none_val.len()).sum())",
+        Err("No method \"len\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "($.users + (str(0.len()) + $.b.delete(5)))",
+        Err("No method \"len\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "($.users + not range(3).delete(0))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.users - (1.skipWhile($ * 2) mod 'abc'))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.users <= $.c).takeWhile(not $).toLower()",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.users = ($.list.aggregate($1 + $2) >= {a => 1}))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.users = -$.empty_dict.count())",
+        Err("No method \"count\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "($.users >= $.padded)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.users >= -'x,y'.where($))",
+        Err("No method \"where\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "($.users or not ($.t <= $.users[0]))",
+        Ok(
+            "[{\"name\": \"alice\", \"age\": 30, \"admin\": true}, {\"name\": \"bob\", \"age\": 25, \"admin\": false}, {\"name\": \"carol\", \"age\": 35, \"admin\": true}]",
+        ),
+    ),
+    (
+        "($.users.isEmpty().count() = 1.all())",
+        Err(
+            "No method \"isEmpty\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    ("($.users[0] != $.strs)", Ok("true")),
+    ("($.users[0] != 'x,y')", Ok("true")),
+    (
+        "($.users[0] in -$.zero.union({a => 1}))",
+        Err("No method \"union\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "($.zero + (not $.f - $.empty_list.norm()))",
+        Err("No method \"norm\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "($.zero - $.csv.startsWith(false).insert(-1, $.b))",
+        Err("No method \"startsWith\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "($.zero mod isInteger($.csv))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.zero.containsKey(2.5) + $.c).indexWhere($ = 1)",
+        Err("No method \"containsKey\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "($.zero.toLower().last() < 'x,y')",
+        Err("No method \"toLower\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "('' / $.zero)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "('' < ($.empty_list / sign($.dup)))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(''.any([$]).reverse() <= (set(1, 2).substring(5) or ($.zero and $.d)))",
+        Err("No method \"any\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(''.defaultIfEmpty($.d) mod $.none_val)",
+        Err("No method \"defaultIfEmpty\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(''.takeWhile($.name) or $.none_val.substring(-1))",
+        Err("No method \"takeWhile\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(''.toCharArray() in (not $.list != $.s))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "('a' = (0 >= str($.zero.len())))",
+        Err("No method \"len\" for receiver 0 matches supplied arguments"),
+    ),
+    ("('a' or [1, 2].append(true))", Ok("\"a\"")),
+    (
+        "('a'.contains(true).containsKey('x,y') + not ($.none_val > 0))",
+        Err("No method \"contains\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "('a'.toList() != ($.d < $.f))",
+        Err("No method \"toList\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "('abc' < max($.s, $.fl))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "('abc' <= min($.empty_dict, ['b', 'a']))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "('abc' > (-2 in set(1, 2).skipWhile($.len())))",
+        Err("No method \"len\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "('abc' and ($.padded >= [])).append(null.skip(1))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "('abc' mod ($.name or set(1, 2)).select($ > 1))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("('abc' or $.empty_list)", Ok("\"abc\"")),
+    (
+        "('abc'.any().min($.name) >= $.fl)",
+        Err("No method \"any\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "('abc'.distinct($.name) or $.empty_dict)",
+        Err("No method \"distinct\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "('abc'.distinct(str($)) / ($.empty_str mod 'abc')).reverse()",
+        Err("No method \"distinct\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "('abc'.indexWhere(str($)) and (1 >= $.padded)).delete(2)",
+        Err("No method \"indexWhere\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "('x,y' * 0.where($ + 1))",
+        Err("No method \"where\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "('x,y' - 0)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "('x,y' < $.dup).flatten().enumerate()",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "('x,y' < ($.nested = ['b', 'a'].concat(-2)))",
+        Err("No method \"concat\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "('x,y'.memorize() / ($.strs in $.empty_list).toDict($ * 2))",
+        Err("No method \"memorize\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(($.a - ('' != [])) > (($.f in 'a') < ($.a != $.fl)))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.a or -null) < $.num_str.split($.csv))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.b / $.padded.min()) mod $.b)",
+        Err("No method \"min\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "(($.b = '') - ($.empty_list or $.f)).any()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.b and examine($.empty_str)) > (null <= ($.fl or [1, 2])))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(($.b or float($.none_val)) = (hex(2) mod ({a => 1} + $.strs)))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(($.c.split('a') and ([1, 2] + false)) = [])",
+        Err("No method \"split\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "(($.csv and $.s).min() in [1, 2])",
+        Err("No method \"min\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "(($.csv.keys() / 0) = bool($.b))",
+        Err("No method \"keys\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "(($.d.y or $.d.y) < ($.empty_str >= $.d.y))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(($.d.y or 'a'.toLower()) + -[3, 1, 2].delete(5))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_dict / $.num_str) > true).all()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_dict >= $.users) <= $.none_val.aggregate($1 + $2)).skip(2)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_list != $.users[0]) / $.name)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_list = ($.d - $.t)) + -$.name.startsWith(null))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.f < true) > ($.a != $.fl)).takeWhile($[0])",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.f > $.name).insert(-1, $.fl) >= pow(-1, -1))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(($.f in 2.5).isEmpty() < $.none_val)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(($.f mod $.a.join(2.5)) / $.users[0])",
+        Err("No method \"join\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(($.fl.trim() - $.t.trim()) and ($.empty_dict * 2.5))",
+        Err("No method \"trim\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(($.list or $.list) = switch($.empty_str => $.empty_list, true => 1))",
+        Ok("false"),
+    ),
+    (
+        "(($.name != isDict($.strs)) + $.padded)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(($.name < -false) * (($.empty_dict > $.t) and bool($.nested)))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.num_str >= {a => 1}) <= ($.f in $.users[0])).containsKey(not -2)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(($.padded + ($.d and $.none_val)) * pow(5, 1).set(['b', 'a'], 'abc'))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(($.padded < $.padded) <= ('' mod [1, 2])).values()",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.padded mod not 1) or $.none_val)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.s in true) > not $.users.append($.dup))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs = [3, 1, 2]) - coalesce($.d, $.strs))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs in $.padded).len() mod ([] - false).sum(['b', 'a']))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs.all($.age) <= -2) + not 'a'.sum($.empty_str))",
+        Err("Unknown function \"#property#age\""),
+    ),
+    (
+        "(($.strs.orderByDescending($.len()) / -$.users) >= $.num_str)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.t <= 'x,y') > (2.5 and ['b', 'a'].slice(1)))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(($.t.take(0) >= pow(-1, -1)) < coalesce($.b, [1, 2]))",
+        Err("No method \"take\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.users + $.empty_dict.indexOf($.d)) in $.csv.trim())",
+        Err("No method \"indexOf\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "(($.users or $.zero).concat(['b', 'a']) * ($.empty_str.flatten() >= 'a'))",
+        Err("No method \"flatten\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(($.users.keys() > $.padded.where($ = 1)) * -$.csv)",
+        Err(
+            "No method \"keys\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "(($.users[0] in $.strs) <= not $.s).len()",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(($.zero in $.users) <= not 'x,y'.toList())",
+        Err("No method \"toList\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(($.zero mod ['b', 'a']) + $.none_val).enumerate()",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(('' in ('abc' and $.t)) >= null)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(('a' >= $.users) <= $.users[0]).append(2.5)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(('abc' / isEmpty(1)) > $.csv)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(('abc' = not $.padded) <= (2.5 >= set(1, 2).toDict($ * 2)))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(('x,y' mod switch($.d => $.t, true => $.fl)) or [3, 1, 2].orderBy(not $).memorize())",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(('x,y'.trim() = $.b.first()) mod (-$.none_val <= ('' / 2.5)))",
+        Err("No method \"first\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "((($.c <= [1, 2]) > (0 < $.d)) >= $.s)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("((($.c and $.csv) or $.b) and false)", Ok("false")),
+    (
+        "((($.d in true) = {a => 1}.orderByDescending([$])) <= ['b', 'a'].len())",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.d.y mod $.d) - 'a') < $.d)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((($.empty_dict - $.d.y) / ($.f > $.f)) >= $.c.select($ * 2))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((($.empty_dict in $.zero) + []) = not -2)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.empty_list * $.none_val) != {a => 1}.memorize()) <= '')",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "((($.f / $.csv) * $.d.y.toUpper()) or str($.empty_str))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((($.f <= $.d) in not 2.5) != ('a' + $.num_str))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((($.fl != $.dup) or ($.empty_str <= null)) >= dict($.csv))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "((($.fl > 'abc') or $.nested) and $.fl)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((($.list and $.none_val) != true) - (1 or 'abc'))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((($.name in $.c) in ($.b and $.none_val)) >= ($.dup.any() * true))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.none_val >= $.users[0]) > max(2.5, $.s)) mod [3, 1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((($.zero and 'abc') / norm($.users[0])) > 'a'.values().sum(set(1, 2)))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "((('' and $.strs) - $.f) and $.none_val)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((('abc' in $.csv) + -$.name) != bool(set(1, 2)).count())",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((('x,y' + 1) > $.nested) <= -$.none_val)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((([3, 1, 2] + $.c) <= ['b', 'a'].substring(0)) or $.b)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(((false mod $.padded) < '') + isDict($.users[0]))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(((null + $.strs) < ['b', 'a']) mod [1, 2].toLower().set([], $.padded))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(((null <= $.b) < not 1) - (float(-2) < ($.none_val / range(3))))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((-$.d * $.s.append($.d)) - (($.fl != null) = -2))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((-$.users[0] / coalesce(['b', 'a'], $.users)) >= $.d.takeWhile(str($)))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((-2 >= '').enumerate() = examine($.d))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((-2 in -$.zero) * $.b)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((-2.select($ + 1) = --2) and '')",
+        Err("No method \"select\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "((-[3, 1, 2] < (-2 mod $.s)) < -not $.empty_str)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((0 <= $.users[0]) and (not 'x,y' * -set(1, 2)))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((0 = $.users).flatten() mod set(-2))",
+        Err("No method \"flatten\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((0 > (1 >= null)) > set($.zero).endsWith(false))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((0 in ('x,y' / $.dup)) >= true)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((0 mod true).delete(0) in -$.zero)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((1 * null).startsWith(-2) < $.b)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "((1 / true) < $.empty_dict.append($.empty_dict))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((2.5 in ([] + $.d)) * selectCase(2.5, $.none_val))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((2.5 or 0) or $.f).startsWith(int([1, 2]))",
+        Err("No method \"startsWith\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(([1, 2] != isEmpty($.strs)) != -dict([3, 1, 2]))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(([1, 2] > not $.t) / list($.fl, $.name))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(([1, 2].any() + $.csv) = $.csv.first($.name).containsKey([]))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(([1, 2].len() < $.users[0]) + $.fl)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(([3, 1, 2] in 'a').skipWhile($ * 2) and $.empty_str.len())",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(([3, 1, 2].aggregate($1 + $2) in [1, 2].any()) - $.padded.zip($.a))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(([3, 1, 2].all($.len()) + $.empty_dict.slice(1)) + -$.nested)",
+        Err("No method \"len\" for receiver 3 matches supplied arguments"),
+    ),
+    (
+        "(([] + $.empty_dict) != $.zero).memorize()",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(([].any($.name) + range(3).first()) + -($.empty_str / $.a))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((bool('abc') >= len($.empty_str)) != not $.list.any())",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((coalesce(-2, $.t) != $.padded.toUpper()) > set($.users))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((false.max() + $.none_val.toList()) / (false = $.b))",
+        Err("No method \"max\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((false.split() - $.a) / -$.dup)",
+        Err("No method \"split\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((hex(2) mod $.s) * (not range(3) * isEmpty([3, 1, 2])))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((isInteger($.fl) in $.fl) < 'x,y')",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((isString({a => 1}) mod [1, 2].set([], $.dup)) <= -$.s)",
+        Err("No method \"set\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "((list(0, $.name) > ($.c != $.t)) >= $.zero)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((min(range(3), $.f) != $.a.union($.nested)) mod 'x,y')",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((norm($.d.y) != ($.empty_list - $.padded)) and min('x,y', 'x,y').selectMany($.name))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "((not $.f > 1.defaultIfEmpty($.strs)) > ($.padded / $.d.y))",
+        Err("No method \"defaultIfEmpty\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "((not $.padded mod $.zero) * (float($.strs) <= []))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((not 0 != min($.f, $.t)) mod 'abc'.select(not $))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((not 2.5 in ($.users[0] + $.num_str)) / 0)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((range(3) - $.list.containsKey($.padded)) mod switch($.empty_list => $.c, true => $.d))",
+        Err("No method \"containsKey\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "((range(3) mod isEmpty('x,y')) >= 'x,y')",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((range(3).max() + []) + selectCase($.list, -2))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((set(1, 2) or ('a' >= $.name)) >= ('abc'.endsWith($.empty_list) - $.d.y))",
+        Err("No method \"endsWith\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "((true - $.users) + $.empty_list).set(({a => 1} - $.a), [].keys())",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(({a => 1} + $.padded) * not $.f).max()",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(({a => 1} > 'abc').trim() - list($.num_str, true).max())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(({a => 1} >= examine(0)) + null)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    ("(-$.b mod 0)", Err("integer modulo by zero")),
+    (
+        "(-$.b.memorize() < ('a' mod 2.5.last()))",
+        Err("No method \"memorize\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(-$.c.set({a => 1}, $.dup) - str($.s.len()))",
+        Err("No method \"set\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "(-$.csv + -$.none_val.values())",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.csv or $.a).take(0)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.csv.max() mod str($.zero).keys())",
+        Err("No method \"max\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "(-$.d.y and {a => 1}).endsWith(isInteger(1))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.empty_str / 'a')",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(-$.empty_str mod $.c.min($.fl)).last()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.empty_str.endsWith($.users) / -$.padded)",
+        Err("No method \"endsWith\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(-$.list < isString($.c)).first(($.t - $.f))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.nested < (isString($.f) > (range(3) - $.empty_dict)))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.nested in ($.b + '')).sum()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.none_val - range(3))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.none_val.endsWith({a => 1}) != $.padded)",
+        Err("No method \"endsWith\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(-$.padded - ''.indexOf({a => 1}))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.s <= not 'a').toSet()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.strs mod str($.b.len()))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.t / $.zero).toLower()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.t and 'a'.toCharArray()).max()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.users[0].max() = ($.t != ($.padded * set(1, 2))))",
+        Err(
+            "No method \"max\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "(-'x,y' - range(-1))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-($.empty_list and {a => 1}) > $.d)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-($.fl * $.a) < null)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(-($.zero / $.strs) = (2.5 * $.f).skip(5))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(-([1, 2] - $.t) and (0.zip(null) / $.d.y))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-(null * $.empty_list) != $.dup.memorize())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(--$.a mod ($.strs * []).enumerate())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(--$.b <= isEmpty($.users[0]).min())",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(-0 = ($.list - 'a'))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-0 >= (range(3).skipWhile($ > 1) != $.t))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(-0 in $.fl).enumerate()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(-0.flatten() + -$.empty_str)",
+        Err("No method \"flatten\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(-1 != $.name.trim().first($.csv))",
+        Err("No method \"first\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "(-2 < $.empty_str)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(-2 <= $.c).skip(5).indexWhere($.age)",
+        Err("No method \"skip\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(-2 = (($.a * -2) >= $.users[0]))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(-abs({a => 1}) and $.empty_dict)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(-dict('abc') mod $.strs.slice(0))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "(-hex(0) * true)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-isDict($.padded) < let(q => [3, 1, 2]) -> $q)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-min(2.5, [1, 2]) * len($.s).first())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(-range(0) = ({a => 1} != [1, 2].endsWith('a')))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-round([3, 1, 2]) and ($.a mod {a => 1}).set(true, set(1, 2)))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(-set($.none_val) / int($.fl))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("(0 * 1)", Ok("0")),
+    (
+        "(0 * false)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("(0 + $.f)", Ok("1.5")),
+    (
+        "(0 + ($.users or null)).split()",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    ("(0 and $.nested)", Ok("0")),
+    (
+        "(0 in $.fl.all().insert(5, $.f))",
+        Err("No method \"all\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(0.toCharArray() >= 'a').zip(sign([3, 1, 2]))",
+        Err("No method \"toCharArray\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(1 and not $.b.toDict([$]))",
+        Err("No method \"toDict\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(1 and null).selectMany(not $).orderByDescending($.name)",
+        Err("No method \"selectMany\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(1.keys().substring(1) mod false)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(1.splitAt(0) > bool($.d.y).takeWhile($.name))",
+        Err("No method \"splitAt\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(1.take(2) - not isInteger(set(1, 2)))",
+        Err("No method \"take\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(1.trim() or ($.empty_dict + -2).where($.len()))",
+        Err("No method \"trim\" for receiver 1 matches supplied arguments"),
+    ),
+    ("(2.5 != (coalesce(0, $.list) <= pow(-1, 1)))", Ok("true")),
+    (
+        "(2.5 + (int($.c) * not $.fl))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(2.5 + round(true))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(2.5 - $.padded.slice(-1))",
+        Err("No method \"slice\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "(2.5 - range(2)).min($.s)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(2.5 < not $.b.concat($.empty_str))",
+        Err("No method \"concat\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(2.5 <= 'x,y'.values())",
+        Err("No method \"values\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(2.5 >= ($.a - range(3)).take(-1))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(2.5.keys().takeWhile($[0]) or $.dup.toLower())",
+        Err("No method \"keys\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(2.5.toCharArray() and (('a' / $.users) <= $.d))",
+        Err("No method \"toCharArray\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] * $.empty_dict)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] * -2).max().sum()",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    ("(['b', 'a'] * not -$.zero)", Ok("[\"b\", \"a\"]")),
+    (
+        "(['b', 'a'] / 'x,y'.delete(0)).reverse()",
+        Err("No method \"delete\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] > $.t).skip(2)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] and (($.fl * $.zero) <= (null / [1, 2])))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] in $.padded)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'].skipWhile($.age) > $.d.y)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] <= null).set([1, 2], [1, 2]).groupBy($[0])",
+        Err("No method \"set\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "([1, 2] >= $.d)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] or $.num_str).substring(1)",
+        Err("No method \"substring\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    ("([1, 2] or len($.zero))", Ok("[1, 2]")),
+    (
+        "([1, 2].contains($.list).union(1) in 1)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2].select($ = 1) <= (($.fl * $.strs) > sign($.f)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2].slice(1) < []).join($.fl)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2].sum() = null.append($.empty_str)).indexOf(dict(false))",
+        Err("No method \"append\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] != $.none_val.defaultIfEmpty(true).any())",
+        Err("No method \"defaultIfEmpty\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] * $.empty_str.append(2.5).distinct())",
+        Err("No method \"append\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] * ((true in $.empty_str) >= $.dup.min()))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] * null.toList())",
+        Err("No method \"toList\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] <= (not $.b in -$.strs))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] > -2)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("([3, 1, 2] in ['b', 'a'])", Ok("false")),
+    (
+        "([3, 1, 2] mod selectCase($.name, -2))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2].skipWhile($.age) + range(3).all(not $)).replace($.nested, -1)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2].zip($.users[0]) in $.padded)",
+        Err("No method \"zip\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    ("([] != $.none_val)", Ok("true")),
+    (
+        "([] + -false)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "([] - [])",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "([] / ($.list or $.d.y).toCharArray())",
+        Err("No method \"toCharArray\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "([] >= $.empty_list).distinct($.age).isEmpty()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(abs($.t) >= [])",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(bool($.b) >= (str($.strs.len()) = $.d.y))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(bool($.d.y) - range(3))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(bool($.users) < not -2)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("(bool(range(3)) * 'abc')", Ok("\"abc\"")),
+    (
+        "(bool(range(3)).groupBy($ + 1) <= isEmpty('a'))",
+        Err("No method \"groupBy\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(bool({a => 1}) = --true)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(coalesce($.csv, $.c).selectMany($ + 1) - $.nested.substring(5))",
+        Err("No method \"selectMany\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "(coalesce($.d.y, $.none_val).norm() > str($.dup.len()))",
+        Err("No method \"norm\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "(coalesce('abc', false) / $.zero)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(coalesce(set(1, 2), '') and ([] / $.name).indexOf($.strs))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(dict($.none_val) and $.csv)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "(dict(0) != [3, 1, 2]).selectMany($.age)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "(dict(true) = (2.5 = null)).toSet()",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("(examine($.d.y) != [3, 1, 2])", Ok("true")),
+    (
+        "(examine($.users) mod -0)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("(false != range(5))", Ok("true")),
+    (
+        "(false * float($.num_str))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(false + $.empty_str.splitAt(0).toList())",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(false + null)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(false < -0.keys())",
+        Err("No method \"keys\" for receiver 0 matches supplied arguments"),
+    ),
+    ("(false in $.empty_list)", Ok("false")),
+    (
+        "(false in range(3)).toLower().last()",
+        Err("No method \"toLower\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(false mod [3, 1, 2].values())",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(false.sum($.s) - 2.5).get($.name.get($.empty_str))",
+        Err("No method \"sum\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(false.take(5).all() != $.b)",
+        Err("No method \"take\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(float($.d.y) or $.users[0])",
+        Err("float() argument must be a string or a real number, not 'FrozenDict'"),
+    ),
+    (
+        "(float($.empty_dict) != isString($.empty_list))",
+        Err("float() argument must be a string or a real number, not 'FrozenDict'"),
+    ),
+    (
+        "(float($.padded) or not range(3).splitAt(1))",
+        Err("could not convert string to float: '  hi  '"),
+    ),
+    (
+        "(float('x,y') + [3, 1, 2])",
+        Err("could not convert string to float: 'x,y'"),
+    ),
+    (
+        "(float(1) or false).split()",
+        Err("No method \"split\" for receiver 1.0 matches supplied arguments"),
+    ),
+    (
+        "(hex(-1) = ($.d.y mod $.s).selectMany($ > 1))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(hex(-1) in isEmpty($.users[0]))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(hex(2) mod int($.empty_str))",
+        Err("invalid literal for int() with base 10: ''"),
+    ),
+    (
+        "(hex(2).insert(5, $.f) and false.min())",
+        Err("No method \"insert\" for receiver 0x2 matches supplied arguments"),
+    ),
+    (
+        "(hex(5) < list([1, 2], []))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(int(1) + $.strs)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(int(['b', 'a']) <= let(q => 2.5) -> $q)",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "(isDict($.name) / (true mod $.a))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(isDict($.padded).takeWhile($ = 1) >= ($.t < ($.b = [3, 1, 2])))",
+        Err("No method \"takeWhile\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isEmpty($.users) > (not $.empty_list - $.s.toDict($ = 1)))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(isEmpty([3, 1, 2]) < $.empty_list).delete(-1)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(isEmpty([]) != 'abc')",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(isInteger($.empty_list) = ($.fl in ($.csv <= range(3))))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(isInteger($.empty_list) and (examine($.list) > isInteger($.c)))",
+        Ok("false"),
+    ),
+    (
+        "(isInteger($.users) >= not int($.users))",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "(isInteger(-2) = let(q => $.list) -> $q)",
+        Err("No function \"#operator_->\" matches supplied arguments"),
+    ),
+    (
+        "(isList($.b) != $.f).concat(examine('x,y'))",
+        Err("No method \"concat\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(isList($.dup) < $.padded)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(isList($.s) <= pow(1, 2)).all(not $)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(isList(2.5).insert(1, $.strs) in bool('x,y'))",
+        Err("No method \"insert\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isList([3, 1, 2]) / 'abc')",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("(isList([3, 1, 2]) or coalesce($.csv, 2.5))", Ok("true")),
+    (
+        "(isNumber($.csv) >= $.c.substring(1))",
+        Err("No method \"substring\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "(isNumber($.csv) mod $.empty_str.splitAt(1))",
+        Err("No method \"splitAt\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(isNumber($.strs) != min($.t, $.s))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(isNumber($.users[0]) / $.num_str).slice(2)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(isNumber({a => 1}) and selectCase(['b', 'a'], $.none_val))",
+        Ok("false"),
+    ),
+    (
+        "(isString($.nested) in 'a')",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(isString($.nested).keys() mod $.name.toSet().reverse())",
+        Err("No method \"keys\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isString(true) in $.b).first()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("(let(q => $.empty_str) -> $q * false)", Ok("\"\"")),
+    (
+        "(list($.c, $.b) - isInteger($.padded)).min($.list.indexOf(true))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("(list('abc', $.csv) = bool(null))", Ok("false")),
+    (
+        "(max($.b, [3, 1, 2]) = ('x,y'.toLower() = $.d.y))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(max('abc', set(1, 2)).distinct() >= 'x,y'.values().endsWith($.t))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min($.csv, []) or (true * not $.list))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min(2.5, $.s) * (set($.empty_dict) / ['b', 'a']))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min(['b', 'a'], $.s) != $.users[0].toCharArray()).last()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min([], $.csv) or sign($.s).reverse())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(norm($.dup) + $.a)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(norm($.nested) != $.c)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(not $.b.min($.none_val) < null)",
+        Err("No method \"min\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(not $.c.count() > 2.5)",
+        Err("No method \"count\" for receiver -3 matches supplied arguments"),
+    ),
+    ("(not $.d != (not $.list and $.d.y))", Ok("false")),
+    (
+        "(not $.d > ($.users[0] > $.a)).append($.zero.groupBy($ * 2))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(not $.d.y in not $.fl.union([]))",
+        Err("No method \"union\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(not $.empty_dict != (-$.d.y != 'abc'))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("(not $.fl != not $.empty_dict)", Ok("false")),
+    (
+        "(not $.fl.values() != 'abc'.set($.c, null).toUpper())",
+        Err("No method \"values\" for receiver False matches supplied arguments"),
+    ),
+    ("(not $.nested.any($.name) != 'abc')", Ok("false")),
+    (
+        "(not $.num_str + ($.f in [1, 2])).all($.name)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    ("(not $.num_str = null)", Ok("true")),
+    (
+        "(not $.padded.slice(-1) = len($.name).first())",
+        Err("No method \"slice\" for receiver   hi   matches supplied arguments"),
+    ),
+    ("(not $.strs and selectCase($.s, $.zero))", Ok("false")),
+    (
+        "(not $.t - not $.empty_list).all($ * 2)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not $.users.trim() <= 0)",
+        Err(
+            "No method \"trim\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "(not $.users[0] mod $.s.skip(2)).orderBy($ + 1)",
+        Err("No method \"skip\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "(not $.zero = ($.empty_list * $.empty_dict)).all($.len())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(not '' and $.fl).len()",
+        Err("No method \"len\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(not ''.take(0) * isDict($.none_val).append('x,y'))",
+        Err("No method \"take\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(not 'abc'.last() <= $.d.toLower())",
+        Err("No method \"last\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "(not 'x,y'.all() mod ($.c * examine(0)))",
+        Err("No method \"all\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(not ($.none_val <= set(1, 2)) < isInteger($.empty_list))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(not ('x,y' >= $.padded) > ['b', 'a'].keys())",
+        Err("No method \"keys\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "(not -$.name or $.name)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not -$.none_val != $.users[0])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not --2 >= 'x,y')",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(not -2 * $.a.isEmpty()).splitAt(2)",
+        Err("No method \"isEmpty\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(not -2 in true)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(not -[1, 2] and $.f)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not 1 mod 'x,y'.all($.len())).set(['b', 'a'].min(), 2.5.union('a'))",
+        Err("No method \"all\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(not [1, 2].distinct() * $.t.all().distinct())",
+        Err("No method \"all\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(not concat($.empty_list, $.a) - $.name)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "(not false / [3, 1, 2]).last()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("(not false or $.num_str.keys())", Ok("true")),
+    (
+        "(not not $.s - $.b)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not null != 2.5).union(coalesce(1, $.d))",
+        Err("No method \"union\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(not set(1, 2).len() / $.s)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(not sign($.name) >= ($.users[0].norm() + selectCase($.name, -2)))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(not str(['b', 'a'].len()) - 2.5)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("(not str([].len()) and ($.strs mod 'x,y'))", Ok("false")),
+    (
+        "(not {a => 1} <= (['b', 'a'] != $.zero)).values()",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(not {a => 1} >= switch($.dup => false, true => $.a))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(null - range(3))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(null = min($.dup, $.empty_str))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("(null and norm(true))", Ok("null")),
+    (
+        "(null.split([]) or isList(0))",
+        Err("No method \"split\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(pow(0, 2).skip(0) = isDict($.csv).aggregate($1 + $2))",
+        Err("No method \"skip\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(pow(2, 1) * $.users[0])",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("(range(-1) and 2.5)", Ok("2.5")),
+    (
+        "(range(1) - ($.empty_dict / [])).zip((['b', 'a'] mod $.nested))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(range(1) and (({a => 1} != $.c) >= $.fl.union($.empty_dict)))",
+        Err("No method \"union\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(range(3) != -$.dup.contains($.c))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("(range(3) != 0)", Ok("true")),
+    (
+        "(range(3) * $.d.y.last())",
+        Err("No method \"last\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "(range(3) + ($.name.groupBy($.age) + len($.users[0])))",
+        Err("No method \"groupBy\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "(range(3) > $.b)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(range(3) >= 1).get(let(q => $.strs) -> $q)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(range(3) mod $.t)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(range(3) mod ('' > $.b)).first()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("(range(3) or $.nested)", Ok("[0, 1, 2]")),
+    ("(range(3).append($.empty_dict).first() <= $.b)", Ok("true")),
+    (
+        "(round($.empty_dict).toSet() >= not $.zero.selectMany($.x))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(round($.empty_list) > not $.dup).enumerate()",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(round($.empty_list).toLower() and range(-1))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(round($.nested) >= [3, 1, 2]).containsKey('a')",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.empty_dict, $.d) = ($.f < isString([])))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.list, $.users[0]) <= -1.split($.empty_list))",
+        Err("No method \"split\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.t, $.list) <= sign($.users[0]))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    ("(set($.a) != set(1, 2))", Ok("true")),
+    (
+        "(set($.csv) - [])",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(set($.empty_str) > not ([1, 2] * $.f))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("(set(1, 2) != $.nested)", Ok("true")),
+    (
+        "(set(1, 2) + bool($.nested))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) - norm($.zero))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) = $.c).select($)",
+        Err("No method \"select\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) = ($.name / '')).split()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("(set(1, 2) and pow(-1, 1))", Ok("-1")),
+    (
+        "(set(1, 2) mod null.skip(5))",
+        Err("No method \"skip\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2).first().toSet() + ('x,y' or ($.empty_str <= {a => 1})))",
+        Err("No method \"toSet\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2).min().containsKey($.empty_str) - isNumber($.empty_str))",
+        Err("No method \"containsKey\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2).skipWhile($.age) / -not $.f)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(sign('x,y').toList() and selectCase([1, 2], $.empty_str))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(sign(0) in 'x,y')",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(sign(null) = str($.d.y)).toSet()",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(str($.t.len()) >= {a => 1})",
+        Err("No method \"len\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(str(0.len()) and ($.zero * $.users[0])).len()",
+        Err("No method \"len\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(str(2.5) < range(1))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(str([].len()) mod $.t.split($.f))",
+        Err("No method \"split\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(str(null.len()) < (round(set(1, 2)) < ($.empty_dict and set(1, 2))))",
+        Err("No method \"len\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(switch($.b => $.num_str, true => 0) * range(3).all($))",
+        Ok("\"\""),
+    ),
+    (
+        "(switch($.zero => ['b', 'a'], true => $.csv).trim() <= -'abc'.replace(0, $.empty_list))",
+        Err("No method \"replace\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "(switch(2.5 => $.c, true => $.nested) > ($.f - ($.a != $.users[0])))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(switch([1, 2] => $.csv, true => 'a') / -2.min($.padded))",
+        Err("No method \"min\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(true * ($.t.delete(-1) < isString('x,y')))",
+        Err("No method \"delete\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(true - {a => 1}).all()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(true / (str([3, 1, 2]) >= isNumber($.empty_str)))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(true in ([1, 2].replace($.users, $.d.y) = range(5)))",
+        Err("No method \"replace\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "(true in isInteger(2.5).norm())",
+        Err("No method \"norm\" for receiver False matches supplied arguments"),
+    ),
+    ("(true or isList($.dup).split(-2))", Ok("true")),
+    (
+        "(true or set(1, 2)).splitAt(0).delete(1)",
+        Err("No method \"splitAt\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(true.first(true) < (range(1) in ($.f + $.t)))",
+        Err("No method \"first\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "({a => 1} in $.f.defaultIfEmpty(null)).selectMany(not $)",
+        Err("No method \"defaultIfEmpty\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "({a => 1} in $.s)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "({a => 1} or $.fl).trim().last()",
+        Err("No method \"trim\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "({a => 1}.toList() != -$.zero).any($[0])",
+        Err("No method \"toList\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "-$.a.last().delete(5)",
+        Err("No method \"last\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "-$.c.reverse().toSet()",
+        Err("No method \"reverse\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "-$.d.select($ * 2).sum()",
+        Err(
+            "No method \"select\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "-$.d.y.substring(2)",
+        Err("No method \"substring\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "-$.empty_dict",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.empty_list.all(not $)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.f.splitAt(5)",
+        Err("No method \"splitAt\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "-$.fl",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.fl.isEmpty().indexWhere($ * 2)",
+        Err("No method \"isEmpty\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-$.name.contains(($.num_str <= 'a'))",
+        Err("No method \"contains\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "-$.nested",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.strs",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.strs.toLower().skip(5)",
+        Err("No method \"toLower\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "-$.t.reverse()",
+        Err("No method \"reverse\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-$.users",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.zero.takeWhile($ > 1)",
+        Err("No method \"takeWhile\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "-$.zero.values().where($ > 1)",
+        Err("No method \"values\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "-''.orderBy($[0])",
+        Err("No method \"orderBy\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "-'x,y'.toCharArray()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-($.b + []).indexWhere($.name)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "-($.b = $.c).containsKey($.empty_dict)",
+        Err("No method \"containsKey\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-($.b.endsWith($.t) + -2)",
+        Err("No method \"endsWith\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-($.dup > $.padded).set($.fl, $.fl)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-($.empty_dict = ($.f and $.empty_dict))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-($.f / set(true))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "-($.fl - $.dup).zip(-2)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-($.fl in ($.num_str < $.f))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "-($.nested and true).sum($.d.sum())",
+        Err("No method \"sum\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-($.none_val > not $.d.y)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-($.num_str + $.c).slice(2)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "-($.users <= 'abc').distinct($.age)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "-('a' != $.users).substring(1)",
+        Err("No method \"substring\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-('a' / 'a'.all())",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "-(($.c > false) != range(-1))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-(($.d > $.zero) <= ($.empty_str != $.b))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-(($.fl != ['b', 'a']) = ['b', 'a'])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(($.nested > $.t) and true)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-(($.num_str mod $.strs) / ($.list < $.users[0]))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "-(('x,y' >= $.f) + null.isEmpty())",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "-((1 / '') >= ($.f or $.nested))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "-(-$.num_str and $.empty_list)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(-2 < [3, 1, 2]).where(str($))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "-(0.zip('') or {a => 1}.flatten())",
+        Err("No method \"zip\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "-(['b', 'a'] <= -[1, 2])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(isDict($.name) - -$.empty_str)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(norm('x,y') != $.zero)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(null - $.zero).aggregate($1 + $2)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(set(1, 2) / $.padded).join($.zero)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "-(set(1, 2).set($.dup, $.nested) * ($.name <= true))",
+        Err("No method \"set\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    (
+        "-({a => 1} < dict($.empty_list))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("--$.b", Ok("2")),
+    (
+        "--$.d.y.first($.c)",
+        Err("No method \"first\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "--$.empty_list.aggregate($1 + $2)",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    (
+        "--$.s",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--$.t.get([3, 1, 2])",
+        Err("No method \"get\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "--'a'.take(2)",
+        Err("No method \"take\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "--($.f - $.t)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--('abc' + 'abc')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--([] <= $.empty_str)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "--2.append($.s).max()",
+        Err("No method \"append\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "--2.indexWhere($)",
+        Err("No method \"indexWhere\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "--['b', 'a'].set($.b, $.dup)",
+        Err("No method \"set\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "--false",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--int($.dup)",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "-0.toSet().first($.f)",
+        Err("No method \"toSet\" for receiver 0 matches supplied arguments"),
+    ),
+    ("-2.5", Ok("-2.5")),
+    (
+        "-2.5.trim()",
+        Err("No method \"trim\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "-2.endsWith($.d.y.split())",
+        Err("No method \"endsWith\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.split($.d.y)",
+        Err("No method \"split\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.toCharArray()",
+        Err("No method \"toCharArray\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.trim()",
+        Err("No method \"trim\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-[3, 1, 2].substring(1).norm()",
+        Err("No method \"substring\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    (
+        "-coalesce($.csv, {a => 1}).min()",
+        Err("No method \"min\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "-dict($.padded).any(str($))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "-false",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-false.first($.nested).first('')",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-false.startsWith(false.contains($.users[0]))",
+        Err("No method \"startsWith\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-float($.users[0])",
+        Err("float() argument must be a string or a real number, not 'FrozenDict'"),
+    ),
+    (
+        "-int(-2).split(-2)",
+        Err("No method \"split\" for receiver -2 matches supplied arguments"),
+    ),
+    (
+        "-isEmpty([1, 2])",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "-isInteger($.name)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isInteger($.nested)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isInteger(set(1, 2))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isNumber($.empty_list)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-list($.dup, 'abc')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-min(-2, 'x,y')",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-not $.c.all()",
+        Err("No method \"all\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "-not $.strs.startsWith($.fl)",
+        Err("No method \"startsWith\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "-not $.t.first()",
+        Err("No method \"first\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-not (true + $.nested)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "-not -'abc'",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-not ['b', 'a'].keys()",
+        Err("No method \"keys\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "-not hex(-1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-not isInteger(set(1, 2))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-null.norm()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("-pow(1, 1)", Ok("-1")),
+    (
+        "-pow(5, -1).zip(($.fl >= $.s))",
+        Err("No method \"zip\" for receiver 0.2 matches supplied arguments"),
+    ),
+    (
+        "-range(0)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-sign($.users[0]).toDict($.x)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "-str($.t)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-str(null.len())",
+        Err("No method \"len\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "-str(range(3).len()).slice(1)",
+        Err("No method \"slice\" for receiver 3 matches supplied arguments"),
+    ),
+    (
+        "-switch($.users[0] => 1, true => $.num_str).splitAt(0)",
+        Err("No method \"splitAt\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "-true.min($.s).toLower()",
+        Err("No method \"min\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "-true.norm()",
+        Err("No method \"norm\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "0.first(bool($.users))",
+        Err("No method \"first\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.indexWhere(str($))",
+        Err("No method \"indexWhere\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.memorize().distinct()",
+        Err("No method \"memorize\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.sum()",
+        Err("No method \"sum\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.toList().max().splitAt(0)",
+        Err("No method \"toList\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "1.containsKey(''.endsWith($.name))",
+        Err("No method \"containsKey\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.keys()",
+        Err("No method \"keys\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.min(($.a >= 'abc'))",
+        Err("No method \"min\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.reverse()",
+        Err("No method \"reverse\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.skip(1)",
+        Err("No method \"skip\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.values()",
+        Err("No method \"values\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "2.5.all($.len())",
+        Err("No method \"all\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.append($.strs).union($.d.y).reverse()",
+        Err("No method \"append\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.set(($.a <= $.empty_list), $.padded)",
+        Err("No method \"set\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.take(-1)",
+        Err("No method \"take\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].first($.csv.enumerate())",
+        Err("No method \"enumerate\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].indexWhere($ * 2).take(1).concat($.csv)",
+        Err("No method \"take\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].insert(1, $.d).containsKey($.none_val).first()",
+        Err(
+            "No method \"containsKey\" for receiver ['b', {'x': 1, 'y': {'z': 'deep'}}, 'a'] matches supplied arguments",
+        ),
+    ),
+    (
+        "['b', 'a'].insert(1, [1, 2].startsWith($.fl))",
+        Err("No method \"startsWith\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    ("['b', 'a'].orderBy($.len())", Ok("[\"b\", \"a\"]")),
+    ("['b', 'a'].toList()", Ok("[\"b\", \"a\"]")),
+    (
+        "['b', 'a'].toSet().all().flatten()",
+        Err("No method \"flatten\" for receiver True matches supplied arguments"),
+    ),
+    ("[1, 2].all($ = 1)", Ok("false")),
+    (
+        "[1, 2].all($.age)",
+        Err("Unknown function \"#property#age\""),
+    ),
+    ("[1, 2].slice(1)", Ok("[[1], [2]]")),
+    ("[3, 1, 2].delete(0)", Ok("[1, 2]")),
+    (
+        "[3, 1, 2].join(-2.reverse())",
+        Err("No method \"reverse\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "[3, 1, 2].replace(($.csv mod $.users), $.none_val.endsWith($.users[0]))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "[].indexOf($.empty_dict).first(not $.d)",
+        Err("No method \"first\" for receiver -1 matches supplied arguments"),
+    ),
+    ("[].min(isInteger($.users))", Ok("false")),
+    (
+        "[].sum($.c).select($.x)",
+        Err("No method \"select\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "[].take(-1)",
+        Err("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
+    ),
+    ("[].toDict($.age)", Ok("{}")),
+    (
+        "[].zip($.fl).where([$]).split([3, 1, 2])",
+        Err("No method \"zip\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "abs($.c.all($.age))",
+        Err("No method \"all\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "abs($.dup.orderByDescending(not $))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.empty_list).first()",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.num_str).contains(($.list >= $.empty_list))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.users)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(($.padded < $.empty_dict))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "abs(('a' mod {a => 1}))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "abs([])",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(let(q => false) -> $q)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(not $.users[0])",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(not [])",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    ("abs(selectCase(['b', 'a'], true))", Ok("0")),
+    ("bool($.b)", Ok("true")),
+    (
+        "bool($.dup).len().aggregate($1 + $2)",
+        Err("No method \"len\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "bool($.dup.min($.num_str))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "bool($.empty_str).skip(0)",
+        Err("No method \"skip\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "bool($.num_str).splitAt(5)",
+        Err("No method \"splitAt\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "bool(($.c >= 'a'))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "bool(($.fl / false))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "bool((2.5 mod $.strs))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("bool(--2)", Ok("true")),
+    (
+        "bool(0.norm())",
+        Err("No method \"norm\" for receiver 0 matches supplied arguments"),
+    ),
+    ("bool(not $.num_str)", Ok("false")),
+    (
+        "coalesce($.d, $.zero.containsKey($.name))",
+        Ok("{\"x\": 1, \"y\": {\"z\": \"deep\"}}"),
+    ),
+    (
+        "coalesce($.empty_list, $.nested).set($.padded, $.none_val.orderByDescending($))",
+        Err("No method \"set\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "coalesce($.f, []).trim()",
+        Err("No method \"trim\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "coalesce($.strs, $.d).containsKey($.list).slice(0)",
+        Err("No method \"containsKey\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    ("coalesce('a', -[1, 2])", Ok("\"a\"")),
+    (
+        "coalesce(($.num_str + $.name), $.num_str)",
+        Ok("\"42John\""),
+    ),
+    ("coalesce(($.strs = $.users[0]), $.c)", Ok("false")),
+    (
+        "coalesce(($.users / true), $.list.set(['b', 'a'], $.b))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "coalesce((set(1, 2) / $.empty_list), not $.zero)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "coalesce(-$.strs, ($.empty_dict / $.dup))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "coalesce(-'abc', 'abc')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "coalesce(2.5, range(3)).orderByDescending([$])",
+        Err("No method \"orderByDescending\" for receiver 2.5 matches supplied arguments"),
+    ),
+    ("coalesce([1, 2], [3, 1, 2])", Ok("[1, 2]")),
+    (
+        "coalesce([3, 1, 2].join('x,y'), not $.b)",
+        Ok("\"3x,y1x,y2\""),
+    ),
+    ("coalesce([], $.csv.toCharArray())", Ok("[]")),
+    ("coalesce(pow(5, 1), $.fl)", Ok("5")),
+    ("coalesce(true, (true = $.fl))", Ok("true")),
+    (
+        "concat($.empty_dict, $.f).toCharArray()",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat($.empty_dict, $.padded).len()",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat($.empty_dict, coalesce(set(1, 2), false))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat($.f, ($.zero / $.strs))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("concat($.name, 'a')", Ok("\"Johna\"")),
+    (
+        "concat($.nested, '').takeWhile($[0])",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat($.num_str.take(1), ($.nested or $.fl))",
+        Err("No method \"take\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "concat('abc'.orderBy([$]), str($.num_str))",
+        Err("No method \"orderBy\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "concat(($.d + $.fl), $.csv.zip(-2))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "concat(($.list and $.a), $.c.startsWith(''))",
+        Err("No method \"startsWith\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "concat(('x,y' - -2), $.d.y.skipWhile($ * 2))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "concat(2.5, $.none_val).groupBy($ * 2)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat([1, 2], int($.d))",
+        Err(
+            "int() argument must be a string, a bytes-like object or a real number, not 'FrozenDict'",
+        ),
+    ),
+    (
+        "concat(false, $.none_val.toDict($.x))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(isDict([3, 1, 2]), concat(0, $.padded))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(norm($.name), $.padded.toSet())",
+        Err("No method \"toSet\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "concat(not $.b, set(1, 2).all(str($)))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(not $.c, $.d.y.slice(5))",
+        Err("No method \"slice\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "dict($.padded)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.t).skip(5)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("dict($.users)", Ok("{\"name\": \"age\"}")),
+    (
+        "dict(($.none_val and $.s))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict(switch($.d.y => $.csv, true => true))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict(true)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "examine($.b.where($ = 1))",
+        Err("No method \"where\" for receiver 2 matches supplied arguments"),
+    ),
+    ("examine($.dup)", Ok("[true]")),
+    ("examine($.s)", Ok("[true]")),
+    ("examine($.t)", Ok("[true]")),
+    (
+        "examine($.users[0].orderByDescending(not $))",
+        Err(
+            "No method \"orderByDescending\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    ("examine('abc').any()", Ok("true")),
+    (
+        "examine('abc'.set($.padded, true))",
+        Err("No method \"set\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "examine(($.b mod 'abc'))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("examine(($.nested != ''))", Ok("[true]")),
+    (
+        "examine(('' >= range(3)))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "examine(0.toList())",
+        Err("No method \"toList\" for receiver 0 matches supplied arguments"),
+    ),
+    ("examine(1)", Ok("[true]")),
+    ("examine(concat($.dup, $.users))", Ok("[true]")),
+    ("examine(false)", Ok("[false]")),
+    (
+        "examine({a => 1}).takeWhile($.x)",
+        Err("Unknown function \"#property#x\""),
+    ),
+    (
+        "false.count()",
+        Err("No method \"count\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.norm()",
+        Err("No method \"norm\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.orderBy($ * 2)",
+        Err("No method \"orderBy\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.select(str($))",
+        Err("No method \"select\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.zip(($.none_val != $.empty_list))",
+        Err("No method \"zip\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "float($.empty_dict)",
+        Err("float() argument must be a string or a real number, not 'FrozenDict'"),
+    ),
+    (
+        "float($.f.aggregate($1 + $2))",
+        Err("No method \"aggregate\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "float($.strs)",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "float($.users[0].sum())",
+        Err(
+            "No method \"sum\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "float($.zero.sum($.c))",
+        Err("No method \"sum\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "float(''.min([]))",
+        Err("No method \"min\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "float('x,y'.distinct(not $))",
+        Err("No method \"distinct\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "float(($.dup < $.fl))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "float(['b', 'a'])",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "float(concat(true, [3, 1, 2]))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "float(examine($.csv))",
+        Err("float() argument must be a string or a real number, not 'generator'"),
+    ),
+    ("float(isEmpty($.padded))", Ok("0.0")),
+    (
+        "float(list($.f, $.strs))",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "float(max(set(1, 2), true))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("float(str($.padded.len()))", Ok("6.0")),
+    (
+        "hex(-1).enumerate()",
+        Err("No method \"enumerate\" for receiver -0x1 matches supplied arguments"),
+    ),
+    (
+        "hex(1).zip($.csv)",
+        Err("No method \"zip\" for receiver 0x1 matches supplied arguments"),
+    ),
+    (
+        "hex(2).min($.num_str.join($.csv))",
+        Err("No method \"min\" for receiver 0x2 matches supplied arguments"),
+    ),
+    (
+        "hex(2).values()",
+        Err("No method \"values\" for receiver 0x2 matches supplied arguments"),
+    ),
+    (
+        "hex(5).orderByDescending($ * 2)",
+        Err("No method \"orderByDescending\" for receiver 0x5 matches supplied arguments"),
+    ),
+    (
+        "int($.d)",
+        Err(
+            "int() argument must be a string, a bytes-like object or a real number, not 'FrozenDict'",
+        ),
+    ),
+    (
+        "int($.empty_str.enumerate())",
+        Err("No method \"enumerate\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "int($.f.indexWhere($.x))",
+        Err("No method \"indexWhere\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "int($.name.replace($.d, {a => 1}))",
+        Err("No method \"replace\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "int($.s).select([$])",
+        Err("invalid literal for int() with base 10: 'Hello World'"),
+    ),
+    (
+        "int($.t.contains($.fl))",
+        Err("No method \"contains\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "int($.users)",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "int($.users[0])",
+        Err(
+            "int() argument must be a string, a bytes-like object or a real number, not 'FrozenDict'",
+        ),
+    ),
+    (
+        "int('abc').takeWhile($ + 1)",
+        Err("invalid literal for int() with base 10: 'abc'"),
+    ),
+    (
+        "int((1 < $.dup))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "int(-$.none_val)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "int(-2).delete(-1)",
+        Err("No method \"delete\" for receiver -2 matches supplied arguments"),
+    ),
+    (
+        "int([3, 1, 2])",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    ("int([].first())", Err("")),
+    ("int(not $.strs)", Ok("0")),
+    (
+        "int(null.contains(null))",
+        Err("No method \"contains\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "int(switch('a' => ['b', 'a'], true => {a => 1}))",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "isDict($.c.first())",
+        Err("No method \"first\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "isDict($.d).groupBy($)",
+        Err("No method \"groupBy\" for receiver True matches supplied arguments"),
+    ),
+    ("isDict($.d.y)", Ok("true")),
+    ("isDict($.empty_list)", Ok("false")),
+    ("isDict($.none_val)", Ok("false")),
+    (
+        "isDict($.zero.insert(2, $.dup))",
+        Err("No method \"insert\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "isDict(($.nested + $.empty_dict))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "isDict(($.t / $.none_val))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "isDict((set(1, 2) > $.d.y))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("isDict(-1)", Ok("false")),
+    (
+        "isDict(0).insert(5, isString('a'))",
+        Err("No method \"insert\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isDict([3, 1, 2]).first()",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isDict([]).split(null).zip($.empty_dict)",
+        Err("No method \"split\" for receiver False matches supplied arguments"),
+    ),
+    ("isDict(false)", Ok("false")),
+    ("isDict(len($.csv))", Ok("false")),
+    ("isDict(not $.t)", Ok("false")),
+    ("isDict(pow(2, 5))", Ok("false")),
+    (
+        "isEmpty($.empty_list.toDict(not $))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty($.f.get(''))",
+        Err("No method \"get\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "isEmpty($.strs.take(0))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty($.zero)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(($.b mod ''))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(($.csv != [1, 2]))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("isEmpty(('abc' or false))", Ok("false")),
+    (
+        "isEmpty(false).last()",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(isEmpty($.fl))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(range(-1))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isInteger($.d.y).orderByDescending($.name)",
+        Err("No method \"orderByDescending\" for receiver False matches supplied arguments"),
+    ),
+    ("isInteger($.empty_list)", Ok("false")),
+    ("isInteger($.empty_str)", Ok("false")),
+    (
+        "isInteger($.fl.selectMany(not $))",
+        Err("No method \"selectMany\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isInteger($.strs.startsWith('a'))",
+        Err("No method \"startsWith\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "isInteger($.users[0]).flatten()",
+        Err("No method \"flatten\" for receiver False matches supplied arguments"),
+    ),
+    ("isInteger('x,y')", Ok("false")),
+    (
+        "isInteger(([1, 2] > []))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "isInteger((range(3) < $.fl))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "isInteger(-false)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("isInteger(0)", Ok("true")),
+    ("isInteger(['b', 'a'])", Ok("false")),
+    (
+        "isInteger(['b', 'a']).all($ > 1)",
+        Err("No method \"all\" for receiver False matches supplied arguments"),
+    ),
+    ("isInteger(false)", Ok("false")),
+    ("isInteger(range(2))", Ok("false")),
+    (
+        "isList($.a.where($.len()))",
+        Err("No method \"where\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "isList($.c).select($.age)",
+        Err("No method \"select\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isList($.csv.replace(false, $.zero))",
+        Err("No method \"replace\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "isList($.d.y).endsWith($.none_val).toUpper()",
+        Err("No method \"endsWith\" for receiver False matches supplied arguments"),
+    ),
+    ("isList($.empty_list.len())", Ok("false")),
+    ("isList($.empty_str.toCharArray())", Ok("true")),
+    (
+        "isList($.s.first())",
+        Err("No method \"first\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("isList('x,y')", Ok("false")),
+    ("isList(($.d = $.padded))", Ok("false")),
+    (
+        "isList(($.empty_dict <= $.empty_str))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "isList((['b', 'a'] + 'a'))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "isList(-[1, 2])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("isList(2.5)", Ok("false")),
+    (
+        "isList(range(3)).join(-2)",
+        Err("No method \"join\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isNumber($.padded).toLower()",
+        Err("No method \"toLower\" for receiver False matches supplied arguments"),
+    ),
+    ("isNumber(($.a = $.padded))", Ok("false")),
+    (
+        "isNumber(($.empty_dict in $.csv))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "isNumber(('' - $.empty_list))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("isNumber((2.5 - $.a))", Ok("true")),
+    ("isNumber(float(0))", Ok("true")),
+    (
+        "isNumber(max($.nested, 0))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "isNumber(min($.csv, $.dup))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("isNumber(not 0)", Ok("false")),
+    (
+        "isNumber(true).startsWith(-2).any()",
+        Err("No method \"startsWith\" for receiver False matches supplied arguments"),
+    ),
+    ("isString($.csv)", Ok("true")),
+    (
+        "isString($.csv).isEmpty()",
+        Err("No method \"isEmpty\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "isString($.dup).toSet()",
+        Err("No method \"toSet\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString($.f.slice(2))",
+        Err("No method \"slice\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "isString($.nested).insert(2, $.empty_dict).where($.len())",
+        Err("No method \"insert\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString($.none_val).split()",
+        Err("No method \"split\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString($.num_str).keys()",
+        Err("No method \"keys\" for receiver True matches supplied arguments"),
+    ),
+    ("isString($.num_str.trim())", Ok("true")),
+    (
+        "isString($.s).join(false.split())",
+        Err("No method \"join\" for receiver True matches supplied arguments"),
+    ),
+    ("isString($.users)", Ok("false")),
+    ("isString($.users[0])", Ok("false")),
+    (
+        "isString($.zero.replace($.c, $.fl))",
+        Err("No method \"replace\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "isString(($.nested <= $.c))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("isString(-2)", Ok("false")),
+    (
+        "isString(-true)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("isString([1, 2])", Ok("false")),
+    ("isString([3, 1, 2].all([$]))", Ok("false")),
+    (
+        "isString(false.memorize())",
+        Err("No method \"memorize\" for receiver False matches supplied arguments"),
+    ),
+    ("isString(isInteger(0))", Ok("false")),
+    ("isString(not $.d.y)", Ok("false")),
+    (
+        "isString(null).orderByDescending(not $)",
+        Err("No method \"orderByDescending\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "len($.dup.sum())",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len($.empty_list.len())",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len($.empty_str).skip(2).distinct($.name)",
+        Err("No method \"skip\" for receiver 0 matches supplied arguments"),
+    ),
+    ("len($.padded)", Ok("6")),
+    (
+        "len('abc').split()",
+        Err("No method \"split\" for receiver 3 matches supplied arguments"),
+    ),
+    (
+        "len(($.fl >= $.zero))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "len(($.t + $.fl))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "len((0 in 'a'))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "len((false / $.padded))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "len((null - range(3)))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "len(-$.users[0])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "len(-2.all($.len()))",
+        Err("No method \"all\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "len(1)",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len(isDict(0))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    ("len(max($.num_str, 'a'))", Ok("1")),
+    ("len(range(5))", Ok("5")),
+    ("len(set(1, 2))", Ok("2")),
+    (
+        "len(true)",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "let(q => $.c) -> $q.toCharArray()",
+        Err("No method \"toCharArray\" for receiver -3 matches supplied arguments"),
+    ),
+    ("let(q => $.csv) -> $q", Ok("\"a,b,,c\"")),
+    ("let(q => $.empty_dict) -> $q", Ok("{}")),
+    ("let(q => $.empty_str) -> $q.isEmpty()", Ok("true")),
+    ("let(q => $.name) -> $q", Ok("\"John\"")),
+    ("let(q => $.strs.aggregate($1 + $2)) -> $q", Ok("\"bac\"")),
+    (
+        "let(q => $.users.values()) -> $q",
+        Err(
+            "No method \"values\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "let(q => 'x,y') -> $q.get(-2).skip(5)",
+        Err("No method \"get\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "let(q => (0 <= $.empty_list)) -> $q",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "let(q => 0.toUpper()) -> $q",
+        Err("No method \"toUpper\" for receiver 0 matches supplied arguments"),
+    ),
+    ("let(q => let(q => $.csv) -> $q) -> $q", Ok("\"a,b,,c\"")),
+    ("let(q => not {a => 1}) -> $q", Ok("false")),
+    (
+        "list($.csv, $.padded).groupBy($.age)",
+        Err("Unknown function \"#property#age\""),
+    ),
+    ("list($.csv.isEmpty(), 1)", Ok("[false, 1]")),
+    (
+        "list($.d.split(), $.empty_str.append(''))",
+        Err(
+            "No method \"split\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "list($.nested, 1).len().reverse()",
+        Err("No method \"reverse\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "list($.num_str, $.users).containsKey($.padded)",
+        Err(
+            "No method \"containsKey\" for receiver ('42', ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True})) matches supplied arguments",
+        ),
+    ),
+    (
+        "list($.zero, ($.users[0] - $.users))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("list('', --2)", Ok("[\"\", 2]")),
+    ("list('a', 'abc')", Ok("[\"a\", \"abc\"]")),
+    (
+        "list(($.zero + $.fl), $.t)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "list((2.5 != [3, 1, 2]), $.padded.insert(5, $.empty_str))",
+        Err("No method \"insert\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "list(-$.dup, $.dup)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "list(-$.nested, $.fl)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "list(-2, ($.strs < $.b))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "list(1.memorize(), {a => 1}.orderBy($.len()))",
+        Err("No method \"memorize\" for receiver 1 matches supplied arguments"),
+    ),
+    ("list([1, 2], $.s)", Ok("[[1, 2], \"Hello World\"]")),
+    (
+        "list(len(null), 'abc')",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "list(null, $.users[0])",
+        Ok("[null, {\"name\": \"alice\", \"age\": 30, \"admin\": true}]"),
+    ),
+    (
+        "max($.dup, ['b', 'a']).len()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max($.list, $.fl).join(not 0)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max($.users.memorize(), $.csv)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max($.zero, false.first())",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    ("max('', $.empty_str)", Ok("\"\"")),
+    (
+        "max('a', true).sum()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max('x,y', $.nested)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max('x,y', ({a => 1} in $.nested))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max([1, 2], -2.5)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(null, $.zero).toLower()",
+        Err("No method \"toLower\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "max(set(1, 2), $.empty_list).toSet()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(set(1, 2), $.fl).sum()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.num_str, $.b).join('').max()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.padded, $.nested).join('a'.enumerate())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.zero, $.users[0]).toDict($ = 1)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min('a', {a => 1}).distinct().containsKey($.zero.takeWhile($ = 1))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min(($.csv mod $.d), true)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "min(($.d - $.fl), ($.c or $.s))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "min(($.t or $.nested), [3, 1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("min(dict($.dup), '')", Err("'int' object is not iterable")),
+    (
+        "min(isList($.users), $.users)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min(range(3), $.csv).append([3, 1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "norm($.a).isEmpty()",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm($.num_str).slice(-1)",
+        Err("No method \"slice\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "norm($.num_str.flatten())",
+        Err("No method \"flatten\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "norm($.t).isEmpty()",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm('').distinct($.name)",
+        Err("No method \"distinct\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "norm(($.d mod ''))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "norm(([1, 2] >= [1, 2]))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "norm([3, 1, 2])",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm([3, 1, 2].enumerate())",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(not $.dup)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(null).toLower()",
+        Err("No method \"toLower\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "not $.a.any().insert(1, (1 <= null))",
+        Err("No method \"any\" for receiver 1 matches supplied arguments"),
+    ),
+    ("not $.csv.isEmpty()", Ok("true")),
+    ("not $.csv.norm()", Ok("false")),
+    (
+        "not $.d.y.append(($.fl > {a => 1}))",
+        Err("No method \"append\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "not $.empty_dict.toSet().groupBy(str($))",
+        Err("No method \"toSet\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "not $.empty_list.split().takeWhile($)",
+        Err("No method \"split\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "not $.f.enumerate().norm()",
+        Err("No method \"enumerate\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "not $.name.any().first()",
+        Err("No method \"any\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "not $.name.replace($.fl, $.a).max()",
+        Err("No method \"replace\" for receiver John matches supplied arguments"),
+    ),
+    ("not $.nested.reverse()", Ok("false")),
+    (
+        "not $.none_val.last()",
+        Err("No method \"last\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "not $.none_val.startsWith($.users)",
+        Err("No method \"startsWith\" for receiver None matches supplied arguments"),
+    ),
+    ("not $.num_str", Ok("false")),
+    (
+        "not $.padded.containsKey(-2).startsWith(($.d < $.nested))",
+        Err("No method \"containsKey\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "not $.s.where(not $).toDict(str($))",
+        Err("No method \"where\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "not $.t.indexOf($.name.first())",
+        Err("No method \"indexOf\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not $.zero.count().slice(5)",
+        Err("No method \"count\" for receiver 0 matches supplied arguments"),
+    ),
+    ("not ''", Ok("true")),
+    (
+        "not ''.endsWith($.none_val)",
+        Err("No method \"endsWith\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "not ''.slice(5)",
+        Err("No method \"slice\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "not 'a'.all()",
+        Err("No method \"all\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "not 'x,y'.last().reverse()",
+        Err("No method \"last\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "not ($.a.concat($.t) > ([] < $.b))",
+        Err("No method \"concat\" for receiver 1 matches supplied arguments"),
+    ),
+    ("not ($.b = true)", Ok("true")),
+    (
+        "not ($.csv mod 'abc').containsKey([])",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "not ($.csv.count() - examine($.b))",
+        Err("No method \"count\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "not ($.list + $.users).split('a')",
+        Err(
+            "No method \"split\" for receiver (1, 2, 3, 4, 5, {'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "not ($.nested / false).append(let(q => $.empty_dict) -> $q)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("not ($.nested or $.f.isEmpty())", Ok("false")),
+    (
+        "not ($.padded = $.fl).first(2.5)",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "not ($.s * '').all()",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("not ($.t * $.users)", Ok("false")),
+    (
+        "not ($.users.skip(5) > set(1, 2).toDict($ * 2))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not ('x,y' != $.d.y).startsWith(switch($.nested => $.empty_str, true => $.users[0]))",
+        Err("No method \"startsWith\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not (($.empty_str >= -2) or ($.name >= $.empty_str))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("not ((-2 and 0) or $.zero)", Ok("true")),
+    (
+        "not ((1 < $.a) in range(3).sum())",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "not ((2.5 < false) = 'x,y'.append(true))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "not ((['b', 'a'] in $.s) > $.s)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "not ((set(1, 2) - $.b) and ($.nested != $.b))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not (-$.b / ['b', 'a'])",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not (--2 > ($.d.y in $.d.y))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "not (-2 in $.c).selectMany($.x)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "not (1 * (0 <= $.b))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "not (2.5 / $.users.startsWith($.num_str))",
+        Err(
+            "No method \"startsWith\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "not (['b', 'a'] + 'abc').skipWhile($.x)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "not ([1, 2] * $.d.y)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "not ([1, 2] >= 0).count()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "not ([3, 1, 2] or $.t).trim()",
+        Err("No method \"trim\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    (
+        "not (isDict(1) / $.strs)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not (isEmpty(2.5) = ($.users[0] >= $.csv))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("not (isNumber(2.5) != hex(1))", Ok("false")),
+    (
+        "not (let(q => $.f) -> $q - -$.nested)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("not (let(q => $.users[0]) -> $q and 1)", Ok("false")),
+    (
+        "not (max($.name, false) * -{a => 1})",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("not (not null > range(2))", Ok("false")),
+    (
+        "not (not set(1, 2) - $.empty_str)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not (null in int(1))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "not (range(3) != $.padded).concat(2.5)",
+        Err("No method \"concat\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not (round('x,y') = str($.a.len()))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "not (str($.f.len()) >= $.empty_list.join($.users))",
+        Err("No method \"len\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "not (switch(set(1, 2) => set(1, 2), true => 'abc') < not [1, 2])",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "not (true <= 0.min({a => 1}))",
+        Err("No method \"min\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not (true <= [].groupBy($ + 1))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "not ({a => 1} != $.list).concat(2.5)",
+        Err("No method \"concat\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "not ({a => 1} in $.a).get($.s)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "not -$.csv.all(str($))",
+        Err("No method \"all\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "not -$.none_val",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -$.num_str.replace($.empty_dict, $.name)",
+        Err("No method \"replace\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "not --$.empty_dict",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("not --2", Ok("false")),
+    (
+        "not -['b', 'a'].toLower()",
+        Err("No method \"toLower\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "not -false.delete(0)",
+        Err("No method \"delete\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "not -let(q => $.d.y) -> $q",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -norm(false)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "not -not $.a",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -set($.name)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not 0.distinct().selectMany($.len())",
+        Err("No method \"distinct\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not 1.keys()",
+        Err("No method \"keys\" for receiver 1 matches supplied arguments"),
+    ),
+    ("not [1, 2].flatten()", Ok("false")),
+    (
+        "not [].keys()",
+        Err("No method \"keys\" for receiver () matches supplied arguments"),
+    ),
+    ("not coalesce('a', [1, 2])", Ok("false")),
+    (
+        "not dict(1)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("not examine($.empty_dict)", Ok("false")),
+    ("not hex(1).substring(-1)", Ok("false")),
+    ("not hex(2)", Ok("false")),
+    (
+        "not isDict(['b', 'a']).concat([3, 1, 2])",
+        Err("No method \"concat\" for receiver False matches supplied arguments"),
+    ),
+    ("not isEmpty('abc')", Ok("true")),
+    (
+        "not isEmpty(range(3))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "not isEmpty(range(3)).selectMany([$])",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "not isInteger($.users).indexWhere($.x)",
+        Err("No method \"indexWhere\" for receiver False matches supplied arguments"),
+    ),
+    ("not isList($.d.y)", Ok("true")),
+    (
+        "not isList(-2).skip(1)",
+        Err("No method \"skip\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "not len('a').first($.dup)",
+        Err("No method \"first\" for receiver 1 matches supplied arguments"),
+    ),
+    ("not list($.empty_dict, $.strs)", Ok("false")),
+    (
+        "not max($.nested, 'a')",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not min(['b', 'a'], ['b', 'a'])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not not -2.join('abc'.defaultIfEmpty([3, 1, 2]))",
+        Err("No method \"join\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "not not -2.splitAt(2)",
+        Err("No method \"splitAt\" for receiver 2 matches supplied arguments"),
+    ),
+    ("not not 0", Ok("false")),
+    ("not not []", Ok("false")),
+    (
+        "not not false.append(str(-2))",
+        Err("No method \"append\" for receiver False matches supplied arguments"),
+    ),
+    ("not not min($.num_str, $.csv)", Ok("true")),
+    ("not not norm(null)", Ok("false")),
+    ("not not not $.b", Ok("false")),
+    ("not null", Ok("true")),
+    ("not range(3).distinct([$])", Ok("false")),
+    ("not selectCase($.nested, $.name)", Ok("true")),
+    (
+        "not set(1, 2).all($ + 1).indexOf([].toSet())",
+        Err("No method \"indexOf\" for receiver True matches supplied arguments"),
+    ),
+    ("not set(1, 2).select($[0])", Ok("false")),
+    ("not str($.b)", Ok("false")),
+    ("not str($.list.len())", Ok("false")),
+    ("not str(''.len())", Ok("false")),
+    ("not switch($.name => null, true => $.s)", Ok("true")),
+    (
+        "not true.toList().join('a')",
+        Err("No method \"toList\" for receiver True matches supplied arguments"),
+    ),
+    ("not {a => 1}", Ok("false")),
+    (
+        "not {a => 1}.max().skip(-1)",
+        Err("No method \"max\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "null.distinct()",
+        Err("No method \"distinct\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.first('').any(not $)",
+        Err("No method \"first\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.join($.b.any())",
+        Err("No method \"join\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.join({a => 1}).toUpper().zip(([3, 1, 2] = $.fl))",
+        Err("No method \"join\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.memorize()",
+        Err("No method \"memorize\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.min()",
+        Err("No method \"min\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "null.values()",
+        Err("No method \"values\" for receiver None matches supplied arguments"),
+    ),
+    ("pow(-1, -1)", Ok("-1.0")),
+    ("pow(-1, 2)", Ok("1")),
+    (
+        "pow(-1, 2).select($ * 2)",
+        Err("No method \"select\" for receiver 1 matches supplied arguments"),
+    ),
+    ("pow(0, 0)", Ok("1")),
+    ("pow(1, -1)", Ok("1.0")),
+    (
+        "pow(1, -1).append($.none_val).any()",
+        Err("No method \"append\" for receiver 1.0 matches supplied arguments"),
+    ),
+    (
+        "pow(1, 2).split()",
+        Err("No method \"split\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "pow(2, 1).norm()",
+        Err("No method \"norm\" for receiver 2 matches supplied arguments"),
+    ),
+    ("range(-1).all(not $)", Ok("true")),
+    ("range(1).aggregate($1 + $2)", Ok("0")),
+    (
+        "range(2).contains($.none_val).toSet()",
+        Err("No method \"toSet\" for receiver False matches supplied arguments"),
+    ),
+    ("range(3).all()", Ok("false")),
+    ("range(3).max()", Ok("2")),
+    ("round($.b)", Ok("2")),
+    ("round($.c)", Ok("-3")),
+    (
+        "round($.csv)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round($.dup).toUpper().where($.age)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round($.none_val.sum($.zero))",
+        Err("No method \"sum\" for receiver None matches supplied arguments"),
+    ),
+    ("round($.users.count())", Ok("3")),
+    (
+        "round(([3, 1, 2] != $.csv))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round([3, 1, 2]).startsWith(bool($.d))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(coalesce($.empty_list, $.padded))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(isDict($.padded))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round({a => 1})",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "selectCase($.c, false).where(not $)",
+        Err("No method \"where\" for receiver 0 matches supplied arguments"),
+    ),
+    ("selectCase($.d.y, ($.t <= $.dup))", Ok("0")),
+    ("selectCase($.d.y, ['b', 'a'].substring(0))", Ok("0")),
+    (
+        "selectCase($.fl, $.users).selectMany($ * 2)",
+        Err("No method \"selectMany\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "selectCase($.s, range(3)).min()",
+        Err("No method \"min\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "selectCase($.users.isEmpty(), $.padded.distinct($.name))",
+        Err(
+            "No method \"isEmpty\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "selectCase(($.a / $.padded), ($.list mod $.b))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "selectCase(($.b > $.d.y), $.s)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("selectCase(($.users[0] != 2.5), -$.fl)", Ok("0")),
+    (
+        "selectCase(float({a => 1}), (-2 / $.dup))",
+        Err("float() argument must be a string or a real number, not 'FrozenDict'"),
+    ),
+    (
+        "selectCase(isEmpty(['b', 'a']), $.empty_dict)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("selectCase(set(1, 2), $.num_str)", Ok("0")),
+    (
+        "selectCase(set(1, 2), 'x,y').last()",
+        Err("No method \"last\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "selectCase(str($.zero.len()), $.name)",
+        Err("No method \"len\" for receiver 0 matches supplied arguments"),
+    ),
+    ("selectCase({a => 1}, (null >= $.list))", Ok("0")),
+    ("selectCase({a => 1}.delete(-1), $.nested.any())", Ok("0")),
+    ("set($.c)", Ok("[-3]")),
+    (
+        "set($.d.y.any())",
+        Err("No method \"any\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "set($.empty_list.toLower())",
+        Err("No method \"toLower\" for receiver () matches supplied arguments"),
+    ),
+    ("set($.f)", Ok("[1.5]")),
+    (
+        "set($.none_val.takeWhile(not $))",
+        Err("No method \"takeWhile\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "set($.t.selectMany($ = 1))",
+        Err("No method \"selectMany\" for receiver True matches supplied arguments"),
+    ),
+    ("set('a')", Ok("[\"a\"]")),
+    (
+        "set(($.d.y <= [3, 1, 2]))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("set(($.empty_dict or 0))", Ok("[0]")),
+    ("set(($.t and [3, 1, 2]))", Err("unhashable type: 'list'")),
+    ("set(([] or $.name))", Ok("[\"John\"]")),
+    ("set((false * 'abc'))", Ok("[\"\"]")),
+    (
+        "set((false / 'a'))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("set(1, 2).all()", Ok("true")),
+    ("set(1, 2).len()", Ok("2")),
+    (
+        "set(1, 2).min((set(1, 2) / set(1, 2)))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("set(1, 2).min()", Ok("1")),
+    (
+        "set(1, 2).min().split()",
+        Err("No method \"split\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "set(1, 2).norm().substring(1)",
+        Err("No method \"norm\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    ("set(float($.b))", Ok("[2.0]")),
+    ("set(not $.fl)", Ok("[true]")),
+    (
+        "set(null).split()",
+        Err("No method \"split\" for receiver frozenset({None}) matches supplied arguments"),
+    ),
+    (
+        "sign($.d.containsKey($.t))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(($.none_val or $.padded))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(($.padded mod null))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "sign(($.padded or 2.5))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    ("sign(($.zero or $.f))", Ok("1")),
+    (
+        "sign(('x,y' and $.name))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(0).last()",
+        Err("No method \"last\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "sign([1, 2]).skipWhile([$]).select($.len())",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign([1, 2].toDict(not $))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(abs(''))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "sign(bool(null))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(isNumber($.b))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "str($.b.values())",
+        Err("No method \"values\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "str($.c).endsWith($.f)",
+        Err("No method \"endsWith\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "str($.empty_str).replace((true and true), [1, 2])",
+        Err("No method \"replace\" for receiver  matches supplied arguments"),
+    ),
+    ("str($.num_str.len())", Ok("\"2\"")),
+    (
+        "str($.users.min($.empty_list).len())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "str('a').take(2)",
+        Err("No method \"take\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "str('abc'.where(str($)).len())",
+        Err("No method \"where\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "str('x,y').distinct($ + 1)",
+        Err("No method \"distinct\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "str(($.dup <= $.strs).len())",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "str(($.list = 'x,y').len())",
+        Err("No method \"len\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "str(($.users[0] - $.list).len())",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "str((1 mod ['b', 'a']).len())",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "str(({a => 1} > []).len())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("str(-$.users.len())", Ok("\"-3\"")),
+    ("str(round(1))", Ok("\"1\"")),
+    (
+        "str(true.toCharArray().len())",
+        Err("No method \"toCharArray\" for receiver True matches supplied arguments"),
+    ),
+    ("switch($.a => -0, true => ($.dup * $.empty_dict))", Ok("0")),
+    (
+        "switch($.b.min($.zero) => $.s.toList(), true => min(0, $.empty_dict))",
+        Err("No method \"min\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "switch($.empty_dict => pow(1, -1), true => ($.strs > $.num_str))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "switch($.f.max() => $.list, true => 'a')",
+        Err("No method \"max\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "switch($.s => $.nested.trim(), true => $.empty_dict)",
+        Err("No method \"trim\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "switch($.strs => $.csv, true => $.zero).concat('')",
+        Err("No method \"concat\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    ("switch('abc' => 'abc', true => []).isEmpty()", Ok("false")),
+    (
+        "switch(($.fl - $.dup) => set(1, 2), true => $.f)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "switch(($.name < $.t) => (['b', 'a'] or false), true => ($.empty_str <= false))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "switch(($.nested in []) => $.users, true => not [1, 2])",
+        Ok("false"),
+    ),
+    (
+        "switch(([1, 2] + $.nested) => ['b', 'a'].groupBy($), true => ($.strs + $.padded))",
+        Ok("[[\"b\", [\"b\"]], [\"a\", [\"a\"]]]"),
+    ),
+    (
+        "switch(2.5 => $.zero, true => $.num_str.replace($.users[0], null))",
+        Ok("0"),
+    ),
+    (
+        "switch(bool(false) => (-2 * $.none_val), true => -$.dup)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "switch(false => 1.len(), true => isNumber([1, 2]))",
+        Ok("false"),
+    ),
+    (
+        "switch(false => set(1, 2), true => $.empty_str).toCharArray().first()",
+        Err(""),
+    ),
+    (
+        "true.distinct($ = 1)",
+        Err("No method \"distinct\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.first()",
+        Err("No method \"first\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.indexOf(2.5.enumerate())",
+        Err("No method \"indexOf\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.substring(-1).max()",
+        Err("No method \"substring\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.indexOf($.fl)",
+        Err("No method \"indexOf\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.len().startsWith($.d.y).toDict(str($))",
+        Err("No method \"startsWith\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.max()",
+        Err("No method \"max\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.min()",
+        Err("No method \"min\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.skip(0).max()",
+        Err("No method \"skip\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.toUpper().min($.nested.toCharArray())",
+        Err("No method \"toUpper\" for receiver {'a': 1} matches supplied arguments"),
+    ),
 ];
 
 fn context() -> Json {

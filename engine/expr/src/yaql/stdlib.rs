@@ -940,7 +940,7 @@ fn dispatch(name: &str, c: &Call) -> R {
             for i in 0..c.n() {
                 out.push(Value::Bool(c.val(i)?.truthy()));
             }
-            list(out)
+            iter_val(out)
         }
         "switchCase" => {
             c.kind(Method)?;

@@ -427,6 +427,10 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
                 c.kind(Kind::Method)?;
                 c.max(4)?;
                 let s = string(&c.val(0)?)?;
+                // All arguments are evaluated before an overload is chosen.
+                for i in 1..c.n() {
+                    c.opt(i)?;
+                }
                 match c.val(1)? {
                     Value::Str(old) => {
                         let new = string(&c.val(2)?)?;
