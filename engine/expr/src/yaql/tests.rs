@@ -49,3 +49,27 @@ fn data_access() {
     assert_eq!(ok("$.list[1]"), json!(2));
     assert_eq!(ok("$.list.select($ * 2)"), json!([2, 4, 6]));
 }
+
+#[test]
+fn expression_is_shareable() {
+    fn check<T: Send + Sync + Clone>() {}
+    check::<Expression>();
+    check::<super::Value>();
+    check::<YaqlError>();
+}
+
+#[test]
+fn layered_context_first_layer_wins() {
+    use std::sync::Arc;
+    let data = DataContext::layered([Arc::new(json!({"a": 1})), Arc::new(json!({"a": 2, "b": 3}))]);
+    let eval = |t: &str| {
+        Expression::parse(t)
+            .and_then(|e| e.evaluate(&data, &NoHost))
+            .map(|v| v.to_json())
+            .map_err(|e| e.to_string())
+    };
+    assert_eq!(eval("$.a"), Ok(json!(1)));
+    assert_eq!(eval("$.b"), Ok(json!(3)));
+    assert_eq!(eval("$"), Ok(json!({"a": 1, "b": 3})));
+    assert_eq!(eval("$.c"), Err("'c'".to_string()));
+}
