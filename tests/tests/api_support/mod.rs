@@ -1,0 +1,209 @@
+//! A node served on `127.0.0.1:0` for the REST tests, and a minimal HTTP/1.1
+//! client (one request per connection), so the tests need no HTTP client
+//! crate. Every test runs against SQLite, and against PostgreSQL too when
+//! `BORA_TEST_POSTGRES_URL` is set (a fresh database per server).
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use bora::api::{ApiState, router};
+use bora::node::{Node, NodeConfig};
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+pub struct Server {
+    pub name: &'static str,
+    pub addr: SocketAddr,
+    node: Option<Node>,
+    server: tokio::task::JoinHandle<()>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Parses a JSON-in-JSON string field.
+pub fn inner(value: &Value) -> Value {
+    serde_json::from_str(value.as_str().expect("a JSON string field")).expect("inner JSON")
+}
+
+async fn start(name: &'static str, url: String, dir: Option<tempfile::TempDir>) -> Server {
+    let node = Node::start(NodeConfig {
+        database_url: url,
+        runtime: Default::default(),
+        executor: Default::default(),
+    })
+    .await
+    .expect("node starts");
+    let app = router(ApiState {
+        service: node.service.clone(),
+        runtime: node.runtime.clone(),
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let server = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    Server {
+        name,
+        addr,
+        node: Some(node),
+        server,
+        _dir: dir,
+    }
+}
+
+/// One server per configured backend.
+pub async fn servers() -> Vec<Server> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
+    let mut out = vec![start("sqlite", url, Some(dir)).await];
+    if let Ok(admin) = std::env::var("BORA_TEST_POSTGRES_URL") {
+        let database = format!("bora_api_{}", uuid::Uuid::new_v4().simple());
+        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+            .await
+            .expect("BORA_TEST_POSTGRES_URL must reach PostgreSQL");
+        sqlx::query(&format!("CREATE DATABASE {database}"))
+            .execute(&mut conn)
+            .await
+            .expect("create database");
+        let url = match admin.rfind('/') {
+            Some(pos) if pos > "postgres://".len() => format!("{}/{database}", &admin[..pos]),
+            _ => format!("{admin}/{database}"),
+        };
+        out.push(start("postgres", url, None).await);
+    }
+    out
+}
+
+impl Server {
+    pub async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<(&str, &str)>,
+        accept: &str,
+    ) -> Reply {
+        let mut stream = TcpStream::connect(self.addr).await.expect("connect");
+        let (ctype, text) = body.unwrap_or(("", ""));
+        let mut head = format!(
+            "{method} /{} HTTP/1.1\r\nHost: {}\r\nAccept: {accept}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            path.trim_start_matches('/'),
+            self.addr,
+            text.len()
+        );
+        if !ctype.is_empty() {
+            head.push_str(&format!("Content-Type: {ctype}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).await.expect("write");
+        stream.write_all(text.as_bytes()).await.expect("write body");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).await.expect("read");
+        let raw = String::from_utf8(raw).expect("UTF-8 answer");
+        let (head, body) = raw.split_once("\r\n\r\n").expect("HTTP answer");
+        let mut lines = head.lines();
+        let status: u16 = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|s| s.parse().ok())
+            .expect("status line");
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+            .collect();
+        let chunked = headers.iter().any(|(k, v)| {
+            k.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
+        });
+        let body = if chunked {
+            dechunk(body)
+        } else {
+            body.to_owned()
+        };
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.request("GET", path, None, "*/*").await
+    }
+
+    pub async fn delete(&self, path: &str) -> Reply {
+        self.request("DELETE", path, None, "*/*").await
+    }
+
+    pub async fn post_yaml(&self, path: &str, yaml: &str) -> Reply {
+        self.request("POST", path, Some(("text/plain", yaml)), "*/*")
+            .await
+    }
+
+    pub async fn send_json(&self, method: &str, path: &str, body: &Value) -> Reply {
+        self.request(
+            method,
+            path,
+            Some(("application/json", &body.to_string())),
+            "*/*",
+        )
+        .await
+    }
+
+    /// Polls an execution until it leaves RUNNING/IDLE (at most 30 s).
+    pub async fn wait_done(&self, id: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let ex = self.get(&format!("/v2/executions/{id}")).await.json();
+            let state = ex["state"].as_str().unwrap_or("").to_owned();
+            if !matches!(state.as_str(), "RUNNING" | "IDLE") || Instant::now() > deadline {
+                return ex;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    pub async fn stop(mut self) {
+        self.server.abort();
+        if let Some(node) = self.node.take() {
+            node.shutdown().await;
+        }
+    }
+}
+
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = after[n..].trim_start_matches("\r\n");
+    }
+    out
+}
