@@ -16945,6 +16945,4572 @@ const CASES: &[(&str, Result<&str, &str>)] = &[
         "{a => 1}.toUpper().min($.nested.toCharArray())",
         Err("No method \"toUpper\" for receiver {'a': 1} matches supplied arguments"),
     ),
+    (
+        "$.a.containsKey(selectCase('x,y', $.users[0]))",
+        Err("No method \"containsKey\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.defaultIfEmpty(0).endsWith(range(3))",
+        Err("No method \"defaultIfEmpty\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.enumerate()",
+        Err("No method \"enumerate\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.get($.padded)",
+        Err("No method \"get\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.get($.padded.split())",
+        Err("No method \"get\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.groupBy(str($))",
+        Err("No method \"groupBy\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.isEmpty()",
+        Err("No method \"isEmpty\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.skip(2)",
+        Err("No method \"skip\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.skipWhile($ + 1)",
+        Err("No method \"skipWhile\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.a.toDict($.age)",
+        Err("No method \"toDict\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "$.b.containsKey('abc')",
+        Err("No method \"containsKey\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "$.b.defaultIfEmpty(false)",
+        Err("No method \"defaultIfEmpty\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "$.c.date.toUpper()",
+        Err("No function \"#property#date\" matches supplied arguments"),
+    ),
+    (
+        "$.c.get(range(3))",
+        Err("No method \"get\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.splitAt(5)",
+        Err("No method \"splitAt\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.takeWhile($ * 2)",
+        Err("No method \"takeWhile\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "$.c.year",
+        Err("No function \"#property#year\" matches supplied arguments"),
+    ),
+    (
+        "$.csv.enumerate().len()",
+        Err("No method \"enumerate\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.csv.insert(1, $.d.keys()).substring(1).join(switch($.zero => [3, 1, 2], true => $.list))",
+        Err("No method \"insert\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    ("$.csv.split()", Ok("[\"a,b,,c\"]")),
+    (
+        "$.csv.union('abc').splitAt(5).flatten()",
+        Err("No method \"union\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "$.d.any().matches('ab')",
+        Err(
+            "No method \"any\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.d.first(set(1, 2)).groupBy($.len())",
+        Err(
+            "No method \"first\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    ("$.d.utc.split().delete(-1)", Err("'utc'")),
+    (
+        "$.d.y.concat((regex('a.') * $.none_val))",
+        Err("No method \"concat\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    ("$.d.y.len()", Ok("1")),
+    (
+        "$.d.y.sum().takeWhile($[0]).selectMany([$])",
+        Err("No method \"sum\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "$.d.y.toDict(str($))",
+        Err("No method \"toDict\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    ("$.dup.aggregate($1 + $2)", Ok("10")),
+    ("$.dup.skipWhile($ * 2).toList()", Ok("[]")),
+    (
+        "$.empty_dict.min()",
+        Err("No method \"min\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "$.empty_list.defaultIfEmpty(['b', 'a'])",
+        Ok("[\"b\", \"a\"]"),
+    ),
+    ("$.empty_list.indexWhere($.len())", Ok("-1")),
+    (
+        "$.empty_list.max().splitAt(0)",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    ("$.empty_list.orderBy(not $)", Ok("[]")),
+    (
+        "$.empty_list.replace($.empty_list.append($.empty_dict), datetime(2020, 1, 2))",
+        Err("No method \"replace\" for receiver () matches supplied arguments"),
+    ),
+    ("$.empty_list.selectMany($)", Ok("[]")),
+    (
+        "$.empty_list.startsWith($.empty_str)",
+        Err("No method \"startsWith\" for receiver () matches supplied arguments"),
+    ),
+    ("$.empty_list.toDict($ = 1)", Ok("{}")),
+    (
+        "$.empty_list.values()",
+        Err("No method \"values\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.all().max()",
+        Err("No method \"all\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.date",
+        Err("No function \"#property#date\" matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.endsWith(selectCase($.f, $.c))",
+        Err("No method \"endsWith\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.insert(2, datetime(2020, 1, 2))",
+        Err("No method \"insert\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.empty_str.where($.len())",
+        Err("No method \"where\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "$.f.sum($.csv.endsWith({a => 1}))",
+        Err("No method \"sum\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "$.fl.concat(regex('a.'))",
+        Err("No method \"concat\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.fl.delete(2).toDict($.len())",
+        Err("No method \"delete\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.fl.skipWhile($.name)",
+        Err("No method \"skipWhile\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.fl.toUpper().distinct()",
+        Err("No method \"toUpper\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "$.list.indexOf(-$.list.select($))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("$.list.select($)", Ok("[1, 2, 3, 4, 5]")),
+    ("$.list.select($).any($ = 1)", Ok("true")),
+    (
+        "$.list.select($).selectMany($[0])",
+        Err("No function \"#indexer\" matches supplied arguments"),
+    ),
+    (
+        "$.list.select($).zip(abs($.num_str))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "$.list.toSet().append($.s).groupBy($.name)",
+        Err("Unknown function \"#property#name\""),
+    ),
+    (
+        "$.list.toUpper().containsKey('a1b2').where($ = 1)",
+        Err("No method \"toUpper\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "$.list.trim()",
+        Err("No method \"trim\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "$.list.utc",
+        Err("No function \"#property#utc\" matches supplied arguments"),
+    ),
+    (
+        "$.name.distinct($[0])",
+        Err("No method \"distinct\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.insert(5, pow(-1, 2))",
+        Err("No method \"insert\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.selectMany($.age)",
+        Err("No method \"selectMany\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.name.toDict(not $)",
+        Err("No method \"toDict\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "$.nested.orderBy($ > 1)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "$.nested.sum(([1, 2] > $.a))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "$.none_val.distinct($.age)",
+        Err("No method \"distinct\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.items()",
+        Err("No method \"items\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "$.none_val.matches('ab')",
+        Err("No method \"matches\" for receiver None matches supplied arguments"),
+    ),
+    ("$.num_str.matches('ab')", Ok("false")),
+    (
+        "$.num_str.min()",
+        Err("No method \"min\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.select($)",
+        Err("No method \"select\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.toList().norm()",
+        Err("No method \"toList\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.num_str.zip($.b)",
+        Err("No method \"zip\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "$.padded.all($)",
+        Err("No method \"all\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.memorize().select($ > 1)",
+        Err("No method \"memorize\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.orderBy($[0])",
+        Err("No method \"orderBy\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "$.padded.utc",
+        Err("No function \"#property#utc\" matches supplied arguments"),
+    ),
+    (
+        "$.s.append(true).toDict($.x).min(-2.toList())",
+        Err("No method \"append\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("$.s.split().distinct()", Ok("[\"Hello\", \"World\"]")),
+    (
+        "$.strs.date",
+        Err("No function \"#property#date\" matches supplied arguments"),
+    ),
+    ("$.strs.len()", Ok("3")),
+    (
+        "$.t.any($ > 1)",
+        Err("No method \"any\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.append($.name)",
+        Err("No method \"append\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.distinct(not $)",
+        Err("No method \"distinct\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.endsWith(0).trim().zip($.none_val)",
+        Err("No method \"endsWith\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.t.hours",
+        Err("No function \"#property#hours\" matches supplied arguments"),
+    ),
+    (
+        "$.t.toLower().first().get(range(3))",
+        Err("No method \"toLower\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "$.users.aggregate($1 + $2).reverse().toCharArray()",
+        Err(
+            "No method \"reverse\" for receiver {'name': 'carol', 'age': 35, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users.containsKey($.d.keys())",
+        Err(
+            "No method \"containsKey\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users.enumerate()",
+        Ok(
+            "[[0, {\"name\": \"alice\", \"age\": 30, \"admin\": true}], [1, {\"name\": \"bob\", \"age\": 25, \"admin\": false}], [2, {\"name\": \"carol\", \"age\": 35, \"admin\": true}]]",
+        ),
+    ),
+    (
+        "$.users.matches('ab')",
+        Err(
+            "No method \"matches\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users.name.all($.age)",
+        Err("Unknown function \"#property#age\""),
+    ),
+    (
+        "$.users.name.min(isString($.padded))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "$.users[0].memorize().substring(2).skip(2)",
+        Err(
+            "No method \"memorize\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].search('b1')",
+        Err(
+            "No method \"search\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].skip(-1)",
+        Err(
+            "No method \"skip\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].toList()",
+        Err(
+            "No method \"toList\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.users[0].trim()",
+        Err(
+            "No method \"trim\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "$.zero.hours",
+        Err("No function \"#property#hours\" matches supplied arguments"),
+    ),
+    (
+        "$.zero.isEmpty().year.toSet()",
+        Err("No method \"isEmpty\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.sum('abc'.first())",
+        Err("No method \"sum\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "$.zero.zip(($.zero <= $.name))",
+        Err("No method \"zip\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "''.skipWhile($.age).select($.name).containsKey($.t.all($.name))",
+        Err("No method \"skipWhile\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.startsWith($.d)",
+        Err("No method \"startsWith\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.toList()",
+        Err("No method \"toList\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "''.utc.takeWhile($.len())",
+        Err("No function \"#property#utc\" matches supplied arguments"),
+    ),
+    (
+        "'a'.replace('a', 0)",
+        Err("No method \"replace\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "'a'.select($ > 1)",
+        Err("No method \"select\" for receiver a matches supplied arguments"),
+    ),
+    ("'a1b2'", Ok("\"a1b2\"")),
+    (
+        "'a1b2'.all($.len())",
+        Err("No method \"all\" for receiver a1b2 matches supplied arguments"),
+    ),
+    (
+        "'a1b2'.all()",
+        Err("No method \"all\" for receiver a1b2 matches supplied arguments"),
+    ),
+    (
+        "'a1b2'.endsWith(min($.b, 2.5))",
+        Err("No method \"endsWith\" for receiver a1b2 matches supplied arguments"),
+    ),
+    ("'a1b2'.matches('ab')", Ok("false")),
+    (
+        "'a1b2'.toUpper().replace([1, 2], $.empty_dict).selectMany($ * 2)",
+        Err("No method \"replace\" for receiver A1B2 matches supplied arguments"),
+    ),
+    ("'abc'.trim()", Ok("\"abc\"")),
+    (
+        "'x,y'.indexWhere($.len())",
+        Err("No method \"indexWhere\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "'x,y'.indexWhere($.len()).sum(datetime(2020, 1, 2)).all()",
+        Err("No method \"indexWhere\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "'x,y'.join(max(false, $.b))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "'x,y'.keys()",
+        Err("No method \"keys\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "'x,y'.takeWhile(str($))",
+        Err("No method \"takeWhile\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "($.a - $.list.select($))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.a - $.t).delete(2).get($.list.select($))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.a - 'abc').matches('ab')",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.a > abs(''))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "($.a and $.nested).isEmpty()",
+        Err("No method \"isEmpty\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    ("($.a or isEmpty(null))", Ok("1")),
+    (
+        "($.a.endsWith($.t).selectMany([$]) - ($.nested < [3, 1, 2]).split())",
+        Err("No method \"endsWith\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.b - $.t)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.b - ['b', 'a']).search('b1').enumerate()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.b > ($.b.toUpper() <= -2))",
+        Err("No method \"toUpper\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.c >= range(3)).items()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("($.c or isDict(null))", Ok("-3")),
+    (
+        "($.c.select($ + 1) - isNumber($.d)).memorize()",
+        Err("No method \"select\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "($.c.takeWhile([$]) - $.zero).flatten()",
+        Err("No method \"takeWhile\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "($.csv != (('x,y' and $.a) mod $.users[0]))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.csv * 'x,y')",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.csv + ($.csv in $.empty_dict).utc)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("($.csv and [1, 2])", Ok("[1, 2]")),
+    (
+        "($.csv mod $.csv)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("($.csv or not -'a')", Ok("\"a,b,,c\"")),
+    ("($.csv or selectCase($.empty_dict, 0))", Ok("\"a,b,,c\"")),
+    (
+        "($.csv.first($.nested) + norm($.empty_list))",
+        Err("No method \"first\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "($.d + concat('a1b2', 1))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "($.d / $.empty_list)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    ("($.d = [1, 2])", Ok("false")),
+    (
+        "($.d >= $.users.name)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.d.flatten() mod set($.s)).zip(($.users.name and set('a', 'b')))",
+        Err(
+            "No method \"flatten\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.d.keys() + selectCase($.empty_dict, -2))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.d.keys() - datetime(2020, 1, 2))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.d.keys() / ((2.5 <= $.d.keys()) * isInteger(timespan(hours => 5))))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.d.keys() = set('a', 'b')).trim().orderByDescending($)",
+        Err("No method \"trim\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.d.keys() > [1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y + $.users.name)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y + [1, 2])",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y <= ($.t != ['b', 'a'])).append('x,y'.indexWhere(str($)))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.d.y <= ('x,y'.get(set('a', 'b')) = $.s))",
+        Err("No method \"get\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "($.d.y <= not 'a1b2'.reverse())",
+        Err("No method \"reverse\" for receiver a1b2 matches supplied arguments"),
+    ),
+    ("($.d.y = [1, 2])", Ok("false")),
+    (
+        "($.d.y.select($.len()).substring(2) > ($.d.keys().replace($.dup, $.d) and (1 mod $.dup)))",
+        Err("No method \"select\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.dup * $.empty_list)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("($.dup * (false != set(1, 2)))", Ok("[3, 1, 2, 3, 1]")),
+    (
+        "($.dup + ($.d.y / sign($.num_str)))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "($.dup - 1.toList())",
+        Err("No method \"toList\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.dup - not int(regex('a.')))",
+        Err(
+            "int() argument must be a string, a bytes-like object or a real number, not 're.Pattern'",
+        ),
+    ),
+    (
+        "($.dup < switch($.empty_list => regex('a.'), true => 1))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("($.dup and $.padded)", Ok("\"  hi  \"")),
+    ("($.dup and examine($.num_str))", Ok("[true]")),
+    (
+        "($.dup mod str($.nested.len()))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict * $.d.y.max()).orderByDescending($.len())",
+        Err("No method \"max\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict < (($.f = []) and coalesce($.users.name, 1)))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("($.empty_dict = (($.s and $.list) + $.users))", Ok("false")),
+    (
+        "($.empty_dict mod false)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict.append($.d.y) - $.d.y.toUpper())",
+        Err("No method \"append\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "($.empty_dict.endsWith(null) = (abs($.users.name) + -$.a))",
+        Err("No method \"endsWith\" for receiver {} matches supplied arguments"),
+    ),
+    ("($.empty_dict.keys() != 'a1b2')", Ok("true")),
+    (
+        "($.empty_dict.sum().join([]) >= ($.s.orderByDescending($.x) <= $.d.union($.empty_str)))",
+        Err("No method \"sum\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "($.empty_list + $.padded)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list >= ($.a > false)).max()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list.date in isEmpty([]))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_list.last() = ($.none_val > datetime(2020, 1, 2))).skip(0)",
+        Err(""),
+    ),
+    (
+        "($.empty_str != datetime(2020, 1, 2)).takeWhile($.age).where($ + 1)",
+        Err("No method \"takeWhile\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.empty_str != datetime(2020, 1, 2).indexWhere($))",
+        Err(
+            "No method \"indexWhere\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments",
+        ),
+    ),
+    (
+        "($.empty_str + datetime(2020, 1, 2)).hours.year",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.empty_str - datetime(2020, 1, 2).sum())",
+        Err("No method \"sum\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments"),
+    ),
+    (
+        "($.empty_str.sum('') > ('' / -2))",
+        Err("No method \"sum\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "($.f = sign($.num_str)).all($ + 1)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "($.f > (pow(2, 2) + [].split($.padded)))",
+        Err("No method \"split\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "($.f mod null)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.f.all($[0]) mod set(1, 2).toDict($.len())).startsWith($.c)",
+        Err("No method \"all\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "($.f.select($.len()) > $.list.select($))",
+        Err("No method \"select\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "($.fl < $.csv).take(5).zip(len(range(3)))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.fl.append($.c) and 'a')",
+        Err("No method \"append\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.fl.concat($.num_str) <= datetime(2020, 1, 2).distinct($.name))",
+        Err("No method \"concat\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.fl.selectMany(str($)) >= 1)",
+        Err("No method \"selectMany\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.list != ['b', 'a']).where($.name)",
+        Err("No method \"where\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.list > isNumber($.b))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.list.select($) <= set('a', 'b'))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "($.list.select($) and [1, 2]).skip(-1)",
+        Err("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
+    ),
+    (
+        "($.list.select($).first() in isNumber({a => 1})).select($.age)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("($.list.select($).reverse() != $.empty_str)", Ok("true")),
+    ("($.name >= $.csv)", Ok("false")),
+    (
+        "($.name >= bool(null).set(range(3), $.empty_str))",
+        Err("No method \"set\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.name in 0)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "($.name.split().union($.users[0]) = $.empty_list)",
+        Err("No method \"union\" for receiver ['John'] matches supplied arguments"),
+    ),
+    (
+        "($.name.zip($.list) mod ($.d in isNumber([3, 1, 2])))",
+        Err("No method \"zip\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "($.nested / norm($.users[0]))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "($.nested = (($.list in set(1, 2)) >= ($.t / $.dup)))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.nested = [].union([1, 2]))",
+        Err("No method \"union\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "($.nested >= $.users[0]).delete(-1)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.nested in 0.toDict(not $)).sum({a => 1})",
+        Err("No method \"toDict\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "($.nested or ('a1b2' * null).splitAt(2))",
+        Ok("[[1, 2], [3, [4, 5]]]"),
+    ),
+    (
+        "($.nested.substring(1) = (set(1, 2) >= $.fl).insert(5, [3, 1, 2]))",
+        Err(
+            "No method \"substring\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments",
+        ),
+    ),
+    (
+        "($.none_val != $.f).keys()",
+        Err("No method \"keys\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.none_val - not $.b.memorize())",
+        Err("No method \"memorize\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.none_val <= isDict(2.5).indexOf($.users))",
+        Err("No method \"indexOf\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.none_val = (-2 in $.users.name.takeWhile($ > 1)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("($.none_val or true)", Ok("true")),
+    ("($.num_str != 'a1b2')", Ok("true")),
+    (
+        "($.num_str != (false mod $.empty_list).distinct($.name))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("($.num_str * isNumber($.empty_dict))", Ok("\"\"")),
+    (
+        "($.num_str - $.d.y).values()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.num_str = $.list).startsWith($.users).first()",
+        Err("No method \"startsWith\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "($.num_str > -2.toList().first())",
+        Err("No method \"toList\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "($.num_str in -false)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "($.num_str.select($.x) < (set('a', 'b') != timespan(hours => 5))).min(2.5)",
+        Err("No method \"select\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "($.num_str.zip($.list.select($)) <= -true.indexWhere($[0]))",
+        Err("No method \"zip\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "($.padded + (true.year = -2))",
+        Err("No function \"#property#year\" matches supplied arguments"),
+    ),
+    (
+        "($.padded / null.keys())",
+        Err("No method \"keys\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "($.padded / range(5))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.padded < ('' + $.d).split($.users[0]))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.padded <= false).insert(2, $.strs).skipWhile(not $)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("($.padded > str(['b', 'a'].len()))", Ok("false")),
+    (
+        "($.padded >= -2).startsWith($.d)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("($.padded and coalesce($.a, $.users))", Ok("1")),
+    ("($.padded in $.nested)", Ok("false")),
+    ("($.padded or not $.none_val)", Ok("\"  hi  \"")),
+    (
+        "($.s * ($.empty_dict >= $.f))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.s * set(range(3))).toList()",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "($.s > 0)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "($.s >= round(timespan(hours => 5)))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "($.s.min().endsWith(false) or not -{a => 1})",
+        Err("No method \"min\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "($.strs + $.users)",
+        Ok(
+            "[\"b\", \"a\", \"c\", {\"name\": \"alice\", \"age\": 30, \"admin\": true}, {\"name\": \"bob\", \"age\": 25, \"admin\": false}, {\"name\": \"carol\", \"age\": 35, \"admin\": true}]",
+        ),
+    ),
+    (
+        "($.strs + isString($.name))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.strs - list(true, $.list).any($ = 1))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("($.strs or {a => 1})", Ok("[\"b\", \"a\", \"c\"]")),
+    (
+        "($.strs.count().replace($.d, $.s) >= isList($.list))",
+        Err("No method \"replace\" for receiver 3 matches supplied arguments"),
+    ),
+    (
+        "($.strs.split() * $.dup)",
+        Err("No method \"split\" for receiver ('b', 'a', 'c') matches supplied arguments"),
+    ),
+    (
+        "($.t + (not set(1, 2) = datetime(2020, 1, 2)))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.t - (set(1, 2) + ({a => 1} mod true)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "($.t >= not $.b)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.t in set('a', 'b').orderBy(not $))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "($.t in timespan(hours => 5).join($.users)).concat(([3, 1, 2] > $.nested))",
+        Err("No method \"join\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    (
+        "($.t.aggregate($1 + $2) > concat($.c, {a => 1}))",
+        Err("No method \"aggregate\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.t.splitAt(2).items() and true)",
+        Err("No method \"splitAt\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "($.users + not range(3).orderByDescending($.name))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.users < ('' / $.fl)).first($.zero)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "($.users >= [3, 1, 2])",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "($.users in 1.insert(0, 2.5).slice(1))",
+        Err("No method \"insert\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "($.users.toSet() or not true).concat(not 'abc')",
+        Err(
+            "No method \"concat\" for receiver frozenset({{'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}}) matches supplied arguments",
+        ),
+    ),
+    (
+        "($.users.utc or ({a => 1} - $.users[0])).select($.len())",
+        Err("'utc'"),
+    ),
+    (
+        "($.users[0] / selectCase($.csv, $.nested).isEmpty())",
+        Err("No method \"isEmpty\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "($.users[0].defaultIfEmpty(1).trim() != $.nested)",
+        Err(
+            "No method \"defaultIfEmpty\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.users[0].min() < not $.s)",
+        Err(
+            "No method \"min\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.users[0].select(not $) >= 1.splitAt(-1)).len()",
+        Err(
+            "No method \"select\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.users[0].slice(1) != not $.t)",
+        Err(
+            "No method \"slice\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "($.zero + ($.dup.takeWhile($.len()) = -$.a))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.zero + false)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.zero / $.dup.split())",
+        Err("No method \"split\" for receiver (3, 1, 2, 3, 1) matches supplied arguments"),
+    ),
+    (
+        "($.zero <= not $.users.sum($.d.keys()))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "($.zero >= (not ['b', 'a'] > $.s.all()))",
+        Err("No method \"all\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("($.zero in [1, 2].insert(-1, []))", Ok("false")),
+    (
+        "($.zero.date.slice(1) in not abs($.c))",
+        Err("No function \"#property#date\" matches supplied arguments"),
+    ),
+    (
+        "($.zero.selectMany($ > 1) mod $.none_val).norm()",
+        Err("No method \"selectMany\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "($.zero.skip(5) / $.list.join($.nested))",
+        Err("No method \"skip\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "('' < (-$.none_val >= $.list))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "('' = not false.split())",
+        Err("No method \"split\" for receiver False matches supplied arguments"),
+    ),
+    ("('' in set('a', 'b'))", Ok("false")),
+    (
+        "(''.startsWith($.d.y) != (''.skip(5) mod $.users.name))",
+        Err("No method \"startsWith\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "('a' * $.empty_str)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "('a' > [3, 1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "('a' in list($.t, datetime(2020, 1, 2)).skip(1))",
+        Ok("false"),
+    ),
+    ("('a1b2' != (isDict($.dup) * $.list))", Ok("true")),
+    (
+        "('a1b2' + -($.empty_str = $.empty_dict))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "('a1b2' < $.zero)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "('a1b2' >= {a => 1})",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "('a1b2'.enumerate() mod isInteger({a => 1}).sum($.strs))",
+        Err("No method \"enumerate\" for receiver a1b2 matches supplied arguments"),
+    ),
+    ("('abc' * isInteger($.fl))", Ok("\"\"")),
+    (
+        "('abc' > -($.num_str or [1, 2]))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "('x,y' * $.nested).toSet().concat(($.empty_list > $.b))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "('x,y' >= set(1, 2))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "('x,y'.indexWhere($.name) < (-$.users in len($.c)))",
+        Err("No method \"indexWhere\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "('x,y'.max() - not 'abc')",
+        Err("No method \"max\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(($.c != $.csv.takeWhile(not $)) >= str($.b))",
+        Err("No method \"takeWhile\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "(($.c > ['b', 'a']) / $.d.keys()).selectMany($)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(($.c.year = max(set(1, 2), $.b)) and $.d.keys())",
+        Err("No function \"#property#year\" matches supplied arguments"),
+    ),
+    (
+        "(($.d.keys() > $.zero.utc) mod (set(1, 2) / range(3)).set(datetime(2020, 1, 2), $.empty_dict))",
+        Err("No function \"#property#utc\" matches supplied arguments"),
+    ),
+    (
+        "(($.dup - $.list.select($)).year and 'a1b2')",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_dict / $.dup).split($.dup) + -1)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_dict.items() >= ['b', 'a'].keys()) > false)",
+        Err("No method \"keys\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "(($.empty_dict.toUpper() != not 'abc') / 'a1b2')",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_list + datetime(2020, 1, 2)).substring(-1) + not ([] mod false))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_list = false) < ([3, 1, 2] + ['b', 'a'])).values()",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.empty_str.selectMany(str($)) > $.empty_str.concat(null)) != 'x,y')",
+        Err("No method \"selectMany\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(($.fl * $.empty_str).get({a => 1}) * ($.users[0] <= timespan(hours => 5)).splitAt(1))",
+        Err("No method \"get\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(($.fl - $.c).split(range(3)) + false)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(($.fl - $.num_str).groupBy($.len()) / true)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.fl > $.empty_dict).items() > $.padded.set($.d.keys(), $.c))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(($.fl.take(-1) * $.s.replace(2.5, [])) and $.fl)",
+        Err("No method \"take\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(($.fl.take(2) >= $.strs.aggregate($1 + $2)) and ('a1b2'.delete(5) > $.padded))",
+        Err("No method \"take\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(($.fl.toList() >= $.empty_str) + [3, 1, 2])",
+        Err("No method \"toList\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(($.list != $.none_val).skip(1) * [3, 1, 2])",
+        Err("No method \"skip\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.list <= coalesce($.num_str, $.padded)) / 'a')",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.list.select($) != $.fl).groupBy(str($)) = ($.empty_str >= $.s.first(null)))",
+        Err("No method \"groupBy\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.name and datetime(2020, 1, 2)) != null).concat($.b)",
+        Err("No method \"concat\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(($.name.skipWhile($ > 1) != 'abc') mod $.zero)",
+        Err("No method \"skipWhile\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "(($.nested.startsWith($.users.name) = $.csv) / false.year)",
+        Err(
+            "No method \"startsWith\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments",
+        ),
+    ),
+    (
+        "(($.num_str != $.empty_list) and false).startsWith($.users.union($.d))",
+        Err("No method \"startsWith\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(($.padded mod -2) * 0)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(($.padded.any($ + 1) mod $.d.keys()) < $.list.insert(-1, true))",
+        Err("No method \"any\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "(($.s / $.d) < (-0 / datetime(2020, 1, 2).toList()))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.s in $.t) / $.users[0]).last()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("(($.s in set($.empty_dict)) or not -2)", Ok("false")),
+    (
+        "(($.s.selectMany($ > 1) < ($.padded <= 'x,y')) <= $.zero.select($ = 1))",
+        Err("No method \"selectMany\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "(($.strs * null) = (false + $.empty_str)).union(('abc' or $.num_str))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs or null) > $.strs).items()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(($.strs.count() = $.a) != -$.dup.distinct($.x))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(($.users / false).substring(2) >= true.indexWhere($[0]))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(($.users < set('a', 'b')) < null).toUpper()",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.zero < $.d.keys()) - $.c).toList()",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(($.zero = {a => 1}).containsKey($.none_val) >= str($.t.len()))",
+        Err("No method \"containsKey\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(($.zero.date != (0 < 'a')) > abs($.fl))",
+        Err("No function \"#property#date\" matches supplied arguments"),
+    ),
+    (
+        "(('' - not []) = $.users.name)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(('' or $.empty_str).min() mod -$.nested)",
+        Err("No method \"min\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "((''.concat($.users) / $.empty_str) / let(q => $.empty_list) -> $q)",
+        Err("No method \"concat\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "((''.trim() <= hex(-1)) >= regex('a.'))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(('a1b2' * dict($.name)) > $.none_val)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "(('abc' + isInteger($.d.y)) = ($.fl >= $.empty_str))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(('abc'.splitAt(1) != $.none_val) > $.d.enumerate().keys())",
+        Err("No method \"splitAt\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "(('x,y'.first($.num_str) < list($.t, ['b', 'a'])) < range(1))",
+        Err("No method \"first\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(('x,y'.last() in ($.dup < $.num_str)) = 'abc')",
+        Err("No method \"last\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "((($.a in $.s) > $.d.y) in pow(1, 0))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.c in $.padded) + $.b.insert(-1, 'a1b2')) / (($.list.select($) or [3, 1, 2]) mod [].toList()))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.csv <= 'a') and [3, 1, 2].slice(5)) >= max($.csv, $.a))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((($.d > $.empty_list) = sign('a')) in ($.zero * $.list).sum($.list.select($)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((($.d.keys() != set(1, 2)) mod -'abc') + (norm($.empty_list) * $.empty_str.append([1, 2])))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((($.d.keys() - $.num_str) * $.empty_dict) = isNumber($.f))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((($.d.keys() or set('a', 'b')) and 2.5.get($.empty_dict)) + 'a'.insert(-1, $.d).contains({a => 1}))",
+        Err("No method \"get\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "((($.d.y in regex('a.')) in (true >= '')) or ($.csv.take(2) <= ($.empty_str != 'abc')))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((($.empty_dict + $.t) - (0 > range(3))) or (true and (-2 / regex('a.'))))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((($.empty_list + $.none_val) / $.zero.zip(set(1, 2))) in not ($.none_val mod $.dup))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((($.nested + $.name) < (set(1, 2) >= $.empty_dict)) + ($.s <= ([1, 2] >= '')))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((($.padded = $.num_str) < 2.5.set($.empty_str, $.users[0])) / (($.strs > $.csv) - ($.empty_dict != {a => 1})))",
+        Err("No method \"set\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "((($.users * $.list.select($)) or $.fl) > isString($.users).split())",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "((($.users.name <= ['b', 'a']) and (false < $.users[0])) != (-$.t / 2.5))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((($.users[0] > $.d.keys()) + ($.users >= $.d.y)) <= $.s)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((('a' - $.empty_dict) = ($.users.name * {a => 1})) < ($.b.all(not $) <= ($.empty_str < $.a)))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((('abc' or 'x,y') - $.empty_str.matches('ab')) + $.num_str)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(((2.5 < [3, 1, 2]) <= bool($.t)) <= abs('a').substring(5))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(((2.5 in 1) = ($.users[0] >= {a => 1})) <= ($.c >= $.fl))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(((false != $.s) / $.d.union(timespan(hours => 5))) > (len($.users.name) + set('a', 'b').orderBy($ = 1)))",
+        Err(
+            "No method \"union\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "(((false + 2.5) > ($.users.name <= set('a', 'b'))) and 'a1b2'.orderBy($.age).toLower())",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(((set(1, 2) in 'a1b2') and isEmpty([1, 2])) and $.users[0])",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(((true >= $.zero) / ($.s and null)) / min('abc', false))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((-$.a < (-2 / 'x,y')) - set($.empty_str))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((-$.d.keys() / -'abc') mod $.d.keys())",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((-$.dup / {a => 1}) >= isNumber(regex('a.')))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((-$.s - ($.none_val - [])) > ('abc'.get(set(1, 2)) or float(['b', 'a'])))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((--2 != -2) >= (concat('a1b2', ['b', 'a']) >= range(3)))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "((-1 * ($.users[0] >= set('a', 'b'))) > $.strs)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((-2 mod set(1, 2)) < coalesce($.strs, null)).union([1, 2])",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((-2.toCharArray() + $.list) and ($.users < $.b).split())",
+        Err("No method \"toCharArray\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "((-[3, 1, 2] - $.d.keys()) or bool([]))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((0 < $.d.y).toList() <= not $.c.orderByDescending($ + 1))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((0 < $.t).toUpper() < let(q => null) -> $q)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((0 < coalesce('', $.name)) + 'a1b2')",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((0 = $.name) >= not $.d).keys()",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((1 and $.users[0].toSet()) / str($.f))",
+        Err(
+            "No method \"toSet\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "((2.5 < 'a').select($) in $.users)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((2.5.replace([1, 2], $.f) * $.num_str) < $.d.y)",
+        Err("No method \"replace\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "((['b', 'a'] <= false) <= coalesce($.num_str, regex('a.'))).contains(($.d.y in datetime(2020, 1, 2)))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(([1, 2] in $.zero) * coalesce($.d, 0))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(([1, 2] or 0) * $.none_val.toDict($.len())).append(-$.f)",
+        Err("No method \"toDict\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(([] <= 2.5) != 2.5.startsWith(datetime(2020, 1, 2))).defaultIfEmpty($.users[0].endsWith($.empty_dict))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((abs($.users) = [3, 1, 2]) != -$.nested.distinct(str($)))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "((coalesce($.s, '') - ([1, 2] <= [])) * (not $.padded / isEmpty(timespan(hours => 5))))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((coalesce(range(3), range(3)) >= [1, 2].min($.users.name)) and (true + null))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((concat([3, 1, 2], datetime(2020, 1, 2)) >= -$.a) and $.none_val)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "((concat(regex('a.'), $.strs) <= '') + selectCase(range(3), $.num_str))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "((datetime(2020, 1, 2) > $.dup) > (datetime(2020, 1, 2) != datetime(2020, 1, 2))).reverse()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((false.norm() and null) >= $.fl)",
+        Err("No method \"norm\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "((int($.t) and $.empty_list) / -0)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((isInteger(2.5) >= 'x,y') and set('a', 'b'))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((isString($.users) * ('a1b2' < null)) < ($.t = ($.dup in $.users)))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "((isString('a1b2') < $.strs) or ($.empty_list.orderByDescending(str($)) + $.name))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((isString('x,y') and $.none_val) mod $.d.y)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((min($.nested, true) = let(q => []) -> $q) mod set(1, 2))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((norm($.empty_list) * null.slice(0)) and ((regex('a.') or $.padded) <= ($.users = $.d.keys())))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "((not $.users[0] + $.fl) / (timespan(hours => 5) mod true))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((not -2 + 'a') in ''.insert(5, $.padded).take(0))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((not -2 >= 1) - $.b)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((not timespan(hours => 5) < $.d) + $.a)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "((null = $.empty_list) < not set('a', 'b').sum(-2))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "((range(3) in $.d.y).keys() and not -$.d.y)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((regex('a.') * $.none_val).replace('a1b2', $.empty_dict) >= $.s)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "((selectCase($.s, $.dup) in ('x,y' > null)) in sign(false))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "((set($.users.name) <= [3, 1, 2]) or not $.empty_str)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "((set($.zero) - set(1, 2)) > [3, 1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((set('a', 'b') != $.nested.distinct()) = {a => 1})",
+        Ok("false"),
+    ),
+    (
+        "((set('a', 'b') mod $.padded) + 'x,y')",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "((set(1, 2) != isInteger($.f)) mod not -$.list)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "((set(1, 2) > []).substring(0) / 2.5)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "((set(1, 2) >= $.zero).count() / -2)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((set(1, 2) mod 'a'.sum()) * ($.a.aggregate($1 + $2) - timespan(hours => 5).search('b1')))",
+        Err("No method \"sum\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "((set(1, 2).orderByDescending($ + 1) != true) >= $.padded)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "((set(1, 2).split(0) - 0.toList()) in $.name.keys().toList())",
+        Err("No method \"split\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    (
+        "((timespan(hours => 5) != $.users.splitAt(2)) / $.fl)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "((timespan(hours => 5) or ($.s + $.none_val)) = pow(1, -1))",
+        Ok("false"),
+    ),
+    (
+        "((true mod 1) > $.padded)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(-$.d.y and 1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.dup.selectMany($.x) + 'abc'.norm().indexWhere($ = 1))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.empty_list.all() != $.b)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.empty_str.endsWith(regex('a.')) mod ''.indexWhere(not $))",
+        Err("No method \"endsWith\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(-$.f or true.select([$])).toList()",
+        Err("No method \"toList\" for receiver -1.5 matches supplied arguments"),
+    ),
+    (
+        "(-$.list.select($) + -($.zero in ''))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.list.select($) >= concat($.fl, $.t))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.list.select($).splitAt(5) and 'a')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.name or $.strs.contains($.d.y)).indexOf(1)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-$.users.name.contains(0) * (set($.users) * ($.d > 'abc')))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-''.splitAt(1) mod (datetime(2020, 1, 2).year != regex('a.')))",
+        Err("No method \"splitAt\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(-'a' + ((timespan(hours => 5) * 'abc') * $.empty_list.search('b1')))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-'a' > set(1, 2))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-'abc' and --timespan(hours => 5))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-'x,y'.splitAt(2) or null)",
+        Err("No method \"splitAt\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(-($.nested - $.t) * not $.list.select($).splitAt(-1))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-($.t in $.d.y) and $.name)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(-([1, 2] mod false) mod ($.s < $.empty_list).select(str($)))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(-(null or $.users.name) = {a => 1})",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(--$.empty_list * not 'a1b2'.all([$]))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-0 - ''.first(1)).min()",
+        Err("No method \"first\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "(-0 = $.padded).slice(1)",
+        Err("No method \"slice\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(-2 * let(q => $.padded) -> $q)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(-2 >= $.b.skipWhile([$]))",
+        Err("No method \"skipWhile\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(-2 and ($.d.slice(1) = $.csv.where($.age)))",
+        Err(
+            "No method \"slice\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "(-2 mod (str($.empty_list.len()) >= 1))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(-2.5 mod -set('a', 'b')).set($.list.select($).sum($.d.y), $.empty_list)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-2.aggregate($1 + $2) / $.nested)",
+        Err("No method \"aggregate\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(-2.isEmpty() in (-'a' != null))",
+        Err("No method \"isEmpty\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(-2.norm() in ($.d.keys() < {a => 1})).set(float($.csv), examine('x,y'))",
+        Err("No method \"norm\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(-datetime(2020, 1, 2).indexWhere($ + 1) < ($.zero and $.users[0]).keys())",
+        Err(
+            "No method \"indexWhere\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments",
+        ),
+    ),
+    (
+        "(-datetime(2020, 1, 2).toList() / $.list)",
+        Err(
+            "No method \"toList\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments",
+        ),
+    ),
+    (
+        "(-isInteger($.list) + $.padded)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-isString(range(3)) != isEmpty($.list.select($)))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-null mod $.zero).len()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(-pow(0, 2) in ($.num_str < $.c).toUpper())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(-timespan(hours => 5) != $.name.slice(1))",
+        Err("No method \"slice\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "(-true * $.d)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(0 <= (timespan(hours => 5) < $.list).toDict($[0]))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(0 mod $.d.y).insert(0, false).concat(len($.fl))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(0.all() < -regex('a.').take(2))",
+        Err("No method \"all\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(0.indexOf($.users.name).toList() <= $.t)",
+        Err("No method \"indexOf\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(0.selectMany($).enumerate() < let(q => $.c) -> $q)",
+        Err("No method \"selectMany\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(0.toList().indexWhere($.x) = true)",
+        Err("No method \"toList\" for receiver 0 matches supplied arguments"),
+    ),
+    ("(1 = $.s)", Ok("false")),
+    (
+        "(1 = ('x,y'.take(2) - -$.users))",
+        Err("No method \"take\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(1 and (isDict($.num_str) * -2))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(1 mod isList($.num_str))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(1.keys().defaultIfEmpty('a') != [])",
+        Err("No method \"keys\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(1.reverse() + [])",
+        Err("No method \"reverse\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(1.slice(0) = ($.dup.toLower() < $.num_str.orderBy($.len())))",
+        Err("No method \"slice\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(2.5 - -$.empty_dict).len()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(2.5 and $.empty_dict.append($.d.y)).endsWith($.empty_dict)",
+        Err("No method \"append\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "(2.5 mod abs($.padded)).orderByDescending($.x)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(2.5.any($).utc <= ($.fl.len() mod $.empty_dict))",
+        Err("No method \"any\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(2.5.take(0) = sign(true))",
+        Err("No method \"take\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] * pow(2, 5))",
+        Ok(
+            "[\"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\", \"b\", \"a\"]",
+        ),
+    ),
+    (
+        "(['b', 'a'] < (isEmpty(0) > $.d.norm()))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(['b', 'a'] or true.split($.users).aggregate($1 + $2))",
+        Ok("[\"b\", \"a\"]"),
+    ),
+    (
+        "(['b', 'a'].substring(2) mod [3, 1, 2])",
+        Err("No method \"substring\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "([1, 2] * [].min('x,y').indexWhere($ + 1))",
+        Err("No method \"indexWhere\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "([1, 2] / $.nested).enumerate()",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] / min('a', $.users))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2] = ($.empty_list.orderBy(not $) * $.users.startsWith($.zero)))",
+        Err(
+            "No method \"startsWith\" for receiver ({'name': 'alice', 'age': 30, 'admin': True}, {'name': 'bob', 'age': 25, 'admin': False}, {'name': 'carol', 'age': 35, 'admin': True}) matches supplied arguments",
+        ),
+    ),
+    (
+        "([1, 2] > set('a', 'b')).min().insert(1, $.s)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "([1, 2].flatten() mod (set(1, 2) >= $.a.keys()))",
+        Err("No method \"keys\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "([1, 2].substring(0) in $.fl).split($.zero)",
+        Err("No method \"substring\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "([1, 2].toLower().skip(5) mod (not $.list.select($) >= null.orderByDescending($ * 2)))",
+        Err("No method \"toLower\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] != $.b.contains('')).keys()",
+        Err("No method \"contains\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] * null.any($ = 1).hours)",
+        Err("No method \"any\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] - 1)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] < -['b', 'a'].replace('x,y', $.padded))",
+        Err("No method \"replace\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] < list($.empty_dict, $.strs))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] = $.empty_dict).indexOf($.nested).orderBy($.age)",
+        Err("No method \"indexOf\" for receiver False matches supplied arguments"),
+    ),
+    ("([3, 1, 2] = $.list.select($))", Ok("false")),
+    (
+        "([3, 1, 2] mod ('a' mod $.c)).take(1)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "([3, 1, 2] mod sign($.empty_list).count())",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "([] != $.num_str.slice(5)).items()",
+        Err("No method \"slice\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "([] - bool($.c))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    ("([] = isString($.d))", Ok("false")),
+    (
+        "([] >= range(3))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    ("([] in [])", Ok("false")),
+    (
+        "([].insert(0, $.s) * [3, 1, 2])",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(abs($.d.y) - $.empty_str).distinct($ = 1)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(abs($.fl) or (datetime(2020, 1, 2) / $.empty_dict)).matches('ab')",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(abs($.users.name) and ($.users.name.startsWith($.users[0]) < not $.users))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(abs('a1b2') < 1)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(abs(['b', 'a']) + $.d.keys())",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(abs(timespan(hours => 5)) in sign([1, 2]))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "(bool($.name) < $.name)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("(coalesce(-2, $.d) >= -2)", Ok("true")),
+    (
+        "(coalesce(1, $.d) > range(-1)).any()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(concat($.strs, 0) < ($.b mod $.nested).defaultIfEmpty($.padded))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "(concat({a => 1}, {a => 1}) * ($.dup mod not true))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "(datetime(2020, 1, 2) * not -$.a)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(datetime(2020, 1, 2) - [3, 1, 2]).union([1, 2]).flatten()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(datetime(2020, 1, 2) / 1.toUpper())",
+        Err("No method \"toUpper\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(datetime(2020, 1, 2) = (datetime(2020, 1, 2) < $.csv).len())",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(datetime(2020, 1, 2) or -not set(1, 2))",
+        Ok("\"2020-01-02T00:00:00+00:00\""),
+    ),
+    (
+        "(dict($.s) != $.b)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "(examine($.num_str) in $.d.y).indexWhere($.name)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(examine(2.5) >= ([] or datetime(2020, 1, 2)).delete(-1))",
+        Err(
+            "No method \"delete\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments",
+        ),
+    ),
+    (
+        "(examine(set(1, 2)) - 'x,y'.skip(2))",
+        Err("No method \"skip\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "(false <= (bool(2.5) >= 0.matches('ab')))",
+        Err("No method \"matches\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "(false in $.a).takeWhile($[0]).keys()",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(false mod true)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(float($.empty_list) mod 'a1b2')",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(float(1) mod ['b', 'a'])",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(float([]) and 'abc').set((datetime(2020, 1, 2) + $.users.name), ($.users.name mod $.a))",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "(hex(-1) >= 0)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(hex(1).year >= -2)",
+        Err("No function \"#property#year\" matches supplied arguments"),
+    ),
+    (
+        "(hex(2).join($.name) < ($.padded in set('a', 'b')).values())",
+        Err("No method \"join\" for receiver 0x2 matches supplied arguments"),
+    ),
+    ("(hex(5) != (len($.name) or len([1, 2])))", Ok("true")),
+    (
+        "(hex(5) and (($.fl >= $.none_val) < [3, 1, 2]))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("(hex(5) or $.num_str)", Ok("\"0x5\"")),
+    (
+        "(int($.padded) - len(false).sum())",
+        Err("invalid literal for int() with base 10: '  hi  '"),
+    ),
+    ("(int(null) and set('a', 'b'))", Ok("0")),
+    (
+        "(isEmpty($.a) * (($.padded != $.d) + (-2 <= $.padded)))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(isEmpty($.dup) = -$.b.first($.a))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "(isEmpty('a') < $.users[0])",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(isInteger($.empty_dict) - list(set(1, 2), $.users[0]))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(isInteger(-2) - sign($.list.select($)).toDict([$]))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(isInteger([1, 2]) >= not $.f)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(isList($.empty_dict) - isInteger([3, 1, 2]))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(isList(set('a', 'b')) != not {a => 1}).first()",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isNumber($.a) or len(1)).zip(isDict('a'))",
+        Err("No method \"zip\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(isNumber($.name).date in -(range(3) and -2))",
+        Err("No function \"#property#date\" matches supplied arguments"),
+    ),
+    (
+        "(isString($.empty_list).concat($.nested) > ((false != $.nested) / ($.dup <= [])))",
+        Err("No method \"concat\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(isString(-2) + ($.s >= ['b', 'a'])).set((true + $.empty_list), 2.5.endsWith($.list.select($)))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(isString(-2) / ($.c <= $.d.keys())).select($ > 1)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(isString(regex('a.')).select($.age) = ('a1b2'.toLower() + $.csv))",
+        Err("No method \"select\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(len($.d) <= (set(1, 2).first() >= not ''))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(len($.none_val) < ($.a * not $.d.y))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "(let(q => $.b) -> $q * not norm('x,y'))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(let(q => $.list) -> $q * not 2.5.zip($.users[0]))",
+        Err("No method \"zip\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(let(q => range(3)) -> $q mod ($.d.y.append($.dup) and $.zero.concat($.padded)))",
+        Err("No method \"append\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    (
+        "(let(q => set('a', 'b')) -> $q mod $.fl).search('b1')",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(let(q => true) -> $q = (set(1, 2) or $.list.select($)))",
+        Ok("false"),
+    ),
+    (
+        "(let(q => {a => 1}) -> $q mod abs($.c)).memorize()",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    ("(list($.a, $.users) != ['b', 'a'])", Ok("true")),
+    (
+        "(list($.list, $.a) < -$.strs)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(list(2.5, $.csv) - $.b)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(list(range(3), $.d.keys()) > $.s)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(list(range(3), timespan(hours => 5)) in $.s)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(list(set('a', 'b'), $.c) in $.s)",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(max($.b, datetime(2020, 1, 2)) < (($.num_str * set(1, 2)) = timespan(hours => 5)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(max($.f, $.name) + -'a').any($[0])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(max('x,y', $.fl) < not $.empty_dict.sum(1))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min($.list, regex('a.')) + $.name)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(min($.nested, null) > (true and $.padded).append('a'))",
+        Err("No method \"append\" for receiver   hi   matches supplied arguments"),
+    ),
+    (
+        "(min('a', $.empty_str) / $.num_str).delete(0)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(min([3, 1, 2], $.users[0]) / 'a1b2'.max())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(norm($.fl) or not $.d).distinct()",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(norm($.nested) >= {a => 1})",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(norm($.s) / $.strs.all()).substring(1)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(norm($.strs) >= $.num_str.keys())",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "(not $.a < (null >= timespan(hours => 5))).toList()",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(not $.a.search('b1') / range(1))",
+        Err("No method \"search\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(not $.csv.select($[0]) = [].sum($.users[0]))",
+        Err("No method \"select\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "(not $.d.keys() mod isList($.d)).toList()",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(not $.list.get(set('a', 'b')) >= timespan(hours => 5))",
+        Err("No method \"get\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "(not $.strs or $.c.takeWhile($ > 1))",
+        Err("No method \"takeWhile\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "(not $.strs.sum($.fl) and $.b)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(not '' < $.fl)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("(not 'abc' != $.zero)", Ok("false")),
+    (
+        "(not ($.d.keys() - regex('a.')) and str($.d.keys()))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(not ($.list >= -2) >= -'a1b2'.min())",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(not ($.none_val mod $.b) - [])",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(not -2.search('b1') and set($.d.y).take(1))",
+        Err("No method \"search\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(not 2.5.toDict(not $) = $.d.keys())",
+        Err("No method \"toDict\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(not [3, 1, 2].sum($.csv) <= timespan(hours => 5))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(not coalesce($.empty_list, $.csv) > $.d.y)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(not false in range(3).contains(datetime(2020, 1, 2)))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(not isString($.strs) / $.c)",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(not isString([3, 1, 2]) + $.list)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(not not $.t * (range(0) in $.num_str.any($.age)))",
+        Err("No method \"any\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "(not round($.dup) - coalesce(1, datetime(2020, 1, 2)))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(not timespan(hours => 5).distinct() >= $.padded)",
+        Err("No method \"distinct\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    (
+        "(not timespan(hours => 5).first() != ('a'.skip(-1) >= ($.list.select($) != range(3))))",
+        Err("No method \"first\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    (
+        "(not true.zip('a') / $.num_str)",
+        Err("No method \"zip\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(null * -$.fl).toDict($.age)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "(null - (not $.num_str or $.fl))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(null > ('a1b2' < false))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "(null >= timespan(hours => 5)).defaultIfEmpty(examine('abc'))",
+        Err("No method \"defaultIfEmpty\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(pow(1, 5) - timespan(hours => 5)).insert(1, '')",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(range(0) < ['b', 'a'].groupBy($.age)).reverse()",
+        Err("Unknown function \"#property#age\""),
+    ),
+    (
+        "(range(3) <= $.c)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("(range(3) and $.fl)", Ok("false")),
+    (
+        "(range(3) in ([] or (regex('a.') != $.padded)))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(range(5) - ($.f <= $.a))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(regex('a.') + (1 >= {a => 1}).indexOf([]))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "(regex('a.') in '')",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(regex('a.') or ([] > -2)).last()",
+        Err("No method \"last\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "(round($.num_str) = $.users.name)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(round($.users[0]) - $.list.select($))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(round('abc') in not $.d).min(-$.list)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(round('abc') in not bool($.list))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.c, 'a') mod [])",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.fl, $.c) or []).hours",
+        Err("No function \"#property#hours\" matches supplied arguments"),
+    ),
+    (
+        "(selectCase($.strs, $.none_val) * $.none_val.first().distinct())",
+        Err("No method \"first\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(selectCase(0, -2).orderByDescending($.x) mod $.d)",
+        Err("No method \"orderByDescending\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "(selectCase([3, 1, 2], 'x,y') = ($.users > $.d).toList())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "(selectCase(null, set('a', 'b')) > ['b', 'a'].isEmpty())",
+        Err("No method \"isEmpty\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    ("(set($.t) and not $.users)", Ok("false")),
+    (
+        "(set('a', 'b') * -[3, 1, 2])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(set('a', 'b') / not -timespan(hours => 5))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "(set('a', 'b') < $.empty_dict)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("(set('a', 'b') < set($.s))", Ok("false")),
+    (
+        "(set('a', 'b') > regex('a.').insert(5, $.list)).items()",
+        Err("No method \"insert\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "(set('a', 'b') or datetime(2020, 1, 2))",
+        Ok("[\"a\", \"b\"]"),
+    ),
+    (
+        "(set('a', 'b').matches('ab').keys() or not ($.none_val / false))",
+        Err("No method \"matches\" for receiver frozenset({'a', 'b'}) matches supplied arguments"),
+    ),
+    (
+        "(set('a', 'b').toDict($.len()) in $.dup).containsKey('x,y')",
+        Err("No method \"containsKey\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "(set('a', 'b').toUpper() in ((datetime(2020, 1, 2) > 2.5) or $.t))",
+        Err("No method \"toUpper\" for receiver frozenset({'a', 'b'}) matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) != (2.5.containsKey(0) <= datetime(2020, 1, 2)))",
+        Err("No method \"containsKey\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) != let(q => $.a) -> $q)",
+        Err("No function \"#operator_->\" matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) * (-'' >= $.dup))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2) <= $.f.contains($.name))",
+        Err("No method \"contains\" for receiver 1.5 matches supplied arguments"),
+    ),
+    ("(set(1, 2) = ($.users = set($.zero)))", Ok("false")),
+    (
+        "(set(1, 2) mod isEmpty($.d.y))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("(set(1, 2) or not {a => 1})", Ok("[1, 2]")),
+    (
+        "(set(1, 2).skip(-1).groupBy(str($)) or $.list)",
+        Err("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
+    ),
+    (
+        "(set(1, 2).startsWith($.s) / $.list.defaultIfEmpty($.fl))",
+        Err("No method \"startsWith\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    (
+        "(set(1, 2).sum($.dup) + ($.b.last() <= (-2 mod false)))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(sign($.csv) and $.list)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(sign($.name) - examine(true))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(sign($.users) = coalesce(datetime(2020, 1, 2), $.csv).toDict($))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "(sign(range(3)) > -isEmpty($.b))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    ("(str($.name.len()) = true)", Ok("false")),
+    (
+        "(str($.strs) mod $.f.selectMany($.age).first())",
+        Err("No method \"selectMany\" for receiver 1.5 matches supplied arguments"),
+    ),
+    ("(str('a'.len()) = not $.csv)", Ok("false")),
+    (
+        "(str(-2.len()) or $.users).split(($.csv = $.t))",
+        Err("No method \"len\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "(str(['b', 'a'].len()) <= not $.empty_list)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "(str([3, 1, 2].len()) != ($.strs != $.users[0])).enumerate()",
+        Err("No method \"enumerate\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(switch($.num_str => ['b', 'a'], true => 0) mod -isInteger($.empty_dict))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "(switch($.s => $.fl, true => $.empty_dict) and $.c)",
+        Ok("false"),
+    ),
+    (
+        "(switch($.strs => $.t, true => $.list).toLower() / coalesce(2.5, 'x,y'))",
+        Err("No method \"toLower\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "(switch($.users.name => -2, true => $.empty_list) in pow(-1, 5))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(switch('a1b2' => $.users, true => {a => 1}).flatten() = not $.zero)",
+        Ok("false"),
+    ),
+    (
+        "(timespan(hours => 5) = -$.num_str)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("(timespan(hours => 5) or ['b', 'a'])", Ok("18000.0")),
+    (
+        "(timespan(hours => 5).first() / $.empty_dict)",
+        Err("No method \"first\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    (
+        "(timespan(hours => 5).utc.split() = $.a)",
+        Err("No function \"#property#utc\" matches supplied arguments"),
+    ),
+    (
+        "(true + $.csv.defaultIfEmpty($.num_str))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "(true <= null.max())",
+        Err("No method \"max\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "(true in ((true in $.name) + $.zero))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "(true in max({a => 1}, 0)).all($ = 1)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("({a => 1} = $.name)", Ok("false")),
+    ("({a => 1} and selectCase(set('a', 'b'), $.d))", Ok("0")),
+    (
+        "({a => 1} mod ($.d.y <= range(3)).containsKey(''))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "({a => 1} or $.empty_str).insert(1, ($.fl + datetime(2020, 1, 2)))",
+        Err("No method \"insert\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "({a => 1} or $.users[0].where($.age).take(1))",
+        Ok("{\"a\": 1}"),
+    ),
+    (
+        "({a => 1}.startsWith({a => 1}) < $.csv)",
+        Err("No method \"startsWith\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "-$.b.indexWhere($ = 1).date",
+        Err("No method \"indexWhere\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-$.c.substring(1)",
+        Err("No method \"substring\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "-$.csv.selectMany($.age).min(max('a', $.fl))",
+        Err("No method \"selectMany\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "-$.csv.toDict($.age)",
+        Err("No method \"toDict\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "-$.d.keys()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.d.y",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.dup.max().first($.nested)",
+        Err("No method \"first\" for receiver 3 matches supplied arguments"),
+    ),
+    (
+        "-$.empty_list.norm().union($.users.name)",
+        Err("No method \"norm\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "-$.empty_str.startsWith($.d.keys()).hours",
+        Err("No method \"startsWith\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "-$.nested.split($.list)",
+        Err("No method \"split\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "-$.num_str.union(2.5.join($.empty_str))",
+        Err("No method \"union\" for receiver 42 matches supplied arguments"),
+    ),
+    ("-$.users.name.count()", Ok("-3")),
+    (
+        "-$.users.name.orderByDescending($ = 1).enumerate()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-$.zero.hours",
+        Err("No function \"#property#hours\" matches supplied arguments"),
+    ),
+    (
+        "-''.endsWith(($.s * 'x,y'))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "-'abc'.max()",
+        Err("No method \"max\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "-'x,y'.orderBy(str($))",
+        Err("No method \"orderBy\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "-($.d >= $.users.name.append($.strs))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "-($.d.norm() mod 'abc'.skipWhile($ = 1))",
+        Err(
+            "No method \"norm\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "-($.dup / $.c.select($.len()))",
+        Err("No method \"select\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "-($.empty_dict.toLower() in $.padded)",
+        Err("No method \"toLower\" for receiver {} matches supplied arguments"),
+    ),
+    ("-($.f mod $.zero)", Err("float modulo")),
+    (
+        "-($.list.select($) / $.nested).startsWith('abc')",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "-($.list.select($) mod ($.fl - set('a', 'b')))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-($.num_str + $.empty_list).substring(1)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "-($.num_str mod ([1, 2] or 'x,y'))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "-($.s - ['b', 'a']).take(5)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-($.s in $.empty_dict).year",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "-($.users[0] - $.zero).reverse()",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-('a1b2' > datetime(2020, 1, 2).startsWith($.zero))",
+        Err(
+            "No method \"startsWith\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments",
+        ),
+    ),
+    (
+        "-(($.users[0] + regex('a.')) / $.csv)",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "-(($.zero and false) != set(2.5))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(-'abc' * timespan(hours => 5).search('b1'))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(0 + list([], $.csv))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "-([1, 2].utc / (range(3) or $.c))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "-(bool($.users.name) > $.zero)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-(false * $.strs).skip(2)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-(range(3) * $.zero).values()",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "-(regex('a.').toCharArray() * not $.users[0])",
+        Err("No method \"toCharArray\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "-(str($.strs) in ($.empty_dict / false))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "--$.zero.any()",
+        Err("No method \"any\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "--({a => 1} > [1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "--1.startsWith($.list.select($))",
+        Err("No method \"startsWith\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "--coalesce({a => 1}, ['b', 'a'])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "--not $.name",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("--set(1, 2).aggregate($1 + $2)", Ok("3")),
+    (
+        "--{a => 1}",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-1.replace(set('a', 'b'), $.d.keys()).take(5)",
+        Err("No method \"replace\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "-2.all([$])",
+        Err("No method \"all\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.norm().indexOf(bool(set(1, 2)))",
+        Err("No method \"norm\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.toDict([$]).toCharArray().toList()",
+        Err("No method \"toDict\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-2.toUpper()",
+        Err("No method \"toUpper\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "-[1, 2].append(-2)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-bool(set('a', 'b'))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-coalesce($.users[0], $.padded)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-concat(0, $.d.keys()).join(($.list > 2.5))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "-dict($.b)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "-examine(regex('a.'))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-false.selectMany($)",
+        Err("No method \"selectMany\" for receiver False matches supplied arguments"),
+    ),
+    ("-float($.c)", Ok("3.0")),
+    ("-float(-2)", Ok("2.0")),
+    (
+        "-hex(2)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-int($.t).takeWhile([$])",
+        Err("No method \"takeWhile\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "-isDict('a1b2')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isEmpty($.empty_list).set($.s, ($.d = $.users.name))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "-isEmpty($.nested)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "-isInteger(false)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-isNumber(null).isEmpty()",
+        Err("No method \"isEmpty\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "-isNumber(range(3))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-let(q => $.d.y) -> $q.search('b1')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-let(q => $.zero) -> $q",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-list($.list, ['b', 'a'])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("-max($.none_val, $.zero)", Ok("0")),
+    (
+        "-min(set(1, 2), $.padded)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "-norm($.s).get($.b.takeWhile(not $))",
+        Err("No method \"get\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "-not $.a.splitAt(5)",
+        Err("No method \"splitAt\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "-not $.f",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-not (null or 0)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-not 0",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-not 0.skipWhile($)",
+        Err("No method \"skipWhile\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "-not not $.c",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-regex('a.')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-set('a', 'b')",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-set('a', 'b').takeWhile(not $).min()",
+        Err("reduce() of empty iterable with no initial value"),
+    ),
+    (
+        "-str('abc'.len()).toUpper()",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "-str(['b', 'a']).year",
+        Err("No function \"#property#year\" matches supplied arguments"),
+    ),
+    (
+        "-str(regex('a.')).sum()",
+        Err("No method \"sum\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "-true.search('b1').min(pow(1, -1))",
+        Err("No method \"search\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "0.delete(5)",
+        Err("No method \"delete\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.norm()",
+        Err("No method \"norm\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "0.selectMany($.name)",
+        Err("No method \"selectMany\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "1.first()",
+        Err("No method \"first\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.insert(-1, ($.empty_dict + $.name))",
+        Err("No method \"insert\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "1.replace($.list.select($), list([3, 1, 2], 'abc'))",
+        Err("No method \"replace\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "2.5.distinct($ = 1).enumerate().contains($.f)",
+        Err("No method \"distinct\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.slice(1).year.zip(set('a', 'b'))",
+        Err("No method \"slice\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.split($.name).items()",
+        Err("No method \"split\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "2.5.trim()",
+        Err("No method \"trim\" for receiver 2.5 matches supplied arguments"),
+    ),
+    (
+        "['b', 'a'].any().enumerate()",
+        Err("No method \"enumerate\" for receiver True matches supplied arguments"),
+    ),
+    ("['b', 'a'].reverse()", Ok("[\"a\", \"b\"]")),
+    (
+        "['b', 'a'].split()",
+        Err("No method \"split\" for receiver ('b', 'a') matches supplied arguments"),
+    ),
+    (
+        "[1, 2].defaultIfEmpty(not 'a1b2')",
+        Err("No method \"defaultIfEmpty\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    (
+        "[1, 2].first($.a.memorize())",
+        Err("No method \"memorize\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "[1, 2].indexWhere($[0]).replace(not 1, 0.where($ > 1))",
+        Err("No function \"#indexer\" matches supplied arguments"),
+    ),
+    ("[1, 2].takeWhile($ * 2)", Ok("[1, 2]")),
+    (
+        "[3, 1, 2].distinct($ > 1).insert(-1, set('a', 'b').append([]))",
+        Ok("[3, 1]"),
+    ),
+    ("[3, 1, 2].indexWhere($ + 1)", Ok("0")),
+    (
+        "[3, 1, 2].indexWhere($.age)",
+        Err("Unknown function \"#property#age\""),
+    ),
+    (
+        "[].keys()",
+        Err("No method \"keys\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "[].slice(-1)",
+        Err("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
+    ),
+    ("abs($.b)", Ok("2")),
+    (
+        "abs($.csv)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs($.padded).toDict($).flatten()",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs('a1b2')",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs('abc')",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(($.none_val or 'a1b2'))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(($.users + false))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "abs(-$.csv)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "abs(-$.empty_dict)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("abs(-0)", Ok("0")),
+    (
+        "abs(0).indexWhere($ = 1)",
+        Err("No method \"indexWhere\" for receiver 0 matches supplied arguments"),
+    ),
+    ("abs(1)", Ok("1")),
+    (
+        "abs([1, 2]).sum()",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(false).enumerate()",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(not -2)",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "abs(timespan(hours => 5))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    (
+        "bool($.s.distinct($[0]))",
+        Err("No method \"distinct\" for receiver Hello World matches supplied arguments"),
+    ),
+    ("bool($.strs)", Ok("true")),
+    ("bool($.t)", Ok("true")),
+    ("bool($.zero)", Ok("false")),
+    (
+        "bool('abc').groupBy($ + 1)",
+        Err("No method \"groupBy\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "bool('x,y'.min($.zero))",
+        Err("No method \"min\" for receiver x,y matches supplied arguments"),
+    ),
+    ("bool(('' != 1))", Ok("true")),
+    ("bool((timespan(hours => 5) * $.b))", Ok("true")),
+    (
+        "bool(-$.empty_list)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("bool(['b', 'a'].toDict($))", Ok("true")),
+    (
+        "bool(false).toDict($ > 1)",
+        Err("No method \"toDict\" for receiver False matches supplied arguments"),
+    ),
+    ("bool(regex('a.'))", Ok("true")),
+    (
+        "bool(set('a', 'b')).flatten()",
+        Err("No method \"flatten\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "coalesce($.nested, ($.users.name / set(1, 2)))",
+        Ok("[[1, 2], [3, [4, 5]]]"),
+    ),
+    ("coalesce($.none_val, {a => 1})", Ok("{\"a\": 1}")),
+    ("coalesce($.num_str, [3, 1, 2])", Ok("\"42\"")),
+    (
+        "coalesce($.padded, $.strs.aggregate($1 + $2))",
+        Ok("\"  hi  \""),
+    ),
+    ("coalesce($.s, datetime(2020, 1, 2))", Ok("\"Hello World\"")),
+    ("coalesce($.s, sign($.empty_str))", Ok("\"Hello World\"")),
+    ("coalesce('abc', regex('a.').keys())", Ok("\"abc\"")),
+    (
+        "coalesce(($.none_val / $.num_str), ($.name >= range(3)))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "coalesce(([1, 2] mod $.b), $.fl.slice(0))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "coalesce((range(3) < 'a'), str($.empty_list.len()))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "coalesce((timespan(hours => 5) = timespan(hours => 5)), $.list.select($).aggregate($1 + $2))",
+        Ok("true"),
+    ),
+    ("coalesce(-2, (false / $.s))", Ok("-2")),
+    (
+        "coalesce(['b', 'a'].toList(), set(1, 2).containsKey($.s))",
+        Ok("[\"b\", \"a\"]"),
+    ),
+    (
+        "coalesce(min($.c, $.users.name), [3, 1, 2])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("coalesce(not set('a', 'b'), $.name)", Ok("false")),
+    (
+        "concat($.b, ([3, 1, 2] mod $.empty_str))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "concat($.empty_dict, 'abc').min(-$.zero)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat('a'.containsKey(1), 'a')",
+        Err("No method \"containsKey\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "concat('a1b2', 'a').norm().toSet()",
+        Err("No method \"toSet\" for receiver a1b2a matches supplied arguments"),
+    ),
+    (
+        "concat('a1b2', ($.num_str - 2.5))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "concat(-$.d.y, float($.name))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "concat(-$.zero, {a => 1})",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat([1, 2], $.csv).insert(1, [3, 1, 2])",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(datetime(2020, 1, 2), ['b', 'a']).splitAt(1)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(false, 0)",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "concat(not $.name, ($.strs / 'a'))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "concat(set(1, 2), $.d.y.indexOf($.list))",
+        Err("No method \"indexOf\" for receiver {'z': 'deep'} matches supplied arguments"),
+    ),
+    ("datetime(2020, 1, 2)", Ok("\"2020-01-02T00:00:00+00:00\"")),
+    (
+        "datetime(2020, 1, 2).aggregate($1 + $2).distinct().all($ * 2)",
+        Err(
+            "No method \"aggregate\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments",
+        ),
+    ),
+    (
+        "datetime(2020, 1, 2).all(str($))",
+        Err("No method \"all\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments"),
+    ),
+    (
+        "datetime(2020, 1, 2).append(true).toUpper()",
+        Err(
+            "No method \"append\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments",
+        ),
+    ),
+    (
+        "datetime(2020, 1, 2).toSet()",
+        Err(
+            "No method \"toSet\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments",
+        ),
+    ),
+    (
+        "datetime(2020, 1, 2).toUpper().toList()",
+        Err(
+            "No method \"toUpper\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments",
+        ),
+    ),
+    (
+        "dict($.d.y)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.empty_dict)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.list).first([1, 2])",
+        Err("'int' object is not iterable"),
+    ),
+    (
+        "dict($.s)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict($.users[0].norm())",
+        Err(
+            "No method \"norm\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "dict(('' or range(3)))",
+        Err("'int' object is not iterable"),
+    ),
+    (
+        "dict(('a1b2' or -2))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict((datetime(2020, 1, 2) mod [1, 2]))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "dict((range(3) / 'abc'))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "dict(-2).min(1)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict(datetime(2020, 1, 2))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict(false).skipWhile($.name)",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    (
+        "dict(int(1))",
+        Err("No function \"dict\" matches supplied arguments"),
+    ),
+    ("dict(set($.padded))", Ok("{\" \": \" \"}")),
+    (
+        "examine($.d).join($.none_val.toList())",
+        Err("No method \"toList\" for receiver None matches supplied arguments"),
+    ),
+    ("examine($.empty_list)", Ok("[false]")),
+    ("examine($.fl)", Ok("[false]")),
+    ("examine($.strs).splitAt(2)", Ok("[[true], []]")),
+    ("examine($.strs.count())", Ok("[true]")),
+    ("examine($.strs.first({a => 1}))", Ok("[true]")),
+    (
+        "examine('a1b2').takeWhile($.len())",
+        Err("No method \"len\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "examine('abc').selectMany($.name)",
+        Err("Unknown function \"#property#name\""),
+    ),
+    (
+        "examine(($.empty_str * $.users[0]))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    ("examine(($.f * 2.5))", Ok("[true]")),
+    (
+        "examine(($.list - $.users))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "examine((0 / false))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "examine((false in $.name))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "examine(({a => 1} + range(3)))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "examine(-$.strs)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "examine(-datetime(2020, 1, 2))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("examine(isDict($.empty_list))", Ok("[false]")),
+    ("examine(not 'a')", Ok("[false]")),
+    ("examine(not set('a', 'b'))", Ok("[false]")),
+    ("examine(selectCase($.empty_list, 'x,y'))", Ok("[true]")),
+    (
+        "false.skip(1)",
+        Err("No method \"skip\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.split()",
+        Err("No method \"split\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "false.union(min($.nested, ['b', 'a']))",
+        Err("No method \"union\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "float($.csv)",
+        Err("could not convert string to float: 'a,b,,c'"),
+    ),
+    (
+        "float($.csv.sum($.d.y))",
+        Err("No method \"sum\" for receiver a,b,,c matches supplied arguments"),
+    ),
+    (
+        "float($.d).keys()",
+        Err("float() argument must be a string or a real number, not 'FrozenDict'"),
+    ),
+    (
+        "float($.list).matches('ab')",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "float($.nested)",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "float($.users.name.aggregate($1 + $2))",
+        Err("could not convert string to float: 'alicebobcarol'"),
+    ),
+    (
+        "float((timespan(hours => 5) - true))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "float(set('x,y'))",
+        Err("float() argument must be a string or a real number, not 'frozenset'"),
+    ),
+    (
+        "float(true).replace($.name, $.users)",
+        Err("No method \"replace\" for receiver 1.0 matches supplied arguments"),
+    ),
+    ("hex(-1).len()", Ok("4")),
+    (
+        "hex(-1).replace($.padded, -$.d.y)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "hex(-1).values()",
+        Err("No method \"values\" for receiver -0x1 matches supplied arguments"),
+    ),
+    (
+        "hex(2).toList()",
+        Err("No method \"toList\" for receiver 0x2 matches supplied arguments"),
+    ),
+    ("int($.b)", Ok("2")),
+    (
+        "int($.d.y)",
+        Err(
+            "int() argument must be a string, a bytes-like object or a real number, not 'FrozenDict'",
+        ),
+    ),
+    (
+        "int('a')",
+        Err("invalid literal for int() with base 10: 'a'"),
+    ),
+    (
+        "int('abc')",
+        Err("invalid literal for int() with base 10: 'abc'"),
+    ),
+    (
+        "int(-[1, 2])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "int(1.splitAt(5))",
+        Err("No method \"splitAt\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "int(isEmpty($.dup))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("int(not $.t)", Ok("0")),
+    ("int(not 'a')", Ok("0")),
+    (
+        "int(timespan(hours => 5))",
+        Err(
+            "int() argument must be a string, a bytes-like object or a real number, not 'datetime.timedelta'",
+        ),
+    ),
+    (
+        "int(true).endsWith('abc'.items())",
+        Err("No method \"endsWith\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "isDict($.c.all())",
+        Err("No method \"all\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "isDict($.list).first()",
+        Err("No method \"first\" for receiver False matches supplied arguments"),
+    ),
+    ("isDict($.name)", Ok("false")),
+    (
+        "isDict($.t.all())",
+        Err("No method \"all\" for receiver True matches supplied arguments"),
+    ),
+    ("isDict('')", Ok("false")),
+    ("isDict(''.split())", Ok("false")),
+    ("isDict((set('a', 'b') = ['b', 'a']))", Ok("false")),
+    ("isDict([3, 1, 2].toDict($))", Ok("true")),
+    ("isDict(float($.num_str))", Ok("false")),
+    ("isDict(hex(-1))", Ok("false")),
+    ("isDict(isEmpty($.empty_str))", Ok("false")),
+    ("isDict(set('a', 'b'))", Ok("false")),
+    (
+        "isDict(timespan(hours => 5).keys())",
+        Err("No method \"keys\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    (
+        "isDict(true).take(2)",
+        Err("No method \"take\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isEmpty($.empty_str).date.any()",
+        Err("No function \"#property#date\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty($.list.contains($.empty_str))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty($.num_str.any($.name))",
+        Err("No method \"any\" for receiver 42 matches supplied arguments"),
+    ),
+    (
+        "isEmpty('x,y'.toSet())",
+        Err("No method \"toSet\" for receiver x,y matches supplied arguments"),
+    ),
+    ("isEmpty(($.zero or 'a'))", Ok("false")),
+    (
+        "isEmpty(-$.d.y)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(-2)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty([3, 1, 2]).matches('ab').join([3, 1, 2])",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty([])",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(norm([1, 2]))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(regex('a.')).enumerate()",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    (
+        "isEmpty(set('a', 'b'))",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("isInteger($.d.y)", Ok("false")),
+    (
+        "isInteger($.empty_dict).toCharArray()",
+        Err("No method \"toCharArray\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isInteger($.num_str).year",
+        Err("No function \"#property#year\" matches supplied arguments"),
+    ),
+    ("isInteger($.users.toSet())", Ok("false")),
+    (
+        "isInteger(($.empty_list + $.users[0]))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "isInteger((range(3) >= $.dup))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "isInteger(-$.d.keys())",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "isInteger(-[])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "isInteger(1).any(str($))",
+        Err("No method \"any\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "isInteger(max(range(3), {a => 1}))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "isInteger(range(3)).hours",
+        Err("No function \"#property#hours\" matches supplied arguments"),
+    ),
+    (
+        "isInteger(set('a', 'b')).containsKey($.c.contains(timespan(hours => 5)))",
+        Err("No method \"containsKey\" for receiver False matches supplied arguments"),
+    ),
+    ("isList($.b)", Ok("false")),
+    ("isList($.csv)", Ok("false")),
+    (
+        "isList($.d.indexOf(true))",
+        Err(
+            "No method \"indexOf\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    (
+        "isList($.empty_dict.contains(timespan(hours => 5)))",
+        Err("No method \"contains\" for receiver {} matches supplied arguments"),
+    ),
+    (
+        "isList($.fl.items())",
+        Err("No method \"items\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isList($.name).len()",
+        Err("No method \"len\" for receiver False matches supplied arguments"),
+    ),
+    ("isList($.t)", Ok("false")),
+    (
+        "isList(($.padded * 'a'))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "isList((false / set('a', 'b')))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "isList(-2).splitAt(5)",
+        Err("No method \"splitAt\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isList([3, 1, 2].defaultIfEmpty(timespan(hours => 5)))",
+        Err("No method \"defaultIfEmpty\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    (
+        "isList(datetime(2020, 1, 2)).indexOf(set(1, 2))",
+        Err("No method \"indexOf\" for receiver False matches supplied arguments"),
+    ),
+    ("isList(false)", Ok("false")),
+    ("isList(not set(1, 2))", Ok("false")),
+    (
+        "isList(range(3)).indexOf(isDict($.empty_str))",
+        Err("No method \"indexOf\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isList(timespan(hours => 5)).insert(0, -2)",
+        Err("No method \"insert\" for receiver False matches supplied arguments"),
+    ),
+    ("isNumber($.csv)", Ok("false")),
+    (
+        "isNumber($.d.keys()).containsKey(($.users[0] mod $.empty_dict))",
+        Err("No method \"containsKey\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isNumber(($.list.select($) >= 1))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "isNumber(-$.t)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "isNumber(-[3, 1, 2])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("isNumber(hex(2))", Ok("false")),
+    ("isNumber(selectCase($.name, $.num_str))", Ok("true")),
+    ("isNumber(set(1, 2))", Ok("false")),
+    ("isString($.d.keys())", Ok("false")),
+    (
+        "isString($.empty_str.all())",
+        Err("No method \"all\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "isString($.fl).indexWhere(str($)).indexOf(set(1, 2))",
+        Err("No method \"indexWhere\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString($.num_str).norm()",
+        Err("No method \"norm\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "isString((null / true))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "isString(-2).count()",
+        Err("No method \"count\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString(2.5).insert(2, str(1.len()))",
+        Err("No method \"insert\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString(int('x,y'))",
+        Err("invalid literal for int() with base 10: 'x,y'"),
+    ),
+    (
+        "isString(range(3)).norm()",
+        Err("No method \"norm\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "isString(timespan(hours => 5).distinct())",
+        Err("No method \"distinct\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    ("isString({a => 1})", Ok("false")),
+    (
+        "len($.csv.date)",
+        Err("No function \"#property#date\" matches supplied arguments"),
+    ),
+    (
+        "len($.none_val).skip(-1).indexOf($.list)",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len(('' in [3, 1, 2]))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len((-2 = $.list.select($)))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len(-$.list)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "len(-$.t)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "len(-$.users)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "len(-2)",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len(-false)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("len([3, 1, 2])", Ok("3")),
+    (
+        "len(isList('a'))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len(null.skip(0))",
+        Err("No method \"skip\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "len(regex('a.'))",
+        Err("No function \"len\" matches supplied arguments"),
+    ),
+    (
+        "len(switch(-2 => $.list.select($), true => set('a', 'b')))",
+        Ok("5"),
+    ),
+    ("len(switch(0 => range(3), true => $.nested))", Ok("2")),
+    ("let(q => $.b) -> $q", Ok("2")),
+    (
+        "let(q => $.d) -> $q",
+        Ok("{\"x\": 1, \"y\": {\"z\": \"deep\"}}"),
+    ),
+    (
+        "let(q => $.d.y.orderByDescending($.name)) -> $q",
+        Err(
+            "No method \"orderByDescending\" for receiver {'z': 'deep'} matches supplied arguments",
+        ),
+    ),
+    (
+        "let(q => $.none_val) -> $q.trim()",
+        Err("No method \"trim\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "let(q => $.strs) -> $q.toList()",
+        Ok("[\"b\", \"a\", \"c\"]"),
+    ),
+    (
+        "let(q => ($.dup > {a => 1})) -> $q",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("let(q => (false and 0)) -> $q", Ok("false")),
+    (
+        "let(q => -$.list.select($)) -> $q",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "let(q => 2.5.toUpper()) -> $q",
+        Err("No method \"toUpper\" for receiver 2.5 matches supplied arguments"),
+    ),
+    ("let(q => [1, 2]) -> $q", Ok("[1, 2]")),
+    ("let(q => [3, 1, 2]) -> $q", Ok("[3, 1, 2]")),
+    (
+        "let(q => timespan(hours => 5).startsWith([])) -> $q",
+        Err("No method \"startsWith\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    (
+        "let(q => {a => 1}.union($.f)) -> $q",
+        Err("No method \"union\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    ("list($.d.y, $.c).toList()", Ok("[{\"z\": \"deep\"}, -3]")),
+    (
+        "list($.dup, 'a1b2').replace($.csv, $.s).union($.empty_dict)",
+        Err(
+            "No method \"replace\" for receiver ((3, 1, 2, 3, 1), 'a1b2') matches supplied arguments",
+        ),
+    ),
+    (
+        "list($.fl, 1).toCharArray()",
+        Err("No method \"toCharArray\" for receiver (False, 1) matches supplied arguments"),
+    ),
+    (
+        "list($.nested.union($.fl), -$.none_val)",
+        Err("No method \"union\" for receiver ((1, 2), (3, (4, 5))) matches supplied arguments"),
+    ),
+    (
+        "list($.s.take(-1), '')",
+        Err("No method \"take\" for receiver Hello World matches supplied arguments"),
+    ),
+    (
+        "list('', int({a => 1}))",
+        Err(
+            "int() argument must be a string, a bytes-like object or a real number, not 'FrozenDict'",
+        ),
+    ),
+    (
+        "list('a'.matches('ab'), 'a1b2'.zip(0))",
+        Err("No method \"zip\" for receiver a1b2 matches supplied arguments"),
+    ),
+    (
+        "list(($.users - 'x,y'), {a => 1})",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "list(($.users[0] or 0), ([1, 2] > 'a'))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "list((false and $.name), $.users[0].selectMany($.len()))",
+        Err(
+            "No method \"selectMany\" for receiver {'name': 'alice', 'age': 30, 'admin': True} matches supplied arguments",
+        ),
+    ),
+    (
+        "list(-set(1, 2), (datetime(2020, 1, 2) * range(3)))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("list(let(q => $.a) -> $q, not $.dup)", Ok("[1, false]")),
+    ("list(not true, $.t)", Ok("[false, true]")),
+    ("list(not true, max('a', 'x,y'))", Ok("[false, \"x,y\"]")),
+    (
+        "list(null, $.strs).all($.age)",
+        Err("Unknown function \"#property#age\""),
+    ),
+    (
+        "max($.c.defaultIfEmpty(1), 'a1b2'.first())",
+        Err("No method \"defaultIfEmpty\" for receiver -3 matches supplied arguments"),
+    ),
+    ("max($.empty_str, $.empty_str)", Ok("\"\"")),
+    (
+        "max($.name, timespan(hours => 5)).min(('x,y' * timespan(hours => 5)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max($.users.memorize(), '')",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max((set(1, 2) * $.users[0]), [])",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "max(-$.num_str, ($.c / $.empty_list))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "max(-2, $.f).get(true)",
+        Err("No method \"get\" for receiver 1.5 matches supplied arguments"),
+    ),
+    (
+        "max(1, $.c.replace([3, 1, 2], $.list))",
+        Err("No method \"replace\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "max(1, 0.take(0))",
+        Err("No method \"take\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "max(false, $.nested)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(int($.padded), ($.empty_dict and set(1, 2)))",
+        Err("invalid literal for int() with base 10: '  hi  '"),
+    ),
+    (
+        "max(isInteger($.c), $.empty_list)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "max(not $.empty_dict, not ['b', 'a'])",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min($.a.select([$]), ($.dup = 'a1b2'))",
+        Err("No method \"select\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "min($.empty_list, null).last().contains(len($.users.name))",
+        Err("No method \"last\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "min($.name, $.list)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min('a1b2', isInteger($.d.keys()))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min(($.c >= $.users.name), $.name)",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "min(($.d.keys() in 'abc'), 'abc')",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "min(($.dup - $.empty_dict), null)",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "min((false - 1), switch('abc' => $.zero, true => 0))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "min(-$.list.select($), ($.f < $.zero))",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("min(let(q => null) -> $q, '')", Ok("null")),
+    (
+        "min(list('a', $.strs), coalesce('abc', 'a'))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min(not 'a1b2', (1 >= range(3)))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "min(set(1, 2), regex('a.')).groupBy($ + 1).items()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "min(true.indexOf($.empty_dict), ($.empty_list and $.strs))",
+        Err("No method \"indexOf\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "norm($.empty_dict).search('b1')",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm($.padded).takeWhile($ + 1)",
+        Err("No method \"takeWhile\" for receiver hi matches supplied arguments"),
+    ),
+    (
+        "norm((0 - 0))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(0)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(0).count().splitAt(0)",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm([3, 1, 2].skip(1))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(abs($.t))",
+        Err("No function \"abs\" matches supplied arguments"),
+    ),
+    ("norm(hex(2))", Ok("\"0x2\"")),
+    (
+        "norm(pow(1, 2))",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "norm(set('a', 'b')).contains(datetime(2020, 1, 2)).keys()",
+        Err("No function \"norm\" matches supplied arguments"),
+    ),
+    (
+        "not $.c.all([$])",
+        Err("No method \"all\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "not $.fl.takeWhile($).aggregate($1 + $2)",
+        Err("No method \"takeWhile\" for receiver False matches supplied arguments"),
+    ),
+    ("not $.list.select($)", Ok("false")),
+    ("not $.list.select($).all()", Ok("false")),
+    (
+        "not $.list.split('abc').distinct()",
+        Err("No method \"split\" for receiver (1, 2, 3, 4, 5) matches supplied arguments"),
+    ),
+    (
+        "not $.none_val.first()",
+        Err("No method \"first\" for receiver None matches supplied arguments"),
+    ),
+    ("not $.num_str.norm()", Ok("false")),
+    (
+        "not $.num_str.skip(1).utc",
+        Err("No method \"skip\" for receiver 42 matches supplied arguments"),
+    ),
+    ("not $.users.delete(1)", Ok("false")),
+    ("not $.users.distinct($.name)", Ok("false")),
+    ("not $.users.name.first()", Ok("false")),
+    ("not $.users[0].date", Err("'date'")),
+    (
+        "not $.zero.hours",
+        Err("No function \"#property#hours\" matches supplied arguments"),
+    ),
+    (
+        "not $.zero.max().orderBy(str($))",
+        Err("No method \"max\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not ''.skip(5).values()",
+        Err("No method \"skip\" for receiver  matches supplied arguments"),
+    ),
+    (
+        "not 'abc'.norm().keys()",
+        Err("No method \"keys\" for receiver abc matches supplied arguments"),
+    ),
+    (
+        "not ($.b <= range(3)).len()",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "not ($.c.enumerate() > [])",
+        Err("No method \"enumerate\" for receiver -3 matches supplied arguments"),
+    ),
+    (
+        "not ($.d.keys() / []).matches('ab')",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not ($.fl <= (range(3) < 1))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "not ($.fl >= set('a', 'b').trim())",
+        Err("No method \"trim\" for receiver frozenset({'a', 'b'}) matches supplied arguments"),
+    ),
+    (
+        "not ($.list.select($) or timespan(hours => 5)).memorize()",
+        Ok("false"),
+    ),
+    (
+        "not ($.name * $.padded).aggregate($1 + $2)",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "not ($.strs < str('a'))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "not ($.users.name < {a => 1}).search('b1')",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "not (($.list != regex('a.')) in ($.strs in $.zero))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "not (($.zero != [3, 1, 2]) mod not $.b)",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "not ((false <= $.users.name) = range(3))",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "not ((true / $.dup) > ($.b > $.users.name))",
+        Err("No function \"#operator_/\" matches supplied arguments"),
+    ),
+    (
+        "not (-$.csv * -$.s)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not (-timespan(hours => 5) + ('a1b2' * 'abc'))",
+        Err("No function \"#operator_*\" matches supplied arguments"),
+    ),
+    (
+        "not (1 < $.users.max())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not (1 < set('a', 'b'))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "not (concat($.s, false) < str($.nested.len()))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "not (int([3, 1, 2]) * range(3).year)",
+        Err("int() argument must be a string, a bytes-like object or a real number, not 'tuple'"),
+    ),
+    (
+        "not (not $.empty_list - ({a => 1} and $.dup))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not (regex('a.') <= $.strs).sum(0)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "not (regex('a.').append(regex('a.')) != examine('a1b2'))",
+        Err("No method \"append\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "not (regex('a.').where(str($)) + [])",
+        Err("No method \"where\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    ("not (round($.b) * timespan(hours => 5))", Ok("false")),
+    (
+        "not (selectCase('', $.d) <= [1, 2])",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    (
+        "not (set(1, 2) / 2.5.utc)",
+        Err("No function \"#property#utc\" matches supplied arguments"),
+    ),
+    (
+        "not (set(null) / $.name.search('b1'))",
+        Err("No method \"search\" for receiver John matches supplied arguments"),
+    ),
+    ("not -$.c", Ok("false")),
+    (
+        "not -'x,y'.toList()",
+        Err("No method \"toList\" for receiver x,y matches supplied arguments"),
+    ),
+    (
+        "not -(1 * ['b', 'a'])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not -0.aggregate($1 + $2)",
+        Err("No method \"aggregate\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not -0.first($.csv)",
+        Err("No method \"first\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not -{a => 1}",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "not 0.max().all(str($))",
+        Err("No method \"max\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "not ['b', 'a'].min($.fl).first()",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "not [1, 2].zip({a => 1})",
+        Err("No method \"zip\" for receiver (1, 2) matches supplied arguments"),
+    ),
+    ("not [].orderByDescending($[0])", Ok("false")),
+    ("not bool($.d.y)", Ok("false")),
+    (
+        "not coalesce($.nested, -2).take(-1)",
+        Err("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."),
+    ),
+    ("not coalesce(set(1, 2), [3, 1, 2])", Ok("false")),
+    (
+        "not concat($.d.y, timespan(hours => 5))",
+        Err("No function \"concat\" matches supplied arguments"),
+    ),
+    (
+        "not datetime(2020, 1, 2).zip(['b', 'a']).defaultIfEmpty(0.keys())",
+        Err("No method \"zip\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments"),
+    ),
+    (
+        "not false.set('x,y', $.empty_str)",
+        Err("No method \"set\" for receiver False matches supplied arguments"),
+    ),
+    (
+        "not float($.nested)",
+        Err("float() argument must be a string or a real number, not 'tuple'"),
+    ),
+    (
+        "not isEmpty($.dup)",
+        Err("No function \"isEmpty\" matches supplied arguments"),
+    ),
+    ("not isList($.list)", Ok("false")),
+    ("not len('a1b2')", Ok("false")),
+    (
+        "not min('abc', $.b)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("not not $.list.select($)", Ok("true")),
+    ("not not $.nested.orderBy($ * 2)", Ok("true")),
+    (
+        "not not $.none_val.max()",
+        Err("No method \"max\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "not not ($.users.name <= $.a)",
+        Err("No function \"#operator_<=\" matches supplied arguments"),
+    ),
+    ("not not 2.5", Ok("true")),
+    (
+        "not not round([1, 2])",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    ("not not sign(-2)", Ok("true")),
+    (
+        "not null.memorize().memorize()",
+        Err("No method \"memorize\" for receiver None matches supplied arguments"),
+    ),
+    ("not regex('a.')", Ok("false")),
+    (
+        "not regex('a.').all($.age)",
+        Err("No method \"all\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "not round($.list).aggregate($1 + $2)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    ("not set('a', 'b')", Ok("false")),
+    (
+        "not sign($.csv).toUpper()",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "not sign(false)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "not sign({a => 1})",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    ("not str($.users.name)", Ok("false")),
+    ("not str(-2)", Ok("false")),
+    ("not str(set(1, 2))", Ok("false")),
+    ("not timespan(hours => 5)", Ok("false")),
+    (
+        "null.hours",
+        Err("No function \"#property#hours\" matches supplied arguments"),
+    ),
+    (
+        "null.reverse()",
+        Err("No method \"reverse\" for receiver None matches supplied arguments"),
+    ),
+    (
+        "pow(0, 2).orderBy($)",
+        Err("No method \"orderBy\" for receiver 0 matches supplied arguments"),
+    ),
+    ("pow(1, 0)", Ok("1")),
+    ("pow(1, 1)", Ok("1")),
+    ("pow(5, -1)", Ok("0.2")),
+    (
+        "range(0).contains(set('a', 'b').join($.dup))",
+        Err("No method \"join\" for receiver frozenset({'a', 'b'}) matches supplied arguments"),
+    ),
+    ("range(1).all()", Ok("false")),
+    ("range(3).first()", Ok("0")),
+    ("range(5).aggregate($1 + $2)", Ok("10")),
+    ("range(5).max()", Ok("4")),
+    (
+        "regex('a.').containsKey(true)",
+        Err("No method \"containsKey\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "regex('a.').insert(5, $.name).join($.t).search('b1')",
+        Err("No method \"insert\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "regex('a.').orderBy($.name)",
+        Err("No method \"orderBy\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "regex('a.').toLower()",
+        Err("No method \"toLower\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "regex('a.').toSet()",
+        Err("No method \"toSet\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "round($.users.name)",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round('a1b2')",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(($.d = []))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(($.fl >= 'x,y'))",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "round(({a => 1} < 0))",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "round(0).distinct()",
+        Err("No method \"distinct\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "round(isEmpty('x,y'))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(set('a', 'b'))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "round(set(1, 2))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    ("selectCase($.csv, [1, 2])", Ok("0")),
+    (
+        "selectCase($.d, '').aggregate($1 + $2)",
+        Err("No method \"aggregate\" for receiver 0 matches supplied arguments"),
+    ),
+    ("selectCase($.empty_str, $.padded)", Ok("1")),
+    (
+        "selectCase($.fl.date, ($.csv <= 1))",
+        Err("No function \"#property#date\" matches supplied arguments"),
+    ),
+    ("selectCase($.t, isString($.dup))", Ok("0")),
+    (
+        "selectCase(($.csv > $.users[0]), ($.strs != regex('a.')))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("selectCase(0, [1, 2].orderByDescending($.x))", Ok("1")),
+    (
+        "selectCase([], $.list).all()",
+        Err("No method \"all\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "selectCase(max($.c, [3, 1, 2]), $.users.name)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "selectCase(not $.users.name, -$.name)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("selectCase(not $.zero, [])", Ok("0")),
+    (
+        "selectCase(null, datetime(2020, 1, 2).memorize())",
+        Err(
+            "No method \"memorize\" for receiver 2020-01-02 00:00:00+00:00 matches supplied arguments",
+        ),
+    ),
+    ("selectCase(round(0), set(1, 2))", Ok("1")),
+    ("set($.b).zip($.list)", Ok("[[2, 1]]")),
+    ("set($.c).append('a'.substring(5))", Ok("[-3, \"\"]")),
+    ("set($.fl)", Ok("[false]")),
+    ("set($.name)", Ok("[\"John\"]")),
+    (
+        "set($.s).keys()",
+        Err(
+            "No method \"keys\" for receiver frozenset({'Hello World'}) matches supplied arguments",
+        ),
+    ),
+    ("set($.users.name)", Ok("[\"alice\", \"bob\", \"carol\"]")),
+    ("set('a', 'b')", Ok("[\"a\", \"b\"]")),
+    (
+        "set('a', 'b').year",
+        Err("No function \"#property#year\" matches supplied arguments"),
+    ),
+    (
+        "set((range(3) in $.c))",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "set(-$.users[0])",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    ("set(1, 2).append($.f)", Ok("[1, 2, 1.5]")),
+    ("set(1, 2).flatten()", Ok("[1, 2]")),
+    (
+        "set(1, 2).insert(2, isString(''))",
+        Err("No method \"insert\" for receiver frozenset({1, 2}) matches supplied arguments"),
+    ),
+    (
+        "set(1, 2).orderBy($ > 1)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    (
+        "set(1, 2).orderByDescending($ > 1)",
+        Err("No function \"#operator_<\" matches supplied arguments"),
+    ),
+    ("set(1, 2).select($ = 1).slice(2)", Ok("[[true, false]]")),
+    ("set(bool(['b', 'a']))", Ok("[true]")),
+    (
+        "set(max($.fl, regex('a.')))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("set(not 2.5)", Ok("[false]")),
+    ("set(timespan(hours => 5))", Ok("[18000.0]")),
+    (
+        "set(true.contains($.empty_str))",
+        Err("No method \"contains\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "sign($.dup).toSet()",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.list)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.padded)",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.t.first())",
+        Err("No method \"first\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "sign($.users).insert(1, -$.users[0])",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign($.users[0]).keys().split()",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    ("sign($.zero)", Ok("0")),
+    (
+        "sign($.zero).append(true)",
+        Err("No method \"append\" for receiver 0 matches supplied arguments"),
+    ),
+    (
+        "sign('a'.any($.x))",
+        Err("No method \"any\" for receiver a matches supplied arguments"),
+    ),
+    (
+        "sign(($.users[0] + 'a1b2'))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "sign(2.5).any(not $)",
+        Err("No method \"any\" for receiver 1 matches supplied arguments"),
+    ),
+    (
+        "sign(isInteger($.c))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(isInteger($.d.y))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(isInteger('x,y'))",
+        Err("No function \"sign\" matches supplied arguments"),
+    ),
+    (
+        "sign(max('abc', 2.5))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "sign(round($.users))",
+        Err("No function \"round\" matches supplied arguments"),
+    ),
+    (
+        "str($.csv.len()).all()",
+        Err("No method \"all\" for receiver 6 matches supplied arguments"),
+    ),
+    (
+        "str($.d).skipWhile($ * 2).append(not $.fl)",
+        Err(
+            "No method \"skipWhile\" for receiver {'x': 1, 'y': {'z': 'deep'}} matches supplied arguments",
+        ),
+    ),
+    ("str($.d.len())", Ok("\"2\"")),
+    ("str($.fl)", Ok("\"false\"")),
+    (
+        "str($.fl).zip($.strs)",
+        Err("No method \"zip\" for receiver false matches supplied arguments"),
+    ),
+    (
+        "str($.name).take(1)",
+        Err("No method \"take\" for receiver John matches supplied arguments"),
+    ),
+    (
+        "str($.none_val.min($.a).len())",
+        Err("No method \"min\" for receiver None matches supplied arguments"),
+    ),
+    ("str($.num_str)", Ok("\"42\"")),
+    ("str($.strs.len())", Ok("\"3\"")),
+    (
+        "str($.t.join($.list).len())",
+        Err("No method \"join\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "str($.users.name.len()).join(null).keys()",
+        Err("No method \"join\" for receiver 3 matches supplied arguments"),
+    ),
+    ("str(''.replace('', $.csv).len())", Ok("\"6\"")),
+    (
+        "str(($.list.select($) in $.users[0]).len())",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    ("str(($.s and $.list))", Ok("\"(1, 2, 3, 4, 5)\"")),
+    (
+        "str(($.users in $.s).len())",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "str(($.zero >= $.name).len())",
+        Err("No function \"#operator_>=\" matches supplied arguments"),
+    ),
+    (
+        "str((1 mod $.s))",
+        Err("No function \"#operator_mod\" matches supplied arguments"),
+    ),
+    (
+        "str(([] in 'a').len())",
+        Err("No function \"#operator_in\" matches supplied arguments"),
+    ),
+    (
+        "str((false - datetime(2020, 1, 2)))",
+        Err("No function \"#operator_-\" matches supplied arguments"),
+    ),
+    (
+        "str(-$.t)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "str(-$.users.name)",
+        Err("No function \"#unary_operator_-\" matches supplied arguments"),
+    ),
+    (
+        "str(2.5.len()).min()",
+        Err("No method \"len\" for receiver 2.5 matches supplied arguments"),
+    ),
+    ("str([1, 2])", Ok("\"(1, 2)\"")),
+    (
+        "str([3, 1, 2]).endsWith([]).splitAt(1)",
+        Err("No method \"endsWith\" for receiver (3, 1, 2) matches supplied arguments"),
+    ),
+    ("str([].sum($.csv))", Ok("\"a,b,,c\"")),
+    (
+        "str(min(true, timespan(hours => 5)).len())",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    ("str(not $.a)", Ok("\"false\"")),
+    ("str(not {a => 1}.len())", Ok("\"false\"")),
+    ("str(pow(-1, 2))", Ok("\"1\"")),
+    (
+        "str(regex('a.').aggregate($1 + $2))",
+        Err("No method \"aggregate\" for receiver re.compile('a.') matches supplied arguments"),
+    ),
+    (
+        "str(set('a', 'b').len()).all()",
+        Err("No method \"all\" for receiver 2 matches supplied arguments"),
+    ),
+    (
+        "switch($.b => ($.b or $.empty_list), true => ['b', 'a'].min())",
+        Ok("2"),
+    ),
+    (
+        "switch($.c => selectCase(timespan(hours => 5), [3, 1, 2]), true => switch($.empty_dict => $.c, true => $.list))",
+        Ok("0"),
+    ),
+    (
+        "switch($.empty_list.toUpper() => set('a', 'b'), true => $.csv.aggregate($1 + $2))",
+        Err("No method \"toUpper\" for receiver () matches supplied arguments"),
+    ),
+    (
+        "switch(($.b > $.name) => $.t, true => $.num_str)",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "switch(($.num_str > [1, 2]) => (0 / false), true => ['b', 'a'].all(str($)))",
+        Err("No function \"#operator_>\" matches supplied arguments"),
+    ),
+    (
+        "switch((-2 + false) => $.d.y.selectMany(not $), true => $.empty_dict.first('a'))",
+        Err("No function \"#operator_+\" matches supplied arguments"),
+    ),
+    (
+        "switch((set(1, 2) or 'a') => $.padded, true => not $.csv)",
+        Ok("\"  hi  \""),
+    ),
+    (
+        "switch(hex(-1) => ('abc' or 2.5), true => [3, 1, 2].first([3, 1, 2]))",
+        Ok("\"abc\""),
+    ),
+    (
+        "switch(list(regex('a.'), $.f) => not $.fl, true => isList($.dup))",
+        Ok("true"),
+    ),
+    (
+        "switch(norm($.empty_str) => true, true => $.dup)",
+        Ok("[3, 1, 2, 3, 1]"),
+    ),
+    (
+        "switch(switch($.b => $.padded, true => $.name) => $.list, true => timespan(hours => 5).aggregate($1 + $2))",
+        Ok("[1, 2, 3, 4, 5]"),
+    ),
+    ("timespan(hours => 5)", Ok("18000.0")),
+    (
+        "timespan(hours => 5).all($.age)",
+        Err("No method \"all\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    (
+        "timespan(hours => 5).any($.age)",
+        Err("No method \"any\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    (
+        "timespan(hours => 5).append(set('a', 'b').keys())",
+        Err("No method \"append\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    (
+        "timespan(hours => 5).search('b1')",
+        Err("No method \"search\" for receiver 5:00:00 matches supplied arguments"),
+    ),
+    (
+        "timespan(hours => 5).year",
+        Err("No function \"#property#year\" matches supplied arguments"),
+    ),
+    (
+        "true.all($ * 2)",
+        Err("No method \"all\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.delete(1)",
+        Err("No method \"delete\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.flatten().zip(isEmpty($.d.y))",
+        Err("No method \"flatten\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.get($.list.select($))",
+        Err("No method \"get\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.len()",
+        Err("No method \"len\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.memorize()",
+        Err("No method \"memorize\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "true.min()",
+        Err("No method \"min\" for receiver True matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.substring(-1)",
+        Err("No method \"substring\" for receiver {'a': 1} matches supplied arguments"),
+    ),
+    (
+        "{a => 1}.toList()",
+        Err("No method \"toList\" for receiver {'a': 1} matches supplied arguments"),
+    ),
 ];
 
 fn context() -> Json {

@@ -158,9 +158,9 @@ impl Value {
             Value::Dict(_) => "FrozenDict",
             Value::Set(_) => "frozenset",
             Value::Items(_) => "dict_items",
-            Value::DateTime(_) => "datetime",
-            Value::TimeSpan(_) => "timedelta",
-            Value::Regex(_) => "Pattern",
+            Value::DateTime(_) => "datetime.datetime",
+            Value::TimeSpan(_) => "datetime.timedelta",
+            Value::Regex(_) => "re.Pattern",
             Value::Context(_) => "Context",
             Value::Iter(_) | Value::Ordered(_) | Value::Lazy(_) | Value::Failing(_) => "generator",
         }

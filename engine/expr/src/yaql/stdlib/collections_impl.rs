@@ -589,10 +589,15 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             })
         }
         "append" => {
-            let mut out = seq(c, 0)?;
+            let (mut out, pending) = seq_lazy(c, 0)?;
+            let mut extra = Vec::new();
             for i in 1..c.n() {
-                out.push(c.val(i)?);
+                extra.push(c.val(i)?);
             }
+            if let Some(error) = pending {
+                return Ok(failing(out, error));
+            }
+            out.extend(extra);
             iter_val(out)
         }
         "concat" => {
@@ -629,14 +634,17 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
         }
         "enumerate" => {
             c.max(2)?;
-            let src = seq(c, 0)?;
+            let (src, pending) = seq_lazy(c, 0)?;
             let start = int_arg(c, 1, "start", 0)?;
-            iter_val(
-                src.into_iter()
-                    .enumerate()
-                    .map(|(i, v)| pylist(vec![Value::Int(start + i as i128), v]))
-                    .collect(),
-            )
+            let out = src
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| pylist(vec![Value::Int(start + i as i128), v]))
+                .collect();
+            match pending {
+                Some(error) => Ok(failing(out, error)),
+                None => iter_val(out),
+            }
         }
         "any" | "all" => {
             c.max(2)?;
