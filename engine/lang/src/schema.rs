@@ -174,6 +174,10 @@ impl Schema {
     /// Validates `node`, returning every top-level error (`iter_errors`),
     /// each refined like `jsonschema.best_match` refines the error it raises.
     pub fn validate(&self, node: &Node) -> Vec<SchemaError> {
+        // The allocation-free check first: most definitions are valid.
+        if self.is_valid(node) {
+            return Vec::new();
+        }
         let mut errs = Vec::new();
         self.errors(node, &mut Vec::new(), &mut errs);
         errs.into_iter()
