@@ -49,7 +49,7 @@ fn main() {
         })),
     ]);
 
-    let cases: [(&str, &str, u32); 9] = [
+    let cases: &[(&str, &str, u32)] = &[
         ("yaql  <% $.x %>", "<% $.x %>", 1_000_000),
         (
             "yaql  <% $.items.select($.id) %>",
@@ -83,8 +83,18 @@ fn main() {
             "<% $.big.len() %>",
             100_000,
         ),
+        (
+            "jinja {{ _.big | length }} (1000 items)",
+            "{{ _.big | length }}",
+            200_000,
+        ),
+        (
+            "jinja {{ _.big[500] + 1 }} (1000 items)",
+            "{{ _.big[500] + 1 }}",
+            200_000,
+        ),
     ];
-    for (label, text, n) in cases {
+    for &(label, text, n) in cases {
         let compiled = CompiledText::compile(text);
         if let Err(e) = compiled.evaluate(&data, &NoHost) {
             eprintln!("{text}: {e}");
@@ -101,6 +111,15 @@ fn main() {
         20_000,
         || {
             black_box(host_expr.evaluate(black_box(&data), &MemoryHost).ok());
+        },
+    );
+
+    let computed = CompiledText::compile("{{ task(_.name).state }}");
+    time_per_op(
+        "jinja {{ task(_.name).state }} (worker thread)",
+        5_000,
+        || {
+            black_box(computed.evaluate(black_box(&data), &MemoryHost).ok());
         },
     );
 
