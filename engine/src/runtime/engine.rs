@@ -49,11 +49,7 @@ fn engine_config(config: &RuntimeConfig, pooling: bool) -> Config {
             .max_memories_per_component(20)
             .max_tables_per_component(20)
             .max_core_instances_per_component(100)
-            .table_elements(100_000)
-            // Resetting a reused slot with memset is cheaper than madvise for
-            // the small heaps of typical actions.
-            .linear_memory_keep_resident(1 << 20)
-            .table_keep_resident(64 << 10);
+            .table_elements(100_000);
         cfg.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     }
     cfg
