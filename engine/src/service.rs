@@ -9,7 +9,9 @@ use bora_core::records::WorkflowExecution;
 use bora_core::state::State;
 use bora_core::step::Event;
 use bora_lang::model::Workflow;
-use bora_store::{JobKind, NewJob, Store, StoreError, StoredExecution, WorkflowDefinition};
+use bora_store::{
+    JobKind, NewJob, Store, StoreError, StoredExecution, WorkbookRecord, WorkflowDefinition,
+};
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
@@ -182,6 +184,65 @@ impl Service {
             ));
         }
         Ok(out)
+    }
+
+    /// Stores a workbook and its workflows as `<workbook>.<workflow>`
+    /// (`POST /v2/workbooks`, or `PUT` with `update`).
+    pub async fn put_workbook(
+        &self,
+        text: &str,
+        namespace: &str,
+        scope: &str,
+        update: bool,
+    ) -> Result<WorkbookRecord, ServiceError> {
+        let workbook = bora_lang::parse_workbook(text).map_err(|errors| {
+            ServiceError::BadRequest(
+                errors
+                    .iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        })?;
+        let now = now_micros();
+        let mut defs = Vec::new();
+        for workflow in &workbook.workflows {
+            let mut workflow = workflow.clone();
+            workflow.name = workbook.qualified_name(&workflow.name);
+            let spec = serde_json::to_string(&workflow)
+                .map_err(|e| ServiceError::Internal(e.to_string()))?;
+            defs.push((
+                WorkflowDefinition {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    name: workflow.name.clone(),
+                    namespace: namespace.to_owned(),
+                    checksum: sha256(text)[..32].to_owned(),
+                    definition: text.to_owned(),
+                    spec_hash: sha256(&spec),
+                    input: input_string(&workflow),
+                    interface: interface(&workflow).to_string(),
+                    tags: workflow.tags.clone(),
+                    scope: scope.to_owned(),
+                    project_id: "<default-project>".to_owned(),
+                    workbook_name: Some(workbook.name.clone()),
+                    created_at: now,
+                    updated_at: Some(now),
+                },
+                spec,
+            ));
+        }
+        let record = WorkbookRecord {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: workbook.name.clone(),
+            namespace: namespace.to_owned(),
+            definition: text.to_owned(),
+            tags: workbook.tags.clone(),
+            scope: scope.to_owned(),
+            project_id: "<default-project>".to_owned(),
+            created_at: now,
+            updated_at: Some(now),
+        };
+        Ok(self.store.put_workbook(&record, &defs, update).await?)
     }
 
     /// Stores the workflows of a document (`POST /v2/workflows`).

@@ -81,10 +81,7 @@ impl Contexts {
         }
         // Walk up while the ancestor is unknown; then compute downwards.
         let mut chain = vec![task_id.to_owned()];
-        loop {
-            let Some(current) = chain.last().and_then(|id| exec.task(id)) else {
-                break;
-            };
+        while let Some(current) = chain.last().and_then(|id| exec.task(id)) {
             let unknown: Vec<&String> = current
                 .triggered_by
                 .iter()

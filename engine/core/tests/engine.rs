@@ -39,7 +39,9 @@ wf:
     assert_eq!(names(&sim.tasks(&id)), [("t1", Success), ("t2", Success)]);
     assert_eq!(
         sim.task(&id, "t1").published,
-        *json!({"text": "Hello, Ann"}).as_object().unwrap()
+        *json!({"text": "Hello, Ann"})
+            .as_object()
+            .expect("an object")
     );
 }
 

@@ -20,6 +20,7 @@ mod executions;
 mod root;
 mod tasks;
 pub mod wire;
+mod workbooks;
 mod workflows;
 
 pub use error::ApiError;
@@ -54,6 +55,16 @@ pub fn router(state: ApiState) -> Router {
         .route("/", get(root::versions))
         .route("/v2", get(root::redirect_v2))
         .route("/v2/", get(root::v2))
+        .route(
+            "/v2/workbooks",
+            get(workbooks::list)
+                .post(workbooks::create)
+                .put(workbooks::update),
+        )
+        .route(
+            "/v2/workbooks/{name}",
+            get(workbooks::get_one).delete(workbooks::delete),
+        )
         .route(
             "/v2/workflows",
             get(workflows::list)

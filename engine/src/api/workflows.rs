@@ -65,7 +65,7 @@ fn to_wire(def: &WorkflowDefinition, shape: Shape) -> Map<String, Value> {
 
 /// The text endpoints answer JSON only to clients that accept anything or
 /// text: Mistral (pecan) gives 406 to `Accept: application/json`.
-fn check_accept(headers: &HeaderMap) -> Result<(), ApiError> {
+pub(super) fn check_accept(headers: &HeaderMap) -> Result<(), ApiError> {
     let Some(accept) = headers.get(header::ACCEPT).and_then(|a| a.to_str().ok()) else {
         return Ok(());
     };
@@ -81,7 +81,7 @@ fn check_accept(headers: &HeaderMap) -> Result<(), ApiError> {
     }
 }
 
-fn upload_params(pairs: &[(String, String)]) -> Result<(String, String), ApiError> {
+pub(super) fn upload_params(pairs: &[(String, String)]) -> Result<(String, String), ApiError> {
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let namespace = get("namespace").unwrap_or_default();
     let scope = get("scope")
@@ -96,7 +96,7 @@ fn upload_params(pairs: &[(String, String)]) -> Result<(String, String), ApiErro
     Ok((namespace, scope))
 }
 
-fn body_text(body: &Bytes) -> Result<&str, ApiError> {
+pub(super) fn body_text(body: &Bytes) -> Result<&str, ApiError> {
     std::str::from_utf8(body)
         .map_err(|_| ApiError::bad_request("The definition is not valid UTF-8 text.").text())
 }
@@ -184,7 +184,7 @@ pub async fn list(
     Ok(reply(StatusCode::OK, &body))
 }
 
-fn namespace_of(pairs: &[(String, String)]) -> String {
+pub(super) fn namespace_of(pairs: &[(String, String)]) -> String {
     pairs
         .iter()
         .find(|(k, _)| k == "namespace")

@@ -269,7 +269,16 @@ impl Scheduler {
                 child
                     .params
                     .insert("namespace".into(), Value::String(namespace.clone()));
-                let found = tx.find_workflow(&workflow_name, &namespace).await?;
+                // Inside a workbook, `<wb>.<name>` comes first.
+                let mut found = None;
+                if let Some(wb) = tx.workbook_of(&exec.record.workflow_id).await? {
+                    found = tx
+                        .find_workflow(&format!("{wb}.{workflow_name}"), &namespace)
+                        .await?;
+                }
+                if found.is_none() {
+                    found = tx.find_workflow(&workflow_name, &namespace).await?;
+                }
                 let failure = match found {
                     None => Some((
                         String::new(),

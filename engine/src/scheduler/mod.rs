@@ -61,7 +61,7 @@ struct Inner {
     cache: Mutex<HashMap<String, Cached>>,
     /// Events waiting to be applied, per execution; each with the id of the
     /// job that carries it durably (deleted in the step that applies it).
-    inbox: Mutex<HashMap<String, Vec<(Event, Option<String>)>>>,
+    inbox: Mutex<HashMap<String, Vec<Queued>>>,
     /// Executions that have a worker applying their inbox.
     active: Mutex<HashSet<String>>,
     /// Actions to run, for the executor.
@@ -71,6 +71,9 @@ struct Inner {
     /// Woken after every step, for callers waiting on an execution.
     stepped: Notify,
 }
+
+/// An event waiting for its execution, with the id of its job in the store.
+type Queued = (Event, Option<String>);
 
 /// An execution kept in memory, valid while its store version is `version`.
 struct Cached {

@@ -18,6 +18,7 @@
 //! - [`rows`]: mapping records to rows and back.
 //! - [`tx`]: the write transaction of an engine step.
 //! - [`definitions`]: workflow definitions and parsed specs.
+//! - [`workbooks`]: workbooks (their workflows are definitions).
 //! - [`jobs`]: the job queue (actions to run, timers, events).
 //! - [`queries`]: reads for the API (lists with filters and paging).
 
@@ -27,12 +28,14 @@ pub mod jobs;
 pub mod queries;
 pub mod rows;
 pub mod tx;
+pub mod workbooks;
 
 pub use db::{Backend, Store};
 pub use definitions::WorkflowDefinition;
 pub use jobs::{Job, JobKind, NewJob};
 pub use rows::StoredExecution;
 pub use tx::{ExecutionSnapshot, StoreTx};
+pub use workbooks::WorkbookRecord;
 
 /// Errors of the store. `sqlx` errors never leave this crate as such.
 #[derive(Debug, thiserror::Error)]

@@ -216,6 +216,16 @@ impl StoreTx {
         Ok(row)
     }
 
+    /// The workbook a workflow definition came from, if any.
+    pub async fn workbook_of(&mut self, definition_id: &str) -> Result<Option<String>> {
+        let name: Option<Option<String>> =
+            sqlx::query_scalar("SELECT workbook_name FROM workflow_definitions WHERE id = $1")
+                .bind(definition_id.to_owned())
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        Ok(name.flatten())
+    }
+
     /// The workflow execution a task execution belongs to.
     pub async fn task_owner(&mut self, task_id: &str) -> Result<Option<String>> {
         let owner: Option<String> =

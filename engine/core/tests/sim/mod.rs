@@ -1,3 +1,6 @@
+// Each test binary uses a different part of the simulator.
+#![allow(dead_code)]
+
 //! An in-memory shell for testing the core: it runs actions with small Rust
 //! stand-ins for the standard actions, fires timers in due order, and runs
 //! sub-workflows from the same document. No database, no wasm.

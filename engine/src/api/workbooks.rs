@@ -1,0 +1,151 @@
+//! `/v2/workbooks`: workbooks (their workflows become `<wb>.<name>`).
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use bora_store::WorkbookRecord;
+use serde_json::{Map, Value};
+
+use super::error::ApiError;
+use super::wire::{ListParams, base_url, opt_time, reply, time};
+use super::workflows::{body_text, check_accept, namespace_of, upload_params};
+use super::{ApiState, Pairs};
+
+const FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "namespace",
+    "definition",
+    "tags",
+    "scope",
+    "project_id",
+    "created_at",
+    "updated_at",
+];
+
+fn to_wire(wb: &WorkbookRecord) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("id".into(), wb.id.clone().into());
+    m.insert("name".into(), wb.name.clone().into());
+    m.insert("namespace".into(), wb.namespace.clone().into());
+    m.insert("definition".into(), wb.definition.clone().into());
+    m.insert(
+        "tags".into(),
+        Value::Array(wb.tags.iter().cloned().map(Value::String).collect()),
+    );
+    m.insert("scope".into(), wb.scope.clone().into());
+    m.insert("project_id".into(), wb.project_id.clone().into());
+    m.insert("created_at".into(), time(wb.created_at));
+    m.insert("updated_at".into(), opt_time(wb.updated_at));
+    m
+}
+
+async fn put(
+    state: ApiState,
+    headers: HeaderMap,
+    pairs: Vec<(String, String)>,
+    body: Bytes,
+    update: bool,
+) -> Result<Response, ApiError> {
+    check_accept(&headers)?;
+    let (namespace, scope) = upload_params(&pairs)?;
+    let text = body_text(&body)?;
+    let record = state
+        .service
+        .put_workbook(text, &namespace, &scope, update)
+        .await
+        .map_err(|e| ApiError::from(e).text())?;
+    let status = if update {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    let mut response = reply(status, &Value::Object(to_wire(&record)));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json;charset=utf-8"),
+    );
+    Ok(response)
+}
+
+pub async fn create(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    put(state, headers, pairs, body, false).await
+}
+
+pub async fn update(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    put(state, headers, pairs, body, true).await
+}
+
+pub async fn list(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    params.check_fields(FIELDS)?;
+    let all: Vec<Map<String, Value>> = state
+        .service
+        .store()
+        .list_workbooks()
+        .await?
+        .iter()
+        .map(to_wire)
+        .collect();
+    let page = params.page_in_memory(
+        all,
+        &[
+            "name",
+            "namespace",
+            "definition",
+            "scope",
+            "project_id",
+            "created_at",
+            "updated_at",
+        ],
+        "id",
+    )?;
+    let body = params.page(&base_url(&headers), "workbooks", "workbooks", page);
+    Ok(reply(StatusCode::OK, &body))
+}
+
+pub async fn get_one(
+    State(state): State<ApiState>,
+    Path(name): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs.clone(), "created_at")?;
+    params.check_fields(FIELDS)?;
+    let wb = state
+        .service
+        .store()
+        .get_workbook(&name, &namespace_of(&pairs))
+        .await?;
+    Ok(reply(
+        StatusCode::OK,
+        &Value::Object(params.select(to_wire(&wb))),
+    ))
+}
+
+pub async fn delete(
+    State(state): State<ApiState>,
+    Path(name): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    state
+        .service
+        .store()
+        .delete_workbook(&name, &namespace_of(&pairs))
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
