@@ -827,12 +827,26 @@ fn list_of_tasks() -> Schema {
     }
 }
 
+/// The meta keys `BaseSpec.get_schema` merges into every spec's
+/// properties (so `task-defaults` and an advanced `publish` accept them).
+fn meta_properties() -> Vec<(&'static str, Schema)> {
+    vec![
+        ("name", nonempty_string()),
+        ("version", version()),
+        ("description", nonempty_string()),
+        ("tags", unique_string_list()),
+    ]
+}
+
 pub static PUBLISH: LazyLock<Schema> = LazyLock::new(|| Schema {
-    properties: vec![
+    properties: [
         ("branch", nonempty_dict()),
         ("global", nonempty_dict()),
         ("atomic", nonempty_dict()),
-    ],
+    ]
+    .into_iter()
+    .chain(meta_properties())
+    .collect(),
     additional: Some(None),
     ..ty(Ty::Object)
 });
@@ -918,6 +932,7 @@ pub static TASK_DEFAULTS: LazyLock<Schema> = LazyLock::new(|| {
         ("safe-rerun", expression_or_boolean()),
         ("requires", string_or_list()),
     ]);
+    properties.extend(meta_properties());
     Schema {
         properties,
         additional: Some(None),
