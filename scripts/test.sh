@@ -14,6 +14,6 @@ BORA_TEST_POSTGRES_URL="$(scripts/ensure-postgres.sh)"
 export BORA_TEST_POSTGRES_URL
 export RUST_BACKTRACE=0
 
-cargo test --release --workspace --locked
+cargo test --release --workspace --locked --no-fail-fast
 cargo build --release --locked -p bora
 scripts/conformance.sh target/release/bora

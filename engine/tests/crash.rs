@@ -101,7 +101,7 @@ fn killed_mid_run_the_execution_completes_after_restart() {
         + "    b:\n      action: std.sleep seconds=1\n      on-success: d\n"
         + "    c:\n      action: std.sleep seconds=1\n      on-success: d\n"
         + "    d:\n      join: all\n      action: std.sleep seconds=1\n      on-success: e\n"
-        + "    e:\n      action: std.echo output=done\n      publish:\n        out: <% task().result %>\n";
+        + "    e:\n      action: std.echo output=\"done\"\n      publish:\n        out: <% task().result %>\n";
     let (status, _) =
         request(port, "POST", "/v2/workflows", Some(("text/plain", &yaml))).expect("upload");
     assert_eq!(status, 201);
