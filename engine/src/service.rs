@@ -100,6 +100,49 @@ pub fn interface(workflow: &Workflow) -> Value {
     json!({"input": input, "output": output})
 }
 
+/// Lists a definition's errors, one per line, as a 400.
+fn invalid(errors: bora_lang::Errors) -> ServiceError {
+    ServiceError::BadRequest(
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+/// A definition record for a parsed workflow, with its spec as JSON.
+fn definition_record(
+    workflow: &Workflow,
+    definition: String,
+    namespace: &str,
+    scope: &str,
+    workbook: Option<&str>,
+) -> Result<(WorkflowDefinition, String), ServiceError> {
+    let spec =
+        serde_json::to_string(workflow).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    let now = now_micros();
+    Ok((
+        WorkflowDefinition {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: workflow.name.clone(),
+            namespace: namespace.to_owned(),
+            checksum: sha256(&definition)[..32].to_owned(),
+            definition,
+            spec_hash: sha256(&spec),
+            input: input_string(workflow),
+            interface: interface(workflow).to_string(),
+            tags: workflow.tags.clone(),
+            scope: scope.to_owned(),
+            project_id: "<default-project>".to_owned(),
+            workbook_name: workbook.map(str::to_owned),
+            created_at: now,
+            updated_at: Some(now),
+        },
+        spec,
+    ))
+}
+
 /// The part of a multi-workflow document that defines `name`, as its own
 /// document (Mistral stores each workflow's definition separately).
 fn cut_definition(text: &str, name: &str, count: usize) -> String {
@@ -147,43 +190,15 @@ impl Service {
         namespace: &str,
         scope: &str,
     ) -> Result<Vec<(WorkflowDefinition, String)>, ServiceError> {
-        let list = bora_lang::parse_workflows(text).map_err(|errors| {
-            ServiceError::BadRequest(
-                errors
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            )
-        })?;
-        let now = now_micros();
+        let list = bora_lang::parse_workflows(text).map_err(invalid)?;
         let count = list.workflows.len();
-        let mut out = Vec::new();
-        for workflow in list.workflows {
-            let spec = serde_json::to_string(&workflow)
-                .map_err(|e| ServiceError::Internal(e.to_string()))?;
-            let definition = cut_definition(text, &workflow.name, count);
-            out.push((
-                WorkflowDefinition {
-                    id: uuid::Uuid::new_v4().to_string(),
-                    name: workflow.name.clone(),
-                    namespace: namespace.to_owned(),
-                    checksum: sha256(&definition)[..32].to_owned(),
-                    definition,
-                    spec_hash: sha256(&spec),
-                    input: input_string(&workflow),
-                    interface: interface(&workflow).to_string(),
-                    tags: workflow.tags.clone(),
-                    scope: scope.to_owned(),
-                    project_id: "<default-project>".to_owned(),
-                    workbook_name: None,
-                    created_at: now,
-                    updated_at: Some(now),
-                },
-                spec,
-            ));
-        }
-        Ok(out)
+        list.workflows
+            .iter()
+            .map(|workflow| {
+                let definition = cut_definition(text, &workflow.name, count);
+                definition_record(workflow, definition, namespace, scope, None)
+            })
+            .collect()
     }
 
     /// Stores a workbook and its workflows as `<workbook>.<workflow>`
@@ -195,42 +210,23 @@ impl Service {
         scope: &str,
         update: bool,
     ) -> Result<WorkbookRecord, ServiceError> {
-        let workbook = bora_lang::parse_workbook(text).map_err(|errors| {
-            ServiceError::BadRequest(
-                errors
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            )
-        })?;
+        let workbook = bora_lang::parse_workbook(text).map_err(invalid)?;
         let now = now_micros();
-        let mut defs = Vec::new();
-        for workflow in &workbook.workflows {
-            let mut workflow = workflow.clone();
-            workflow.name = workbook.qualified_name(&workflow.name);
-            let spec = serde_json::to_string(&workflow)
-                .map_err(|e| ServiceError::Internal(e.to_string()))?;
-            defs.push((
-                WorkflowDefinition {
-                    id: uuid::Uuid::new_v4().to_string(),
-                    name: workflow.name.clone(),
-                    namespace: namespace.to_owned(),
-                    checksum: sha256(text)[..32].to_owned(),
-                    definition: text.to_owned(),
-                    spec_hash: sha256(&spec),
-                    input: input_string(&workflow),
-                    interface: interface(&workflow).to_string(),
-                    tags: workflow.tags.clone(),
-                    scope: scope.to_owned(),
-                    project_id: "<default-project>".to_owned(),
-                    workbook_name: Some(workbook.name.clone()),
-                    created_at: now,
-                    updated_at: Some(now),
-                },
-                spec,
-            ));
-        }
+        let defs = workbook
+            .workflows
+            .iter()
+            .map(|workflow| {
+                let mut workflow = workflow.clone();
+                workflow.name = workbook.qualified_name(&workflow.name);
+                definition_record(
+                    &workflow,
+                    text.to_owned(),
+                    namespace,
+                    scope,
+                    Some(&workbook.name),
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let record = WorkbookRecord {
             id: uuid::Uuid::new_v4().to_string(),
             name: workbook.name.clone(),

@@ -659,16 +659,8 @@ impl Stepper<'_> {
     /// Starts (or continues) a task: policies before, then its action(s) or
     /// sub-workflow(s). Leaves it IDLE while the workflow is paused.
     fn run_task(&mut self, task_id: &str) {
-        if let Err(Structural(message)) = self.try_run_task(task_id) {
-            let message = format!(
-                "Failed to run task [error={message}, wf={}, task={}]",
-                self.wf_name(),
-                self.exec
-                    .task(task_id)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default()
-            );
-            self.fail_structural(task_id, message);
+        if let Err(error) = self.try_run_task(task_id) {
+            self.fail_task(task_id, "Failed to run task", error);
         }
     }
 
@@ -1161,65 +1153,51 @@ impl Stepper<'_> {
             return;
         }
         let count = rc_u64(task, &["with_items", "count"]);
-        let superseded: Vec<String> = task
-            .runtime_context
-            .get("bora")
-            .and_then(|b| b.get("superseded"))
-            .and_then(Value::as_array)
-            .map(|l| {
-                l.iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let states: Vec<State> = match task.kind {
-            TaskKind::Action => self
-                .exec
-                .actions_of(task_id)
-                .filter(|a| a.accepted)
-                .map(|a| a.state)
-                .collect(),
-            TaskKind::Workflow => self
-                .exec
-                .children_of(task_id)
-                .filter(|c| c.state.is_terminal() && !superseded.contains(&c.id))
-                .map(|c| c.state)
-                .collect(),
+        // Count completions on the task itself: scanning the items on every
+        // completion would make a big with-items quadratic.
+        let counter = match state {
+            State::Error => "failed",
+            State::Cancelled => "cancelled",
+            _ => "succeeded",
         };
+        let mut finished = 0;
+        let mut failed = 0;
+        let mut cancelled = 0;
+        if let Some(task) = self.exec.task_mut(task_id)
+            && let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items")
+        {
+            let bump = wi.get(counter).and_then(Value::as_u64).unwrap_or(0) + 1;
+            wi.insert(counter.into(), json!(bump));
+            let get = |k: &str| wi.get(k).and_then(Value::as_u64).unwrap_or(0);
+            failed = get("failed");
+            cancelled = get("cancelled");
+            finished = get("succeeded") + failed + cancelled;
+        }
         // Start the next item if the concurrency cap allows.
         if let Some(spec) = self.spec(task_id) {
-            let next = rc_u64(task, &["with_items", "next"]);
+            let next = self
+                .exec
+                .task(task_id)
+                .map_or(count, |t| rc_u64(t, &["with_items", "next"]));
             if next < count {
-                match self.with_items(task_id, &spec) {
-                    Ok(items) => {
-                        if let Err(Structural(message)) =
-                            self.start_next_item(task_id, &spec, &items)
-                        {
-                            let message = format!(
-                                "Failed to run task [error={message}, wf={}, task={}]",
-                                self.wf_name(),
-                                spec.name
-                            );
-                            self.fail_structural(task_id, message);
-                            return;
-                        }
-                    }
-                    Err(Structural(message)) => {
-                        self.fail_structural(task_id, message);
-                        return;
-                    }
+                let started = self
+                    .with_items(task_id, &spec)
+                    .and_then(|items| self.start_next_item(task_id, &spec, &items));
+                if let Err(error) = started {
+                    self.fail_task(task_id, "Failed to run task", error);
+                    return;
                 }
             }
         }
-        if (states.len() as u64) < count {
+        if finished < count {
             return;
         }
-        let (state, info) = if states.contains(&State::Cancelled) {
+        let (state, info) = if cancelled > 0 {
             (
                 State::Cancelled,
                 Some("One or more actions was cancelled.".to_owned()),
             )
-        } else if states.contains(&State::Error) {
+        } else if failed > 0 {
             (
                 State::Error,
                 Some("One or more actions had failed.".to_owned()),
@@ -1232,19 +1210,8 @@ impl Stepper<'_> {
 
     /// All of a task's work is done: policies after completion, then finish.
     fn complete_task(&mut self, task_id: &str, state: State, info: Option<String>) {
-        match self.try_complete_task(task_id, state, info) {
-            Ok(()) => {}
-            Err(Structural(message)) => {
-                let message = format!(
-                    "Failed to complete task [error={message}, wf={}, task={}]",
-                    self.wf_name(),
-                    self.exec
-                        .task(task_id)
-                        .map(|t| t.name.clone())
-                        .unwrap_or_default()
-                );
-                self.fail_structural(task_id, message);
-            }
+        if let Err(error) = self.try_complete_task(task_id, state, info) {
+            self.fail_task(task_id, "Failed to complete task", error);
         }
     }
 
@@ -1395,7 +1362,9 @@ impl Stepper<'_> {
             set_rc_flag(task, "superseded", Value::Array(children));
             set_rc_flag(task, "wait_after_done", Value::Bool(false));
             if let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items") {
-                wi.insert("next".into(), json!(0));
+                for key in ["next", "succeeded", "failed", "cancelled"] {
+                    wi.insert(key.into(), json!(0));
+                }
             }
             task.state = State::Delayed;
             task.state_info = Some(format!("Delayed by 'retry' policy [delay={delay}]"));
@@ -1418,13 +1387,8 @@ impl Stepper<'_> {
             task.state_info = None;
             task.updated_at = Some(now);
         }
-        if let Err(Structural(message)) = self.start_attempt(task_id, &spec, concurrency) {
-            let message = format!(
-                "Failed to run task [error={message}, wf={}, task={}]",
-                self.wf_name(),
-                spec.name
-            );
-            self.fail_structural(task_id, message);
+        if let Err(error) = self.start_attempt(task_id, &spec, concurrency) {
+            self.fail_task(task_id, "Failed to run task", error);
         }
     }
 
@@ -1447,16 +1411,8 @@ impl Stepper<'_> {
             task.finished_at = Some(now);
             task.updated_at = Some(now);
         }
-        if let Err(Structural(message)) = self.after_finish(task_id, state, publish) {
-            let message = format!(
-                "Failed to handle action completion [error={message}, wf={}, task={}]",
-                self.wf_name(),
-                self.exec
-                    .task(task_id)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default()
-            );
-            self.fail_structural(task_id, message);
+        if let Err(error) = self.after_finish(task_id, state, publish) {
+            self.fail_task(task_id, "Failed to handle action completion", error);
         }
     }
 
@@ -1825,6 +1781,21 @@ impl Stepper<'_> {
             }
         }
         false
+    }
+
+    /// A structural failure while `what` (Mistral's wording, e.g. "Failed to
+    /// run task"), with the workflow and task named.
+    fn fail_task(&mut self, task_id: &str, what: &str, Structural(message): Structural) {
+        let task = self
+            .exec
+            .task(task_id)
+            .map(|t| t.name.clone())
+            .unwrap_or_default();
+        let message = format!(
+            "{what} [error={message}, wf={}, task={task}]",
+            self.wf_name()
+        );
+        self.fail_structural(task_id, message);
     }
 
     /// A failure of the workflow's own making (bad expression, bad policy

@@ -90,7 +90,10 @@ impl Table {
 
     /// `INSERT ... VALUES (...), (...) ON CONFLICT (id) DO UPDATE SET ...`
     /// for `rows` records: an upsert that SQLite and PostgreSQL both accept.
-    pub(crate) fn upsert_sql(&self, rows: usize) -> String {
+    /// With `numbered` the placeholders are `$N` (PostgreSQL); otherwise
+    /// plain `?`: SQLite looks `$N` names up one by one, which is quadratic
+    /// in the number of parameters of a big batch.
+    pub(crate) fn upsert_sql(&self, rows: usize, numbered: bool) -> String {
         let width = self.columns.len();
         let mut sql = format!(
             "INSERT INTO {} ({}) VALUES ",
@@ -106,7 +109,11 @@ impl Table {
                 if col > 0 {
                     sql.push_str(", ");
                 }
-                sql.push_str(&format!("${}", row * width + col + 1));
+                if numbered {
+                    sql.push_str(&format!("${}", row * width + col + 1));
+                } else {
+                    sql.push('?');
+                }
             }
             sql.push(')');
         }
@@ -390,7 +397,7 @@ mod tests {
             columns: &["id", "a"],
         };
         assert_eq!(
-            table.upsert_sql(2),
+            table.upsert_sql(2, true),
             "INSERT INTO t (id, a) VALUES ($1, $2), ($3, $4) ON CONFLICT (id) DO UPDATE SET a = excluded.a"
         );
     }

@@ -245,7 +245,7 @@ impl StoreTx {
     async fn upsert(&mut self, table: &Table, rows: impl Iterator<Item = Vec<Cell>>) -> Result<()> {
         let rows: Vec<Vec<Cell>> = rows.collect();
         for chunk in rows.chunks(table.rows_per_statement()) {
-            let sql = table.upsert_sql(chunk.len());
+            let sql = table.upsert_sql(chunk.len(), self.backend == Backend::Postgres);
             let mut args = AnyArguments::default();
             for row in chunk {
                 for cell in row {
