@@ -41,6 +41,12 @@ pub enum Event {
     ChildChanged {
         child: Box<WorkflowExecution>,
     },
+    /// A task's work could not even start (e.g. a sub-workflow's input does
+    /// not match its declaration): the task fails with `message`.
+    TaskFailed {
+        task_id: String,
+        message: String,
+    },
     /// A timer armed by [`Command::Timer`] fired.
     Timer {
         task_id: String,
@@ -212,6 +218,15 @@ impl Stepper<'_> {
                 self.on_action_complete(&action_id, result)
             }
             Event::ChildChanged { child } => self.on_child_complete(*child),
+            Event::TaskFailed { task_id, message } => {
+                if self
+                    .exec
+                    .task(&task_id)
+                    .is_some_and(|t| t.state == State::Running)
+                {
+                    self.complete_task(&task_id, State::Error, Some(message));
+                }
+            }
             Event::Timer {
                 task_id,
                 timer,

@@ -289,7 +289,17 @@ impl Scheduler {
                     Some((def_id, spec_hash, _)) => {
                         let plan = self.plan(tx, &spec_hash).await?;
                         child.workflow_id = def_id;
-                        match prepare_input(&plan.workflow, &input) {
+                        // Keys the child does not declare are parameters
+                        // (`env`, `task_name`, ...), as in Mistral.
+                        let mut declared = Map::new();
+                        for (key, value) in input {
+                            if plan.workflow.input.iter().any(|p| p.name == key) {
+                                declared.insert(key, value);
+                            } else {
+                                child.params.insert(key, value);
+                            }
+                        }
+                        match prepare_input(&plan.workflow, &declared) {
                             Ok(prepared) => {
                                 child.input = prepared;
                                 tx.put_executions(&[StoredExecution {
@@ -307,20 +317,11 @@ impl Scheduler {
                         }
                     }
                 };
-                if let Some((spec_hash, message)) = failure {
-                    // The child cannot start: record it failed and tell the
-                    // parent at once.
-                    child.state = State::Error;
-                    child.state_info = Some(message);
-                    tx.put_executions(&[StoredExecution {
-                        execution: child.clone(),
-                        spec_hash,
-                        version: 0,
-                    }])
-                    .await?;
-                    let event = Event::ChildChanged {
-                        child: Box::new(child),
-                    };
+                if let Some((_, message)) = failure {
+                    // The child cannot start: no execution is created and
+                    // the task fails with the reason, as Mistral does.
+                    let task_id = child.task_execution_id.clone().unwrap_or_default();
+                    let event = Event::TaskFailed { task_id, message };
                     let job = uuid();
                     jobs.push(event_job(&job, &exec.record.id, &event, now, &node));
                     after.events.push((exec.record.id.clone(), event, job));

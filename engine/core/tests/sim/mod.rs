@@ -126,7 +126,18 @@ impl Sim {
             .or_else(|| self.plans.get(workflow))
             .cloned()
             .ok_or_else(|| format!("no workflow {workflow}"))?;
-        let input = input.as_object().cloned().unwrap_or_default();
+        let mut input = input.as_object().cloned().unwrap_or_default();
+        let mut params = self.params.clone();
+        if parent.is_some() {
+            // Keys a sub-workflow does not declare are its parameters.
+            input.retain(|key, value| {
+                let declared = plan.workflow.input.iter().any(|p| &p.name == key);
+                if !declared {
+                    params.insert(key.clone(), value.clone());
+                }
+                declared
+            });
+        }
         let input = prepare_input(&plan.workflow, &input).map_err(|e| e.to_string())?;
         let record = WorkflowExecution {
             id: id.clone(),
@@ -135,7 +146,7 @@ impl Sim {
             workflow_namespace: String::new(),
             description: String::new(),
             tags: vec![],
-            params: self.params.clone(),
+            params,
             input,
             output: Map::new(),
             context: Map::new(),
@@ -241,15 +252,8 @@ impl Sim {
                         Value::Object(input),
                         Some((task_id.clone(), index)),
                     ) {
-                        let mut child =
-                            self.failed_child(&child_id, &task_id, index, &workflow_name);
-                        child.state_info = Some(message);
-                        self.queue.push((
-                            exec_id.to_owned(),
-                            Event::ChildChanged {
-                                child: Box::new(child),
-                            },
-                        ));
+                        self.queue
+                            .push((exec_id.to_owned(), Event::TaskFailed { task_id, message }));
                     }
                 }
                 Command::Timer {
@@ -292,30 +296,6 @@ impl Sim {
                 Command::ResumeChild { child_id } => self.queue.push((child_id, Event::Resume)),
                 Command::Finished => {}
             }
-        }
-    }
-
-    fn failed_child(&self, id: &str, task: &str, index: u32, name: &str) -> WorkflowExecution {
-        WorkflowExecution {
-            id: id.to_owned(),
-            workflow_id: name.to_owned(),
-            workflow_name: name.to_owned(),
-            workflow_namespace: String::new(),
-            description: String::new(),
-            tags: vec![],
-            params: Map::new(),
-            input: Map::new(),
-            output: Map::new(),
-            context: Map::new(),
-            state: State::Error,
-            state_info: None,
-            task_execution_id: Some(task.to_owned()),
-            root_execution_id: None,
-            source_execution_id: None,
-            index: Some(index),
-            backlog: vec![],
-            created_at: self.now,
-            updated_at: None,
         }
     }
 
