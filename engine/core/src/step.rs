@@ -1241,7 +1241,8 @@ impl Stepper<'_> {
         };
         // fail-on: a successful task fails when the condition holds.
         if state == State::Success && spec.policies.fail_on.is_some() {
-            let data = self.result_scope(task_id);
+            // fail-on sees the inbound context; `task()` gives the result.
+            let data = self.task_scope(task_id, Map::new());
             if self.eval_bool(task_id, &spec.policies.fail_on, Some(&data))? {
                 state = State::Error;
                 info = Some("Failed by 'fail-on' policy".into());
@@ -1405,12 +1406,6 @@ impl Stepper<'_> {
         if let Err(error) = self.start_attempt(task_id, &spec, concurrency) {
             self.fail_task(task_id, "Failed to run task", error);
         }
-    }
-
-    /// Data for conditions evaluated after the task ran (fail-on, retry):
-    /// the inbound context; `task()` gives the result.
-    fn result_scope(&mut self, task_id: &str) -> DataContext {
-        self.task_scope(task_id, Map::new())
     }
 
     /// Puts the task in its final state, publishes (unless done already),

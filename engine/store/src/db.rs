@@ -103,6 +103,15 @@ impl Store {
         })
     }
 
+    /// Takes this process's turn as the SQLite writer (nothing on PostgreSQL);
+    /// hold the guard for the duration of the write.
+    pub(crate) async fn writer(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.write_lock {
+            Some(lock) => Some(lock.lock().await),
+            None => None,
+        }
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -158,10 +158,7 @@ impl Store {
     /// Deletes a definition (executions keep the spec they run).
     pub async fn delete_workflow(&self, identifier: &str, namespace: &str) -> Result<()> {
         let def = self.get_workflow(identifier, namespace).await?;
-        let _writer = match &self.write_lock {
-            Some(lock) => Some(lock.lock().await),
-            None => None,
-        };
+        let _writer = self.writer().await;
         sqlx::query("DELETE FROM workflow_definitions WHERE id = $1")
             .bind(def.id)
             .execute(&self.pool)

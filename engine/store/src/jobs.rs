@@ -126,10 +126,7 @@ impl Store {
              WHERE id IN ({pick}) \
              RETURNING id, kind, execution_id, due_at, payload, attempts"
         );
-        let _writer = match &self.write_lock {
-            Some(lock) => Some(lock.lock().await),
-            None => None,
-        };
+        let _writer = self.writer().await;
         let rows = sqlx::query(&sql)
             .bind(owner.to_owned())
             .bind(lease_until)
@@ -177,10 +174,7 @@ impl Store {
     /// Drops every lease (used at start-up on SQLite, where the store serves a
     /// single process: leases of an earlier run of it are void).
     pub async fn release_all_leases(&self) -> Result<()> {
-        let _writer = match &self.write_lock {
-            Some(lock) => Some(lock.lock().await),
-            None => None,
-        };
+        let _writer = self.writer().await;
         sqlx::query(
             "UPDATE jobs SET locked_by = NULL, locked_until = NULL WHERE locked_by IS NOT NULL",
         )
@@ -191,10 +185,7 @@ impl Store {
 
     /// Deletes a finished job outside of an engine step.
     pub async fn delete_job(&self, id: &str) -> Result<()> {
-        let _writer = match &self.write_lock {
-            Some(lock) => Some(lock.lock().await),
-            None => None,
-        };
+        let _writer = self.writer().await;
         sqlx::query("DELETE FROM jobs WHERE id = $1")
             .bind(id.to_owned())
             .execute(&self.pool)
