@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Drives Bora with the real python-mistralclient CLI (`mistral ...`).
+
+Usage: scenario.py MISTRAL_BIN BASE_URL
+Every step runs the CLI as a user would, with `-f json` output, and checks
+what it printed; the first mismatch fails the run with the command, its
+output and what was expected.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MISTRAL, URL = sys.argv[1], sys.argv[2]
+STEPS = 0
+
+
+class Failed(Exception):
+    pass
+
+
+def cli(*args, ok=True):
+    """Runs `mistral ARGS`; returns the parsed JSON (or text when not JSON)."""
+    cmd = [MISTRAL, "--os-mistral-url", URL, *args]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    if ok and proc.returncode != 0:
+        raise Failed("`%s` exited %d:\n%s%s" % (" ".join(args), proc.returncode,
+                                                  proc.stdout, proc.stderr))
+    if not ok:
+        return proc
+    try:
+        return json.loads(proc.stdout)
+    except ValueError:
+        return proc.stdout
+
+
+def check(what, cond, got=None):
+    global STEPS
+    STEPS += 1
+    if not cond:
+        raise Failed("%s: got %s" % (what, json.dumps(got, indent=1, default=str)))
+    print("ok %2d  %s" % (STEPS, what))
+
+
+def as_dict(value):
+    return json.loads(value) if isinstance(value, str) and value else (value or {})
+
+
+def wait_state(execution, states, timeout=30):
+    deadline = time.time() + timeout
+    while True:
+        ex = cli("execution-get", execution, "-f", "json")
+        if ex["State"] in states or time.time() > deadline:
+            return ex
+        time.sleep(0.2)
+
+
+def main():
+    wf = os.path.join(HERE, "wf.yaml")
+
+    created = cli("workflow-create", wf, "-f", "json")
+    names = sorted(w["Name"] for w in created)
+    check("workflow-create uploads three workflows", names == ["e2e_env", "e2e_hello", "e2e_slow"], created)
+    listed = cli("workflow-list", "-f", "json")
+    check("workflow-list shows them", {"e2e_hello", "e2e_slow", "e2e_env"} <= {w["Name"] for w in listed}, listed)
+
+    ex = cli("execution-create", "e2e_hello", '{"name": "Bora"}', "-f", "json")
+    check("execution-create answers with an id", bool(ex.get("ID")), ex)
+    ex = wait_state(ex["ID"], {"SUCCESS", "ERROR"})
+    check("execution-get reaches SUCCESS", ex["State"] == "SUCCESS", ex)
+
+    tasks = cli("task-list", ex["ID"], "-f", "json")
+    check("task-list shows both tasks in SUCCESS",
+          sorted((t["Name"], t["State"]) for t in tasks) == [("greet", "SUCCESS"), ("shout", "SUCCESS")], tasks)
+    greet = next(t for t in tasks if t["Name"] == "greet")
+    published = as_dict(cli("task-get-published", greet["ID"]))
+    check("task-get-published shows the greeting", published == {"greeting": "Hello, Bora"}, published)
+    output = as_dict(cli("execution-get-output", ex["ID"]))
+    check("execution-get-output shows the workflow output", output == {"greeting": "Hello, Bora!"}, output)
+
+    actions = cli("action-execution-list", greet["ID"], "-f", "json")
+    check("action-execution-list shows the task's std.echo",
+          [(a["Name"], a["State"]) for a in actions] == [("std.echo", "SUCCESS")], actions)
+    out = as_dict(cli("action-execution-get-output", actions[0]["ID"]))
+    check("action-execution-get-output shows its result", out == {"result": "Hello, Bora"}, out)
+
+    run = cli("run-action", "std.echo", '{"output": "direct"}', "-f", "json")
+    check("run-action std.echo returns its result", as_dict(run.get("Output")) == {"result": "direct"}, run)
+    saved = cli("run-action", "std.echo", '{"output": "kept"}', "--save-result", "-f", "json")
+    check("run-action --save-result stores an action execution", saved.get("State") == "SUCCESS" and saved.get("ID"), saved)
+    got = cli("action-execution-get", saved["ID"], "-f", "json")
+    check("action-execution-get finds the saved one", got.get("Name") == "std.echo", got)
+
+    trig = cli("cron-trigger-create", "e2e_every_minute", "e2e_hello", '{"name": "cron"}',
+               "--pattern", "*/5 * * * *", "-f", "json")
+    check("cron-trigger-create returns the trigger",
+          trig.get("Name") == "e2e_every_minute" and trig.get("Pattern") == "*/5 * * * *"
+          and trig.get("Next execution time"), trig)
+    trigs = cli("cron-trigger-list", "-f", "json")
+    check("cron-trigger-list lists it", [t["Name"] for t in trigs] == ["e2e_every_minute"], trigs)
+    cli("cron-trigger-delete", "e2e_every_minute")
+    trigs = cli("cron-trigger-list", "-f", "json")
+    check("cron-trigger-delete removes it", trigs == [], trigs)
+
+    env = cli("environment-create", os.path.join(HERE, "env.yaml"), "-f", "json")
+    check("environment-create stores the environment", env.get("Name") == "e2e_env", env)
+    envs = cli("environment-list", "-f", "json")
+    check("environment-list lists it", "e2e_env" in [e["Name"] for e in envs], envs)
+
+    slow = cli("execution-create", "e2e_slow", "-f", "json")
+    paused = cli("execution-update", slow["ID"], "-s", "PAUSED", "-f", "json")
+    check("execution-update -s PAUSED pauses a running execution", paused.get("State") == "PAUSED", paused)
+    time.sleep(2.5)
+    still = cli("execution-get", slow["ID"], "-f", "json")
+    check("a paused execution stays paused", still["State"] == "PAUSED", still)
+    resumed = cli("execution-update", slow["ID"], "-s", "RUNNING", "-f", "json")
+    check("execution-update -s RUNNING resumes it", resumed.get("State") == "RUNNING", resumed)
+    done = wait_state(slow["ID"], {"SUCCESS", "ERROR"})
+    check("the resumed execution finishes", done["State"] == "SUCCESS", done)
+    out = as_dict(cli("execution-get-output", slow["ID"]))
+    check("and publishes what its second task said", out == {"said": "done"}, out)
+
+    failing = cli("execution-create", "e2e_env", "{}", '{"env": "e2e_env"}', "-f", "json")
+    failing = wait_state(failing["ID"], {"SUCCESS", "ERROR"})
+    check("an execution with env by name fails where the env says so", failing["State"] == "ERROR", failing)
+    tasks = cli("task-list", failing["ID"], "-f", "json")
+    check_task = next(t for t in tasks if t["Name"] == "check")
+    colour = as_dict(cli("task-get-published", check_task["ID"]))
+    check("env() reads the named environment", colour == {"colour": "green"}, colour)
+    bad = next(t for t in tasks if t["Name"] == "maybe_fail")
+    check("the failing task is in ERROR", bad["State"] == "ERROR", tasks)
+    rerun = cli("task-rerun", bad["ID"], "--env", '{"broken": false}', "-f", "json")
+    check("task-rerun accepts the failed task", rerun.get("ID") == bad["ID"], rerun)
+    fixed = wait_state(failing["ID"], {"SUCCESS", "ERROR"})
+    check("after the rerun the execution succeeds", fixed["State"] == "SUCCESS", fixed)
+    fixed_task = cli("task-get", bad["ID"], "-f", "json")
+    check("and the rerun task is SUCCESS", fixed_task["State"] == "SUCCESS", fixed_task)
+
+    cli("environment-delete", "e2e_env")
+    envs = cli("environment-list", "-f", "json")
+    check("environment-delete removes it", "e2e_env" not in [e["Name"] for e in envs], envs)
+    print("mistralclient scenario: %d checks passed" % STEPS)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except (Failed, subprocess.TimeoutExpired, KeyError, StopIteration) as err:
+        print("FAILED after %d checks: %s: %s" % (STEPS, type(err).__name__, err), file=sys.stderr)
+        sys.exit(1)
