@@ -19,19 +19,25 @@
 //! - [`tx`]: the write transaction of an engine step.
 //! - [`definitions`]: workflow definitions and parsed specs.
 //! - [`workbooks`]: workbooks (their workflows are definitions).
+//! - [`environments`]: named variable sets for `params.env`.
+//! - [`cron_triggers`]: scheduled workflow starts.
 //! - [`jobs`]: the job queue (actions to run, timers, events).
 //! - [`queries`]: reads for the API (lists with filters and paging).
 
+pub mod cron_triggers;
 pub mod db;
 pub mod definitions;
+pub mod environments;
 pub mod jobs;
 pub mod queries;
 pub mod rows;
 pub mod tx;
 pub mod workbooks;
 
+pub use cron_triggers::CronTriggerRecord;
 pub use db::{Backend, Store};
 pub use definitions::WorkflowDefinition;
+pub use environments::EnvironmentRecord;
 pub use jobs::{Job, JobKind, NewJob};
 pub use rows::StoredExecution;
 pub use tx::{ExecutionSnapshot, StoreTx};
