@@ -185,8 +185,9 @@ pub fn result_from<'a>(
     if with_items {
         return Value::Array(results.into_iter().map(|(_, v)| v).collect());
     }
+    // Mistral: `results[0] if len(results) == 1 else results`, so a task
+    // without a result yet (e.g. in its own input) gives `[]`.
     match results.len() {
-        0 => Value::Null,
         1 => results.pop().map(|(_, v)| v).unwrap_or(Value::Null),
         _ => Value::Array(results.into_iter().map(|(_, v)| v).collect()),
     }
@@ -211,11 +212,11 @@ pub fn task_dict(exec: &Execution, task: &TaskExecution) -> Value {
     json!({
         "id": task.id,
         "name": task.name,
-        "spec": exec.plan.task(&task.name).and_then(|t| serde_json::to_value(&**t).ok()),
+        "spec": exec.plan.workflow.spec.get("tasks").and_then(|t| t.get(&task.name)),
         "state": task.state.as_str(),
         "state_info": task.state_info,
         "result": task_result(exec, task),
-        "published": task.published,
+        "published": task.published_value(),
         "type": task.kind.as_str(),
         "workflow_execution_id": task.workflow_execution_id,
         "created_at": format_time(task.created_at),
@@ -267,7 +268,7 @@ impl ExprHost for CoreHost<'_> {
         Ok(json!({
             "id": r.id,
             "name": r.workflow_name,
-            "spec": serde_json::to_value(&self.exec.plan.workflow).ok(),
+            "spec": self.exec.plan.workflow.spec,
             "input": r.input,
             "params": r.params,
             "created_at": format_time(r.created_at),

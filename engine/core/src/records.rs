@@ -96,6 +96,24 @@ pub struct TaskExecution {
     pub finished_at: Option<Timestamp>,
 }
 
+impl TaskExecution {
+    /// `published` as Mistral shows it: `null` when the task had a publish
+    /// spec without `branch` (only `global` in an on-clause), else the map.
+    pub fn published_value(&self) -> Value {
+        let null = self
+            .runtime_context
+            .get("bora")
+            .and_then(|b| b.get("published_null"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        if null {
+            Value::Null
+        } else {
+            Value::Object(self.published.clone())
+        }
+    }
+}
+
 /// The outcome of an action, as stored in `output`: `{"result": ...}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ActionResult {

@@ -1477,25 +1477,30 @@ impl Stepper<'_> {
         Ok(())
     }
 
+    /// Publishes as Mistral's `get_publish` + `publish_variables`: the
+    /// state's `publish*` dict as branch, then `on-complete`'s publish, then
+    /// the state's on-clause publish on top. Without any publish spec
+    /// `published` stays `{}`; a spec without branch values gives `null`.
     fn publish(&mut self, task_id: &str, spec: &Task, state: State) -> Result<(), Structural> {
-        let (base, clauses): (&Map<String, Value>, Vec<&Option<OnClause>>) = match state {
-            State::Success => (&spec.publish, vec![&spec.on_complete, &spec.on_success]),
-            State::Error => (
-                &spec.publish_on_error,
-                vec![&spec.on_complete, &spec.on_error],
-            ),
-            State::Skipped => (&spec.publish_on_skip, vec![&spec.on_skip]),
+        let (base, clause) = match state {
+            State::Success => (&spec.publish, &spec.on_success),
+            State::Error => (&spec.publish_on_error, &spec.on_error),
+            State::Skipped => (&spec.publish_on_skip, &spec.on_skip),
             _ => return Ok(()),
         };
+        let mut found = !base.is_empty();
+        let mut has_branch = !base.is_empty();
         let mut branch = base.clone();
         let mut global = Map::new();
-        for clause in clauses.into_iter().flatten() {
+        for clause in [&spec.on_complete, clause].into_iter().flatten() {
             if let Some(publish) = &clause.publish {
+                found = true;
+                has_branch |= !publish.branch.is_empty();
                 branch.extend(publish.branch.clone());
                 global.extend(publish.global.clone());
             }
         }
-        if branch.is_empty() && global.is_empty() {
+        if !found {
             return Ok(());
         }
         let data = self.task_scope(task_id, Map::new());
@@ -1520,6 +1525,9 @@ impl Stepper<'_> {
         if let Some(task) = self.exec.task_mut(task_id) {
             task.published = published;
             task.published_global = global;
+            if !has_branch {
+                set_rc_flag(task, "published_null", Value::Bool(true));
+            }
         }
         self.ctx.invalidate(task_id);
         Ok(())

@@ -105,12 +105,20 @@ fn run_case(dir: &std::path::Path) -> Result<(), String> {
                     continue;
                 }
                 let name = t["name"].as_str().unwrap_or_default();
-                let found = sim.exec(&id).tasks.iter().any(|x| {
-                    x.name == name && Value::Object(x.published.clone()) == t["published"]
-                });
+                let found =
+                    sim.exec(&id).tasks.iter().any(|x| {
+                        x.name == name && normalize(x.published_value()) == t["published"]
+                    });
                 if !found {
+                    let got: Vec<Value> = sim
+                        .exec(&id)
+                        .tasks
+                        .iter()
+                        .filter(|x| x.name == name)
+                        .map(|x| normalize(x.published_value()))
+                        .collect();
                     return Err(format!(
-                        "published of {name} differs, expected {}",
+                        "published of {name} differs, expected {}, got {got:?}",
                         t["published"]
                     ));
                 }
@@ -139,7 +147,32 @@ fn normalize(value: Value) -> Value {
     }
 }
 
+/// Mistral's expression time format (`YYYY-MM-DD HH:MM:SS[.ffffff]`).
+fn is_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    let shape = |i: usize, c: u8| b.get(i) == Some(&c);
+    let digits = |r: std::ops::Range<usize>| {
+        r.into_iter()
+            .all(|i| b.get(i).is_some_and(u8::is_ascii_digit))
+    };
+    b.len() >= 19
+        && digits(0..4)
+        && shape(4, b'-')
+        && digits(5..7)
+        && shape(7, b'-')
+        && digits(8..10)
+        && (shape(10, b' ') || shape(10, b'T'))
+        && digits(11..13)
+        && shape(13, b':')
+        && digits(14..16)
+        && shape(16, b':')
+        && digits(17..19)
+}
+
 fn regex_lite(s: &str) -> String {
+    if is_timestamp(s) {
+        return "<timestamp>".to_owned();
+    }
     // The simulator's ids look like `id-0001`; uuid() gives real uuids.
     if s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4 {
         return "<uuid>".to_owned();
@@ -199,7 +232,7 @@ fn conformance_cases_through_the_core() {
     }
     println!("{passed} passed, {failed} failed");
     // Raise as the core improves; never lower.
-    const FLOOR: usize = 94;
+    const FLOOR: usize = 98;
     assert!(
         passed >= FLOOR,
         "{passed} passed, below the floor of {FLOOR}"

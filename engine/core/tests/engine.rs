@@ -612,3 +612,96 @@ wf:
     );
     assert_eq!(sim.output(&id), json!({"a": "Neo", "b": "Neo", "c": "Neo"}));
 }
+
+#[test]
+fn publish_with_only_global_shows_published_null() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.echo output="Hi"
+      on-success:
+        publish:
+          global:
+            g: <% task().result %>
+        next: t2
+    t2:
+      action: std.echo output=<% $.g %>
+      publish:
+        r: <% task().result %>
+    t3:
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    // A publish spec without branch values: Mistral stores None.
+    assert_eq!(sim.task(&id, "t1").published_value(), json!(null));
+    assert_eq!(
+        sim.task(&id, "t1").published_global,
+        *json!({"g": "Hi"}).as_object().expect("object")
+    );
+    assert_eq!(sim.task(&id, "t2").published_value(), json!({"r": "Hi"}));
+    // No publish spec at all: `{}`.
+    assert_eq!(sim.task(&id, "t3").published_value(), json!({}));
+}
+
+#[test]
+fn task_result_without_actions_is_an_empty_list() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.echo
+      input:
+        output: <% task().result.content %>
+      publish:
+        r: <% task().result %>
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.task(&id, "t1").published_value(), json!({"r": []}));
+}
+
+#[test]
+fn execution_function_shows_the_raw_spec() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  input:
+    - k1
+    - k2: v2
+  tasks:
+    t1:
+      action: std.echo output=<% execution().spec %>
+      publish:
+        spec: <% task().result %>
+        task_spec: <% task().spec %>
+"#,
+    );
+    let id = sim.run("wf", json!({"k1": 1}));
+    assert_eq!(sim.state(&id), Success);
+    let task_spec = json!({
+        "action": "std.echo output=<% execution().spec %>",
+        "publish": {"spec": "<% task().result %>", "task_spec": "<% task().spec %>"},
+        "name": "t1", "type": "direct", "version": "2.0"
+    });
+    assert_eq!(
+        sim.task(&id, "t1").published_value(),
+        json!({
+            "spec": {
+                "input": ["k1", {"k2": "v2"}],
+                "name": "wf",
+                "version": "2.0",
+                "tasks": {"t1": task_spec.clone()}
+            },
+            "task_spec": task_spec
+        })
+    );
+}

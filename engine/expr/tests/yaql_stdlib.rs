@@ -250,3 +250,20 @@ fn mistral_functions_through_host() {
         assert_eq!(got, want.clone().map_err(str::to_string), "{text}");
     }
 }
+
+/// Attribute access on null is an error in yaql (no `#operator_.` takes a
+/// null receiver, as for `$.s.x`); on an empty list it maps over nothing.
+/// Mistral's `task().result.content` on a task without a result works only
+/// because that result is `[]`, not null.
+#[test]
+fn attribute_on_null_and_on_empty_list() {
+    check(&[
+        ("$.missing_is_error.content", Err("'missing_is_error'")),
+        (
+            "null.content",
+            Err("Unknown function \"#property#content\""),
+        ),
+        ("[].content", Ok(json!([]))),
+        ("$.users.name", Ok(json!(["alice", "bob"]))),
+    ]);
+}

@@ -103,6 +103,12 @@ pub struct Workflow {
     pub task_defaults: Option<TaskDefaults>,
     /// Tasks as written, in declaration order.
     pub tasks: Vec<Task>,
+    /// The definition as Mistral keeps it (`wf_spec.to_dict()`): the raw
+    /// mapping with `name` and `version` injected, and `name`, `version`
+    /// and `type` injected into each task. `execution().spec` and
+    /// `task().spec` show it.
+    #[serde(default)]
+    pub spec: Json,
 }
 
 /// `task-defaults`.

@@ -564,6 +564,7 @@ fn workflow_inner(ctx: &mut Ctx, name: &str, node: &Node) -> Option<Workflow> {
         vars: dict(node.get("vars")),
         task_defaults: defaults,
         tasks,
+        spec: raw_spec(node, name, wf_type),
     };
 
     // Semantics: only on a sound structure.
@@ -575,6 +576,31 @@ fn workflow_inner(ctx: &mut Ctx, name: &str, node: &Node) -> Option<Workflow> {
     } else {
         Some(wf)
     }
+}
+
+/// Mistral's stored spec dict: the mapping as written, with the keys its
+/// spec classes inject (`name`, `version`; per task also `type`).
+fn raw_spec(node: &Node, name: &str, wf_type: WorkflowType) -> serde_json::Value {
+    use serde_json::Value as J;
+    let mut spec = node.to_json();
+    let type_name = match wf_type {
+        WorkflowType::Direct => "direct",
+        WorkflowType::Reverse => "reverse",
+    };
+    if let J::Object(map) = &mut spec {
+        map.insert("name".into(), J::String(name.to_owned()));
+        map.insert("version".into(), J::String("2.0".into()));
+        if let Some(J::Object(tasks)) = map.get_mut("tasks") {
+            for (task_name, task) in tasks.iter_mut() {
+                if let J::Object(t) = task {
+                    t.insert("type".into(), J::String(type_name.into()));
+                    t.insert("name".into(), J::String(task_name.clone()));
+                    t.insert("version".into(), J::String("2.0".into()));
+                }
+            }
+        }
+    }
+    spec
 }
 
 fn is_uuid_like(name: &str) -> bool {
