@@ -1,0 +1,375 @@
+//! Actions kept in the store: ad-hoc action definitions (Mistral's YAML
+//! actions over a base action) and uploaded wasm components, versioned, with
+//! their bytes content-addressed so any node can load a version by digest.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::db::Store;
+use crate::{Result, StoreError};
+
+/// A stored ad-hoc action definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionDefinition {
+    pub id: String,
+    /// Full name (`<workbook>.<action>` for workbook actions).
+    pub name: String,
+    pub namespace: String,
+    /// The YAML of this action (`version` plus the action).
+    pub definition: String,
+    /// JSON of the parsed action (`bora_lang::model::AdhocAction`).
+    pub spec: String,
+    /// Mistral's input string, e.g. `s1="a", s2`.
+    pub input: String,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub scope: String,
+    pub project_id: String,
+    pub workbook_name: Option<String>,
+    pub created_at: i64,
+    pub updated_at: Option<i64>,
+}
+
+const DEF_COLUMNS: &str = "id, name, namespace, definition, spec, input, description, tags, \
+     scope, project_id, workbook_name, created_at, updated_at";
+
+fn def_from_row(row: &AnyRow) -> Result<ActionDefinition> {
+    let tags: String = row.try_get("tags")?;
+    Ok(ActionDefinition {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        namespace: row.try_get("namespace")?,
+        definition: row.try_get("definition")?,
+        spec: row.try_get("spec")?,
+        input: row.try_get("input")?,
+        description: row.try_get("description")?,
+        tags: serde_json::from_str(&tags).map_err(|e| StoreError::Corrupt {
+            what: "tags",
+            detail: e.to_string(),
+        })?,
+        scope: row.try_get("scope")?,
+        project_id: row.try_get("project_id")?,
+        workbook_name: row.try_get("workbook_name")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+/// One version of an uploaded action (without its bytes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionComponent {
+    pub name: String,
+    /// 1 for the first upload of the name, then +1 per upload.
+    pub version: i64,
+    /// Hex SHA-256 of the component bytes (key of [`Store::component_bytes`]).
+    pub digest: String,
+    pub size: i64,
+    /// Limits set at upload, as JSON text.
+    pub limits: String,
+    /// What `describe()` returned at upload, as JSON text.
+    pub descriptor: String,
+    pub created_at: i64,
+}
+
+const COMPONENT_SELECT: &str = "SELECT c.name, c.version, c.digest, b.size, c.limits, \
+     c.descriptor, c.created_at FROM action_components c \
+     JOIN component_blobs b ON b.digest = c.digest";
+
+fn component_from_row(row: &AnyRow) -> Result<ActionComponent> {
+    Ok(ActionComponent {
+        name: row.try_get("name")?,
+        version: row.try_get("version")?,
+        digest: row.try_get("digest")?,
+        size: row.try_get("size")?,
+        limits: row.try_get("limits")?,
+        descriptor: row.try_get("descriptor")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+/// A new upload: the bytes and what goes with them.
+#[derive(Debug, Clone)]
+pub struct NewComponent<'a> {
+    pub name: &'a str,
+    pub digest: &'a str,
+    pub bytes: &'a [u8],
+    pub limits: String,
+    pub descriptor: String,
+    pub created_at: i64,
+}
+
+impl Store {
+    /// Stores ad-hoc action definitions in one transaction. Without
+    /// `replace`, a name taken in its namespace is a duplicate; with it, an
+    /// existing definition is replaced (keeping its id and creation time).
+    ///
+    /// # Errors
+    /// [`StoreError::Duplicate`] when a name is taken and `replace` is false.
+    pub async fn put_action_definitions(
+        &self,
+        defs: &[ActionDefinition],
+        replace: bool,
+    ) -> Result<Vec<ActionDefinition>> {
+        let mut tx = self.begin().await?;
+        let mut out = Vec::with_capacity(defs.len());
+        for def in defs {
+            let existing = sqlx::query(&format!(
+                "SELECT {DEF_COLUMNS} FROM action_definitions WHERE name = $1 AND namespace = $2"
+            ))
+            .bind(def.name.clone())
+            .bind(def.namespace.clone())
+            .fetch_optional(tx.conn())
+            .await?
+            .map(|row| def_from_row(&row))
+            .transpose()?;
+            let mut def = def.clone();
+            match existing {
+                Some(old) if !replace => {
+                    return Err(StoreError::Duplicate {
+                        kind: "ActionDefinition",
+                        key: format!("name={}, namespace={}", old.name, old.namespace),
+                    });
+                }
+                Some(old) => {
+                    def.id = old.id;
+                    def.created_at = old.created_at;
+                    sqlx::query("DELETE FROM action_definitions WHERE id = $1")
+                        .bind(def.id.clone())
+                        .execute(tx.conn())
+                        .await?;
+                }
+                None => def.updated_at = None,
+            }
+            sqlx::query(&format!(
+                "INSERT INTO action_definitions ({DEF_COLUMNS}) VALUES \
+                 ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+            ))
+            .bind(def.id.clone())
+            .bind(def.name.clone())
+            .bind(def.namespace.clone())
+            .bind(def.definition.clone())
+            .bind(def.spec.clone())
+            .bind(def.input.clone())
+            .bind(def.description.clone())
+            .bind(serde_json::to_string(&def.tags).unwrap_or_else(|_| "[]".into()))
+            .bind(def.scope.clone())
+            .bind(def.project_id.clone())
+            .bind(def.workbook_name.clone())
+            .bind(def.created_at)
+            .bind(def.updated_at)
+            .execute(tx.conn())
+            .await?;
+            out.push(def);
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// An ad-hoc action by exact name in a namespace, if there is one.
+    pub async fn find_action_definition(
+        &self,
+        name: &str,
+        namespace: &str,
+    ) -> Result<Option<ActionDefinition>> {
+        sqlx::query(&format!(
+            "SELECT {DEF_COLUMNS} FROM action_definitions WHERE name = $1 AND namespace = $2"
+        ))
+        .bind(name.to_owned())
+        .bind(namespace.to_owned())
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|row| def_from_row(&row))
+        .transpose()
+    }
+
+    /// An ad-hoc action by id, or by name in a namespace.
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`] when there is none.
+    pub async fn get_action_definition(
+        &self,
+        identifier: &str,
+        namespace: &str,
+    ) -> Result<ActionDefinition> {
+        let row = sqlx::query(&format!(
+            "SELECT {DEF_COLUMNS} FROM action_definitions WHERE id = $1 \
+             OR (name = $1 AND namespace = $2) ORDER BY created_at LIMIT 1"
+        ))
+        .bind(identifier.to_owned())
+        .bind(namespace.to_owned())
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(row) => def_from_row(&row),
+            None => Err(StoreError::NotFound {
+                kind: "Action",
+                key: format!("name={identifier}, namespace={namespace}"),
+            }),
+        }
+    }
+
+    /// Every ad-hoc action, by name.
+    pub async fn list_action_definitions(&self) -> Result<Vec<ActionDefinition>> {
+        sqlx::query(&format!(
+            "SELECT {DEF_COLUMNS} FROM action_definitions ORDER BY name, namespace"
+        ))
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(def_from_row)
+        .collect()
+    }
+
+    /// Deletes an ad-hoc action by name (or id) in a namespace.
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`] when there is none.
+    pub async fn delete_action_definition(&self, identifier: &str, namespace: &str) -> Result<()> {
+        let def = self.get_action_definition(identifier, namespace).await?;
+        let mut tx = self.begin().await?;
+        sqlx::query("DELETE FROM action_definitions WHERE id = $1")
+            .bind(def.id)
+            .execute(tx.conn())
+            .await?;
+        tx.commit().await
+    }
+
+    /// Stores an upload as the next version of its name (the bytes once per
+    /// digest) and returns that version.
+    pub async fn put_action_component(&self, new: &NewComponent<'_>) -> Result<ActionComponent> {
+        let mut tx = self.begin().await?;
+        let known: Option<String> =
+            sqlx::query_scalar("SELECT digest FROM component_blobs WHERE digest = $1")
+                .bind(new.digest.to_owned())
+                .fetch_optional(tx.conn())
+                .await?;
+        if known.is_none() {
+            sqlx::query(
+                "INSERT INTO component_blobs (digest, bytes, size, created_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(new.digest.to_owned())
+            .bind(new.bytes.to_vec())
+            .bind(i64::try_from(new.bytes.len()).unwrap_or(i64::MAX))
+            .bind(new.created_at)
+            .execute(tx.conn())
+            .await?;
+        }
+        // Two nodes uploading the same name at once: the second insert
+        // breaks the primary key and fails instead of sharing a version.
+        let last: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM action_components WHERE name = $1")
+                .bind(new.name.to_owned())
+                .fetch_one(tx.conn())
+                .await?;
+        let version = last.unwrap_or(0) + 1;
+        sqlx::query(
+            "INSERT INTO action_components (name, version, digest, limits, descriptor, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(new.name.to_owned())
+        .bind(version)
+        .bind(new.digest.to_owned())
+        .bind(new.limits.clone())
+        .bind(new.descriptor.clone())
+        .bind(new.created_at)
+        .execute(tx.conn())
+        .await?;
+        tx.commit().await?;
+        Ok(ActionComponent {
+            name: new.name.to_owned(),
+            version,
+            digest: new.digest.to_owned(),
+            size: i64::try_from(new.bytes.len()).unwrap_or(i64::MAX),
+            limits: new.limits.clone(),
+            descriptor: new.descriptor.clone(),
+            created_at: new.created_at,
+        })
+    }
+
+    /// The newest version of an uploaded action, if there is one.
+    pub async fn latest_action_component(&self, name: &str) -> Result<Option<ActionComponent>> {
+        sqlx::query(&format!(
+            "{COMPONENT_SELECT} WHERE c.name = $1 ORDER BY c.version DESC LIMIT 1"
+        ))
+        .bind(name.to_owned())
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|row| component_from_row(&row))
+        .transpose()
+    }
+
+    /// One version of an uploaded action.
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`] when there is no such version.
+    pub async fn action_component(&self, name: &str, version: i64) -> Result<ActionComponent> {
+        let row = sqlx::query(&format!(
+            "{COMPONENT_SELECT} WHERE c.name = $1 AND c.version = $2"
+        ))
+        .bind(name.to_owned())
+        .bind(version)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(row) => component_from_row(&row),
+            None => Err(StoreError::NotFound {
+                kind: "ActionComponent",
+                key: format!("name={name}, version={version}"),
+            }),
+        }
+    }
+
+    /// Every version of every uploaded action, by name then version.
+    pub async fn list_action_components(&self) -> Result<Vec<ActionComponent>> {
+        sqlx::query(&format!("{COMPONENT_SELECT} ORDER BY c.name, c.version"))
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(component_from_row)
+            .collect()
+    }
+
+    /// The bytes of a component by digest.
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`] when no upload has this digest.
+    pub async fn component_bytes(&self, digest: &str) -> Result<Vec<u8>> {
+        let bytes: Option<Vec<u8>> =
+            sqlx::query_scalar("SELECT bytes FROM component_blobs WHERE digest = $1")
+                .bind(digest.to_owned())
+                .fetch_optional(&self.pool)
+                .await?;
+        bytes.ok_or_else(|| StoreError::NotFound {
+            kind: "Component",
+            key: format!("digest={digest}"),
+        })
+    }
+
+    /// Deletes every version of an uploaded action, and the bytes no other
+    /// action uses.
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`] when the name has no upload.
+    pub async fn delete_action_component(&self, name: &str) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let deleted = sqlx::query("DELETE FROM action_components WHERE name = $1")
+            .bind(name.to_owned())
+            .execute(tx.conn())
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            return Err(StoreError::NotFound {
+                kind: "Action",
+                key: format!("name={name}"),
+            });
+        }
+        sqlx::query(
+            "DELETE FROM component_blobs WHERE NOT EXISTS \
+             (SELECT 1 FROM action_components c WHERE c.digest = component_blobs.digest)",
+        )
+        .execute(tx.conn())
+        .await?;
+        tx.commit().await
+    }
+}
