@@ -17,7 +17,9 @@
 //! - [`execution`]: one execution in memory, with its change record.
 //! - [`dataflow`]: contexts, task results, expression functions.
 //! - [`step`]: events, commands and the step function.
+//! - [`adhoc`]: expanding ad-hoc actions to their base and transforming results.
 
+pub mod adhoc;
 pub mod dataflow;
 pub mod execution;
 pub mod input;

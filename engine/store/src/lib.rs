@@ -19,11 +19,13 @@
 //! - [`tx`]: the write transaction of an engine step.
 //! - [`definitions`]: workflow definitions and parsed specs.
 //! - [`workbooks`]: workbooks (their workflows are definitions).
+//! - [`actions`]: ad-hoc action definitions and uploaded components (versioned).
 //! - [`environments`]: named variable sets for `params.env`.
 //! - [`cron_triggers`]: scheduled workflow starts.
 //! - [`jobs`]: the job queue (actions to run, timers, events).
 //! - [`queries`]: reads for the API (lists with filters and paging).
 
+pub mod actions;
 pub mod cron_triggers;
 pub mod db;
 pub mod definitions;
@@ -34,6 +36,7 @@ pub mod rows;
 pub mod tx;
 pub mod workbooks;
 
+pub use actions::{ActionComponent, ActionDefinition, NewComponent};
 pub use cron_triggers::CronTriggerRecord;
 pub use db::{Backend, Store};
 pub use definitions::WorkflowDefinition;
