@@ -126,6 +126,14 @@ impl Contexts {
     /// The final context of a workflow: the merged outbound contexts of the
     /// completed tasks that led nowhere.
     pub fn final_context(&mut self, exec: &Execution) -> Map<String, Value> {
+        if exec.plan.is_reverse() {
+            // Reverse workflows: the outbound context of the target task.
+            let target = exec.record.params.get("task_name").and_then(Value::as_str);
+            return match target.and_then(|name| exec.last_task_named(name)) {
+                Some(task) => self.outbound(exec, &task.id.clone()).values.clone(),
+                None => Map::new(),
+            };
+        }
         let mut merged = BranchContext::default();
         let leaves: Vec<String> = exec
             .tasks

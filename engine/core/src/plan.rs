@@ -86,6 +86,54 @@ impl Plan {
         compiled
     }
 
+    /// For a reverse workflow, Mistral's error when `params.task_name` does
+    /// not name one of its tasks (`None` when it does, or for direct
+    /// workflows). The shell may check it before creating an execution.
+    pub fn reverse_target_error(
+        &self,
+        params: &serde_json::Map<String, serde_json::Value>,
+    ) -> Option<String> {
+        if !self.is_reverse() {
+            return None;
+        }
+        let target = params.get("task_name");
+        if target
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|name| self.tasks.contains_key(name))
+        {
+            return None;
+        }
+        let shown = match target {
+            Some(serde_json::Value::String(name)) => name.clone(),
+            Some(other) => other.to_string(),
+            None => "None".to_owned(),
+        };
+        Some(format!(
+            "Invalid task name [wf_spec=ReverseWorkflowSpec {}, task_name={shown}]",
+            self.workflow.name
+        ))
+    }
+
+    /// The tasks a reverse workflow's target needs, dependencies first
+    /// (Mistral's DFS post-order from the target over `requires`).
+    pub fn reverse_order(&self, target: &str) -> Vec<String> {
+        fn visit(plan: &Plan, name: &str, seen: &mut Vec<String>, out: &mut Vec<String>) {
+            if seen.iter().any(|s| s == name) {
+                return;
+            }
+            seen.push(name.to_owned());
+            if let Some(task) = plan.tasks.get(name) {
+                for required in &task.requires {
+                    visit(plan, required, seen, out);
+                }
+                out.push(name.to_owned());
+            }
+        }
+        let mut out = Vec::new();
+        visit(self, target, &mut Vec::new(), &mut out);
+        out
+    }
+
     /// Tasks that run first (direct: no inbound transition).
     pub fn start_tasks(&self) -> &[String] {
         &self.start

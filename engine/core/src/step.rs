@@ -265,10 +265,15 @@ impl Stepper<'_> {
             }
         }
         if self.exec.plan.is_reverse() {
-            self.complete_workflow(
-                State::Error,
-                Some("Reverse workflows are not supported by this version of Bora yet.".into()),
-            );
+            if let Some(message) = self
+                .exec
+                .plan
+                .reverse_target_error(&self.exec.record.params)
+            {
+                self.complete_workflow(State::Error, Some(message));
+                return;
+            }
+            self.reverse_next();
             return;
         }
         let start: Vec<String> = self.exec.plan.start_tasks().to_vec();
@@ -1474,7 +1479,57 @@ impl Stepper<'_> {
         }
         self.follow(task_id, next);
         self.refresh_joins();
+        if self.exec.plan.is_reverse() {
+            self.reverse_next();
+        }
         Ok(())
+    }
+
+    /// Reverse workflows: starts every task the target needs that has not
+    /// run yet and whose `requires` all succeeded; its context comes from
+    /// those required tasks.
+    fn reverse_next(&mut self) {
+        if self.exec.record.state.is_terminal() {
+            return;
+        }
+        let Some(target) = self
+            .exec
+            .record
+            .params
+            .get("task_name")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+        else {
+            return;
+        };
+        let plan = self.exec.plan.clone();
+        for name in plan.reverse_order(&target) {
+            if self.exec.last_task_named(&name).is_some() {
+                continue;
+            }
+            let Some(spec) = plan.task(&name) else {
+                continue;
+            };
+            let mut parents = Vec::new();
+            let satisfied = spec.requires.iter().all(|required| {
+                match self
+                    .exec
+                    .tasks
+                    .iter()
+                    .find(|t| &t.name == required && t.state == State::Success)
+                {
+                    Some(t) => {
+                        parents.push(t.id.clone());
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if satisfied {
+                let id = self.create_task(&name, parents, State::Idle);
+                self.run_task(&id);
+            }
+        }
     }
 
     /// Publishes as Mistral's `get_publish` + `publish_variables`: the

@@ -705,3 +705,67 @@ wf:
         })
     );
 }
+
+const REVERSE: &str = r#"
+version: '2.0'
+wf:
+  type: reverse
+  input:
+    - fail: false
+  tasks:
+    a:
+      action: std.echo output="A"
+      publish: {x: <% task().result %>}
+    b:
+      action: std.echo output="B"
+      publish: {y: <% task().result %>}
+    c:
+      action: std.echo output="<% $.x %><% $.y %>"
+      publish: {z: <% task().result %>}
+      requires: [a, b]
+    d:
+      action: std.fail
+      requires: c
+    unrelated:
+      action: std.noop
+"#;
+
+#[test]
+fn reverse_workflow_runs_what_the_target_requires() {
+    let mut sim = Sim::new(REVERSE);
+    sim.params.insert("task_name".into(), json!("c"));
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(
+        names(&sim.tasks(&id)),
+        [("a", Success), ("b", Success), ("c", Success)]
+    );
+    // The final context is the target's outbound context.
+    assert_eq!(sim.output(&id), json!({"x": "A", "y": "B", "z": "AB"}));
+    let c = sim.task(&id, "c");
+    assert_eq!(c.triggered_by.len(), 2);
+}
+
+#[test]
+fn reverse_workflow_fails_on_any_error() {
+    let mut sim = Sim::new(REVERSE);
+    sim.params.insert("task_name".into(), json!("d"));
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    assert_eq!(
+        names(&sim.tasks(&id)),
+        [("a", Success), ("b", Success), ("c", Success), ("d", Error)]
+    );
+}
+
+#[test]
+fn reverse_workflow_needs_a_valid_target() {
+    let mut sim = Sim::new(REVERSE);
+    sim.params.insert("task_name".into(), json!("nope"));
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    let info = sim.exec(&id).record.state_info.clone().unwrap_or_default();
+    assert!(info.starts_with("Invalid task name ["), "{info}");
+    assert!(info.contains("task_name=nope"), "{info}");
+    assert!(sim.tasks(&id).is_empty());
+}
