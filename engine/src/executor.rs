@@ -11,11 +11,13 @@ use std::time::Duration;
 
 use bora_core::records::ActionResult;
 use bora_core::step::Event;
+use bora_expr::DataContext;
 use bora_store::JobKind;
 use serde_json::{Value, json};
 use tokio::sync::{Semaphore, mpsc};
 
-use crate::runtime::{CallContext, CallOverrides, FailureKind, Outcome, Runtime};
+use crate::actions::{Actions, Call};
+use crate::runtime::{CallContext, CallOverrides, FailureKind, Runtime};
 use crate::scheduler::{ActionJob, Scheduler, now_micros};
 
 /// Settings of the executor.
@@ -40,7 +42,7 @@ impl Default for ExecutorConfig {
 /// Runs actions for the scheduler.
 #[derive(Clone)]
 pub struct Executor {
-    runtime: Runtime,
+    actions: Actions,
     scheduler: Scheduler,
     config: ExecutorConfig,
     permits: Arc<Semaphore>,
@@ -50,7 +52,7 @@ impl Executor {
     pub fn new(runtime: Runtime, scheduler: Scheduler, config: ExecutorConfig) -> Self {
         let permits = Arc::new(Semaphore::new(config.concurrency.max(1)));
         Self {
-            runtime,
+            actions: Actions::new(scheduler.store().clone(), runtime),
             scheduler,
             config,
             permits,
@@ -150,17 +152,20 @@ impl Executor {
             task_id: Some(job.task_id.clone()),
             action_execution_id: Some(job.action_id.clone()),
         };
-        let outcome = self
-            .runtime
-            .call(&job.name, Value::Object(job.input.clone()), ctx, overrides)
-            .await;
-        let result = match outcome {
-            Ok(output) => match output.outcome {
-                Outcome::Pending => return None,
-                Outcome::Done(value) => ActionResult::Success(value),
-            },
-            Err(failure) => ActionResult::Error(failure_value(&failure.kind, &job.name)),
+        let call = Call {
+            name: job.name.clone(),
+            namespace: job.namespace.clone(),
+            workbook: job.workbook.clone(),
+            input: job.input.clone(),
+            context: job
+                .context
+                .clone()
+                .map(|c| DataContext::new(Arc::new(c)))
+                .unwrap_or_default(),
+            ctx,
+            overrides,
         };
+        let result = self.actions.run_to_result(call).await?;
         Some(self.cap(result))
     }
 

@@ -12,11 +12,13 @@
 //! - [`scheduler`]: applies events to executions through the core and stores
 //!   the result; claims due timers.
 //! - [`executor`]: runs action jobs on the runtime.
+//! - [`actions`]: the action registry: standard, ad-hoc and uploaded actions by name.
 //! - [`node`]: store, runtime, scheduler and executor wired together.
 //! - [`service`]: the operations the API and the CLI use.
 //! - [`api`]: Mistral's REST API v2 (axum router).
 //! - [`cli`]: the `bora` command line (the only place that uses `anyhow`).
 
+pub mod actions;
 pub mod api;
 pub mod cli;
 pub mod executor;

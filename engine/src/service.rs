@@ -238,7 +238,17 @@ impl Service {
             created_at: now,
             updated_at: Some(now),
         };
-        Ok(self.store.put_workbook(&record, &defs, update).await?)
+        let stored = self.store.put_workbook(&record, &defs, update).await?;
+        // The workbook's actions become `<workbook>.<action>`.
+        crate::actions::definitions::put_workbook_actions(
+            &self.store,
+            &workbook,
+            text,
+            namespace,
+            scope,
+        )
+        .await?;
+        Ok(stored)
     }
 
     /// Stores the workflows of a document (`POST /v2/workflows`).

@@ -18,9 +18,10 @@ use super::wire::{
     ListParams, PROJECT, base_url, json_field, json_object, jstr, opt_str, opt_time, reply, time,
 };
 use super::{ApiState, Pairs};
-use crate::executor::failure_value;
-use crate::runtime::{CallContext, CallOverrides, FailureKind, Outcome, Runtime};
+use crate::actions::{Actions, Call, ResolveError};
+use crate::runtime::{CallContext, CallOverrides};
 use crate::scheduler::now_micros;
+use bora_core::adhoc::caller_context;
 
 const FIELDS: &[&str] = &[
     "id",
@@ -49,7 +50,7 @@ fn output_of(a: &ActionExecution) -> Value {
     }
 }
 
-fn to_wire(a: &ActionExecution, output: bool) -> Map<String, Value> {
+pub(super) fn to_wire(a: &ActionExecution, output: bool) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("id".into(), a.id.clone().into());
     m.insert("workflow_name".into(), opt_str(a.workflow_name.as_deref()));
@@ -151,34 +152,37 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-/// Runs an action; `Ok(None)` when it completes later (asynchronous).
+/// Runs an action (standard, ad-hoc or uploaded) through the registry;
+/// `Ok(None)` when it completes later (asynchronous).
 async fn run(
-    runtime: &Runtime,
+    actions: &Actions,
     name: &str,
+    namespace: &str,
     input: &Map<String, Value>,
+    env: Value,
     id: Option<String>,
     timeout: Option<u64>,
 ) -> Result<Option<ActionResult>, ApiError> {
-    let overrides = CallOverrides {
-        timeout: timeout.map(Duration::from_secs),
-        ..CallOverrides::default()
-    };
-    let ctx = CallContext {
-        action_execution_id: id,
-        ..CallContext::default()
-    };
-    match runtime
-        .call(name, Value::Object(input.clone()), ctx, overrides)
-        .await
-    {
-        Ok(output) => match output.outcome {
-            Outcome::Done(value) => Ok(Some(ActionResult::Success(value))),
-            Outcome::Pending => Ok(None),
+    let call = Call {
+        name: name.to_owned(),
+        namespace: namespace.to_owned(),
+        workbook: None,
+        input: input.clone(),
+        context: caller_context(env, None),
+        ctx: CallContext {
+            action_execution_id: id,
+            ..CallContext::default()
         },
-        Err(failure) => match &failure.kind {
-            FailureKind::BadInput { message, .. } => Err(ApiError::bad_request(message.clone())),
-            kind => Ok(Some(ActionResult::Error(failure_value(kind, name)))),
+        overrides: CallOverrides {
+            timeout: timeout.map(Duration::from_secs),
+            ..CallOverrides::default()
         },
+    };
+    match actions.run(call).await {
+        Ok(Some(value)) => Ok(Some(ActionResult::Success(value))),
+        Ok(None) => Ok(None),
+        Err(err) if err.is_bad_input() => Err(ApiError::bad_request(err.to_string())),
+        Err(err) => Ok(Some(ActionResult::Error(err.error_value()))),
     }
 }
 
@@ -202,11 +206,26 @@ pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Respon
         Some(Value::String(n)) => n.clone(),
         _ => String::new(),
     };
-    let Some(descriptor) = state.runtime.describe(&name) else {
+    let actions = Actions::new(state.service.store().clone(), state.runtime.clone());
+    let resolved = match actions.resolve(&name, &namespace, None).await {
+        Ok(resolved) => resolved,
+        Err(ResolveError::NotFound { .. }) => {
+            return Err(ApiError::bad_request(format!(
+                "Failed to find action [action_name={name}]"
+            )));
+        }
+        Err(ResolveError::Store(err)) => return Err(err.into()),
+        Err(other) => return Err(ApiError::bad_request(other.to_string())),
+    };
+    let Some(descriptor) = actions.descriptor(&resolved) else {
         return Err(ApiError::bad_request(format!(
             "Failed to find action [action_name={name}]"
         )));
     };
+    let env = params
+        .get("env")
+        .cloned()
+        .unwrap_or(Value::Object(Map::new()));
     let flag = |key: &str| match params.get(key) {
         Some(Value::Bool(b)) => *b,
         Some(Value::String(s)) => super::wire::truthy(s),
@@ -227,7 +246,7 @@ pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Respon
         task_execution_id: None,
         workflow_execution_id: None,
         workflow_name: None,
-        workflow_namespace: namespace,
+        workflow_namespace: namespace.clone(),
         state: ExecState::Running,
         state_info: None,
         input: input.clone(),
@@ -246,13 +265,15 @@ pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Respon
         store
             .put_adhoc_actions(std::slice::from_ref(&record))
             .await?;
-        let runtime = state.runtime.clone();
         let mut done = record.clone();
+        let background = actions.clone();
         tokio::spawn(async move {
             let outcome = run(
-                &runtime,
+                &background,
                 &done.name,
+                &done.workflow_namespace,
                 &done.input,
+                env,
                 Some(done.id.clone()),
                 timeout,
             )
@@ -276,7 +297,7 @@ pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Respon
             &Value::Object(to_wire(&record, true)),
         ));
     }
-    let result = run(&state.runtime, &name, &input, None, timeout)
+    let result = run(&actions, &name, &namespace, &input, env, None, timeout)
         .await?
         .unwrap_or(ActionResult::Error(Value::String(
             "The action did not complete synchronously.".to_owned(),

@@ -1,14 +1,32 @@
-//! `/v2/actions`: the actions the runtime has loaded (Bora's std actions and
-//! any registered components), with Mistral's `input` strings.
+//! `/v2/actions`: the standard actions, ad-hoc actions (Mistral's YAML
+//! action lists) and uploaded wasm components, listed together in
+//! Mistral's shape.
+//!
+//! - `POST`/`PUT` with a YAML body create/replace ad-hoc actions
+//!   (`?namespace=&scope=`), answering `{"actions": [...]}`.
+//! - `POST`/`PUT` with `Content-Type: application/wasm` (or
+//!   `application/octet-stream`, or `multipart/form-data` with a `file`
+//!   part) and `?name=` upload a component as the next version of that
+//!   name. Limits: `?fuel=`, `?memory=` (bytes), `?timeout=` (seconds),
+//!   `?allowed_hosts=a,b` (or repeated `allow_host=`). A component that
+//!   does not fit the `bora:action` world is a 400 naming what does not fit.
+//! - `DELETE /v2/actions/{name}` deletes an ad-hoc action or every version
+//!   of an upload; standard actions cannot be deleted.
 
+use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use bora_store::{ActionComponent, ActionDefinition, StoreError};
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{ListParams, base_url, reply};
+use super::wire::{ListParams, PROJECT, base_url, opt_time, reply, time};
+use super::workflows::{body_text, upload_params};
 use super::{ApiState, Pairs};
+use crate::actions::definitions::{DefinitionError, Upload, put_action_list};
+use crate::actions::upload::UploadError;
+use crate::actions::{Actions, StoredLimits, is_std};
 use crate::runtime::Descriptor;
 
 const FIELDS: &[&str] = &[
@@ -26,7 +44,14 @@ const FIELDS: &[&str] = &[
     "namespace",
 ];
 
-fn to_wire(name: &str, d: &Descriptor) -> Map<String, Value> {
+/// Largest upload accepted (the router's body limit for this resource).
+pub const MAX_UPLOAD_BYTES: usize = 64 << 20;
+
+fn actions(state: &ApiState) -> Actions {
+    Actions::new(state.service.store().clone(), state.runtime.clone())
+}
+
+fn std_to_wire(name: &str, d: &Descriptor) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("id".into(), name.into());
     m.insert("name".into(), name.into());
@@ -43,6 +68,72 @@ fn to_wire(name: &str, d: &Descriptor) -> Map<String, Value> {
     m
 }
 
+fn adhoc_to_wire(def: &ActionDefinition) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("id".into(), def.id.clone().into());
+    m.insert("name".into(), def.name.clone().into());
+    m.insert("is_system".into(), false.into());
+    m.insert("input".into(), def.input.clone().into());
+    m.insert(
+        "description".into(),
+        def.description.clone().map_or(Value::Null, Value::String),
+    );
+    m.insert(
+        "tags".into(),
+        Value::Array(def.tags.iter().cloned().map(Value::String).collect()),
+    );
+    m.insert("definition".into(), def.definition.clone().into());
+    m.insert("scope".into(), def.scope.clone().into());
+    m.insert("project_id".into(), def.project_id.clone().into());
+    m.insert("created_at".into(), time(def.created_at));
+    m.insert("updated_at".into(), opt_time(def.updated_at));
+    m.insert("namespace".into(), def.namespace.clone().into());
+    m
+}
+
+/// An uploaded action: Mistral's fields, then Bora's (`version`, `digest`,
+/// `size`, `limits`, `is_async`).
+fn component_to_wire(c: &ActionComponent) -> Map<String, Value> {
+    let descriptor: Option<Descriptor> = serde_json::from_str(&c.descriptor).ok();
+    let limits: Value = serde_json::from_str(&c.limits).unwrap_or(Value::Null);
+    let mut m = Map::new();
+    m.insert("id".into(), c.name.clone().into());
+    m.insert("name".into(), c.name.clone().into());
+    m.insert("is_system".into(), false.into());
+    m.insert(
+        "input".into(),
+        descriptor
+            .as_ref()
+            .map(Descriptor::input_spec)
+            .unwrap_or_default()
+            .into(),
+    );
+    m.insert(
+        "description".into(),
+        descriptor
+            .as_ref()
+            .map(|d| d.description.clone())
+            .unwrap_or_default()
+            .into(),
+    );
+    m.insert("tags".into(), Value::Null);
+    m.insert("definition".into(), "".into());
+    m.insert("scope".into(), "private".into());
+    m.insert("project_id".into(), PROJECT.into());
+    m.insert("created_at".into(), time(c.created_at));
+    m.insert("updated_at".into(), Value::Null);
+    m.insert("namespace".into(), "".into());
+    m.insert("version".into(), c.version.into());
+    m.insert("digest".into(), c.digest.clone().into());
+    m.insert("size".into(), c.size.into());
+    m.insert("limits".into(), limits);
+    m.insert(
+        "is_async".into(),
+        descriptor.is_some_and(|d| d.is_async).into(),
+    );
+    m
+}
+
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -50,12 +141,30 @@ pub async fn list(
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse(pairs, "name")?;
     params.check_fields(FIELDS)?;
-    let all: Vec<Map<String, Value>> = state
+    let store = state.service.store();
+    let mut all: Vec<Map<String, Value>> = state
         .runtime
         .list()
         .iter()
-        .filter_map(|name| state.runtime.describe(name).map(|d| to_wire(name, &d)))
+        .filter(|name| is_std(name))
+        .filter_map(|name| state.runtime.describe(name).map(|d| std_to_wire(name, &d)))
         .collect();
+    all.extend(
+        store
+            .list_action_definitions()
+            .await?
+            .iter()
+            .map(adhoc_to_wire),
+    );
+    let mut latest: Vec<ActionComponent> = Vec::new();
+    for c in store.list_action_components().await? {
+        // Ordered by name then version: keep the last of each name.
+        match latest.last_mut() {
+            Some(last) if last.name == c.name => *last = c,
+            _ => latest.push(c),
+        }
+    }
+    all.extend(latest.iter().map(component_to_wire));
     let page = params.page_in_memory(
         all,
         &[
@@ -74,15 +183,34 @@ pub async fn list(
     Ok(reply(StatusCode::OK, &body))
 }
 
-fn one(state: &ApiState, name: &str, namespace: &str) -> Result<Response, ApiError> {
-    match state.runtime.describe(name) {
-        Some(d) if namespace.is_empty() => {
-            Ok(reply(StatusCode::OK, &Value::Object(to_wire(name, &d))))
+async fn one(state: &ApiState, name: &str, namespace: &str) -> Result<Response, ApiError> {
+    let found = if namespace.is_empty()
+        && is_std(name)
+        && let Some(d) = state.runtime.describe(name)
+    {
+        Some(std_to_wire(name, &d))
+    } else {
+        let store = state.service.store();
+        match store.get_action_definition(name, namespace).await {
+            Ok(def) => Some(adhoc_to_wire(&def)),
+            Err(StoreError::NotFound { .. }) if namespace.is_empty() => store
+                .latest_action_component(name)
+                .await?
+                .map(|c| component_to_wire(&c)),
+            Err(StoreError::NotFound { .. }) => None,
+            Err(other) => return Err(other.into()),
         }
-        _ => Err(ApiError::not_found(format!(
+    };
+    match found {
+        Some(m) => Ok(reply(StatusCode::OK, &Value::Object(m))),
+        None => Err(ApiError::not_found(format!(
             "Action not found [name={name}, namespace={namespace}]"
         ))),
     }
+}
+
+fn query(pairs: &[(String, String)], key: &str) -> Option<String> {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
 }
 
 pub async fn get_one(
@@ -90,17 +218,291 @@ pub async fn get_one(
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let namespace = pairs
-        .iter()
-        .find(|(k, _)| k == "namespace")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    one(&state, &name, &namespace)
+    let namespace = query(&pairs, "namespace").unwrap_or_default();
+    one(&state, &name, &namespace).await
 }
 
 pub async fn get_in_namespace(
     State(state): State<ApiState>,
     Path((name, namespace)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
-    one(&state, &name, &namespace)
+    one(&state, &name, &namespace).await
+}
+
+/// How the body of a POST/PUT is to be read.
+enum Body<'a> {
+    Yaml(&'a str),
+    Wasm(Bytes),
+}
+
+fn content_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+fn classify<'a>(headers: &HeaderMap, body: &'a Bytes) -> Result<Body<'a>, ApiError> {
+    let ctype = content_type(headers);
+    if ctype.starts_with("application/wasm") || ctype.starts_with("application/octet-stream") {
+        return Ok(Body::Wasm(body.clone()));
+    }
+    if ctype.starts_with("multipart/form-data") {
+        return multipart_file(&ctype, body).map(Body::Wasm);
+    }
+    Ok(Body::Yaml(body_text(body)?))
+}
+
+/// The `file` part of a `multipart/form-data` body.
+fn multipart_file(ctype: &str, body: &Bytes) -> Result<Bytes, ApiError> {
+    let bad = |what: &str| {
+        ApiError::bad_request(format!("Invalid multipart/form-data upload: {what}")).text()
+    };
+    let boundary = ctype
+        .split(';')
+        .map(str::trim)
+        .find_map(|p| p.strip_prefix("boundary="))
+        .map(|b| b.trim_matches('"'))
+        .filter(|b| !b.is_empty())
+        .ok_or_else(|| bad("no boundary in the Content-Type"))?;
+    let delimiter = format!("--{boundary}");
+    let data: &[u8] = body;
+    let mut starts = Vec::new();
+    let mut at = 0;
+    while let Some(pos) = find(&data[at..], delimiter.as_bytes()) {
+        starts.push(at + pos);
+        at += pos + delimiter.len();
+    }
+    for pair in starts.windows(2) {
+        let part = &data[pair[0] + delimiter.len()..pair[1]];
+        let part = part.strip_prefix(b"\r\n").unwrap_or(part);
+        let Some(split) = find(part, b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&part[..split]).to_ascii_lowercase();
+        let content = &part[split + 4..];
+        let content = content.strip_suffix(b"\r\n").unwrap_or(content);
+        let is_file = head.lines().any(|line| {
+            line.starts_with("content-disposition:")
+                && line
+                    .split(';')
+                    .map(str::trim)
+                    .any(|p| p == "name=\"file\"" || p == "name=file")
+        });
+        if is_file {
+            return Ok(body.slice_ref(content));
+        }
+    }
+    Err(bad("no part named 'file'"))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Limits of an upload from the query string.
+fn upload_limits(pairs: &[(String, String)]) -> Result<StoredLimits, ApiError> {
+    let number = |key: &str| -> Result<Option<u64>, ApiError> {
+        match query(pairs, key) {
+            None => Ok(None),
+            Some(v) => v.trim().parse::<u64>().map(Some).map_err(|_| {
+                ApiError::bad_request(format!(
+                    "Invalid value of '{key}': {v} (a whole non-negative number is expected)"
+                ))
+                .text()
+            }),
+        }
+    };
+    let mut hosts: Option<Vec<String>> = None;
+    for (key, value) in pairs {
+        if key == "allowed_hosts" || key == "allow_host" {
+            hosts.get_or_insert_with(Vec::new).extend(
+                value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|h| !h.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    Ok(StoredLimits {
+        fuel: number("fuel")?,
+        memory: number("memory")?,
+        timeout_secs: number("timeout")?,
+        allowed_hosts: hosts,
+    })
+}
+
+fn upload_error(err: UploadError) -> ApiError {
+    let api = match err {
+        UploadError::BadName(m) => ApiError::bad_request(m),
+        UploadError::Taken(m) => ApiError::client(StatusCode::CONFLICT, m),
+        UploadError::Rejected(load) => ApiError::bad_request(load.to_string()),
+        UploadError::Store(store) => store.into(),
+        other @ UploadError::Descriptor(_) => ApiError::Internal {
+            detail: other.to_string(),
+            style: super::error::Style::Fault,
+        },
+    };
+    api.text()
+}
+
+fn definition_error(err: DefinitionError) -> ApiError {
+    let api = match err {
+        DefinitionError::Invalid(m) => ApiError::bad_request(m),
+        DefinitionError::Duplicate(m) => ApiError::client(StatusCode::CONFLICT, m),
+        DefinitionError::Store(store) => store.into(),
+    };
+    api.text()
+}
+
+fn list_reply(status: StatusCode, items: Vec<Map<String, Value>>) -> Response {
+    let mut out = Map::new();
+    out.insert(
+        "actions".into(),
+        Value::Array(items.into_iter().map(Value::Object).collect()),
+    );
+    let mut response = reply(status, &Value::Object(out));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json;charset=utf-8"),
+    );
+    response
+}
+
+async fn put(
+    state: ApiState,
+    headers: HeaderMap,
+    pairs: Vec<(String, String)>,
+    body: Bytes,
+    replace: bool,
+) -> Result<Response, ApiError> {
+    let status = if replace {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    match classify(&headers, &body)? {
+        Body::Wasm(bytes) => {
+            let name = query(&pairs, "name").unwrap_or_default();
+            let limits = upload_limits(&pairs)?;
+            let uploaded = actions(&state)
+                .upload(&name, &bytes, limits)
+                .await
+                .map_err(upload_error)?;
+            Ok(list_reply(
+                status,
+                vec![component_to_wire(&uploaded.component)],
+            ))
+        }
+        Body::Yaml(text) => {
+            let (namespace, scope) = upload_params(&pairs)?;
+            let defs = put_action_list(
+                state.service.store(),
+                text,
+                Upload {
+                    namespace: &namespace,
+                    scope: &scope,
+                    replace,
+                },
+            )
+            .await
+            .map_err(definition_error)?;
+            Ok(list_reply(status, defs.iter().map(adhoc_to_wire).collect()))
+        }
+    }
+}
+
+pub async fn create(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    put(state, headers, pairs, body, false).await
+}
+
+pub async fn update(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    put(state, headers, pairs, body, true).await
+}
+
+pub async fn delete(
+    State(state): State<ApiState>,
+    Path(name): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let namespace = query(&pairs, "namespace").unwrap_or_default();
+    if is_std(&name) {
+        return Err(ApiError::bad_request(format!(
+            "Attempt to delete a system action: {name}"
+        )));
+    }
+    let store = state.service.store();
+    match store.delete_action_definition(&name, &namespace).await {
+        Ok(()) => return Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(StoreError::NotFound { .. }) => {}
+        Err(other) => return Err(other.into()),
+    }
+    if namespace.is_empty() {
+        match actions(&state).delete_upload(&name).await {
+            Ok(()) => return Ok(StatusCode::NO_CONTENT.into_response()),
+            Err(StoreError::NotFound { .. }) => {}
+            Err(other) => return Err(other.into()),
+        }
+    }
+    Err(ApiError::not_found(format!(
+        "Action not found [name={name}, namespace={namespace}]"
+    )))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multipart_file_part_is_found() {
+        let body = Bytes::from_static(
+            b"--XyZ\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nhello\r\n\
+              --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wasm\"\r\n\
+              Content-Type: application/wasm\r\n\r\n\x00asm\r\n\x01\r\n--XyZ--\r\n",
+        );
+        let file = multipart_file("multipart/form-data; boundary=XyZ", &body).unwrap();
+        assert_eq!(&file[..], b"\x00asm\r\n\x01");
+        assert!(multipart_file("multipart/form-data", &body).is_err());
+        assert!(multipart_file("multipart/form-data; boundary=nope", &body).is_err());
+    }
+
+    #[test]
+    fn limits_come_from_the_query() {
+        let pairs = vec![
+            ("fuel".to_owned(), "1000".to_owned()),
+            ("timeout".to_owned(), "5".to_owned()),
+            (
+                "allowed_hosts".to_owned(),
+                "a.example, b.example".to_owned(),
+            ),
+            ("allow_host".to_owned(), "c.example".to_owned()),
+        ];
+        let limits = upload_limits(&pairs).unwrap();
+        assert_eq!(limits.fuel, Some(1000));
+        assert_eq!(limits.memory, None);
+        assert_eq!(limits.timeout_secs, Some(5));
+        assert_eq!(
+            limits.allowed_hosts,
+            Some(vec![
+                "a.example".into(),
+                "b.example".into(),
+                "c.example".into()
+            ])
+        );
+        let bad = vec![("memory".to_owned(), "lots".to_owned())];
+        assert!(upload_limits(&bad).is_err());
+    }
 }

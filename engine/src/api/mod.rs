@@ -104,8 +104,20 @@ pub fn router(state: ApiState) -> Router {
             "/v2/action_executions/{id}",
             get(action_executions::get_one).delete(action_executions::delete),
         )
-        .route("/v2/actions", get(actions::list))
-        .route("/v2/actions/{name}", get(actions::get_one))
+        .route(
+            "/v2/actions",
+            get(actions::list)
+                .post(actions::create)
+                .put(actions::update)
+                // Uploaded components are bigger than axum's 2 MB default.
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    actions::MAX_UPLOAD_BYTES,
+                )),
+        )
+        .route(
+            "/v2/actions/{name}",
+            get(actions::get_one).delete(actions::delete),
+        )
         .route(
             "/v2/actions/{name}/{namespace}",
             get(actions::get_in_namespace),

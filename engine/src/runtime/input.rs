@@ -2,13 +2,13 @@
 //! input against it: missing required or unexpected parameters are refused
 //! with Mistral's wording, and defaults are filled in before the call.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::error::FailureKind;
 
 /// An action's description, from its `describe()` export.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Descriptor {
     /// The name the action gives itself (e.g. `std.echo`).
     pub name: String,
@@ -20,7 +20,7 @@ pub struct Descriptor {
 }
 
 /// One input parameter.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Param {
     pub name: String,
     /// The default value; `None` means the parameter is required.

@@ -139,6 +139,9 @@ struct Inner {
     /// Bounds concurrent instances to the pool size, so that a burst of calls
     /// waits for a slot instead of failing to instantiate.
     slots: Semaphore,
+    /// Taken while an uploaded action is (re)loaded on demand, so that calls
+    /// racing for the same new version compile it once.
+    reload: tokio::sync::Mutex<()>,
     ticker: EpochTicker,
 }
 
@@ -183,6 +186,7 @@ impl Runtime {
                 cache,
                 actions: RwLock::new(HashMap::new()),
                 slots,
+                reload: tokio::sync::Mutex::new(()),
                 ticker,
                 config,
             }),
@@ -374,6 +378,27 @@ impl Runtime {
     /// Load information of the action `name`, if it is loaded.
     pub fn info(&self, name: &str) -> Option<ActionInfo> {
         self.get(name).map(|a| a.info.clone())
+    }
+
+    /// The per-action limits `name` was loaded with, if it is loaded.
+    pub fn limits(&self, name: &str) -> Option<ActionLimits> {
+        self.get(name).map(|a| a.limits.clone())
+    }
+
+    /// Forgets the action `name` (calls already running keep their
+    /// instance); true if it was loaded.
+    pub fn unload(&self, name: &str) -> bool {
+        self.inner
+            .actions
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(name)
+            .is_some()
+    }
+
+    /// Held while an action is loaded on demand (see [`crate::actions`]).
+    pub(crate) async fn reload_guard(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.inner.reload.lock().await
     }
 
     /// The names of all loaded actions, sorted.

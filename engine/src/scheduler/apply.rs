@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use bora_core::dataflow::{Contexts, task_data};
 use bora_core::execution::Execution;
 use bora_core::input::prepare_input;
 use bora_core::plan::Plan;
@@ -28,6 +29,22 @@ pub struct ActionJob {
     pub input: Map<String, Value>,
     /// Seconds; the task's `timeout` policy.
     pub timeout: Option<u64>,
+    /// The calling workflow's namespace (where ad-hoc actions are looked up).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub namespace: String,
+    /// The calling workflow's workbook: its actions come first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workbook: Option<String>,
+    /// The task's data (`__env`, context, input) for an ad-hoc action's
+    /// `base-input`; only for names that are not standard actions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Value>,
+}
+
+/// The data a task's expressions see, for ad-hoc `base-input`.
+fn task_context(exec: &Execution, task_id: &str) -> Value {
+    let branch = Contexts::default().inbound(exec, task_id);
+    task_data(exec, exec.task(task_id), Map::new(), &branch).to_value()
 }
 
 /// How long an action job stays leased beyond its own timeout.
@@ -180,7 +197,18 @@ impl Scheduler {
                 name,
                 input,
                 timeout,
+                ..
             } => {
+                // Standard actions need no lookup (the hot path); other
+                // names may be ad-hoc actions of the workbook.
+                let (workbook, context) = if crate::actions::is_std(&name) {
+                    (None, None)
+                } else {
+                    (
+                        tx.workbook_of(&exec.record.workflow_id).await?,
+                        Some(task_context(exec, &task_id)),
+                    )
+                };
                 let lease_secs = timeout
                     .map(|t| {
                         i64::try_from(t).unwrap_or(i64::MAX / 2_000_000) + ACTION_LEASE_MARGIN_SECS
@@ -194,6 +222,9 @@ impl Scheduler {
                     name,
                     input,
                     timeout,
+                    namespace: exec.record.workflow_namespace.clone(),
+                    workbook,
+                    context,
                 };
                 jobs.push(NewJob {
                     id: job.job_id.clone(),

@@ -1,0 +1,413 @@
+//! The action registry: what an action name means, and running it.
+//!
+//! A name is, in this order:
+//!
+//! 1. a standard action (`std.echo`, ...) embedded in the binary;
+//! 2. an ad-hoc action (Mistral's YAML actions over a base action, stored
+//!    in `action_definitions`); inside a workbook `<workbook>.<name>` is
+//!    tried first, as Mistral does;
+//! 3. an uploaded wasm component (stored in `action_components`, versioned;
+//!    the newest version is used).
+//!
+//! An ad-hoc action is expanded down its chain of bases to a real action
+//! (standard or uploaded) with [`bora_core::adhoc`]; the real action's
+//! result is then transformed back up by each `output`.
+//!
+//! Uploaded components live in the store, so any node can run them: the
+//! first call on a node reads the bytes by digest and loads them into the
+//! runtime (compiled code comes from the runtime's disk cache when another
+//! process on the machine compiled it already). A re-upload makes a new
+//! version; calls already running keep the instance of the version they
+//! started on, new calls load the new one.
+//!
+//! - [`definitions`]: ad-hoc definitions from YAML (`/v2/actions`, workbooks).
+//! - [`upload`]: checking and storing uploaded components.
+
+use bora_core::adhoc::{self, AdhocError, Link};
+use bora_core::records::ActionResult;
+use bora_expr::DataContext;
+use bora_lang::model::AdhocAction;
+use bora_store::{ActionComponent, ActionDefinition, Store, StoreError};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::executor::failure_value;
+use crate::runtime::{
+    ActionFailure, ActionLimits, CallContext, CallOverrides, Descriptor, FailureKind, LoadError,
+    Outcome, Runtime, std_actions,
+};
+
+pub mod definitions;
+pub mod upload;
+
+/// Limits stored with an uploaded version (JSON in the store).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredLimits {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fuel: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_secs: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_hosts: Option<Vec<String>>,
+}
+
+impl StoredLimits {
+    pub fn to_runtime(&self) -> ActionLimits {
+        ActionLimits {
+            fuel: self.fuel,
+            memory: self.memory,
+            timeout: self.timeout_secs.map(std::time::Duration::from_secs),
+            allowed_hosts: self.allowed_hosts.clone(),
+        }
+    }
+}
+
+/// Why a name could not be resolved to something runnable.
+#[derive(Debug, thiserror::Error)]
+pub enum ResolveError {
+    /// Nothing has this name (Mistral's wording).
+    #[error("Failed to find action [action_name={name}, namespace={namespace}]")]
+    NotFound { name: String, namespace: String },
+    /// An ad-hoc action's base does not exist (Mistral's wording).
+    #[error("Failed to find base action [action_name={name} namespace={namespace}]")]
+    BaseNotFound { name: String, namespace: String },
+    /// An ad-hoc chain comes back to an action already in it.
+    #[error(
+        "Found a cycle in an ad-hoc action chain [action_name={name}, duplicate_action_name={duplicate}]"
+    )]
+    Cycle { name: String, duplicate: String },
+    /// A stored definition or descriptor no longer reads.
+    #[error("the stored action {name} is unreadable: {detail}")]
+    Corrupt { name: String, detail: String },
+    /// A stored component no longer loads (e.g. after a wasmtime upgrade
+    /// that rejects it).
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Why a call produced no result.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(transparent)]
+    Resolve(#[from] ResolveError),
+    /// Expanding the ad-hoc action or transforming its result failed.
+    #[error(transparent)]
+    Adhoc(#[from] AdhocError),
+    /// The real action failed (or its input was wrong).
+    #[error("{failure}")]
+    Call {
+        /// The real action's name (for Mistral's `std.fail` wording).
+        base: String,
+        failure: ActionFailure,
+    },
+}
+
+impl RunError {
+    /// True when the caller's input is what is wrong (HTTP 400 when an
+    /// action is run directly through the API).
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            RunError::Adhoc(AdhocError::BadInput { .. })
+                | RunError::Call {
+                    failure: ActionFailure {
+                        kind: FailureKind::BadInput { .. },
+                        ..
+                    },
+                    ..
+                }
+        )
+    }
+
+    /// What the action execution stores as its error (`output.result`).
+    pub fn error_value(&self) -> Value {
+        match self {
+            RunError::Call { base, failure } => failure_value(&failure.kind, base),
+            other => Value::String(other.to_string()),
+        }
+    }
+}
+
+/// What a name resolved to.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The full name found (`<workbook>.<name>` for a workbook's action).
+    pub name: String,
+    /// The ad-hoc actions from the one called down to the real action's
+    /// caller, outermost first; empty for a plain action.
+    pub chain: Vec<(String, AdhocAction)>,
+    /// The real action, loaded in the runtime under this name.
+    pub base: String,
+    /// The version of an uploaded real action.
+    pub component: Option<ActionComponent>,
+}
+
+impl Resolved {
+    fn links(&self) -> Vec<Link<'_>> {
+        self.chain.iter().map(|(n, a)| (n.as_str(), a)).collect()
+    }
+}
+
+/// Where a call comes from and what it may see.
+#[derive(Debug, Clone, Default)]
+pub struct Call {
+    pub name: String,
+    pub namespace: String,
+    /// The workbook of the calling workflow (its actions come first).
+    pub workbook: Option<String>,
+    pub input: Map<String, Value>,
+    /// The caller's data (`__env`, task context, ...) for `base-input`.
+    pub context: DataContext,
+    pub ctx: CallContext,
+    pub overrides: CallOverrides,
+}
+
+/// One thing a name can be, before following an ad-hoc chain.
+enum Found {
+    Std(String),
+    Adhoc(Box<ActionDefinition>),
+    Component(Box<ActionComponent>),
+}
+
+/// The registry; cheap to clone (a store and a runtime handle).
+#[derive(Clone)]
+pub struct Actions {
+    store: Store,
+    runtime: Runtime,
+}
+
+/// True for the standard actions embedded in the binary.
+pub fn is_std(name: &str) -> bool {
+    std_actions::find(name).is_some()
+}
+
+impl Actions {
+    pub fn new(store: Store, runtime: Runtime) -> Self {
+        Self { store, runtime }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn runtime(&self) -> &Runtime {
+        &self.runtime
+    }
+
+    /// One name in one namespace (ad-hoc actions of the default namespace
+    /// are seen from every namespace).
+    async fn find(&self, name: &str, namespace: &str) -> Result<Option<Found>, StoreError> {
+        if is_std(name) {
+            return Ok(Some(Found::Std(name.to_owned())));
+        }
+        if let Some(def) = self.store.find_action_definition(name, namespace).await? {
+            return Ok(Some(Found::Adhoc(Box::new(def))));
+        }
+        if !namespace.is_empty()
+            && let Some(def) = self.store.find_action_definition(name, "").await?
+        {
+            return Ok(Some(Found::Adhoc(Box::new(def))));
+        }
+        if let Some(component) = self.store.latest_action_component(name).await? {
+            return Ok(Some(Found::Component(Box::new(component))));
+        }
+        Ok(None)
+    }
+
+    /// Resolves `name` as a task in `workbook` (if any) calls it.
+    ///
+    /// # Errors
+    /// [`ResolveError`] when the name, or a base in its chain, is unknown,
+    /// the chain has a cycle, or a stored record is unreadable.
+    pub async fn resolve(
+        &self,
+        name: &str,
+        namespace: &str,
+        workbook: Option<&str>,
+    ) -> Result<Resolved, ResolveError> {
+        let mut found = None;
+        // Standard actions never go to the store (the hot path).
+        if let Some(wb) = workbook
+            && !is_std(name)
+        {
+            found = self.find(&format!("{wb}.{name}"), namespace).await?;
+        }
+        if found.is_none() {
+            found = self.find(name, namespace).await?;
+        }
+        let Some(mut found) = found else {
+            return Err(ResolveError::NotFound {
+                name: name.to_owned(),
+                namespace: namespace.to_owned(),
+            });
+        };
+        let mut chain: Vec<(String, AdhocAction)> = Vec::new();
+        let full_name = match &found {
+            Found::Std(n) => n.clone(),
+            Found::Adhoc(def) => def.name.clone(),
+            Found::Component(c) => c.name.clone(),
+        };
+        let mut visited = vec![full_name.clone()];
+        loop {
+            match found {
+                Found::Std(base) => {
+                    return Ok(Resolved {
+                        name: full_name,
+                        chain,
+                        base,
+                        component: None,
+                    });
+                }
+                Found::Component(component) => {
+                    self.ensure_loaded(&component).await?;
+                    return Ok(Resolved {
+                        name: full_name,
+                        chain,
+                        base: component.name.clone(),
+                        component: Some(*component),
+                    });
+                }
+                Found::Adhoc(def) => {
+                    let spec: AdhocAction =
+                        serde_json::from_str(&def.spec).map_err(|e| ResolveError::Corrupt {
+                            name: def.name.clone(),
+                            detail: e.to_string(),
+                        })?;
+                    let base = spec.base.clone();
+                    if visited.contains(&base) {
+                        return Err(ResolveError::Cycle {
+                            name: full_name,
+                            duplicate: base,
+                        });
+                    }
+                    visited.push(base.clone());
+                    chain.push((def.name.clone(), spec));
+                    found = self.find(&base, &def.namespace).await?.ok_or_else(|| {
+                        ResolveError::BaseNotFound {
+                            name: base.clone(),
+                            namespace: def.namespace.clone(),
+                        }
+                    })?;
+                }
+            }
+        }
+    }
+
+    /// Makes sure the runtime holds this version of an uploaded action.
+    async fn ensure_loaded(&self, component: &ActionComponent) -> Result<(), ResolveError> {
+        let limits: StoredLimits =
+            serde_json::from_str(&component.limits).map_err(|e| ResolveError::Corrupt {
+                name: component.name.clone(),
+                detail: format!("limits: {e}"),
+            })?;
+        let limits = limits.to_runtime();
+        let current = |runtime: &Runtime| {
+            runtime
+                .info(&component.name)
+                .is_some_and(|i| i.component_hash == component.digest)
+                && runtime.limits(&component.name).as_ref() == Some(&limits)
+        };
+        if current(&self.runtime) {
+            return Ok(());
+        }
+        let _guard = self.runtime.reload_guard().await;
+        if current(&self.runtime) {
+            return Ok(());
+        }
+        let bytes = self.store.component_bytes(&component.digest).await?;
+        self.runtime.load(&component.name, &bytes, limits).await?;
+        tracing::info!(action = %component.name, version = component.version, "uploaded action loaded");
+        Ok(())
+    }
+
+    /// What the resolved action looks like to callers: its input (the
+    /// ad-hoc declaration, or what the real action describes) and whether
+    /// it completes later (inherited from the real action).
+    pub fn descriptor(&self, resolved: &Resolved) -> Option<Descriptor> {
+        let base = self.runtime.describe(&resolved.base)?;
+        Some(match resolved.chain.first() {
+            None => base,
+            Some((name, action)) => Descriptor {
+                name: name.clone(),
+                description: action.description.clone().unwrap_or_default(),
+                params: action
+                    .input
+                    .iter()
+                    .map(|p| crate::runtime::Param {
+                        name: p.name.clone(),
+                        default: p.default.clone(),
+                        description: None,
+                    })
+                    .collect(),
+                is_async: base.is_async,
+            },
+        })
+    }
+
+    /// Resolves and runs an action: `Ok(Some(value))` when it finished,
+    /// `Ok(None)` when it completes later through the API.
+    ///
+    /// # Errors
+    /// [`RunError`] when the name does not resolve, the ad-hoc expansion or
+    /// transformation fails, or the real action fails.
+    pub async fn run(&self, call: Call) -> Result<Option<Value>, RunError> {
+        let resolved = self
+            .resolve(&call.name, &call.namespace, call.workbook.as_deref())
+            .await?;
+        let links = resolved.links();
+        let input = if links.is_empty() {
+            call.input
+        } else {
+            adhoc::expand(&links, call.input, &call.context)?
+        };
+        let output = self
+            .runtime
+            .call(
+                &resolved.base,
+                Value::Object(input),
+                call.ctx,
+                call.overrides,
+            )
+            .await
+            .map_err(|failure| RunError::Call {
+                base: resolved.base.clone(),
+                failure,
+            })?;
+        match output.outcome {
+            Outcome::Pending => Ok(None),
+            Outcome::Done(value) => Ok(Some(adhoc::transform_output(&links, value)?)),
+        }
+    }
+
+    /// Runs an action and turns the outcome into what the action execution
+    /// stores; `None` when it completes later.
+    pub async fn run_to_result(&self, call: Call) -> Option<ActionResult> {
+        match self.run(call).await {
+            Ok(Some(value)) => Some(ActionResult::Success(value)),
+            Ok(None) => None,
+            Err(err) => Some(ActionResult::Error(err.error_value())),
+        }
+    }
+
+    /// Applies an ad-hoc action's `output` chain to a result that arrived
+    /// later (an asynchronous base completed through the API); a plain
+    /// action's result is returned as it is.
+    ///
+    /// # Errors
+    /// [`RunError`] when the name no longer resolves or an `output`
+    /// expression fails.
+    pub async fn transform_result(
+        &self,
+        name: &str,
+        namespace: &str,
+        workbook: Option<&str>,
+        value: Value,
+    ) -> Result<Value, RunError> {
+        let resolved = self.resolve(name, namespace, workbook).await?;
+        Ok(adhoc::transform_output(&resolved.links(), value)?)
+    }
+}

@@ -1,0 +1,361 @@
+//! Uploaded wasm actions over REST: `POST /v2/actions` with a component
+//! (`application/wasm` or `multipart/form-data`) and `?name=`, checked
+//! against the `bora:action` world at upload; versions (a re-upload is used
+//! by new calls while running ones finish on theirs); limits; listing with
+//! the input signature from `describe()`; use from a workflow; and a second
+//! node loading the component from the store by digest.
+
+#![allow(clippy::unwrap_used)]
+
+mod api_support;
+
+use std::time::{Duration, Instant};
+
+use api_support::{Reply, Server, inner, servers};
+use bora::actions::{Actions, Call};
+use bora::node::{Node, NodeConfig};
+use bora_tests::programs;
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// A request with a binary body (the shared client sends text only).
+async fn send_bytes(s: &Server, method: &str, path: &str, ctype: &str, body: &[u8]) -> Reply {
+    let mut stream = TcpStream::connect(s.addr).await.unwrap();
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {}\r\nAccept: */*\r\nConnection: close\r\n\
+         Content-Type: {ctype}\r\nContent-Length: {}\r\n\r\n",
+        s.addr,
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(body).await.unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.unwrap();
+    let raw = String::from_utf8(raw).unwrap();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    let status = head
+        .lines()
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|c| c.parse().ok())
+        .unwrap();
+    Reply {
+        status,
+        headers: Vec::new(),
+        body: body.to_owned(),
+    }
+}
+
+async fn upload(s: &Server, query: &str, wasm: &[u8]) -> Reply {
+    send_bytes(
+        s,
+        "POST",
+        &format!("/v2/actions?{query}"),
+        "application/wasm",
+        wasm,
+    )
+    .await
+}
+
+fn fault(reply: &Reply) -> String {
+    reply.json()["faultstring"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no faultstring: {}", reply.body))
+        .to_owned()
+}
+
+async fn each(test: impl AsyncFn(&Server)) {
+    for server in servers().await {
+        test(&server).await;
+        server.stop().await;
+    }
+}
+
+/// Runs an action directly and returns the action execution.
+async fn run_action(s: &Server, name: &str, input: Value) -> Value {
+    let reply = s
+        .send_json(
+            "POST",
+            "/v2/action_executions",
+            &json!({"name": name, "input": input.to_string()}),
+        )
+        .await;
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    reply.json()
+}
+
+/// Starts an action stored and run in the background; returns its id.
+async fn start_action(s: &Server, name: &str) -> String {
+    let reply = s
+        .send_json(
+            "POST",
+            "/v2/action_executions",
+            &json!({"name": name, "input": "{}", "params": {"save_result": true}}),
+        )
+        .await;
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    reply.json()["id"].as_str().unwrap().to_owned()
+}
+
+async fn wait_action(s: &Server, id: &str) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let got = s.get(&format!("/v2/action_executions/{id}")).await.json();
+        if got["state"] != "RUNNING" || Instant::now() > deadline {
+            return got;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn upload_list_run_in_a_workflow_and_delete() {
+    each(async |s: &Server| {
+        let created = upload(s, "name=my.reader", programs::READ_HOST_FILE).await;
+        assert_eq!(created.status, 201, "{}", created.body);
+        let action = &created.json()["actions"][0];
+        assert_eq!(action["name"], "my.reader");
+        assert_eq!(action["version"], 1);
+        assert_eq!(action["digest"].as_str().unwrap().len(), 64);
+        assert_eq!(action["size"], programs::READ_HOST_FILE.len());
+        // The input signature comes from describe().
+        assert_eq!(action["input"], "path=\"/etc/passwd\"");
+
+        let one = s.get("/v2/actions/my.reader").await;
+        assert_eq!(one.status, 200, "{}", one.body);
+        assert_eq!(one.json()["input"], "path=\"/etc/passwd\"");
+        let list = s.get("/v2/actions?name=my.reader").await.json();
+        assert_eq!(list["actions"].as_array().unwrap().len(), 1);
+
+        let workflow = "---
+version: '2.0'
+reads:
+  output:
+    read: <% $.read %>
+  tasks:
+    r:
+      action: my.reader path=\"/etc/hostname\"
+      publish:
+        read: <% task().result.read %>
+";
+        assert_eq!(s.post_yaml("/v2/workflows", workflow).await.status, 201);
+        let started = s
+            .send_json("POST", "/v2/executions", &json!({"workflow_name": "reads"}))
+            .await;
+        assert_eq!(started.status, 201, "{}", started.body);
+        let ex = s.wait_done(started.json()["id"].as_str().unwrap()).await;
+        assert_eq!(ex["state"], "SUCCESS", "{ex}");
+        // The sandbox has no files: the action reports it could not read.
+        assert_eq!(inner(&ex["output"]), json!({"read": false}));
+
+        let wrong = s
+            .send_json(
+                "POST",
+                "/v2/action_executions",
+                &json!({"name": "my.reader", "input": "{\"nope\": 1}"}),
+            )
+            .await;
+        assert_eq!(wrong.status, 400, "{}", wrong.body);
+        assert!(
+            fault(&wrong).starts_with("Invalid input [name=my.reader, class=wasm-component-"),
+            "{}",
+            wrong.body
+        );
+        assert!(
+            fault(&wrong).ends_with("unexpected=['nope']]"),
+            "{}",
+            wrong.body
+        );
+        assert_eq!(s.delete("/v2/actions/my.reader").await.status, 204);
+        assert_eq!(s.get("/v2/actions/my.reader").await.status, 404);
+        let gone = s
+            .send_json(
+                "POST",
+                "/v2/action_executions",
+                &json!({"name": "my.reader", "input": "{}"}),
+            )
+            .await;
+        assert_eq!(gone.status, 400, "{}", gone.body);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_uploads_are_refused_with_the_reason() {
+    each(async |s: &Server| {
+        let garbage = upload(s, "name=my.garbage", b"this is not wasm").await;
+        assert_eq!(garbage.status, 400, "{}", garbage.body);
+        assert!(
+            fault(&garbage).contains("not a valid WebAssembly component"),
+            "{}",
+            garbage.body
+        );
+        let other = upload(s, "name=my.other", programs::OTHER_WORLD).await;
+        assert_eq!(other.status, 400, "{}", other.body);
+        let message = fault(&other);
+        assert!(
+            message.contains("does not implement the bora:action world"),
+            "{message}"
+        );
+        assert!(
+            message.contains("describe"),
+            "names the missing export: {message}"
+        );
+        assert_eq!(s.get("/v2/actions/my.other").await.status, 404);
+
+        let unnamed = upload(s, "", programs::PRINTS).await;
+        assert_eq!(unnamed.status, 400, "{}", unnamed.body);
+        assert!(fault(&unnamed).contains("?name="), "{}", unnamed.body);
+        let std_name = upload(s, "name=std.echo", programs::PRINTS).await;
+        assert_eq!(std_name.status, 409, "{}", std_name.body);
+        let bad_limit = upload(s, "name=my.p&fuel=lots", programs::PRINTS).await;
+        assert_eq!(bad_limit.status, 400, "{}", bad_limit.body);
+
+        assert_eq!(
+            s.post_yaml(
+                "/v2/actions",
+                "version: '2.0'\nmy.adhoc:\n  base: std.noop\n"
+            )
+            .await
+            .status,
+            201
+        );
+        let taken = upload(s, "name=my.adhoc", programs::PRINTS).await;
+        assert_eq!(taken.status, 409, "{}", taken.body);
+        let prints = upload(s, "name=my.prints", programs::PRINTS).await;
+        assert_eq!(prints.status, 201);
+        let shadow = s
+            .post_yaml(
+                "/v2/actions",
+                "version: '2.0'\nmy.prints:\n  base: std.noop\n",
+            )
+            .await;
+        assert_eq!(shadow.status, 409, "{}", shadow.body);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn multipart_upload_and_limits() {
+    each(async |s: &Server| {
+        let mut body = Vec::new();
+        body.extend_from_slice(
+            b"--b0undary\r\nContent-Disposition: form-data; name=\"file\"; \
+              filename=\"loop.wasm\"\r\nContent-Type: application/wasm\r\n\r\n",
+        );
+        body.extend_from_slice(programs::ENDLESS_LOOP);
+        body.extend_from_slice(b"\r\n--b0undary--\r\n");
+        let created = send_bytes(
+            s,
+            "POST",
+            "/v2/actions?name=my.loop&fuel=2000000&allowed_hosts=a.example,b.example",
+            "multipart/form-data; boundary=b0undary",
+            &body,
+        )
+        .await;
+        assert_eq!(created.status, 201, "{}", created.body);
+        let action = &created.json()["actions"][0];
+        assert_eq!(
+            action["limits"],
+            json!({"fuel": 2000000, "allowed_hosts": ["a.example", "b.example"]})
+        );
+        // The upload's fuel budget stops the loop.
+        let ran = run_action(s, "my.loop", json!({})).await;
+        assert_eq!(ran["state"], "ERROR", "{ran}");
+        assert_eq!(
+            inner(&ran["output"]),
+            json!({"result": "the action ran out of fuel (budget 2000000)"})
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_reupload_is_used_by_new_calls_while_running_ones_finish() {
+    each(async |s: &Server| {
+        // Version 1 loops until its 3 s deadline.
+        let v1 = upload(
+            s,
+            "name=my.evolving&timeout=3&fuel=100000000000000",
+            programs::ENDLESS_LOOP,
+        )
+        .await;
+        assert_eq!(v1.status, 201, "{}", v1.body);
+        let running = start_action(s, "my.evolving").await;
+        // Let the call start on version 1 before version 2 arrives.
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        let v2 = upload(s, "name=my.evolving", programs::PRINTS).await;
+        assert_eq!(v2.status, 201, "{}", v2.body);
+        assert_eq!(v2.json()["actions"][0]["version"], 2);
+        assert_eq!(s.get("/v2/actions/my.evolving").await.json()["version"], 2);
+
+        let new_call = run_action(s, "my.evolving", json!({})).await;
+        assert_eq!(new_call["state"], "SUCCESS", "{new_call}");
+        assert_eq!(
+            inner(&new_call["output"]),
+            json!({"result": {"printed": true, "action_name": "my.evolving"}})
+        );
+        let old_call = wait_action(s, &running).await;
+        assert_eq!(old_call["state"], "ERROR", "{old_call}");
+        assert_eq!(
+            inner(&old_call["output"]),
+            json!({"result": "the action timed out after 3s"})
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn another_node_loads_the_component_from_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
+    let config = NodeConfig {
+        database_url: url,
+        runtime: Default::default(),
+        executor: Default::default(),
+    };
+    let a = Node::start(config.clone()).await.unwrap();
+    let on_a = Actions::new(a.service.store().clone(), a.runtime.clone());
+    let uploaded = on_a
+        .upload("my.shared", programs::PRINTS, Default::default())
+        .await
+        .unwrap();
+    assert_eq!(uploaded.component.version, 1);
+
+    let b = Node::start(config).await.unwrap();
+    assert!(b.runtime.info("my.shared").is_none(), "not loaded on b yet");
+    let on_b = Actions::new(b.service.store().clone(), b.runtime.clone());
+    let out = on_b
+        .run(Call {
+            name: "my.shared".into(),
+            ..Call::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        out,
+        Some(json!({"printed": true, "action_name": "my.shared"}))
+    );
+    let info = b.runtime.info("my.shared").unwrap();
+    assert_eq!(info.component_hash, uploaded.component.digest);
+
+    // A new version uploaded on a is what b runs next.
+    on_a.upload(
+        "my.shared",
+        programs::ERROR_WITH_DETAILS,
+        Default::default(),
+    )
+    .await
+    .unwrap();
+    let err = on_b
+        .run(Call {
+            name: "my.shared".into(),
+            ..Call::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.error_value(), json!({"code": 42, "items": ["a", "b"]}));
+    a.shutdown().await;
+    b.shutdown().await;
+}
