@@ -12,6 +12,7 @@
 //! - [`scheduler`]: applies events to executions through the core and stores
 //!   the result; claims due timers.
 //! - [`executor`]: runs action jobs on the runtime.
+//! - [`cron`]: cron trigger patterns and the loop that fires due triggers.
 //! - [`actions`]: the action registry: standard, ad-hoc and uploaded actions by name.
 //! - [`node`]: store, runtime, scheduler and executor wired together.
 //! - [`service`]: the operations the API and the CLI use.
@@ -21,6 +22,7 @@
 pub mod actions;
 pub mod api;
 pub mod cli;
+pub mod cron;
 pub mod executor;
 pub mod node;
 pub mod runtime;

@@ -66,8 +66,14 @@ impl Node {
             tasks.spawn(async move { executor.run(queue, wait_stop(stopped)).await });
         }
         scheduler.wake();
+        let service = Service::new(store, scheduler);
+        {
+            let service = service.clone();
+            let stopped = stopped.clone();
+            tasks.spawn(async move { crate::cron::run(service, wait_stop(stopped)).await });
+        }
         Ok(Self {
-            service: Service::new(store, scheduler),
+            service,
             runtime,
             stop,
             tasks,

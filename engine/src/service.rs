@@ -3,17 +3,20 @@
 //! language crate, the store and the scheduler; it owns no workflow logic.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use bora_core::input::prepare_input;
-use bora_core::records::WorkflowExecution;
+use bora_core::records::{ActionExecution, ActionResult, WorkflowExecution};
 use bora_core::state::State;
 use bora_core::step::Event;
 use bora_lang::model::Workflow;
 use bora_store::{
-    JobKind, NewJob, Store, StoreError, StoredExecution, WorkbookRecord, WorkflowDefinition,
+    CronTriggerRecord, EnvironmentRecord, JobKind, NewJob, Store, StoreError, StoredExecution,
+    WorkbookRecord, WorkflowDefinition,
 };
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
+use tokio::sync::Notify;
 
 use crate::scheduler::{Scheduler, now_micros};
 
@@ -67,6 +70,15 @@ pub struct StartRequest {
 pub struct Service {
     store: Store,
     scheduler: Scheduler,
+    /// Wakes this node's cron loop when a trigger is created.
+    cron_wake: Arc<Notify>,
+}
+
+/// A start request checked and turned into a record, not yet stored.
+pub(crate) enum Prepared {
+    /// The request named an id that exists: Mistral returns that execution.
+    Existing(StoredExecution),
+    New(StoredExecution),
 }
 
 fn sha256(text: &str) -> String {
@@ -172,7 +184,16 @@ fn cut_definition(text: &str, name: &str, count: usize) -> String {
 
 impl Service {
     pub fn new(store: Store, scheduler: Scheduler) -> Self {
-        Self { store, scheduler }
+        Self {
+            store,
+            scheduler,
+            cron_wake: Arc::new(Notify::new()),
+        }
+    }
+
+    /// Notified when a cron trigger is created on this node.
+    pub fn cron_wake(&self) -> &Notify {
+        &self.cron_wake
     }
 
     pub fn store(&self) -> &Store {
@@ -283,6 +304,26 @@ impl Service {
         &self,
         req: StartRequest,
     ) -> Result<StoredExecution, ServiceError> {
+        let stored = match self.prepare_start(&req).await? {
+            Prepared::Existing(existing) => return Ok(existing),
+            Prepared::New(stored) => stored,
+        };
+        let id = stored.execution.id.clone();
+        let now = now_micros();
+        let job = uuid::Uuid::new_v4().to_string();
+        let mut tx = self.store.begin().await?;
+        tx.put_executions(std::slice::from_ref(&stored)).await?;
+        tx.insert_jobs(&[self.event_job(&job, &id, &Event::Start, now)])
+            .await?;
+        tx.commit().await?;
+        self.scheduler.submit(&id, Event::Start, Some(job));
+        self.wait_until(&id, |e| e.state != State::Idle).await?;
+        Ok(self.store.get_execution(&id).await?)
+    }
+
+    /// Checks a start request (workflow, input, environment) and builds the
+    /// IDLE execution to store with its `start` event.
+    pub(crate) async fn prepare_start(&self, req: &StartRequest) -> Result<Prepared, ServiceError> {
         let def = self
             .store
             .get_workflow(&req.workflow, &req.namespace)
@@ -296,21 +337,8 @@ impl Service {
         params
             .entry("namespace")
             .or_insert_with(|| Value::String(def.namespace.clone()));
-        match params.get("env") {
-            None | Some(Value::Null) => {
-                params.insert("env".into(), Value::Object(Map::new()));
-            }
-            Some(Value::Object(_)) => {}
-            Some(other) => {
-                return Err(ServiceError::BadRequest(format!(
-                    "Environment is not found: {}",
-                    other
-                        .as_str()
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| other.to_string())
-                )));
-            }
-        }
+        let env = self.resolve_env(params.get("env")).await?;
+        params.insert("env".into(), Value::Object(env));
         let now = now_micros();
         let id = req
             .id
@@ -319,7 +347,7 @@ impl Service {
         if let Some(id) = &req.id
             && let Ok(existing) = self.store.get_execution(id).await
         {
-            return Ok(existing);
+            return Ok(Prepared::Existing(existing));
         }
         let record = WorkflowExecution {
             id: id.clone(),
@@ -342,24 +370,15 @@ impl Service {
             created_at: now,
             updated_at: Some(now),
         };
-        let job = uuid::Uuid::new_v4().to_string();
-        let mut tx = self.store.begin().await?;
-        tx.put_executions(&[StoredExecution {
+        Ok(Prepared::New(StoredExecution {
             execution: record,
             spec_hash: def.spec_hash.clone(),
             version: 0,
-        }])
-        .await?;
-        tx.insert_jobs(&[self.event_job(&job, &id, &Event::Start, now)])
-            .await?;
-        tx.commit().await?;
-        self.scheduler.submit(&id, Event::Start, Some(job));
-        self.wait_until(&id, |e| e.state != State::Idle).await?;
-        Ok(self.store.get_execution(&id).await?)
+        }))
     }
 
     /// A durable event for an execution, delivered by this node now.
-    fn event_job(&self, job: &str, execution: &str, event: &Event, now: i64) -> NewJob {
+    pub(crate) fn event_job(&self, job: &str, execution: &str, event: &Event, now: i64) -> NewJob {
         NewJob {
             id: job.to_owned(),
             kind: JobKind::Event,
@@ -475,5 +494,223 @@ impl Service {
             .store
             .update_execution_details(id, description, env, now_micros())
             .await?)
+    }
+}
+
+/// A request to create a cron trigger (`POST /v2/cron_triggers`).
+#[derive(Debug, Clone, Default)]
+pub struct CronTriggerRequest {
+    pub name: String,
+    /// A definition id or name.
+    pub workflow: String,
+    pub namespace: String,
+    pub input: Map<String, Value>,
+    pub params: Map<String, Value>,
+    pub pattern: Option<String>,
+    /// `YYYY-MM-DD HH:MM` in UTC, as Mistral takes it.
+    pub first_execution_time: Option<String>,
+    pub remaining_executions: Option<i64>,
+    pub scope: String,
+}
+
+fn bad(message: impl Into<String>) -> ServiceError {
+    ServiceError::BadRequest(message.into())
+}
+
+/// Python's name of a JSON value's type, for Mistral's messages.
+fn py_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "<class 'NoneType'>",
+        Value::Bool(_) => "<class 'bool'>",
+        Value::Number(n) if n.is_f64() => "<class 'float'>",
+        Value::Number(_) => "<class 'int'>",
+        Value::String(_) => "<class 'str'>",
+        Value::Array(_) => "<class 'list'>",
+        Value::Object(_) => "<class 'dict'>",
+    }
+}
+
+/// Environments and cron triggers.
+impl Service {
+    /// The `env` of a new execution: a dict as given, or the variables of
+    /// the environment a name designates (Mistral's `params.env`).
+    pub async fn resolve_env(
+        &self,
+        env: Option<&Value>,
+    ) -> Result<Map<String, Value>, ServiceError> {
+        match env {
+            Some(Value::Object(map)) => Ok(map.clone()),
+            Some(Value::String(name)) if !name.is_empty() => {
+                match self.store.get_environment(name).await {
+                    Ok(found) => Ok(found.variables),
+                    Err(StoreError::NotFound { .. }) => {
+                        Err(bad(format!("Environment is not found: {name}")))
+                    }
+                    Err(other) => Err(other.into()),
+                }
+            }
+            // Mistral treats every false value as "no environment".
+            None | Some(Value::Null) | Some(Value::Bool(false)) | Some(Value::String(_)) => {
+                Ok(Map::new())
+            }
+            Some(Value::Array(items)) if items.is_empty() => Ok(Map::new()),
+            Some(other) => Err(bad(format!(
+                "Unexpected value type for environment [env={other}, type={}]",
+                py_type(other)
+            ))),
+        }
+    }
+
+    /// Stores a new environment (`POST /v2/environments`).
+    pub async fn create_environment(
+        &self,
+        name: &str,
+        description: Option<String>,
+        variables: Map<String, Value>,
+        scope: &str,
+    ) -> Result<EnvironmentRecord, ServiceError> {
+        let record = EnvironmentRecord {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: name.to_owned(),
+            description,
+            variables,
+            scope: scope.to_owned(),
+            project_id: "<default-project>".to_owned(),
+            created_at: now_micros(),
+            updated_at: None,
+        };
+        self.store.create_environment(&record).await?;
+        Ok(record)
+    }
+
+    /// Creates a cron trigger after Mistral's checks: a pattern or a first
+    /// time (at least a minute ahead), a valid pattern, a count only with a
+    /// pattern, and input the workflow accepts.
+    pub async fn create_cron_trigger(
+        &self,
+        req: CronTriggerRequest,
+    ) -> Result<CronTriggerRecord, ServiceError> {
+        let now = now_micros();
+        let first = match &req.first_execution_time {
+            Some(text) => Some(crate::cron::parse_first_time(text).map_err(bad)?),
+            None => None,
+        };
+        if first.is_none() && req.pattern.is_none() {
+            return Err(bad("Pattern or first_execution_time must be specified."));
+        }
+        if let Some(first) = first {
+            if first < now + 60_000_000 {
+                return Err(bad(
+                    "first_execution_time must be at least 1 minute in the future.",
+                ));
+            }
+            if req.pattern.is_none() && req.remaining_executions.is_some_and(|n| n > 1) {
+                return Err(bad("Pattern must be provided if count is superior to 1."));
+            }
+        }
+        if let Some(n) = req.remaining_executions
+            && n < 1
+        {
+            return Err(bad(format!(
+                "Invalid input for field/attribute remaining_executions. Value: '{n}'. \
+                 Value should be greater or equal to 1"
+            )));
+        }
+        let invalid = |pattern: &str| bad(format!("The specified pattern is not valid: {pattern}"));
+        let cron = match &req.pattern {
+            Some(pattern) => {
+                Some(crate::cron::parse_pattern(pattern).map_err(|_| invalid(pattern))?)
+            }
+            None => None,
+        };
+        let next = match (first, &cron, &req.pattern) {
+            (Some(first), _, _) => first,
+            (None, Some(cron), Some(pattern)) => {
+                crate::cron::next_after(cron, now).ok_or_else(|| invalid(pattern))?
+            }
+            _ => return Err(bad("Pattern or first_execution_time must be specified.")),
+        };
+        let remaining = match (first, &req.pattern, req.remaining_executions) {
+            // A single run at the first time.
+            (Some(_), None, None) => Some(1),
+            (_, _, count) => count,
+        };
+        let def = self
+            .store
+            .get_workflow(&req.workflow, &req.namespace)
+            .await?;
+        let spec = self.store.get_spec(&def.spec_hash).await?;
+        let workflow: Workflow = serde_json::from_str(&spec)
+            .map_err(|e| ServiceError::Internal(format!("stored spec unreadable: {e}")))?;
+        prepare_input(&workflow, &req.input).map_err(|e| bad(e.to_string()))?;
+        let record = CronTriggerRecord {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: req.name.clone(),
+            pattern: req.pattern.clone(),
+            first_execution_time: first,
+            next_execution_time: next,
+            remaining_executions: remaining,
+            workflow_name: def.name.clone(),
+            workflow_id: def.id.clone(),
+            workflow_namespace: def.namespace.clone(),
+            workflow_input: req.input.clone(),
+            workflow_params: req.params.clone(),
+            scope: req.scope.clone(),
+            project_id: "<default-project>".to_owned(),
+            created_at: now,
+            updated_at: None,
+        };
+        self.store.create_cron_trigger(&record).await?;
+        self.cron_wake.notify_one();
+        Ok(record)
+    }
+
+    /// Completes a RUNNING action from outside (`PUT
+    /// /v2/action_executions/{id}`): an action of a task goes to its
+    /// execution as `ActionCompleted`, as the executor reports results; an
+    /// ad-hoc one is stored directly. Returns the action afterwards.
+    pub async fn complete_action(
+        &self,
+        id: &str,
+        result: ActionResult,
+    ) -> Result<ActionExecution, ServiceError> {
+        let mut action = self.store.get_action(id).await?;
+        if action.state != State::Running {
+            return Err(bad(format!(
+                "Action execution [id={id}] is not RUNNING but {}: only a running \
+                 action can be completed.",
+                action.state
+            )));
+        }
+        let Some(execution_id) = action.workflow_execution_id.clone() else {
+            action.state = result.state();
+            action.accepted = true;
+            action.result = Some(result);
+            action.updated_at = Some(now_micros());
+            self.store
+                .put_adhoc_actions(std::slice::from_ref(&action))
+                .await?;
+            return Ok(action);
+        };
+        self.send(
+            &execution_id,
+            Event::ActionCompleted {
+                action_id: id.to_owned(),
+                result,
+            },
+        )
+        .await?;
+        // The step that applies it follows at once; bounded in case the
+        // execution is held elsewhere (another node's lock).
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let current = self.store.get_action(id).await?;
+            if current.state != State::Running || tokio::time::Instant::now() > deadline {
+                return Ok(current);
+            }
+            self.scheduler
+                .wait_step(std::time::Duration::from_millis(50))
+                .await;
+        }
     }
 }

@@ -335,3 +335,292 @@ pub async fn tasks(
     )
     .await
 }
+
+/// Tasks counted by state for the report (Mistral's statistics).
+#[derive(Default)]
+struct Statistics {
+    total: u64,
+    running: u64,
+    success: u64,
+    error: u64,
+    idle: u64,
+    paused: u64,
+}
+
+/// What a report or a sub-execution tree includes.
+#[derive(Clone, Copy)]
+struct TreeFilter {
+    /// Only ERROR tasks (and what is under them).
+    errors_only: bool,
+    /// Depth of sub-workflows whose tasks are included; negative: all.
+    max_depth: i64,
+}
+
+impl TreeFilter {
+    /// Mistral takes `errors_only` as true whenever it is given, whatever
+    /// its value (API-QUIRKS 12), so only its absence lists everything.
+    fn parse(params: &ListParams) -> Result<Self, ApiError> {
+        let max_depth = match params.get("max_depth") {
+            None => -1,
+            Some(raw) => raw.trim().parse::<i64>().map_err(|_| {
+                ApiError::bad_request(format!(
+                    "Invalid input for field/attribute max_depth. Value: '{raw}'. \
+                     unable to convert to int"
+                ))
+            })?,
+        };
+        Ok(Self {
+            errors_only: params.get("errors_only").is_some(),
+            max_depth,
+        })
+    }
+
+    fn too_deep(&self, depth: i64) -> bool {
+        0 <= self.max_depth && self.max_depth < depth
+    }
+}
+
+type BoxedFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
+/// A workflow execution's report entry with its tasks (unless deeper than
+/// `max_depth`), counting tasks into `stats`.
+fn report_workflow<'a>(
+    store: &'a bora_store::Store,
+    exec: &'a WorkflowExecution,
+    filter: TreeFilter,
+    depth: i64,
+    stats: &'a mut Statistics,
+) -> BoxedFuture<'a, Result<Map<String, Value>, ApiError>> {
+    Box::pin(async move {
+        let mut entry = Map::new();
+        entry.insert("id".into(), exec.id.clone().into());
+        entry.insert("name".into(), exec.workflow_name.clone().into());
+        entry.insert("created_at".into(), time(exec.created_at));
+        entry.insert("updated_at".into(), opt_time(exec.updated_at));
+        entry.insert("state".into(), exec.state.as_str().into());
+        entry.insert("state_info".into(), opt_str(exec.state_info.as_deref()));
+        if filter.too_deep(depth) {
+            return Ok(entry);
+        }
+        let mut tasks = Vec::new();
+        for task in store.list_tasks_of(&exec.id).await? {
+            if filter.errors_only && task.state != ExecState::Error {
+                continue;
+            }
+            stats.total += 1;
+            match task.state {
+                ExecState::Running => stats.running += 1,
+                ExecState::Success => stats.success += 1,
+                ExecState::Error => stats.error += 1,
+                ExecState::Idle => stats.idle += 1,
+                ExecState::Paused => stats.paused += 1,
+                _ => {}
+            }
+            let actions: Vec<Value> = store
+                .list_actions_of(&task.id)
+                .await?
+                .iter()
+                .map(|a| {
+                    let mut m = Map::new();
+                    m.insert("accepted".into(), a.accepted.into());
+                    // Bora has no heartbeats; the action's start stands in.
+                    m.insert("last_heartbeat".into(), time(a.created_at));
+                    m.insert("id".into(), a.id.clone().into());
+                    m.insert("name".into(), a.name.clone().into());
+                    m.insert("created_at".into(), time(a.created_at));
+                    m.insert("updated_at".into(), opt_time(a.updated_at));
+                    m.insert("state".into(), a.state.as_str().into());
+                    m.insert("state_info".into(), opt_str(a.state_info.as_deref()));
+                    Value::Object(m)
+                })
+                .collect();
+            let mut children = Vec::new();
+            for child in store.list_children_of(&task.id).await? {
+                let sub =
+                    report_workflow(store, &child.execution, filter, depth + 1, stats).await?;
+                children.push(Value::Object(sub));
+            }
+            let mut t = Map::new();
+            t.insert("action_executions".into(), Value::Array(actions));
+            t.insert("workflow_executions".into(), Value::Array(children));
+            t.insert("id".into(), task.id.clone().into());
+            t.insert("name".into(), task.name.clone().into());
+            t.insert("created_at".into(), time(task.created_at));
+            t.insert("updated_at".into(), opt_time(task.updated_at));
+            t.insert("state".into(), task.state.as_str().into());
+            t.insert("state_info".into(), opt_str(task.state_info.as_deref()));
+            if let Some(retry) = task
+                .runtime_context
+                .get("retry_task_policy")
+                .and_then(|r| r.get("retry_no"))
+            {
+                t.insert("retry_count".into(), retry.clone());
+            }
+            tasks.push(Value::Object(t));
+        }
+        entry.insert("task_executions".into(), Value::Array(tasks));
+        Ok(entry)
+    })
+}
+
+/// Seconds a RUNNING execution still needs, from the last 20 successful
+/// runs of its workflow (Mistral's estimate): -1 without history, at least
+/// 1; 0 when not running.
+async fn estimated_time(
+    store: &bora_store::Store,
+    exec: &WorkflowExecution,
+) -> Result<i64, ApiError> {
+    if exec.state != ExecState::Running {
+        return Ok(0);
+    }
+    let query = bora_store::queries::ListQuery {
+        filters: vec![
+            Filter {
+                column: "e.workflow_id",
+                op: FilterOp::Eq,
+                values: vec![exec.workflow_id.clone()],
+            },
+            Filter {
+                column: "e.state",
+                op: FilterOp::Eq,
+                values: vec![ExecState::Success.as_str().to_owned()],
+            },
+        ],
+        nulls: vec!["e.task_execution_id"],
+        sort: vec![("e.created_at", true)],
+        marker: None,
+        limit: Some(20),
+    };
+    let done = store.list_executions(&query).await?;
+    let durations: Vec<i64> = done
+        .iter()
+        .filter_map(|s| {
+            s.execution
+                .updated_at
+                .map(|end| end - s.execution.created_at)
+        })
+        .collect();
+    if durations.is_empty() {
+        return Ok(-1);
+    }
+    let average = durations.iter().sum::<i64>() / i64::try_from(durations.len()).unwrap_or(1);
+    let elapsed = crate::scheduler::now_micros() - exec.created_at;
+    Ok(((average - elapsed) / 1_000_000).max(1))
+}
+
+/// `GET /v2/executions/{id}/report`: the execution tree with tasks, their
+/// actions and sub-workflows, and task statistics.
+pub async fn report(
+    State(state): State<ApiState>,
+    Path(id): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    let filter = TreeFilter::parse(&params)?;
+    let store = state.service.store();
+    let root = store.get_execution(&id).await?.execution;
+    let mut stats = Statistics::default();
+    let entry = report_workflow(store, &root, filter, 0, &mut stats).await?;
+    let mut statistics = Map::new();
+    statistics.insert("total_tasks_count".into(), stats.total.into());
+    statistics.insert("running_tasks_count".into(), stats.running.into());
+    statistics.insert("success_tasks_count".into(), stats.success.into());
+    statistics.insert("error_tasks_count".into(), stats.error.into());
+    statistics.insert("idle_tasks_count".into(), stats.idle.into());
+    statistics.insert("paused_tasks_count".into(), stats.paused.into());
+    statistics.insert(
+        "estimated_time".into(),
+        estimated_time(store, &root).await?.into(),
+    );
+    let mut body = Map::new();
+    body.insert("statistics".into(), Value::Object(statistics));
+    if !params.flag("statistics_only") {
+        body.insert("root_workflow_execution".into(), Value::Object(entry));
+    }
+    Ok(reply(StatusCode::OK, &Value::Object(body)))
+}
+
+/// An execution and its descendants in pre-order (Mistral's
+/// sub-executions); `depth` is the execution's depth.
+fn sub_executions<'a>(
+    store: &'a bora_store::Store,
+    exec: WorkflowExecution,
+    filter: TreeFilter,
+    parts: Parts,
+    depth: i64,
+    out: &'a mut Vec<Value>,
+) -> BoxedFuture<'a, Result<(), ApiError>> {
+    Box::pin(async move {
+        if filter.too_deep(depth) {
+            return Ok(());
+        }
+        let id = exec.id.clone();
+        out.push(Value::Object(to_wire(&exec, parts)));
+        for task in store.list_tasks_of(&id).await? {
+            task_sub_executions(store, &task, filter, parts, depth + 1, out).await?;
+        }
+        Ok(())
+    })
+}
+
+/// The sub-workflow trees of one task (none unless ERROR with
+/// `errors_only`).
+async fn task_sub_executions(
+    store: &bora_store::Store,
+    task: &bora_core::records::TaskExecution,
+    filter: TreeFilter,
+    parts: Parts,
+    depth: i64,
+    out: &mut Vec<Value>,
+) -> Result<(), ApiError> {
+    if filter.errors_only && task.state != ExecState::Error {
+        return Ok(());
+    }
+    for child in store.list_children_of(&task.id).await? {
+        sub_executions(store, child.execution, filter, parts, depth, out).await?;
+    }
+    Ok(())
+}
+
+/// `GET /v2/executions/{id}/executions`: the execution and every
+/// sub-workflow under it, in pre-order.
+pub async fn executions_tree(
+    State(state): State<ApiState>,
+    Path(id): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    let filter = TreeFilter::parse(&params)?;
+    let parts = Parts {
+        data: true,
+        output: params.flag("include_output"),
+    };
+    let store = state.service.store();
+    let root = store.get_execution(&id).await?.execution;
+    let mut out = Vec::new();
+    sub_executions(store, root, filter, parts, 0, &mut out).await?;
+    let mut body = Map::new();
+    body.insert("executions".into(), Value::Array(out));
+    Ok(reply(StatusCode::OK, &Value::Object(body)))
+}
+
+/// `GET /v2/tasks/{id}/executions`: the sub-workflow trees of a task.
+pub async fn task_executions_tree(
+    State(state): State<ApiState>,
+    Path(id): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    let filter = TreeFilter::parse(&params)?;
+    let parts = Parts {
+        data: true,
+        output: params.flag("include_output"),
+    };
+    let store = state.service.store();
+    let task = store.get_task(&id).await?;
+    let mut out = Vec::new();
+    task_sub_executions(store, &task, filter, parts, 0, &mut out).await?;
+    let mut body = Map::new();
+    body.insert("executions".into(), Value::Array(out));
+    Ok(reply(StatusCode::OK, &Value::Object(body)))
+}

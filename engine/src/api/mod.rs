@@ -13,8 +13,11 @@ use axum::routing::get;
 use crate::runtime::Runtime;
 use crate::service::Service;
 
+mod action_complete;
 mod action_executions;
 mod actions;
+mod cron_triggers;
+mod environments;
 pub mod error;
 mod executions;
 mod root;
@@ -86,8 +89,17 @@ pub fn router(state: ApiState) -> Router {
                 .delete(executions::delete),
         )
         .route("/v2/executions/{id}/tasks", get(executions::tasks))
+        .route("/v2/executions/{id}/report", get(executions::report))
+        .route(
+            "/v2/executions/{id}/executions",
+            get(executions::executions_tree),
+        )
         .route("/v2/tasks", get(tasks::list))
         .route("/v2/tasks/{id}", get(tasks::get_one))
+        .route(
+            "/v2/tasks/{id}/executions",
+            get(executions::task_executions_tree),
+        )
         .route(
             "/v2/tasks/{id}/action_executions",
             get(tasks::action_executions),
@@ -102,7 +114,27 @@ pub fn router(state: ApiState) -> Router {
         )
         .route(
             "/v2/action_executions/{id}",
-            get(action_executions::get_one).delete(action_executions::delete),
+            get(action_executions::get_one)
+                .put(action_complete::update)
+                .delete(action_executions::delete),
+        )
+        .route(
+            "/v2/environments",
+            get(environments::list)
+                .post(environments::create)
+                .put(environments::update),
+        )
+        .route(
+            "/v2/environments/{name}",
+            get(environments::get_one).delete(environments::delete),
+        )
+        .route(
+            "/v2/cron_triggers",
+            get(cron_triggers::list).post(cron_triggers::create),
+        )
+        .route(
+            "/v2/cron_triggers/{name}",
+            get(cron_triggers::get_one).delete(cron_triggers::delete),
         )
         .route(
             "/v2/actions",

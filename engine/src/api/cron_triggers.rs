@@ -1,0 +1,196 @@
+//! `/v2/cron_triggers`: start a workflow on a cron pattern and/or at a first
+//! time. The node's cron loop ([`crate::cron`]) fires them.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use bora_store::CronTriggerRecord;
+use serde_json::{Map, Value};
+
+use super::error::ApiError;
+use super::wire::{
+    ListParams, base_url, json_field, json_object, jstr, opt_str, opt_time, reply, time,
+};
+use super::{ApiState, Pairs};
+use crate::service::CronTriggerRequest;
+
+const FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "workflow_name",
+    "workflow_id",
+    "workflow_input",
+    "workflow_params",
+    "project_id",
+    "scope",
+    "pattern",
+    "remaining_executions",
+    "first_execution_time",
+    "next_execution_time",
+    "created_at",
+    "updated_at",
+];
+
+/// The fields a list can be filtered and sorted on.
+const FILTERABLE: &[&str] = &[
+    "name",
+    "workflow_name",
+    "workflow_id",
+    "workflow_input",
+    "workflow_params",
+    "project_id",
+    "scope",
+    "pattern",
+    "remaining_executions",
+    "first_execution_time",
+    "next_execution_time",
+    "created_at",
+    "updated_at",
+];
+
+fn to_wire(t: &CronTriggerRecord) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("id".into(), t.id.clone().into());
+    m.insert("name".into(), t.name.clone().into());
+    m.insert("workflow_name".into(), t.workflow_name.clone().into());
+    m.insert("workflow_id".into(), t.workflow_id.clone().into());
+    m.insert("workflow_input".into(), jstr(&t.workflow_input));
+    m.insert("workflow_params".into(), jstr(&t.workflow_params));
+    m.insert("project_id".into(), t.project_id.clone().into());
+    m.insert("scope".into(), t.scope.clone().into());
+    m.insert("pattern".into(), opt_str(t.pattern.as_deref()));
+    m.insert(
+        "remaining_executions".into(),
+        t.remaining_executions
+            .map(Value::from)
+            .unwrap_or(Value::Null),
+    );
+    m.insert(
+        "first_execution_time".into(),
+        opt_time(t.first_execution_time),
+    );
+    m.insert("next_execution_time".into(), time(t.next_execution_time));
+    m.insert("created_at".into(), time(t.created_at));
+    m.insert("updated_at".into(), opt_time(t.updated_at));
+    m
+}
+
+fn text_field(body: &Map<String, Value>, key: &str) -> Result<Option<String>, ApiError> {
+    match body.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(ApiError::bad_request(format!(
+            "Invalid value for '{key}': expected a string, got {other}"
+        ))),
+    }
+}
+
+pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Response, ApiError> {
+    let body = json_object(&body)?;
+    let Some(name) = text_field(&body, "name")?.filter(|n| !n.is_empty()) else {
+        return Err(ApiError::bad_request(
+            "Name of the cron trigger is not provided.",
+        ));
+    };
+    let workflow = text_field(&body, "workflow_id")?
+        .filter(|s| !s.is_empty())
+        .or(text_field(&body, "workflow_name")?.filter(|s| !s.is_empty()));
+    let Some(workflow) = workflow else {
+        return Err(ApiError::bad_request(
+            "Workflow ID or workflow name must be provided.",
+        ));
+    };
+    let params = json_field(body.get("workflow_params"))?;
+    let namespace = match text_field(&body, "workflow_namespace")? {
+        Some(ns) => ns,
+        None => params
+            .get("namespace")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    let remaining = match body.get("remaining_executions") {
+        None | Some(Value::Null) => None,
+        Some(value) => Some(value.as_i64().ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "Invalid input for field/attribute remaining_executions. Value: '{value}'. \
+                 Wrong type. Expected 'int', got '{}'",
+                match value {
+                    Value::String(_) => "str",
+                    Value::Bool(_) => "bool",
+                    Value::Number(_) => "float",
+                    Value::Array(_) => "list",
+                    _ => "dict",
+                }
+            ))
+        })?),
+    };
+    let scope = text_field(&body, "scope")?.unwrap_or_else(|| "private".to_owned());
+    if scope != "private" && scope != "public" {
+        return Err(ApiError::bad_request(format!(
+            "Scope must be one of the following: ['private', 'public']; actual: {scope}"
+        )));
+    }
+    let record = state
+        .service
+        .create_cron_trigger(CronTriggerRequest {
+            name,
+            workflow,
+            namespace,
+            input: json_field(body.get("workflow_input"))?,
+            params,
+            pattern: text_field(&body, "pattern")?.filter(|p| !p.is_empty()),
+            first_execution_time: text_field(&body, "first_execution_time")?
+                .filter(|t| !t.is_empty()),
+            remaining_executions: remaining,
+            scope,
+        })
+        .await?;
+    // A new record has no update time yet; Mistral leaves the key out.
+    let mut m = to_wire(&record);
+    m.remove("updated_at");
+    Ok(reply(StatusCode::CREATED, &Value::Object(m)))
+}
+
+pub async fn list(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    params.check_fields(FIELDS)?;
+    let all: Vec<Map<String, Value>> = state
+        .service
+        .store()
+        .list_cron_triggers()
+        .await?
+        .iter()
+        .map(to_wire)
+        .collect();
+    let page = params.page_in_memory(all, FILTERABLE, "id")?;
+    let body = params.page(&base_url(&headers), "cron_triggers", "cron_triggers", page);
+    Ok(reply(StatusCode::OK, &body))
+}
+
+pub async fn get_one(
+    State(state): State<ApiState>,
+    Path(name): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    params.check_fields(FIELDS)?;
+    let trigger = state.service.store().get_cron_trigger(&name).await?;
+    Ok(reply(
+        StatusCode::OK,
+        &Value::Object(params.select(to_wire(&trigger))),
+    ))
+}
+
+pub async fn delete(
+    State(state): State<ApiState>,
+    Path(name): Path<String>,
+) -> Result<Response, ApiError> {
+    state.service.store().delete_cron_trigger(&name).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

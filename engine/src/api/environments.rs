@@ -1,0 +1,178 @@
+//! `/v2/environments`: named variable sets that executions take as `env`
+//! (`params.env` given as the environment's name).
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use bora_store::EnvironmentRecord;
+use serde_json::{Map, Value};
+
+use super::error::ApiError;
+use super::wire::{
+    ListParams, base_url, json_field, json_object, jstr, opt_str, opt_time, reply, time,
+};
+use super::{ApiState, Pairs};
+use crate::scheduler::now_micros;
+
+const FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "variables",
+    "scope",
+    "project_id",
+    "created_at",
+    "updated_at",
+];
+
+fn to_wire(e: &EnvironmentRecord) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("id".into(), e.id.clone().into());
+    m.insert("name".into(), e.name.clone().into());
+    m.insert("description".into(), opt_str(e.description.as_deref()));
+    m.insert("variables".into(), jstr(&e.variables));
+    m.insert("scope".into(), e.scope.clone().into());
+    m.insert("project_id".into(), e.project_id.clone().into());
+    m.insert("created_at".into(), time(e.created_at));
+    m.insert("updated_at".into(), opt_time(e.updated_at));
+    m
+}
+
+/// Mistral refuses definition keys it does not know, listing the allowed
+/// ones as a Python list.
+fn check_keys(body: &Map<String, Value>, allowed: &[&str]) -> Result<(), ApiError> {
+    if body.keys().all(|k| allowed.contains(&k.as_str())) {
+        return Ok(());
+    }
+    let list: Vec<String> = allowed.iter().map(|k| format!("'{k}'")).collect();
+    Err(ApiError::bad_request(format!(
+        "Please, check your environment definition. Only: [{}] are allowed as definition keys.",
+        list.join(", ")
+    )))
+}
+
+fn text_field(body: &Map<String, Value>, key: &str) -> Result<Option<String>, ApiError> {
+    match body.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(ApiError::bad_request(format!(
+            "Invalid value for '{key}': expected a string, got {other}"
+        ))),
+    }
+}
+
+fn scope_field(body: &Map<String, Value>) -> Result<Option<String>, ApiError> {
+    match text_field(body, "scope")? {
+        None => Ok(None),
+        Some(s) if s == "private" || s == "public" => Ok(Some(s)),
+        Some(other) => Err(ApiError::bad_request(format!(
+            "Scope must be one of the following: ['private', 'public']; actual: {other}"
+        ))),
+    }
+}
+
+pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Response, ApiError> {
+    let body = json_object(&body)?;
+    check_keys(&body, &["name", "description", "variables"])?;
+    let Some(name) = text_field(&body, "name")?.filter(|n| !n.is_empty()) else {
+        return Err(ApiError::bad_request(
+            "Name of the environment is not provided.",
+        ));
+    };
+    let variables = json_field(body.get("variables"))?;
+    let record = state
+        .service
+        .create_environment(
+            &name,
+            text_field(&body, "description")?,
+            variables,
+            "private",
+        )
+        .await?;
+    // A new record has no update time yet; Mistral leaves the key out.
+    let mut m = to_wire(&record);
+    m.remove("updated_at");
+    Ok(reply(StatusCode::CREATED, &Value::Object(m)))
+}
+
+pub async fn update(State(state): State<ApiState>, body: Bytes) -> Result<Response, ApiError> {
+    let mut body = json_object(&body)?;
+    let Some(name) = text_field(&body, "name")?.filter(|n| !n.is_empty()) else {
+        return Err(ApiError::bad_request(
+            "Name of the environment is not provided.",
+        ));
+    };
+    body.remove("name");
+    check_keys(&body, &["description", "variables", "scope"])?;
+    let variables = match body.get("variables") {
+        None => None,
+        value => Some(json_field(value)?),
+    };
+    let record = state
+        .service
+        .store()
+        .update_environment(
+            &name,
+            text_field(&body, "description")?.as_deref(),
+            variables.as_ref(),
+            scope_field(&body)?.as_deref(),
+            now_micros(),
+        )
+        .await?;
+    Ok(reply(StatusCode::OK, &Value::Object(to_wire(&record))))
+}
+
+pub async fn list(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    params.check_fields(FIELDS)?;
+    let all: Vec<Map<String, Value>> = state
+        .service
+        .store()
+        .list_environments()
+        .await?
+        .iter()
+        .map(to_wire)
+        .collect();
+    let page = params.page_in_memory(
+        all,
+        &[
+            "name",
+            "description",
+            "variables",
+            "scope",
+            "project_id",
+            "created_at",
+            "updated_at",
+        ],
+        "id",
+    )?;
+    let body = params.page(&base_url(&headers), "environments", "environments", page);
+    Ok(reply(StatusCode::OK, &body))
+}
+
+pub async fn get_one(
+    State(state): State<ApiState>,
+    Path(name): Path<String>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    params.check_fields(FIELDS)?;
+    let env = state.service.store().get_environment(&name).await?;
+    Ok(reply(
+        StatusCode::OK,
+        &Value::Object(params.select(to_wire(&env))),
+    ))
+}
+
+pub async fn delete(
+    State(state): State<ApiState>,
+    Path(name): Path<String>,
+) -> Result<Response, ApiError> {
+    state.service.store().delete_environment(&name).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
