@@ -175,7 +175,7 @@ pub fn result_from<'a>(
             })
             .collect(),
         TaskKind::Workflow => children
-            .filter(|c| c.state.is_completed())
+            .filter(|c| c.state.is_completed() && !superseded(task, &c.id))
             .map(|c| {
                 let value = match c.state {
                     State::Success => Value::Object(c.output.clone()),
@@ -199,6 +199,15 @@ pub fn result_from<'a>(
         1 => results.pop().map(|(_, v)| v).unwrap_or(Value::Null),
         _ => Value::Array(results.into_iter().map(|(_, v)| v).collect()),
     }
+}
+
+/// Whether a retry or rerun gave up this sub-workflow's result.
+fn superseded(task: &TaskExecution, child_id: &str) -> bool {
+    task.runtime_context
+        .get("bora")
+        .and_then(|b| b.get("superseded"))
+        .and_then(Value::as_array)
+        .is_some_and(|list| list.iter().any(|v| v.as_str() == Some(child_id)))
 }
 
 /// Mistral's time format in expressions: `YYYY-MM-DD HH:MM:SS[.ffffff]`.

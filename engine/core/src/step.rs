@@ -63,6 +63,22 @@ pub enum Event {
         state: State,
         message: Option<String>,
     },
+    /// Skip a failed task (Mistral's `PUT /v2/tasks/{id}` with state
+    /// SKIPPED): it completes SKIPPED with `publish-on-skip` and follows
+    /// `on-skip` (or `on-success` when no `on-skip` entry matches).
+    Skip {
+        task_id: String,
+    },
+    /// Rerun a failed task (Mistral's `PUT /v2/tasks/{id}` with state
+    /// RUNNING). `reset: false` keeps a with-items task's successful items
+    /// and reruns only the failed ones; `env` is merged into the
+    /// execution's environment. See [`check_rerun`] for what the API
+    /// should refuse first.
+    Rerun {
+        task_id: String,
+        reset: bool,
+        env: Option<Map<String, Value>>,
+    },
 }
 
 /// What a timer is for.
@@ -172,6 +188,27 @@ fn rc_u64(task: &TaskExecution, path: &[&str]) -> u64 {
     value.and_then(Value::as_u64).unwrap_or(0)
 }
 
+/// The attempt a timer belongs to: the rerun generation in the high bits,
+/// the retry number in the low bits, so timers of an earlier run or retry
+/// are ignored.
+fn attempt_of(task: &TaskExecution) -> u64 {
+    (rc_u64(task, &["bora", "run"]) << 32) | rc_u64(task, &["retry_task_policy", "retry_no"])
+}
+
+/// Items still to start of a with-items task: positions into `todo` when a
+/// rerun kept some items, else indexes.
+fn wi_total(task: &TaskExecution) -> u64 {
+    match task
+        .runtime_context
+        .get("with_items")
+        .and_then(|w| w.get("todo"))
+        .and_then(Value::as_array)
+    {
+        Some(todo) => todo.len() as u64,
+        None => rc_u64(task, &["with_items", "count"]),
+    }
+}
+
 fn rc_flag(task: &TaskExecution, key: &str) -> bool {
     task.runtime_context
         .get("bora")
@@ -236,6 +273,12 @@ impl Stepper<'_> {
             Event::Resume => self.resume(),
             Event::Cancel { message } => self.cancel(message),
             Event::Stop { state, message } => self.stop(state, message),
+            Event::Skip { task_id } => self.skip(&task_id),
+            Event::Rerun {
+                task_id,
+                reset,
+                env,
+            } => self.rerun(&task_id, reset, env),
         }
     }
 
@@ -423,6 +466,157 @@ impl Stepper<'_> {
             State::Success | State::Error => self.complete_workflow(state, message),
             _ => {}
         }
+    }
+
+    /// Puts a completed (ERROR or CANCELLED) execution back to RUNNING for
+    /// a rerun or skip, and tells the parent so it reopens its task
+    /// (Mistral's `_recursive_rerun`).
+    fn reopen(&mut self) {
+        if self.exec.record.state == State::Running {
+            return;
+        }
+        let now = self.now;
+        let record = self.exec.record_mut();
+        record.state = State::Running;
+        record.state_info = None;
+        record.updated_at = Some(now);
+        self.notify_parent();
+    }
+
+    /// Whether a skip or rerun may go ahead in the core (the API reports
+    /// the reasons first, see [`check_rerun`]).
+    fn may_rerun(&self, task_id: &str) -> bool {
+        matches!(
+            self.exec.record.state,
+            State::Running | State::Error | State::Cancelled
+        ) && self
+            .exec
+            .task(task_id)
+            .is_some_and(|t| t.state == State::Error)
+    }
+
+    /// Clears a task's runtime context as Mistral's rerun does, keeping
+    /// what Bora needs to ignore stale work: the run generation (bumped),
+    /// superseded sub-workflows and the `published: null` marker.
+    fn reset_runtime_context(&mut self, task_id: &str, superseded: Vec<Value>, keep: Vec<Value>) {
+        let Some(task) = self.exec.task_mut(task_id) else {
+            return;
+        };
+        let run = rc_u64(task, &["bora", "run"]) + 1;
+        let published_null = rc_flag(task, "published_null");
+        let mut all: Vec<Value> = task
+            .runtime_context
+            .get("bora")
+            .and_then(|b| b.get("superseded"))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for id in superseded {
+            if !all.contains(&id) {
+                all.push(id);
+            }
+        }
+        task.runtime_context.clear();
+        set_rc_flag(task, "run", json!(run));
+        set_rc_flag(task, "superseded", Value::Array(all));
+        if published_null {
+            set_rc_flag(task, "published_null", Value::Bool(true));
+        }
+        if !keep.is_empty() {
+            set_rc_flag(task, "keep_items", Value::Array(keep));
+        }
+    }
+
+    fn skip(&mut self, task_id: &str) {
+        if !self.may_rerun(task_id) {
+            return;
+        }
+        self.reopen();
+        self.reset_runtime_context(task_id, Vec::new(), Vec::new());
+        let now = self.now;
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.state = State::Skipped;
+            task.state_info = Some("Task was skipped.".into());
+            task.processed = false;
+            task.error_handled = false;
+            task.finished_at = Some(now);
+            task.updated_at = Some(now);
+        }
+        self.ctx.invalidate(task_id);
+        // No after-completion policies: publish-on-skip, then on-skip.
+        if let Err(error) = self.after_finish(task_id, State::Skipped, true) {
+            self.fail_task(task_id, "Failed to handle action completion", error);
+        }
+    }
+
+    fn rerun(&mut self, task_id: &str, reset: bool, env: Option<Map<String, Value>>) {
+        if !self.may_rerun(task_id) {
+            return;
+        }
+        if let Some(env) = env.filter(|e| !e.is_empty()) {
+            let record = self.exec.record_mut();
+            let slot = record
+                .params
+                .entry("env")
+                .or_insert_with(|| Value::Object(Map::new()));
+            if !slot.is_object() {
+                *slot = Value::Object(Map::new());
+            }
+            merge_dicts(slot, &Value::Object(env));
+        }
+        self.reopen();
+        // Results given up: every one with reset, else the failed ones.
+        let mut keep = Vec::new();
+        let actions: Vec<(String, bool, u32)> = self
+            .exec
+            .actions_of(task_id)
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    a.accepted && a.state == State::Success,
+                    a.index,
+                )
+            })
+            .collect();
+        for (id, succeeded, index) in actions {
+            if succeeded && !reset {
+                keep.push(json!(index));
+            } else if let Some(action) = self.exec.action_mut(&id) {
+                action.accepted = false;
+            }
+        }
+        let mut superseded = Vec::new();
+        let children: Vec<(String, bool, u32)> = self
+            .exec
+            .children_of(task_id)
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    c.state == State::Success,
+                    c.index.unwrap_or(0),
+                )
+            })
+            .collect();
+        for (id, succeeded, index) in children {
+            if succeeded && !reset {
+                keep.push(json!(index));
+            } else {
+                superseded.push(Value::String(id));
+            }
+        }
+        self.reset_runtime_context(task_id, superseded, keep);
+        let now = self.now;
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.state = State::Idle;
+            task.state_info = None;
+            task.processed = false;
+            task.error_handled = false;
+            task.started_at = Some(now);
+            task.finished_at = None;
+            task.updated_at = Some(now);
+        }
+        self.ctx.invalidate(task_id);
+        self.run_task(task_id);
     }
 
     /// Completes the workflow when no task is left to run.
@@ -769,20 +963,43 @@ impl Stepper<'_> {
         }
         let items = self.with_items(task_id, spec)?;
         let count = items.len() as u64;
-        if let Some(task) = self.exec.task_mut(task_id) {
-            task.runtime_context.insert(
-                "with_items".into(),
-                json!({"count": count, "capacity": if concurrency > 0 { json!(concurrency) } else { Value::Null }, "next": 0}),
-            );
+        // A rerun without reset keeps the items that succeeded.
+        let kept: Vec<u64> = self
+            .exec
+            .task(task_id)
+            .and_then(|t| t.runtime_context.get("bora"))
+            .and_then(|b| b.get("keep_items"))
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter_map(Value::as_u64)
+                    .filter(|i| *i < count)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut wi = json!({
+            "count": count,
+            "capacity": if concurrency > 0 { json!(concurrency) } else { Value::Null },
+            "next": 0,
+        });
+        let mut total = count;
+        if !kept.is_empty() {
+            let todo: Vec<u64> = (0..count).filter(|i| !kept.contains(i)).collect();
+            total = todo.len() as u64;
+            wi["todo"] = json!(todo);
+            wi["succeeded"] = json!(kept.len());
         }
-        if count == 0 {
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.runtime_context.insert("with_items".into(), wi);
+        }
+        if count == 0 || total == 0 {
             self.complete_task(task_id, State::Success, None);
             return Ok(());
         }
         let first = if concurrency > 0 {
-            concurrency.min(count)
+            concurrency.min(total)
         } else {
-            count
+            total
         };
         for _ in 0..first {
             self.start_next_item(task_id, spec, &items)?;
@@ -848,7 +1065,19 @@ impl Stepper<'_> {
             return Ok(false);
         };
         let next = rc_u64(task, &["with_items", "next"]);
-        let Some(item) = items.get(next as usize) else {
+        let index = match task
+            .runtime_context
+            .get("with_items")
+            .and_then(|w| w.get("todo"))
+            .and_then(Value::as_array)
+        {
+            Some(todo) => match todo.get(next as usize).and_then(Value::as_u64) {
+                Some(index) => index,
+                None => return Ok(false),
+            },
+            None => next,
+        };
+        let Some(item) = items.get(index as usize) else {
             return Ok(false);
         };
         if let Some(task) = self.exec.task_mut(task_id)
@@ -856,7 +1085,7 @@ impl Stepper<'_> {
         {
             wi.insert("next".into(), json!(next + 1));
         }
-        self.start_item(task_id, spec, next as u32, item.clone())?;
+        self.start_item(task_id, spec, index as u32, item.clone())?;
         Ok(true)
     }
 
@@ -978,10 +1207,7 @@ impl Stepper<'_> {
     }
 
     fn arm_timer(&mut self, task_id: &str, timer: Timer, seconds: u64) {
-        let attempt = self
-            .exec
-            .task(task_id)
-            .map_or(0, |t| rc_u64(t, &["retry_task_policy", "retry_no"]));
+        let attempt = self.exec.task(task_id).map_or(0, attempt_of);
         let delay = i64::try_from(seconds).unwrap_or(i64::MAX / MICROS);
         self.commands.push(Command::Timer {
             task_id: task_id.to_owned(),
@@ -1010,7 +1236,7 @@ impl Stepper<'_> {
         let Some(task) = self.exec.task(&task_id) else {
             return;
         };
-        if rc_u64(task, &["retry_task_policy", "retry_no"]) != attempt {
+        if attempt_of(task) != attempt {
             return; // a timer of an earlier attempt
         }
         let state = task.state;
@@ -1117,9 +1343,16 @@ impl Stepper<'_> {
                 return;
             }
             State::Running => {
+                let was_error = self
+                    .exec
+                    .children
+                    .iter()
+                    .any(|c| c.id == child.id && c.state == State::Error);
                 self.exec.set_child(child);
                 if self.exec.record.state == State::Paused {
                     self.resume();
+                } else if was_error {
+                    self.reopen_for_child(&task_id);
                 }
                 return;
             }
@@ -1163,6 +1396,34 @@ impl Stepper<'_> {
         }
     }
 
+    /// A failed sub-workflow is being rerun: its task (and this execution)
+    /// run again and wait for it (Mistral's `mark_task_running`).
+    fn reopen_for_child(&mut self, task_id: &str) {
+        if !self
+            .exec
+            .task(task_id)
+            .is_some_and(|t| t.state == State::Error)
+        {
+            return;
+        }
+        self.reopen();
+        let now = self.now;
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.state = State::Running;
+            task.state_info = None;
+            task.processed = false;
+            task.error_handled = false;
+            task.finished_at = None;
+            task.updated_at = Some(now);
+            // The item counted as failed is running again.
+            if let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items") {
+                let failed = wi.get("failed").and_then(Value::as_u64).unwrap_or(0);
+                wi.insert("failed".into(), json!(failed.saturating_sub(1)));
+            }
+        }
+        self.ctx.invalidate(task_id);
+    }
+
     /// One action or sub-workflow of a running task finished.
     fn on_item_complete(&mut self, task_id: &str, state: State, info: Option<String>) {
         let Some(task) = self.exec.task(task_id) else {
@@ -1195,11 +1456,10 @@ impl Stepper<'_> {
         }
         // Start the next item if the concurrency cap allows.
         if let Some(spec) = self.spec(task_id) {
-            let next = self
-                .exec
-                .task(task_id)
-                .map_or(count, |t| rc_u64(t, &["with_items", "next"]));
-            if next < count {
+            let (next, total) = self.exec.task(task_id).map_or((count, count), |t| {
+                (rc_u64(t, &["with_items", "next"]), wi_total(t))
+            });
+            if next < total {
                 let started = self
                     .with_items(task_id, &spec)
                     .and_then(|items| self.start_next_item(task_id, &spec, &items));
@@ -1382,10 +1642,12 @@ impl Stepper<'_> {
                 .insert("retry_task_policy".into(), json!({"retry_no": retry_no}));
             set_rc_flag(task, "superseded", Value::Array(children));
             set_rc_flag(task, "wait_after_done", Value::Bool(false));
+            set_rc_flag(task, "keep_items", Value::Array(Vec::new()));
             if let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items") {
                 for key in ["next", "succeeded", "failed", "cancelled"] {
                     wi.insert(key.into(), json!(0));
                 }
+                wi.remove("todo");
             }
             task.state = State::Delayed;
             task.state_info = Some(format!("Delayed by 'retry' policy [delay={delay}]"));
@@ -1896,6 +2158,72 @@ struct Next {
     event: &'static str,
     command: Option<String>,
     msg: Option<String>,
+}
+
+/// Mistral's `utils.merge_dicts`: nested dicts merge, other values of
+/// `right` replace those of `left`.
+fn merge_dicts(left: &mut Value, right: &Value) {
+    if let (Value::Object(l), Value::Object(r)) = (&mut *left, right) {
+        for (key, value) in r {
+            match l.get_mut(key) {
+                Some(existing) if existing.is_object() && value.is_object() => {
+                    merge_dicts(existing, value)
+                }
+                _ => {
+                    l.insert(key.clone(), value.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Why Mistral refuses a task update (`PUT /v2/tasks/{id}`) for a skip
+/// (`skip: true`) or a rerun (`reset` as given, `None` when absent), with
+/// its wording; `Ok` when [`Event::Skip`] / [`Event::Rerun`] may be sent.
+/// `env` says whether the request carries an environment update.
+pub fn check_rerun(
+    exec: &Execution,
+    task_id: &str,
+    skip: bool,
+    reset: Option<bool>,
+    env: bool,
+) -> Result<(), String> {
+    let Some(task) = exec.task(task_id) else {
+        return Err(format!("Task execution not found [id={task_id}]"));
+    };
+    if task.state != State::Error {
+        return Err("The current task execution must be in ERROR for rerun. \
+             Only updating task to rerun is supported."
+            .into());
+    }
+    if !skip {
+        let Some(reset) = reset else {
+            return Err("Reset field is mandatory to rerun task.".into());
+        };
+        let with_items = exec
+            .plan
+            .task(&task.name)
+            .is_some_and(|t| !t.with_items.is_empty());
+        if !with_items && !reset {
+            return Err("Only with-items task has the option to not reset.".into());
+        }
+    }
+    let state = exec.record.state;
+    if env && !matches!(state, State::Idle | State::Paused | State::Error) {
+        return Err(
+            "Updating env to workflow execution is only permitted if it is in \
+             IDLE, PAUSED, or ERROR state."
+                .into(),
+        );
+    }
+    if !state.can_transition_to(State::Running) {
+        return Err(format!(
+            "Can't change workflow execution state from {state} to RUNNING. \
+             [workflow={}, execution_id={}]",
+            exec.record.workflow_name, exec.record.id
+        ));
+    }
+    Ok(())
 }
 
 fn python_type(value: &Value) -> &'static str {

@@ -46,6 +46,16 @@ fn run_action(name: &str, input: &Map<String, Value>) -> Option<ActionResult> {
                 .unwrap_or_else(|| json!("Fail action expected exception.")),
         )),
         "std.async_noop" => None,
+        // Fails while `fail` is truthy, else echoes `output` (reruns).
+        "test.fail_if" => Some(
+            match input
+                .get("fail")
+                .is_some_and(|f| !f.is_null() && f != &json!(false))
+            {
+                true => ActionResult::Error(json!("failed on purpose")),
+                false => ActionResult::Success(input.get("output").cloned().unwrap_or(Value::Null)),
+            },
+        ),
         "std.sleep" => Some(ActionResult::Success(Value::Null)),
         "std.test_dict" => {
             let size = input.get("size").and_then(Value::as_u64).unwrap_or(0);
