@@ -5,10 +5,12 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use bora_core::execution::Execution;
 use bora_core::input::prepare_input;
-use bora_core::records::{ActionExecution, ActionResult, WorkflowExecution};
+use bora_core::plan::Plan;
+use bora_core::records::{ActionExecution, ActionResult, TaskExecution, WorkflowExecution};
 use bora_core::state::State;
-use bora_core::step::Event;
+use bora_core::step::{Event, check_rerun};
 use bora_lang::model::Workflow;
 use bora_store::{
     CronTriggerRecord, EnvironmentRecord, JobKind, NewJob, Store, StoreError, StoredExecution,
@@ -712,5 +714,58 @@ impl Service {
                 .wait_step(std::time::Duration::from_millis(50))
                 .await;
         }
+    }
+
+    /// Reruns (`skip` false) or skips a failed task (`PUT /v2/tasks/{id}`)
+    /// after the core's checks (Mistral's refusals, as 400), and returns the
+    /// task once the step that applies it is stored.
+    pub async fn update_task(
+        &self,
+        task_id: &str,
+        skip: bool,
+        reset: Option<bool>,
+        env: Option<Map<String, Value>>,
+    ) -> Result<TaskExecution, ServiceError> {
+        let task = self.store.get_task(task_id).await?;
+        let execution_id = task.workflow_execution_id.clone();
+        let mut tx = self.store.begin().await?;
+        let snapshot = tx.load_snapshot(&execution_id).await?;
+        let spec = tx.get_spec(&snapshot.execution.spec_hash).await?;
+        // Read only: dropping the transaction rolls it back.
+        drop(tx);
+        let workflow: Workflow = serde_json::from_str(&spec)
+            .map_err(|e| ServiceError::Internal(format!("stored spec unreadable: {e}")))?;
+        let version = snapshot.execution.version;
+        let exec = Execution::new(
+            snapshot.execution.execution,
+            Plan::new(workflow),
+            snapshot.tasks,
+            snapshot.actions,
+            snapshot.children.into_iter().map(|c| c.execution).collect(),
+        );
+        check_rerun(&exec, task_id, skip, reset, env.is_some()).map_err(bad)?;
+        let event = if skip {
+            Event::Skip {
+                task_id: task_id.to_owned(),
+            }
+        } else {
+            Event::Rerun {
+                task_id: task_id.to_owned(),
+                reset: reset.unwrap_or(true),
+                env,
+            }
+        };
+        self.send(&execution_id, event).await?;
+        // Every step stores a new version: wait for the one applying ours
+        // (bounded, in case another node holds the execution).
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+        while self.store.get_execution(&execution_id).await?.version <= version
+            && tokio::time::Instant::now() < deadline
+        {
+            self.scheduler
+                .wait_step(std::time::Duration::from_millis(50))
+                .await;
+        }
+        Ok(self.store.get_task(task_id).await?)
     }
 }

@@ -313,9 +313,20 @@ async fn cron_trigger_definitions() {
         assert_eq!(once["first_execution_time"], "2999-01-01 10:30:00");
         assert_eq!(once["next_execution_time"], "2999-01-01 10:30:00");
 
+        // A workflow that triggers start cannot go.
+        let blocked = s.delete("/v2/workflows/env_wf").await;
+        assert_eq!(blocked.status, 400, "{}", blocked.body);
+        assert!(
+            fault(&blocked).starts_with("Can't delete workflow that has cron triggers associated."),
+            "{}",
+            blocked.body
+        );
+
         assert_eq!(s.delete("/v2/cron_triggers/yearly").await.status, 204);
         assert_eq!(s.get("/v2/cron_triggers/yearly").await.status, 404);
         assert_eq!(s.delete("/v2/cron_triggers/yearly").await.status, 404);
+        assert_eq!(s.delete("/v2/cron_triggers/once").await.status, 204);
+        assert_eq!(s.delete("/v2/workflows/env_wf").await.status, 204);
     })
     .await;
 }
@@ -553,6 +564,136 @@ async fn reports_and_sub_execution_trees() {
             .await
             .json();
         assert_eq!(task_tree["executions"][0]["workflow_name"], "child_bad");
+    })
+    .await;
+}
+
+const RERUN_WF: &str = "version: '2.0'
+rerun_wf:
+  output:
+    after: <% $.after %>
+  tasks:
+    flaky:
+      action: std.echo output=\"ran\"
+      fail-on: <% env().fail %>
+      on-success: after
+      on-skip: after
+    after:
+      action: std.echo output=\"after\"
+      publish:
+        after: <% task().result %>
+";
+
+/// The id of the execution's task named `name`.
+async fn task_id(s: &Server, execution: &str, name: &str) -> String {
+    let tasks = s
+        .get(&format!("/v2/executions/{execution}/tasks"))
+        .await
+        .json();
+    tasks["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == name)
+        .unwrap_or_else(|| panic!("no task {name}: {tasks}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn failed_tasks_are_rerun_or_skipped() {
+    each(async |s: &Server| {
+        assert_eq!(s.post_yaml("/v2/workflows", RERUN_WF).await.status, 201);
+        let ex = start(s, "rerun_wf", json!({"env": {"fail": true}})).await;
+        let id = ex["id"].as_str().unwrap().to_owned();
+        assert_eq!(s.wait_done(&id).await["state"], "ERROR");
+        let flaky = task_id(s, &id, "flaky").await;
+        let path = format!("/v2/tasks/{flaky}");
+
+        let refusals = [
+            (
+                json!({"state": "RUNNING"}),
+                "Reset field is mandatory to rerun task.",
+            ),
+            (
+                json!({"state": "RUNNING", "reset": false}),
+                "Only with-items task has the option to not reset.",
+            ),
+            (
+                json!({"state": "SUCCESS", "reset": true}),
+                "Invalid task state. Only updating task to RUNNING or SKIPPED is supported.",
+            ),
+            (
+                json!({"state": "RUNNING", "reset": true, "name": "other"}),
+                "Task name does not match.",
+            ),
+            (
+                json!({"state": "RUNNING", "reset": true, "workflow_name": "other"}),
+                "Workflow name does not match.",
+            ),
+        ];
+        for (body, message) in refusals {
+            let reply = s.send_json("PUT", &path, &body).await;
+            assert_eq!(reply.status, 400, "{body}: {}", reply.body);
+            assert_eq!(fault(&reply), message, "{body}");
+        }
+        assert_eq!(
+            s.send_json(
+                "PUT",
+                "/v2/tasks/nope",
+                &json!({"state": "RUNNING", "reset": true})
+            )
+            .await
+            .status,
+            404
+        );
+
+        // Rerun with an env that lets it pass: the workflow goes on.
+        let rerun = s
+            .send_json(
+                "PUT",
+                &path,
+                &json!({"id": flaky, "state": "RUNNING", "reset": true,
+                        "env": json!({"fail": false}).to_string()}),
+            )
+            .await;
+        assert_eq!(rerun.status, 200, "{}", rerun.body);
+        assert_eq!(rerun.json()["id"], flaky.as_str());
+        let done = s.wait_done(&id).await;
+        assert_eq!(done["state"], "SUCCESS", "{done}");
+        assert_eq!(inner(&done["output"]), json!({"after": "after"}));
+        assert_eq!(inner(&done["params"])["env"], json!({"fail": false}));
+        let flaky_task = s.get(&path).await.json();
+        assert_eq!(flaky_task["state"], "SUCCESS");
+        // Only a failed task can be rerun.
+        let again = s
+            .send_json("PUT", &path, &json!({"state": "RUNNING", "reset": true}))
+            .await;
+        assert_eq!(again.status, 400);
+        assert_eq!(
+            fault(&again),
+            "The current task execution must be in ERROR for rerun. \
+             Only updating task to rerun is supported."
+        );
+
+        // Skipping a failed task follows on-skip.
+        let ex = start(s, "rerun_wf", json!({"env": {"fail": true}})).await;
+        let id = ex["id"].as_str().unwrap().to_owned();
+        assert_eq!(s.wait_done(&id).await["state"], "ERROR");
+        let flaky = task_id(s, &id, "flaky").await;
+        let skipped = s
+            .send_json(
+                "PUT",
+                &format!("/v2/tasks/{flaky}"),
+                &json!({"state": "SKIPPED"}),
+            )
+            .await;
+        assert_eq!(skipped.status, 200, "{}", skipped.body);
+        assert_eq!(skipped.json()["state"], "SKIPPED");
+        let done = s.wait_done(&id).await;
+        assert_eq!(done["state"], "SUCCESS", "{done}");
+        assert_eq!(inner(&done["output"]), json!({"after": "after"}));
     })
     .await;
 }

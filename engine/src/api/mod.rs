@@ -95,7 +95,7 @@ pub fn router(state: ApiState) -> Router {
             get(executions::executions_tree),
         )
         .route("/v2/tasks", get(tasks::list))
-        .route("/v2/tasks/{id}", get(tasks::get_one))
+        .route("/v2/tasks/{id}", get(tasks::get_one).put(tasks::update))
         .route(
             "/v2/tasks/{id}/executions",
             get(executions::task_executions_tree),

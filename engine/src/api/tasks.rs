@@ -1,6 +1,7 @@
 //! `/v2/tasks`: list and get task executions (with their computed result),
 //! and the action and sub-workflow executions of a task.
 
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -10,7 +11,9 @@ use bora_store::queries::{Filter, FilterOp, TaskOwner, task_column};
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{ListParams, PROJECT, base_url, jstr, opt_str, opt_time, reply, time};
+use super::wire::{
+    ListParams, PROJECT, base_url, json_field, json_object, jstr, opt_str, opt_time, reply, time,
+};
 use super::{ApiState, Pairs, action_executions, executions};
 
 const FIELDS: &[&str] = &[
@@ -113,22 +116,86 @@ pub async fn get_one(
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse(pairs, "created_at")?;
     params.check_fields(FIELDS)?;
+    let task = state.service.store().get_task(&id).await?;
+    let m = with_result(&state, &task).await?;
+    Ok(reply(StatusCode::OK, &Value::Object(params.select(m))))
+}
+
+/// A task as its GET shows it: with its owner's names and its result.
+async fn with_result(
+    state: &ApiState,
+    task: &TaskExecution,
+) -> Result<Map<String, Value>, ApiError> {
     let store = state.service.store();
-    let task = store.get_task(&id).await?;
     let owner = store
         .get_execution(&task.workflow_execution_id)
         .await?
         .execution;
-    let actions = store.list_actions_of(&id).await?;
-    let children = store.list_children_of(&id).await?;
-    let result = result_from(&task, actions.iter(), children.iter().map(|c| &c.execution));
+    let actions = store.list_actions_of(&task.id).await?;
+    let children = store.list_children_of(&task.id).await?;
+    let result = result_from(task, actions.iter(), children.iter().map(|c| &c.execution));
     let owner = TaskOwner {
         workflow_name: owner.workflow_name,
         workflow_id: owner.workflow_id,
         workflow_namespace: owner.workflow_namespace,
     };
-    let m = to_wire(&task, &owner, Some(&result));
-    Ok(reply(StatusCode::OK, &Value::Object(params.select(m))))
+    Ok(to_wire(task, &owner, Some(&result)))
+}
+
+/// `PUT /v2/tasks/{id}`: `{"state": "RUNNING", "reset": bool, "env": ...}`
+/// reruns a failed task, `{"state": "SKIPPED"}` skips it (Mistral's rules
+/// and wording; the core's `check_rerun` has the execution-level ones).
+pub async fn update(
+    State(state): State<ApiState>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let body = json_object(&body)?;
+    let store = state.service.store();
+    let task = store.get_task(&id).await?;
+    let text = |key: &str| {
+        body.get(key)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    if let Some(name) = text("name")
+        && name != task.name
+    {
+        return Err(ApiError::bad_request("Task name does not match."));
+    }
+    if let Some(workflow) = text("workflow_name") {
+        let owner = store.get_execution(&task.workflow_execution_id).await?;
+        if workflow != owner.execution.workflow_name {
+            return Err(ApiError::bad_request("Workflow name does not match."));
+        }
+    }
+    let skip = match text("state") {
+        Some("RUNNING") => false,
+        Some("SKIPPED") => true,
+        _ => {
+            return Err(ApiError::bad_request(
+                "Invalid task state. Only updating task to RUNNING or SKIPPED is supported.",
+            ));
+        }
+    };
+    let reset = match body.get("reset") {
+        None | Some(Value::Null) => None,
+        Some(Value::Bool(b)) => Some(*b),
+        Some(Value::String(s)) => Some(super::wire::truthy(s)),
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "Invalid input for field/attribute reset. Value: '{other}'. \
+                 Wrong type. Expected 'bool'"
+            )));
+        }
+    };
+    let env = match body.get("env") {
+        None | Some(Value::Null) => None,
+        value => Some(json_field(value)?).filter(|e| !e.is_empty()),
+    };
+    let task = state.service.update_task(&id, skip, reset, env).await?;
+    let m = with_result(&state, &task).await?;
+    Ok(reply(StatusCode::OK, &Value::Object(m)))
 }
 
 pub async fn action_executions(

@@ -213,10 +213,17 @@ pub async fn delete(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    state
-        .service
-        .store()
-        .delete_workflow(&id, &namespace_of(&pairs))
-        .await?;
+    let store = state.service.store();
+    let def = store.get_workflow(&id, &namespace_of(&pairs)).await?;
+    // A trigger would start a workflow that no longer exists (Mistral).
+    let triggers = store.cron_triggers_of_workflow(&def.id).await?;
+    if !triggers.is_empty() {
+        return Err(ApiError::bad_request(format!(
+            "Can't delete workflow that has cron triggers associated. \
+             [workflow_identifier={id}], [cron_trigger_name(s)={}]",
+            triggers.join(", ")
+        )));
+    }
+    store.delete_workflow(&id, &namespace_of(&pairs)).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
