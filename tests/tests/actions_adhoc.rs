@@ -376,3 +376,73 @@ async fn adhoc_actions_run_directly() {
     })
     .await;
 }
+
+const ASYNC_WORKBOOK: &str = "---
+version: '2.0'
+
+name: wb_async
+
+actions:
+  my_action:
+    input:
+      - my_param
+    base: std.async_noop
+    output: (((<% $ %>)))
+
+workflows:
+  wf:
+    tasks:
+      task1:
+        action: my_action my_param=\"asdfasdf\"
+";
+
+/// An ad-hoc action over an asynchronous base stays RUNNING; when its
+/// result is reported later, the `output` chain applies to it (errors pass
+/// through unchanged).
+#[tokio::test]
+async fn async_adhoc_output_applies_when_completed() {
+    use bora::actions::completed_result;
+    use bora::bora_core::records::ActionResult;
+    use bora::node::{Node, NodeConfig};
+    use bora::service::StartRequest;
+
+    let dir = tempfile::tempdir().unwrap();
+    let node = Node::start(NodeConfig {
+        database_url: format!("sqlite://{}", dir.path().join("bora.sqlite").display()),
+        runtime: Default::default(),
+        executor: Default::default(),
+    })
+    .await
+    .unwrap();
+    node.service
+        .put_workbook(ASYNC_WORKBOOK, "", "private", false)
+        .await
+        .unwrap();
+    let ex = node
+        .service
+        .start_execution(StartRequest {
+            workflow: "wb_async.wf".into(),
+            ..StartRequest::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(ex.execution.state.as_str(), "RUNNING");
+    let store = node.service.store();
+    let snapshot = {
+        let mut tx = store.begin().await.unwrap();
+        tx.load_snapshot(&ex.execution.id).await.unwrap()
+    };
+    let action = &snapshot.actions[0];
+    assert_eq!(action.name, "my_action");
+    assert_eq!(action.state.as_str(), "RUNNING");
+
+    let done = completed_result(store, action, ActionResult::Success(json!("x")))
+        .await
+        .unwrap();
+    assert_eq!(done, ActionResult::Success(json!("(((x)))")));
+    let failed = completed_result(store, action, ActionResult::Error(json!("e")))
+        .await
+        .unwrap();
+    assert_eq!(failed, ActionResult::Error(json!("e")));
+    node.shutdown().await;
+}

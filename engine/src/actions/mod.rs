@@ -20,11 +20,15 @@
 //! version; calls already running keep the instance of the version they
 //! started on, new calls load the new one.
 //!
+//! Limits of an uploaded action are set at upload (fuel, memory, timeout,
+//! allowed hosts) and stored with its version; per task, the `timeout`
+//! policy overrides the timeout (the core passes nothing else per call).
+//!
 //! - [`definitions`]: ad-hoc definitions from YAML (`/v2/actions`, workbooks).
 //! - [`upload`]: checking and storing uploaded components.
 
 use bora_core::adhoc::{self, AdhocError, Link};
-use bora_core::records::ActionResult;
+use bora_core::records::{ActionExecution, ActionResult};
 use bora_expr::DataContext;
 use bora_lang::model::AdhocAction;
 use bora_store::{ActionComponent, ActionDefinition, Store, StoreError};
@@ -173,6 +177,151 @@ enum Found {
     Component(Box<ActionComponent>),
 }
 
+/// One name in one namespace (ad-hoc actions of the default namespace are
+/// seen from every namespace).
+async fn find(store: &Store, name: &str, namespace: &str) -> Result<Option<Found>, StoreError> {
+    if is_std(name) {
+        return Ok(Some(Found::Std(name.to_owned())));
+    }
+    if let Some(def) = store.find_action_definition(name, namespace).await? {
+        return Ok(Some(Found::Adhoc(Box::new(def))));
+    }
+    if !namespace.is_empty()
+        && let Some(def) = store.find_action_definition(name, "").await?
+    {
+        return Ok(Some(Found::Adhoc(Box::new(def))));
+    }
+    if let Some(component) = store.latest_action_component(name).await? {
+        return Ok(Some(Found::Component(Box::new(component))));
+    }
+    Ok(None)
+}
+
+/// Resolves `name` as a task in `workbook` (if any) calls it, following
+/// the ad-hoc chain to the real action (not loading it).
+///
+/// # Errors
+/// [`ResolveError`] when the name, or a base in its chain, is unknown, the
+/// chain has a cycle, or a stored record is unreadable.
+pub async fn resolve_in(
+    store: &Store,
+    name: &str,
+    namespace: &str,
+    workbook: Option<&str>,
+) -> Result<Resolved, ResolveError> {
+    let mut found = None;
+    // Standard actions never go to the store (the hot path).
+    if let Some(wb) = workbook
+        && !is_std(name)
+    {
+        found = find(store, &format!("{wb}.{name}"), namespace).await?;
+    }
+    if found.is_none() {
+        found = find(store, name, namespace).await?;
+    }
+    let Some(mut found) = found else {
+        return Err(ResolveError::NotFound {
+            name: name.to_owned(),
+            namespace: namespace.to_owned(),
+        });
+    };
+    let mut chain: Vec<(String, AdhocAction)> = Vec::new();
+    let full_name = match &found {
+        Found::Std(n) => n.clone(),
+        Found::Adhoc(def) => def.name.clone(),
+        Found::Component(c) => c.name.clone(),
+    };
+    let mut visited = vec![full_name.clone()];
+    loop {
+        match found {
+            Found::Std(base) => {
+                return Ok(Resolved {
+                    name: full_name,
+                    chain,
+                    base,
+                    component: None,
+                });
+            }
+            Found::Component(component) => {
+                return Ok(Resolved {
+                    name: full_name,
+                    chain,
+                    base: component.name.clone(),
+                    component: Some(*component),
+                });
+            }
+            Found::Adhoc(def) => {
+                let spec: AdhocAction =
+                    serde_json::from_str(&def.spec).map_err(|e| ResolveError::Corrupt {
+                        name: def.name.clone(),
+                        detail: e.to_string(),
+                    })?;
+                let base = spec.base.clone();
+                if visited.contains(&base) {
+                    return Err(ResolveError::Cycle {
+                        name: full_name,
+                        duplicate: base,
+                    });
+                }
+                visited.push(base.clone());
+                chain.push((def.name.clone(), spec));
+                found = find(store, &base, &def.namespace).await?.ok_or_else(|| {
+                    ResolveError::BaseNotFound {
+                        name: base.clone(),
+                        namespace: def.namespace.clone(),
+                    }
+                })?;
+            }
+        }
+    }
+}
+
+/// The result to store for an action execution completed later through
+/// the API (`PUT /v2/action_executions/{id}`): for an ad-hoc action over an
+/// asynchronous base, its `output` chain applied to the value reported;
+/// anything else as reported. Errors pass through unchanged, as in Mistral.
+///
+/// # Errors
+/// [`RunError`] when the action no longer resolves or an `output`
+/// expression fails.
+pub async fn completed_result(
+    store: &Store,
+    action: &ActionExecution,
+    result: ActionResult,
+) -> Result<ActionResult, RunError> {
+    let ActionResult::Success(value) = result else {
+        return Ok(result);
+    };
+    if is_std(&action.name) {
+        return Ok(ActionResult::Success(value));
+    }
+    let mut workbook = None;
+    if let Some(execution) = &action.workflow_execution_id {
+        let stored = store
+            .get_execution(execution)
+            .await
+            .map_err(ResolveError::from)?;
+        workbook = match store
+            .get_workflow(&stored.execution.workflow_id, &action.workflow_namespace)
+            .await
+        {
+            Ok(def) => def.workbook_name,
+            // The definition was deleted since: no workbook to search.
+            Err(StoreError::NotFound { .. }) => None,
+            Err(other) => return Err(ResolveError::from(other).into()),
+        };
+    }
+    let resolved = resolve_in(
+        store,
+        &action.name,
+        &action.workflow_namespace,
+        workbook.as_deref(),
+    )
+    .await?;
+    let value = adhoc::transform_output(&resolved.links(), value)?;
+    Ok(ActionResult::Success(value))
+}
+
 /// The registry; cheap to clone (a store and a runtime handle).
 #[derive(Clone)]
 pub struct Actions {
@@ -198,103 +347,22 @@ impl Actions {
         &self.runtime
     }
 
-    /// One name in one namespace (ad-hoc actions of the default namespace
-    /// are seen from every namespace).
-    async fn find(&self, name: &str, namespace: &str) -> Result<Option<Found>, StoreError> {
-        if is_std(name) {
-            return Ok(Some(Found::Std(name.to_owned())));
-        }
-        if let Some(def) = self.store.find_action_definition(name, namespace).await? {
-            return Ok(Some(Found::Adhoc(Box::new(def))));
-        }
-        if !namespace.is_empty()
-            && let Some(def) = self.store.find_action_definition(name, "").await?
-        {
-            return Ok(Some(Found::Adhoc(Box::new(def))));
-        }
-        if let Some(component) = self.store.latest_action_component(name).await? {
-            return Ok(Some(Found::Component(Box::new(component))));
-        }
-        Ok(None)
-    }
-
-    /// Resolves `name` as a task in `workbook` (if any) calls it.
+    /// Resolves `name` as a task in `workbook` (if any) calls it, and makes
+    /// sure an uploaded real action is loaded in this node's runtime.
     ///
     /// # Errors
-    /// [`ResolveError`] when the name, or a base in its chain, is unknown,
-    /// the chain has a cycle, or a stored record is unreadable.
+    /// As [`resolve_in`], and when a stored component no longer loads.
     pub async fn resolve(
         &self,
         name: &str,
         namespace: &str,
         workbook: Option<&str>,
     ) -> Result<Resolved, ResolveError> {
-        let mut found = None;
-        // Standard actions never go to the store (the hot path).
-        if let Some(wb) = workbook
-            && !is_std(name)
-        {
-            found = self.find(&format!("{wb}.{name}"), namespace).await?;
+        let resolved = resolve_in(&self.store, name, namespace, workbook).await?;
+        if let Some(component) = &resolved.component {
+            self.ensure_loaded(component).await?;
         }
-        if found.is_none() {
-            found = self.find(name, namespace).await?;
-        }
-        let Some(mut found) = found else {
-            return Err(ResolveError::NotFound {
-                name: name.to_owned(),
-                namespace: namespace.to_owned(),
-            });
-        };
-        let mut chain: Vec<(String, AdhocAction)> = Vec::new();
-        let full_name = match &found {
-            Found::Std(n) => n.clone(),
-            Found::Adhoc(def) => def.name.clone(),
-            Found::Component(c) => c.name.clone(),
-        };
-        let mut visited = vec![full_name.clone()];
-        loop {
-            match found {
-                Found::Std(base) => {
-                    return Ok(Resolved {
-                        name: full_name,
-                        chain,
-                        base,
-                        component: None,
-                    });
-                }
-                Found::Component(component) => {
-                    self.ensure_loaded(&component).await?;
-                    return Ok(Resolved {
-                        name: full_name,
-                        chain,
-                        base: component.name.clone(),
-                        component: Some(*component),
-                    });
-                }
-                Found::Adhoc(def) => {
-                    let spec: AdhocAction =
-                        serde_json::from_str(&def.spec).map_err(|e| ResolveError::Corrupt {
-                            name: def.name.clone(),
-                            detail: e.to_string(),
-                        })?;
-                    let base = spec.base.clone();
-                    if visited.contains(&base) {
-                        return Err(ResolveError::Cycle {
-                            name: full_name,
-                            duplicate: base,
-                        });
-                    }
-                    visited.push(base.clone());
-                    chain.push((def.name.clone(), spec));
-                    found = self.find(&base, &def.namespace).await?.ok_or_else(|| {
-                        ResolveError::BaseNotFound {
-                            name: base.clone(),
-                            namespace: def.namespace.clone(),
-                        }
-                    })?;
-                }
-            }
-        }
+        Ok(resolved)
     }
 
     /// Makes sure the runtime holds this version of an uploaded action.
@@ -407,7 +475,7 @@ impl Actions {
         workbook: Option<&str>,
         value: Value,
     ) -> Result<Value, RunError> {
-        let resolved = self.resolve(name, namespace, workbook).await?;
+        let resolved = resolve_in(&self.store, name, namespace, workbook).await?;
         Ok(adhoc::transform_output(&resolved.links(), value)?)
     }
 }
