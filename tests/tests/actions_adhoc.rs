@@ -373,6 +373,17 @@ async fn adhoc_actions_run_directly() {
             "Invalid input [name=greet_twice, class=mistral.actions.adhoc.AdHocAction, \
              missing=['name']]"
         );
+        let cycle = "version: '2.0'\nping:\n  base: pong\npong:\n  base: ping\n";
+        assert_eq!(s.post_yaml("/v2/actions", cycle).await.status, 201);
+        let looped = s
+            .send_json("POST", "/v2/action_executions", &json!({"name": "ping"}))
+            .await;
+        assert_eq!(looped.status, 400, "{}", looped.body);
+        assert_eq!(
+            fault(&looped),
+            "Found a cycle in an ad-hoc action chain [action_name=ping, \
+             duplicate_action_name=ping]"
+        );
     })
     .await;
 }

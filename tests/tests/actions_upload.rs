@@ -309,7 +309,34 @@ async fn a_reupload_is_used_by_new_calls_while_running_ones_finish() {
 #[tokio::test]
 async fn another_node_loads_the_component_from_the_store() {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
+    two_nodes(format!(
+        "sqlite://{}",
+        dir.path().join("bora.sqlite").display()
+    ))
+    .await;
+    if let Ok(admin) = std::env::var("BORA_TEST_POSTGRES_URL") {
+        let database = format!("bora_upload_{}", uuid::Uuid::new_v4().simple());
+        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+            .await
+            .unwrap();
+        sqlx::query(&format!("CREATE DATABASE {database}"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let url = match admin.rfind('/') {
+            Some(pos) if pos > "postgres://".len() => format!("{}/{database}", &admin[..pos]),
+            _ => format!("{admin}/{database}"),
+        };
+        two_nodes(url).await;
+        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+            .execute(&mut conn)
+            .await;
+    }
+}
+
+/// Two nodes on one database: b runs what a uploaded, loading it from the
+/// store by digest.
+async fn two_nodes(url: String) {
     let config = NodeConfig {
         database_url: url,
         runtime: Default::default(),
