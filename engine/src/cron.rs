@@ -23,6 +23,9 @@ use crate::service::{Prepared, Service, StartRequest};
 /// this one) are seen at least this often.
 const MAX_SLEEP: Duration = Duration::from_secs(30);
 
+/// The pause before retrying after the store failed.
+const RETRY_DELAY: Duration = Duration::from_secs(1);
+
 /// Parses a standard 5-field cron pattern (minute hour day-of-month month
 /// day-of-week; names and `@daily`-style nicknames allowed).
 pub fn parse_pattern(pattern: &str) -> Result<Cron, croner::errors::CronError> {
@@ -72,21 +75,30 @@ pub async fn run(service: Service, shutdown: impl std::future::Future<Output = (
     tokio::pin!(shutdown);
     loop {
         let now = now_micros();
+        let mut failed = false;
         match service.store().due_cron_triggers(now, 100).await {
             Ok(due) => {
                 for trigger in due {
                     if let Err(err) = fire(&service, &trigger, now).await {
+                        failed = true;
                         tracing::error!(trigger = %trigger.name, error = %err, "firing a cron trigger failed");
                     }
                 }
             }
-            Err(err) => tracing::error!(error = %err, "reading due cron triggers failed"),
+            Err(err) => {
+                failed = true;
+                tracing::error!(error = %err, "reading due cron triggers failed");
+            }
         }
         let next = service.store().next_cron_time().await.ok().flatten();
-        let sleep_for = next
+        let mut sleep_for = next
             .map(|t| Duration::from_micros(u64::try_from(t - now_micros()).unwrap_or(0)))
             .unwrap_or(MAX_SLEEP)
             .min(MAX_SLEEP);
+        if failed {
+            // A trigger that failed is still due: retry, but not in a spin.
+            sleep_for = sleep_for.max(RETRY_DELAY);
+        }
         tokio::select! {
             _ = &mut shutdown => return,
             _ = service.cron_wake().notified() => {}

@@ -339,7 +339,19 @@ impl Service {
         params
             .entry("namespace")
             .or_insert_with(|| Value::String(def.namespace.clone()));
-        let env = self.resolve_env(params.get("env")).await?;
+        let mut env = self.resolve_env(params.get("env")).await?;
+        // Expressions in the env see the env itself (Mistral evaluates it
+        // once at start unless `evaluate_env` is false).
+        if !env.is_empty() && params.get("evaluate_env") != Some(&Value::Bool(false)) {
+            let data = bora_expr::DataContext::new(json!({ "__env": env.clone() }));
+            let evaluated =
+                bora_expr::evaluate_recursively(&Value::Object(env), &data, &bora_expr::NoHost)
+                    .map_err(|e| bad(format!("Can not evaluate the environment: {e}")))?;
+            env = match evaluated {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            };
+        }
         params.insert("env".into(), Value::Object(env));
         let now = now_micros();
         let id = req

@@ -137,6 +137,23 @@ async fn environments_crud_and_use_by_name() {
         let done = s.wait_done(ex["id"].as_str().unwrap()).await;
         assert_eq!(done["state"], "SUCCESS", "{done}");
         assert_eq!(inner(&done["output"]), json!({"host": "db.dev"}));
+        // Expressions in an env see the env, unless `evaluate_env` is false.
+        let ex2 = start(
+            s,
+            "env_wf",
+            json!({"env": {"host": "<% env().base %>.dev", "base": "db", "port": 1}}),
+        )
+        .await;
+        assert_eq!(inner(&ex2["params"])["env"]["host"], "db.dev");
+        let done = s.wait_done(ex2["id"].as_str().unwrap()).await;
+        assert_eq!(inner(&done["output"]), json!({"host": "db.dev"}));
+        let raw = start(
+            s,
+            "env_wf",
+            json!({"env": {"host": "<% env().base %>", "port": 1}, "evaluate_env": false}),
+        )
+        .await;
+        assert_eq!(inner(&raw["params"])["env"]["host"], "<% env().base %>");
         let missing = s
             .send_json(
                 "POST",
@@ -496,6 +513,23 @@ async fn reports_and_sub_execution_trees() {
         assert_eq!(action["name"], "std.fail");
         assert_eq!(action["accepted"], true);
         assert_eq!(action["state"], "ERROR");
+        let c2_id = c2["id"].as_str().unwrap();
+        let action_id = action["id"].as_str().unwrap();
+        let one = s
+            .get(&format!("/v2/tasks/{c2_id}/action_executions/{action_id}"))
+            .await;
+        assert_eq!(one.status, 200, "{}", one.body);
+        assert_eq!(one.json()["task_execution_id"], c2_id);
+        assert!(one.json()["output"].is_string());
+        let other_task = tasks[0]["id"].as_str().unwrap();
+        assert_eq!(
+            s.get(&format!(
+                "/v2/tasks/{other_task}/action_executions/{action_id}"
+            ))
+            .await
+            .status,
+            404
+        );
 
         // errors_only, whatever its value; and the depth limit.
         let errors = s

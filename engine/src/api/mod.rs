@@ -105,6 +105,10 @@ pub fn router(state: ApiState) -> Router {
             get(tasks::action_executions),
         )
         .route(
+            "/v2/tasks/{id}/action_executions/{action_id}",
+            get(tasks::action_execution),
+        )
+        .route(
             "/v2/tasks/{id}/workflow_executions",
             get(tasks::workflow_executions),
         )

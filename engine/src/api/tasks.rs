@@ -231,3 +231,24 @@ pub async fn workflow_executions(
     )
     .await
 }
+
+/// `GET /v2/tasks/{id}/action_executions/{action_id}`: one action of a task.
+pub async fn action_execution(
+    State(state): State<ApiState>,
+    Path((id, action_id)): Path<(String, String)>,
+    Pairs(pairs): Pairs,
+) -> Result<Response, ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    let store = state.service.store();
+    store.get_task(&id).await?;
+    let action = store.get_action(&action_id).await?;
+    if action.task_execution_id.as_deref() != Some(id.as_str()) {
+        return Err(ApiError::not_found(format!(
+            "ActionExecution not found [id={action_id}, task_execution_id={id}]"
+        )));
+    }
+    Ok(reply(
+        StatusCode::OK,
+        &Value::Object(params.select(action_executions::to_wire(&action, true))),
+    ))
+}
