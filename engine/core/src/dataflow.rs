@@ -175,7 +175,7 @@ pub fn result_from<'a>(
             })
             .collect(),
         TaskKind::Workflow => children
-            .filter(|c| c.state.is_completed() && !superseded(task, &c.id))
+            .filter(|c| c.state.is_completed() && !is_superseded(task, &c.id))
             .map(|c| {
                 let value = match c.state {
                     State::Success => Value::Object(c.output.clone()),
@@ -201,8 +201,9 @@ pub fn result_from<'a>(
     }
 }
 
-/// Whether a retry or rerun gave up this sub-workflow's result.
-fn superseded(task: &TaskExecution, child_id: &str) -> bool {
+/// Whether a retry, rerun or timeout gave up this sub-workflow's or
+/// action's result.
+pub fn is_superseded(task: &TaskExecution, child_id: &str) -> bool {
     task.runtime_context
         .get("bora")
         .and_then(|b| b.get("superseded"))

@@ -112,6 +112,11 @@ pub enum Command {
         input: Map<String, Value>,
         /// Seconds, from the task's `timeout` policy.
         timeout: Option<u64>,
+        /// `safe-rerun` (task, else task-defaults, else false): the action
+        /// may run again when its executor died before reporting; without
+        /// it Mistral fails the action instead of running it twice.
+        #[serde(default)]
+        safe_rerun: bool,
     },
     /// Create and start a sub-workflow execution for a task.
     StartChild {
@@ -269,7 +274,7 @@ impl Stepper<'_> {
                 timer,
                 attempt,
             } => self.on_timer(task_id, timer, attempt),
-            Event::Pause => self.pause(),
+            Event::Pause => self.pause(None),
             Event::Resume => self.resume(),
             Event::Cancel { message } => self.cancel(message),
             Event::Stop { state, message } => self.stop(state, message),
@@ -326,13 +331,16 @@ impl Stepper<'_> {
         }
     }
 
-    fn pause(&mut self) {
+    /// Pauses the execution; `msg` (the `pause msg=...` engine command)
+    /// becomes its state_info, as in Mistral.
+    fn pause(&mut self, msg: Option<String>) {
         if self.exec.record.state != State::Running {
             return;
         }
         let now = self.now;
         let record = self.exec.record_mut();
         record.state = State::Paused;
+        record.state_info = msg;
         record.updated_at = Some(now);
         // Sub-workflows pause first (cascade), and the parent hears of it.
         let running: Vec<String> = self
@@ -904,7 +912,7 @@ impl Stepper<'_> {
                 }
             }
             if pause {
-                self.pause();
+                self.pause(None);
                 return Ok(());
             }
         }
@@ -1173,6 +1181,7 @@ impl Stepper<'_> {
                 };
                 let execution_id = record.id.clone();
                 self.exec.add_action(action);
+                let safe_rerun = self.eval_bool(task_id, &spec.safe_rerun, Some(&data))?;
                 self.commands.push(Command::RunAction {
                     action_id,
                     task_id: task_id.to_owned(),
@@ -1180,6 +1189,7 @@ impl Stepper<'_> {
                     name,
                     input,
                     timeout,
+                    safe_rerun,
                 });
             }
             SpecKind::Workflow(name) => {
@@ -1236,13 +1246,22 @@ impl Stepper<'_> {
         let Some(task) = self.exec.task(&task_id) else {
             return;
         };
-        if attempt_of(task) != attempt {
-            return; // a timer of an earlier attempt
+        // A timer of an earlier attempt is stale; the timeout covers every
+        // retry of one run (Mistral arms it once, before the first start).
+        let current = attempt_of(task);
+        let stale = match timer {
+            Timer::Timeout => current >> 32 != attempt >> 32,
+            _ => current != attempt,
+        };
+        if stale {
+            return;
         }
         let state = task.state;
         match timer {
             Timer::WaitBefore if state == State::Delayed => self.run_task(&task_id),
-            Timer::Retry if state == State::Delayed => self.retry_now(&task_id),
+            Timer::Retry if matches!(state, State::Delayed | State::Waiting) => {
+                self.retry_now(&task_id)
+            }
             Timer::WaitAfter if state == State::Delayed => {
                 let pending = task
                     .runtime_context
@@ -1259,7 +1278,9 @@ impl Stepper<'_> {
                     .get("info")
                     .and_then(Value::as_str)
                     .map(str::to_owned);
-                self.finish_task(&task_id, state, info, false);
+                // Mistral completes the task again: fail-on and retry
+                // come after the wait.
+                self.complete_task(&task_id, state, info);
             }
             Timer::JoinCheck if state == State::Waiting => {
                 if let Some(task) = self.exec.task_mut(&task_id) {
@@ -1274,11 +1295,12 @@ impl Stepper<'_> {
                     .and_then(|b| b.get("timeout"))
                     .and_then(Value::as_u64)
                     .unwrap_or(0);
-                self.finish_task(
+                // What still runs belongs to the timed-out attempt.
+                self.supersede_running(&task_id);
+                self.complete_task(
                     &task_id,
                     State::Error,
                     Some(format!("Task timed out [timeout(s)={seconds}].")),
-                    true,
                 );
             }
             _ => {}
@@ -1294,10 +1316,13 @@ impl Stepper<'_> {
             return; // delivered twice (e.g. after a crash): already applied
         }
         let task_id = action.task_execution_id.clone();
+        // An action of an attempt given up (timeout) no longer counts.
         let task_running = task_id
             .as_deref()
             .and_then(|id| self.exec.task(id))
-            .is_some_and(|t| t.state == State::Running);
+            .is_some_and(|t| {
+                t.state == State::Running && !crate::dataflow::is_superseded(t, action_id)
+            });
         if let Some(action) = self.exec.action_mut(action_id) {
             action.state = result.state();
             action.state_info = match &result {
@@ -1339,7 +1364,7 @@ impl Stepper<'_> {
                     task.state = State::Paused;
                     task.updated_at = Some(now);
                 }
-                self.pause();
+                self.pause(None);
                 return;
             }
             State::Running => {
@@ -1504,6 +1529,34 @@ impl Stepper<'_> {
         let Some(spec) = self.spec(task_id) else {
             return Ok(());
         };
+        // wait-after comes first, once per run (Mistral's policy order and
+        // its `skip` flag): the task is completed again when it elapses,
+        // and fail-on and retry apply then.
+        let waited = self
+            .exec
+            .task(task_id)
+            .is_some_and(|t| rc_flag(t, "wait_after_done"));
+        if !waited {
+            let delay = self.eval_int(task_id, "wait-after", &spec.policies.wait_after)?;
+            if delay > 0 {
+                self.publish(task_id, &spec, state)?;
+                let now = self.now;
+                if let Some(task) = self.exec.task_mut(task_id) {
+                    set_rc_flag(task, "wait_after_done", Value::Bool(true));
+                    set_rc_flag(
+                        task,
+                        "pending",
+                        json!({"state": state.as_str(), "info": info}),
+                    );
+                    task.state = State::Delayed;
+                    task.state_info =
+                        Some(format!("Delayed by 'wait-after' policy [delay={delay}]"));
+                    task.updated_at = Some(now);
+                }
+                self.arm_timer(task_id, Timer::WaitAfter, delay);
+                return Ok(());
+            }
+        }
         // fail-on: a successful task fails when the condition holds.
         if state == State::Success && spec.policies.fail_on.is_some() {
             // fail-on sees the inbound context; `task()` gives the result.
@@ -1546,31 +1599,6 @@ impl Stepper<'_> {
             if remain && !break_triggered && !stop_continue {
                 let delay = self.backoff_delay(task_id, retry, delay, retry_no)?;
                 self.schedule_retry(task_id, retry_no + 1, delay);
-                return Ok(());
-            }
-        }
-        // wait-after: complete later with the state reached now.
-        let waited = self
-            .exec
-            .task(task_id)
-            .is_some_and(|t| rc_flag(t, "wait_after_done"));
-        if !waited {
-            let delay = self.eval_int(task_id, "wait-after", &spec.policies.wait_after)?;
-            if delay > 0 {
-                let now = self.now;
-                if let Some(task) = self.exec.task_mut(task_id) {
-                    set_rc_flag(task, "wait_after_done", Value::Bool(true));
-                    set_rc_flag(
-                        task,
-                        "pending",
-                        json!({"state": state.as_str(), "info": info}),
-                    );
-                    task.state = State::Delayed;
-                    task.state_info =
-                        Some(format!("Delayed by 'wait-after' policy [delay={delay}]"));
-                    task.updated_at = Some(now);
-                }
-                self.arm_timer(task_id, Timer::WaitAfter, delay);
                 return Ok(());
             }
         }
@@ -1619,8 +1647,44 @@ impl Stepper<'_> {
         Ok(wait)
     }
 
+    /// Marks the task's running actions and sub-workflows as given up: their
+    /// results, when they come, are recorded but not accepted.
+    fn supersede_running(&mut self, task_id: &str) {
+        let mut ids: Vec<Value> = self
+            .exec
+            .actions_of(task_id)
+            .filter(|a| !a.state.is_completed())
+            .map(|a| Value::String(a.id.clone()))
+            .collect();
+        ids.extend(
+            self.exec
+                .children_of(task_id)
+                .filter(|c| !c.state.is_completed())
+                .map(|c| Value::String(c.id.clone())),
+        );
+        if ids.is_empty() {
+            return;
+        }
+        if let Some(task) = self.exec.task_mut(task_id) {
+            let mut list = task
+                .runtime_context
+                .get("bora")
+                .and_then(|b| b.get("superseded"))
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            for id in ids {
+                if !list.contains(&id) {
+                    list.push(id);
+                }
+            }
+            set_rc_flag(task, "superseded", Value::Array(list));
+        }
+    }
+
     fn schedule_retry(&mut self, task_id: &str, retry_no: u64, delay: u64) {
         let now = self.now;
+        self.supersede_running(task_id);
         let current: Vec<String> = self
             .exec
             .actions_of(task_id)
@@ -1632,6 +1696,7 @@ impl Stepper<'_> {
                 action.accepted = false;
             }
         }
+        let join = self.spec(task_id).is_some_and(|spec| spec.join.is_some());
         let children: Vec<Value> = self
             .exec
             .children_of(task_id)
@@ -1640,8 +1705,19 @@ impl Stepper<'_> {
         if let Some(task) = self.exec.task_mut(task_id) {
             task.runtime_context
                 .insert("retry_task_policy".into(), json!({"retry_no": retry_no}));
-            set_rc_flag(task, "superseded", Value::Array(children));
-            set_rc_flag(task, "wait_after_done", Value::Bool(false));
+            let mut superseded = task
+                .runtime_context
+                .get("bora")
+                .and_then(|b| b.get("superseded"))
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            for id in children {
+                if !superseded.contains(&id) {
+                    superseded.push(id);
+                }
+            }
+            set_rc_flag(task, "superseded", Value::Array(superseded));
             set_rc_flag(task, "keep_items", Value::Array(Vec::new()));
             if let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items") {
                 for key in ["next", "succeeded", "failed", "cancelled"] {
@@ -1649,7 +1725,8 @@ impl Stepper<'_> {
                 }
                 wi.remove("todo");
             }
-            task.state = State::Delayed;
+            // A join task waits in WAITING (Mistral re-checks its join).
+            task.state = if join { State::Waiting } else { State::Delayed };
             task.state_info = Some(format!("Delayed by 'retry' policy [delay={delay}]"));
             task.updated_at = Some(now);
         }
@@ -1909,18 +1986,18 @@ impl Stepper<'_> {
     }
 
     /// Starts the next tasks and carries out engine commands, with
-    /// Mistral's ordering rules: `noop` is dropped; a leading `fail` or
-    /// `succeed` runs alone; anything after the first `fail` or `succeed`
-    /// is dropped; `pause` lets the rest through (they wait in IDLE).
+    /// Mistral's ordering rules: `noop` is dropped; anything after the
+    /// first `fail` or `succeed` is dropped; after a `pause` the rest waits
+    /// (tasks in IDLE, `fail`/`succeed` in the backlog) for resume.
     fn follow(&mut self, task_id: &str, next: Vec<Next>) {
         let mut todo: Vec<Next> = Vec::new();
-        for (i, n) in next.into_iter().enumerate() {
+        for n in next {
             match n.command.as_deref() {
                 Some("noop") => continue,
+                // Nothing after the first `fail`/`succeed` runs (after a
+                // `pause` too: Mistral's backlog is rearranged the same way
+                // on resume).
                 Some("fail") | Some("succeed") => {
-                    if i == 0 {
-                        todo.clear();
-                    }
                     todo.push(n);
                     break;
                 }
@@ -1928,14 +2005,24 @@ impl Stepper<'_> {
             }
         }
         for n in todo {
-            match n.command.as_deref() {
-                Some("fail") => {
-                    self.complete_workflow(State::Error, n.msg);
+            let stop = match n.command.as_deref() {
+                Some("fail") => Some(State::Error),
+                Some("succeed") => Some(State::Success),
+                _ => None,
+            };
+            match (n.command.as_deref(), stop) {
+                // After a `pause`, Mistral keeps the rest of the commands
+                // in the backlog and runs them on resume.
+                (_, Some(state)) if self.exec.record.state == State::Paused => {
+                    if let Ok(event) = serde_json::to_value(Event::Stop {
+                        state,
+                        message: n.msg,
+                    }) {
+                        self.exec.record_mut().backlog.push(event);
+                    }
                 }
-                Some("succeed") => {
-                    self.complete_workflow(State::Success, n.msg);
-                }
-                Some("pause") => self.pause(),
+                (_, Some(state)) => self.complete_workflow(state, n.msg),
+                (Some("pause"), _) => self.pause(n.msg),
                 _ => self.schedule_next(&n.name, task_id),
             }
         }

@@ -769,3 +769,268 @@ fn reverse_workflow_needs_a_valid_target() {
     assert!(info.contains("task_name=nope"), "{info}");
     assert!(sim.tasks(&id).is_empty());
 }
+
+#[test]
+fn pause_command_keeps_its_message_and_defers_a_later_fail() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.noop
+      on-success:
+        - noop
+        - pause msg="check <% 1 + 1 %>"
+        - t2
+        - fail msg="stopped"
+        - t3
+    t2:
+      action: std.noop
+    t3:
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Paused);
+    assert_eq!(sim.exec(&id).record.state_info.as_deref(), Some("check 2"));
+    // Nothing after the pause ran yet: t2 waits IDLE, the fail waits too.
+    assert_eq!(sim.calls.len(), 1);
+    sim.send(&id, Event::Resume);
+    // On resume: the waiting task starts, then the backlogged `fail`.
+    assert_eq!(sim.state(&id), Error);
+    assert_eq!(sim.exec(&id).record.state_info.as_deref(), Some("stopped"));
+    assert_eq!(sim.calls.len(), 2);
+    assert!(sim.tasks(&id).iter().all(|(n, _)| n != "t3"));
+}
+
+#[test]
+fn tasks_before_a_fail_command_run_and_later_ones_do_not() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.noop
+      on-success:
+        - t2
+        - succeed msg="enough"
+        - t3
+    t2:
+      action: std.async_noop
+    t3:
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.exec(&id).record.state_info.as_deref(), Some("enough"));
+    let tasks = sim.tasks(&id);
+    assert!(tasks.iter().any(|(n, _)| n == "t2"));
+    assert!(tasks.iter().all(|(n, _)| n != "t3"));
+}
+
+#[test]
+fn retry_continue_on_loops_while_true() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.echo output=<% $.get(n, 1) %>
+      on-success:
+        publish:
+          global:
+            n: <% task().result + 1 %>
+      retry:
+        count: 10
+        delay: 1
+        continue-on: <% $.n < 4 %>
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    // 1 -> n=2, 2 -> n=3, 3 -> n=4 ends the loop.
+    assert_eq!(sim.calls.len(), 3);
+    assert_eq!(sim.exec(&id).record.context["n"], json!(4));
+    let t1 = sim.task(&id, "t1");
+    assert_eq!(
+        t1.runtime_context["retry_task_policy"]["retry_no"],
+        json!(2)
+    );
+}
+
+#[test]
+fn wait_after_comes_before_retry_and_applies_once() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.fail
+      wait-after: 5
+      retry:
+        count: 2
+        delay: 1
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    let times: Vec<i64> = sim.call_meta.iter().map(|(t, _)| *t).collect();
+    assert_eq!(times.len(), 3);
+    let second = (times[1] - times[0]) / 1_000_000;
+    let third = (times[2] - times[1]) / 1_000_000;
+    // Mistral: wait-after (5 s) then the retry delay (1 s); the next
+    // attempts skip wait-after.
+    assert_eq!((second, third), (6, 1));
+}
+
+#[test]
+fn timeout_spans_retries_and_drops_the_late_result() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.async_noop
+      timeout: 5
+      retry:
+        count: 1
+        delay: 1
+      publish:
+        r: <% task().result %>
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    // The first attempt timed out and was retried; the second runs.
+    assert_eq!(sim.state(&id), Running);
+    assert_eq!(sim.pending.len(), 2);
+    let t1 = sim.task(&id, "t1").clone();
+    assert_eq!(t1.state, Running);
+    assert_eq!(
+        t1.runtime_context["retry_task_policy"]["retry_no"],
+        json!(1)
+    );
+    let (exec, first) = sim.pending.remove(0);
+    sim.send(
+        &exec,
+        Event::ActionCompleted {
+            action_id: first.clone(),
+            result: ActionResult::Success(json!("late")),
+        },
+    );
+    // The late result of the timed-out attempt is kept but not accepted.
+    assert_eq!(sim.state(&id), Running);
+    assert_eq!(
+        sim.exec(&id).action(&first).map(|a| a.accepted),
+        Some(false)
+    );
+    let (exec, second) = sim.pending.remove(0);
+    sim.send(
+        &exec,
+        Event::ActionCompleted {
+            action_id: second,
+            result: ActionResult::Success(json!("on time")),
+        },
+    );
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"r": "on time"}));
+}
+
+#[test]
+fn keep_result_false_drops_the_action_output_after_publishing() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.echo output="big"
+      keep-result: false
+      publish:
+        r: <% task().result %>
+      on-success: t2
+    t2:
+      action: std.echo output=<% task(t1).result %>
+      publish:
+        r2: <% task().result %>
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"r": "big", "r2": {}}));
+    let t1 = sim.task(&id, "t1").id.clone();
+    let results: Vec<_> = sim
+        .exec(&id)
+        .actions_of(&t1)
+        .map(|a| a.result.clone())
+        .collect();
+    assert_eq!(results, [Some(ActionResult::Success(json!({})))]);
+}
+
+#[test]
+fn safe_rerun_reaches_the_action_command() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  vars:
+    flag: false
+  task-defaults:
+    safe-rerun: true
+  tasks:
+    t1:
+      action: std.noop
+      on-success: t2
+    t2:
+      action: std.noop
+      safe-rerun: <% $.flag %>
+      on-success: t3
+    t3:
+      action: std.noop
+      safe-rerun: false
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(
+        sim.state(&id),
+        Success,
+        "{:?}",
+        sim.exec(&id).record.state_info
+    );
+    let flags: Vec<bool> = sim.call_meta.iter().map(|(_, f)| *f).collect();
+    assert_eq!(flags, [true, false, false]);
+}
+
+#[test]
+fn retry_of_a_join_task_runs_again_after_the_delay() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    a:
+      action: std.noop
+      on-success: j
+    b:
+      action: std.noop
+      on-success: j
+    j:
+      join: all
+      action: std.fail
+      retry:
+        count: 1
+        delay: 100
+"#,
+    );
+    sim.params.insert("env".into(), json!({}));
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    assert_eq!(sim.calls.len(), 4);
+    let times: Vec<i64> = sim.call_meta.iter().map(|(t, _)| *t).collect();
+    assert!(times[3] - times[2] >= 100_000_000);
+}

@@ -29,6 +29,8 @@ pub struct Sim {
     queue: Vec<(String, Event)>,
     /// Action runs, for assertions: (name, input).
     pub calls: Vec<(String, Map<String, Value>)>,
+    /// When each call started (virtual time) and its `safe_rerun` flag.
+    pub call_meta: Vec<(i64, bool)>,
     /// Actions left pending (async): their ids.
     pub pending: Vec<(String, String)>,
 }
@@ -114,6 +116,7 @@ impl Sim {
             timers: Vec::new(),
             queue: Vec::new(),
             calls: Vec::new(),
+            call_meta: Vec::new(),
             pending: Vec::new(),
         }
     }
@@ -237,9 +240,11 @@ impl Sim {
                     action_id,
                     name,
                     input,
+                    safe_rerun,
                     ..
                 } => {
                     self.calls.push((name.clone(), input.clone()));
+                    self.call_meta.push((now, safe_rerun));
                     match run_action(&name, &input) {
                         Some(result) => self.queue.push((
                             exec_id.to_owned(),
