@@ -167,6 +167,14 @@ reads:
             "{}",
             wrong.body
         );
+        // An ad-hoc action over the uploaded one.
+        let adhoc = "version: '2.0'\nread_motd:\n  base: my.reader\n  base-input:\n    \
+                     path: /etc/motd\n  output: <% $.path %>\n";
+        assert_eq!(s.post_yaml("/v2/actions", adhoc).await.status, 201);
+        let ran = run_action(s, "read_motd", json!({})).await;
+        assert_eq!(ran["state"], "SUCCESS", "{ran}");
+        assert_eq!(inner(&ran["output"]), json!({"result": "/etc/motd"}));
+
         assert_eq!(s.delete("/v2/actions/my.reader").await.status, 204);
         assert_eq!(s.get("/v2/actions/my.reader").await.status, 404);
         let gone = s
