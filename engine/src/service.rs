@@ -696,6 +696,11 @@ impl Service {
                 action.state
             )));
         }
+        // An ad-hoc action over an async base applies its `output` now.
+        let result = match crate::actions::completed_result(&self.store, &action, result).await {
+            Ok(result) => result,
+            Err(err) => ActionResult::Error(Value::String(err.to_string())),
+        };
         let Some(execution_id) = action.workflow_execution_id.clone() else {
             action.state = result.state();
             action.accepted = true;

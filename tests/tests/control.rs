@@ -46,6 +46,27 @@ async_wf:
         got: <% task().result %>
 ";
 
+const ASYNC_WORKBOOK: &str = "---
+version: '2.0'
+
+name: wb_async
+
+actions:
+  wrapped:
+    base: std.async_noop
+    output: (((<% $ %>)))
+
+workflows:
+  wf:
+    output:
+      got: <% $.got %>
+    tasks:
+      wait:
+        action: wrapped
+        publish:
+          got: <% task().result %>
+";
+
 const PARENT: &str = "version: '2.0'
 child_ok:
   tasks:
@@ -450,6 +471,25 @@ async fn async_actions_are_completed_through_the_api() {
                 .contains("worker crashed"),
             "{finished}"
         );
+        // An ad-hoc action over an async base applies its output then.
+        let wb = s.post_yaml("/v2/workbooks", ASYNC_WORKBOOK).await;
+        assert_eq!(wb.status, 201, "{}", wb.body);
+        let ex = start(s, "wb_async.wf", json!({})).await;
+        let id = ex["id"].as_str().unwrap();
+        let action = running_action(s, id).await;
+        let done = s
+            .send_json(
+                "PUT",
+                &format!("/v2/action_executions/{action}"),
+                &json!({"state": "SUCCESS", "output": "\"x\""}),
+            )
+            .await;
+        assert_eq!(done.status, 200, "{}", done.body);
+        assert_eq!(inner(&done.json()["output"]), json!({"result": "(((x)))"}));
+        let finished = s.wait_done(id).await;
+        assert_eq!(finished["state"], "SUCCESS", "{finished}");
+        assert_eq!(inner(&finished["output"]), json!({"got": "(((x)))"}));
+
         assert_eq!(
             s.send_json(
                 "PUT",
