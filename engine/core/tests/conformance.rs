@@ -45,6 +45,11 @@ fn run_case(dir: &std::path::Path) -> Result<(), String> {
         _ => workflow,
     };
     let input = if input.is_object() { input } else { json!({}) };
+    // run.py polls until the case's timeout: what is still waiting on a
+    // timer then stays RUNNING.
+    if let Some(seconds) = meta["harness"]["timeout_s"].as_i64() {
+        sim.deadline = Some(sim.now + seconds * 1_000_000);
+    }
     let id = match sim.try_run(&workflow, input) {
         Ok(id) => id,
         Err(message) => {
@@ -232,7 +237,7 @@ fn conformance_cases_through_the_core() {
     }
     println!("{passed} passed, {failed} failed");
     // Raise as the core improves; never lower.
-    const FLOOR: usize = 101;
+    const FLOOR: usize = 103;
     assert!(
         passed >= FLOOR,
         "{passed} passed, below the floor of {FLOOR}"

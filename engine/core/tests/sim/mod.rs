@@ -24,6 +24,9 @@ pub struct Sim {
     pub params: Map<String, Value>,
     pub executions: BTreeMap<String, Execution>,
     pub now: i64,
+    /// Timers due after this (virtual) time do not fire: the state at a
+    /// polling deadline, as run.py sees it.
+    pub deadline: Option<i64>,
     next_id: u64,
     timers: Vec<(i64, String, Event)>,
     queue: Vec<(String, Event)>,
@@ -38,6 +41,13 @@ pub struct Sim {
 fn run_action(name: &str, input: &Map<String, Value>) -> Option<ActionResult> {
     match name {
         "std.noop" => Some(ActionResult::Success(Value::Null)),
+        // The runtime checks the input against the action's parameters.
+        "std.echo" if input.keys().any(|k| k != "output") || !input.contains_key("output") => {
+            Some(ActionResult::Error(json!(format!(
+                "Invalid input [name=std.echo, class=mistral.actions.std_actions.EchoAction, keys={:?}]",
+                input.keys().collect::<Vec<_>>()
+            ))))
+        }
         "std.echo" => Some(ActionResult::Success(
             input.get("output").cloned().unwrap_or(Value::Null),
         )),
@@ -112,6 +122,7 @@ impl Sim {
                 .unwrap_or_default(),
             executions: BTreeMap::new(),
             now: 1_000_000_000,
+            deadline: None,
             next_id: 0,
             timers: Vec::new(),
             queue: Vec::new(),
@@ -211,6 +222,12 @@ impl Sim {
                 return;
             }
             self.timers.sort_by_key(|(due, _, _)| *due);
+            if self
+                .deadline
+                .is_some_and(|deadline| self.timers[0].0 > deadline)
+            {
+                return;
+            }
             let (due, exec_id, event) = self.timers.remove(0);
             self.now = self.now.max(due);
             self.apply(&exec_id, event);
