@@ -261,6 +261,8 @@ impl Service {
             created_at: now,
             updated_at: Some(now),
         };
+        // Names taken by standard or uploaded actions fail before anything is stored.
+        crate::actions::definitions::check_workbook_actions(&self.store, &workbook).await?;
         let stored = self.store.put_workbook(&record, &defs, update).await?;
         // The workbook's actions become `<workbook>.<action>`.
         crate::actions::definitions::put_workbook_actions(

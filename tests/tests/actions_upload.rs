@@ -240,6 +240,19 @@ async fn bad_uploads_are_refused_with_the_reason() {
             )
             .await;
         assert_eq!(shadow.status, 409, "{}", shadow.body);
+        // A workbook whose action would be named like an upload is refused
+        // before anything of it is stored.
+        assert_eq!(
+            upload(s, "name=wbx.act", programs::PRINTS).await.status,
+            201
+        );
+        let workbook = "version: '2.0'\nname: wbx\nactions:\n  act:\n    base: std.noop\n\
+                        workflows:\n  wf:\n    tasks:\n      t:\n        action: act\n";
+        let refused = s.post_yaml("/v2/workbooks", workbook).await;
+        assert_eq!(refused.status, 409, "{}", refused.body);
+        assert!(fault(&refused).contains("wbx.act"), "{}", refused.body);
+        assert_eq!(s.get("/v2/workbooks/wbx").await.status, 404);
+        assert_eq!(s.get("/v2/workflows/wbx.wf").await.status, 404);
     })
     .await;
 }

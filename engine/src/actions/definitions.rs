@@ -94,18 +94,21 @@ fn record(
 /// action: the standard actions and uploaded components.
 async fn check_names(store: &Store, defs: &[ActionDefinition]) -> Result<(), DefinitionError> {
     for def in defs {
-        if is_std(&def.name) {
-            return Err(DefinitionError::Duplicate(format!(
-                "Duplicate entry for Action [name={}]: a system action has this name",
-                def.name
-            )));
-        }
-        if store.latest_action_component(&def.name).await?.is_some() {
-            return Err(DefinitionError::Duplicate(format!(
-                "Duplicate entry for Action [name={}]: an uploaded action has this name",
-                def.name
-            )));
-        }
+        check_name(store, &def.name).await?;
+    }
+    Ok(())
+}
+
+async fn check_name(store: &Store, name: &str) -> Result<(), DefinitionError> {
+    if is_std(name) {
+        return Err(DefinitionError::Duplicate(format!(
+            "Duplicate entry for Action [name={name}]: a system action has this name"
+        )));
+    }
+    if store.latest_action_component(name).await?.is_some() {
+        return Err(DefinitionError::Duplicate(format!(
+            "Duplicate entry for Action [name={name}]: an uploaded action has this name"
+        )));
     }
     Ok(())
 }
@@ -136,6 +139,21 @@ pub async fn put_action_list(
         .collect::<Result<Vec<_>, _>>()?;
     check_names(store, &defs).await?;
     Ok(store.put_action_definitions(&defs, upload.replace).await?)
+}
+
+/// Checks that a workbook's actions can be stored (their full names are
+/// not taken by standard or uploaded actions), before the workbook is.
+///
+/// # Errors
+/// [`DefinitionError::Duplicate`] naming the action, or `Store`.
+pub async fn check_workbook_actions(
+    store: &Store,
+    workbook: &bora_lang::model::Workbook,
+) -> Result<(), DefinitionError> {
+    for action in &workbook.actions {
+        check_name(store, &workbook.qualified_name(&action.name)).await?;
+    }
+    Ok(())
 }
 
 /// Stores a workbook's actions as `<workbook>.<action>` (replacing earlier
