@@ -900,6 +900,16 @@ impl Stepper<'_> {
         if task.state.is_completed() {
             return Ok(());
         }
+        // Mistral sets started_at when a task goes RUNNING from IDLE or
+        // WAITING, before its policies may delay it.
+        if matches!(task.state, State::Idle | State::Waiting)
+            && let Some(task) = self.exec.task_mut(task_id)
+        {
+            task.started_at = Some(now);
+        }
+        let Some(task) = self.exec.task(task_id) else {
+            return Ok(());
+        };
         // pause-before: once; on resume the task runs without it.
         if !rc_flag(task, "pause_before_done") {
             let pause = self.eval_bool(task_id, &spec.policies.pause_before, None)?;
@@ -914,6 +924,24 @@ impl Stepper<'_> {
             if pause {
                 self.pause(None);
                 return Ok(());
+            }
+        }
+        // timeout: armed once, with wait-before (Mistral starts both in
+        // the same `before_task_start`, so the wait counts).
+        if self
+            .exec
+            .task(task_id)
+            .is_some_and(|t| !rc_flag(t, "timeout_armed"))
+        {
+            let timeout = self.eval_int(task_id, "timeout", &spec.policies.timeout)?;
+            if let Some(task) = self.exec.task_mut(task_id) {
+                set_rc_flag(task, "timeout_armed", Value::Bool(true));
+                if timeout > 0 {
+                    set_rc_flag(task, "timeout", json!(timeout));
+                }
+            }
+            if timeout > 0 {
+                self.arm_timer(task_id, Timer::Timeout, timeout);
             }
         }
         let task = self
@@ -936,7 +964,6 @@ impl Stepper<'_> {
                 return Ok(());
             }
         }
-        let timeout = self.eval_int(task_id, "timeout", &spec.policies.timeout)?;
         let concurrency = self.eval_int(task_id, "concurrency", &spec.policies.concurrency)?;
         if let Some(task) = self.exec.task_mut(task_id) {
             task.state = State::Running;
@@ -945,16 +972,10 @@ impl Stepper<'_> {
             if task.started_at.is_none() {
                 task.started_at = Some(now);
             }
-            if timeout > 0 {
-                set_rc_flag(task, "timeout", json!(timeout));
-            }
             if concurrency > 0 {
                 task.runtime_context
                     .insert("concurrency".into(), json!(concurrency));
             }
-        }
-        if timeout > 0 {
-            self.arm_timer(task_id, Timer::Timeout, timeout);
         }
         self.start_attempt(task_id, &spec, concurrency)
     }

@@ -1034,3 +1034,51 @@ wf:
     let times: Vec<i64> = sim.call_meta.iter().map(|(t, _)| *t).collect();
     assert!(times[3] - times[2] >= 100_000_000);
 }
+
+#[test]
+fn timeout_counts_from_the_start_including_wait_before() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.noop
+      wait-before: 5
+      timeout: 3
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    let t1 = sim.task(&id, "t1");
+    assert_eq!(
+        t1.state_info.as_deref(),
+        Some("Task timed out [timeout(s)=3].")
+    );
+    assert!(sim.calls.is_empty());
+}
+
+#[test]
+fn started_at_is_set_before_wait_before() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.noop
+      wait-before: 2
+"#,
+    );
+    let start = sim.now;
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    let t1 = sim.task(&id, "t1");
+    let started = t1.started_at.expect("started");
+    let finished = t1.finished_at.expect("finished");
+    assert!(started - start < 1_000_000, "started at the start");
+    assert!(
+        finished - started >= 2_000_000,
+        "the wait is part of the run"
+    );
+}
