@@ -624,6 +624,16 @@ impl Stepper<'_> {
             task.updated_at = Some(now);
         }
         self.ctx.invalidate(task_id);
+        // A join task checks its join again first (Mistral reruns it as a
+        // waiting task).
+        if self.spec(task_id).is_some_and(|spec| spec.join.is_some()) {
+            if let Some(task) = self.exec.task_mut(task_id) {
+                task.state = State::Waiting;
+                task.state_info = Some("Task is waiting.".into());
+            }
+            self.check_join(task_id);
+            return;
+        }
         self.run_task(task_id);
     }
 

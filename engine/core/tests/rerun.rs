@@ -443,3 +443,33 @@ wf:
     assert_eq!(sim.calls.len(), calls + 1);
     assert_eq!(sim.state(&id), Running);
 }
+
+#[test]
+fn rerun_of_a_join_task_checks_the_join_again() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    a:
+      action: std.echo output=1
+      publish: {x: <% task().result %>}
+      on-success: j
+    b:
+      action: std.echo output=2
+      publish: {y: <% task().result %>}
+      on-success: j
+    j:
+      join: all
+      action: test.fail_if fail=<% env().fail %> output=<% $.x + $.y %>
+      publish: {sum: <% task().result %>}
+"#,
+    );
+    sim.params.insert("env".into(), json!({"fail": true}));
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    rerun(&mut sim, &id, "j", true, Some(json!({"fail": false})));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.task(&id, "j").published_value(), json!({"sum": 3}));
+    assert_eq!(sim.tasks(&id).len(), 3);
+}
