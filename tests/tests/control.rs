@@ -587,6 +587,11 @@ async fn reports_and_sub_execution_trees() {
         let shallow = &only[0]["workflow_executions"][0];
         assert_eq!(shallow["name"], "child_bad");
         assert!(shallow.get("task_executions").is_none(), "{shallow}");
+        let empty = s
+            .get(&format!("/v2/executions/{id}/report?errors_only="))
+            .await
+            .json();
+        assert_eq!(empty["statistics"]["total_tasks_count"], 4);
         let stats_only = s
             .get(&format!("/v2/executions/{id}/report?statistics_only=true"))
             .await
@@ -625,6 +630,14 @@ async fn reports_and_sub_execution_trees() {
             .collect();
         assert_eq!(names, ["parent_wf", "child_bad"]);
         assert!(errors["executions"][0]["output"].is_string());
+        // The CLI sends an empty `errors_only` by default: everything.
+        let empty = s
+            .get(&format!(
+                "/v2/executions/{id}/executions?errors_only=&max_depth=-1"
+            ))
+            .await
+            .json();
+        assert_eq!(empty["executions"].as_array().unwrap().len(), 3);
         let depth0 = s
             .get(&format!("/v2/executions/{id}/executions?max_depth=0"))
             .await

@@ -357,8 +357,9 @@ struct TreeFilter {
 }
 
 impl TreeFilter {
-    /// Mistral takes `errors_only` as true whenever it is given, whatever
-    /// its value (API-QUIRKS 12), so only its absence lists everything.
+    /// Mistral takes `errors_only` as Python's `bool()` of the text: true
+    /// for any non-empty value, even `false` (API-QUIRKS 12); absent or
+    /// empty (what the CLI sends by default) lists everything.
     fn parse(params: &ListParams) -> Result<Self, ApiError> {
         let max_depth = match params.get("max_depth") {
             None => -1,
@@ -370,7 +371,7 @@ impl TreeFilter {
             })?,
         };
         Ok(Self {
-            errors_only: params.get("errors_only").is_some(),
+            errors_only: params.get("errors_only").is_some_and(|v| !v.is_empty()),
             max_depth,
         })
     }
