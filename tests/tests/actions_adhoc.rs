@@ -181,6 +181,28 @@ async fn adhoc_definitions_lifecycle() {
             json!([{"id": one.json()["id"], "name": "greet_env", "input": ""}])
         );
 
+        // What `mistral action-list` asks for.
+        let client = s
+            .get(
+                "/v2/actions?sort_keys=created_at&sort_dirs=asc&fields=id,name,is_system,\
+                 input,description,tags,created_at,updated_at",
+            )
+            .await;
+        assert_eq!(client.status, 200, "{}", client.body);
+        let listed = client.json()["actions"].as_array().unwrap().clone();
+        let greet_listed = listed.iter().find(|a| a["name"] == "greet_twice").unwrap();
+        assert_eq!(greet_listed["tags"], json!(["demo"]));
+        assert!(greet_listed.get("definition").is_none());
+        let json_only = s
+            .request(
+                "POST",
+                "/v2/actions",
+                Some(("text/plain", ACTIONS)),
+                "application/json",
+            )
+            .await;
+        assert_eq!(json_only.status, 406);
+
         let dup = s.post_yaml("/v2/actions", ACTIONS).await;
         assert_eq!(dup.status, 409, "{}", dup.body);
         assert!(fault(&dup).contains("greet_twice"), "{}", dup.body);

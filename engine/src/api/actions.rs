@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 
 use super::error::ApiError;
 use super::wire::{ListParams, PROJECT, base_url, opt_time, reply, time};
-use super::workflows::{body_text, upload_params};
+use super::workflows::{body_text, check_accept, upload_params};
 use super::{ApiState, Pairs};
 use crate::actions::definitions::{DefinitionError, Upload, put_action_list};
 use crate::actions::upload::UploadError;
@@ -397,6 +397,8 @@ async fn put(
             ))
         }
         Body::Yaml(text) => {
+            // Mistral's text/plain endpoints answer only */*, text/*.
+            check_accept(&headers)?;
             let (namespace, scope) = upload_params(&pairs)?;
             let defs = put_action_list(
                 state.service.store(),
