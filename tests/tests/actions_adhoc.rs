@@ -31,6 +31,11 @@ greet_env:
   output:
     wrapped: <% $ %>
 
+from_context:
+  base: std.echo
+  base-input:
+    output: <% $.name %> from the workflow
+
 broken_base:
   base: no.such.action
   input:
@@ -56,6 +61,17 @@ uses_adhoc:
       action: greet_env
       publish:
         wrapped: <% task().result %>
+
+uses_context:
+  input:
+    - name
+  output:
+    said: <% $.said %>
+  tasks:
+    say:
+      action: from_context
+      publish:
+        said: <% task().result %>
 
 wrong_input:
   tasks:
@@ -142,7 +158,7 @@ async fn adhoc_definitions_lifecycle() {
         let created = s.post_yaml("/v2/actions", ACTIONS).await;
         assert_eq!(created.status, 201, "{}", created.body);
         let list = created.json()["actions"].as_array().unwrap().clone();
-        assert_eq!(list.len(), 3);
+        assert_eq!(list.len(), 4);
         let greet = &list[0];
         assert_eq!(greet["name"], "greet_twice");
         assert_eq!(greet["input"], "name, greeting=\"Hello\"");
@@ -294,6 +310,14 @@ async fn workflows_call_adhoc_actions() {
         assert_eq!(
             inner(&actions["action_executions"][0]["input"]),
             json!({"name": "Ann"})
+        );
+
+        // base-input sees the calling task's data behind the action input.
+        let ex = start(s, "uses_context", json!({"name": "Eve"}), json!({})).await;
+        assert_eq!(ex["state"], "SUCCESS", "{ex}");
+        assert_eq!(
+            inner(&ex["output"]),
+            json!({"said": "Eve from the workflow"})
         );
 
         let ex = start(s, "wrong_input", json!({}), json!({})).await;
