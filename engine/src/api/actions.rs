@@ -306,12 +306,13 @@ fn upload_limits(pairs: &[(String, String)]) -> Result<StoredLimits, ApiError> {
     let number = |key: &str| -> Result<Option<u64>, ApiError> {
         match query(pairs, key) {
             None => Ok(None),
-            Some(v) => v.trim().parse::<u64>().map(Some).map_err(|_| {
-                ApiError::bad_request(format!(
-                    "Invalid value of '{key}': {v} (a whole non-negative number is expected)"
+            Some(v) => match v.trim().parse::<u64>() {
+                Ok(n) if n > 0 => Ok(Some(n)),
+                _ => Err(ApiError::bad_request(format!(
+                    "Invalid value of '{key}': {v} (a whole number above 0 is expected)"
                 ))
-                .text()
-            }),
+                .text()),
+            },
         }
     };
     let mut hosts: Option<Vec<String>> = None;
@@ -506,5 +507,7 @@ mod tests {
         );
         let bad = vec![("memory".to_owned(), "lots".to_owned())];
         assert!(upload_limits(&bad).is_err());
+        let zero = vec![("timeout".to_owned(), "0".to_owned())];
+        assert!(upload_limits(&zero).is_err());
     }
 }
