@@ -645,24 +645,27 @@ impl Stepper<'_> {
         if self.exec.tasks.iter().any(|t| !t.state.is_completed()) {
             return;
         }
-        let cancelled: Vec<String> = self
+        // Mistral lists the tasks sorted by name.
+        let mut cancelled: Vec<String> = self
             .exec
             .tasks
             .iter()
             .filter(|t| t.state == State::Cancelled)
             .map(|t| t.name.clone())
             .collect();
+        cancelled.sort();
         if !cancelled.is_empty() {
             let info = format!("Cancelled tasks: {}", cancelled.join(", "));
             self.complete_workflow(State::Cancelled, Some(info));
             return;
         }
-        let failed: Vec<&TaskExecution> = self
+        let mut failed: Vec<&TaskExecution> = self
             .exec
             .tasks
             .iter()
             .filter(|t| t.state == State::Error && !t.error_handled)
             .collect();
+        failed.sort_by(|a, b| a.name.cmp(&b.name));
         if failed.is_empty() {
             self.complete_workflow(State::Success, None);
             return;
@@ -682,14 +685,32 @@ impl Stepper<'_> {
                 task.id,
                 task.state_info.as_deref().unwrap_or("None")
             ));
-            for action in self.exec.actions_of(&task.id) {
-                if let (true, Some(ActionResult::Error(error))) = (action.accepted, &action.result)
+            // Every attempt in ERROR, numbered by position (Mistral's
+            // `enumerate(t.action_executions)`), then failed sub-workflows.
+            for (i, action) in self.exec.actions_of(&task.id).enumerate() {
+                if let (State::Error, Some(ActionResult::Error(error))) =
+                    (action.state, &action.result)
                 {
                     message.push_str(&format!(
-                        "    [action_ex_id={}, idx={}]: {}\n",
+                        "    [action_ex_id={}, idx={i}]: {}\n",
                         action.id,
-                        action.index,
                         py_str(error)
+                    ));
+                }
+            }
+            let mut children: Vec<&WorkflowExecution> = self.exec.children_of(&task.id).collect();
+            children.sort_by_key(|c| (c.created_at, c.index));
+            for (i, child) in children.into_iter().enumerate() {
+                if child.state == State::Error {
+                    let result = child
+                        .output
+                        .get("result")
+                        .cloned()
+                        .unwrap_or_else(|| json!("Unknown"));
+                    message.push_str(&format!(
+                        "    [wf_ex_id={}, idx={i}]: {}\n",
+                        child.id,
+                        py_str(&result)
                     ));
                 }
             }

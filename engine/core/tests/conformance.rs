@@ -8,6 +8,7 @@ mod sim;
 
 use std::path::PathBuf;
 
+use bora_core::step::Event;
 use serde_json::{Value, json};
 use sim::Sim;
 
@@ -135,6 +136,58 @@ fn run_case(dir: &std::path::Path) -> Result<(), String> {
         if got != expected["output"] {
             return Err(format!("output {got}, expected {}", expected["output"]));
         }
+    }
+    replay_rerun(dir, &meta, &mut sim, &id)
+}
+
+/// The snapshot is what Mistral showed before the test's intervention.
+/// For `rerun_workflow` the test then reran (or, in test_task_skip.py,
+/// skipped) the failed task and awaited a second state (`awaits[1]`): do
+/// the same through the core and compare.
+fn replay_rerun(
+    dir: &std::path::Path,
+    meta: &Value,
+    sim: &mut Sim,
+    id: &str,
+) -> Result<(), String> {
+    let reruns = meta["interventions"]
+        .as_array()
+        .is_some_and(|i| i.iter().any(|x| x == "rerun_workflow"));
+    let Some(want) = meta["awaits"].get(1).and_then(Value::as_str) else {
+        return Ok(());
+    };
+    if !reruns {
+        return Ok(());
+    }
+    let skip = dir
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("task_skip__"));
+    let failed: Vec<String> = sim
+        .exec(id)
+        .tasks
+        .iter()
+        .filter(|t| t.state == bora_core::state::State::Error)
+        .map(|t| t.id.clone())
+        .collect();
+    sim.deadline = None;
+    for task_id in failed {
+        let event = if skip {
+            Event::Skip { task_id }
+        } else {
+            Event::Rerun {
+                task_id,
+                reset: true,
+                env: None,
+            }
+        };
+        sim.send(id, event);
+    }
+    let got = sim.state(id).as_str();
+    if !got.eq_ignore_ascii_case(want) {
+        return Err(format!(
+            "after the rerun: state {got}, expected {want} ({:?})",
+            sim.exec(id).record.state_info
+        ));
     }
     Ok(())
 }

@@ -1082,3 +1082,63 @@ wf:
         "the wait is part of the run"
     );
 }
+
+#[test]
+fn failure_message_lists_every_failed_attempt_and_sub_workflow_by_name() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    zed:
+      action: std.fail error_data="boom"
+      retry:
+        count: 2
+        delay: 0
+    alpha:
+      workflow: sub
+sub:
+  tasks:
+    s:
+      action: std.fail error_data="inner"
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Error);
+    let info = sim.exec(&id).record.state_info.clone().unwrap_or_default();
+    let lines: Vec<String> = info
+        .lines()
+        .map(|l| {
+            // Ids differ per run; keep the shape.
+            l.split("id-")
+                .enumerate()
+                .map(|(i, part)| {
+                    if i == 0 {
+                        part.to_owned()
+                    } else {
+                        format!("ID{}", &part[4..])
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(lines[0], "Failure caused by error in tasks: alpha, zed");
+    assert!(lines[2].starts_with("  alpha [task_ex_id=ID] -> Failure caused by error in tasks: s"));
+    let zed: Vec<&String> = lines
+        .iter()
+        .skip_while(|l| !l.starts_with("  zed "))
+        .collect();
+    assert_eq!(zed[0], "  zed [task_ex_id=ID] -> boom");
+    assert_eq!(
+        &zed[1..4],
+        [
+            "    [action_ex_id=ID, idx=0]: boom",
+            "    [action_ex_id=ID, idx=1]: boom",
+            "    [action_ex_id=ID, idx=2]: boom"
+        ]
+    );
+    assert!(
+        info.contains("    [wf_ex_id=id-"),
+        "the failed sub-workflow is listed: {info}"
+    );
+}
