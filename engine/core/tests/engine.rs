@@ -1142,3 +1142,34 @@ sub:
         "the failed sub-workflow is listed: {info}"
     );
 }
+
+#[test]
+fn jitter_draws_each_wait_within_the_delay_deterministically() {
+    let text = r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      action: std.fail
+      retry:
+        count: 6
+        delay: 8
+        jitter: true
+"#;
+    let gaps = |sim: &Sim| -> Vec<i64> {
+        sim.call_meta
+            .windows(2)
+            .map(|w| (w[1].0 - w[0].0) / 1_000_000)
+            .collect()
+    };
+    let mut a = Sim::new(text);
+    let id = a.run("wf", json!({}));
+    assert_eq!(a.state(&id), Error);
+    let first = gaps(&a);
+    assert_eq!(first.len(), 6);
+    assert!(first.iter().all(|g| (0..=8).contains(g)), "{first:?}");
+    // The same ids and attempts give the same waits: the core stays pure.
+    let mut b = Sim::new(text);
+    b.run("wf", json!({}));
+    assert_eq!(gaps(&b), first);
+}
