@@ -471,6 +471,34 @@ async fn async_actions_are_completed_through_the_api() {
                 .contains("worker crashed"),
             "{finished}"
         );
+        // An action run directly (no task) is completed in the store.
+        let direct = s
+            .send_json(
+                "POST",
+                "/v2/action_executions",
+                &json!({"name": "std.async_noop"}),
+            )
+            .await;
+        assert_eq!(direct.status, 201, "{}", direct.body);
+        let direct = direct.json();
+        assert_eq!(direct["state"], "RUNNING");
+        let direct_id = direct["id"].as_str().unwrap();
+        let completed = s
+            .send_json(
+                "PUT",
+                &format!("/v2/action_executions/{direct_id}"),
+                &json!({"state": "SUCCESS", "output": "{\"done\": true}"}),
+            )
+            .await;
+        assert_eq!(completed.status, 200, "{}", completed.body);
+        let got = s
+            .get(&format!("/v2/action_executions/{direct_id}"))
+            .await
+            .json();
+        assert_eq!(got["state"], "SUCCESS");
+        assert_eq!(got["accepted"], true);
+        assert_eq!(inner(&got["output"]), json!({"result": {"done": true}}));
+
         // An ad-hoc action over an async base applies its output then.
         let wb = s.post_yaml("/v2/workbooks", ASYNC_WORKBOOK).await;
         assert_eq!(wb.status, 201, "{}", wb.body);
