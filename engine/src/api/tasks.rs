@@ -62,7 +62,7 @@ fn to_wire(t: &TaskExecution, owner: &TaskOwner, result: Option<&Value>) -> Map<
     if let Some(result) = result {
         m.insert("result".into(), jstr(result));
     }
-    m.insert("published".into(), jstr(&t.published));
+    m.insert("published".into(), jstr(&t.published_value()));
     m.insert("processed".into(), t.processed.into());
     m.insert("created_at".into(), time(t.created_at));
     m.insert("updated_at".into(), opt_time(t.updated_at));
