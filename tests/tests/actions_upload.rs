@@ -372,7 +372,10 @@ async fn two_nodes(url: String) {
     assert_eq!(uploaded.component.version, 1);
 
     let b = Node::start(config).await.unwrap();
-    assert!(b.runtime.info("my.shared").is_none(), "not loaded on b yet");
+    assert!(
+        !b.runtime.list().iter().any(|k| k.starts_with("my.shared")),
+        "not loaded on b yet"
+    );
     let on_b = Actions::new(b.service.store().clone(), b.runtime.clone());
     let out = on_b
         .run(Call {
@@ -385,7 +388,8 @@ async fn two_nodes(url: String) {
         out,
         Some(json!({"printed": true, "action_name": "my.shared"}))
     );
-    let info = b.runtime.info("my.shared").unwrap();
+    // Loaded under one key per version.
+    let info = b.runtime.info("my.shared@1").unwrap();
     assert_eq!(info.component_hash, uploaded.component.digest);
 
     // A new version uploaded on a is what b runs next.
@@ -404,6 +408,9 @@ async fn two_nodes(url: String) {
         .await
         .unwrap_err();
     assert_eq!(err.error_value(), json!({"code": 42, "items": ["a", "b"]}));
+    // The older version is unloaded once the newer one is in.
+    assert!(b.runtime.info("my.shared@1").is_none());
+    assert!(b.runtime.info("my.shared@2").is_some());
     a.shutdown().await;
     b.shutdown().await;
 }

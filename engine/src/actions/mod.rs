@@ -37,8 +37,8 @@ use serde_json::{Map, Value};
 
 use crate::executor::failure_value;
 use crate::runtime::{
-    ActionFailure, ActionLimits, CallContext, CallOverrides, Descriptor, FailureKind, LoadError,
-    Outcome, Runtime, std_actions,
+    ActionFailure, ActionHandle, ActionLimits, CallContext, CallOverrides, Descriptor, FailureKind,
+    LoadError, Outcome, Runtime, std_actions,
 };
 
 pub mod definitions;
@@ -148,6 +148,10 @@ pub struct Resolved {
     pub base: String,
     /// The version of an uploaded real action.
     pub component: Option<ActionComponent>,
+    /// That version, loaded in this node's runtime (set by
+    /// [`Actions::resolve`]); calls hold it, so a re-upload does not change
+    /// what a started call runs.
+    pub handle: Option<ActionHandle>,
 }
 
 impl Resolved {
@@ -240,6 +244,7 @@ pub async fn resolve_in(
                     chain,
                     base,
                     component: None,
+                    handle: None,
                 });
             }
             Found::Component(component) => {
@@ -248,6 +253,7 @@ pub async fn resolve_in(
                     chain,
                     base: component.name.clone(),
                     component: Some(*component),
+                    handle: None,
                 });
             }
             Found::Adhoc(def) => {
@@ -329,6 +335,12 @@ pub struct Actions {
     runtime: Runtime,
 }
 
+/// The runtime key of one version of an uploaded action (`@` is not
+/// allowed in action names, so keys never clash with names).
+fn version_key(name: &str, version: i64) -> String {
+    format!("{name}@{version}")
+}
+
 /// True for the standard actions embedded in the binary.
 pub fn is_std(name: &str) -> bool {
     std_actions::find(name).is_some()
@@ -358,45 +370,81 @@ impl Actions {
         namespace: &str,
         workbook: Option<&str>,
     ) -> Result<Resolved, ResolveError> {
-        let resolved = resolve_in(&self.store, name, namespace, workbook).await?;
+        let mut resolved = resolve_in(&self.store, name, namespace, workbook).await?;
         if let Some(component) = &resolved.component {
-            self.ensure_loaded(component).await?;
+            resolved.handle = Some(self.ensure_loaded(component).await?);
         }
         Ok(resolved)
     }
 
-    /// Makes sure the runtime holds this version of an uploaded action.
-    async fn ensure_loaded(&self, component: &ActionComponent) -> Result<(), ResolveError> {
+    /// This version of an uploaded action, loaded in the runtime under
+    /// `<name>@<version>` (loaded now from the store if needed). Older
+    /// versions of the name are then unloaded; calls running on them hold
+    /// their own handle and finish.
+    async fn ensure_loaded(
+        &self,
+        component: &ActionComponent,
+    ) -> Result<ActionHandle, ResolveError> {
         let limits: StoredLimits =
             serde_json::from_str(&component.limits).map_err(|e| ResolveError::Corrupt {
                 name: component.name.clone(),
                 detail: format!("limits: {e}"),
             })?;
         let limits = limits.to_runtime();
+        let key = version_key(&component.name, component.version);
+        // A name deleted and uploaded again restarts at version 1: the
+        // digest and limits tell the versions apart.
         let current = |runtime: &Runtime| {
             runtime
-                .info(&component.name)
-                .is_some_and(|i| i.component_hash == component.digest)
-                && runtime.limits(&component.name).as_ref() == Some(&limits)
+                .handle(&key)
+                .filter(|h| h.info().component_hash == component.digest && h.limits() == &limits)
         };
-        if current(&self.runtime) {
-            return Ok(());
+        if let Some(handle) = current(&self.runtime) {
+            return Ok(handle);
         }
         let _guard = self.runtime.reload_guard().await;
-        if current(&self.runtime) {
-            return Ok(());
+        if let Some(handle) = current(&self.runtime) {
+            return Ok(handle);
         }
         let bytes = self.store.component_bytes(&component.digest).await?;
-        self.runtime.load(&component.name, &bytes, limits).await?;
+        self.runtime.load(&key, &bytes, limits.clone()).await?;
+        for loaded in self.runtime.list() {
+            if let Some(version) = loaded
+                .strip_prefix(&component.name)
+                .and_then(|rest| rest.strip_prefix('@'))
+                .and_then(|v| v.parse::<i64>().ok())
+                && version < component.version
+            {
+                self.runtime.unload(&loaded);
+            }
+        }
         tracing::info!(action = %component.name, version = component.version, "uploaded action loaded");
-        Ok(())
+        current(&self.runtime).ok_or_else(|| ResolveError::Corrupt {
+            name: component.name.clone(),
+            detail: "unloaded while it was being loaded".to_owned(),
+        })
+    }
+
+    /// Unloads every version of an uploaded action from this node's runtime.
+    fn unload_versions(&self, name: &str) {
+        for loaded in self.runtime.list() {
+            if loaded
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with('@'))
+            {
+                self.runtime.unload(&loaded);
+            }
+        }
     }
 
     /// What the resolved action looks like to callers: its input (the
     /// ad-hoc declaration, or what the real action describes) and whether
     /// it completes later (inherited from the real action).
     pub fn descriptor(&self, resolved: &Resolved) -> Option<Descriptor> {
-        let base = self.runtime.describe(&resolved.base)?;
+        let base = match &resolved.handle {
+            Some(handle) => handle.info().descriptor.clone(),
+            None => self.runtime.describe(&resolved.base)?,
+        };
         Some(match resolved.chain.first() {
             None => base,
             Some((name, action)) => Descriptor {
@@ -432,19 +480,23 @@ impl Actions {
         } else {
             adhoc::expand(&links, call.input, &call.context)?
         };
-        let output = self
-            .runtime
-            .call(
-                &resolved.base,
-                Value::Object(input),
-                call.ctx,
-                call.overrides,
-            )
-            .await
-            .map_err(|failure| RunError::Call {
-                base: resolved.base.clone(),
-                failure,
-            })?;
+        let input = Value::Object(input);
+        let called = match &resolved.handle {
+            Some(handle) => {
+                self.runtime
+                    .call_handle(handle, &resolved.base, input, call.ctx, call.overrides)
+                    .await
+            }
+            None => {
+                self.runtime
+                    .call(&resolved.base, input, call.ctx, call.overrides)
+                    .await
+            }
+        };
+        let output = called.map_err(|failure| RunError::Call {
+            base: resolved.base.clone(),
+            failure,
+        })?;
         match output.outcome {
             Outcome::Pending => Ok(None),
             Outcome::Done(value) => Ok(Some(adhoc::transform_output(&links, value)?)),

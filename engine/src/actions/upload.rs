@@ -124,7 +124,7 @@ impl Actions {
     /// [`StoreError::NotFound`] when there is no such upload.
     pub async fn delete_upload(&self, name: &str) -> Result<(), StoreError> {
         self.store.delete_action_component(name).await?;
-        self.runtime.unload(name);
+        self.unload_versions(name);
         Ok(())
     }
 }

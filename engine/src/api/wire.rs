@@ -272,7 +272,12 @@ impl ListParams {
         let mut q = ListQuery::default();
         for (key, value) in &self.rest {
             if let Some(col) = column(key) {
-                q.filters.push(parse_filter(col, value));
+                let filter = parse_filter(col, value);
+                if key.ends_with("_at") {
+                    q.filters.extend(time_filters(key, filter)?);
+                } else {
+                    q.filters.push(filter);
+                }
             }
         }
         for name in &self.nulls {
@@ -396,6 +401,65 @@ impl ListParams {
         items.truncate(usize::try_from(self.effective_limit()).unwrap_or(usize::MAX));
         Ok(items)
     }
+}
+
+/// A time as Mistral shows and takes it (`YYYY-MM-DD HH:MM:SS[.ffffff]`,
+/// also with `T`, or a bare date), in microseconds, with the length of the
+/// instant it names (a second, a day, or a microsecond with a fraction).
+fn parse_time(text: &str) -> Option<(i64, i64)> {
+    let text = text.trim();
+    for (format, span) in [
+        ("%Y-%m-%d %H:%M:%S%.f", 1),
+        ("%Y-%m-%dT%H:%M:%S%.f", 1),
+        ("%Y-%m-%d %H:%M", 60_000_000),
+        ("%Y-%m-%dT%H:%M", 60_000_000),
+    ] {
+        if let Ok(t) = chrono::NaiveDateTime::parse_from_str(text, format) {
+            let micros = t.and_utc().timestamp_micros();
+            let span = if span == 1 && !text.contains('.') {
+                1_000_000
+            } else {
+                span
+            };
+            return Some((micros, span));
+        }
+    }
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    Some((
+        date.and_hms_opt(0, 0, 0)?.and_utc().timestamp_micros(),
+        86_400_000_000,
+    ))
+}
+
+/// A filter on a time column in the store's terms (microseconds). Equality
+/// with a time shown to the second means that whole second, so that a
+/// value copied from an answer finds its record.
+fn time_filters(key: &str, filter: Filter) -> Result<Vec<Filter>, ApiError> {
+    let mut times = Vec::new();
+    for value in &filter.values {
+        times.push(parse_time(value).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "Invalid value for {key}: '{value}' (expected YYYY-MM-DD HH:MM:SS)"
+            ))
+        })?);
+    }
+    let at = |op: FilterOp, micros: i64| Filter {
+        column: filter.column,
+        op,
+        values: vec![micros.to_string()],
+    };
+    Ok(match (filter.op, times.as_slice()) {
+        (FilterOp::Eq, [(start, span)]) => {
+            vec![at(FilterOp::Gte, *start), at(FilterOp::Lt, start + span)]
+        }
+        (FilterOp::Gt, [(start, span)]) => vec![at(FilterOp::Gte, start + span)],
+        (FilterOp::Lte, [(start, span)]) => vec![at(FilterOp::Lt, start + span)],
+        (op, _) => vec![Filter {
+            column: filter.column,
+            op,
+            values: times.iter().map(|(t, _)| t.to_string()).collect(),
+        }],
+    })
 }
 
 /// Mistral's filter syntax: `eq:`, `neq:`, `in:a,b`, `nin:`, `gt:`, `gte:`,

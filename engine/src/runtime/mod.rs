@@ -117,6 +117,30 @@ pub struct ActionInfo {
     pub load_time: Duration,
 }
 
+/// A loaded action held by a caller (see [`Runtime::handle`]).
+#[derive(Clone)]
+pub struct ActionHandle(Arc<LoadedAction>);
+
+impl ActionHandle {
+    /// Load information (descriptor, content hash, ...).
+    pub fn info(&self) -> &ActionInfo {
+        &self.0.info
+    }
+
+    /// The per-action limits it was loaded with.
+    pub fn limits(&self) -> &ActionLimits {
+        &self.0.limits
+    }
+}
+
+impl std::fmt::Debug for ActionHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ActionHandle")
+            .field(&self.0.info.name)
+            .finish()
+    }
+}
+
 /// A loaded action: everything a call reuses.
 struct LoadedAction {
     info: ActionInfo,
@@ -460,11 +484,50 @@ impl Runtime {
         ctx: CallContext,
         overrides: CallOverrides,
     ) -> Result<CallOutput, ActionFailure> {
-        let action = self.get(name).ok_or_else(|| {
+        self.call_as(name, name, input, ctx, overrides).await
+    }
+
+    /// As [`Runtime::call`], for the action loaded under `key` shown to the
+    /// component and in errors as `name` (versions of an uploaded action
+    /// are loaded under one key each).
+    ///
+    /// # Errors
+    /// As [`Runtime::call`].
+    pub async fn call_as(
+        &self,
+        key: &str,
+        name: &str,
+        input: Value,
+        ctx: CallContext,
+        overrides: CallOverrides,
+    ) -> Result<CallOutput, ActionFailure> {
+        let action = self.handle(key).ok_or_else(|| {
             ActionFailure::early(FailureKind::NotFound {
                 name: name.to_string(),
             })
         })?;
+        self.call_handle(&action, name, input, ctx, overrides).await
+    }
+
+    /// The action loaded under `key`, held: it stays callable after it is
+    /// unloaded or replaced (a call started on a version finishes on it).
+    pub fn handle(&self, key: &str) -> Option<ActionHandle> {
+        self.get(key).map(ActionHandle)
+    }
+
+    /// As [`Runtime::call`], on a held action shown as `name`.
+    ///
+    /// # Errors
+    /// As [`Runtime::call`].
+    pub async fn call_handle(
+        &self,
+        action: &ActionHandle,
+        name: &str,
+        input: Value,
+        ctx: CallContext,
+        overrides: CallOverrides,
+    ) -> Result<CallOutput, ActionFailure> {
+        let action = &action.0;
         let limits = Effective::resolve(&self.inner.config, &action.limits, &overrides);
         let prepared = input::prepare(name, &action.class, &action.info.descriptor, input)
             .map_err(ActionFailure::early)?;
