@@ -812,3 +812,43 @@ async fn failed_tasks_are_rerun_or_skipped() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn lists_filter_on_times() {
+    each(async |s: &Server| {
+        assert_eq!(s.post_yaml("/v2/workflows", ENV_WF).await.status, 201);
+        let ex = start(s, "env_wf", json!({"env": {"host": "h", "port": 1}})).await;
+        let id = ex["id"].as_str().unwrap();
+        let created = ex["created_at"].as_str().unwrap().to_owned();
+        let ids = |reply: &api_support::Reply| -> Vec<String> {
+            let body = reply.json();
+            body["executions"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{body}"))
+                .iter()
+                .map(|e| e["id"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let query =
+            |filter: &str| format!("/v2/executions?created_at={}", filter.replace(' ', "%20"));
+        // A time copied from an answer names that whole second.
+        assert_eq!(ids(&s.get(&query(&created)).await), [id]);
+        assert_eq!(ids(&s.get(&query(&format!("gte:{created}"))).await), [id]);
+        assert_eq!(ids(&s.get(&query(&format!("lte:{created}"))).await), [id]);
+        assert!(ids(&s.get(&query(&format!("gt:{created}"))).await).is_empty());
+        assert!(ids(&s.get(&query(&format!("lt:{created}"))).await).is_empty());
+        assert_eq!(ids(&s.get(&query("gte:2000-01-01")).await), [id]);
+        assert!(ids(&s.get(&query("gt:2999-01-01 00:00:00")).await).is_empty());
+        let bad = s.get(&query("yesterday")).await;
+        assert_eq!(bad.status, 400, "{}", bad.body);
+        // Tasks too.
+        let tasks = s
+            .get(&format!(
+                "/v2/tasks?workflow_execution_id={id}&created_at=gte:2000-01-01"
+            ))
+            .await
+            .json();
+        assert_eq!(tasks["tasks"].as_array().unwrap().len(), 1, "{tasks}");
+    })
+    .await;
+}

@@ -214,6 +214,16 @@ fn list_clauses(table: &str, alias: &str, q: &ListQuery) -> (String, Vec<String>
     for f in &q.filters {
         let col = f.column;
         let first = f.values.first().map(String::as_str).unwrap_or("");
+        // Times are BIGINT microseconds; the API turns filter values into
+        // microseconds, bound as text like every value, so cast them.
+        let bind = |binds: &mut Vec<String>, value: &str| {
+            let placeholder = bind(binds, value);
+            if col.ends_with("_at") {
+                format!("CAST({placeholder} AS BIGINT)")
+            } else {
+                placeholder
+            }
+        };
         let cond = match f.op {
             FilterOp::Eq => format!("{col} = {}", bind(&mut binds, first)),
             FilterOp::Neq => format!("({col} IS NULL OR {col} <> {})", bind(&mut binds, first)),
