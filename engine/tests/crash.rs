@@ -59,23 +59,26 @@ impl Drop for Server {
 }
 
 fn serve(port: u16, database: &str) -> Server {
-    let child = Command::new(env!("CARGO_BIN_EXE_bora"))
-        .args([
-            "serve",
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-            "--database",
-            database,
-        ])
-        .env("BORA_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("bora serve starts");
+    // Wrapped at once, so the process is killed and reaped on every path.
+    let server = Server(
+        Command::new(env!("CARGO_BIN_EXE_bora"))
+            .args([
+                "serve",
+                "--listen",
+                &format!("127.0.0.1:{port}"),
+                "--database",
+                database,
+            ])
+            .env("BORA_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("bora serve starts"),
+    );
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
         if request(port, "GET", "/v2/workflows", None).is_some_and(|(s, _)| s == 200) {
-            return Server(child);
+            return server;
         }
         std::thread::sleep(Duration::from_millis(100));
     }
