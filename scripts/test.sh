@@ -4,7 +4,10 @@
 # 1. installs the pinned toolchain and the wasm32-wasip2 target (rust-toolchain.toml);
 # 2. makes sure PostgreSQL runs, so the store tests cover both backends;
 # 3. runs every Rust test in the workspace (one profile: release), then
-# 4. Mistral's conformance cases against `bora serve` (scripts/conformance.sh).
+# 4. Mistral's conformance cases against `bora serve` on both backends
+#    (scripts/conformance.sh), and
+# 5. the real python-mistralclient CLI driving `bora serve` on both backends
+#    (scripts/mistralclient.sh; installs the pinned client in a virtualenv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,4 +19,7 @@ export RUST_BACKTRACE=0
 
 cargo test --release --workspace --locked --no-fail-fast
 cargo build --release --locked -p bora
-scripts/conformance.sh target/release/bora
+for backend in sqlite postgres; do
+    scripts/conformance.sh target/release/bora "$backend"
+    scripts/mistralclient.sh target/release/bora "$backend"
+done

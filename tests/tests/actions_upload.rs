@@ -335,23 +335,8 @@ async fn another_node_loads_the_component_from_the_store() {
         dir.path().join("bora.sqlite").display()
     ))
     .await;
-    if let Ok(admin) = std::env::var("BORA_TEST_POSTGRES_URL") {
-        let database = format!("bora_upload_{}", uuid::Uuid::new_v4().simple());
-        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
-            .await
-            .unwrap();
-        sqlx::query(&format!("CREATE DATABASE {database}"))
-            .execute(&mut conn)
-            .await
-            .unwrap();
-        let url = match admin.rfind('/') {
-            Some(pos) if pos > "postgres://".len() => format!("{}/{database}", &admin[..pos]),
-            _ => format!("{admin}/{database}"),
-        };
-        two_nodes(url).await;
-        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
-            .execute(&mut conn)
-            .await;
+    if let Some(pg) = api_support::pg::TempPostgres::create("bora_upload").await {
+        two_nodes(pg.url.clone()).await;
     }
 }
 

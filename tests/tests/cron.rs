@@ -11,6 +11,9 @@ use bora::bora_store::CronTriggerRecord;
 use bora::bora_store::queries::ListQuery;
 use bora::node::{Node, NodeConfig};
 use bora::scheduler::now_micros;
+
+mod api_support;
+use api_support::pg::TempPostgres;
 use serde_json::{Map, json};
 
 const WF: &str = "version: '2.0'
@@ -35,27 +38,17 @@ async fn node(url: &str) -> Node {
 }
 
 /// Database URLs to share between two nodes: a SQLite file, and a fresh
-/// PostgreSQL database when configured.
-async fn databases(dir: &tempfile::TempDir) -> Vec<String> {
+/// PostgreSQL database when configured (dropped with the returned guard).
+async fn databases(dir: &tempfile::TempDir) -> (Vec<String>, Option<TempPostgres>) {
     let mut out = vec![format!(
         "sqlite://{}",
         dir.path().join("bora.sqlite").display()
     )];
-    if let Ok(admin) = std::env::var("BORA_TEST_POSTGRES_URL") {
-        let database = format!("bora_cron_{}", uuid::Uuid::new_v4().simple());
-        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
-            .await
-            .expect("BORA_TEST_POSTGRES_URL must reach PostgreSQL");
-        sqlx::query(&format!("CREATE DATABASE {database}"))
-            .execute(&mut conn)
-            .await
-            .expect("create database");
-        out.push(match admin.rfind('/') {
-            Some(pos) if pos > "postgres://".len() => format!("{}/{database}", &admin[..pos]),
-            _ => format!("{admin}/{database}"),
-        });
+    let pg = TempPostgres::create("bora_cron").await;
+    if let Some(pg) = &pg {
+        out.push(pg.url.clone());
     }
-    out
+    (out, pg)
 }
 
 fn trigger(
@@ -87,7 +80,8 @@ fn trigger(
 #[tokio::test]
 async fn two_nodes_fire_each_trigger_once() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for url in databases(&dir).await {
+    let (urls, _pg) = databases(&dir).await;
+    for url in urls {
         let a = node(&url).await;
         let b = node(&url).await;
         let defs = a

@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+pub mod pg;
+
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -20,6 +22,7 @@ pub struct Server {
     node: Option<Node>,
     server: tokio::task::JoinHandle<()>,
     _dir: Option<tempfile::TempDir>,
+    _pg: Option<pg::TempPostgres>,
 }
 
 pub struct Reply {
@@ -46,7 +49,12 @@ pub fn inner(value: &Value) -> Value {
     serde_json::from_str(value.as_str().expect("a JSON string field")).expect("inner JSON")
 }
 
-async fn start(name: &'static str, url: String, dir: Option<tempfile::TempDir>) -> Server {
+async fn start(
+    name: &'static str,
+    url: String,
+    dir: Option<tempfile::TempDir>,
+    pg: Option<pg::TempPostgres>,
+) -> Server {
     let node = Node::start(NodeConfig {
         database_url: url,
         runtime: Default::default(),
@@ -71,6 +79,7 @@ async fn start(name: &'static str, url: String, dir: Option<tempfile::TempDir>) 
         node: Some(node),
         server,
         _dir: dir,
+        _pg: pg,
     }
 }
 
@@ -78,21 +87,9 @@ async fn start(name: &'static str, url: String, dir: Option<tempfile::TempDir>) 
 pub async fn servers() -> Vec<Server> {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
-    let mut out = vec![start("sqlite", url, Some(dir)).await];
-    if let Ok(admin) = std::env::var("BORA_TEST_POSTGRES_URL") {
-        let database = format!("bora_api_{}", uuid::Uuid::new_v4().simple());
-        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
-            .await
-            .expect("BORA_TEST_POSTGRES_URL must reach PostgreSQL");
-        sqlx::query(&format!("CREATE DATABASE {database}"))
-            .execute(&mut conn)
-            .await
-            .expect("create database");
-        let url = match admin.rfind('/') {
-            Some(pos) if pos > "postgres://".len() => format!("{}/{database}", &admin[..pos]),
-            _ => format!("{admin}/{database}"),
-        };
-        out.push(start("postgres", url, None).await);
+    let mut out = vec![start("sqlite", url, Some(dir), None).await];
+    if let Some(pg) = pg::TempPostgres::create("bora_api").await {
+        out.push(start("postgres", pg.url.clone(), None, Some(pg)).await);
     }
     out
 }
