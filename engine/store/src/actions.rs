@@ -5,7 +5,9 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::crud::{fetch_all, fetch_optional, insert, json_column};
 use crate::db::Store;
+use crate::rows::{Cell, Table, json, opt_text, text};
 use crate::{Result, StoreError};
 
 /// A stored ad-hoc action definition.
@@ -30,11 +32,26 @@ pub struct ActionDefinition {
     pub updated_at: Option<i64>,
 }
 
-const DEF_COLUMNS: &str = "id, name, namespace, definition, spec, input, description, tags, \
-     scope, project_id, workbook_name, created_at, updated_at";
+const DEFINITIONS: Table = Table {
+    name: "action_definitions",
+    columns: &[
+        "id",
+        "name",
+        "namespace",
+        "definition",
+        "spec",
+        "input",
+        "description",
+        "tags",
+        "scope",
+        "project_id",
+        "workbook_name",
+        "created_at",
+        "updated_at",
+    ],
+};
 
 fn def_from_row(row: &AnyRow) -> Result<ActionDefinition> {
-    let tags: String = row.try_get("tags")?;
     Ok(ActionDefinition {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
@@ -43,16 +60,38 @@ fn def_from_row(row: &AnyRow) -> Result<ActionDefinition> {
         spec: row.try_get("spec")?,
         input: row.try_get("input")?,
         description: row.try_get("description")?,
-        tags: serde_json::from_str(&tags).map_err(|e| StoreError::Corrupt {
-            what: "tags",
-            detail: e.to_string(),
-        })?,
+        tags: json_column(row, "tags", "tags")?,
         scope: row.try_get("scope")?,
         project_id: row.try_get("project_id")?,
         workbook_name: row.try_get("workbook_name")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
     })
+}
+
+fn def_cells(def: &ActionDefinition) -> Vec<Cell> {
+    vec![
+        text(&def.id),
+        text(&def.name),
+        text(&def.namespace),
+        text(&def.definition),
+        text(&def.spec),
+        text(&def.input),
+        opt_text(def.description.as_deref()),
+        json(&def.tags),
+        text(&def.scope),
+        text(&def.project_id),
+        opt_text(def.workbook_name.as_deref()),
+        Cell::Int(Some(def.created_at)),
+        Cell::Int(def.updated_at),
+    ]
+}
+
+fn def_not_found(identifier: &str, namespace: &str) -> StoreError {
+    StoreError::NotFound {
+        kind: "Action",
+        key: format!("name={identifier}, namespace={namespace}"),
+    }
 }
 
 /// One version of an uploaded action (without its bytes).
@@ -113,15 +152,13 @@ impl Store {
         let mut tx = self.begin().await?;
         let mut out = Vec::with_capacity(defs.len());
         for def in defs {
-            let existing = sqlx::query(&format!(
-                "SELECT {DEF_COLUMNS} FROM action_definitions WHERE name = $1 AND namespace = $2"
-            ))
-            .bind(def.name.clone())
-            .bind(def.namespace.clone())
-            .fetch_optional(tx.conn())
-            .await?
-            .map(|row| def_from_row(&row))
-            .transpose()?;
+            let existing = fetch_optional(
+                tx.conn(),
+                &by_name_sql(),
+                &[&def.name, &def.namespace],
+                def_from_row,
+            )
+            .await?;
             let mut def = def.clone();
             match existing {
                 Some(old) if !replace => {
@@ -140,25 +177,7 @@ impl Store {
                 }
                 None => def.updated_at = None,
             }
-            sqlx::query(&format!(
-                "INSERT INTO action_definitions ({DEF_COLUMNS}) VALUES \
-                 ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-            ))
-            .bind(def.id.clone())
-            .bind(def.name.clone())
-            .bind(def.namespace.clone())
-            .bind(def.definition.clone())
-            .bind(def.spec.clone())
-            .bind(def.input.clone())
-            .bind(def.description.clone())
-            .bind(serde_json::to_string(&def.tags).unwrap_or_else(|_| "[]".into()))
-            .bind(def.scope.clone())
-            .bind(def.project_id.clone())
-            .bind(def.workbook_name.clone())
-            .bind(def.created_at)
-            .bind(def.updated_at)
-            .execute(tx.conn())
-            .await?;
+            insert(tx.conn(), &DEFINITIONS, def_cells(&def)).await?;
             out.push(def);
         }
         tx.commit().await?;
@@ -171,15 +190,7 @@ impl Store {
         name: &str,
         namespace: &str,
     ) -> Result<Option<ActionDefinition>> {
-        sqlx::query(&format!(
-            "SELECT {DEF_COLUMNS} FROM action_definitions WHERE name = $1 AND namespace = $2"
-        ))
-        .bind(name.to_owned())
-        .bind(namespace.to_owned())
-        .fetch_optional(&self.pool)
-        .await?
-        .map(|row| def_from_row(&row))
-        .transpose()
+        fetch_optional(&self.pool, &by_name_sql(), &[name, namespace], def_from_row).await
     }
 
     /// An ad-hoc action by id, or by name in a namespace.
@@ -191,33 +202,23 @@ impl Store {
         identifier: &str,
         namespace: &str,
     ) -> Result<ActionDefinition> {
-        let row = sqlx::query(&format!(
-            "SELECT {DEF_COLUMNS} FROM action_definitions WHERE id = $1 \
-             OR (name = $1 AND namespace = $2) ORDER BY created_at LIMIT 1"
-        ))
-        .bind(identifier.to_owned())
-        .bind(namespace.to_owned())
-        .fetch_optional(&self.pool)
-        .await?;
-        match row {
-            Some(row) => def_from_row(&row),
-            None => Err(StoreError::NotFound {
-                kind: "Action",
-                key: format!("name={identifier}, namespace={namespace}"),
-            }),
-        }
+        fetch_optional(
+            &self.pool,
+            &format!(
+                "{} WHERE id = $1 OR (name = $1 AND namespace = $2) ORDER BY created_at LIMIT 1",
+                DEFINITIONS.select_sql()
+            ),
+            &[identifier, namespace],
+            def_from_row,
+        )
+        .await?
+        .ok_or_else(|| def_not_found(identifier, namespace))
     }
 
     /// Every ad-hoc action, by name.
     pub async fn list_action_definitions(&self) -> Result<Vec<ActionDefinition>> {
-        sqlx::query(&format!(
-            "SELECT {DEF_COLUMNS} FROM action_definitions ORDER BY name, namespace"
-        ))
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(def_from_row)
-        .collect()
+        let sql = format!("{} ORDER BY name, namespace", DEFINITIONS.select_sql());
+        fetch_all(&self.pool, &sql, &[], def_from_row).await
     }
 
     /// Deletes an ad-hoc action by name (or id) in a namespace.
@@ -226,12 +227,12 @@ impl Store {
     /// [`StoreError::NotFound`] when there is none.
     pub async fn delete_action_definition(&self, identifier: &str, namespace: &str) -> Result<()> {
         let def = self.get_action_definition(identifier, namespace).await?;
-        let mut tx = self.begin().await?;
-        sqlx::query("DELETE FROM action_definitions WHERE id = $1")
-            .bind(def.id)
-            .execute(tx.conn())
-            .await?;
-        tx.commit().await
+        self.delete_where(
+            "DELETE FROM action_definitions WHERE id = $1",
+            &[&def.id],
+            || def_not_found(identifier, namespace),
+        )
+        .await
     }
 
     /// Stores an upload as the next version of its name (the bytes once per
@@ -289,14 +290,8 @@ impl Store {
 
     /// The newest version of an uploaded action, if there is one.
     pub async fn latest_action_component(&self, name: &str) -> Result<Option<ActionComponent>> {
-        sqlx::query(&format!(
-            "{COMPONENT_SELECT} WHERE c.name = $1 ORDER BY c.version DESC LIMIT 1"
-        ))
-        .bind(name.to_owned())
-        .fetch_optional(&self.pool)
-        .await?
-        .map(|row| component_from_row(&row))
-        .transpose()
+        let sql = format!("{COMPONENT_SELECT} WHERE c.name = $1 ORDER BY c.version DESC LIMIT 1");
+        fetch_optional(&self.pool, &sql, &[name], component_from_row).await
     }
 
     /// One version of an uploaded action.
@@ -322,12 +317,8 @@ impl Store {
 
     /// Every version of every uploaded action, by name then version.
     pub async fn list_action_components(&self) -> Result<Vec<ActionComponent>> {
-        sqlx::query(&format!("{COMPONENT_SELECT} ORDER BY c.name, c.version"))
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(component_from_row)
-            .collect()
+        let sql = format!("{COMPONENT_SELECT} ORDER BY c.name, c.version");
+        fetch_all(&self.pool, &sql, &[], component_from_row).await
     }
 
     /// The bytes of a component by digest.
@@ -372,4 +363,12 @@ impl Store {
         .await?;
         tx.commit().await
     }
+}
+
+/// An ad-hoc action by exact name in a namespace.
+fn by_name_sql() -> String {
+    format!(
+        "{} WHERE name = $1 AND namespace = $2",
+        DEFINITIONS.select_sql()
+    )
 }

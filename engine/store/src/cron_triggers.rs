@@ -11,7 +11,9 @@ use serde_json::{Map, Value};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::crud::{exists, fetch_all, fetch_optional, insert, json_column};
 use crate::db::Store;
+use crate::rows::{Cell, Table, json, text};
 use crate::tx::StoreTx;
 use crate::{Result, StoreError};
 
@@ -36,17 +38,26 @@ pub struct CronTriggerRecord {
     pub updated_at: Option<i64>,
 }
 
-const COLUMNS: &str = "id, name, pattern, first_execution_time, next_execution_time, \
-     remaining_executions, workflow_name, workflow_id, workflow_namespace, workflow_input, \
-     workflow_params, scope, project_id, created_at, updated_at";
-
-fn json_map(row: &AnyRow, column: &'static str) -> Result<Map<String, Value>> {
-    let text: String = row.try_get(column)?;
-    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt {
-        what: column,
-        detail: e.to_string(),
-    })
-}
+const TABLE: Table = Table {
+    name: "cron_triggers",
+    columns: &[
+        "id",
+        "name",
+        "pattern",
+        "first_execution_time",
+        "next_execution_time",
+        "remaining_executions",
+        "workflow_name",
+        "workflow_id",
+        "workflow_namespace",
+        "workflow_input",
+        "workflow_params",
+        "scope",
+        "project_id",
+        "created_at",
+        "updated_at",
+    ],
+};
 
 fn from_row(row: &AnyRow) -> Result<CronTriggerRecord> {
     Ok(CronTriggerRecord {
@@ -59,8 +70,8 @@ fn from_row(row: &AnyRow) -> Result<CronTriggerRecord> {
         workflow_name: row.try_get("workflow_name")?,
         workflow_id: row.try_get("workflow_id")?,
         workflow_namespace: row.try_get("workflow_namespace")?,
-        workflow_input: json_map(row, "workflow_input")?,
-        workflow_params: json_map(row, "workflow_params")?,
+        workflow_input: json_column(row, "workflow_input", "workflow_input")?,
+        workflow_params: json_column(row, "workflow_params", "workflow_params")?,
         scope: row.try_get("scope")?,
         project_id: row.try_get("project_id")?,
         created_at: row.try_get("created_at")?,
@@ -75,93 +86,76 @@ fn not_found(key: &str) -> StoreError {
     }
 }
 
-fn text(map: &Map<String, Value>) -> String {
-    serde_json::to_string(map).unwrap_or_else(|_| "{}".to_owned())
-}
-
 impl Store {
     /// Stores a new trigger; its name must be free.
     pub async fn create_cron_trigger(&self, t: &CronTriggerRecord) -> Result<()> {
         let mut tx = self.begin().await?;
-        let taken: Option<String> =
-            sqlx::query_scalar("SELECT id FROM cron_triggers WHERE name = $1")
-                .bind(t.name.clone())
-                .fetch_optional(tx.conn())
-                .await?;
-        if taken.is_some() {
+        let taken = exists(
+            tx.conn(),
+            "SELECT id FROM cron_triggers WHERE name = $1",
+            &[&t.name],
+        )
+        .await?;
+        if taken {
             return Err(StoreError::Duplicate {
                 kind: "CronTrigger",
                 key: format!("name={}", t.name),
             });
         }
-        sqlx::query(&format!(
-            "INSERT INTO cron_triggers ({COLUMNS}) VALUES \
-             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
-        ))
-        .bind(t.id.clone())
-        .bind(t.name.clone())
-        .bind(t.pattern.clone())
-        .bind(t.first_execution_time)
-        .bind(t.next_execution_time)
-        .bind(t.remaining_executions)
-        .bind(t.workflow_name.clone())
-        .bind(t.workflow_id.clone())
-        .bind(t.workflow_namespace.clone())
-        .bind(text(&t.workflow_input))
-        .bind(text(&t.workflow_params))
-        .bind(t.scope.clone())
-        .bind(t.project_id.clone())
-        .bind(t.created_at)
-        .bind(t.updated_at)
-        .execute(tx.conn())
-        .await?;
+        let cells = vec![
+            text(&t.id),
+            text(&t.name),
+            Cell::Text(t.pattern.clone()),
+            Cell::Int(t.first_execution_time),
+            Cell::Int(Some(t.next_execution_time)),
+            Cell::Int(t.remaining_executions),
+            text(&t.workflow_name),
+            text(&t.workflow_id),
+            text(&t.workflow_namespace),
+            json(&t.workflow_input),
+            json(&t.workflow_params),
+            text(&t.scope),
+            text(&t.project_id),
+            Cell::Int(Some(t.created_at)),
+            Cell::Int(t.updated_at),
+        ];
+        insert(tx.conn(), &TABLE, cells).await?;
         tx.commit().await
     }
 
     /// One trigger by name or id.
     pub async fn get_cron_trigger(&self, key: &str) -> Result<CronTriggerRecord> {
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM cron_triggers WHERE name = $1 OR id = $1"
-        ))
-        .bind(key.to_owned())
-        .fetch_optional(&self.pool)
-        .await?;
-        match row {
-            Some(row) => from_row(&row),
-            None => Err(not_found(key)),
-        }
+        fetch_optional(
+            &self.pool,
+            &format!("{} WHERE name = $1 OR id = $1", TABLE.select_sql()),
+            &[key],
+            from_row,
+        )
+        .await?
+        .ok_or_else(|| not_found(key))
     }
 
     /// Every trigger, oldest first (the API pages them in memory).
     pub async fn list_cron_triggers(&self) -> Result<Vec<CronTriggerRecord>> {
-        sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM cron_triggers ORDER BY created_at, id"
-        ))
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(from_row)
-        .collect()
+        let sql = format!("{} ORDER BY created_at, id", TABLE.select_sql());
+        fetch_all(&self.pool, &sql, &[], from_row).await
     }
 
     /// Deletes a trigger by name or id.
     pub async fn delete_cron_trigger(&self, key: &str) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let done = sqlx::query("DELETE FROM cron_triggers WHERE name = $1 OR id = $1")
-            .bind(key.to_owned())
-            .execute(tx.conn())
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(not_found(key));
-        }
-        tx.commit().await
+        self.delete_where(
+            "DELETE FROM cron_triggers WHERE name = $1 OR id = $1",
+            &[key],
+            || not_found(key),
+        )
+        .await
     }
 
     /// Triggers due at `now`, earliest first.
     pub async fn due_cron_triggers(&self, now: i64, limit: i64) -> Result<Vec<CronTriggerRecord>> {
         sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM cron_triggers WHERE next_execution_time <= $1 \
-             ORDER BY next_execution_time, id LIMIT $2"
+            "{} WHERE next_execution_time <= $1 ORDER BY next_execution_time, id LIMIT $2",
+            TABLE.select_sql()
         ))
         .bind(now)
         .bind(limit)

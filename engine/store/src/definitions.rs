@@ -3,7 +3,9 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::crud::{exists, fetch_all, fetch_optional, insert, json_column};
 use crate::db::Store;
+use crate::rows::{Cell, Table, json, opt_text, text};
 use crate::{Result, StoreError};
 
 /// A stored workflow definition (one workflow of an uploaded document).
@@ -29,11 +31,27 @@ pub struct WorkflowDefinition {
     pub updated_at: Option<i64>,
 }
 
-const COLUMNS: &str = "id, name, namespace, definition, spec_hash, input, interface, checksum, \
-     tags, scope, project_id, workbook_name, created_at, updated_at";
+const TABLE: Table = Table {
+    name: "workflow_definitions",
+    columns: &[
+        "id",
+        "name",
+        "namespace",
+        "definition",
+        "spec_hash",
+        "input",
+        "interface",
+        "checksum",
+        "tags",
+        "scope",
+        "project_id",
+        "workbook_name",
+        "created_at",
+        "updated_at",
+    ],
+};
 
 fn from_row(row: &AnyRow) -> Result<WorkflowDefinition> {
-    let tags: String = row.try_get("tags")?;
     Ok(WorkflowDefinition {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
@@ -43,16 +61,32 @@ fn from_row(row: &AnyRow) -> Result<WorkflowDefinition> {
         input: row.try_get("input")?,
         interface: row.try_get("interface")?,
         checksum: row.try_get("checksum")?,
-        tags: serde_json::from_str(&tags).map_err(|e| StoreError::Corrupt {
-            what: "tags",
-            detail: e.to_string(),
-        })?,
+        tags: json_column(row, "tags", "tags")?,
         scope: row.try_get("scope")?,
         project_id: row.try_get("project_id")?,
         workbook_name: row.try_get("workbook_name")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
     })
+}
+
+fn cells(def: &WorkflowDefinition) -> Vec<Cell> {
+    vec![
+        text(&def.id),
+        text(&def.name),
+        text(&def.namespace),
+        text(&def.definition),
+        text(&def.spec_hash),
+        text(&def.input),
+        text(&def.interface),
+        text(&def.checksum),
+        json(&def.tags),
+        text(&def.scope),
+        text(&def.project_id),
+        opt_text(def.workbook_name.as_deref()),
+        Cell::Int(Some(def.created_at)),
+        Cell::Int(def.updated_at),
+    ]
 }
 
 impl Store {
@@ -63,21 +97,20 @@ impl Store {
     pub async fn create_workflows(&self, defs: &[(WorkflowDefinition, String)]) -> Result<()> {
         let mut tx = self.begin().await?;
         for (def, spec) in defs {
-            let taken: Option<String> = sqlx::query_scalar(
+            let taken = exists(
+                tx.conn(),
                 "SELECT id FROM workflow_definitions WHERE name = $1 AND namespace = $2",
+                &[&def.name, &def.namespace],
             )
-            .bind(def.name.clone())
-            .bind(def.namespace.clone())
-            .fetch_optional(tx.conn())
             .await?;
-            if taken.is_some() {
+            if taken {
                 return Err(StoreError::Duplicate {
                     kind: "WorkflowDefinition",
                     key: format!("name={}, namespace={}", def.name, def.namespace),
                 });
             }
             tx.put_spec(&def.spec_hash, spec).await?;
-            insert(&mut tx, def).await?;
+            insert(tx.conn(), &TABLE, cells(def)).await?;
         }
         tx.commit().await
     }
@@ -91,15 +124,13 @@ impl Store {
         let mut tx = self.begin().await?;
         let mut out = Vec::new();
         for (def, spec) in defs {
-            let existing = sqlx::query(&format!(
-                "SELECT {COLUMNS} FROM workflow_definitions WHERE name = $1 AND namespace = $2"
-            ))
-            .bind(def.name.clone())
-            .bind(def.namespace.clone())
-            .fetch_optional(tx.conn())
-            .await?
-            .map(|row| from_row(&row))
-            .transpose()?;
+            let existing = fetch_optional(
+                tx.conn(),
+                &format!("{} WHERE name = $1 AND namespace = $2", TABLE.select_sql()),
+                &[&def.name, &def.namespace],
+                from_row,
+            )
+            .await?;
             let mut def = def.clone();
             if let Some(old) = existing {
                 def.id = old.id;
@@ -112,7 +143,7 @@ impl Store {
                 def.updated_at = None;
             }
             tx.put_spec(&def.spec_hash, spec).await?;
-            insert(&mut tx, &def).await?;
+            insert(tx.conn(), &TABLE, cells(&def)).await?;
             out.push(def);
         }
         tx.commit().await?;
@@ -126,44 +157,34 @@ impl Store {
         identifier: &str,
         namespace: &str,
     ) -> Result<WorkflowDefinition> {
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM workflow_definitions WHERE id = $1 \
-             OR (name = $1 AND namespace = $2) ORDER BY created_at LIMIT 1"
-        ))
-        .bind(identifier.to_owned())
-        .bind(namespace.to_owned())
-        .fetch_optional(&self.pool)
-        .await?;
-        match row {
-            Some(row) => from_row(&row),
-            None => Err(StoreError::NotFound {
-                kind: "Workflow",
-                key: format!("workflow_identifier={identifier}, namespace={namespace}"),
-            }),
-        }
+        fetch_optional(
+            &self.pool,
+            &format!(
+                "{} WHERE id = $1 OR (name = $1 AND namespace = $2) ORDER BY created_at LIMIT 1",
+                TABLE.select_sql()
+            ),
+            &[identifier, namespace],
+            from_row,
+        )
+        .await?
+        .ok_or_else(|| not_found(identifier, namespace))
     }
 
     /// Every definition, oldest first.
     pub async fn list_workflows(&self) -> Result<Vec<WorkflowDefinition>> {
-        sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM workflow_definitions ORDER BY created_at, id"
-        ))
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(from_row)
-        .collect()
+        let sql = format!("{} ORDER BY created_at, id", TABLE.select_sql());
+        fetch_all(&self.pool, &sql, &[], from_row).await
     }
 
     /// Deletes a definition (executions keep the spec they run).
     pub async fn delete_workflow(&self, identifier: &str, namespace: &str) -> Result<()> {
         let def = self.get_workflow(identifier, namespace).await?;
-        let _writer = self.writer().await;
-        sqlx::query("DELETE FROM workflow_definitions WHERE id = $1")
-            .bind(def.id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        self.delete_where(
+            "DELETE FROM workflow_definitions WHERE id = $1",
+            &[&def.id],
+            || not_found(identifier, namespace),
+        )
+        .await
     }
 
     /// A parsed spec by hash.
@@ -179,26 +200,9 @@ impl Store {
     }
 }
 
-async fn insert(tx: &mut crate::StoreTx, def: &WorkflowDefinition) -> Result<()> {
-    sqlx::query(&format!(
-        "INSERT INTO workflow_definitions ({COLUMNS}) VALUES \
-         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-    ))
-    .bind(def.id.clone())
-    .bind(def.name.clone())
-    .bind(def.namespace.clone())
-    .bind(def.definition.clone())
-    .bind(def.spec_hash.clone())
-    .bind(def.input.clone())
-    .bind(def.interface.clone())
-    .bind(def.checksum.clone())
-    .bind(serde_json::to_string(&def.tags).unwrap_or_else(|_| "[]".into()))
-    .bind(def.scope.clone())
-    .bind(def.project_id.clone())
-    .bind(def.workbook_name.clone())
-    .bind(def.created_at)
-    .bind(def.updated_at)
-    .execute(tx.conn())
-    .await?;
-    Ok(())
+fn not_found(identifier: &str, namespace: &str) -> StoreError {
+    StoreError::NotFound {
+        kind: "Workflow",
+        key: format!("workflow_identifier={identifier}, namespace={namespace}"),
+    }
 }

@@ -5,7 +5,9 @@ use serde_json::{Map, Value};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::crud::{exists, fetch_all, fetch_optional, insert, json_column};
 use crate::db::Store;
+use crate::rows::{Cell, Table, json, opt_text, text};
 use crate::{Result, StoreError};
 
 /// A stored environment.
@@ -21,18 +23,26 @@ pub struct EnvironmentRecord {
     pub updated_at: Option<i64>,
 }
 
-const COLUMNS: &str = "id, name, description, variables, scope, project_id, created_at, updated_at";
+const TABLE: Table = Table {
+    name: "environments",
+    columns: &[
+        "id",
+        "name",
+        "description",
+        "variables",
+        "scope",
+        "project_id",
+        "created_at",
+        "updated_at",
+    ],
+};
 
 fn from_row(row: &AnyRow) -> Result<EnvironmentRecord> {
-    let variables: String = row.try_get("variables")?;
     Ok(EnvironmentRecord {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
         description: row.try_get("description")?,
-        variables: serde_json::from_str(&variables).map_err(|e| StoreError::Corrupt {
-            what: "environment variables",
-            detail: e.to_string(),
-        })?,
+        variables: json_column(row, "variables", "environment variables")?,
         scope: row.try_get("scope")?,
         project_id: row.try_get("project_id")?,
         created_at: row.try_get("created_at")?,
@@ -47,38 +57,33 @@ fn not_found(name: &str) -> StoreError {
     }
 }
 
-fn variables_text(record: &EnvironmentRecord) -> String {
-    serde_json::to_string(&record.variables).unwrap_or_else(|_| "{}".to_owned())
-}
-
 impl Store {
     /// Stores a new environment; its name must be free.
     pub async fn create_environment(&self, record: &EnvironmentRecord) -> Result<()> {
         let mut tx = self.begin().await?;
-        let taken: Option<String> =
-            sqlx::query_scalar("SELECT id FROM environments WHERE name = $1")
-                .bind(record.name.clone())
-                .fetch_optional(tx.conn())
-                .await?;
-        if taken.is_some() {
+        let taken = exists(
+            tx.conn(),
+            "SELECT id FROM environments WHERE name = $1",
+            &[&record.name],
+        )
+        .await?;
+        if taken {
             return Err(StoreError::Duplicate {
                 kind: "Environment",
                 key: format!("name={}", record.name),
             });
         }
-        sqlx::query(&format!(
-            "INSERT INTO environments ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-        ))
-        .bind(record.id.clone())
-        .bind(record.name.clone())
-        .bind(record.description.clone())
-        .bind(variables_text(record))
-        .bind(record.scope.clone())
-        .bind(record.project_id.clone())
-        .bind(record.created_at)
-        .bind(record.updated_at)
-        .execute(tx.conn())
-        .await?;
+        let cells = vec![
+            text(&record.id),
+            text(&record.name),
+            opt_text(record.description.as_deref()),
+            json(&record.variables),
+            text(&record.scope),
+            text(&record.project_id),
+            Cell::Int(Some(record.created_at)),
+            Cell::Int(record.updated_at),
+        ];
+        insert(tx.conn(), &TABLE, cells).await?;
         tx.commit().await
     }
 
@@ -93,14 +98,14 @@ impl Store {
         now: i64,
     ) -> Result<EnvironmentRecord> {
         let mut tx = self.begin().await?;
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM environments WHERE name = $1"
-        ))
-        .bind(name.to_owned())
-        .fetch_optional(tx.conn())
+        let mut record = fetch_optional(
+            tx.conn(),
+            &format!("{} WHERE name = $1", TABLE.select_sql()),
+            &[name],
+            from_row,
+        )
         .await?
         .ok_or_else(|| not_found(name))?;
-        let mut record = from_row(&row)?;
         if let Some(d) = description {
             record.description = Some(d.to_owned());
         }
@@ -116,7 +121,7 @@ impl Store {
              updated_at = $4 WHERE id = $5",
         )
         .bind(record.description.clone())
-        .bind(variables_text(&record))
+        .bind(serde_json::to_string(&record.variables).unwrap_or_else(|_| "{}".to_owned()))
         .bind(record.scope.clone())
         .bind(record.updated_at)
         .bind(record.id.clone())
@@ -128,42 +133,29 @@ impl Store {
 
     /// One environment by name (or id).
     pub async fn get_environment(&self, name: &str) -> Result<EnvironmentRecord> {
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM environments WHERE name = $1 OR id = $1"
-        ))
-        .bind(name.to_owned())
-        .fetch_optional(&self.pool)
-        .await?;
-        match row {
-            Some(row) => from_row(&row),
-            None => Err(not_found(name)),
-        }
+        fetch_optional(
+            &self.pool,
+            &format!("{} WHERE name = $1 OR id = $1", TABLE.select_sql()),
+            &[name],
+            from_row,
+        )
+        .await?
+        .ok_or_else(|| not_found(name))
     }
 
     /// Every environment, oldest first (they are few; the API pages them in
     /// memory).
     pub async fn list_environments(&self) -> Result<Vec<EnvironmentRecord>> {
-        sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM environments ORDER BY created_at, id"
-        ))
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(from_row)
-        .collect()
+        let sql = format!("{} ORDER BY created_at, id", TABLE.select_sql());
+        fetch_all(&self.pool, &sql, &[], from_row).await
     }
 
     /// Deletes an environment by name. Executions that used it keep their
     /// copy of the variables.
     pub async fn delete_environment(&self, name: &str) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let done = sqlx::query("DELETE FROM environments WHERE name = $1")
-            .bind(name.to_owned())
-            .execute(tx.conn())
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(not_found(name));
-        }
-        tx.commit().await
+        self.delete_where("DELETE FROM environments WHERE name = $1", &[name], || {
+            not_found(name)
+        })
+        .await
     }
 }

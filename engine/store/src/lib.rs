@@ -24,9 +24,11 @@
 //! - [`cron_triggers`]: scheduled workflow starts.
 //! - [`jobs`]: the job queue (actions to run, timers, events).
 //! - [`queries`]: reads for the API (lists with filters and paging).
+//! - `crud`: the fetch/insert/delete plumbing the resource modules share.
 
 pub mod actions;
 pub mod cron_triggers;
+mod crud;
 pub mod db;
 pub mod definitions;
 pub mod environments;

@@ -2,6 +2,7 @@
 
 use bora_core::records::{ActionExecution, TaskExecution};
 
+use crate::crud::{fetch_all, fetch_optional};
 use crate::db::Store;
 use crate::rows::{
     ACTIONS, EXECUTIONS, StoredExecution, TASKS, action_from_row, execution_from_row, task_from_row,
@@ -11,92 +12,74 @@ use crate::{Result, StoreError};
 impl Store {
     /// One workflow execution.
     pub async fn get_execution(&self, id: &str) -> Result<StoredExecution> {
-        let row = sqlx::query(&format!(
-            "SELECT {} FROM workflow_executions WHERE id = $1",
-            EXECUTIONS.select_list()
-        ))
-        .bind(id.to_owned())
-        .fetch_optional(&self.pool)
+        fetch_optional(
+            &self.pool,
+            &format!("{} WHERE id = $1", EXECUTIONS.select_sql()),
+            &[id],
+            execution_from_row,
+        )
         .await?
         .ok_or_else(|| StoreError::NotFound {
             kind: "WorkflowExecution",
             key: format!("id={id}"),
-        })?;
-        execution_from_row(&row)
+        })
     }
 
     /// The task executions of a workflow execution, in creation order.
     pub async fn list_tasks_of(&self, execution_id: &str) -> Result<Vec<TaskExecution>> {
-        sqlx::query(&format!(
-            "SELECT {} FROM task_executions WHERE workflow_execution_id = $1 ORDER BY seq",
-            TASKS.select_list()
-        ))
-        .bind(execution_id.to_owned())
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(task_from_row)
-        .collect()
+        let sql = format!(
+            "{} WHERE workflow_execution_id = $1 ORDER BY seq",
+            TASKS.select_sql()
+        );
+        fetch_all(&self.pool, &sql, &[execution_id], task_from_row).await
     }
 
     /// One task execution.
     pub async fn get_task(&self, id: &str) -> Result<TaskExecution> {
-        let row = sqlx::query(&format!(
-            "SELECT {} FROM task_executions WHERE id = $1",
-            TASKS.select_list()
-        ))
-        .bind(id.to_owned())
-        .fetch_optional(&self.pool)
+        fetch_optional(
+            &self.pool,
+            &format!("{} WHERE id = $1", TASKS.select_sql()),
+            &[id],
+            task_from_row,
+        )
         .await?
         .ok_or_else(|| StoreError::NotFound {
             kind: "Task execution",
             key: format!("id={id}"),
-        })?;
-        task_from_row(&row)
+        })
     }
 
     /// The action executions of a task, by with-items index.
     pub async fn list_actions_of(&self, task_id: &str) -> Result<Vec<ActionExecution>> {
-        sqlx::query(&format!(
-            "SELECT {} FROM action_executions WHERE task_execution_id = $1 ORDER BY idx, created_at",
-            ACTIONS.select_list()
-        ))
-        .bind(task_id.to_owned())
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(action_from_row)
-        .collect()
+        let sql = format!(
+            "{} WHERE task_execution_id = $1 ORDER BY idx, created_at",
+            ACTIONS.select_sql()
+        );
+        fetch_all(&self.pool, &sql, &[task_id], action_from_row).await
     }
 
     /// One action execution.
     pub async fn get_action(&self, id: &str) -> Result<ActionExecution> {
-        let row = sqlx::query(&format!(
-            "SELECT {} FROM action_executions WHERE id = $1",
-            ACTIONS.select_list()
-        ))
-        .bind(id.to_owned())
-        .fetch_optional(&self.pool)
+        fetch_optional(
+            &self.pool,
+            &format!("{} WHERE id = $1", ACTIONS.select_sql()),
+            &[id],
+            action_from_row,
+        )
         .await?
         .ok_or_else(|| StoreError::NotFound {
             kind: "ActionExecution",
             key: format!("id={id}"),
-        })?;
-        action_from_row(&row)
+        })
     }
 
     /// Sub-workflow executions started by a task.
     pub async fn list_children_of(&self, task_id: &str) -> Result<Vec<StoredExecution>> {
-        sqlx::query(&format!(
-            "SELECT {} FROM workflow_executions WHERE task_execution_id = $1 ORDER BY idx, created_at",
-            EXECUTIONS.select_list()
-        ))
-        .bind(task_id.to_owned())
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(execution_from_row)
-        .collect()
+        let sql = format!(
+            "{} WHERE task_execution_id = $1 ORDER BY idx, created_at",
+            EXECUTIONS.select_sql()
+        );
+        fetch_all(&self.pool, &sql, &[task_id], execution_from_row).await
     }
 }
 
@@ -323,16 +306,8 @@ impl Store {
             "SELECT {} FROM workflow_executions e{clauses}",
             cols.join(", ")
         );
-        let mut query = sqlx::query(&sql);
-        for b in binds {
-            query = query.bind(b);
-        }
-        query
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(execution_from_row)
-            .collect()
+        let binds: Vec<&str> = binds.iter().map(String::as_str).collect();
+        fetch_all(&self.pool, &sql, &binds, execution_from_row).await
     }
 
     /// Task executions matching `q`, each with its workflow execution's names.
@@ -370,16 +345,8 @@ impl Store {
             "SELECT {} FROM action_executions a{clauses}",
             cols.join(", ")
         );
-        let mut query = sqlx::query(&sql);
-        for b in binds {
-            query = query.bind(b);
-        }
-        query
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(action_from_row)
-            .collect()
+        let binds: Vec<&str> = binds.iter().map(String::as_str).collect();
+        fetch_all(&self.pool, &sql, &binds, action_from_row).await
     }
 
     /// Deletes a workflow execution with its sub-workflow executions (the
@@ -475,18 +442,13 @@ impl Store {
 
     /// Deletes an action execution that belongs to no task (ad-hoc).
     pub async fn delete_action(&self, id: &str) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let done = sqlx::query("DELETE FROM action_executions WHERE id = $1")
-            .bind(id.to_owned())
-            .execute(tx.conn())
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound {
+        self.delete_where("DELETE FROM action_executions WHERE id = $1", &[id], || {
+            StoreError::NotFound {
                 kind: "ActionExecution",
                 key: format!("id={id}"),
-            });
-        }
-        tx.commit().await
+            }
+        })
+        .await
     }
 
     /// Stores ad-hoc action executions (run through the API, not by a task).

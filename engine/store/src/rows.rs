@@ -32,15 +32,15 @@ impl Cell {
     }
 }
 
-fn text(value: impl Into<String>) -> Cell {
+pub(crate) fn text(value: impl Into<String>) -> Cell {
     Cell::Text(Some(value.into()))
 }
 
-fn opt_text(value: Option<&str>) -> Cell {
+pub(crate) fn opt_text(value: Option<&str>) -> Cell {
     Cell::Text(value.map(str::to_owned))
 }
 
-fn json(value: &impl serde::Serialize) -> Cell {
+pub(crate) fn json(value: &impl serde::Serialize) -> Cell {
     // Serialising plain JSON maps and vectors cannot fail.
     Cell::Text(Some(
         serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned()),
@@ -86,6 +86,22 @@ pub(crate) struct Table {
 impl Table {
     pub(crate) fn select_list(&self) -> String {
         self.columns.join(", ")
+    }
+
+    /// `SELECT <columns> FROM <table>`, for a `WHERE`/`ORDER BY` to follow.
+    pub(crate) fn select_sql(&self) -> String {
+        format!("SELECT {} FROM {}", self.select_list(), self.name)
+    }
+
+    /// `INSERT INTO <table> (<columns>) VALUES ($1, ..., $N)`: one record.
+    pub(crate) fn insert_sql(&self) -> String {
+        let placeholders: Vec<String> = (1..=self.columns.len()).map(|n| format!("${n}")).collect();
+        format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            self.name,
+            self.select_list(),
+            placeholders.join(", ")
+        )
     }
 
     /// `INSERT ... VALUES (...), (...) ON CONFLICT (id) DO UPDATE SET ...`

@@ -4,8 +4,10 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::crud::{fetch_all, fetch_optional, insert, json_column};
 use crate::db::Store;
 use crate::definitions::WorkflowDefinition;
+use crate::rows::{Cell, Table, json, text};
 use crate::{Result, StoreError};
 
 /// A stored workbook.
@@ -22,20 +24,28 @@ pub struct WorkbookRecord {
     pub updated_at: Option<i64>,
 }
 
-const COLUMNS: &str =
-    "id, name, namespace, definition, tags, scope, project_id, created_at, updated_at";
+const TABLE: Table = Table {
+    name: "workbooks",
+    columns: &[
+        "id",
+        "name",
+        "namespace",
+        "definition",
+        "tags",
+        "scope",
+        "project_id",
+        "created_at",
+        "updated_at",
+    ],
+};
 
 fn from_row(row: &AnyRow) -> Result<WorkbookRecord> {
-    let tags: String = row.try_get("tags")?;
     Ok(WorkbookRecord {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
         namespace: row.try_get("namespace")?,
         definition: row.try_get("definition")?,
-        tags: serde_json::from_str(&tags).map_err(|e| StoreError::Corrupt {
-            what: "tags",
-            detail: e.to_string(),
-        })?,
+        tags: json_column(row, "tags", "tags")?,
         scope: row.try_get("scope")?,
         project_id: row.try_get("project_id")?,
         created_at: row.try_get("created_at")?,
@@ -76,60 +86,54 @@ impl Store {
             .bind(record.namespace.clone())
             .execute(tx.conn())
             .await?;
-        sqlx::query(&format!(
-            "INSERT INTO workbooks ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-        ))
-        .bind(record.id.clone())
-        .bind(record.name.clone())
-        .bind(record.namespace.clone())
-        .bind(record.definition.clone())
-        .bind(serde_json::to_string(&record.tags).unwrap_or_else(|_| "[]".into()))
-        .bind(record.scope.clone())
-        .bind(record.project_id.clone())
-        .bind(record.created_at)
-        .bind(record.updated_at)
-        .execute(tx.conn())
-        .await?;
+        let cells = vec![
+            text(&record.id),
+            text(&record.name),
+            text(&record.namespace),
+            text(&record.definition),
+            json(&record.tags),
+            text(&record.scope),
+            text(&record.project_id),
+            Cell::Int(Some(record.created_at)),
+            Cell::Int(record.updated_at),
+        ];
+        insert(tx.conn(), &TABLE, cells).await?;
         tx.commit().await?;
         Ok(record)
     }
 
     pub async fn get_workbook(&self, name: &str, namespace: &str) -> Result<WorkbookRecord> {
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM workbooks WHERE (name = $1 OR id = $1) AND namespace = $2"
-        ))
-        .bind(name.to_owned())
-        .bind(namespace.to_owned())
-        .fetch_optional(&self.pool)
-        .await?;
-        match row {
-            Some(row) => from_row(&row),
-            None => Err(StoreError::NotFound {
-                kind: "Workbook",
-                key: format!("name={name}, namespace={namespace}"),
-            }),
-        }
+        fetch_optional(
+            &self.pool,
+            &format!(
+                "{} WHERE (name = $1 OR id = $1) AND namespace = $2",
+                TABLE.select_sql()
+            ),
+            &[name, namespace],
+            from_row,
+        )
+        .await?
+        .ok_or_else(|| not_found(name, namespace))
     }
 
     pub async fn list_workbooks(&self) -> Result<Vec<WorkbookRecord>> {
-        sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM workbooks ORDER BY created_at, id"
-        ))
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(from_row)
-        .collect()
+        let sql = format!("{} ORDER BY created_at, id", TABLE.select_sql());
+        fetch_all(&self.pool, &sql, &[], from_row).await
     }
 
     /// Deletes the workbook record; its workflows stay (Mistral's behaviour).
     pub async fn delete_workbook(&self, name: &str, namespace: &str) -> Result<()> {
         let record = self.get_workbook(name, namespace).await?;
-        let mut tx = self.begin().await?;
-        sqlx::query("DELETE FROM workbooks WHERE id = $1")
-            .bind(record.id)
-            .execute(tx.conn())
-            .await?;
-        tx.commit().await
+        self.delete_where("DELETE FROM workbooks WHERE id = $1", &[&record.id], || {
+            not_found(name, namespace)
+        })
+        .await
+    }
+}
+
+fn not_found(name: &str, namespace: &str) -> StoreError {
+    StoreError::NotFound {
+        kind: "Workbook",
+        key: format!("name={name}, namespace={namespace}"),
     }
 }
