@@ -285,6 +285,10 @@ impl Runtime {
         limits: ActionLimits,
     ) -> Result<ActionInfo, LoadError> {
         let start = Instant::now();
+        check_binary(wasm).map_err(|message| LoadError::InvalidComponent {
+            name: name.to_string(),
+            message: message.to_owned(),
+        })?;
         let hash = cache::content_hash(wasm);
         let inner = Arc::clone(&self.inner);
         let bytes = wasm.to_vec();
@@ -700,4 +704,45 @@ fn build_linker(engine: &Engine) -> wasmtime::Result<Linker<HostState>> {
     wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
     Action::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |s| s)?;
     Ok(linker)
+}
+
+/// Tells apart what people upload by mistake before the compiler sees it:
+/// text (wasmtime would read it as WAT and complain about a missing `(`) and
+/// core modules (built for wasm32-wasip1 or wasm32-unknown-unknown).
+fn check_binary(wasm: &[u8]) -> Result<(), &'static str> {
+    // A WebAssembly binary starts with `\0asm` and a 4-byte version; a
+    // component's version is 0x0d with layer 1, a core module's is 1, layer 0.
+    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
+        return Err("the bytes do not start with the WebAssembly magic number (\\0asm)");
+    }
+    if wasm[6..8] == [0, 0] {
+        return Err(
+            "this is a core WebAssembly module, not a component: build it for \
+                    wasm32-wasip2 (or wrap it with `wasm-tools component new`)",
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod binary_tests {
+    use super::check_binary;
+
+    #[test]
+    fn text_core_modules_and_components_are_told_apart() {
+        assert!(
+            check_binary(b"(component)")
+                .unwrap_err()
+                .contains("magic number")
+        );
+        assert!(check_binary(b"\0asm").unwrap_err().contains("magic number"));
+        let core = [0, b'a', b's', b'm', 1, 0, 0, 0];
+        assert!(
+            check_binary(&core)
+                .unwrap_err()
+                .contains("core WebAssembly module")
+        );
+        let component = [0, b'a', b's', b'm', 0x0d, 0, 1, 0];
+        assert_eq!(check_binary(&component), Ok(()));
+    }
 }
