@@ -3,10 +3,12 @@
 //!
 //! Jobs arrive from this node's scheduler right after the step that created
 //! them commits. Jobs whose lease expired (their node died) are claimed from
-//! the store and run again, so an action may run more than once after a
-//! crash, never zero times.
+//! the store: as in Mistral, an action whose task is `safe-rerun` runs
+//! again (so it may run more than once, never zero times); any other fails
+//! with an error saying so, and the task's retry and `on-error` decide.
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use bora_core::records::ActionResult;
@@ -46,6 +48,10 @@ pub struct Executor {
     scheduler: Scheduler,
     config: ExecutorConfig,
     permits: Arc<Semaphore>,
+    /// Jobs this executor holds (waiting for a permit or running): when
+    /// their lease runs out meanwhile, recovery must not take them for
+    /// jobs of a dead node.
+    held: Arc<Mutex<HashSet<String>>>,
 }
 
 impl Executor {
@@ -56,7 +62,12 @@ impl Executor {
             scheduler,
             config,
             permits,
+            held: Arc::default(),
         }
+    }
+
+    fn held(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.held.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Runs jobs from the scheduler's queue and from expired leases, until
@@ -72,7 +83,7 @@ impl Executor {
             tokio::select! {
                 _ = &mut shutdown => return,
                 job = queue.recv() => match job {
-                    Some(job) => self.spawn(job).await,
+                    Some(job) => self.spawn(job),
                     None => return,
                 },
                 _ = recovery.tick() => self.recover().await,
@@ -96,11 +107,29 @@ impl Executor {
             }
         };
         for job in jobs {
+            if self.held().contains(&job.id) {
+                // Still ours (queued or running); the claim renewed its lease.
+                continue;
+            }
             match serde_json::from_value::<ActionJob>(job.payload) {
-                Ok(mut action) => {
+                Ok(mut action) if action.safe_rerun => {
                     action.job_id = job.id;
                     tracing::info!(action = %action.action_id, "running an action again after its node stopped");
-                    self.spawn(action).await;
+                    self.spawn(action);
+                }
+                Ok(mut action) => {
+                    action.job_id = job.id;
+                    tracing::warn!(action = %action.action_id, "failing an action whose node stopped while it ran (not safe-rerun)");
+                    self.scheduler.submit(
+                        &action.execution_id,
+                        Event::ActionCompleted {
+                            action_id: action.action_id.clone(),
+                            result: ActionResult::Error(Value::String(not_rerun_message(
+                                &action.name,
+                            ))),
+                        },
+                        Some(action.job_id),
+                    );
                 }
                 Err(err) => {
                     tracing::error!(job = %job.id, error = %err, "unreadable action job dropped");
@@ -110,14 +139,18 @@ impl Executor {
         }
     }
 
-    async fn spawn(&self, job: ActionJob) {
-        let Ok(permit) = self.permits.clone().acquire_owned().await else {
-            return;
-        };
+    /// Runs `job` once a permit is free. The wait is in the spawned task,
+    /// so this loop keeps taking jobs and knows every job it holds.
+    fn spawn(&self, job: ActionJob) {
+        let id = job.job_id.clone();
+        self.held().insert(id.clone());
         let this = self.clone();
         tokio::spawn(async move {
-            this.execute(job).await;
-            drop(permit);
+            if let Ok(permit) = this.permits.clone().acquire_owned().await {
+                this.execute(job).await;
+                drop(permit);
+            }
+            this.held().remove(&id);
         });
     }
 
@@ -185,6 +218,16 @@ impl Executor {
             self.config.max_result_bytes
         )))
     }
+}
+
+/// The error of an action whose node stopped while it ran and whose task
+/// is not `safe-rerun` (Mistral's wording, then why).
+fn not_rerun_message(name: &str) -> String {
+    format!(
+        "Request to run action {name} was redelivered, but action {name} cannot be re-run \
+         safely. The only safe thing to do is fail action. (The node running it stopped \
+         before it finished; set safe-rerun: true on the task to run it again instead.)"
+    )
 }
 
 /// What a failed call stores as the action's error (Mistral keeps the error

@@ -1,6 +1,8 @@
 //! Durability: `bora serve` is killed with SIGKILL in the middle of a run of
 //! sleeping tasks and started again on the same SQLite file; the execution
-//! must complete, with every task recorded exactly once.
+//! must complete, with every task recorded exactly once. Actions that were
+//! running at the crash run again only when their task is `safe-rerun`;
+//! others fail (Mistral), and the task's `on-error` takes over.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -92,23 +94,12 @@ fn as_json(value: &Value) -> Value {
     }
 }
 
-#[test]
-fn killed_mid_run_the_execution_completes_after_restart() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let database = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
-    let port = free_port();
-    let server = serve(port, &database);
-
-    let yaml = "version: '2.0'\nnap:\n  tasks:\n".to_owned()
-        + "    a:\n      action: std.sleep seconds=1\n      on-success: [b, c]\n"
-        + "    b:\n      action: std.sleep seconds=1\n      on-success: d\n"
-        + "    c:\n      action: std.sleep seconds=1\n      on-success: d\n"
-        + "    d:\n      join: all\n      action: std.sleep seconds=1\n      on-success: e\n"
-        + "    e:\n      action: std.echo output=\"done\"\n      publish:\n        out: <% task().result %>\n";
+/// Uploads `yaml` (one workflow named `name`) and starts it; the execution id.
+fn start(port: u16, yaml: &str, name: &str) -> String {
     let (status, _) =
-        request(port, "POST", "/v2/workflows", Some(("text/plain", &yaml))).expect("upload");
+        request(port, "POST", "/v2/workflows", Some(("text/plain", yaml))).expect("upload");
     assert_eq!(status, 201);
-    let start = json!({"workflow_name": "nap", "input": "{}"}).to_string();
+    let start = json!({"workflow_name": name, "input": "{}"}).to_string();
     let (status, exec) = request(
         port,
         "POST",
@@ -117,25 +108,24 @@ fn killed_mid_run_the_execution_completes_after_restart() {
     )
     .expect("start");
     assert_eq!(status, 201, "{exec}");
-    let id = exec["id"].as_str().expect("execution id").to_owned();
+    exec["id"].as_str().expect("execution id").to_owned()
+}
 
-    // Mid-run: `a` done, `b` and `c` sleeping.
-    std::thread::sleep(Duration::from_millis(1500));
-    drop(server); // SIGKILL
-
-    let _server = serve(port, &database);
+/// Polls the execution until it is SUCCESS or ERROR (or a minute passed).
+fn wait_done(port: u16, id: &str) -> (String, Value) {
     let deadline = Instant::now() + Duration::from_secs(60);
-    let final_state = loop {
+    loop {
         let (_, exec) = request(port, "GET", &format!("/v2/executions/{id}"), None).expect("get");
         let state = exec["state"].as_str().unwrap_or_default().to_owned();
         if state == "SUCCESS" || state == "ERROR" || Instant::now() > deadline {
-            break (state, exec);
+            return (state, exec);
         }
         std::thread::sleep(Duration::from_millis(200));
-    };
-    assert_eq!(final_state.0, "SUCCESS", "{}", final_state.1);
-    assert_eq!(as_json(&final_state.1["output"]), json!({"out": "done"}));
+    }
+}
 
+/// The execution's tasks as `name=STATE`, sorted.
+fn task_states(port: u16, id: &str) -> Vec<String> {
     let (_, tasks) =
         request(port, "GET", &format!("/v2/executions/{id}/tasks"), None).expect("tasks");
     let mut names: Vec<String> = tasks["tasks"]
@@ -151,8 +141,37 @@ fn killed_mid_run_the_execution_completes_after_restart() {
         })
         .collect();
     names.sort();
+    names
+}
+
+#[test]
+fn killed_mid_run_the_execution_completes_after_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
+    let port = free_port();
+    let server = serve(port, &database);
+
+    // safe-rerun: the sleeps running at the crash run again.
+    let yaml = "version: '2.0'\nnap:\n  task-defaults:\n    safe-rerun: true\n  tasks:\n"
+        .to_owned()
+        + "    a:\n      action: std.sleep seconds=1\n      on-success: [b, c]\n"
+        + "    b:\n      action: std.sleep seconds=1\n      on-success: d\n"
+        + "    c:\n      action: std.sleep seconds=1\n      on-success: d\n"
+        + "    d:\n      join: all\n      action: std.sleep seconds=1\n      on-success: e\n"
+        + "    e:\n      action: std.echo output=\"done\"\n      publish:\n        out: <% task().result %>\n";
+    let id = start(port, &yaml, "nap");
+
+    // Mid-run: `a` done, `b` and `c` sleeping.
+    std::thread::sleep(Duration::from_millis(1500));
+    drop(server); // SIGKILL
+
+    let _server = serve(port, &database);
+    let final_state = wait_done(port, &id);
+    assert_eq!(final_state.0, "SUCCESS", "{}", final_state.1);
+    assert_eq!(as_json(&final_state.1["output"]), json!({"out": "done"}));
+
     assert_eq!(
-        names,
+        task_states(port, &id),
         [
             "a=SUCCESS",
             "b=SUCCESS",
@@ -161,5 +180,78 @@ fn killed_mid_run_the_execution_completes_after_restart() {
             "e=SUCCESS"
         ],
         "every task exactly once"
+    );
+}
+
+#[test]
+fn an_action_running_at_a_crash_fails_unless_its_task_is_safe_rerun() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
+    let port = free_port();
+    let server = serve(port, &database);
+
+    // Run again, `slow` would succeed and start `ran`.
+    let yaml = "version: '2.0'\nonce:\n  tasks:\n".to_owned()
+        + "    slow:\n      action: std.sleep seconds=5\n"
+        + "      on-success: ran\n      on-error: handled\n"
+        + "    ran:\n      action: std.echo output=\"ran\"\n"
+        + "    handled:\n      action: std.echo output=\"handled\"\n";
+    let id = start(port, &yaml, "once");
+
+    // Crash while `slow` runs (its record, job and lease are stored with
+    // the RUNNING task in one transaction).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !task_states(port, &id).contains(&"slow=RUNNING".to_owned()) {
+        assert!(Instant::now() < deadline, "slow never ran");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    drop(server); // SIGKILL
+
+    let _server = serve(port, &database);
+    let final_state = wait_done(port, &id);
+    assert_eq!(final_state.0, "SUCCESS", "{}", final_state.1);
+    assert_eq!(task_states(port, &id), ["handled=SUCCESS", "slow=ERROR"]);
+
+    // One action execution, failed with the reason (never run twice).
+    let (_, tasks) =
+        request(port, "GET", &format!("/v2/executions/{id}/tasks"), None).expect("tasks");
+    let task_id = tasks["tasks"]
+        .as_array()
+        .expect("task list")
+        .iter()
+        .find(|t| t["name"] == "slow")
+        .and_then(|t| t["id"].as_str())
+        .expect("slow's id")
+        .to_owned();
+    let (_, actions) = request(
+        port,
+        "GET",
+        &format!("/v2/tasks/{task_id}/action_executions"),
+        None,
+    )
+    .expect("action executions");
+    let slow = actions["action_executions"]
+        .as_array()
+        .expect("action execution list");
+    assert_eq!(slow.len(), 1, "{actions}");
+    assert_eq!(slow[0]["state"], "ERROR", "{}", slow[0]);
+    // Lists leave the output out; the action execution itself has it.
+    let action_id = slow[0]["id"].as_str().expect("action id");
+    let (_, action) = request(
+        port,
+        "GET",
+        &format!("/v2/action_executions/{action_id}"),
+        None,
+    )
+    .expect("action execution");
+    let message = as_json(&action["output"])["result"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        message.starts_with("Request to run action std.sleep was redelivered")
+            && message.contains("safe-rerun"),
+        "{message}"
     );
 }

@@ -39,6 +39,11 @@ pub struct ActionJob {
     /// `base-input`; only for names that are not standard actions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Value>,
+    /// The task's `safe-rerun`: when the node running the action dies, the
+    /// action runs again only if set; otherwise it fails (Mistral). Absent
+    /// in jobs written before it existed: not safe.
+    #[serde(default)]
+    pub safe_rerun: bool,
 }
 
 /// The data a task's expressions see, for ad-hoc `base-input`.
@@ -197,7 +202,7 @@ impl Scheduler {
                 name,
                 input,
                 timeout,
-                ..
+                safe_rerun,
             } => {
                 // Standard actions need no lookup (the hot path); other
                 // names may be ad-hoc actions of the workbook.
@@ -225,6 +230,7 @@ impl Scheduler {
                     namespace: exec.record.workflow_namespace.clone(),
                     workbook,
                     context,
+                    safe_rerun,
                 };
                 jobs.push(NewJob {
                     id: job.job_id.clone(),
