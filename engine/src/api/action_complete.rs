@@ -2,7 +2,6 @@
 //! an asynchronous action (e.g. `std.async_noop`): `{"state": "SUCCESS",
 //! "output": ...}` or `{"state": "ERROR", "output": <error>}`.
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -10,8 +9,8 @@ use bora_core::records::ActionResult;
 use serde_json::Value;
 
 use super::error::ApiError;
-use super::wire::{json_object, reply};
-use super::{ApiState, action_executions};
+use super::wire::reply;
+use super::{ApiState, JsonObject, action_executions};
 
 /// The states Mistral names in its refusal, in its order.
 const STATES: &str = "['SUCCESS', 'ERROR', 'CANCELLED', 'PAUSED', 'RUNNING']";
@@ -44,9 +43,8 @@ fn is_empty(value: &Value) -> bool {
 pub async fn update(
     State(state): State<ApiState>,
     Path(id): Path<String>,
-    body: Bytes,
+    JsonObject(body): JsonObject,
 ) -> Result<Response, ApiError> {
-    let body = json_object(&body)?;
     let target = body.get("state").and_then(Value::as_str).unwrap_or("");
     let output = output_value(body.get("output"));
     let result = match target {

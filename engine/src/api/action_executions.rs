@@ -4,20 +4,17 @@
 
 use std::time::Duration;
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use bora_core::records::{ActionExecution, ActionResult};
 use bora_core::state::State as ExecState;
-use bora_store::queries::{Filter, FilterOp, action_column};
+use bora_store::queries::action_column;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{
-    ListParams, PROJECT, base_url, json_field, json_object, jstr, opt_str, opt_time, reply, time,
-};
-use super::{ApiState, Pairs};
+use super::wire::{ListParams, PROJECT, json_field, jstr, opt_str, opt_time, reply, time};
+use super::{ApiState, JsonObject, Pairs};
 use crate::actions::{Actions, Call, ResolveError};
 use crate::runtime::{CallContext, CallOverrides};
 use crate::scheduler::now_micros;
@@ -97,14 +94,8 @@ pub(super) async fn list_with(
     path: &str,
 ) -> Result<Response, ApiError> {
     params.check_fields(FIELDS)?;
-    let mut query = params.store_query(action_column)?;
-    if let Some(id) = task_id {
-        query.filters.push(Filter {
-            column: "a.task_execution_id",
-            op: FilterOp::Eq,
-            values: vec![id.to_owned()],
-        });
-    }
+    let parent = task_id.map(|id| ("a.task_execution_id", id));
+    let query = params.store_query_under(action_column, parent)?;
     let output = params.flag("include_output");
     let items = state
         .service
@@ -114,8 +105,7 @@ pub(super) async fn list_with(
         .iter()
         .map(|a| to_wire(a, output))
         .collect();
-    let body = params.page(&base_url(headers), path, "action_executions", items);
-    Ok(reply(StatusCode::OK, &body))
+    Ok(params.reply_page(headers, path, "action_executions", items))
 }
 
 pub async fn get_one(
@@ -123,13 +113,9 @@ pub async fn get_one(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let action = state.service.store().get_action(&id).await?;
-    Ok(reply(
-        StatusCode::OK,
-        &Value::Object(params.select(to_wire(&action, true))),
-    ))
+    Ok(params.reply_one(to_wire(&action, true)))
 }
 
 pub async fn delete(
@@ -186,8 +172,10 @@ async fn run(
     }
 }
 
-pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Response, ApiError> {
-    let body = json_object(&body)?;
+pub async fn create(
+    State(state): State<ApiState>,
+    JsonObject(body): JsonObject,
+) -> Result<Response, ApiError> {
     let name = match body.get("name") {
         Some(Value::String(n)) if !n.is_empty() => n.clone(),
         _ => {

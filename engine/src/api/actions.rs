@@ -21,8 +21,10 @@ use bora_store::{ActionComponent, ActionDefinition, StoreError};
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{ListParams, PROJECT, base_url, opt_time, reply, time};
-use super::workflows::{body_text, check_accept, upload_params};
+use super::wire::{
+    ListParams, PROJECT, body_text, check_accept, namespace_of, opt_time, query_value, reply,
+    text_reply, time, upload_params,
+};
 use super::{ApiState, Pairs};
 use crate::actions::definitions::{DefinitionError, Upload, put_action_list};
 use crate::actions::upload::UploadError;
@@ -139,8 +141,7 @@ pub async fn list(
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "name")?;
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "name", FIELDS)?;
     let store = state.service.store();
     let mut all: Vec<Map<String, Value>> = state
         .runtime
@@ -179,8 +180,7 @@ pub async fn list(
         ],
         "name",
     )?;
-    let body = params.page(&base_url(&headers), "actions", "actions", page);
-    Ok(reply(StatusCode::OK, &body))
+    Ok(params.reply_page(&headers, "actions", "actions", page))
 }
 
 async fn one(state: &ApiState, name: &str, namespace: &str) -> Result<Response, ApiError> {
@@ -209,16 +209,12 @@ async fn one(state: &ApiState, name: &str, namespace: &str) -> Result<Response, 
     }
 }
 
-fn query(pairs: &[(String, String)], key: &str) -> Option<String> {
-    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
-}
-
 pub async fn get_one(
     State(state): State<ApiState>,
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let namespace = query(&pairs, "namespace").unwrap_or_default();
+    let namespace = namespace_of(&pairs);
     one(&state, &name, &namespace).await
 }
 
@@ -304,7 +300,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// Limits of an upload from the query string.
 fn upload_limits(pairs: &[(String, String)]) -> Result<StoredLimits, ApiError> {
     let number = |key: &str| -> Result<Option<u64>, ApiError> {
-        match query(pairs, key) {
+        match query_value(pairs, key) {
             None => Ok(None),
             Some(v) => match v.trim().parse::<u64>() {
                 Ok(n) if n > 0 => Ok(Some(n)),
@@ -364,12 +360,7 @@ fn list_reply(status: StatusCode, items: Vec<Map<String, Value>>) -> Response {
         "actions".into(),
         Value::Array(items.into_iter().map(Value::Object).collect()),
     );
-    let mut response = reply(status, &Value::Object(out));
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("application/json;charset=utf-8"),
-    );
-    response
+    text_reply(status, &Value::Object(out))
 }
 
 async fn put(
@@ -386,7 +377,7 @@ async fn put(
     };
     match classify(&headers, &body)? {
         Body::Wasm(bytes) => {
-            let name = query(&pairs, "name").unwrap_or_default();
+            let name = query_value(&pairs, "name").unwrap_or_default();
             let limits = upload_limits(&pairs)?;
             let uploaded = actions(&state)
                 .upload(&name, &bytes, limits)
@@ -440,7 +431,7 @@ pub async fn delete(
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let namespace = query(&pairs, "namespace").unwrap_or_default();
+    let namespace = namespace_of(&pairs);
     if is_std(&name) {
         return Err(ApiError::bad_request(format!(
             "Attempt to delete a system action: {name}"

@@ -1,7 +1,6 @@
 //! `/v2/cron_triggers`: start a workflow on a cron pattern and/or at a first
 //! time. The node's cron loop ([`crate::cron`]) fires them.
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -10,30 +9,13 @@ use serde_json::{Map, Value};
 
 use super::error::ApiError;
 use super::wire::{
-    ListParams, base_url, json_field, json_object, jstr, opt_str, opt_time, reply, time,
+    ListParams, check_scope, json_field, jstr, opt_str, opt_time, reply, text_field, time,
 };
-use super::{ApiState, Pairs};
+use super::{ApiState, JsonObject, Pairs};
 use crate::service::CronTriggerRequest;
 
 const FIELDS: &[&str] = &[
     "id",
-    "name",
-    "workflow_name",
-    "workflow_id",
-    "workflow_input",
-    "workflow_params",
-    "project_id",
-    "scope",
-    "pattern",
-    "remaining_executions",
-    "first_execution_time",
-    "next_execution_time",
-    "created_at",
-    "updated_at",
-];
-
-/// The fields a list can be filtered and sorted on.
-const FILTERABLE: &[&str] = &[
     "name",
     "workflow_name",
     "workflow_id",
@@ -76,18 +58,10 @@ fn to_wire(t: &CronTriggerRecord) -> Map<String, Value> {
     m
 }
 
-fn text_field(body: &Map<String, Value>, key: &str) -> Result<Option<String>, ApiError> {
-    match body.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(ApiError::bad_request(format!(
-            "Invalid value for '{key}': expected a string, got {other}"
-        ))),
-    }
-}
-
-pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Response, ApiError> {
-    let body = json_object(&body)?;
+pub async fn create(
+    State(state): State<ApiState>,
+    JsonObject(body): JsonObject,
+) -> Result<Response, ApiError> {
     let Some(name) = text_field(&body, "name")?.filter(|n| !n.is_empty()) else {
         return Err(ApiError::bad_request(
             "Name of the cron trigger is not provided.",
@@ -127,11 +101,7 @@ pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Respon
         })?),
     };
     let scope = text_field(&body, "scope")?.unwrap_or_else(|| "private".to_owned());
-    if scope != "private" && scope != "public" {
-        return Err(ApiError::bad_request(format!(
-            "Scope must be one of the following: ['private', 'public']; actual: {scope}"
-        )));
-    }
+    check_scope(&scope)?;
     let record = state
         .service
         .create_cron_trigger(CronTriggerRequest {
@@ -158,8 +128,7 @@ pub async fn list(
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let all: Vec<Map<String, Value>> = state
         .service
         .store()
@@ -168,9 +137,9 @@ pub async fn list(
         .iter()
         .map(to_wire)
         .collect();
-    let page = params.page_in_memory(all, FILTERABLE, "id")?;
-    let body = params.page(&base_url(&headers), "cron_triggers", "cron_triggers", page);
-    Ok(reply(StatusCode::OK, &body))
+    // Every field but `id` filters and sorts.
+    let page = params.page_in_memory(all, &FIELDS[1..], "id")?;
+    Ok(params.reply_page(&headers, "cron_triggers", "cron_triggers", page))
 }
 
 pub async fn get_one(
@@ -178,13 +147,9 @@ pub async fn get_one(
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let trigger = state.service.store().get_cron_trigger(&name).await?;
-    Ok(reply(
-        StatusCode::OK,
-        &Value::Object(params.select(to_wire(&trigger))),
-    ))
+    Ok(params.reply_one(to_wire(&trigger)))
 }
 
 pub async fn delete(

@@ -1,7 +1,6 @@
 //! `/v2/environments`: named variable sets that executions take as `env`
 //! (`params.env` given as the environment's name).
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -10,9 +9,9 @@ use serde_json::{Map, Value};
 
 use super::error::ApiError;
 use super::wire::{
-    ListParams, base_url, json_field, json_object, jstr, opt_str, opt_time, reply, time,
+    ListParams, check_scope, json_field, jstr, opt_str, opt_time, reply, text_field, time,
 };
-use super::{ApiState, Pairs};
+use super::{ApiState, JsonObject, Pairs};
 use crate::scheduler::now_micros;
 
 const FIELDS: &[&str] = &[
@@ -52,28 +51,18 @@ fn check_keys(body: &Map<String, Value>, allowed: &[&str]) -> Result<(), ApiErro
     )))
 }
 
-fn text_field(body: &Map<String, Value>, key: &str) -> Result<Option<String>, ApiError> {
-    match body.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(ApiError::bad_request(format!(
-            "Invalid value for '{key}': expected a string, got {other}"
-        ))),
-    }
-}
-
 fn scope_field(body: &Map<String, Value>) -> Result<Option<String>, ApiError> {
-    match text_field(body, "scope")? {
-        None => Ok(None),
-        Some(s) if s == "private" || s == "public" => Ok(Some(s)),
-        Some(other) => Err(ApiError::bad_request(format!(
-            "Scope must be one of the following: ['private', 'public']; actual: {other}"
-        ))),
+    let scope = text_field(body, "scope")?;
+    if let Some(scope) = &scope {
+        check_scope(scope)?;
     }
+    Ok(scope)
 }
 
-pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Response, ApiError> {
-    let body = json_object(&body)?;
+pub async fn create(
+    State(state): State<ApiState>,
+    JsonObject(body): JsonObject,
+) -> Result<Response, ApiError> {
     check_keys(&body, &["name", "description", "variables"])?;
     let Some(name) = text_field(&body, "name")?.filter(|n| !n.is_empty()) else {
         return Err(ApiError::bad_request(
@@ -96,8 +85,10 @@ pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Respon
     Ok(reply(StatusCode::CREATED, &Value::Object(m)))
 }
 
-pub async fn update(State(state): State<ApiState>, body: Bytes) -> Result<Response, ApiError> {
-    let mut body = json_object(&body)?;
+pub async fn update(
+    State(state): State<ApiState>,
+    JsonObject(mut body): JsonObject,
+) -> Result<Response, ApiError> {
     let Some(name) = text_field(&body, "name")?.filter(|n| !n.is_empty()) else {
         return Err(ApiError::bad_request(
             "Name of the environment is not provided.",
@@ -128,8 +119,7 @@ pub async fn list(
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let all: Vec<Map<String, Value>> = state
         .service
         .store()
@@ -138,21 +128,9 @@ pub async fn list(
         .iter()
         .map(to_wire)
         .collect();
-    let page = params.page_in_memory(
-        all,
-        &[
-            "name",
-            "description",
-            "variables",
-            "scope",
-            "project_id",
-            "created_at",
-            "updated_at",
-        ],
-        "id",
-    )?;
-    let body = params.page(&base_url(&headers), "environments", "environments", page);
-    Ok(reply(StatusCode::OK, &body))
+    // Every field but `id` filters and sorts.
+    let page = params.page_in_memory(all, &FIELDS[1..], "id")?;
+    Ok(params.reply_page(&headers, "environments", "environments", page))
 }
 
 pub async fn get_one(
@@ -160,13 +138,9 @@ pub async fn get_one(
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let env = state.service.store().get_environment(&name).await?;
-    Ok(reply(
-        StatusCode::OK,
-        &Value::Object(params.select(to_wire(&env))),
-    ))
+    Ok(params.reply_one(to_wire(&env)))
 }
 
 pub async fn delete(

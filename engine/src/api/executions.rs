@@ -1,7 +1,6 @@
 //! `/v2/executions`: start, list, get, update (state, description, env) and
 //! delete workflow executions, and list an execution's tasks.
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -11,10 +10,8 @@ use bora_store::queries::{Filter, FilterOp, execution_column};
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{
-    ListParams, PROJECT, base_url, json_field, json_object, jstr, opt_str, opt_time, reply, time,
-};
-use super::{ApiState, Pairs, tasks};
+use super::wire::{ListParams, PROJECT, json_field, jstr, opt_str, opt_time, reply, time};
+use super::{ApiState, JsonObject, Pairs, tasks};
 use crate::service::StartRequest;
 
 const FIELDS: &[&str] = &[
@@ -90,8 +87,10 @@ const FULL: Parts = Parts {
     output: true,
 };
 
-pub async fn create(State(state): State<ApiState>, body: Bytes) -> Result<Response, ApiError> {
-    let body = json_object(&body)?;
+pub async fn create(
+    State(state): State<ApiState>,
+    JsonObject(body): JsonObject,
+) -> Result<Response, ApiError> {
     let text = |key: &str| -> Result<Option<String>, ApiError> {
         match body.get(key) {
             None | Some(Value::Null) => Ok(None),
@@ -173,14 +172,8 @@ pub(super) async fn list_with(
     path: &str,
 ) -> Result<Response, ApiError> {
     params.check_fields(FIELDS)?;
-    let mut query = params.store_query(execution_column)?;
-    if let Some(task_id) = task_id {
-        query.filters.push(Filter {
-            column: "e.task_execution_id",
-            op: FilterOp::Eq,
-            values: vec![task_id.to_owned()],
-        });
-    }
+    let parent = task_id.map(|id| ("e.task_execution_id", id));
+    let query = params.store_query_under(execution_column, parent)?;
     let parts = Parts {
         data: true,
         output: params.flag("include_output"),
@@ -193,8 +186,7 @@ pub(super) async fn list_with(
         .iter()
         .map(|s| to_wire(&s.execution, parts))
         .collect();
-    let body = params.page(&base_url(headers), path, "executions", items);
-    Ok(reply(StatusCode::OK, &body))
+    Ok(params.reply_page(headers, path, "executions", items))
 }
 
 pub async fn get_one(
@@ -202,8 +194,7 @@ pub async fn get_one(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let store = state.service.store();
     let stored = store.get_execution(&id).await?;
     // What tasks published with `global`, later publications winning.
@@ -215,15 +206,14 @@ pub async fn get_one(
     }
     let mut m = to_wire(&stored.execution, FULL);
     m.insert("published_global".into(), jstr(&published_global));
-    Ok(reply(StatusCode::OK, &Value::Object(params.select(m))))
+    Ok(params.reply_one(m))
 }
 
 pub async fn update(
     State(state): State<ApiState>,
     Path(id): Path<String>,
-    body: Bytes,
+    JsonObject(body): JsonObject,
 ) -> Result<Response, ApiError> {
-    let body = json_object(&body)?;
     let string = |key: &str| match body.get(key) {
         Some(Value::String(s)) => Some(s.clone()),
         _ => None,
@@ -583,6 +573,23 @@ async fn task_sub_executions(
     Ok(())
 }
 
+/// What a sub-execution tree request includes, and how much of each
+/// execution it shows.
+fn tree_params(pairs: Vec<(String, String)>) -> Result<(TreeFilter, Parts), ApiError> {
+    let params = ListParams::parse(pairs, "created_at")?;
+    let parts = Parts {
+        data: true,
+        output: params.flag("include_output"),
+    };
+    Ok((TreeFilter::parse(&params)?, parts))
+}
+
+fn tree_reply(executions: Vec<Value>) -> Response {
+    let mut body = Map::new();
+    body.insert("executions".into(), Value::Array(executions));
+    reply(StatusCode::OK, &Value::Object(body))
+}
+
 /// `GET /v2/executions/{id}/executions`: the execution and every
 /// sub-workflow under it, in pre-order.
 pub async fn executions_tree(
@@ -590,19 +597,12 @@ pub async fn executions_tree(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    let filter = TreeFilter::parse(&params)?;
-    let parts = Parts {
-        data: true,
-        output: params.flag("include_output"),
-    };
+    let (filter, parts) = tree_params(pairs)?;
     let store = state.service.store();
     let root = store.get_execution(&id).await?.execution;
     let mut out = Vec::new();
     sub_executions(store, root, filter, parts, 0, &mut out).await?;
-    let mut body = Map::new();
-    body.insert("executions".into(), Value::Array(out));
-    Ok(reply(StatusCode::OK, &Value::Object(body)))
+    Ok(tree_reply(out))
 }
 
 /// `GET /v2/tasks/{id}/executions`: the sub-workflow trees of a task.
@@ -611,17 +611,10 @@ pub async fn task_executions_tree(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    let filter = TreeFilter::parse(&params)?;
-    let parts = Parts {
-        data: true,
-        output: params.flag("include_output"),
-    };
+    let (filter, parts) = tree_params(pairs)?;
     let store = state.service.store();
     let task = store.get_task(&id).await?;
     let mut out = Vec::new();
     task_sub_executions(store, &task, filter, parts, 0, &mut out).await?;
-    let mut body = Map::new();
-    body.insert("executions".into(), Value::Array(out));
-    Ok(reply(StatusCode::OK, &Value::Object(body)))
+    Ok(tree_reply(out))
 }

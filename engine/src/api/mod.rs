@@ -6,9 +6,12 @@
 //! caller's business (`bora serve`, the end-to-end tests).
 
 use axum::Router;
-use axum::extract::{FromRequestParts, Query};
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use serde_json::{Map, Value};
 
 use crate::runtime::Runtime;
 use crate::service::Service;
@@ -49,6 +52,23 @@ impl<S: Send + Sync> FromRequestParts<S> for Pairs {
                 err.body_text()
             ))),
         }
+    }
+}
+
+/// A request body that must be a JSON object (Mistral's JSON endpoints):
+/// `Request is not in valid JSON format` otherwise.
+pub struct JsonObject(pub Map<String, Value>);
+
+impl<S: Send + Sync> FromRequest<S> for JsonObject {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let body = Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        wire::json_object(&body)
+            .map(JsonObject)
+            .map_err(IntoResponse::into_response)
     }
 }
 

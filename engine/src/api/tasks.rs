@@ -1,20 +1,17 @@
 //! `/v2/tasks`: list and get task executions (with their computed result),
 //! and the action and sub-workflow executions of a task.
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use bora_core::dataflow::result_from;
 use bora_core::records::TaskExecution;
-use bora_store::queries::{Filter, FilterOp, TaskOwner, task_column};
+use bora_store::queries::{TaskOwner, task_column};
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{
-    ListParams, PROJECT, base_url, json_field, json_object, jstr, opt_str, opt_time, reply, time,
-};
-use super::{ApiState, Pairs, action_executions, executions};
+use super::wire::{ListParams, PROJECT, json_field, jstr, opt_str, opt_time, reply, time};
+use super::{ApiState, JsonObject, Pairs, action_executions, executions};
 
 const FIELDS: &[&str] = &[
     "id",
@@ -89,14 +86,8 @@ pub(super) async fn list_with(
     path: &str,
 ) -> Result<Response, ApiError> {
     params.check_fields(FIELDS)?;
-    let mut query = params.store_query(task_column)?;
-    if let Some(id) = execution_id {
-        query.filters.push(Filter {
-            column: "t.workflow_execution_id",
-            op: FilterOp::Eq,
-            values: vec![id.to_owned()],
-        });
-    }
+    let parent = execution_id.map(|id| ("t.workflow_execution_id", id));
+    let query = params.store_query_under(task_column, parent)?;
     let items = state
         .service
         .store()
@@ -105,8 +96,7 @@ pub(super) async fn list_with(
         .iter()
         .map(|(t, owner)| to_wire(t, owner, None))
         .collect();
-    let body = params.page(&base_url(headers), path, "tasks", items);
-    Ok(reply(StatusCode::OK, &body))
+    Ok(params.reply_page(headers, path, "tasks", items))
 }
 
 pub async fn get_one(
@@ -114,11 +104,9 @@ pub async fn get_one(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let task = state.service.store().get_task(&id).await?;
-    let m = with_result(&state, &task).await?;
-    Ok(reply(StatusCode::OK, &Value::Object(params.select(m))))
+    Ok(params.reply_one(with_result(&state, &task).await?))
 }
 
 /// A task as its GET shows it: with its owner's names and its result.
@@ -148,9 +136,8 @@ async fn with_result(
 pub async fn update(
     State(state): State<ApiState>,
     Path(id): Path<String>,
-    body: Bytes,
+    JsonObject(body): JsonObject,
 ) -> Result<Response, ApiError> {
-    let body = json_object(&body)?;
     let store = state.service.store();
     let task = store.get_task(&id).await?;
     let text = |key: &str| {
@@ -247,8 +234,5 @@ pub async fn action_execution(
             "ActionExecution not found [id={action_id}, task_execution_id={id}]"
         )));
     }
-    Ok(reply(
-        StatusCode::OK,
-        &Value::Object(params.select(action_executions::to_wire(&action, true))),
-    ))
+    Ok(params.reply_one(action_executions::to_wire(&action, true)))
 }

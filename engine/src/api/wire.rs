@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 use std::io;
 
+use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bora_store::queries::{Filter, FilterOp, ListQuery};
@@ -108,6 +109,106 @@ pub fn reply(status: StatusCode, value: &Value) -> Response {
         .into_response()
 }
 
+/// A JSON answer of the text/plain endpoints (uploads), whose content type
+/// names the charset as Mistral's does.
+pub fn text_reply(status: StatusCode, value: &Value) -> Response {
+    let mut response = reply(status, value);
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json;charset=utf-8"),
+    );
+    response
+}
+
+/// The first value of a query parameter.
+pub fn query_value(pairs: &[(String, String)], key: &str) -> Option<String> {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+}
+
+/// The `?namespace=` of a request (`''` when not given).
+pub fn namespace_of(pairs: &[(String, String)]) -> String {
+    query_value(pairs, "namespace").unwrap_or_default()
+}
+
+/// Mistral's check of a `scope` value.
+pub fn check_scope(scope: &str) -> Result<(), ApiError> {
+    if scope == "private" || scope == "public" {
+        return Ok(());
+    }
+    Err(ApiError::bad_request(format!(
+        "Scope must be one of the following: ['private', 'public']; actual: {scope}"
+    )))
+}
+
+/// A string field of a JSON body; absent or null is `None`.
+pub fn text_field(body: &Map<String, Value>, key: &str) -> Result<Option<String>, ApiError> {
+    match body.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(ApiError::bad_request(format!(
+            "Invalid value for '{key}': expected a string, got {other}"
+        ))),
+    }
+}
+
+/// The text endpoints answer JSON only to clients that accept anything or
+/// text: Mistral (pecan) gives 406 to `Accept: application/json`.
+pub fn check_accept(headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(accept) = headers.get(header::ACCEPT).and_then(|a| a.to_str().ok()) else {
+        return Ok(());
+    };
+    let accept = accept.to_ascii_lowercase();
+    if accept.trim().is_empty()
+        || accept.contains("*/*")
+        || accept.contains("text/*")
+        || accept.contains("text/plain")
+    {
+        Ok(())
+    } else {
+        Err(ApiError::NotAcceptable)
+    }
+}
+
+/// `?namespace=&scope=` of a definition upload (scope `private` by default).
+pub fn upload_params(pairs: &[(String, String)]) -> Result<(String, String), ApiError> {
+    let namespace = namespace_of(pairs);
+    let scope = query_value(pairs, "scope")
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "private".to_owned());
+    check_scope(&scope).map_err(ApiError::text)?;
+    Ok((namespace, scope))
+}
+
+/// The body of a definition upload as text.
+pub fn body_text(body: &Bytes) -> Result<&str, ApiError> {
+    std::str::from_utf8(body)
+        .map_err(|_| ApiError::bad_request("The definition is not valid UTF-8 text.").text())
+}
+
+/// A YAML definition upload to a text/plain endpoint.
+pub struct TextUpload<'a> {
+    pub text: &'a str,
+    pub namespace: String,
+    pub scope: String,
+}
+
+impl<'a> TextUpload<'a> {
+    /// Checks `Accept`, then the query, then the body, in Mistral's order.
+    pub fn read(
+        headers: &HeaderMap,
+        pairs: &[(String, String)],
+        body: &'a Bytes,
+    ) -> Result<Self, ApiError> {
+        check_accept(headers)?;
+        let (namespace, scope) = upload_params(pairs)?;
+        Ok(Self {
+            text: body_text(body)?,
+            namespace,
+            scope,
+        })
+    }
+}
+
 /// `http://host:port` of the request, for links.
 pub fn base_url(headers: &HeaderMap) -> String {
     let host = headers
@@ -183,6 +284,18 @@ fn split_list(value: &str) -> Vec<String> {
 }
 
 impl ListParams {
+    /// Parses a request's list parameters and checks `fields` against the
+    /// resource's field names `all`.
+    pub fn parse_checked(
+        pairs: Vec<(String, String)>,
+        default_sort: &str,
+        all: &[&str],
+    ) -> Result<Self, ApiError> {
+        let params = Self::parse(pairs, default_sort)?;
+        params.check_fields(all)?;
+        Ok(params)
+    }
+
     pub fn parse(pairs: Vec<(String, String)>, default_sort: &str) -> Result<Self, ApiError> {
         let mut out = ListParams::default();
         for (key, value) in pairs {
@@ -293,6 +406,42 @@ impl ListParams {
         q.marker = self.marker.clone();
         q.limit = Some(self.effective_limit());
         Ok(q)
+    }
+
+    /// [`Self::store_query`] narrowed to the records under one parent
+    /// (`column` equal to `id`), e.g. the tasks of an execution.
+    pub fn store_query_under(
+        &self,
+        column: fn(&str) -> Option<&'static str>,
+        parent: Option<(&'static str, &str)>,
+    ) -> Result<ListQuery, ApiError> {
+        let mut q = self.store_query(column)?;
+        if let Some((column, id)) = parent {
+            q.filters.push(Filter {
+                column,
+                op: FilterOp::Eq,
+                values: vec![id.to_owned()],
+            });
+        }
+        Ok(q)
+    }
+
+    /// The answer to a list request: the page under `key` (see
+    /// [`Self::page`]), linking on to `/v2/<path>`.
+    pub fn reply_page(
+        &self,
+        headers: &HeaderMap,
+        path: &str,
+        key: &str,
+        items: Vec<Map<String, Value>>,
+    ) -> Response {
+        let body = self.page(&base_url(headers), path, key, items);
+        reply(StatusCode::OK, &body)
+    }
+
+    /// The answer to a GET of one record: the asked fields of it.
+    pub fn reply_one(&self, item: Map<String, Value>) -> Response {
+        reply(StatusCode::OK, &Value::Object(self.select(item)))
     }
 
     /// Wraps a page: `fields` applied, `next` added when the page is full.

@@ -2,14 +2,13 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use bora_store::WorkbookRecord;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{ListParams, base_url, opt_time, reply, time};
-use super::workflows::{body_text, check_accept, namespace_of, upload_params};
+use super::wire::{ListParams, TextUpload, namespace_of, opt_time, text_reply, time};
 use super::{ApiState, Pairs};
 
 const FIELDS: &[&str] = &[
@@ -48,12 +47,10 @@ async fn put(
     body: Bytes,
     update: bool,
 ) -> Result<Response, ApiError> {
-    check_accept(&headers)?;
-    let (namespace, scope) = upload_params(&pairs)?;
-    let text = body_text(&body)?;
+    let upload = TextUpload::read(&headers, &pairs, &body)?;
     let record = state
         .service
-        .put_workbook(text, &namespace, &scope, update)
+        .put_workbook(upload.text, &upload.namespace, &upload.scope, update)
         .await
         .map_err(|e| ApiError::from(e).text())?;
     let status = if update {
@@ -61,12 +58,7 @@ async fn put(
     } else {
         StatusCode::CREATED
     };
-    let mut response = reply(status, &Value::Object(to_wire(&record)));
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("application/json;charset=utf-8"),
-    );
-    Ok(response)
+    Ok(text_reply(status, &Value::Object(to_wire(&record))))
 }
 
 pub async fn create(
@@ -92,8 +84,7 @@ pub async fn list(
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let all: Vec<Map<String, Value>> = state
         .service
         .store()
@@ -115,8 +106,7 @@ pub async fn list(
         ],
         "id",
     )?;
-    let body = params.page(&base_url(&headers), "workbooks", "workbooks", page);
-    Ok(reply(StatusCode::OK, &body))
+    Ok(params.reply_page(&headers, "workbooks", "workbooks", page))
 }
 
 pub async fn get_one(
@@ -124,17 +114,14 @@ pub async fn get_one(
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs.clone(), "created_at")?;
-    params.check_fields(FIELDS)?;
+    let namespace = namespace_of(&pairs);
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let wb = state
         .service
         .store()
-        .get_workbook(&name, &namespace_of(&pairs))
+        .get_workbook(&name, &namespace)
         .await?;
-    Ok(reply(
-        StatusCode::OK,
-        &Value::Object(params.select(to_wire(&wb))),
-    ))
+    Ok(params.reply_one(to_wire(&wb)))
 }
 
 pub async fn delete(

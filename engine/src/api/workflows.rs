@@ -3,13 +3,13 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use bora_store::WorkflowDefinition;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{ListParams, base_url, jstr, opt_time, reply, time};
+use super::wire::{ListParams, TextUpload, jstr, namespace_of, opt_time, text_reply, time};
 use super::{ApiState, Pairs};
 
 const FIELDS: &[&str] = &[
@@ -63,44 +63,6 @@ fn to_wire(def: &WorkflowDefinition, shape: Shape) -> Map<String, Value> {
     m
 }
 
-/// The text endpoints answer JSON only to clients that accept anything or
-/// text: Mistral (pecan) gives 406 to `Accept: application/json`.
-pub(super) fn check_accept(headers: &HeaderMap) -> Result<(), ApiError> {
-    let Some(accept) = headers.get(header::ACCEPT).and_then(|a| a.to_str().ok()) else {
-        return Ok(());
-    };
-    let accept = accept.to_ascii_lowercase();
-    if accept.trim().is_empty()
-        || accept.contains("*/*")
-        || accept.contains("text/*")
-        || accept.contains("text/plain")
-    {
-        Ok(())
-    } else {
-        Err(ApiError::NotAcceptable)
-    }
-}
-
-pub(super) fn upload_params(pairs: &[(String, String)]) -> Result<(String, String), ApiError> {
-    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    let namespace = get("namespace").unwrap_or_default();
-    let scope = get("scope")
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "private".to_owned());
-    if scope != "private" && scope != "public" {
-        return Err(ApiError::bad_request(format!(
-            "Scope must be one of the following: ['private', 'public']; actual: {scope}"
-        ))
-        .text());
-    }
-    Ok((namespace, scope))
-}
-
-pub(super) fn body_text(body: &Bytes) -> Result<&str, ApiError> {
-    std::str::from_utf8(body)
-        .map_err(|_| ApiError::bad_request("The definition is not valid UTF-8 text.").text())
-}
-
 fn upload_reply(status: StatusCode, defs: &[WorkflowDefinition]) -> Response {
     let list: Vec<Value> = defs
         .iter()
@@ -108,12 +70,7 @@ fn upload_reply(status: StatusCode, defs: &[WorkflowDefinition]) -> Response {
         .collect();
     let mut out = Map::new();
     out.insert("workflows".into(), Value::Array(list));
-    let mut response = reply(status, &Value::Object(out));
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("application/json;charset=utf-8"),
-    );
-    response
+    text_reply(status, &Value::Object(out))
 }
 
 pub async fn create(
@@ -122,12 +79,10 @@ pub async fn create(
     Pairs(pairs): Pairs,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    check_accept(&headers)?;
-    let (namespace, scope) = upload_params(&pairs)?;
-    let text = body_text(&body)?;
+    let upload = TextUpload::read(&headers, &pairs, &body)?;
     let defs = state
         .service
-        .create_workflows(text, &namespace, &scope)
+        .create_workflows(upload.text, &upload.namespace, &upload.scope)
         .await
         .map_err(|e| ApiError::from(e).text())?;
     Ok(upload_reply(StatusCode::CREATED, &defs))
@@ -139,12 +94,10 @@ pub async fn update(
     Pairs(pairs): Pairs,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    check_accept(&headers)?;
-    let (namespace, scope) = upload_params(&pairs)?;
-    let text = body_text(&body)?;
+    let upload = TextUpload::read(&headers, &pairs, &body)?;
     let defs = state
         .service
-        .update_workflows(text, &namespace, &scope)
+        .update_workflows(upload.text, &upload.namespace, &upload.scope)
         .await
         .map_err(|e| ApiError::from(e).text())?;
     Ok(upload_reply(StatusCode::OK, &defs))
@@ -155,8 +108,7 @@ pub async fn list(
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let all: Vec<Map<String, Value>> = state
         .service
         .store()
@@ -180,16 +132,7 @@ pub async fn list(
         ],
         "id",
     )?;
-    let body = params.page(&base_url(&headers), "workflows", "workflows", page);
-    Ok(reply(StatusCode::OK, &body))
-}
-
-pub(super) fn namespace_of(pairs: &[(String, String)]) -> String {
-    pairs
-        .iter()
-        .find(|(k, _)| k == "namespace")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
+    Ok(params.reply_page(&headers, "workflows", "workflows", page))
 }
 
 pub async fn get_one(
@@ -197,15 +140,10 @@ pub async fn get_one(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs.clone(), "created_at")?;
-    params.check_fields(FIELDS)?;
-    let def = state
-        .service
-        .store()
-        .get_workflow(&id, &namespace_of(&pairs))
-        .await?;
-    let body = Value::Object(params.select(to_wire(&def, Shape::Get)));
-    Ok(reply(StatusCode::OK, &body))
+    let namespace = namespace_of(&pairs);
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
+    let def = state.service.store().get_workflow(&id, &namespace).await?;
+    Ok(params.reply_one(to_wire(&def, Shape::Get)))
 }
 
 pub async fn delete(
@@ -214,7 +152,8 @@ pub async fn delete(
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let store = state.service.store();
-    let def = store.get_workflow(&id, &namespace_of(&pairs)).await?;
+    let namespace = namespace_of(&pairs);
+    let def = store.get_workflow(&id, &namespace).await?;
     // A trigger would start a workflow that no longer exists (Mistral).
     let triggers = store.cron_triggers_of_workflow(&def.id).await?;
     if !triggers.is_empty() {
@@ -224,6 +163,6 @@ pub async fn delete(
             triggers.join(", ")
         )));
     }
-    store.delete_workflow(&id, &namespace_of(&pairs)).await?;
+    store.delete_workflow(&id, &namespace).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
