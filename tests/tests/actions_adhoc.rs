@@ -378,6 +378,59 @@ async fn workbook_actions_are_namespaced_and_nest() {
     .await;
 }
 
+/// Jinja's `_` in an `output` is the base action's result itself, here a
+/// string (Mistral binds `_` to the data whatever its type).
+#[tokio::test]
+async fn jinja_output_over_a_string_result() {
+    each(async |s: &Server| {
+        let actions = "---
+version: '2.0'
+jinja_concat:
+  base: std.echo
+  base-input:
+    output: '{{ _.a }}+{{ _.b }}'
+  input:
+    - a
+    - b
+  output:
+    nested_concat: '{{ _ }}'
+    upper: '{{ _ | upper }}'
+";
+        assert_eq!(s.post_yaml("/v2/actions", actions).await.status, 201);
+        let workflow = "---
+version: '2.0'
+uses_jinja_concat:
+  output:
+    got: <% $.got %>
+  tasks:
+    t:
+      action: jinja_concat a=\"x\" b=\"y\"
+      publish:
+        got: <% task().result %>
+";
+        assert_eq!(s.post_yaml("/v2/workflows", workflow).await.status, 201);
+        let ex = start(s, "uses_jinja_concat", json!({}), json!({})).await;
+        assert_eq!(ex["state"], "SUCCESS", "{ex}");
+        assert_eq!(
+            inner(&ex["output"]),
+            json!({"got": {"nested_concat": "x+y", "upper": "X+Y"}})
+        );
+        let direct = s
+            .send_json(
+                "POST",
+                "/v2/action_executions",
+                &json!({"name": "jinja_concat", "input": "{\"a\": \"p\", \"b\": \"q\"}"}),
+            )
+            .await;
+        assert_eq!(direct.status, 201, "{}", direct.body);
+        assert_eq!(
+            inner(&direct.json()["output"]),
+            json!({"result": {"nested_concat": "p+q", "upper": "P+Q"}})
+        );
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn adhoc_actions_run_directly() {
     each(async |s: &Server| {

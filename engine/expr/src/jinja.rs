@@ -368,9 +368,14 @@ const ROOT_KEYS: [&str; 4] = ["_", "__env", "__execution", "__task_execution"];
 impl Object for Root {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         match key.as_str()? {
-            "_" => Some(Value::from_object(Data {
-                data: self.data.clone(),
-            })),
+            // Mistral binds `_` to the data itself: a string result in an
+            // ad-hoc action's `output` is that string, not a dict.
+            "_" => Some(match self.data.layers() {
+                [only] if !only.is_object() => lazy(only, Vec::new(), only),
+                _ => Value::from_object(Data {
+                    data: self.data.clone(),
+                }),
+            }),
             name @ ("__env" | "__execution" | "__task_execution") => Some(
                 self.data
                     .layers()
