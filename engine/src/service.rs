@@ -89,15 +89,7 @@ fn sha256(text: &str) -> String {
 
 /// Mistral's input string: `a, b="x"` (defaults as JSON).
 pub fn input_string(workflow: &Workflow) -> String {
-    workflow
-        .input
-        .iter()
-        .map(|p| match &p.default {
-            Some(default) => format!("{}={}", p.name, default),
-            None => p.name.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    bora_core::input::input_spec(&workflow.input)
 }
 
 /// Mistral's workflow interface: input names (with defaults) and output keys.

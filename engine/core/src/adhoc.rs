@@ -17,6 +17,8 @@ use bora_expr::{DataContext, NoHost, evaluate_recursively};
 use bora_lang::model::AdhocAction;
 use serde_json::{Map, Value};
 
+use crate::input;
+
 /// Class name Mistral shows in the input errors of ad-hoc actions.
 pub const ADHOC_CLASS: &str = "mistral.actions.adhoc.AdHocAction";
 
@@ -44,21 +46,7 @@ pub type Link<'a> = (&'a str, &'a AdhocAction);
 
 /// Mistral's `input` string of an ad-hoc action: `s1="a", s2`.
 pub fn input_spec(action: &AdhocAction) -> String {
-    action
-        .input
-        .iter()
-        .map(|p| match &p.default {
-            Some(default) => format!("{}={}", p.name, default),
-            None => p.name.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Python's repr of a list of names: `['a', 'b']`.
-fn py_list(names: &[String]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-    format!("[{}]", quoted.join(", "))
+    input::input_spec(&action.input)
 }
 
 /// Checks the caller's input against the declared parameters, as Mistral's
@@ -68,32 +56,10 @@ pub fn check_input(
     action: &AdhocAction,
     input: &Map<String, Value>,
 ) -> Result<(), AdhocError> {
-    let missing: Vec<String> = action
-        .input
-        .iter()
-        .filter(|p| p.default.is_none() && !input.contains_key(&p.name))
-        .map(|p| p.name.clone())
-        .collect();
-    let unexpected: Vec<String> = input
-        .keys()
-        .filter(|k| !action.input.iter().any(|p| &p.name == *k))
-        .cloned()
-        .collect();
-    if missing.is_empty() && unexpected.is_empty() {
-        return Ok(());
-    }
-    let mut message = format!("Invalid input [name={name}, class={ADHOC_CLASS}");
-    if !missing.is_empty() {
-        message.push_str(&format!(", missing={}", py_list(&missing)));
-    }
-    if !unexpected.is_empty() {
-        message.push_str(&format!(", unexpected={}", py_list(&unexpected)));
-    }
-    message.push(']');
-    Err(AdhocError::BadInput {
-        message,
-        missing,
-        unexpected,
+    input::check(name, ADHOC_CLASS, &action.input, input).map_err(|err| AdhocError::BadInput {
+        message: err.message(),
+        missing: err.missing,
+        unexpected: err.unexpected,
     })
 }
 

@@ -2,6 +2,7 @@
 //! input against it: missing required or unexpected parameters are refused
 //! with Mistral's wording, and defaults are filled in before the call.
 
+use bora_core::input::{Declared, check, in_declared_order};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -28,24 +29,21 @@ pub struct Param {
     pub description: Option<String>,
 }
 
-impl Descriptor {
-    /// Mistral's `input` string of an action: `output, delay=0`.
-    pub fn input_spec(&self) -> String {
-        self.params
-            .iter()
-            .map(|p| match &p.default {
-                Some(default) => format!("{}={}", p.name, default),
-                None => p.name.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+impl Declared for Param {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn default_value(&self) -> Option<&Value> {
+        self.default.as_ref()
     }
 }
 
-/// Python's repr of a list of names: `['a', 'b']`.
-fn py_list(names: &[String]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-    format!("[{}]", quoted.join(", "))
+impl Descriptor {
+    /// Mistral's `input` string of an action: `output, delay=0`.
+    pub fn input_spec(&self) -> String {
+        bora_core::input::input_spec(&self.params)
+    }
 }
 
 /// Checks `input` against the descriptor and returns it with defaults filled
@@ -58,7 +56,7 @@ pub(crate) fn prepare(
     descriptor: &Descriptor,
     input: Value,
 ) -> Result<Map<String, Value>, FailureKind> {
-    let mut given = match input {
+    let given = match input {
         Value::Object(map) => map,
         Value::Null => Map::new(),
         other => {
@@ -73,41 +71,12 @@ pub(crate) fn prepare(
             });
         }
     };
-    let missing: Vec<String> = descriptor
-        .params
-        .iter()
-        .filter(|p| p.default.is_none() && !given.contains_key(&p.name))
-        .map(|p| p.name.clone())
-        .collect();
-    let unexpected: Vec<String> = given
-        .keys()
-        .filter(|k| !descriptor.params.iter().any(|p| &p.name == *k))
-        .cloned()
-        .collect();
-    if !missing.is_empty() || !unexpected.is_empty() {
-        let mut message = format!("Invalid input [name={name}, class={class}");
-        if !missing.is_empty() {
-            message.push_str(&format!(", missing={}", py_list(&missing)));
-        }
-        if !unexpected.is_empty() {
-            message.push_str(&format!(", unexpected={}", py_list(&unexpected)));
-        }
-        message.push(']');
-        return Err(FailureKind::BadInput {
-            message,
-            missing,
-            unexpected,
-        });
-    }
-    let mut prepared = Map::with_capacity(descriptor.params.len());
-    for param in &descriptor.params {
-        let value = match given.remove(&param.name) {
-            Some(value) => value,
-            None => param.default.clone().unwrap_or(Value::Null),
-        };
-        prepared.insert(param.name.clone(), value);
-    }
-    Ok(prepared)
+    check(name, class, &descriptor.params, &given).map_err(|err| FailureKind::BadInput {
+        message: err.message(),
+        missing: err.missing,
+        unexpected: err.unexpected,
+    })?;
+    Ok(in_declared_order(&descriptor.params, given))
 }
 
 fn json_type(value: &Value) -> &'static str {
