@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 use bora_core::execution::Execution;
 use bora_core::input::prepare_input;
@@ -104,6 +105,12 @@ pub fn interface(workflow: &Workflow) -> Value {
         .collect();
     let output: Vec<&String> = workflow.output.keys().collect();
     json!({"input": input, "output": output})
+}
+
+/// A stored spec, parsed (unreadable only if the store was tampered with).
+fn parse_spec(spec: &str) -> Result<Workflow, ServiceError> {
+    serde_json::from_str(spec)
+        .map_err(|e| ServiceError::Internal(format!("stored spec unreadable: {e}")))
 }
 
 /// Lists a definition's errors, one per line, as a 400.
@@ -317,16 +324,21 @@ impl Service {
         Ok(self.store.get_execution(&id).await?)
     }
 
+    /// A workflow definition (by id or name) and its parsed spec.
+    async fn workflow_spec(
+        &self,
+        workflow: &str,
+        namespace: &str,
+    ) -> Result<(WorkflowDefinition, Workflow), ServiceError> {
+        let def = self.store.get_workflow(workflow, namespace).await?;
+        let spec = self.store.get_spec(&def.spec_hash).await?;
+        Ok((def, parse_spec(&spec)?))
+    }
+
     /// Checks a start request (workflow, input, environment) and builds the
     /// IDLE execution to store with its `start` event.
     pub(crate) async fn prepare_start(&self, req: &StartRequest) -> Result<Prepared, ServiceError> {
-        let def = self
-            .store
-            .get_workflow(&req.workflow, &req.namespace)
-            .await?;
-        let spec = self.store.get_spec(&def.spec_hash).await?;
-        let workflow: Workflow = serde_json::from_str(&spec)
-            .map_err(|e| ServiceError::Internal(format!("stored spec unreadable: {e}")))?;
+        let (def, workflow) = self.workflow_spec(&req.workflow, &req.namespace).await?;
         let input = prepare_input(&workflow, &req.input)
             .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
         let mut params = req.params.clone();
@@ -418,15 +430,34 @@ impl Service {
         id: &str,
         done: impl Fn(&WorkflowExecution) -> bool,
     ) -> Result<(), ServiceError> {
-        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+        self.poll(
+            Duration::from_secs(30),
+            || self.store.get_execution(id),
+            |current| done(&current.execution),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Reads with `read` until `done` holds for what it read or `limit` has
+    /// passed (another node may hold the execution), waiting for one of this
+    /// node's steps between reads; returns the last read.
+    async fn poll<T, F>(
+        &self,
+        limit: Duration,
+        mut read: impl FnMut() -> F,
+        done: impl Fn(&T) -> bool,
+    ) -> Result<T, ServiceError>
+    where
+        F: Future<Output = Result<T, StoreError>>,
+    {
+        let deadline = tokio::time::Instant::now() + limit;
         loop {
-            let current = self.store.get_execution(id).await?;
-            if done(&current.execution) || tokio::time::Instant::now() > deadline {
-                return Ok(());
+            let current = read().await?;
+            if done(&current) || tokio::time::Instant::now() > deadline {
+                return Ok(current);
             }
-            self.scheduler
-                .wait_step(std::time::Duration::from_millis(50))
-                .await;
+            self.scheduler.wait_step(Duration::from_millis(50)).await;
         }
     }
 
@@ -643,13 +674,7 @@ impl Service {
             (Some(_), None, None) => Some(1),
             (_, _, count) => count,
         };
-        let def = self
-            .store
-            .get_workflow(&req.workflow, &req.namespace)
-            .await?;
-        let spec = self.store.get_spec(&def.spec_hash).await?;
-        let workflow: Workflow = serde_json::from_str(&spec)
-            .map_err(|e| ServiceError::Internal(format!("stored spec unreadable: {e}")))?;
+        let (def, workflow) = self.workflow_spec(&req.workflow, &req.namespace).await?;
         prepare_input(&workflow, &req.input).map_err(|e| bad(e.to_string()))?;
         let record = CronTriggerRecord {
             id: uuid::Uuid::new_v4().to_string(),
@@ -715,16 +740,12 @@ impl Service {
         .await?;
         // The step that applies it follows at once; bounded in case the
         // execution is held elsewhere (another node's lock).
-        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
-        loop {
-            let current = self.store.get_action(id).await?;
-            if current.state != State::Running || tokio::time::Instant::now() > deadline {
-                return Ok(current);
-            }
-            self.scheduler
-                .wait_step(std::time::Duration::from_millis(50))
-                .await;
-        }
+        self.poll(
+            Duration::from_secs(10),
+            || self.store.get_action(id),
+            |current| current.state != State::Running,
+        )
+        .await
     }
 
     /// Reruns (`skip` false) or skips a failed task (`PUT /v2/tasks/{id}`)
@@ -744,8 +765,7 @@ impl Service {
         let spec = tx.get_spec(&snapshot.execution.spec_hash).await?;
         // Read only: dropping the transaction rolls it back.
         drop(tx);
-        let workflow: Workflow = serde_json::from_str(&spec)
-            .map_err(|e| ServiceError::Internal(format!("stored spec unreadable: {e}")))?;
+        let workflow = parse_spec(&spec)?;
         let version = snapshot.execution.version;
         let exec = Execution::new(
             snapshot.execution.execution,
@@ -769,14 +789,12 @@ impl Service {
         self.send(&execution_id, event).await?;
         // Every step stores a new version: wait for the one applying ours
         // (bounded, in case another node holds the execution).
-        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
-        while self.store.get_execution(&execution_id).await?.version <= version
-            && tokio::time::Instant::now() < deadline
-        {
-            self.scheduler
-                .wait_step(std::time::Duration::from_millis(50))
-                .await;
-        }
+        self.poll(
+            Duration::from_secs(10),
+            || self.store.get_execution(&execution_id),
+            |current| current.version > version,
+        )
+        .await?;
         Ok(self.store.get_task(task_id).await?)
     }
 }
