@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+// One temp-database helper for the store suite and this one.
+#[path = "../../../engine/store/tests/common/pg.rs"]
 pub mod pg;
 
 use std::net::SocketAddr;
