@@ -198,7 +198,7 @@ impl Executor {
             ctx,
             overrides,
         };
-        let result = self.actions.run_to_result(call).await?;
+        let result = self.actions.run_to_result(call, job.pinned_at).await?;
         Some(self.cap(result))
     }
 

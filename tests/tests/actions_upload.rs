@@ -1,7 +1,8 @@
 //! Uploaded wasm actions over REST: `POST /v2/actions` with a component
 //! (`application/wasm` or `multipart/form-data`) and `?name=`, checked
 //! against the `bora:action` world at upload; versions (a re-upload is used
-//! by new calls while running ones finish on theirs); limits; listing with
+//! by new calls while running ones finish on theirs, and a running task's
+//! retries keep the version it started with); limits; listing with
 //! the input signature from `describe()`; use from a workflow; and a second
 //! node loading the component from the store by digest.
 
@@ -398,4 +399,119 @@ async fn two_nodes(url: String) {
     assert!(b.runtime.info("my.shared@2").is_some());
     a.shutdown().await;
     b.shutdown().await;
+}
+
+/// The action executions of the execution's only task, oldest first.
+async fn task_actions(s: &Server, execution: &str) -> (String, Vec<Value>) {
+    let tasks = s
+        .get(&format!("/v2/executions/{execution}/tasks"))
+        .await
+        .json();
+    let task = tasks["tasks"][0]["id"].as_str().unwrap().to_owned();
+    let mut actions = Vec::new();
+    let list = s
+        .get(&format!("/v2/tasks/{task}/action_executions"))
+        .await
+        .json();
+    for action in list["action_executions"].as_array().unwrap() {
+        let id = action["id"].as_str().unwrap();
+        actions.push(s.get(&format!("/v2/action_executions/{id}")).await.json());
+    }
+    actions.sort_by_key(|a| a["created_at"].as_str().unwrap_or_default().to_owned());
+    (task, actions)
+}
+
+#[tokio::test]
+async fn a_task_keeps_the_version_it_started_with_until_rerun() {
+    each(async |s: &Server| {
+        // Version 1 fails; version 2 succeeds.
+        let v1 = upload(s, "name=my.pinned", programs::ERROR_WITH_DETAILS).await;
+        assert_eq!(v1.status, 201, "{}", v1.body);
+        let workflow = "---
+version: '2.0'
+pinned:
+  tasks:
+    t:
+      action: my.pinned
+      retry:
+        count: 1
+        delay: 3
+";
+        assert_eq!(s.post_yaml("/v2/workflows", workflow).await.status, 201);
+        let started = s
+            .send_json(
+                "POST",
+                "/v2/executions",
+                &json!({"workflow_name": "pinned"}),
+            )
+            .await;
+        assert_eq!(started.status, 201, "{}", started.body);
+        let id = started.json()["id"].as_str().unwrap().to_owned();
+
+        // Version 2 arrives after the first attempt failed, before the retry.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let (_, actions) = task_actions(s, &id).await;
+            if actions.first().is_some_and(|a| a["state"] == "ERROR") {
+                assert_eq!(actions.len(), 1, "the retry waits 3 s");
+                break;
+            }
+            assert!(Instant::now() < deadline, "the first attempt never ended");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let v2 = upload(s, "name=my.pinned", programs::PRINTS).await;
+        assert_eq!(v2.status, 201, "{}", v2.body);
+        assert_eq!(v2.json()["actions"][0]["version"], 2);
+
+        // The retry ran version 1 again.
+        let ex = s.wait_done(&id).await;
+        assert_eq!(ex["state"], "ERROR", "{ex}");
+        let (task, actions) = task_actions(s, &id).await;
+        assert_eq!(actions.len(), 2);
+        for action in &actions {
+            assert_eq!(action["state"], "ERROR", "{action}");
+            assert_eq!(
+                inner(&action["output"]),
+                json!({"result": {"code": 42, "items": ["a", "b"]}})
+            );
+        }
+
+        // A new task runs version 2.
+        let again = s
+            .send_json(
+                "POST",
+                "/v2/executions",
+                &json!({"workflow_name": "pinned"}),
+            )
+            .await;
+        let ex = s.wait_done(again.json()["id"].as_str().unwrap()).await;
+        assert_eq!(ex["state"], "SUCCESS", "{ex}");
+
+        // So does the failed task once rerun (it starts again).
+        let rerun = s
+            .send_json(
+                "PUT",
+                &format!("/v2/tasks/{task}"),
+                &json!({"state": "RUNNING", "reset": true}),
+            )
+            .await;
+        assert_eq!(rerun.status, 200, "{}", rerun.body);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let state = loop {
+            let got = s.get(&format!("/v2/tasks/{task}")).await.json();
+            let state = got["state"].as_str().unwrap_or_default().to_owned();
+            if state == "SUCCESS" || Instant::now() > deadline {
+                break state;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        assert_eq!(state, "SUCCESS");
+        let (_, actions) = task_actions(s, &id).await;
+        assert_eq!(actions.len(), 3);
+        assert_eq!(
+            inner(&actions[2]["output"]),
+            json!({"result": {"printed": true, "action_name": "my.pinned"}})
+        );
+    })
+    .await;
 }

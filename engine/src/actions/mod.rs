@@ -7,7 +7,9 @@
 //!    in `action_definitions`); inside a workbook `<workbook>.<name>` is
 //!    tried first, as Mistral does;
 //! 3. an uploaded wasm component (stored in `action_components`, versioned;
-//!    the newest version is used).
+//!    the newest version is used, except by a task: it runs the version
+//!    that was newest when it started, so its retries and later with-items
+//!    items run what its first action ran; a rerun starts it again).
 //!
 //! An ad-hoc action is expanded down its chain of bases to a real action
 //! (standard or uploaded) with [`bora_core::adhoc`]; the real action's
@@ -18,7 +20,10 @@
 //! runtime (compiled code comes from the runtime's disk cache when another
 //! process on the machine compiled it already). A re-upload makes a new
 //! version; calls already running keep the instance of the version they
-//! started on, new calls load the new one.
+//! started on, new calls load the new one, and a task's later calls
+//! (retries, with-items items) load the version newest at its start (the
+//! executor passes the task's `started_at`; no version is written, so the
+//! step's transaction reads nothing more).
 //!
 //! Limits of an uploaded action are set at upload (fuel, memory, timeout,
 //! allowed hosts) and stored with its version; per task, the `timeout`
@@ -181,9 +186,40 @@ enum Found {
     Component(Box<ActionComponent>),
 }
 
+/// The version of an uploaded action to run: the newest one uploaded at or
+/// before `at` when given (the calling task's start), else the newest.
+/// When every version is newer (the name was deleted and uploaded again
+/// since), the newest.
+async fn component_at(
+    store: &Store,
+    name: &str,
+    at: Option<i64>,
+) -> Result<Option<ActionComponent>, StoreError> {
+    let Some(latest) = store.latest_action_component(name).await? else {
+        return Ok(None);
+    };
+    let Some(at) = at.filter(|at| latest.created_at > *at) else {
+        return Ok(Some(latest));
+    };
+    // Versions uploaded since the task started are few: walk down.
+    for version in (1..latest.version).rev() {
+        match store.action_component(name, version).await {
+            Ok(older) if older.created_at <= at => return Ok(Some(older)),
+            Ok(_) | Err(StoreError::NotFound { .. }) => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(Some(latest))
+}
+
 /// One name in one namespace (ad-hoc actions of the default namespace are
-/// seen from every namespace).
-async fn find(store: &Store, name: &str, namespace: &str) -> Result<Option<Found>, StoreError> {
+/// seen from every namespace); an uploaded action in its version at `at`.
+async fn find(
+    store: &Store,
+    name: &str,
+    namespace: &str,
+    at: Option<i64>,
+) -> Result<Option<Found>, StoreError> {
     if is_std(name) {
         return Ok(Some(Found::Std(name.to_owned())));
     }
@@ -195,7 +231,7 @@ async fn find(store: &Store, name: &str, namespace: &str) -> Result<Option<Found
     {
         return Ok(Some(Found::Adhoc(Box::new(def))));
     }
-    if let Some(component) = store.latest_action_component(name).await? {
+    if let Some(component) = component_at(store, name, at).await? {
         return Ok(Some(Found::Component(Box::new(component))));
     }
     Ok(None)
@@ -213,15 +249,30 @@ pub async fn resolve_in(
     namespace: &str,
     workbook: Option<&str>,
 ) -> Result<Resolved, ResolveError> {
+    resolve_at(store, name, namespace, workbook, None).await
+}
+
+/// As [`resolve_in`], with an uploaded real action in the version that was
+/// newest at `at` (UTC microseconds; `None`: the newest).
+///
+/// # Errors
+/// As [`resolve_in`].
+pub async fn resolve_at(
+    store: &Store,
+    name: &str,
+    namespace: &str,
+    workbook: Option<&str>,
+    at: Option<i64>,
+) -> Result<Resolved, ResolveError> {
     let mut found = None;
     // Standard actions never go to the store (the hot path).
     if let Some(wb) = workbook
         && !is_std(name)
     {
-        found = find(store, &format!("{wb}.{name}"), namespace).await?;
+        found = find(store, &format!("{wb}.{name}"), namespace, at).await?;
     }
     if found.is_none() {
-        found = find(store, name, namespace).await?;
+        found = find(store, name, namespace, at).await?;
     }
     let Some(mut found) = found else {
         return Err(ResolveError::NotFound {
@@ -271,12 +322,12 @@ pub async fn resolve_in(
                 }
                 visited.push(base.clone());
                 chain.push((def.name.clone(), spec));
-                found = find(store, &base, &def.namespace).await?.ok_or_else(|| {
-                    ResolveError::BaseNotFound {
+                found = find(store, &base, &def.namespace, at)
+                    .await?
+                    .ok_or_else(|| ResolveError::BaseNotFound {
                         name: base.clone(),
                         namespace: def.namespace.clone(),
-                    }
-                })?;
+                    })?;
             }
         }
     }
@@ -370,7 +421,22 @@ impl Actions {
         namespace: &str,
         workbook: Option<&str>,
     ) -> Result<Resolved, ResolveError> {
-        let mut resolved = resolve_in(&self.store, name, namespace, workbook).await?;
+        self.resolve_at(name, namespace, workbook, None).await
+    }
+
+    /// As [`Actions::resolve`], with an uploaded real action in the version
+    /// that was newest at `at` (`None`: the newest).
+    ///
+    /// # Errors
+    /// As [`Actions::resolve`].
+    pub async fn resolve_at(
+        &self,
+        name: &str,
+        namespace: &str,
+        workbook: Option<&str>,
+        at: Option<i64>,
+    ) -> Result<Resolved, ResolveError> {
+        let mut resolved = resolve_at(&self.store, name, namespace, workbook, at).await?;
         if let Some(component) = &resolved.component {
             resolved.handle = Some(self.ensure_loaded(component).await?);
         }
@@ -471,8 +537,17 @@ impl Actions {
     /// [`RunError`] when the name does not resolve, the ad-hoc expansion or
     /// transformation fails, or the real action fails.
     pub async fn run(&self, call: Call) -> Result<Option<Value>, RunError> {
+        self.run_at(call, None).await
+    }
+
+    /// As [`Actions::run`], with an uploaded real action in the version that
+    /// was newest at `at` (a task's start; `None`: the newest).
+    ///
+    /// # Errors
+    /// As [`Actions::run`].
+    pub async fn run_at(&self, call: Call, at: Option<i64>) -> Result<Option<Value>, RunError> {
         let resolved = self
-            .resolve(&call.name, &call.namespace, call.workbook.as_deref())
+            .resolve_at(&call.name, &call.namespace, call.workbook.as_deref(), at)
             .await?;
         let links = resolved.links();
         let input = if links.is_empty() {
@@ -505,8 +580,8 @@ impl Actions {
 
     /// Runs an action and turns the outcome into what the action execution
     /// stores; `None` when it completes later.
-    pub async fn run_to_result(&self, call: Call) -> Option<ActionResult> {
-        match self.run(call).await {
+    pub async fn run_to_result(&self, call: Call, at: Option<i64>) -> Option<ActionResult> {
+        match self.run_at(call, at).await {
             Ok(Some(value)) => Some(ActionResult::Success(value)),
             Ok(None) => None,
             Err(err) => Some(ActionResult::Error(err.error_value())),

@@ -57,7 +57,8 @@ fn check_name(name: &str) -> Result<(), UploadError> {
 
 impl Actions {
     /// Checks and stores an upload as the next version of `name`; new
-    /// action executions use it from now on, on every node.
+    /// calls and tasks use it from now on, on every node (tasks already
+    /// running keep the version they started with).
     ///
     /// # Errors
     /// [`UploadError`]: a bad or taken name, a component that does not fit

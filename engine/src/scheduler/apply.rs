@@ -44,6 +44,11 @@ pub struct ActionJob {
     /// in jobs written before it existed: not safe.
     #[serde(default)]
     pub safe_rerun: bool,
+    /// When the task started (or was rerun), UTC microseconds: an uploaded
+    /// action runs the version that was newest then, so a re-upload does
+    /// not change what a running task's retries and items run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinned_at: Option<i64>,
 }
 
 /// The data a task's expressions see, for ad-hoc `base-input`.
@@ -206,12 +211,13 @@ impl Scheduler {
             } => {
                 // Standard actions need no lookup (the hot path); other
                 // names may be ad-hoc actions of the workbook.
-                let (workbook, context) = if crate::actions::is_std(&name) {
-                    (None, None)
+                let (workbook, context, pinned_at) = if crate::actions::is_std(&name) {
+                    (None, None, None)
                 } else {
                     (
                         tx.workbook_of(&exec.record.workflow_id).await?,
                         Some(task_context(exec, &task_id)),
+                        exec.task(&task_id).and_then(|t| t.started_at),
                     )
                 };
                 let lease_secs = timeout
@@ -231,6 +237,7 @@ impl Scheduler {
                     workbook,
                     context,
                     safe_rerun,
+                    pinned_at,
                 };
                 jobs.push(NewJob {
                     id: job.job_id.clone(),
