@@ -80,8 +80,7 @@ pub async fn list(
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    list_with(&state, &headers, &params, None, "action_executions").await
+    list_with(&state, &headers, pairs, None, "action_executions").await
 }
 
 /// An action execution list (no `output` unless `include_output`),
@@ -89,11 +88,11 @@ pub async fn list(
 pub(super) async fn list_with(
     state: &ApiState,
     headers: &HeaderMap,
-    params: &ListParams,
+    pairs: Vec<(String, String)>,
     task_id: Option<&str>,
     path: &str,
 ) -> Result<Response, ApiError> {
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let parent = task_id.map(|id| ("a.task_execution_id", id));
     let query = params.store_query_under(action_column, parent)?;
     let output = params.flag("include_output");

@@ -159,19 +159,18 @@ pub async fn list(
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    list_with(&state, &headers, &params, None, "executions").await
+    list_with(&state, &headers, pairs, None, "executions").await
 }
 
 /// An execution list, optionally restricted to the sub-workflows of a task.
 pub(super) async fn list_with(
     state: &ApiState,
     headers: &HeaderMap,
-    params: &ListParams,
+    pairs: Vec<(String, String)>,
     task_id: Option<&str>,
     path: &str,
 ) -> Result<Response, ApiError> {
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let parent = task_id.map(|id| ("e.task_execution_id", id));
     let query = params.store_query_under(execution_column, parent)?;
     let parts = Parts {
@@ -315,11 +314,10 @@ pub async fn tasks(
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     state.service.store().get_execution(&id).await?;
-    let params = ListParams::parse(pairs, "created_at")?;
     tasks::list_with(
         &state,
         &headers,
-        &params,
+        pairs,
         Some(&id),
         &format!("executions/{id}/tasks"),
     )

@@ -73,19 +73,18 @@ pub async fn list(
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
-    list_with(&state, &headers, &params, None, "tasks").await
+    list_with(&state, &headers, pairs, None, "tasks").await
 }
 
 /// A task list (no `result`), optionally of one workflow execution.
 pub(super) async fn list_with(
     state: &ApiState,
     headers: &HeaderMap,
-    params: &ListParams,
+    pairs: Vec<(String, String)>,
     execution_id: Option<&str>,
     path: &str,
 ) -> Result<Response, ApiError> {
-    params.check_fields(FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let parent = execution_id.map(|id| ("t.workflow_execution_id", id));
     let query = params.store_query_under(task_column, parent)?;
     let items = state
@@ -191,11 +190,10 @@ pub async fn action_executions(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
     action_executions::list_with(
         &state,
         &headers,
-        &params,
+        pairs,
         Some(&id),
         &format!("tasks/{id}/action_executions"),
     )
@@ -208,11 +206,10 @@ pub async fn workflow_executions(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(pairs, "created_at")?;
     executions::list_with(
         &state,
         &headers,
-        &params,
+        pairs,
         Some(&id),
         &format!("tasks/{id}/workflow_executions"),
     )

@@ -73,19 +73,33 @@ fn upload_reply(status: StatusCode, defs: &[WorkflowDefinition]) -> Response {
     text_reply(status, &Value::Object(out))
 }
 
+async fn put(
+    state: ApiState,
+    headers: HeaderMap,
+    pairs: Vec<(String, String)>,
+    body: Bytes,
+    update: bool,
+) -> Result<Response, ApiError> {
+    let upload = TextUpload::read(&headers, &pairs, &body)?;
+    let service = &state.service;
+    let (defs, status) = if update {
+        let defs = service.update_workflows(upload.text, &upload.namespace, &upload.scope);
+        (defs.await, StatusCode::OK)
+    } else {
+        let defs = service.create_workflows(upload.text, &upload.namespace, &upload.scope);
+        (defs.await, StatusCode::CREATED)
+    };
+    let defs = defs.map_err(|e| ApiError::from(e).text())?;
+    Ok(upload_reply(status, &defs))
+}
+
 pub async fn create(
     State(state): State<ApiState>,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let upload = TextUpload::read(&headers, &pairs, &body)?;
-    let defs = state
-        .service
-        .create_workflows(upload.text, &upload.namespace, &upload.scope)
-        .await
-        .map_err(|e| ApiError::from(e).text())?;
-    Ok(upload_reply(StatusCode::CREATED, &defs))
+    put(state, headers, pairs, body, false).await
 }
 
 pub async fn update(
@@ -94,13 +108,7 @@ pub async fn update(
     Pairs(pairs): Pairs,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let upload = TextUpload::read(&headers, &pairs, &body)?;
-    let defs = state
-        .service
-        .update_workflows(upload.text, &upload.namespace, &upload.scope)
-        .await
-        .map_err(|e| ApiError::from(e).text())?;
-    Ok(upload_reply(StatusCode::OK, &defs))
+    put(state, headers, pairs, body, true).await
 }
 
 pub async fn list(
