@@ -730,17 +730,17 @@ mod binary_tests {
 
     #[test]
     fn text_core_modules_and_components_are_told_apart() {
-        assert!(
-            check_binary(b"(component)")
-                .unwrap_err()
-                .contains("magic number")
-        );
-        assert!(check_binary(b"\0asm").unwrap_err().contains("magic number"));
-        let core = [0, b'a', b's', b'm', 1, 0, 0, 0];
-        assert!(
-            check_binary(&core)
-                .unwrap_err()
-                .contains("core WebAssembly module")
+        let rejected = |bytes: &[u8], what: &str| {
+            assert!(
+                check_binary(bytes).is_err_and(|m| m.contains(what)),
+                "{bytes:?} should be rejected with {what}"
+            );
+        };
+        rejected(b"(component)", "magic number");
+        rejected(b"\0asm", "magic number");
+        rejected(
+            &[0, b'a', b's', b'm', 1, 0, 0, 0],
+            "core WebAssembly module",
         );
         let component = [0, b'a', b's', b'm', 0x0d, 0, 1, 0];
         assert_eq!(check_binary(&component), Ok(()));
