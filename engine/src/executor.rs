@@ -22,6 +22,11 @@ use crate::actions::{Actions, Call};
 use crate::runtime::{CallContext, CallOverrides, FailureKind, Runtime};
 use crate::scheduler::{ActionJob, Scheduler, now_micros};
 
+/// How often a node renews its leases, and for how long: a node that stops
+/// renewing loses its jobs to the others within `RENEWED_LEASE`.
+const LEASE_RENEWAL: Duration = Duration::from_secs(20);
+const RENEWED_LEASE: Duration = Duration::from_secs(90);
+
 /// Settings of the executor.
 #[derive(Debug, Clone)]
 pub struct ExecutorConfig {
@@ -79,6 +84,7 @@ impl Executor {
     ) {
         tokio::pin!(shutdown);
         let mut recovery = tokio::time::interval(Duration::from_secs(1));
+        let mut heartbeat = tokio::time::interval(LEASE_RENEWAL);
         loop {
             tokio::select! {
                 _ = &mut shutdown => return,
@@ -87,7 +93,24 @@ impl Executor {
                     None => return,
                 },
                 _ = recovery.tick() => self.recover().await,
+                _ = heartbeat.tick() => self.renew_leases().await,
             }
+        }
+    }
+
+    /// Keeps this node's action leases alive while it runs, so another node
+    /// takes its actions over only after it stopped (not when an action
+    /// outlives its first lease). Event leases are left to expire: a live
+    /// node's scheduler re-claims an event whose step never happened.
+    async fn renew_leases(&self) {
+        let until = now_micros() + i64::try_from(RENEWED_LEASE.as_micros()).unwrap_or(i64::MAX);
+        if let Err(err) = self
+            .scheduler
+            .store()
+            .renew_leases(JobKind::Action, self.scheduler.node(), until)
+            .await
+        {
+            tracing::error!(error = %err, "renewing this node's leases failed");
         }
     }
 

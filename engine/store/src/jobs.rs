@@ -171,6 +171,24 @@ impl Store {
         Ok(next)
     }
 
+    /// Extends every lease `owner` holds on jobs of `kind` to at least
+    /// `lease_until`: a live node's heartbeat, so a long action is not taken
+    /// over by another node while it still runs. Returns how many leases were
+    /// extended.
+    pub async fn renew_leases(&self, kind: JobKind, owner: &str, lease_until: i64) -> Result<u64> {
+        let _writer = self.writer().await;
+        let done = sqlx::query(
+            "UPDATE jobs SET locked_until = $2 \
+             WHERE kind = $3 AND locked_by = $1 AND locked_until < $2",
+        )
+        .bind(owner.to_owned())
+        .bind(lease_until)
+        .bind(kind.as_str().to_owned())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// Drops every lease (used at start-up on SQLite, where the store serves a
     /// single process: leases of an earlier run of it are void).
     pub async fn release_all_leases(&self) -> Result<()> {

@@ -234,6 +234,61 @@ async fn jobs_are_claimed_once_and_leases_expire() {
 }
 
 #[tokio::test]
+async fn a_live_node_renews_its_leases() {
+    for backend in backends().await {
+        let store = &backend.store;
+        let job = |id: &str| NewJob {
+            id: id.to_owned(),
+            kind: JobKind::Action,
+            execution_id: Some("e1".into()),
+            due_at: 10,
+            payload: json!({}),
+            locked_by: None,
+            locked_until: None,
+            created_at: 0,
+        };
+        let mut tx = store.begin().await.expect("begin");
+        tx.insert_jobs(&[job("j1"), job("j2")]).await.expect("jobs");
+        tx.commit().await.expect("commit");
+        let claimed = store
+            .claim_jobs(JobKind::Action, "n1", 20, 100, 1)
+            .await
+            .expect("claim");
+        assert_eq!(claimed.len(), 1, "{}", backend.name);
+        // n1's heartbeat extends only its own lease, and never shortens one.
+        assert_eq!(
+            store
+                .renew_leases(JobKind::Action, "n1", 500)
+                .await
+                .expect("renew"),
+            1
+        );
+        assert_eq!(
+            store
+                .renew_leases(JobKind::Action, "n1", 300)
+                .await
+                .expect("renew"),
+            0
+        );
+        // Past the first lease, n2 takes only the job n1 never claimed.
+        let taken = store
+            .claim_jobs(JobKind::Action, "n2", 200, 1_000, 10)
+            .await
+            .expect("claim");
+        let ids: Vec<&str> = taken.iter().map(|j| j.id.as_str()).collect();
+        assert_ne!(ids, [claimed[0].id.as_str()], "{}", backend.name);
+        assert_eq!(ids.len(), 1, "{}", backend.name);
+        // Once n1 stops renewing, its job is taken over.
+        let taken = store
+            .claim_jobs(JobKind::Action, "n2", 501, 1_000, 10)
+            .await
+            .expect("claim");
+        assert_eq!(taken.len(), 1, "{}", backend.name);
+        assert_eq!(taken[0].id, claimed[0].id);
+    }
+}
+
+#[tokio::test]
 async fn concurrent_claims_never_share_a_job() {
     for backend in backends().await {
         let store = backend.store.clone();
