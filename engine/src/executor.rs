@@ -199,9 +199,14 @@ impl Executor {
 
     /// The action's result, or `None` when it completes later.
     async fn call(&self, job: &ActionJob) -> Option<ActionResult> {
+        // The task's `timeout` policy is the call's wall-clock limit; its
+        // `limits` give the rest.
+        let limits = job.limits.clone().unwrap_or_default();
         let overrides = CallOverrides {
+            fuel: limits.fuel,
+            memory: limits.memory,
             timeout: job.timeout.map(Duration::from_secs),
-            ..CallOverrides::default()
+            allowed_hosts: limits.allowed_hosts,
         };
         let ctx = CallContext {
             execution_id: Some(job.execution_id.clone()),

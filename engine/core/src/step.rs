@@ -11,7 +11,8 @@
 use bora_expr::context::DataContext;
 use bora_expr::functions::{py_repr, py_str};
 use bora_lang::model::{
-    BoolOrExpr, IntOrExpr, ItemsSource, Join, OnClause, Task, TaskInput, TaskKind as SpecKind,
+    BoolOrExpr, HostsOrExpr, IntOrExpr, ItemsSource, Join, Limits, OnClause, Task, TaskInput,
+    TaskKind as SpecKind,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -99,6 +100,19 @@ pub enum Timer {
     JoinCheck,
 }
 
+/// A task's `limits` evaluated for one action call; `None` keeps the
+/// action's own value (set at upload), else the runtime's default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallLimits {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fuel: Option<u64>,
+    /// Bytes of linear memory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_hosts: Option<Vec<String>>,
+}
+
 /// Work for the shell, to carry out after the step's changes are stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "command", rename_all = "snake_case")]
@@ -117,6 +131,10 @@ pub enum Command {
         /// it Mistral fails the action instead of running it twice.
         #[serde(default)]
         safe_rerun: bool,
+        /// The task's `limits` (Bora extension), evaluated for this call;
+        /// they override the action's own limits key by key.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        limits: Option<CallLimits>,
     },
     /// Create and start a sub-workflow execution for a task.
     StartChild {
@@ -888,6 +906,78 @@ impl Stepper<'_> {
         }
     }
 
+    /// Evaluates a task's `limits` against the call's data (with-items
+    /// variables included).
+    fn eval_limits(
+        &self,
+        task_id: &str,
+        limits: &Limits,
+        data: &DataContext,
+    ) -> Result<CallLimits, Structural> {
+        let int = |key: &str, value: &Option<IntOrExpr>| -> Result<Option<u64>, Structural> {
+            let text = match value {
+                None => return Ok(None),
+                Some(IntOrExpr::Int(n)) => return Ok(Some(*n)),
+                Some(IntOrExpr::Expr(text)) => text,
+            };
+            let value = eval_text(self.exec, text, data, Some(task_id))
+                .map_err(|e| Structural(e.to_string()))?;
+            match &value {
+                Value::Number(n) if n.is_u64() => Ok(n.as_u64()),
+                Value::Number(n) if n.is_i64() => Err(Structural(format!(
+                    "Invalid value of limits.{key}: {n} is less than the minimum of 0"
+                ))),
+                other => Err(Structural(format!(
+                    "Invalid value of limits.{key}: {} is not of type 'integer'",
+                    py_repr(other)
+                ))),
+            }
+        };
+        let fuel = int("fuel", &limits.fuel)?;
+        let memory = int("memory", &limits.memory)?;
+        let not_hosts = |v: &Value| {
+            Structural(format!(
+                "Invalid value of limits.allowed-hosts: {} is not a list of host strings",
+                py_repr(v)
+            ))
+        };
+        let allowed_hosts = match &limits.allowed_hosts {
+            None => None,
+            Some(HostsOrExpr::List(entries)) => {
+                let mut hosts = Vec::with_capacity(entries.len());
+                for entry in entries {
+                    match eval_text(self.exec, entry, data, Some(task_id))
+                        .map_err(|e| Structural(e.to_string()))?
+                    {
+                        Value::String(host) => hosts.push(host),
+                        other => return Err(not_hosts(&other)),
+                    }
+                }
+                Some(hosts)
+            }
+            Some(HostsOrExpr::Expr(text)) => {
+                match eval_text(self.exec, text, data, Some(task_id))
+                    .map_err(|e| Structural(e.to_string()))?
+                {
+                    // One host given as a string.
+                    Value::String(host) => Some(vec![host]),
+                    Value::Array(items) => Some(
+                        items
+                            .iter()
+                            .map(|i| i.as_str().map(str::to_owned).ok_or_else(|| not_hosts(i)))
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    other => return Err(not_hosts(&other)),
+                }
+            }
+        };
+        Ok(CallLimits {
+            fuel,
+            memory,
+            allowed_hosts,
+        })
+    }
+
     fn eval_bool(
         &mut self,
         task_id: &str,
@@ -1234,6 +1324,10 @@ impl Stepper<'_> {
                 let execution_id = record.id.clone();
                 self.exec.add_action(action);
                 let safe_rerun = self.eval_bool(task_id, &spec.safe_rerun, Some(&data))?;
+                let limits = match &spec.limits {
+                    Some(limits) => Some(self.eval_limits(task_id, limits, &data)?),
+                    None => None,
+                };
                 self.commands.push(Command::RunAction {
                     action_id,
                     task_id: task_id.to_owned(),
@@ -1242,6 +1336,7 @@ impl Stepper<'_> {
                     input,
                     timeout,
                     safe_rerun,
+                    limits,
                 });
             }
             SpecKind::Workflow(name) => {

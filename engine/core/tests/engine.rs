@@ -4,7 +4,7 @@ mod sim;
 
 use bora_core::records::ActionResult;
 use bora_core::state::State::{self, *};
-use bora_core::step::Event;
+use bora_core::step::{CallLimits, Event};
 use serde_json::json;
 use sim::Sim;
 
@@ -1172,4 +1172,103 @@ wf:
     let mut b = Sim::new(text);
     b.run("wf", json!({}));
     assert_eq!(gaps(&b), first);
+}
+
+#[test]
+fn task_limits_reach_the_action_command() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  vars:
+    fuel: 777
+    hosts: [c.example, d.example]
+  task-defaults:
+    limits:
+      memory: 1048576
+  tasks:
+    t1:
+      action: std.noop
+      limits:
+        fuel: <% $.fuel %>
+        allowed-hosts: [a.example]
+      on-success: t2
+    t2:
+      action: std.echo output=<% $.h %>
+      with-items: h in ["x.example", "y.example"]
+      limits:
+        allowed-hosts: [<% $.h %>]
+      on-success: t3
+    t3:
+      action: std.noop
+      limits:
+        allowed-hosts: <% $.hosts %>
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(
+        sim.state(&id),
+        Success,
+        "{:?}",
+        sim.exec(&id).record.state_info
+    );
+    let limits = |fuel: Option<u64>, hosts: &[&str]| {
+        Some(CallLimits {
+            fuel,
+            memory: Some(1_048_576),
+            allowed_hosts: Some(hosts.iter().map(|h| (*h).to_owned()).collect()),
+        })
+    };
+    assert_eq!(
+        sim.call_limits,
+        [
+            limits(Some(777), &["a.example"]),
+            // Evaluated per item.
+            limits(None, &["x.example"]),
+            limits(None, &["y.example"]),
+            limits(None, &["c.example", "d.example"]),
+        ]
+    );
+
+    // A task without limits (and no defaults) carries none.
+    let mut sim = Sim::new("version: '2.0'\nwf:\n  tasks:\n    t1:\n      action: std.noop\n");
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.call_limits, [None]);
+}
+
+#[test]
+fn bad_limit_values_fail_the_task() {
+    for (limits, message) in [
+        (
+            "fuel: <% -5 %>",
+            "Invalid value of limits.fuel: -5 is less than the minimum of 0",
+        ),
+        (
+            "memory: <% 'lots' %>",
+            "Invalid value of limits.memory: 'lots' is not of type 'integer'",
+        ),
+        (
+            "allowed-hosts: <% 3 %>",
+            "Invalid value of limits.allowed-hosts: 3 is not a list of host strings",
+        ),
+        (
+            "allowed-hosts: ['<% [1] %>']",
+            "Invalid value of limits.allowed-hosts: [1] is not a list of host strings",
+        ),
+    ] {
+        let mut sim = Sim::new(&format!(
+            "version: '2.0'\nwf:\n  tasks:\n    t1:\n      action: std.noop\n      limits:\n        {limits}\n"
+        ));
+        let id = sim.run("wf", json!({}));
+        assert_eq!(sim.state(&id), Error, "{limits}");
+        assert!(sim.calls.is_empty(), "{limits}: the action must not run");
+        let tasks = sim.tasks(&id);
+        assert_eq!(names(&tasks), [("t1", Error)], "{limits}");
+        assert_eq!(
+            sim.task(&id, "t1").state_info.clone().unwrap_or_default(),
+            format!("Failed to run task [error={message}, wf=wf, task=t1]"),
+            "{limits}"
+        );
+    }
 }

@@ -121,6 +121,50 @@ pub struct TaskDefaults {
     pub on_skip: Option<OnClause>,
     pub safe_rerun: Option<BoolOrExpr>,
     pub requires: Vec<String>,
+    /// Bora extension: default `limits` (each key applies where the task
+    /// does not set it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Limits>,
+}
+
+/// `limits` (Bora extension): sandbox limits of a task's action calls.
+/// They override the action's own (set at upload) and the runtime's
+/// defaults, key by key; `None` keeps the level below. The wall-clock
+/// limit is the task's `timeout` policy, not a key here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Limits {
+    /// Fuel budget (about one unit per wasm instruction).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fuel: Option<IntOrExpr>,
+    /// Cap on the call's total linear memory, in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<IntOrExpr>,
+    /// Hosts the action may reach; replaces the action's list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_hosts: Option<HostsOrExpr>,
+}
+
+impl Limits {
+    /// `self`'s keys, else `defaults`' (task over task-defaults).
+    pub fn or(&self, defaults: &Limits) -> Limits {
+        Limits {
+            fuel: self.fuel.clone().or_else(|| defaults.fuel.clone()),
+            memory: self.memory.clone().or_else(|| defaults.memory.clone()),
+            allowed_hosts: self
+                .allowed_hosts
+                .clone()
+                .or_else(|| defaults.allowed_hosts.clone()),
+        }
+    }
+}
+
+/// `allowed-hosts`: a list (each entry a host or an expression giving
+/// one), or one expression giving the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HostsOrExpr {
+    List(Vec<String>),
+    Expr(String),
 }
 
 /// What a task runs.
@@ -274,6 +318,9 @@ pub struct Task {
     pub on_skip: Option<OnClause>,
     /// `requires` of a reverse-workflow task.
     pub requires: Vec<String>,
+    /// Bora extension: sandbox limits of the task's action calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Limits>,
 }
 
 impl Workflow {
@@ -286,7 +333,8 @@ impl Workflow {
     /// Policies: the task's value, else the default. Transitions: the
     /// default `on-X` only when the task has none (or an empty one), minus
     /// transitions to the task itself. `requires`: the union, minus itself.
-    /// `safe-rerun`: the task's value, else the default.
+    /// `safe-rerun`: the task's value, else the default. `limits` (Bora):
+    /// each key from the task, else from the default.
     pub fn task(&self, name: &str) -> Option<Task> {
         let raw = self.raw_task(name)?;
         let Some(d) = &self.task_defaults else {
@@ -303,6 +351,10 @@ impl Workflow {
         p.concurrency = p.concurrency.take().or_else(|| dp.concurrency.clone());
         p.fail_on = p.fail_on.take().or_else(|| dp.fail_on.clone());
         t.safe_rerun = t.safe_rerun.take().or_else(|| d.safe_rerun.clone());
+        t.limits = match (t.limits.take(), &d.limits) {
+            (Some(own), Some(def)) => Some(own.or(def)),
+            (own, def) => own.or_else(|| def.clone()),
+        };
         if self.wf_type == WorkflowType::Direct {
             let inherit = |own: &mut Option<OnClause>, def: &Option<OnClause>| {
                 if own.as_ref().is_none_or(|c| c.next.is_empty())
@@ -459,6 +511,9 @@ impl Workflow {
             if let Some(BoolOrExpr::Expr(e)) = &d.safe_rerun {
                 push_expr(e, &mut out);
             }
+            if let Some(l) = &d.limits {
+                collect_limits(l, &mut out);
+            }
         }
         for t in &self.tasks {
             match &t.kind {
@@ -478,6 +533,9 @@ impl Workflow {
                 collect_json(&Json::Object(d.clone()), &mut out);
             }
             collect_policies(&t.policies, &mut out);
+            if let Some(l) = &t.limits {
+                collect_limits(l, &mut out);
+            }
             if let Some(target) = &t.target {
                 push_expr(target, &mut out);
             }
@@ -558,6 +616,19 @@ fn collect_policies(p: &Policies, out: &mut Vec<String>) {
         if let Some(Backoff::Expr(e)) = &r.backoff {
             push_expr(e, out);
         }
+    }
+}
+
+fn collect_limits(l: &Limits, out: &mut Vec<String>) {
+    for v in [&l.fuel, &l.memory].into_iter().flatten() {
+        if let IntOrExpr::Expr(e) = v {
+            push_expr(e, out);
+        }
+    }
+    match &l.allowed_hosts {
+        Some(HostsOrExpr::Expr(e)) => push_expr(e, out),
+        Some(HostsOrExpr::List(hosts)) => hosts.iter().for_each(|h| push_expr(h, out)),
+        None => {}
     }
 }
 

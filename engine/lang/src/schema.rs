@@ -922,6 +922,32 @@ fn policy_properties() -> Vec<(&'static str, Schema)> {
     ]
 }
 
+/// Bora extension `limits`: per-task sandbox limits of the action calls.
+/// `allowed-hosts` may be empty (no network at all).
+pub static LIMITS: LazyLock<Schema> = LazyLock::new(|| Schema {
+    properties: vec![
+        ("fuel", expression_or_positive_integer()),
+        ("memory", expression_or_positive_integer()),
+        (
+            "allowed-hosts",
+            Schema {
+                one_of: vec![
+                    expression(),
+                    Schema {
+                        items: Some(Box::new(nonempty_string())),
+                        unique_items: true,
+                        ..ty(Ty::Array)
+                    },
+                ],
+                ..Schema::default()
+            },
+        ),
+    ],
+    min_props: Some(1),
+    additional: Some(None),
+    ..ty(Ty::Object)
+});
+
 pub static TASK_DEFAULTS: LazyLock<Schema> = LazyLock::new(|| {
     let mut properties = policy_properties();
     properties.extend([
@@ -931,6 +957,7 @@ pub static TASK_DEFAULTS: LazyLock<Schema> = LazyLock::new(|| {
         ("on-skip", ON_CLAUSE.clone()),
         ("safe-rerun", expression_or_boolean()),
         ("requires", string_or_list()),
+        ("limits", LIMITS.clone()),
     ]);
     properties.extend(meta_properties());
     Schema {
@@ -972,6 +999,7 @@ fn task_schema(direct: bool) -> Schema {
         ("target", nonempty_string()),
         ("keep-result", expression_or_boolean()),
         ("safe-rerun", expression_or_boolean()),
+        ("limits", LIMITS.clone()),
     ]);
     if direct {
         properties.extend([

@@ -499,6 +499,9 @@ fn workflow_inner(ctx: &mut Ctx, name: &str, node: &Node) -> Option<Workflow> {
                 policies,
                 safe_rerun: td.get("safe-rerun").and_then(bool_or_expr),
                 requires: string_list(td.get("requires")),
+                limits: td
+                    .get("limits")
+                    .and_then(|l| limits(ctx, l, "task-defaults.limits")),
                 ..TaskDefaults::default()
             };
             for key in ["on-success", "on-error", "on-complete", "on-skip"] {
@@ -761,6 +764,26 @@ fn policies(ctx: &mut Ctx, node: &Node, owner: &str) -> Policies {
         concurrency: truthy("concurrency").and_then(int_or_expr),
         fail_on: node.get("fail-on").and_then(bool_or_expr),
     }
+}
+
+/// `limits` (Bora extension; the owner's schema checked its structure):
+/// the expressions of its values, then the model.
+fn limits(ctx: &mut Ctx, node: &Node, attr: &str) -> Option<Limits> {
+    node.as_map()?;
+    for k in ["fuel", "memory", "allowed-hosts"] {
+        if let Some(v) = node.get(k) {
+            ctx.exprs(v, attr);
+        }
+    }
+    Some(Limits {
+        fuel: node.get("fuel").and_then(int_or_expr),
+        memory: node.get("memory").and_then(int_or_expr),
+        allowed_hosts: node.get("allowed-hosts").and_then(|h| match &h.value {
+            Value::Str(e) => Some(HostsOrExpr::Expr(e.clone())),
+            Value::Seq(items) => Some(HostsOrExpr::List(items.iter().filter_map(s).collect())),
+            _ => None,
+        }),
+    })
 }
 
 fn retry(ctx: &mut Ctx, node: &Node, attr: &str) -> Option<Retry> {
@@ -1043,6 +1066,15 @@ fn task(ctx: &mut Ctx, name: &str, node: &Node, direct: bool) -> Option<(Task, T
         }
     }
     let policies = policies(ctx, node, "task");
+    let limits = node.get("limits").and_then(|l| limits(ctx, l, "limits"));
+    if limits.is_some() && kind_attr == "workflow" && kind_node.is_some() {
+        // A sub-workflow's tasks run their own actions under their own limits.
+        ctx.push(
+            node.get("limits").map_or(node.pos, |n| n.pos),
+            Some("limits"),
+            "'limits' applies to a task's action calls; a 'workflow' task runs none (set 'limits' on the sub-workflow's tasks)",
+        );
+    }
     // Input, with the inline parameters merged in (they win).
     let input = match node.get("input").map(|n| &n.value) {
         Some(Value::Str(e)) => {
@@ -1132,6 +1164,7 @@ fn task(ctx: &mut Ctx, name: &str, node: &Node, direct: bool) -> Option<(Task, T
             } else {
                 string_list(node.get("requires"))
             },
+            limits,
         },
         clauses,
     ))

@@ -26,8 +26,10 @@
 //! step's transaction reads nothing more).
 //!
 //! Limits of an uploaded action are set at upload (fuel, memory, timeout,
-//! allowed hosts) and stored with its version; per task, the `timeout`
-//! policy overrides the timeout (the core passes nothing else per call).
+//! allowed hosts) and stored with its version. Per task, the `timeout`
+//! policy overrides the timeout and the task's `limits` (Bora extension)
+//! override fuel, memory and allowed hosts, for uploaded and standard
+//! actions alike (the executor passes them as the call's overrides).
 //!
 //! - [`definitions`]: ad-hoc definitions from YAML (`/v2/actions`, workbooks).
 //! - [`upload`]: checking and storing uploaded components.

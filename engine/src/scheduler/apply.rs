@@ -8,7 +8,7 @@ use bora_core::input::prepare_input;
 use bora_core::plan::Plan;
 use bora_core::records::WorkflowExecution;
 use bora_core::state::State;
-use bora_core::step::{Command, Event, step};
+use bora_core::step::{CallLimits, Command, Event, step};
 use bora_lang::model::Workflow;
 use bora_store::{JobKind, NewJob, StoreTx, StoredExecution};
 use serde::{Deserialize, Serialize};
@@ -49,6 +49,10 @@ pub struct ActionJob {
     /// not change what a running task's retries and items run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned_at: Option<i64>,
+    /// The task's `limits` (Bora extension): the call's fuel, memory and
+    /// allowed hosts over the action's own. Absent in older jobs: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<CallLimits>,
 }
 
 /// The data a task's expressions see, for ad-hoc `base-input`.
@@ -208,6 +212,7 @@ impl Scheduler {
                 input,
                 timeout,
                 safe_rerun,
+                limits,
             } => {
                 // Standard actions need no lookup (the hot path); other
                 // names may be ad-hoc actions of the workbook.
@@ -238,6 +243,7 @@ impl Scheduler {
                     context,
                     safe_rerun,
                     pinned_at,
+                    limits,
                 };
                 jobs.push(NewJob {
                     id: job.job_id.clone(),

@@ -13,7 +13,7 @@ use bora_core::input::prepare_input;
 use bora_core::plan::Plan;
 use bora_core::records::{ActionResult, TaskExecution, WorkflowExecution};
 use bora_core::state::State;
-use bora_core::step::{Command, Event, step};
+use bora_core::step::{CallLimits, Command, Event, step};
 use serde_json::{Map, Value, json};
 
 pub struct Sim {
@@ -34,6 +34,8 @@ pub struct Sim {
     pub calls: Vec<(String, Map<String, Value>)>,
     /// When each call started (virtual time) and its `safe_rerun` flag.
     pub call_meta: Vec<(i64, bool)>,
+    /// Each call's evaluated task `limits`.
+    pub call_limits: Vec<Option<CallLimits>>,
     /// Actions left pending (async): their ids.
     pub pending: Vec<(String, String)>,
 }
@@ -128,6 +130,7 @@ impl Sim {
             queue: Vec::new(),
             calls: Vec::new(),
             call_meta: Vec::new(),
+            call_limits: Vec::new(),
             pending: Vec::new(),
         }
     }
@@ -258,10 +261,12 @@ impl Sim {
                     name,
                     input,
                     safe_rerun,
+                    limits,
                     ..
                 } => {
                     self.calls.push((name.clone(), input.clone()));
                     self.call_meta.push((now, safe_rerun));
+                    self.call_limits.push(limits);
                     match run_action(&name, &input) {
                         Some(result) => self.queue.push((
                             exec_id.to_owned(),
