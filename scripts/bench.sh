@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/serve-lib.sh
 
-shared="${BORA_SHARED_DIR:-../shared}"
+shared="${BORA_SHARED:-../shared}"
 bora="${1:-target/release/bora}"
 backend="${2:-sqlite}"
 shift $(( $# < 2 ? $# : 2 ))

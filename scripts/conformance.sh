@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/serve-lib.sh
 
-shared="${BORA_SHARED_DIR:-../shared}"
+shared="${BORA_SHARED:-../shared}"
 if [ ! -f "$shared/conformance/run.py" ]; then
     echo "conformance: $shared/conformance not found, skipped"
     exit 0

@@ -12,8 +12,12 @@ use bora_core::step::Event;
 use serde_json::{Value, json};
 use sim::Sim;
 
+/// `$BORA_SHARED/conformance/cases`, else `../shared` beside the repository.
 fn cases_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/cases");
+    let shared = std::env::var_os("BORA_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    let dir = shared.join("conformance/cases");
     dir.is_dir().then_some(dir)
 }
 
