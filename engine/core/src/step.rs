@@ -17,7 +17,7 @@ use bora_lang::model::{
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use crate::dataflow::{Contexts, eval_data, eval_text, task_data, truthy};
+use crate::dataflow::{Contexts, eval_data, eval_text, is_superseded, task_data, truthy};
 use crate::execution::Execution;
 use crate::records::{
     ActionExecution, ActionResult, TaskExecution, TaskKind, Timestamp, WorkflowExecution,
@@ -248,6 +248,24 @@ fn set_rc_flag(task: &mut TaskExecution, key: &str, value: Value) {
     if let Value::Object(map) = bora {
         map.insert(key.to_owned(), value);
     }
+}
+
+/// The task's superseded list (`runtime_context.bora.superseded`) with `ids`
+/// added, each once.
+fn superseded_with(task: &TaskExecution, ids: impl IntoIterator<Item = Value>) -> Value {
+    let mut list = task
+        .runtime_context
+        .get("bora")
+        .and_then(|b| b.get("superseded"))
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for id in ids {
+        if !list.contains(&id) {
+            list.push(id);
+        }
+    }
+    Value::Array(list)
 }
 
 fn policy_name(field: &str) -> &'static str {
@@ -530,21 +548,10 @@ impl Stepper<'_> {
         };
         let run = rc_u64(task, &["bora", "run"]) + 1;
         let published_null = rc_flag(task, "published_null");
-        let mut all: Vec<Value> = task
-            .runtime_context
-            .get("bora")
-            .and_then(|b| b.get("superseded"))
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        for id in superseded {
-            if !all.contains(&id) {
-                all.push(id);
-            }
-        }
+        let all = superseded_with(task, superseded);
         task.runtime_context.clear();
         set_rc_flag(task, "run", json!(run));
-        set_rc_flag(task, "superseded", Value::Array(all));
+        set_rc_flag(task, "superseded", all);
         if published_null {
             set_rc_flag(task, "published_null", Value::Bool(true));
         }
@@ -1467,9 +1474,7 @@ impl Stepper<'_> {
         let task_running = task_id
             .as_deref()
             .and_then(|id| self.exec.task(id))
-            .is_some_and(|t| {
-                t.state == State::Running && !crate::dataflow::is_superseded(t, action_id)
-            });
+            .is_some_and(|t| t.state == State::Running && !is_superseded(t, action_id));
         if let Some(action) = self.exec.action_mut(action_id) {
             action.state = result.state();
             action.state_info = match &result {
@@ -1554,10 +1559,7 @@ impl Stepper<'_> {
         let superseded = self
             .exec
             .task(&task_id)
-            .and_then(|t| t.runtime_context.get("bora"))
-            .and_then(|b| b.get("superseded"))
-            .and_then(Value::as_array)
-            .is_some_and(|list| list.iter().any(|v| v.as_str() == Some(&child.id)));
+            .is_some_and(|t| is_superseded(t, &child.id));
         self.exec.set_child(child);
         let running = self
             .exec
@@ -1813,19 +1815,8 @@ impl Stepper<'_> {
             return;
         }
         if let Some(task) = self.exec.task_mut(task_id) {
-            let mut list = task
-                .runtime_context
-                .get("bora")
-                .and_then(|b| b.get("superseded"))
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
-            for id in ids {
-                if !list.contains(&id) {
-                    list.push(id);
-                }
-            }
-            set_rc_flag(task, "superseded", Value::Array(list));
+            let list = superseded_with(task, ids);
+            set_rc_flag(task, "superseded", list);
         }
     }
 
@@ -1852,19 +1843,8 @@ impl Stepper<'_> {
         if let Some(task) = self.exec.task_mut(task_id) {
             task.runtime_context
                 .insert("retry_task_policy".into(), json!({"retry_no": retry_no}));
-            let mut superseded = task
-                .runtime_context
-                .get("bora")
-                .and_then(|b| b.get("superseded"))
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
-            for id in children {
-                if !superseded.contains(&id) {
-                    superseded.push(id);
-                }
-            }
-            set_rc_flag(task, "superseded", Value::Array(superseded));
+            let superseded = superseded_with(task, children);
+            set_rc_flag(task, "superseded", superseded);
             set_rc_flag(task, "keep_items", Value::Array(Vec::new()));
             if let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items") {
                 for key in ["next", "succeeded", "failed", "cancelled"] {
