@@ -23,7 +23,7 @@ use bora_core::execution::Execution;
 use bora_core::plan::Plan;
 use bora_core::step::Event;
 use bora_store::{JobKind, Store, StoreError};
-use tokio::sync::{Notify, mpsc};
+use tokio::sync::{Notify, broadcast, mpsc};
 
 pub use apply::ActionJob;
 
@@ -70,6 +70,9 @@ struct Inner {
     wake: Notify,
     /// Woken after every step, for callers waiting on an execution.
     stepped: Notify,
+    /// The id of every execution a step of this node changed, for live views
+    /// (the dashboard's event stream); lagging receivers lose old ids.
+    changed: broadcast::Sender<String>,
 }
 
 /// An event waiting for its execution, with the id of its job in the store.
@@ -103,6 +106,7 @@ impl Scheduler {
             actions,
             wake: Notify::new(),
             stepped: Notify::new(),
+            changed: broadcast::channel(1024).0,
         };
         (
             Self {
@@ -149,7 +153,12 @@ impl Scheduler {
                 }
                 batch
             };
-            if let Err(err) = self.apply(&execution_id, batch.clone()).await {
+            let applied = self.apply(&execution_id, batch.clone()).await;
+            if applied.is_ok() {
+                // No receiver is the normal case: nobody is watching.
+                let _ = self.inner.changed.send(execution_id.clone());
+            }
+            if let Err(err) = applied {
                 tracing::error!(execution = %execution_id, error = %err, "engine step failed; retrying");
                 // Forget the cached copy and try again shortly; the events'
                 // jobs are still in the store if we crash meanwhile.
@@ -168,6 +177,11 @@ impl Scheduler {
     /// Wakes the loop that claims due jobs.
     pub fn wake(&self) {
         self.inner.wake.notify_one();
+    }
+
+    /// Ids of the executions changed by this node's steps from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<String> {
+        self.inner.changed.subscribe()
     }
 
     /// Waits until the next step of any execution (or `timeout`).
