@@ -134,6 +134,14 @@ impl Executor {
                 // Still ours (queued or running); the claim renewed its lease.
                 continue;
             }
+            if job.attempts >= i64::from(self.scheduler.max_attempts())
+                && let Some(execution_id) = &job.execution_id
+            {
+                // Its node died every time it ran or finished it: running
+                // it again could take this node down too.
+                self.scheduler.quarantine(execution_id, job.attempts).await;
+                continue;
+            }
             match serde_json::from_value::<ActionJob>(job.payload) {
                 Ok(mut action) if action.safe_rerun => {
                     action.job_id = job.id;

@@ -10,17 +10,18 @@ use tokio::task::JoinSet;
 
 use crate::executor::{Executor, ExecutorConfig};
 use crate::runtime::{Runtime, RuntimeConfig, RuntimeError};
-use crate::scheduler::Scheduler;
+use crate::scheduler::{Scheduler, SchedulerConfig};
 use crate::service::Service;
 use bora_store::{Store, StoreError};
 
 /// Settings of a node.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct NodeConfig {
     /// `sqlite://PATH` or `postgres://...`.
     pub database_url: String,
     pub runtime: RuntimeConfig,
     pub executor: ExecutorConfig,
+    pub scheduler: SchedulerConfig,
 }
 
 /// Why a node could not start.
@@ -52,7 +53,7 @@ impl Node {
         }
         let runtime = Runtime::new(config.runtime.clone()).await?;
         let node_id = format!("node-{}", uuid::Uuid::new_v4().simple());
-        let (scheduler, queue) = Scheduler::new(store.clone(), node_id);
+        let (scheduler, queue) = Scheduler::new(store.clone(), node_id, config.scheduler.clone());
         let executor = Executor::new(runtime.clone(), scheduler.clone(), config.executor.clone());
         let (stop, stopped) = watch::channel(false);
         let mut tasks = JoinSet::new();
@@ -60,6 +61,11 @@ impl Node {
             let scheduler = scheduler.clone();
             let stopped = stopped.clone();
             tasks.spawn(async move { scheduler.run(wait_stop(stopped)).await });
+        }
+        {
+            let scheduler = scheduler.clone();
+            let stopped = stopped.clone();
+            tasks.spawn(async move { scheduler.commit_loop(wait_stop(stopped)).await });
         }
         {
             let stopped = stopped.clone();

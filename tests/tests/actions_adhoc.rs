@@ -519,8 +519,7 @@ async fn async_adhoc_output_applies_when_completed() {
     let dir = tempfile::tempdir().unwrap();
     let node = Node::start(NodeConfig {
         database_url: format!("sqlite://{}", dir.path().join("bora.sqlite").display()),
-        runtime: Default::default(),
-        executor: Default::default(),
+        ..Default::default()
     })
     .await
     .unwrap();

@@ -346,8 +346,7 @@ async fn another_node_loads_the_component_from_the_store() {
 async fn two_nodes(url: String) {
     let config = NodeConfig {
         database_url: url,
-        runtime: Default::default(),
-        executor: Default::default(),
+        ..Default::default()
     };
     let a = Node::start(config.clone()).await.unwrap();
     let on_a = Actions::new(a.service.store().clone(), a.runtime.clone());

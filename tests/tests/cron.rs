@@ -30,8 +30,7 @@ cron_wf:
 async fn node(url: &str) -> Node {
     Node::start(NodeConfig {
         database_url: url.to_owned(),
-        runtime: Default::default(),
-        executor: Default::default(),
+        ..Default::default()
     })
     .await
     .expect("node starts")

@@ -80,8 +80,7 @@ async fn run_async(args: RunArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| format!("sqlite://{}", temp.path().join("bora.sqlite").display()));
     let node = Node::start(NodeConfig {
         database_url,
-        runtime: Default::default(),
-        executor: Default::default(),
+        ..Default::default()
     })
     .await?;
     let source = Source {

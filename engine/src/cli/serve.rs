@@ -34,8 +34,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let node = Node::start(NodeConfig {
         database_url: args.database.clone(),
-        runtime: Default::default(),
-        executor: Default::default(),
+        ..Default::default()
     })
     .await
     .with_context(|| format!("cannot start a node on {}", args.database))?;

@@ -1,19 +1,24 @@
-//! One engine step in one store transaction.
+//! One engine step: read the execution (or reuse the cached copy), let the
+//! core decide on a blocking thread under a deadline, then store the result
+//! in one short transaction that checks nobody stepped the execution
+//! meanwhile and takes the events' jobs.
+//!
+//! The core runs outside of any transaction, so a heavy step holds no row
+//! lock (cancel and delete of that execution are not blocked by it), and
+//! off the async worker threads, so the API and other executions go on.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use bora_core::dataflow::{Contexts, task_data};
 use bora_core::execution::Execution;
-use bora_core::input::prepare_input;
 use bora_core::plan::Plan;
-use bora_core::records::WorkflowExecution;
-use bora_core::state::State;
-use bora_core::step::{CallLimits, Command, Event, step};
+use bora_core::step::{CallLimits, Command, Event};
 use bora_lang::model::Workflow;
-use bora_store::{JobKind, NewJob, StoreTx, StoredExecution};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::commit::{Outcome, WriteSet};
 use super::{Scheduler, SchedulerError, lock, now_micros};
 
 /// An action for the executor to run (also the payload of its job).
@@ -56,103 +61,186 @@ pub struct ActionJob {
 }
 
 /// The data a task's expressions see, for ad-hoc `base-input`.
-fn task_context(exec: &Execution, task_id: &str) -> Value {
+pub(super) fn task_context(exec: &Execution, task_id: &str) -> Value {
     let branch = Contexts::default().inbound(exec, task_id);
     task_data(exec, exec.task(task_id), Map::new(), &branch).to_value()
 }
 
-/// How long an action job stays leased beyond its own timeout.
-const ACTION_LEASE_MARGIN_SECS: i64 = 30;
-/// The lease when the task sets no timeout (the runtime's default deadline
-/// stops the action well before).
-const DEFAULT_ACTION_LEASE_SECS: i64 = 120;
-
-fn uuid() -> String {
+pub(super) fn uuid() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
 /// Follow-ups to carry out after the commit.
 #[derive(Default)]
-struct After {
-    actions: Vec<ActionJob>,
-    events: Vec<(String, Event, String)>,
-    wake: bool,
-    finished: bool,
+pub(super) struct After {
+    pub(super) actions: Vec<ActionJob>,
+    pub(super) events: Vec<(String, Event, String)>,
+    pub(super) wake: bool,
+    pub(super) finished: bool,
 }
 
+/// Why a step could not be taken.
+#[derive(Debug)]
+pub(super) enum StepFailure {
+    /// The store failed; see [`bora_store::StoreError::is_transient`].
+    Store(SchedulerError),
+    /// The core panicked on this execution: a bug, which would repeat.
+    Panic(String),
+    /// The core did not return within the step deadline (and its grace).
+    Timeout(Duration),
+}
+
+impl From<SchedulerError> for StepFailure {
+    fn from(err: SchedulerError) -> Self {
+        StepFailure::Store(err)
+    }
+}
+
+impl From<bora_store::StoreError> for StepFailure {
+    fn from(err: bora_store::StoreError) -> Self {
+        StepFailure::Store(err.into())
+    }
+}
+
+impl std::fmt::Display for StepFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StepFailure::Store(err) => write!(f, "{err}"),
+            StepFailure::Panic(message) => write!(f, "the engine panicked: {message}"),
+            StepFailure::Timeout(limit) => write!(
+                f,
+                "the engine step did not finish within {} s",
+                limit.as_secs()
+            ),
+        }
+    }
+}
+
+/// How often a step is redone because another writer got there first
+/// before giving up for now (the batch is retried later).
+const MAX_CONFLICTS: usize = 8;
+
 impl Scheduler {
-    /// Loads (or reuses) the execution, applies `batch`, stores the result.
+    /// Applies `batch` to the execution and stores the result. Events whose
+    /// job this node no longer holds are dropped (another node took them).
     pub(super) async fn apply(
         &self,
         execution_id: &str,
-        batch: Vec<(Event, Option<String>)>,
-    ) -> Result<(), SchedulerError> {
-        let store = &self.inner.store;
-        let mut tx = store.begin().await?;
-        let job_ids: Vec<String> = batch.iter().filter_map(|(_, job)| job.clone()).collect();
-        let Some(version) = tx.lock_execution(execution_id).await? else {
-            // The execution was deleted: its events go with it.
-            tx.delete_jobs(&job_ids).await?;
-            tx.commit().await?;
-            return Ok(());
-        };
-        let cached = lock(&self.inner.cache)
-            .remove(execution_id)
-            .filter(|cached| cached.version == version);
-        let (mut exec, spec_hash) = match cached {
-            Some(cached) => (cached.exec, cached.spec_hash),
-            None => {
-                let snapshot = tx.load_snapshot(execution_id).await?;
-                let plan = self.plan(&mut tx, &snapshot.execution.spec_hash).await?;
-                let exec = Execution::new(
-                    snapshot.execution.execution,
-                    plan,
-                    snapshot.tasks,
-                    snapshot.actions,
-                    snapshot.children.into_iter().map(|c| c.execution).collect(),
-                );
-                (exec, snapshot.execution.spec_hash)
+        mut batch: Vec<(Event, Option<String>)>,
+    ) -> Result<(), StepFailure> {
+        for _ in 0..MAX_CONFLICTS {
+            let cached = lock(&self.inner.cache).remove(execution_id);
+            let (exec, version, spec_hash) = match cached {
+                Some(cached) => (cached.exec, cached.version, cached.spec_hash),
+                None => match self.inner.store.read_snapshot(execution_id).await {
+                    Ok(snapshot) => {
+                        let plan = self.plan(&snapshot.execution.spec_hash).await?;
+                        let exec = Execution::new(
+                            snapshot.execution.execution,
+                            plan,
+                            snapshot.tasks,
+                            snapshot.actions,
+                            snapshot.children.into_iter().map(|c| c.execution).collect(),
+                        );
+                        (exec, snapshot.execution.version, snapshot.execution.spec_hash)
+                    }
+                    Err(bora_store::StoreError::NotFound { .. }) => {
+                        // Deleted: its events go with it.
+                        self.drop_jobs(&batch).await?;
+                        return Ok(());
+                    }
+                    Err(err) => return Err(err.into()),
+                },
+            };
+            let events: Vec<Event> = batch.iter().map(|(event, _)| event.clone()).collect();
+            let now = now_micros();
+            let (exec, commands) = self.run_core(exec, events, now).await?;
+            match self
+                .commit(execution_id, exec, version, spec_hash, commands, &batch, now)
+                .await?
+            {
+                Committed::Done => return Ok(()),
+                Committed::Stale => continue,
+                Committed::Lost(lost) => {
+                    batch.retain(|(_, job)| job.as_ref().is_none_or(|j| !lost.contains(j)));
+                    if batch.is_empty() {
+                        return Ok(());
+                    }
+                }
             }
+        }
+        Err(StepFailure::Store(SchedulerError::Conflict(
+            execution_id.to_owned(),
+        )))
+    }
+
+    /// Runs the core on a blocking thread, under the step deadline.
+    async fn run_core(
+        &self,
+        mut exec: Execution,
+        events: Vec<Event>,
+        now: i64,
+    ) -> Result<(Execution, Vec<Command>), StepFailure> {
+        let limit = self.inner.config.step_timeout;
+        let step = self.inner.config.core;
+        let core = tokio::task::spawn_blocking(move || {
+            let commands = step(&mut exec, events, now, &mut uuid);
+            (exec, commands)
+        });
+        // Expressions stop themselves at the deadline; the grace covers a
+        // step that is slow elsewhere. A thread past it cannot be stopped:
+        // it is left to finish and its result is discarded.
+        match tokio::time::timeout(limit + self.inner.config.step_grace, core).await {
+            Ok(Ok(done)) => Ok(done),
+            Ok(Err(join)) => Err(StepFailure::Panic(panic_message(join))),
+            Err(_) => Err(StepFailure::Timeout(limit)),
+        }
+    }
+
+    /// Stores a step's result through the committer, unless another writer
+    /// changed the execution since `version` or took some of the batch's
+    /// jobs; then carries out the follow-ups.
+    #[allow(clippy::too_many_arguments)]
+    async fn commit(
+        &self,
+        execution_id: &str,
+        exec: Execution,
+        version: i64,
+        spec_hash: String,
+        commands: Vec<Command>,
+        batch: &[(Event, Option<String>)],
+        now: i64,
+    ) -> Result<Committed, StepFailure> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let set = WriteSet {
+            exec,
+            version,
+            spec_hash,
+            commands,
+            job_ids: batch.iter().filter_map(|(_, job)| job.clone()).collect(),
+            now,
+            reply,
         };
-        let events: Vec<Event> = batch.into_iter().map(|(event, _)| event).collect();
-        let now = now_micros();
-        let commands = step(&mut exec, events, now, &mut uuid);
-        let changes = exec.take_changes();
-        let new_version = version + 1;
-        tx.put_executions(&[StoredExecution {
-            execution: exec.record.clone(),
-            spec_hash: spec_hash.clone(),
-            version: new_version,
-        }])
-        .await?;
-        let tasks: Vec<_> = changes
-            .tasks
-            .iter()
-            .filter_map(|id| exec.task(id).cloned())
-            .collect();
-        tx.put_tasks(&tasks).await?;
-        let actions: Vec<_> = changes
-            .actions
-            .iter()
-            .filter_map(|id| exec.action(id).cloned())
-            .collect();
-        tx.put_actions(&actions).await?;
-
-        let mut after = After::default();
-        let mut jobs = Vec::new();
-        for command in commands {
-            self.command(&mut tx, &exec, command, now, &mut jobs, &mut after)
-                .await?;
+        let closed = || {
+            StepFailure::Store(SchedulerError::Store(bora_store::StoreError::Unavailable(
+                "the committer stopped (the node is shutting down)".to_owned(),
+            )))
+        };
+        if self.inner.commits.send(set).is_err() {
+            return Err(closed());
         }
-        if after.finished {
-            // Timers of a finished execution will never matter.
-            tx.delete_execution_jobs(execution_id, JobKind::Event.as_str())
-                .await?;
-        }
-        tx.insert_jobs(&jobs).await?;
-        tx.delete_jobs(&job_ids).await?;
-        tx.commit().await?;
-
+        let (after, exec, new_version, spec_hash) = match answer.await.map_err(|_| closed())? {
+            Outcome::Stored {
+                after,
+                exec,
+                version,
+                spec_hash,
+            } => (after, exec, version, spec_hash),
+            Outcome::Deleted => return Ok(Committed::Done),
+            Outcome::Stale => return Ok(Committed::Stale),
+            Outcome::Lost(lost) => return Ok(Committed::Lost(lost)),
+            Outcome::Failed(err) => return Err(StepFailure::Store(err)),
+        };
         if !after.finished {
             lock(&self.inner.cache).insert(
                 execution_id.to_owned(),
@@ -173,15 +261,24 @@ impl Scheduler {
         if after.wake {
             self.wake();
         }
+        Ok(Committed::Done)
+    }
+
+    /// Deletes the jobs of events that have nothing left to apply to.
+    async fn drop_jobs(&self, batch: &[(Event, Option<String>)]) -> Result<(), SchedulerError> {
+        let job_ids: Vec<String> = batch.iter().filter_map(|(_, job)| job.clone()).collect();
+        let mut tx = self.inner.store.begin().await?;
+        tx.delete_jobs(&job_ids).await?;
+        tx.commit().await?;
         Ok(())
     }
 
     /// The plan of a stored spec, parsed once per process.
-    async fn plan(&self, tx: &mut StoreTx, hash: &str) -> Result<Arc<Plan>, SchedulerError> {
+    pub(super) async fn plan(&self, hash: &str) -> Result<Arc<Plan>, SchedulerError> {
         if let Some(plan) = lock(&self.inner.plans).get(hash) {
             return Ok(plan.clone());
         }
-        let spec = tx.get_spec(hash).await?;
+        let spec = self.inner.store.get_spec(hash).await?;
         let workflow: Workflow =
             serde_json::from_str(&spec).map_err(|err| SchedulerError::Spec {
                 hash: hash.to_owned(),
@@ -191,239 +288,28 @@ impl Scheduler {
         lock(&self.inner.plans).insert(hash.to_owned(), plan.clone());
         Ok(plan)
     }
-
-    /// Turns one core command into jobs, records and follow-ups.
-    async fn command(
-        &self,
-        tx: &mut StoreTx,
-        exec: &Execution,
-        command: Command,
-        now: i64,
-        jobs: &mut Vec<NewJob>,
-        after: &mut After,
-    ) -> Result<(), SchedulerError> {
-        let node = self.inner.node.clone();
-        match command {
-            Command::RunAction {
-                action_id,
-                task_id,
-                execution_id,
-                name,
-                input,
-                timeout,
-                safe_rerun,
-                limits,
-            } => {
-                // Standard actions need no lookup (the hot path); other
-                // names may be ad-hoc actions of the workbook.
-                let (workbook, context, pinned_at) = if crate::actions::is_std(&name) {
-                    (None, None, None)
-                } else {
-                    (
-                        tx.workbook_of(&exec.record.workflow_id).await?,
-                        Some(task_context(exec, &task_id)),
-                        exec.task(&task_id).and_then(|t| t.started_at),
-                    )
-                };
-                let lease_secs = timeout
-                    .map(|t| {
-                        i64::try_from(t).unwrap_or(i64::MAX / 2_000_000) + ACTION_LEASE_MARGIN_SECS
-                    })
-                    .unwrap_or(DEFAULT_ACTION_LEASE_SECS);
-                let mut job = ActionJob {
-                    job_id: uuid(),
-                    action_id,
-                    execution_id: execution_id.clone(),
-                    task_id,
-                    name,
-                    input,
-                    timeout,
-                    namespace: exec.record.workflow_namespace.clone(),
-                    workbook,
-                    context,
-                    safe_rerun,
-                    pinned_at,
-                    limits,
-                };
-                jobs.push(NewJob {
-                    id: job.job_id.clone(),
-                    kind: JobKind::Action,
-                    execution_id: Some(execution_id),
-                    due_at: now,
-                    payload: serde_json::to_value(&job).unwrap_or(Value::Null),
-                    locked_by: Some(node),
-                    locked_until: Some(now + lease_secs * 1_000_000),
-                    created_at: now,
-                });
-                job.job_id = jobs.last().map(|j| j.id.clone()).unwrap_or_default();
-                after.actions.push(job);
-            }
-            Command::Timer {
-                task_id,
-                timer,
-                attempt,
-                due_at,
-            } => {
-                let event = Event::Timer {
-                    task_id,
-                    timer,
-                    attempt,
-                };
-                jobs.push(NewJob {
-                    id: uuid(),
-                    kind: JobKind::Event,
-                    execution_id: Some(exec.record.id.clone()),
-                    due_at,
-                    payload: serde_json::to_value(&event).unwrap_or(Value::Null),
-                    locked_by: None,
-                    locked_until: None,
-                    created_at: now,
-                });
-                after.wake = true;
-            }
-            Command::StartChild {
-                child_id,
-                task_id,
-                index,
-                workflow_name,
-                namespace,
-                input,
-                params,
-            } => {
-                let mut child = WorkflowExecution {
-                    id: child_id.clone(),
-                    workflow_id: String::new(),
-                    workflow_name: workflow_name.clone(),
-                    workflow_namespace: namespace.clone(),
-                    description: String::new(),
-                    tags: Vec::new(),
-                    params,
-                    input: input.clone(),
-                    output: Map::new(),
-                    context: Map::new(),
-                    state: State::Idle,
-                    state_info: None,
-                    task_execution_id: Some(task_id),
-                    root_execution_id: Some(
-                        exec.record
-                            .root_execution_id
-                            .clone()
-                            .unwrap_or_else(|| exec.record.id.clone()),
-                    ),
-                    source_execution_id: None,
-                    index: Some(index),
-                    backlog: Vec::new(),
-                    created_at: now,
-                    updated_at: None,
-                };
-                child
-                    .params
-                    .insert("namespace".into(), Value::String(namespace.clone()));
-                // Inside a workbook, `<wb>.<name>` comes first.
-                let mut found = None;
-                if let Some(wb) = tx.workbook_of(&exec.record.workflow_id).await? {
-                    found = tx
-                        .find_workflow(&format!("{wb}.{workflow_name}"), &namespace)
-                        .await?;
-                }
-                if found.is_none() {
-                    found = tx.find_workflow(&workflow_name, &namespace).await?;
-                }
-                let failure = match found {
-                    None => Some((
-                        String::new(),
-                        format!(
-                            "Workflow not found [workflow_identifier={workflow_name}, namespace={namespace}]"
-                        ),
-                    )),
-                    Some((def_id, spec_hash, _)) => {
-                        let plan = self.plan(tx, &spec_hash).await?;
-                        child.workflow_id = def_id;
-                        // Keys the child does not declare are parameters
-                        // (`env`, `task_name`, ...), as in Mistral.
-                        let mut declared = Map::new();
-                        for (key, value) in input {
-                            if plan.workflow.input.iter().any(|p| p.name == key) {
-                                declared.insert(key, value);
-                            } else {
-                                child.params.insert(key, value);
-                            }
-                        }
-                        match prepare_input(&plan.workflow, &declared) {
-                            Ok(prepared) => {
-                                child.input = prepared;
-                                tx.put_executions(&[StoredExecution {
-                                    execution: child.clone(),
-                                    spec_hash,
-                                    version: 0,
-                                }])
-                                .await?;
-                                let job = uuid();
-                                jobs.push(event_job(&job, &child_id, &Event::Start, now, &node));
-                                after.events.push((child_id.clone(), Event::Start, job));
-                                None
-                            }
-                            Err(err) => Some((spec_hash, err.to_string())),
-                        }
-                    }
-                };
-                if let Some((_, message)) = failure {
-                    // The child cannot start: no execution is created and
-                    // the task fails with the reason, as Mistral does.
-                    let task_id = child.task_execution_id.clone().unwrap_or_default();
-                    let event = Event::TaskFailed { task_id, message };
-                    let job = uuid();
-                    jobs.push(event_job(&job, &exec.record.id, &event, now, &node));
-                    after.events.push((exec.record.id.clone(), event, job));
-                }
-            }
-            Command::PauseChild { child_id } => {
-                let job = uuid();
-                jobs.push(event_job(&job, &child_id, &Event::Pause, now, &node));
-                after.events.push((child_id, Event::Pause, job));
-            }
-            Command::ResumeChild { child_id } => {
-                let job = uuid();
-                jobs.push(event_job(&job, &child_id, &Event::Resume, now, &node));
-                after.events.push((child_id, Event::Resume, job));
-            }
-            Command::CancelChild { child_id } => {
-                let event = Event::Cancel { message: None };
-                let job = uuid();
-                jobs.push(event_job(&job, &child_id, &event, now, &node));
-                after.events.push((child_id, event, job));
-            }
-            Command::NotifyParent {
-                parent_task_id,
-                child_id,
-            } => {
-                if let Some(parent) = tx.task_owner(&parent_task_id).await? {
-                    let event = Event::ChildChanged {
-                        child: Box::new(exec.record.clone()),
-                    };
-                    let job = uuid();
-                    jobs.push(event_job(&job, &parent, &event, now, &node));
-                    after.events.push((parent, event, job));
-                }
-                let _ = child_id;
-            }
-            Command::Finished => after.finished = true,
-        }
-        Ok(())
-    }
 }
 
-/// A job holding an event for an execution, leased by this node (which
-/// delivers it right after the commit).
-fn event_job(id: &str, execution_id: &str, event: &Event, now: i64, node: &str) -> NewJob {
-    NewJob {
-        id: id.to_owned(),
-        kind: JobKind::Event,
-        execution_id: Some(execution_id.to_owned()),
-        due_at: now,
-        payload: serde_json::to_value(event).unwrap_or(Value::Null),
-        locked_by: Some(node.to_owned()),
-        locked_until: Some(now + super::EVENT_LEASE.as_micros() as i64),
-        created_at: now,
+/// How a commit attempt ended.
+enum Committed {
+    Done,
+    /// Another writer stepped the execution first: redo from the store.
+    Stale,
+    /// These jobs are no longer this node's: redo without their events.
+    Lost(Vec<String>),
+}
+
+/// The message of a panic caught by the blocking pool.
+fn panic_message(join: tokio::task::JoinError) -> String {
+    if !join.is_panic() {
+        return join.to_string();
+    }
+    let payload = join.into_panic();
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        (*text).to_owned()
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "a panic without a message".to_owned()
     }
 }

@@ -14,6 +14,9 @@
 //! woken.
 
 mod apply;
+mod commands;
+mod commit;
+mod quarantine;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -21,11 +24,12 @@ use std::time::Duration;
 
 use bora_core::execution::Execution;
 use bora_core::plan::Plan;
-use bora_core::step::Event;
+use bora_core::step::{Command, Event};
 use bora_store::{JobKind, Store, StoreError};
 use tokio::sync::{Notify, broadcast, mpsc};
 
 pub use apply::ActionJob;
+use apply::StepFailure;
 
 /// Microseconds since the Unix epoch, the store's time unit.
 pub fn now_micros() -> i64 {
@@ -40,6 +44,52 @@ pub enum SchedulerError {
     /// A stored spec that no longer parses (written by another version).
     #[error("cannot read the workflow spec {hash}: {detail}")]
     Spec { hash: String, detail: String },
+    /// Other writers kept changing the execution while this node stepped it.
+    #[error("execution {0} kept changing under this node's steps")]
+    Conflict(String),
+}
+
+impl SchedulerError {
+    /// Whether trying again later may succeed without any change.
+    fn is_transient(&self) -> bool {
+        match self {
+            SchedulerError::Store(err) => err.is_transient(),
+            SchedulerError::Conflict(_) => true,
+            SchedulerError::Spec { .. } => false,
+        }
+    }
+}
+
+/// Settings of the scheduler.
+#[derive(Debug, Clone)]
+pub struct SchedulerConfig {
+    /// Wall-clock limit of one engine step (the core deciding on a batch of
+    /// events); expressions past it fail, and a step still running well
+    /// after it fails its execution.
+    pub step_timeout: Duration,
+    /// Extra time past `step_timeout` before a step counts as hung (its
+    /// expressions stop themselves at the deadline; this covers the rest).
+    pub step_grace: Duration,
+    /// How many times a batch of events may fail (or be delivered to a node
+    /// that died before finishing it) before its execution is failed.
+    pub max_attempts: u32,
+    /// The engine core's step function: [`bora_core::step::step`]; tests
+    /// put in a faulty one to check how the shell copes.
+    pub core: CoreFn,
+}
+
+/// The signature of [`bora_core::step::step`].
+pub type CoreFn = fn(&mut Execution, Vec<Event>, i64, &mut dyn FnMut() -> String) -> Vec<Command>;
+
+impl Default for SchedulerConfig {
+    fn default() -> Self {
+        Self {
+            step_timeout: Duration::from_secs(30),
+            step_grace: Duration::from_secs(5),
+            max_attempts: 3,
+            core: bora_core::step::step,
+        }
+    }
 }
 
 /// How long a node holds the jobs it claimed before others may take them.
@@ -53,6 +103,7 @@ pub struct Scheduler {
 
 struct Inner {
     store: Store,
+    config: SchedulerConfig,
     /// This node's id, written on the jobs it leases.
     node: String,
     /// Parsed specs by hash, shared by executions.
@@ -66,6 +117,10 @@ struct Inner {
     active: Mutex<HashSet<String>>,
     /// Actions to run, for the executor.
     actions: mpsc::UnboundedSender<ActionJob>,
+    /// Steps' results waiting to be stored, for the committer.
+    commits: mpsc::UnboundedSender<commit::WriteSet>,
+    /// The committer's end of `commits`, until `commit_loop` takes it.
+    commit_queue: Mutex<Option<mpsc::UnboundedReceiver<commit::WriteSet>>>,
     /// Woken when new due jobs may exist.
     wake: Notify,
     /// Woken after every step, for callers waiting on an execution.
@@ -94,10 +149,18 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl Scheduler {
     /// Creates the scheduler and the receiving end of its action queue (for
     /// the executor).
-    pub fn new(store: Store, node: String) -> (Self, mpsc::UnboundedReceiver<ActionJob>) {
+    pub fn new(
+        store: Store,
+        node: String,
+        config: SchedulerConfig,
+    ) -> (Self, mpsc::UnboundedReceiver<ActionJob>) {
         let (actions, receiver) = mpsc::unbounded_channel();
+        let (commits, commit_queue) = mpsc::unbounded_channel();
         let inner = Inner {
+            commits,
+            commit_queue: Mutex::new(Some(commit_queue)),
             store,
+            config,
             node,
             plans: Mutex::new(HashMap::new()),
             cache: Mutex::new(HashMap::new()),
@@ -124,6 +187,11 @@ impl Scheduler {
         &self.inner.node
     }
 
+    /// How many deliveries a job gets before its execution is failed.
+    pub fn max_attempts(&self) -> u32 {
+        self.inner.config.max_attempts
+    }
+
     /// Queues an event for an execution; `job` is the id of the job that
     /// holds it in the store (deleted when the event is applied).
     pub fn submit(&self, execution_id: &str, event: Event, job: Option<String>) {
@@ -141,6 +209,7 @@ impl Scheduler {
 
     /// Applies an execution's queued events until none are left.
     async fn work(&self, execution_id: String) {
+        let mut failures = 0u32;
         loop {
             let batch = {
                 let mut inbox = lock(&self.inner.inbox);
@@ -153,24 +222,45 @@ impl Scheduler {
                 }
                 batch
             };
-            let applied = self.apply(&execution_id, batch.clone()).await;
-            if applied.is_ok() {
-                // No receiver is the normal case: nobody is watching.
-                let _ = self.inner.changed.send(execution_id.clone());
-            }
-            if let Err(err) = applied {
-                tracing::error!(execution = %execution_id, error = %err, "engine step failed; retrying");
-                // Forget the cached copy and try again shortly; the events'
-                // jobs are still in the store if we crash meanwhile.
-                lock(&self.inner.cache).remove(&execution_id);
-                tokio::time::sleep(Duration::from_millis(200)).await;
-                let mut inbox = lock(&self.inner.inbox);
-                let queued = inbox.entry(execution_id.clone()).or_default();
-                let later = std::mem::take(queued);
-                *queued = batch;
-                queued.extend(later);
+            match self.apply(&execution_id, batch.clone()).await {
+                Ok(()) => {
+                    failures = 0;
+                    // No receiver is the normal case: nobody is watching.
+                    let _ = self.inner.changed.send(execution_id.clone());
+                }
+                Err(failure) => {
+                    failures += 1;
+                    lock(&self.inner.cache).remove(&execution_id);
+                    if self.gives_up(&failure, failures) {
+                        self.fail_stuck(&execution_id, &failure, failures).await;
+                        failures = 0;
+                    } else {
+                        tracing::warn!(execution = %execution_id, error = %failure, attempt = failures, "engine step failed; retrying");
+                        let pause = Duration::from_millis(200 * u64::from(failures.min(25)));
+                        tokio::time::sleep(pause).await;
+                        // Again with any events that arrived meanwhile; the
+                        // jobs are still in the store if the node dies.
+                        let mut inbox = lock(&self.inner.inbox);
+                        let queued = inbox.entry(execution_id.clone()).or_default();
+                        let later = std::mem::take(queued);
+                        *queued = batch;
+                        queued.extend(later);
+                    }
+                }
             }
             self.inner.stepped.notify_waiters();
+        }
+    }
+
+    /// Whether a failed step is not worth another try: a panic or a hang
+    /// would repeat; other errors get `max_attempts` tries, except an
+    /// unreachable database, which is waited for.
+    fn gives_up(&self, failure: &StepFailure, failures: u32) -> bool {
+        match failure {
+            StepFailure::Panic(_) | StepFailure::Timeout(_) => true,
+            StepFailure::Store(err) => {
+                !err.is_transient() && failures >= self.inner.config.max_attempts
+            }
         }
     }
 
@@ -208,11 +298,15 @@ impl Scheduler {
                         let Some(execution_id) = job.execution_id.clone() else {
                             continue;
                         };
+                        if job.attempts >= i64::from(self.inner.config.max_attempts) {
+                            self.quarantine(&execution_id, job.attempts).await;
+                            continue;
+                        }
                         match serde_json::from_value::<Event>(job.payload.clone()) {
                             Ok(event) => self.submit(&execution_id, event, Some(job.id)),
                             Err(err) => {
-                                tracing::error!(job = %job.id, error = %err, "unreadable event job dropped");
-                                let _ = self.inner.store.delete_job(&job.id).await;
+                                let message = format!("an engine event of this execution cannot be read ({err})");
+                                self.fail_execution(&execution_id, &message).await;
                             }
                         }
                     }

@@ -63,7 +63,10 @@ pub struct Job {
     pub execution_id: Option<String>,
     pub due_at: i64,
     pub payload: Value,
-    /// How many times the job was claimed before (0 on the first claim).
+    /// How many times the job was delivered before this claim: each claim
+    /// counts, and so does the immediate delivery of a job created leased.
+    /// A job whose earlier deliveries all ended without finishing it (its
+    /// node died each time) has a high count.
     pub attempts: i64,
 }
 
@@ -91,7 +94,10 @@ pub(crate) fn job_cells(job: &NewJob) -> Vec<Cell> {
         Cell::Text(Some(job.payload.to_string())),
         Cell::Text(job.locked_by.clone()),
         Cell::Int(job.locked_until),
-        Cell::Int(Some(0)),
+        // A job created leased is delivered by its node right away: that
+        // delivery counts as its first attempt, so a step that crashes the
+        // process every time is seen after a few restarts (see `Job::attempts`).
+        Cell::Int(Some(i64::from(job.locked_by.is_some()))),
         Cell::Int(Some(job.created_at)),
     ]
 }

@@ -63,9 +63,14 @@ pub enum StoreError {
     /// A stored value could not be read back (corrupt or foreign data).
     #[error("corrupt {what} in the store: {detail}")]
     Corrupt { what: &'static str, detail: String },
-    /// The database failed or is unreachable.
+    /// The database refused a statement (a constraint, a value it cannot
+    /// hold, ...): trying the same again fails the same way.
     #[error("database error: {0}")]
     Database(String),
+    /// The database cannot be reached right now (connection lost, pool
+    /// exhausted or closed): the same work may succeed later.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
     /// Applying the migrations failed.
     #[error("database migration failed: {0}")]
     Migration(String),
@@ -73,7 +78,22 @@ pub enum StoreError {
 
 impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
-        StoreError::Database(err.to_string())
+        match err {
+            sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(err.to_string()),
+            other => StoreError::Database(other.to_string()),
+        }
+    }
+}
+
+impl StoreError {
+    /// Whether the same operation may succeed later without any change
+    /// (the database was unreachable), as opposed to failing the same way.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, StoreError::Unavailable(_))
     }
 }
 

@@ -1,5 +1,7 @@
 //! The write transaction of one engine step.
 
+use std::collections::{HashMap, HashSet};
+
 use bora_core::records::{ActionExecution, TaskExecution};
 use sqlx::any::AnyArguments;
 use sqlx::{Any, Transaction};
@@ -52,6 +54,78 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Reads an execution for a step outside of any write transaction (on
+    /// SQLite without taking the writer's turn), so a long step holds no lock.
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`] when the execution does not exist.
+    pub async fn read_snapshot(&self, id: &str) -> Result<ExecutionSnapshot> {
+        let mut tx = self.pool.begin().await?;
+        let snapshot = read_snapshot(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(snapshot)
+    }
+}
+
+/// Reads an execution with its tasks, their actions and sub-workflows on
+/// `conn`. The execution row is read first: a writer that commits between
+/// the reads bumps its version, which the step's commit checks.
+async fn read_snapshot(conn: &mut sqlx::AnyConnection, id: &str) -> Result<ExecutionSnapshot> {
+    let row = sqlx::query(&format!(
+        "SELECT {} FROM workflow_executions WHERE id = $1",
+        EXECUTIONS.select_list()
+    ))
+    .bind(id.to_owned())
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| StoreError::NotFound {
+        kind: "WorkflowExecution",
+        key: format!("id={id}"),
+    })?;
+    let execution = execution_from_row(&row)?;
+    let tasks = sqlx::query(&format!(
+        "SELECT {} FROM task_executions WHERE workflow_execution_id = $1 ORDER BY seq",
+        TASKS.select_list()
+    ))
+    .bind(id.to_owned())
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(task_from_row)
+    .collect::<Result<Vec<_>>>()?;
+    let actions = sqlx::query(&format!(
+        "SELECT {} FROM action_executions WHERE workflow_execution_id = $1 \
+         ORDER BY task_execution_id, idx, created_at",
+        ACTIONS.select_list()
+    ))
+    .bind(id.to_owned())
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(action_from_row)
+    .collect::<Result<Vec<_>>>()?;
+    let children = sqlx::query(&format!(
+        "SELECT {} FROM workflow_executions WHERE task_execution_id IN \
+         (SELECT id FROM task_executions WHERE workflow_execution_id = $1) \
+         ORDER BY created_at, idx",
+        EXECUTIONS.select_list()
+    ))
+    .bind(id.to_owned())
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(execution_from_row)
+    .collect::<Result<Vec<_>>>()?;
+    Ok(ExecutionSnapshot {
+        execution,
+        tasks,
+        actions,
+        children,
+    })
+}
+
+
 impl StoreTx {
     /// Locks a workflow execution for the rest of the transaction and returns
     /// its version, or `None` if it does not exist. Steps of one execution are
@@ -71,57 +145,7 @@ impl StoreTx {
 
     /// Reads an execution with its tasks, their actions and sub-workflows.
     pub async fn load_snapshot(&mut self, id: &str) -> Result<ExecutionSnapshot> {
-        let row = sqlx::query(&format!(
-            "SELECT {} FROM workflow_executions WHERE id = $1",
-            EXECUTIONS.select_list()
-        ))
-        .bind(id.to_owned())
-        .fetch_optional(&mut *self.tx)
-        .await?
-        .ok_or_else(|| StoreError::NotFound {
-            kind: "WorkflowExecution",
-            key: format!("id={id}"),
-        })?;
-        let execution = execution_from_row(&row)?;
-        let tasks = sqlx::query(&format!(
-            "SELECT {} FROM task_executions WHERE workflow_execution_id = $1 ORDER BY seq",
-            TASKS.select_list()
-        ))
-        .bind(id.to_owned())
-        .fetch_all(&mut *self.tx)
-        .await?
-        .iter()
-        .map(task_from_row)
-        .collect::<Result<Vec<_>>>()?;
-        let actions = sqlx::query(&format!(
-            "SELECT {} FROM action_executions WHERE workflow_execution_id = $1 \
-             ORDER BY task_execution_id, idx, created_at",
-            ACTIONS.select_list()
-        ))
-        .bind(id.to_owned())
-        .fetch_all(&mut *self.tx)
-        .await?
-        .iter()
-        .map(action_from_row)
-        .collect::<Result<Vec<_>>>()?;
-        let children = sqlx::query(&format!(
-            "SELECT {} FROM workflow_executions WHERE task_execution_id IN \
-             (SELECT id FROM task_executions WHERE workflow_execution_id = $1) \
-             ORDER BY created_at, idx",
-            EXECUTIONS.select_list()
-        ))
-        .bind(id.to_owned())
-        .fetch_all(&mut *self.tx)
-        .await?
-        .iter()
-        .map(execution_from_row)
-        .collect::<Result<Vec<_>>>()?;
-        Ok(ExecutionSnapshot {
-            execution,
-            tasks,
-            actions,
-            children,
-        })
+        read_snapshot(&mut self.tx, id).await
     }
 
     /// Stores a parsed workflow spec under its content hash (kept if present).
@@ -180,6 +204,109 @@ impl StoreTx {
             query.execute(&mut *self.tx).await?;
         }
         Ok(())
+    }
+
+    /// Locks the given workflow executions for the rest of the transaction
+    /// and returns the versions of those that exist. Rows are locked in id
+    /// order, so two nodes locking overlapping sets cannot deadlock.
+    pub async fn lock_executions(&mut self, ids: &[String]) -> Result<HashMap<String, i64>> {
+        let mut versions = HashMap::with_capacity(ids.len());
+        let mut sorted: Vec<&String> = ids.iter().collect();
+        sorted.sort();
+        for chunk in sorted.chunks(1000) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let lock = match self.backend {
+                Backend::Postgres => " FOR UPDATE",
+                Backend::Sqlite => "",
+            };
+            let sql = format!(
+                "SELECT id, version FROM workflow_executions WHERE id IN ({}) ORDER BY id{lock}",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query_as::<_, (String, i64)>(&sql);
+            for id in chunk {
+                query = query.bind((*id).clone());
+            }
+            versions.extend(query.fetch_all(&mut *self.tx).await?);
+        }
+        Ok(versions)
+    }
+
+    /// The jobs among `ids` that `owner` holds, locked for the rest of the
+    /// transaction.
+    pub async fn held_jobs(&mut self, ids: &[String], owner: &str) -> Result<HashSet<String>> {
+        let mut held = HashSet::with_capacity(ids.len());
+        let mut sorted: Vec<&String> = ids.iter().collect();
+        sorted.sort();
+        for chunk in sorted.chunks(1000) {
+            let placeholders: Vec<String> = (2..=chunk.len() + 1).map(|i| format!("${i}")).collect();
+            let lock = match self.backend {
+                Backend::Postgres => " FOR UPDATE",
+                Backend::Sqlite => "",
+            };
+            let sql = format!(
+                "SELECT id FROM jobs WHERE locked_by = $1 AND id IN ({}) ORDER BY id{lock}",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query_scalar::<_, String>(&sql).bind(owner.to_owned());
+            for id in chunk {
+                query = query.bind((*id).clone());
+            }
+            held.extend(query.fetch_all(&mut *self.tx).await?);
+        }
+        Ok(held)
+    }
+
+    /// Ends an execution's unfinished work in ERROR with `message` without
+    /// the engine core (used when stepping the execution itself fails):
+    /// the execution, its unfinished tasks and running actions go to ERROR,
+    /// and its queued jobs are dropped. Returns the execution as stored
+    /// now, or `None` when it does not exist or had already finished (its
+    /// queued jobs are dropped all the same: they are what failed).
+    pub async fn fail_execution(
+        &mut self,
+        id: &str,
+        message: &str,
+        now: i64,
+    ) -> Result<Option<StoredExecution>> {
+        let exists = self.lock_execution(id).await?.is_some();
+        sqlx::query("DELETE FROM jobs WHERE execution_id = $1")
+            .bind(id.to_owned())
+            .execute(&mut *self.tx)
+            .await?;
+        if !exists {
+            return Ok(None);
+        }
+        let mut stored = read_snapshot(&mut self.tx, id).await?.execution;
+        let record = &mut stored.execution;
+        if record.state.is_completed() {
+            return Ok(None);
+        }
+        record.state = bora_core::state::State::Error;
+        record.state_info = Some(message.to_owned());
+        record.updated_at = Some(now);
+        stored.version += 1;
+        self.put_executions(std::slice::from_ref(&stored)).await?;
+        let open = "('IDLE', 'WAITING', 'RUNNING', 'RUNNING_DELAYED', 'DELAYED', 'PAUSED')";
+        sqlx::query(&format!(
+            "UPDATE task_executions SET state = 'ERROR', state_info = $2, updated_at = $3, \
+             finished_at = $3 WHERE workflow_execution_id = $1 AND state IN {open}"
+        ))
+        .bind(id.to_owned())
+        .bind(message.to_owned())
+        .bind(now)
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query(&format!(
+            "UPDATE action_executions SET state = 'ERROR', state_info = $2, updated_at = $3 \
+             WHERE workflow_execution_id = $1 AND state IN {open}"
+        ))
+        .bind(id.to_owned())
+        .bind(message.to_owned())
+        .bind(now)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(Some(stored))
     }
 
     /// Removes every job of an execution of the given kind (e.g. pending

@@ -59,8 +59,7 @@ async fn start(
 ) -> Server {
     let node = Node::start(NodeConfig {
         database_url: url,
-        runtime: Default::default(),
-        executor: Default::default(),
+        ..Default::default()
     })
     .await
     .expect("node starts");

@@ -1,0 +1,224 @@
+//! Group commit: the results of many executions' steps stored in one
+//! transaction.
+//!
+//! Each execution is stepped by its own worker (see [`super::apply`]); what
+//! the step decided (a [`WriteSet`]) is handed to the committer, which
+//! gathers whatever write sets are waiting and stores them together: one
+//! lock and version check for all the executions, one statement per table,
+//! one commit. A burst of thousands of small steps thereby costs a few
+//! commits, not thousands, while a lone step is committed at once.
+//!
+//! Within the transaction each write set is checked first: an execution
+//! another writer changed since it was read (its version moved) or whose
+//! events' jobs this node no longer holds is left out and told so, and its
+//! worker steps it again.
+
+use std::collections::HashSet;
+
+use bora_core::execution::Execution;
+use bora_core::step::Command;
+use bora_store::{JobKind, StoredExecution};
+use tokio::sync::oneshot;
+
+use super::apply::After;
+use super::{Scheduler, SchedulerError};
+
+/// How many write sets one transaction takes at most.
+const MAX_GROUP: usize = 256;
+
+/// What one step decided, waiting to be stored.
+pub(super) struct WriteSet {
+    /// The execution after the step (its changes not yet taken).
+    pub(super) exec: Execution,
+    /// The version the step started from; the store must still have it.
+    pub(super) version: i64,
+    pub(super) spec_hash: String,
+    pub(super) commands: Vec<Command>,
+    /// Jobs of the applied events; all must still be this node's.
+    pub(super) job_ids: Vec<String>,
+    pub(super) now: i64,
+    pub(super) reply: oneshot::Sender<Outcome>,
+}
+
+/// How storing a write set ended.
+pub(super) enum Outcome {
+    /// Stored; the follow-ups to carry out and the execution to cache
+    /// (unless it finished).
+    Stored {
+        after: After,
+        exec: Execution,
+        version: i64,
+        spec_hash: String,
+    },
+    /// The execution no longer exists: the events' jobs were deleted.
+    Deleted,
+    /// Another writer stepped the execution first: step it again.
+    Stale,
+    /// These jobs are no longer this node's: step again without them.
+    Lost(Vec<String>),
+    /// The transaction failed; nothing was stored.
+    Failed(SchedulerError),
+}
+
+impl Scheduler {
+    /// Stores write sets as they come, grouping those that wait, until
+    /// `shutdown` resolves (the group at hand is finished first). Runs once
+    /// per scheduler; a second call returns at once.
+    pub async fn commit_loop(&self, shutdown: impl std::future::Future<Output = ()>) {
+        let Some(mut queue) = super::lock(&self.inner.commit_queue).take() else {
+            return;
+        };
+        tokio::pin!(shutdown);
+        loop {
+            let first = tokio::select! {
+                _ = &mut shutdown => return,
+                next = queue.recv() => match next {
+                    Some(first) => first,
+                    None => return,
+                },
+            };
+            let mut group = vec![first];
+            while group.len() < MAX_GROUP {
+                match queue.try_recv() {
+                    Ok(next) => group.push(next),
+                    Err(_) => break,
+                }
+            }
+            self.commit_group(group).await;
+        }
+    }
+
+    /// Stores a group in one transaction and answers each write set.
+    async fn commit_group(&self, group: Vec<WriteSet>) {
+        let mut stored = Vec::with_capacity(group.len());
+        match self.store_group(group, &mut stored).await {
+            Ok(()) => {
+                for (set, after) in stored {
+                    let WriteSet {
+                        exec,
+                        version,
+                        spec_hash,
+                        reply,
+                        ..
+                    } = set;
+                    let _ = reply.send(Outcome::Stored {
+                        after,
+                        exec,
+                        version: version + 1,
+                        spec_hash,
+                    });
+                }
+            }
+            Err(err) => {
+                let message = err.to_string();
+                let transient = err.is_transient();
+                for (set, _) in stored {
+                    let failure = if transient {
+                        SchedulerError::Store(bora_store::StoreError::Unavailable(message.clone()))
+                    } else {
+                        SchedulerError::Store(bora_store::StoreError::Database(message.clone()))
+                    };
+                    let _ = set.reply.send(Outcome::Failed(failure));
+                }
+            }
+        }
+    }
+
+    /// The transaction of a group. Write sets that cannot be stored are
+    /// answered here; those stored are moved to `stored` with their
+    /// follow-ups (answered by the caller once the commit is known).
+    async fn store_group(
+        &self,
+        group: Vec<WriteSet>,
+        stored: &mut Vec<(WriteSet, After)>,
+    ) -> Result<(), SchedulerError> {
+        let mut tx = self.inner.store.begin().await?;
+        let ids: Vec<String> = group.iter().map(|s| s.exec.record.id.clone()).collect();
+        let versions = tx.lock_executions(&ids).await?;
+        let all_jobs: Vec<String> = group.iter().flat_map(|s| s.job_ids.clone()).collect();
+        let held = tx.held_jobs(&all_jobs, &self.inner.node).await?;
+
+        let mut gone_jobs = Vec::new();
+        for set in group {
+            match versions.get(&set.exec.record.id) {
+                None => {
+                    gone_jobs.extend(set.job_ids.iter().cloned());
+                    let _ = set.reply.send(Outcome::Deleted);
+                }
+                Some(&current) if current != set.version => {
+                    let _ = set.reply.send(Outcome::Stale);
+                }
+                Some(_) => {
+                    let lost: Vec<String> = set
+                        .job_ids
+                        .iter()
+                        .filter(|id| !held.contains(*id))
+                        .cloned()
+                        .collect();
+                    if lost.is_empty() {
+                        stored.push((set, After::default()));
+                    } else {
+                        let _ = set.reply.send(Outcome::Lost(lost));
+                    }
+                }
+            }
+        }
+        // Events of deleted executions go with them.
+        tx.delete_jobs(&gone_jobs).await?;
+        if stored.is_empty() {
+            tx.commit().await?;
+            return Ok(());
+        }
+        let taken: Vec<String> = stored
+            .iter()
+            .flat_map(|(s, _)| s.job_ids.iter().cloned())
+            .collect();
+        tx.delete_jobs(&taken).await?;
+
+        let mut executions = Vec::with_capacity(stored.len());
+        let mut tasks = Vec::new();
+        let mut actions = Vec::new();
+        for (set, _) in stored.iter_mut() {
+            let changes = set.exec.take_changes();
+            executions.push(StoredExecution {
+                execution: set.exec.record.clone(),
+                spec_hash: set.spec_hash.clone(),
+                version: set.version + 1,
+            });
+            tasks.extend(
+                changes
+                    .tasks
+                    .iter()
+                    .filter_map(|id| set.exec.task(id).cloned()),
+            );
+            actions.extend(
+                changes
+                    .actions
+                    .iter()
+                    .filter_map(|id| set.exec.action(id).cloned()),
+            );
+        }
+        tx.put_executions(&executions).await?;
+        tx.put_tasks(&tasks).await?;
+        tx.put_actions(&actions).await?;
+
+        let mut jobs = Vec::new();
+        let mut finished = HashSet::new();
+        for (set, after) in stored.iter_mut() {
+            for command in std::mem::take(&mut set.commands) {
+                self.command(&mut tx, &set.exec, command, set.now, &mut jobs, after)
+                    .await?;
+            }
+            if after.finished {
+                finished.insert(set.exec.record.id.clone());
+            }
+        }
+        for id in &finished {
+            // Timers of a finished execution will never matter.
+            tx.delete_execution_jobs(id, JobKind::Event.as_str()).await?;
+        }
+        tx.insert_jobs(&jobs).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
