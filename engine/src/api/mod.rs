@@ -20,9 +20,12 @@ mod action_complete;
 mod action_executions;
 mod actions;
 mod cron_triggers;
+mod dashboard;
 mod environments;
 pub mod error;
+pub mod events;
 mod executions;
+mod graph;
 mod root;
 mod tasks;
 pub mod wire;
@@ -75,7 +78,13 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
 /// All routes of the API.
 pub fn router(state: ApiState) -> Router {
     Router::new()
-        .route("/", get(root::versions))
+        .merge(dashboard::routes())
+        .route("/v2/events", get(events::stream))
+        .route("/v2/executions/{id}/graph", get(graph::get))
+        .route(
+            "/v2/workflows/validate",
+            axum::routing::post(workflows::validate),
+        )
         .route("/v2", get(root::redirect_v2))
         .route("/v2/", get(root::v2))
         .route(
