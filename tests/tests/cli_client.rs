@@ -379,7 +379,11 @@ async fn a_failed_task_is_rerun_with_a_fixed_env() {
             &["task", "rerun", &check, "--env", r#"{"broken": false}"#],
         )
         .await;
-        assert!(stdout(ok(&out)).contains("RUNNING"), "{}", stdout(&out));
+        let rerun = stdout(ok(&out));
+        assert!(
+            rerun.contains(&format!("{check} check ")) && rerun.contains(&id),
+            "{rerun}"
+        );
         let out = bora(Some(&server), &["execution", "watch", &id]).await;
         assert!(
             stderr(ok(&out)).contains("SUCCESS   check"),

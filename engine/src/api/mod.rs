@@ -2,6 +2,11 @@
 //! per resource. Handlers translate between Mistral's wire shapes (see
 //! [`wire`]) and the service; they hold no workflow logic.
 //!
+//! Bora's own additions: the event stream of stepped executions
+//! ([`events`], `GET /v2/events`), an execution's task graph
+//! (`GET /v2/executions/{id}/graph`) and the web dashboard at `/`
+//! (`dashboard/`, which reads this same API).
+//!
 //! [`router`] builds the routes; serving them (listener, shutdown) is the
 //! caller's business (`bora serve`, the end-to-end tests).
 

@@ -303,7 +303,7 @@ async fn waiting_actions(node: &Node, id: &str) -> anyhow::Result<Vec<(String, A
                 continue;
             }
             for action in store.list_actions_of(&task.id).await? {
-                if action.state == State::Running && action.accepted {
+                if action.state == State::Running {
                     out.push((task.name.clone(), action));
                 }
             }

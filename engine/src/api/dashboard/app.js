@@ -20,6 +20,8 @@ function build(doc, tag, attrs, kids) {
   }
   return el;
 }
+// Replaces an element's children, skipping the null/false of optional parts.
+const fill = (el, ...kids) => el.replaceChildren(...kids.flat().filter((k) => k !== null && k !== undefined && k !== false));
 const h = (tag, attrs, ...kids) => build((t) => document.createElement(t), tag, attrs, kids);
 const s = (tag, attrs, ...kids) => build((t) => document.createElementNS(SVG_NS, t), tag, attrs, kids);
 
@@ -130,7 +132,7 @@ function executionsView(main, params) {
       h('td', { class: 'muted', text: (e.state_info || '').slice(0, 120) }))));
     if (!page.executions.length) body.append(h('tr', {}, h('td', { colspan: 6, class: 'muted', text: 'No executions.' })));
     const older = new URLSearchParams(params);
-    pager.replaceChildren(
+    fill(pager,
       field('marker') ? h('a', { href: '#/executions?' + new URLSearchParams([...params].filter(([k]) => k !== 'marker')), text: '← Newest' }) : null,
       page.next ? h('a', { href: (older.set('marker', new URL(page.next).searchParams.get('marker')), `#/executions?${older}`), text: 'Older →' }) : null);
   });
@@ -161,7 +163,7 @@ function workflowView(main, id) {
   refresher(async () => {
     const w = await api('GET', `/workflows/${enc(id)}`);
     if (mine !== view) return;
-    main.replaceChildren(h('h1', {}, w.name),
+    fill(main, h('h1', {}, w.name),
       h('div', { class: 'meta' }, h('span', {}, 'ID ', h('b', { class: 'mono', text: w.id })),
         h('span', {}, 'Input ', h('b', { class: 'mono', text: w.input || '(none)' })),
         h('span', {}, 'Updated ', h('b', { text: w.updated_at || w.created_at })),
@@ -242,7 +244,7 @@ function drawGraph(graph, selected, select) {
       s('title', { text: `${e.from} → ${e.to} (${e.on}${e.condition ? ': ' + e.condition : ''})` }));
   });
   const markers = ['on-success', 'on-error', 'on-complete', 'on-skip', 'requires'].map((on) =>
-    s('marker', { id: `arrow-${on}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+    s('marker', { id: `arrow-${on}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrow ${on}` })));
   const nodes = graph.tasks.map((t) => {
     const list = runs.get(t.name) || [];
@@ -313,7 +315,7 @@ async function taskDetail(task, reload) {
     h('dl', {},
       item('Task execution', h('span', { class: 'mono', text: full.id })),
       full.state_info ? item('Error', h('div', { class: 'info', text: full.state_info })) : null,
-      item('Attempts', attempts.action_executions.length
+      full.type === 'WORKFLOW' ? null : item('Attempts', attempts.action_executions.length
         ? h('table', {}, attempts.action_executions.map((a, i) => h('tr', {},
           h('td', { text: `#${i + 1}` }), h('td', {}, badge(a.state)), h('td', { class: 'mono', text: a.name }),
           h('td', { text: a.created_at }), h('td', { class: 'muted', text: a.state_info || '' }))))
@@ -339,7 +341,8 @@ function executionView(main, id) {
     const runs = latestRuns(graph);
     if (!selected) {
       const failed = graph.task_executions.filter((t) => t.state === 'ERROR');
-      selected = failed.length ? failed[failed.length - 1].name : null;
+      const last = failed.length ? failed : graph.task_executions;
+      selected = last.length ? last[last.length - 1].name : null;
     }
     const setState = (state) => async () => {
       try { await api('PUT', `/executions/${id}`, { state }); load(); } catch (err) { showError(err); }
@@ -349,7 +352,7 @@ function executionView(main, id) {
     const detail = list.length ? await taskDetail(list[list.length - 1], load) : h('div', { class: 'card muted', text: 'Select a task in the graph.' });
     if (mine !== view) return;
     const started = Date.parse(graph.created_at), ended = active ? Date.now() : Date.parse(graph.updated_at);
-    main.replaceChildren(
+    fill(main,
       h('h1', {}, h('a', { href: `#/workflows/${exec.workflow_id}`, text: exec.workflow_name }), ' ', h('span', { id: 'exec-state' }, badge(exec.state))),
       h('div', { class: 'meta' },
         h('span', {}, 'ID ', h('b', { class: 'mono', text: exec.id })),
