@@ -178,6 +178,7 @@ async fn start_wait_prints_the_output_and_exits_by_the_final_state() {
             server.name,
             stderr(&out)
         );
+        assert_eq!(stdout(&out), "", "a failure has no output to print");
         let progress = stderr(&out);
         assert!(progress.contains("SUCCESS   first"), "{progress}");
         assert!(progress.contains("ERROR     boom: "), "{progress}");

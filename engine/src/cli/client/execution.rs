@@ -219,23 +219,27 @@ async fn set_state(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Follows an execution to its end: the output on stdout (the record with
-/// `-o json`), the final state and any error on stderr; exit 0 on SUCCESS.
+/// Follows an execution to its end: the output of a success on stdout (the
+/// record, whatever the state, with `-o json`), the final state and any
+/// error on stderr; exit 0 on SUCCESS.
 async fn finish(client: &Client, opts: &ClientOpts, id: &str) -> anyhow::Result<ExitCode> {
     let exec = watch::follow(client, id).await?;
     let state = text(&exec, "state");
     if opts.json() {
         print_json(&exec);
     } else {
-        print_json(&inner(&exec, "output"));
+        // A failed execution's output only repeats its error.
+        if state == "SUCCESS" {
+            print_json(&inner(&exec, "output"));
+        }
         eprintln!("{}: {state}", text(&exec, "workflow_name"));
     }
     if state == "SUCCESS" {
         return Ok(ExitCode::SUCCESS);
     }
     let info = text(&exec, "state_info");
-    if !info.is_empty() {
-        eprintln!("error: {info}");
+    if !info.trim().is_empty() {
+        eprintln!("error: {}", info.trim_end());
     }
     Ok(ExitCode::FAILURE)
 }
