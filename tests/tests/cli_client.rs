@@ -4,6 +4,8 @@
 //! Also `bora run`'s choice of workflow and `--timeout`, the event stream
 //! and the graph endpoint the live views read, and the dashboard's page.
 
+#![allow(clippy::unwrap_used)]
+
 mod api_support;
 
 use std::path::Path;

@@ -74,10 +74,11 @@ fn rows(workflows: &[Value]) -> Vec<Vec<String>> {
                 text(w, "namespace"),
                 clip(&text(w, "input"), 40),
                 text(w, "tags"),
-                text(w, "updated_at")
-                    .is_empty()
-                    .then(|| text(w, "created_at"))
-                    .unwrap_or_else(|| text(w, "updated_at")),
+                if text(w, "updated_at").is_empty() {
+                    text(w, "created_at")
+                } else {
+                    text(w, "updated_at")
+                },
             ]
         })
         .collect()
