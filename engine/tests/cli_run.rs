@@ -85,7 +85,14 @@ fn a_failed_workflow_exits_non_zero_and_params_reach_the_execution() {
     )
     .expect("write");
     let file = file.to_string_lossy().into_owned();
-    let out = bora_run(&[&file, "--params", r#"{"env": {"colour": "red"}}"#]);
+    // Two workflows: `bora run` runs only the one named (it no longer picks the first).
+    let out = bora_run(&[
+        &file,
+        "-w",
+        "colour",
+        "--params",
+        r#"{"env": {"colour": "red"}}"#,
+    ]);
     assert!(
         out.status.success(),
         "{}",

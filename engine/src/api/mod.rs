@@ -2,6 +2,11 @@
 //! per resource. Handlers translate between Mistral's wire shapes (see
 //! [`wire`]) and the service; they hold no workflow logic.
 //!
+//! Bora's own additions: the event stream of stepped executions
+//! ([`events`], `GET /v2/events`), an execution's task graph
+//! (`GET /v2/executions/{id}/graph`) and the web dashboard at `/`
+//! (`dashboard/`, which reads this same API).
+//!
 //! [`router`] builds the routes; serving them (listener, shutdown) is the
 //! caller's business (`bora serve`, the end-to-end tests).
 
@@ -20,9 +25,12 @@ mod action_complete;
 mod action_executions;
 mod actions;
 mod cron_triggers;
+mod dashboard;
 mod environments;
 pub mod error;
+pub mod events;
 mod executions;
+mod graph;
 mod root;
 mod tasks;
 pub mod wire;
@@ -75,7 +83,13 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
 /// All routes of the API.
 pub fn router(state: ApiState) -> Router {
     Router::new()
-        .route("/", get(root::versions))
+        .merge(dashboard::routes())
+        .route("/v2/events", get(events::stream))
+        .route("/v2/executions/{id}/graph", get(graph::get))
+        .route(
+            "/v2/workflows/validate",
+            axum::routing::post(workflows::validate),
+        )
         .route("/v2", get(root::redirect_v2))
         .route("/v2/", get(root::v2))
         .route(

@@ -174,3 +174,26 @@ pub async fn delete(
     store.delete_workflow(&id, &namespace).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
+
+/// `POST /v2/workflows/validate`: checks a workflow document without
+/// storing it; `{"valid": true, "error": null}` or `{"valid": false,
+/// "error": "<every problem, one per line>"}` (Mistral's answer).
+pub async fn validate(headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
+    super::wire::check_accept(&headers)?;
+    let text = super::wire::body_text(&body)?;
+    let error = match bora_lang::parse_workflows(text) {
+        Ok(_) => Value::Null,
+        Err(errors) => Value::String(
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    };
+    let valid = error.is_null();
+    Ok(text_reply(
+        StatusCode::OK,
+        &serde_json::json!({"valid": valid, "error": error}),
+    ))
+}

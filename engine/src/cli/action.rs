@@ -1,5 +1,6 @@
 //! `bora action run|inspect`: run one action component locally, or show what
-//! a component describes and whether it fits the `bora:action` world.
+//! a component describes and whether it fits the `bora:action` world
+//! (`list|get|upload` talk to a server: `cli/client/action.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,6 +24,12 @@ pub enum ActionCommand {
     Run(RunArgs),
     /// Print what a component describes and whether it fits the action world.
     Inspect(InspectArgs),
+    /// List the actions of a server.
+    List(super::client::action::ListArgs),
+    /// Show an action of a server.
+    Get(super::client::action::GetArgs),
+    /// Upload a component to a server as an action.
+    Upload(super::client::action::UploadArgs),
 }
 
 #[derive(Debug, Args)]
@@ -92,6 +99,9 @@ pub fn run(cmd: ActionCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         ActionCommand::Run(args) => tokio.block_on(run_action(args)),
         ActionCommand::Inspect(args) => tokio.block_on(inspect(args)),
+        ActionCommand::List(args) => super::client::action::list(args),
+        ActionCommand::Get(args) => super::client::action::get(args),
+        ActionCommand::Upload(args) => super::client::action::upload(args),
     }
 }
 

@@ -1,11 +1,14 @@
 //! The `bora` command line. Each subcommand lives in its own file; this module
-//! only declares them and dispatches.
+//! only declares them and dispatches. The commands that talk to a running
+//! server (`workflow`, `execution`, `task`, `cron`, `env`, `action
+//! list|get|upload`) are in `client/`.
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 mod action;
+mod client;
 mod expr;
 mod run;
 mod serve;
@@ -32,6 +35,16 @@ enum Command {
     Run(run::RunArgs),
     /// Serve Mistral's REST API v2 with a node behind it.
     Serve(serve::ServeArgs),
+    /// Manage workflow definitions on a server.
+    Workflow(client::workflow::WorkflowArgs),
+    /// Start, follow and control executions on a server.
+    Execution(client::execution::ExecutionArgs),
+    /// Inspect and rerun the tasks of an execution on a server.
+    Task(client::task::TaskArgs),
+    /// Manage cron triggers on a server.
+    Cron(client::cron::CronArgs),
+    /// Manage environments on a server.
+    Env(client::env::EnvArgs),
 }
 
 /// Entry point of the binary: parse arguments, set up logging, run the command.
@@ -44,6 +57,11 @@ pub fn main() -> ExitCode {
         Command::Expr(args) => expr::run(args),
         Command::Run(args) => run::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Workflow(args) => client::workflow::run(args),
+        Command::Execution(args) => client::execution::run(args),
+        Command::Task(args) => client::task::run(args),
+        Command::Cron(args) => client::cron::run(args),
+        Command::Env(args) => client::env::run(args),
     };
     match result {
         Ok(code) => code,

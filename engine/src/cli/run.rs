@@ -1,8 +1,12 @@
 //! `bora run FILE.yaml`: runs a workflow in-process on an embedded store and
 //! prints its output. FILE is a workflow file or a workbook (its workflows and
 //! ad-hoc actions are stored as `<workbook>.<name>`, as over REST).
+//!
+//! A file with several workflows needs `--workflow` (on a terminal, `bora
+//! run` asks). An asynchronous action is shown as waiting, with its action
+//! execution id and how to complete it; `--timeout` bounds the wait.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,8 +15,10 @@ use std::time::Duration;
 use crate::node::{Node, NodeConfig};
 use crate::service::StartRequest;
 use anyhow::{Context, bail};
+use bora_core::records::ActionExecution;
 use bora_core::state::State;
 use bora_lang::Document;
+use bora_store::JobKind;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Map, Value};
@@ -21,8 +27,9 @@ use serde_json::{Map, Value};
 pub struct RunArgs {
     /// The workflow file or workbook (Workflow Language v2 YAML).
     file: PathBuf,
-    /// Which workflow of the file to run (default: the only or the first one;
-    /// in a workbook, with or without the `<workbook>.` prefix).
+    /// Which workflow of the file to run (in a workbook, with or without the
+    /// `<workbook>.` prefix); needed when the file has several, unless on a
+    /// terminal, where `bora run` asks.
     #[arg(long, short)]
     workflow: Option<String>,
     /// Workflow input as a JSON object.
@@ -35,6 +42,10 @@ pub struct RunArgs {
     /// Store to use (default: a temporary SQLite file, removed afterwards).
     #[arg(long, env = "BORA_DATABASE_URL")]
     database: Option<String>,
+    /// Give up after this many seconds (exit status 1; the execution is
+    /// left as it is in the store).
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<f64>,
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
@@ -73,6 +84,11 @@ async fn run_async(args: RunArgs) -> anyhow::Result<ExitCode> {
     };
     let workflow = pick_workflow(&names, workbook.as_deref(), args.workflow.as_deref())
         .with_context(|| format!("in {}", args.file.display()))?;
+    let timeout = match args.timeout {
+        None => None,
+        Some(secs) if secs.is_finite() && secs > 0.0 => Some(Duration::from_secs_f64(secs)),
+        Some(secs) => bail!("--timeout must be a positive number of seconds, not {secs}"),
+    };
     let temp = tempfile::tempdir().context("cannot create a temporary directory")?;
     let database_url = args
         .database
@@ -86,8 +102,9 @@ async fn run_async(args: RunArgs) -> anyhow::Result<ExitCode> {
     let source = Source {
         text: &text,
         workbook: workbook.is_some(),
+        temporary: args.database.is_none(),
     };
-    let result = drive(&node, source, &workflow, input, params).await;
+    let result = drive(&node, source, &workflow, input, params, timeout).await;
     node.shutdown().await;
     result
 }
@@ -102,17 +119,18 @@ fn json_object(flag: &str, text: &str) -> anyhow::Result<Map<String, Value>> {
 }
 
 /// The workflow to run: the one asked for (a workbook's by short or full
-/// name), else the first.
+/// name), else the only one, else the one the person at the terminal picks.
 fn pick_workflow(
     names: &[String],
     workbook: Option<&str>,
     wanted: Option<&str>,
 ) -> anyhow::Result<String> {
     let Some(wanted) = wanted else {
-        return names
-            .first()
-            .cloned()
-            .context("the file defines no workflow");
+        return match names {
+            [] => bail!("the file defines no workflow"),
+            [only] => Ok(only.clone()),
+            several => ask_workflow(several),
+        };
     };
     let qualified = workbook.map(|wb| format!("{wb}.{wanted}"));
     names
@@ -127,10 +145,45 @@ fn pick_workflow(
         })
 }
 
+/// Lists the workflows and asks which to run; an error naming them when
+/// nobody is at a terminal to answer.
+fn ask_workflow(names: &[String]) -> anyhow::Result<String> {
+    use std::io::{BufRead, Write};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() || !std::io::stderr().is_terminal() {
+        bail!(
+            "the file defines {} workflows: {}; choose one with --workflow NAME",
+            names.len(),
+            names.join(", ")
+        );
+    }
+    eprintln!("The file defines {} workflows:", names.len());
+    for (i, name) in names.iter().enumerate() {
+        eprintln!("  {}) {name}", i + 1);
+    }
+    eprint!("Which one to run? [1-{}] ", names.len());
+    std::io::stderr().flush().ok();
+    let mut answer = String::new();
+    stdin
+        .lock()
+        .read_line(&mut answer)
+        .context("cannot read the answer")?;
+    let answer = answer.trim();
+    let picked = match answer.parse::<usize>() {
+        Ok(n) if (1..=names.len()).contains(&n) => names.get(n - 1),
+        _ => names.iter().find(|n| n.as_str() == answer),
+    };
+    picked
+        .cloned()
+        .with_context(|| format!("'{answer}' is none of: {}", names.join(", ")))
+}
+
 /// The definitions to store before the run.
 struct Source<'a> {
     text: &'a str,
     workbook: bool,
+    /// The store is a temporary file nobody else can reach.
+    temporary: bool,
 }
 
 async fn drive(
@@ -139,8 +192,10 @@ async fn drive(
     workflow: &str,
     input: Map<String, Value>,
     params: Map<String, Value>,
+    timeout: Option<Duration>,
 ) -> anyhow::Result<ExitCode> {
     let service = &node.service;
+    let deadline = timeout.map(|t| tokio::time::Instant::now() + t);
     if source.workbook {
         service
             .put_workbook(source.text, "", "private", true)
@@ -164,6 +219,7 @@ async fn drive(
     let id = started.execution.id.clone();
     let bar = progress_bar();
     let mut seen: HashMap<String, State> = HashMap::new();
+    let mut announced: HashSet<String> = HashSet::new();
     let final_state = loop {
         let exec = service.store().get_execution(&id).await?;
         for task in service.store().list_tasks_of(&id).await? {
@@ -181,6 +237,27 @@ async fn drive(
         }
         if exec.execution.state.is_terminal() || exec.execution.state == State::Paused {
             break exec;
+        }
+        for (task, action) in waiting_actions(node, &id).await? {
+            if announced.insert(action.id.clone()) {
+                let text = waiting_message(&task, &action, source.temporary);
+                match &bar {
+                    Some(bar) => bar.println(text),
+                    None => eprintln!("{text}"),
+                }
+            }
+        }
+        if let Some(deadline) = deadline
+            && tokio::time::Instant::now() >= deadline
+        {
+            if let Some(bar) = &bar {
+                bar.finish_and_clear();
+            }
+            bail!(
+                "gave up after --timeout {:?}: execution {id} is still {}",
+                timeout.unwrap_or_default(),
+                exec.execution.state
+            );
         }
         service
             .scheduler()
@@ -204,6 +281,59 @@ async fn drive(
         }
         ExitCode::FAILURE
     })
+}
+
+/// Running actions of the execution (and its sub-workflows) that nothing
+/// here will finish: asynchronous actions, which wait to be completed
+/// through the API. They are what is left once no action or event job is
+/// queued.
+async fn waiting_actions(node: &Node, id: &str) -> anyhow::Result<Vec<(String, ActionExecution)>> {
+    let store = node.service.store();
+    if store.next_job_time(JobKind::Action).await?.is_some()
+        || store.next_job_time(JobKind::Event).await?.is_some()
+    {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    let mut executions = vec![id.to_owned()];
+    while let Some(exec) = executions.pop() {
+        for task in store.list_tasks_of(&exec).await? {
+            if task.state != State::Running {
+                continue;
+            }
+            for action in store.list_actions_of(&task.id).await? {
+                if action.state == State::Running {
+                    out.push((task.name.clone(), action));
+                }
+            }
+            for child in store.list_children_of(&task.id).await? {
+                executions.push(child.execution.id);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// What to tell about an asynchronous action: that it waits, and how it
+/// can be completed.
+fn waiting_message(task: &str, action: &ActionExecution, temporary: bool) -> String {
+    let id = &action.id;
+    let reach = if temporary {
+        "This run keeps its state in a temporary store nothing else can reach: \
+         to complete the action, run the workflow on a server (`bora serve`, then \
+         `bora execution start NAME --wait`) or pass --database with the database \
+         of a running `bora serve`."
+    } else {
+        "A `bora serve` on the same --database can complete it."
+    };
+    format!(
+        "WAITING   {task}: async action {} (action execution {id}) runs until \
+         it is completed through the API:\n          \
+         PUT /v2/action_executions/{id} {{\"state\": \"SUCCESS\", \"output\": ...}}\n          \
+         (or `mistral action-execution-update {id} --state SUCCESS --output ...`).\n          \
+         {reach} --timeout SECONDS stops waiting.",
+        action.name
+    )
 }
 
 fn progress_bar() -> Option<ProgressBar> {

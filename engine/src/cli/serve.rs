@@ -52,7 +52,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     tracing::info!(listen = %args.listen, database = %args.database, "bora serve started");
     eprintln!("bora: listening on http://{}", args.listen);
     let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async {
+            shutdown_signal().await;
+            // Open event streams (dashboards) would hold the shutdown.
+            crate::api::events::close_all();
+        })
         .await;
     node.shutdown().await;
     served.context("the HTTP server failed")?;

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The dashboard in a real headless browser: Debian's chromium driven by
+# Playwright for Python (tests/browser/dashboard.py) against a fresh
+# `bora serve`. Installs chromium with apt-get and Playwright into a
+# virtualenv under target/ the first time (never `playwright install`: the
+# browser is Debian's). Screenshots go to target/browser/.
+#
+# Usage: scripts/browser.sh [path/to/bora] [sqlite|postgres]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/serve-lib.sh
+
+bora="${1:-target/release/bora}"
+backend="${2:-sqlite}"
+venv="target/browser-venv"
+requirements="tests/browser/requirements.txt"
+out="target/browser"
+
+if [ ! -x /usr/bin/chromium ]; then
+    echo "browser: installing Debian's chromium"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq chromium >/dev/null
+fi
+if ! cmp -s "$requirements" "$venv/requirements.txt" 2>/dev/null; then
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+    cp "$requirements" "$venv/requirements.txt"
+fi
+
+start_bora "$bora" "$backend"
+echo "browser: dashboard test on $backend"
+rm -rf "$out"
+if ! "$venv/bin/python" tests/browser/dashboard.py "$BORA_URL" "$out"; then
+    echo "browser: the dashboard test failed on $backend; the server's log:" >&2
+    tail -n 40 "$BORA_LOG_FILE" >&2
+    exit 1
+fi
+echo "browser: screenshots in $out/"
