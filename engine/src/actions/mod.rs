@@ -134,6 +134,21 @@ impl RunError {
         )
     }
 
+    /// True when shutdown interrupted the call: not the action's outcome,
+    /// nothing is to be stored.
+    pub fn is_interrupted(&self) -> bool {
+        matches!(
+            self,
+            RunError::Call {
+                failure: ActionFailure {
+                    kind: FailureKind::Interrupted,
+                    ..
+                },
+                ..
+            }
+        )
+    }
+
     /// What the action execution stores as its error (`output.result`).
     pub fn error_value(&self) -> Value {
         match self {

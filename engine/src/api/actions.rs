@@ -333,7 +333,7 @@ fn upload_limits(pairs: &[(String, String)]) -> Result<StoredLimits, ApiError> {
 
 fn upload_error(err: UploadError) -> ApiError {
     let api = match err {
-        UploadError::BadName(m) => ApiError::bad_request(m),
+        UploadError::BadName(m) | UploadError::OverCeiling(m) => ApiError::bad_request(m),
         UploadError::Taken(m) => ApiError::client(StatusCode::CONFLICT, m),
         UploadError::Rejected(load) => ApiError::bad_request(load.to_string()),
         UploadError::Store(store) => store.into(),
