@@ -29,10 +29,22 @@ async fn runtime_with_loop(config: RuntimeConfig) -> Runtime {
     rt
 }
 
+/// A test runtime whose fuel ceiling is lifted, so that loops end only
+/// when interrupted (10^11 fuel lasts a dozen seconds here).
+fn unbounded() -> RuntimeConfig {
+    RuntimeConfig {
+        ceilings: Ceilings {
+            fuel: UNLIMITED_FUEL,
+            ..Ceilings::default()
+        },
+        ..test_config()
+    }
+}
+
 fn long() -> CallOverrides {
     CallOverrides {
         timeout: Some(Duration::from_secs(600)),
-        fuel: Some(Ceilings::default().fuel),
+        fuel: Some(UNLIMITED_FUEL),
         ..CallOverrides::default()
     }
 }
@@ -54,7 +66,7 @@ fn spawn_loops(
 async fn more_endless_loops_than_action_threads_still_let_a_short_call_through() {
     let rt = runtime_with_loop(RuntimeConfig {
         action_threads: 1,
-        ..test_config()
+        ..unbounded()
     })
     .await;
     let mut loops = spawn_loops(&rt, 3);
@@ -83,7 +95,7 @@ async fn more_endless_loops_than_action_threads_still_let_a_short_call_through()
 
 #[tokio::test]
 async fn interrupting_stops_wasm_code_and_host_calls_and_refuses_new_calls() {
-    let rt = runtime_with_loop(test_config()).await;
+    let rt = runtime_with_loop(unbounded()).await;
     let mut loops = spawn_loops(&rt, 2);
     let sleeper = {
         let rt = rt.clone();
@@ -169,6 +181,7 @@ async fn a_timeout_above_the_ceiling_is_cut_to_it() {
     let rt = runtime_with_loop(RuntimeConfig {
         ceilings: Ceilings {
             timeout: Duration::from_millis(300),
+            fuel: UNLIMITED_FUEL,
             ..Ceilings::default()
         },
         ..test_config()
