@@ -275,9 +275,7 @@ impl Executor {
             .await
             .is_ok_and(|r| r.is_ok());
         if !stopped {
-            tracing::error!(
-                "actions still running {INTERRUPT_WAIT:?} after they were interrupted"
-            );
+            tracing::error!("actions still running {INTERRUPT_WAIT:?} after they were interrupted");
         }
     }
 

@@ -271,9 +271,6 @@ impl Service {
         update: bool,
     ) -> Result<WorkbookRecord, ServiceError> {
         let workbook = bora_lang::parse_workbook(text).map_err(invalid)?;
-        for workflow in &workbook.workflows {
-            check_ceilings(workflow, &self.ceilings)?;
-        }
         let now = now_micros();
         let defs = workbook
             .workflows
@@ -281,6 +278,7 @@ impl Service {
             .map(|workflow| {
                 let mut workflow = workflow.clone();
                 workflow.name = workbook.qualified_name(&workflow.name);
+                check_ceilings(&workflow, &self.ceilings)?;
                 definition_record(
                     &workflow,
                     text.to_owned(),

@@ -8,8 +8,8 @@ mod runtime_support;
 use std::time::Duration;
 
 use bora::runtime::{
-    ActionLimits, CallOverrides, Ceilings, FailureKind, LoadError, Outcome, Runtime,
-    RuntimeConfig, UNLIMITED_FUEL,
+    ActionLimits, CallOverrides, Ceilings, FailureKind, LoadError, Outcome, Runtime, RuntimeConfig,
+    UNLIMITED_FUEL,
 };
 use bora_tests::programs;
 use runtime_support::*;
@@ -52,9 +52,13 @@ async fn an_endless_loop_with_unlimited_fuel_is_stopped_by_the_deadline() {
     })
     .await
     .unwrap();
-    rt.load("hostile.loop", programs::ENDLESS_LOOP, ActionLimits::default())
-        .await
-        .unwrap();
+    rt.load(
+        "hostile.loop",
+        programs::ENDLESS_LOOP,
+        ActionLimits::default(),
+    )
+    .await
+    .unwrap();
     let overrides = CallOverrides {
         fuel: Some(UNLIMITED_FUEL),
         timeout: Some(Duration::from_millis(150)),

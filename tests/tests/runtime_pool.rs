@@ -23,9 +23,13 @@ const PATIENCE: Duration = Duration::from_secs(60);
 
 async fn runtime_with_loop(config: RuntimeConfig) -> Runtime {
     let rt = Runtime::new(config).await.unwrap();
-    rt.load("hostile.loop", programs::ENDLESS_LOOP, ActionLimits::default())
-        .await
-        .unwrap();
+    rt.load(
+        "hostile.loop",
+        programs::ENDLESS_LOOP,
+        ActionLimits::default(),
+    )
+    .await
+    .unwrap();
     rt
 }
 
@@ -99,9 +103,9 @@ async fn interrupting_stops_wasm_code_and_host_calls_and_refuses_new_calls() {
     let mut loops = spawn_loops(&rt, 2);
     let sleeper = {
         let rt = rt.clone();
-        tokio::spawn(async move {
-            call_with(&rt, "std.sleep", json!({"seconds": 500}), long()).await
-        })
+        tokio::spawn(
+            async move { call_with(&rt, "std.sleep", json!({"seconds": 500}), long()).await },
+        )
     };
     tokio::time::sleep(Duration::from_millis(300)).await;
     rt.interrupt_calls();
@@ -164,7 +168,10 @@ async fn fuel_and_memory_above_the_ceilings_are_refused() {
     // The memory ceiling is bounded by the pool's largest instance.
     let largest = rt.config().max_memory_per_instance;
     assert_eq!(rt.ceilings().memory, largest);
-    assert!(message.contains(&format!("ceiling of {largest} bytes")), "{message}");
+    assert!(
+        message.contains(&format!("ceiling of {largest} bytes")),
+        "{message}"
+    );
     assert!(message.contains("--max-memory"), "{message}");
     // At the ceiling itself the call runs.
     let at = CallOverrides {

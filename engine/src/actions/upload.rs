@@ -200,10 +200,27 @@ mod tests {
         };
         assert!(check_limits(&within, &ceilings).is_ok());
         let cases = [
-            (StoredLimits { fuel: Some(11), ..within.clone() }, "'fuel': 11 is above", "--max-fuel"),
-            (StoredLimits { memory: Some(21), ..within.clone() }, "'memory': 21 bytes", "--max-memory"),
             (
-                StoredLimits { timeout_secs: Some(31), ..within.clone() },
+                StoredLimits {
+                    fuel: Some(11),
+                    ..within.clone()
+                },
+                "'fuel': 11 is above",
+                "--max-fuel",
+            ),
+            (
+                StoredLimits {
+                    memory: Some(21),
+                    ..within.clone()
+                },
+                "'memory': 21 bytes",
+                "--max-memory",
+            ),
+            (
+                StoredLimits {
+                    timeout_secs: Some(31),
+                    ..within.clone()
+                },
                 "'timeout': 31 s is above this server's ceiling of 30 s",
                 "--max-action-timeout",
             ),

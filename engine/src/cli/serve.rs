@@ -35,7 +35,12 @@ pub struct ServeArgs {
     database: String,
     /// Threads that run actions (0: one per CPU). The API and the engine
     /// never run action code on their own threads.
-    #[arg(long, env = "BORA_ACTION_THREADS", default_value_t = 0, value_name = "N")]
+    #[arg(
+        long,
+        env = "BORA_ACTION_THREADS",
+        default_value_t = 0,
+        value_name = "N"
+    )]
     action_threads: usize,
     /// Seconds that running actions (and requests) get to finish at
     /// shutdown; then they are interrupted and their jobs stay queued.

@@ -185,13 +185,11 @@ impl Shared {
             Some(Ok(Ok(Ok(wit::Outcome::Pending)))) => {
                 return Ok(captured.output(Outcome::Pending));
             }
-            Some(Ok(Ok(Err(wit::ActionError { message, details })))) => {
-                FailureKind::ActionError {
-                    message,
-                    details: details
-                        .map(|text| serde_json::from_str(&text).unwrap_or(Value::String(text))),
-                }
-            }
+            Some(Ok(Ok(Err(wit::ActionError { message, details })))) => FailureKind::ActionError {
+                message,
+                details: details
+                    .map(|text| serde_json::from_str(&text).unwrap_or(Value::String(text))),
+            },
         };
         let kind = match kind {
             // A refused request explains the failure that followed it.

@@ -24,7 +24,10 @@ pub fn find(name: &str) -> Option<&'static StdAction> {
 /// `std.echo`, `std.fail`. The executor runs them in a lane of their own,
 /// so they never queue behind long actions holding every slot.
 pub fn is_quick(name: &str) -> bool {
-    matches!(name, "std.noop" | "std.async_noop" | "std.echo" | "std.fail")
+    matches!(
+        name,
+        "std.noop" | "std.async_noop" | "std.echo" | "std.fail"
+    )
 }
 
 #[cfg(test)]
