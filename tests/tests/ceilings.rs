@@ -106,17 +106,17 @@ async fn an_upload_above_a_ceiling_is_refused_naming_it() {
         for (query, names) in [
             (
                 "name=t.greedy&fuel=18446744073709551615",
-                "Invalid value of 'fuel': 18446744073709551615 is above this server's \
+                "Invalid value of 'fuel': 18446744073709551615 is above the \
                  ceiling of 100000000000 (raise it with --max-fuel)",
             ),
             (
                 "name=t.greedy&memory=1073741824",
-                "Invalid value of 'memory': 1073741824 bytes is above this server's \
+                "Invalid value of 'memory': 1073741824 bytes is above the \
                  ceiling of 134217728 bytes (raise it with --max-memory)",
             ),
             (
                 "name=t.greedy&timeout=100000000",
-                "Invalid value of 'timeout': 100000000 s is above this server's \
+                "Invalid value of 'timeout': 100000000 s is above the \
                  ceiling of 1 s (raise it with --max-action-timeout)",
             ),
         ] {
@@ -156,7 +156,7 @@ greedy:
         assert_eq!(
             refused.json()["faultstring"],
             "Invalid task 'hungry' of workflow 'greedy': limits.fuel 200000000000 is above \
-             this server's ceiling of 100000000000 (raise it with --max-fuel)"
+             the ceiling of 100000000000 (raise it with --max-fuel)"
         );
         assert_eq!(s.get("/v2/workflows/greedy").await.status, 404);
 
@@ -248,7 +248,7 @@ evaluated:
         assert_eq!(state, "ERROR", "{}: {tasks:?}", s.name);
         assert!(
             result.contains(
-                "the call's fuel 200000000000 is above this server's ceiling of \
+                "the call's fuel 200000000000 is above the ceiling of \
                  100000000000 (raise it with --max-fuel)"
             ),
             "{result}"

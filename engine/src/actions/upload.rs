@@ -221,7 +221,7 @@ mod tests {
                     timeout_secs: Some(31),
                     ..within.clone()
                 },
-                "'timeout': 31 s is above this server's ceiling of 30 s",
+                "'timeout': 31 s is above the ceiling of 30 s",
                 "--max-action-timeout",
             ),
         ];

@@ -8,8 +8,10 @@
 //!   `application/octet-stream`, or `multipart/form-data` with a `file`
 //!   part) and `?name=` upload a component as the next version of that
 //!   name. Limits: `?fuel=`, `?memory=` (bytes), `?timeout=` (seconds),
-//!   `?allowed_hosts=a,b` (or repeated `allow_host=`). A component that
-//!   does not fit the `bora:action` world is a 400 naming what does not fit.
+//!   `?allowed_hosts=a,b` (or repeated `allow_host=`); a limit above the
+//!   server's ceiling (`--max-fuel`, `--max-memory`, `--max-action-timeout`)
+//!   is a 400 naming it and its flag. A component that does not fit the
+//!   `bora:action` world is a 400 naming what does not fit.
 //! - `DELETE /v2/actions/{name}` deletes an ad-hoc action or every version
 //!   of an upload; standard actions cannot be deleted.
 

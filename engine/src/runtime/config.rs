@@ -136,7 +136,7 @@ impl Limit {
 /// the flag that raises it; callers put what asked for it in front.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "{value}{unit} is above this server's ceiling of {ceiling}{unit} (raise it with {flag})",
+    "{value}{unit} is above the ceiling of {ceiling}{unit} (raise it with {flag})",
     unit = limit.unit(),
     flag = limit.flag()
 )]
@@ -319,7 +319,7 @@ mod tests {
         assert_eq!(err.limit, Limit::Fuel);
         assert_eq!(
             err.to_string(),
-            "101 is above this server's ceiling of 100 (raise it with --max-fuel)"
+            "101 is above the ceiling of 100 (raise it with --max-fuel)"
         );
         let action = Limits {
             memory: Some(1001),

@@ -505,11 +505,12 @@ impl Runtime {
             ctx,
             overrides,
         ));
-        task.await.unwrap_or_else(|join| {
-            Err(ActionFailure::early(FailureKind::Internal {
+        match task.await {
+            Ok(result) => result,
+            Err(join) => Err(ActionFailure::early(FailureKind::Internal {
                 message: format!("the call's task ended abnormally: {join}"),
-            }))
-        })
+            })),
+        }
     }
 
     /// Interrupts every call running now and refuses new ones, for good:
