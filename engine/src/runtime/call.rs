@@ -25,6 +25,15 @@ use super::{CallContext, CallOutput, CallOverrides, LoadedAction, Outcome};
 const DESCRIBE_FUEL: u64 = 100_000_000;
 const DESCRIBE_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// A call ready to run: its limits, its input as JSON text, its egress
+/// policy and its context.
+pub(crate) struct Prepared {
+    limits: Effective,
+    pub input_text: String,
+    policy: Arc<EgressPolicy>,
+    wit_ctx: wit::Context,
+}
+
 /// What every call needs, shared by the runtime handle and the calls on
 /// the pool (which must not hold the pool itself: see `ActionPool`'s drop).
 pub(crate) struct Shared {
@@ -104,18 +113,20 @@ impl Shared {
         })
     }
 
-    /// Runs one call of `action` shown as `name` (see `Runtime::call`).
-    pub(crate) async fn call(
-        self: Arc<Self>,
-        action: Arc<LoadedAction>,
-        name: String,
+    /// Checks and combines what a call of `action` shown as `name` runs
+    /// with (see `Runtime::call`): the limits under the ceilings, the input
+    /// against the descriptor.
+    pub(crate) fn prepare(
+        &self,
+        action: &LoadedAction,
+        name: &str,
         input: Value,
         ctx: CallContext,
-        overrides: CallOverrides,
-    ) -> Result<CallOutput, ActionFailure> {
-        let limits = Effective::resolve(&self.config, &action.limits, &overrides, &self.ceilings)
+        overrides: &CallOverrides,
+    ) -> Result<Prepared, ActionFailure> {
+        let limits = Effective::resolve(&self.config, &action.limits, overrides, &self.ceilings)
             .map_err(|over| ActionFailure::early(FailureKind::OverCeiling(over)))?;
-        let prepared = input::prepare(&name, &action.class, &action.info.descriptor, input)
+        let prepared = input::prepare(name, &action.class, &action.info.descriptor, input)
             .map_err(ActionFailure::early)?;
         let input_text = Value::Object(prepared).to_string();
         let policy = match &overrides.allowed_hosts {
@@ -126,9 +137,28 @@ impl Shared {
             execution_id: ctx.execution_id,
             task_id: ctx.task_id,
             action_execution_id: ctx.action_execution_id,
-            action_name: name,
+            action_name: name.to_owned(),
         };
+        Ok(Prepared {
+            limits,
+            input_text,
+            policy,
+            wit_ctx,
+        })
+    }
 
+    /// Runs a prepared call of `action`.
+    pub(crate) async fn run(
+        self: Arc<Self>,
+        action: Arc<LoadedAction>,
+        prepared: Prepared,
+    ) -> Result<CallOutput, ActionFailure> {
+        let Prepared {
+            limits,
+            input_text,
+            policy,
+            wit_ctx,
+        } = prepared;
         let _permit = self.slots.acquire().await.map_err(|e| {
             ActionFailure::early(FailureKind::Internal {
                 message: format!("instance pool closed: {e}"),
