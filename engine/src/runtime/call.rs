@@ -115,7 +115,7 @@ impl Shared {
 
     /// Checks and combines what a call of `action` shown as `name` runs
     /// with (see `Runtime::call`): the limits under the ceilings, the input
-    /// against the descriptor.
+    /// against the descriptor. Fails before anything ran.
     pub(crate) fn prepare(
         &self,
         action: &LoadedAction,
@@ -123,11 +123,10 @@ impl Shared {
         input: Value,
         ctx: CallContext,
         overrides: &CallOverrides,
-    ) -> Result<Prepared, ActionFailure> {
+    ) -> Result<Prepared, FailureKind> {
         let limits = Effective::resolve(&self.config, &action.limits, overrides, &self.ceilings)
-            .map_err(|over| ActionFailure::early(FailureKind::OverCeiling(over)))?;
-        let prepared = input::prepare(name, &action.class, &action.info.descriptor, input)
-            .map_err(ActionFailure::early)?;
+            .map_err(FailureKind::OverCeiling)?;
+        let prepared = input::prepare(name, &action.class, &action.info.descriptor, input)?;
         let input_text = Value::Object(prepared).to_string();
         let policy = match &overrides.allowed_hosts {
             Some(hosts) => Arc::new(EgressPolicy::new(hosts)),

@@ -521,7 +521,9 @@ impl Runtime {
         if action.inline {
             // A quick standard action with a small input costs less than
             // the trip to the action threads and back (about 10 µs).
-            let prepared = shared.prepare(&action, name, input, ctx, &overrides)?;
+            let prepared = shared
+                .prepare(&action, name, input, ctx, &overrides)
+                .map_err(ActionFailure::early)?;
             if prepared.input_text.len() <= INLINE_INPUT_BYTES {
                 return shared.run(action, prepared).await;
             }
@@ -529,7 +531,9 @@ impl Runtime {
         }
         let name = name.to_owned();
         self.on_pool(async move {
-            let prepared = shared.prepare(&action, &name, input, ctx, &overrides)?;
+            let prepared = shared
+                .prepare(&action, &name, input, ctx, &overrides)
+                .map_err(ActionFailure::early)?;
             shared.run(action, prepared).await
         })
         .await
