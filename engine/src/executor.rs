@@ -251,12 +251,18 @@ impl Executor {
         });
     }
 
+    /// Jobs that get a slot from now on do not start (they stay queued in
+    /// the store); running ones go on.
+    pub fn stop_starting(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+    }
+
     /// Stops starting actions, lets the running ones finish until
     /// `deadline`, then interrupts the rest (and every other call on the
     /// runtime) and waits briefly for them to stop. Interrupted actions
     /// report nothing; their jobs stay in the store.
     pub async fn drain(&self, deadline: tokio::time::Instant) {
-        self.stopping.store(true, Ordering::SeqCst);
+        self.stop_starting();
         let mut running = self.running.subscribe();
         let idle = tokio::time::timeout_at(deadline, running.wait_for(|n| *n == 0))
             .await

@@ -93,6 +93,14 @@ impl Node {
         self.executor.shutdown_grace()
     }
 
+    /// Stops claiming work and starting actions, at once; what runs goes
+    /// on. The first step of [`Node::shutdown`], for callers that have
+    /// more to wind down first (`bora serve`: requests in flight).
+    pub fn stop_work(&self) {
+        let _ = self.stop.send(true);
+        self.executor.stop_starting();
+    }
+
     /// Stops claiming work, lets running actions finish for the grace
     /// period, interrupts those left, lets running steps finish (bounded),
     /// and closes the store. Unfinished actions stay queued in the store.
@@ -104,7 +112,7 @@ impl Node {
     /// As [`Node::shutdown`], with the grace period ending at `deadline`
     /// (`bora serve` starts it when the signal arrives).
     pub async fn shutdown_by(mut self, deadline: tokio::time::Instant) {
-        let _ = self.stop.send(true);
+        self.stop_work();
         self.executor.drain(deadline).await;
         // Whatever still runs on the runtime (an action run directly
         // through the API) stops too.

@@ -173,6 +173,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let deadline = tokio::time::Instant::now() + node.shutdown_grace();
     eprintln!("bora: shutting down");
     let _ = stop.send(true);
+    node.stop_work();
     let served = match failed {
         Some(served) => Some(served),
         None => match tokio::time::timeout_at(deadline, &mut http).await {
