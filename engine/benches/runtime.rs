@@ -3,12 +3,20 @@
 //! pooling and the on-demand allocator. Prints median and p99 latency (µs)
 //! and calls per second.
 //!
+//! `std.noop` runs on the caller's thread (a quick standard action);
+//! `pool.noop`, the same component loaded under another name as an upload
+//! would be, runs on the action threads, as does the 1 MiB echo (its input
+//! is too big to run inline): the difference is the trip to the pool.
+//!
 //! Run with `cargo bench -p bora --bench runtime` (release profile).
 //! `BORA_BENCH_ITERS` scales the iteration counts (default 1.0).
 
 use std::time::{Duration, Instant};
 
-use bora::runtime::{Allocator, CallContext, CallOverrides, Outcome, Runtime, RuntimeConfig};
+use bora::runtime::{
+    ActionLimits, Allocator, CallContext, CallOverrides, Outcome, Runtime, RuntimeConfig,
+    std_actions,
+};
 use serde_json::{Value, json};
 
 struct Case {
@@ -132,6 +140,12 @@ fn main() {
             iters: iters(20_000.0),
         },
         Case {
+            label: "pool.noop",
+            action: "pool.noop",
+            input: json!({}),
+            iters: iters(20_000.0),
+        },
+        Case {
             label: "std.echo 1 MiB",
             action: "std.echo",
             input: json!({ "output": big }),
@@ -148,12 +162,21 @@ fn main() {
             .enable_all()
             .build()
             .expect("tokio runtime")
-            .block_on(Runtime::new(RuntimeConfig {
-                allocator,
-                cache_dir: Some(cache.path().to_path_buf()),
-                ..RuntimeConfig::default()
-            }))
-            .expect("runtime");
+            .block_on(async {
+                let runtime = Runtime::new(RuntimeConfig {
+                    allocator,
+                    cache_dir: Some(cache.path().to_path_buf()),
+                    ..RuntimeConfig::default()
+                })
+                .await
+                .expect("runtime");
+                let noop = std_actions::find("std.noop").expect("std.noop is embedded");
+                runtime
+                    .load("pool.noop", noop.wasm, ActionLimits::default())
+                    .await
+                    .expect("pool.noop loads");
+                runtime
+            });
         let name = match runtime.allocator() {
             Allocator::Pooling => "pooling",
             Allocator::OnDemand => "on-demand",

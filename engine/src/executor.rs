@@ -6,8 +6,20 @@
 //! the store: as in Mistral, an action whose task is `safe-rerun` runs
 //! again (so it may run more than once, never zero times); any other fails
 //! with an error saying so, and the task's retry and `on-error` decide.
+//!
+//! At most [`ExecutorConfig::concurrency`] actions run at once; the others
+//! wait for a slot. The quick standard actions ([`std_actions::is_quick`]:
+//! `std.noop`, `std.echo`, ...) have a lane of their own of the same size,
+//! so a node whose slots are all held by long actions still runs them.
+//!
+//! Shutdown ([`Executor::drain`]): no new action starts; running ones get
+//! the grace period to finish, then are interrupted. An interrupted action
+//! reports nothing: its job stays in the store, leased, and is taken up
+//! again at the next start (SQLite) or by another node once the lease ends
+//! (PostgreSQL), with the safe-rerun rule above.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -16,10 +28,10 @@ use bora_core::step::Event;
 use bora_expr::DataContext;
 use bora_store::JobKind;
 use serde_json::{Value, json};
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::{Semaphore, mpsc, watch};
 
 use crate::actions::{Actions, Call};
-use crate::runtime::{CallContext, CallOverrides, FailureKind, Runtime};
+use crate::runtime::{CallContext, CallOverrides, FailureKind, Runtime, std_actions};
 use crate::scheduler::{ActionJob, Scheduler, now_micros};
 
 /// How often a node renews its leases, and for how long: a node that stops
@@ -27,14 +39,24 @@ use crate::scheduler::{ActionJob, Scheduler, now_micros};
 const LEASE_RENEWAL: Duration = Duration::from_secs(20);
 const RENEWED_LEASE: Duration = Duration::from_secs(90);
 
+/// How long interrupted actions get to wind down before shutdown goes on.
+const INTERRUPT_WAIT: Duration = Duration::from_secs(5);
+
+/// The `bora serve` flag that sets [`ExecutorConfig::max_result_bytes`]
+/// (named in the error of a result above it).
+pub const MAX_RESULT_BYTES_FLAG: &str = "--max-result-bytes";
+
 /// Settings of the executor.
 #[derive(Debug, Clone)]
 pub struct ExecutorConfig {
-    /// Actions running at once on this node.
+    /// Actions running at once on this node (and as many quick standard
+    /// actions in their own lane).
     pub concurrency: usize,
     /// Largest result stored, in bytes of JSON; bigger results fail the
     /// action with a clear message instead of bloating the store.
     pub max_result_bytes: usize,
+    /// How long shutdown lets running actions finish before it interrupts them.
+    pub shutdown_grace: Duration,
 }
 
 impl Default for ExecutorConfig {
@@ -42,7 +64,35 @@ impl Default for ExecutorConfig {
         Self {
             concurrency: 64,
             max_result_bytes: 1 << 20,
+            shutdown_grace: Duration::from_secs(10),
         }
+    }
+}
+
+/// How a job's call ended, for the executor.
+enum Called {
+    /// The result to report.
+    Done(ActionResult),
+    /// The action completes later through the API.
+    Pending,
+    /// Stopped by shutdown: nothing to report, the job stays queued.
+    Interrupted,
+}
+
+/// Counts an action as running while it lives (also when its task is
+/// cancelled).
+struct Running(Arc<watch::Sender<usize>>);
+
+impl Running {
+    fn start(counter: &Arc<watch::Sender<usize>>) -> Self {
+        counter.send_modify(|n| *n += 1);
+        Self(Arc::clone(counter))
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.send_modify(|n| *n = n.saturating_sub(1));
     }
 }
 
@@ -53,21 +103,32 @@ pub struct Executor {
     scheduler: Scheduler,
     config: ExecutorConfig,
     permits: Arc<Semaphore>,
+    /// The lane of the quick standard actions.
+    quick_permits: Arc<Semaphore>,
     /// Jobs this executor holds (waiting for a permit or running): when
     /// their lease runs out meanwhile, recovery must not take them for
     /// jobs of a dead node.
     held: Arc<Mutex<HashSet<String>>>,
+    /// Set by [`Executor::drain`]: jobs that get a permit from now on do
+    /// not start.
+    stopping: Arc<AtomicBool>,
+    /// How many actions are running (not waiting for a permit).
+    running: Arc<watch::Sender<usize>>,
 }
 
 impl Executor {
     pub fn new(runtime: Runtime, scheduler: Scheduler, config: ExecutorConfig) -> Self {
         let permits = Arc::new(Semaphore::new(config.concurrency.max(1)));
+        let quick_permits = Arc::new(Semaphore::new(config.concurrency.max(1)));
         Self {
             actions: Actions::new(scheduler.store().clone(), runtime),
             scheduler,
             config,
             permits,
+            quick_permits,
             held: Arc::default(),
+            stopping: Arc::default(),
+            running: Arc::new(watch::Sender::new(0)),
         }
     }
 
@@ -170,30 +231,91 @@ impl Executor {
         }
     }
 
-    /// Runs `job` once a permit is free. The wait is in the spawned task,
-    /// so this loop keeps taking jobs and knows every job it holds.
+    /// Runs `job` once a permit of its lane is free. The wait is in the
+    /// spawned task, so this loop keeps taking jobs and knows every job it
+    /// holds.
     fn spawn(&self, job: ActionJob) {
         let id = job.job_id.clone();
         self.held().insert(id.clone());
         let this = self.clone();
+        let lane = if std_actions::is_quick(&job.name) {
+            Arc::clone(&self.quick_permits)
+        } else {
+            Arc::clone(&self.permits)
+        };
         tokio::spawn(async move {
-            if let Ok(permit) = this.permits.clone().acquire_owned().await {
-                this.execute(job).await;
+            if let Ok(permit) = lane.acquire_owned().await {
+                // Counted before the check: `drain` sets the flag, then
+                // waits for the count, so either it waits for this action
+                // or this action sees the flag.
+                let running = Running::start(&this.running);
+                if !this.stopping.load(Ordering::SeqCst) {
+                    this.execute(job).await;
+                }
+                drop(running);
                 drop(permit);
             }
             this.held().remove(&id);
         });
     }
 
+    /// Jobs that get a slot from now on do not start (they stay queued in
+    /// the store); running ones go on.
+    pub fn stop_starting(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+    }
+
+    /// Stops starting actions, lets the running ones finish until
+    /// `deadline`, then interrupts the rest (and every other call on the
+    /// runtime) and waits briefly for them to stop. Interrupted actions
+    /// report nothing; their jobs stay in the store.
+    pub async fn drain(&self, deadline: tokio::time::Instant) {
+        self.stop_starting();
+        let mut running = self.running.subscribe();
+        let idle = tokio::time::timeout_at(deadline, running.wait_for(|n| *n == 0))
+            .await
+            .is_ok_and(|r| r.is_ok());
+        if idle {
+            return;
+        }
+        let left = *running.borrow();
+        tracing::warn!(
+            actions = left,
+            "interrupting the actions still running at the end of the shutdown grace period; \
+             their jobs stay queued"
+        );
+        self.actions.runtime().interrupt_calls();
+        let stopped = tokio::time::timeout(INTERRUPT_WAIT, running.wait_for(|n| *n == 0))
+            .await
+            .is_ok_and(|r| r.is_ok());
+        if !stopped {
+            tracing::error!("actions still running {INTERRUPT_WAIT:?} after they were interrupted");
+        }
+    }
+
+    /// The grace period of [`Executor::drain`], from the configuration.
+    pub fn shutdown_grace(&self) -> Duration {
+        self.config.shutdown_grace
+    }
+
     /// Runs one action and reports the outcome.
     pub async fn execute(&self, job: ActionJob) {
-        let result = self.call(&job).await;
-        let Some(result) = result else {
-            // Pending: completed later through the API; the job is done.
-            if let Err(err) = self.scheduler.store().delete_job(&job.job_id).await {
-                tracing::error!(error = %err, "deleting an async action's job failed");
+        let result = match self.call(&job).await {
+            Called::Done(result) => result,
+            Called::Pending => {
+                // Completed later through the API; the job is done.
+                if let Err(err) = self.scheduler.store().delete_job(&job.job_id).await {
+                    tracing::error!(error = %err, "deleting an async action's job failed");
+                }
+                return;
             }
-            return;
+            Called::Interrupted => {
+                tracing::info!(
+                    action = %job.action_id,
+                    "action interrupted by shutdown; its job stays queued"
+                );
+                return;
+            }
         };
         self.scheduler.submit(
             &job.execution_id,
@@ -205,8 +327,8 @@ impl Executor {
         );
     }
 
-    /// The action's result, or `None` when it completes later.
-    async fn call(&self, job: &ActionJob) -> Option<ActionResult> {
+    /// How the job's call ended.
+    async fn call(&self, job: &ActionJob) -> Called {
         // The task's `timeout` policy is the call's wall-clock limit; its
         // `limits` give the rest.
         let limits = job.limits.clone().unwrap_or_default();
@@ -234,8 +356,12 @@ impl Executor {
             ctx,
             overrides,
         };
-        let result = self.actions.run_to_result(call, job.pinned_at).await?;
-        Some(self.cap(result))
+        match self.actions.run_at(call, job.pinned_at).await {
+            Ok(Some(value)) => Called::Done(self.cap(ActionResult::Success(value))),
+            Ok(None) => Called::Pending,
+            Err(err) if err.is_interrupted() => Called::Interrupted,
+            Err(err) => Called::Done(self.cap(ActionResult::Error(err.error_value()))),
+        }
     }
 
     /// Enforces the result size cap.
@@ -250,7 +376,7 @@ impl Executor {
         }
         ActionResult::Error(json!(format!(
             "The action result is {size} bytes, more than the limit of {} bytes \
-             (raise it with --max-result-bytes).",
+             (raise it with bora serve {MAX_RESULT_BYTES_FLAG}).",
             self.config.max_result_bytes
         )))
     }

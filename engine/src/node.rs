@@ -2,6 +2,11 @@
 //! executor wired together, with their background loops and an orderly
 //! shutdown. `bora serve` puts the REST API in front of it; `bora run` uses
 //! it in-process.
+//!
+//! Shutdown stops claiming work, gives running actions the grace period
+//! ([`ExecutorConfig::shutdown_grace`]) and then interrupts them (their jobs
+//! stay queued in the store), lets the loops end (bounded) and closes the
+//! store: it ends within the grace period and a few seconds.
 
 use std::time::Duration;
 
@@ -37,6 +42,7 @@ pub enum NodeError {
 pub struct Node {
     pub service: Service,
     pub runtime: Runtime,
+    executor: Executor,
     stop: watch::Sender<bool>,
     tasks: JoinSet<()>,
 }
@@ -68,11 +74,12 @@ impl Node {
             tasks.spawn(async move { scheduler.commit_loop(wait_stop(stopped)).await });
         }
         {
+            let executor = executor.clone();
             let stopped = stopped.clone();
             tasks.spawn(async move { executor.run(queue, wait_stop(stopped)).await });
         }
         scheduler.wake();
-        let service = Service::new(store, scheduler);
+        let service = Service::new(store, scheduler).with_ceilings(runtime.ceilings());
         {
             let service = service.clone();
             let stopped = stopped.clone();
@@ -81,15 +88,41 @@ impl Node {
         Ok(Self {
             service,
             runtime,
+            executor,
             stop,
             tasks,
         })
     }
 
-    /// Stops claiming work, lets running steps finish (bounded), and closes
-    /// the store. Unfinished actions stay queued in the store.
-    pub async fn shutdown(mut self) {
+    /// The grace period running actions get at shutdown.
+    pub fn shutdown_grace(&self) -> Duration {
+        self.executor.shutdown_grace()
+    }
+
+    /// Stops claiming work and starting actions, at once; what runs goes
+    /// on. The first step of [`Node::shutdown`], for callers that have
+    /// more to wind down first (`bora serve`: requests in flight).
+    pub fn stop_work(&self) {
         let _ = self.stop.send(true);
+        self.executor.stop_starting();
+    }
+
+    /// Stops claiming work, lets running actions finish for the grace
+    /// period, interrupts those left, lets running steps finish (bounded),
+    /// and closes the store. Unfinished actions stay queued in the store.
+    pub async fn shutdown(self) {
+        let deadline = tokio::time::Instant::now() + self.shutdown_grace();
+        self.shutdown_by(deadline).await;
+    }
+
+    /// As [`Node::shutdown`], with the grace period ending at `deadline`
+    /// (`bora serve` starts it when the signal arrives).
+    pub async fn shutdown_by(mut self, deadline: tokio::time::Instant) {
+        self.stop_work();
+        self.executor.drain(deadline).await;
+        // Whatever still runs on the runtime (an action run directly
+        // through the API) stops too.
+        self.runtime.interrupt_calls();
         let _ = tokio::time::timeout(Duration::from_secs(10), async {
             while self.tasks.join_next().await.is_some() {}
         })

@@ -12,7 +12,7 @@ use bora_core::plan::Plan;
 use bora_core::records::{ActionExecution, ActionResult, TaskExecution, WorkflowExecution};
 use bora_core::state::State;
 use bora_core::step::{Event, check_rerun};
-use bora_lang::model::Workflow;
+use bora_lang::model::{IntOrExpr, Workflow};
 use bora_store::{
     CronTriggerRecord, EnvironmentRecord, JobKind, NewJob, Store, StoreError, StoredExecution,
     WorkbookRecord, WorkflowDefinition,
@@ -21,6 +21,7 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 
+use crate::runtime::{Ceilings, Limit};
 use crate::scheduler::{Scheduler, now_micros};
 
 /// Why an operation failed, by what the caller must do about it.
@@ -75,6 +76,8 @@ pub struct Service {
     scheduler: Scheduler,
     /// Wakes this node's cron loop when a trigger is created.
     cron_wake: Arc<Notify>,
+    /// The runtime's ceilings, which a task's literal `limits` must respect.
+    ceilings: Ceilings,
 }
 
 /// A start request checked and turned into a record, not yet stored.
@@ -122,6 +125,30 @@ fn invalid(errors: bora_lang::Errors) -> ServiceError {
             .collect::<Vec<_>>()
             .join("\n"),
     )
+}
+
+/// Refuses a workflow whose tasks' literal `limits` (task-defaults
+/// applied) are above the ceilings; expressions are checked when they are
+/// evaluated, by the runtime.
+fn check_ceilings(workflow: &Workflow, ceilings: &Ceilings) -> Result<(), ServiceError> {
+    for raw in &workflow.tasks {
+        let Some(limits) = workflow.task(&raw.name).and_then(|t| t.limits) else {
+            continue;
+        };
+        for (limit, value) in [(Limit::Fuel, &limits.fuel), (Limit::Memory, &limits.memory)] {
+            if let Some(IntOrExpr::Int(n)) = value
+                && let Err(over) = ceilings.check(limit, *n)
+            {
+                return Err(ServiceError::BadRequest(format!(
+                    "Invalid task '{}' of workflow '{}': limits.{} {over}",
+                    raw.name,
+                    workflow.name,
+                    limit.key()
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A definition record for a parsed workflow, with its spec as JSON.
@@ -189,7 +216,15 @@ impl Service {
             store,
             scheduler,
             cron_wake: Arc::new(Notify::new()),
+            ceilings: Ceilings::default(),
         }
+    }
+
+    /// The same service checking definitions against `ceilings` (the
+    /// runtime's; [`Ceilings::default`] otherwise).
+    pub fn with_ceilings(mut self, ceilings: Ceilings) -> Self {
+        self.ceilings = ceilings;
+        self
     }
 
     /// Notified when a cron trigger is created on this node.
@@ -213,6 +248,9 @@ impl Service {
         scope: &str,
     ) -> Result<Vec<(WorkflowDefinition, String)>, ServiceError> {
         let list = bora_lang::parse_workflows(text).map_err(invalid)?;
+        for workflow in &list.workflows {
+            check_ceilings(workflow, &self.ceilings)?;
+        }
         let count = list.workflows.len();
         list.workflows
             .iter()
@@ -240,6 +278,7 @@ impl Service {
             .map(|workflow| {
                 let mut workflow = workflow.clone();
                 workflow.name = workbook.qualified_name(&workflow.name);
+                check_ceilings(&workflow, &self.ceilings)?;
                 definition_record(
                     &workflow,
                     text.to_owned(),

@@ -296,10 +296,11 @@ async fn multipart_upload_and_limits() {
 #[tokio::test]
 async fn a_reupload_is_used_by_new_calls_while_running_ones_finish() {
     each(async |s: &Server| {
-        // Version 1 loops until its 3 s deadline.
+        // Version 1 loops until its 3 s deadline (the fuel ceiling, 10^11,
+        // lasts a dozen seconds).
         let v1 = upload(
             s,
-            "name=my.evolving&timeout=3&fuel=100000000000000",
+            "name=my.evolving&timeout=3&fuel=100000000000",
             programs::ENDLESS_LOOP,
         )
         .await;

@@ -8,7 +8,8 @@ mod runtime_support;
 use std::time::Duration;
 
 use bora::runtime::{
-    ActionLimits, CallOverrides, FailureKind, LoadError, Outcome, Runtime, UNLIMITED_FUEL,
+    ActionLimits, CallOverrides, Ceilings, FailureKind, LoadError, Outcome, Runtime, RuntimeConfig,
+    UNLIMITED_FUEL,
 };
 use bora_tests::programs;
 use runtime_support::*;
@@ -41,7 +42,23 @@ async fn an_endless_loop_is_stopped_by_fuel() {
 
 #[tokio::test]
 async fn an_endless_loop_with_unlimited_fuel_is_stopped_by_the_deadline() {
-    let rt = runtime_with(&[("hostile.loop", programs::ENDLESS_LOOP)]).await;
+    // Unlimited fuel is above any finite fuel ceiling: lift it.
+    let rt = Runtime::new(RuntimeConfig {
+        ceilings: Ceilings {
+            fuel: UNLIMITED_FUEL,
+            ..Ceilings::default()
+        },
+        ..test_config()
+    })
+    .await
+    .unwrap();
+    rt.load(
+        "hostile.loop",
+        programs::ENDLESS_LOOP,
+        ActionLimits::default(),
+    )
+    .await
+    .unwrap();
     let overrides = CallOverrides {
         fuel: Some(UNLIMITED_FUEL),
         timeout: Some(Duration::from_millis(150)),

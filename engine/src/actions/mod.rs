@@ -29,7 +29,10 @@
 //! allowed hosts) and stored with its version. Per task, the `timeout`
 //! policy overrides the timeout and the task's `limits` (Bora extension)
 //! override fuel, memory and allowed hosts, for uploaded and standard
-//! actions alike (the executor passes them as the call's overrides).
+//! actions alike (the executor passes them as the call's overrides). All of
+//! them stay under the runtime's ceilings ([`crate::runtime::Ceilings`]):
+//! an upload above one is refused, a call above one fails (the timeout is
+//! cut to its ceiling instead).
 //!
 //! - [`definitions`]: ad-hoc definitions from YAML (`/v2/actions`, workbooks).
 //! - [`upload`]: checking and storing uploaded components.
@@ -131,6 +134,21 @@ impl RunError {
                     },
                     ..
                 }
+        )
+    }
+
+    /// True when shutdown interrupted the call: not the action's outcome,
+    /// nothing is to be stored.
+    pub fn is_interrupted(&self) -> bool {
+        matches!(
+            self,
+            RunError::Call {
+                failure: ActionFailure {
+                    kind: FailureKind::Interrupted,
+                    ..
+                },
+                ..
+            }
         )
     }
 

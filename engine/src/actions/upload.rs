@@ -6,7 +6,7 @@ use bora_store::{ActionComponent, NewComponent, StoreError};
 use sha2::{Digest, Sha256};
 
 use super::{Actions, StoredLimits, is_std};
-use crate::runtime::{Descriptor, LoadError};
+use crate::runtime::{Ceilings, Descriptor, Limit, LoadError};
 use crate::scheduler::now_micros;
 
 /// Why an upload was refused.
@@ -18,6 +18,10 @@ pub enum UploadError {
     /// The name belongs to a standard or an ad-hoc action.
     #[error("{0}")]
     Taken(String),
+    /// A limit is above the operator's ceiling (the message names the
+    /// ceiling and its flag).
+    #[error("{0}")]
+    OverCeiling(String),
     /// The bytes are not a component, or it does not fit the world; the
     /// message names what does not fit.
     #[error(transparent)]
@@ -34,6 +38,25 @@ pub enum UploadError {
 pub struct Uploaded {
     pub component: ActionComponent,
     pub descriptor: Descriptor,
+}
+
+/// Checks an upload's limits against the ceilings.
+fn check_limits(limits: &StoredLimits, ceilings: &Ceilings) -> Result<(), UploadError> {
+    for (limit, value) in [
+        (Limit::Fuel, limits.fuel),
+        (Limit::Memory, limits.memory),
+        (Limit::Timeout, limits.timeout_secs),
+    ] {
+        if let Some(value) = value
+            && let Err(over) = ceilings.check(limit, value)
+        {
+            return Err(UploadError::OverCeiling(format!(
+                "Invalid value of '{}': {over}",
+                limit.key()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Checks a name for an uploaded action: letters, digits, `_`, `-` and
@@ -70,6 +93,7 @@ impl Actions {
         limits: StoredLimits,
     ) -> Result<Uploaded, UploadError> {
         check_name(name)?;
+        check_limits(&limits, &self.runtime.ceilings())?;
         if is_std(name) {
             return Err(UploadError::Taken(format!(
                 "Duplicate entry for Action [name={name}]: a system action has this name"
@@ -149,6 +173,7 @@ fn rename(err: LoadError, name: &str) -> LoadError {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -158,5 +183,52 @@ mod tests {
         assert!(matches!(check_name(""), Err(UploadError::BadName(_))));
         assert!(matches!(check_name("a b"), Err(UploadError::BadName(_))));
         assert!(matches!(check_name("a/b"), Err(UploadError::BadName(_))));
+    }
+
+    #[test]
+    fn limits_above_a_ceiling_name_it_and_its_flag() {
+        let ceilings = Ceilings {
+            fuel: 10,
+            memory: 20,
+            timeout: std::time::Duration::from_secs(30),
+        };
+        let within = StoredLimits {
+            fuel: Some(10),
+            memory: Some(20),
+            timeout_secs: Some(30),
+            allowed_hosts: None,
+        };
+        assert!(check_limits(&within, &ceilings).is_ok());
+        let cases = [
+            (
+                StoredLimits {
+                    fuel: Some(11),
+                    ..within.clone()
+                },
+                "'fuel': 11 is above",
+                "--max-fuel",
+            ),
+            (
+                StoredLimits {
+                    memory: Some(21),
+                    ..within.clone()
+                },
+                "'memory': 21 bytes",
+                "--max-memory",
+            ),
+            (
+                StoredLimits {
+                    timeout_secs: Some(31),
+                    ..within.clone()
+                },
+                "'timeout': 31 s is above the ceiling of 30 s",
+                "--max-action-timeout",
+            ),
+        ];
+        for (limits, what, flag) in cases {
+            let message = check_limits(&limits, &ceilings).unwrap_err().to_string();
+            assert!(message.contains(what), "{message}");
+            assert!(message.contains(flag), "{message}");
+        }
     }
 }

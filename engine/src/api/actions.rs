@@ -8,8 +8,10 @@
 //!   `application/octet-stream`, or `multipart/form-data` with a `file`
 //!   part) and `?name=` upload a component as the next version of that
 //!   name. Limits: `?fuel=`, `?memory=` (bytes), `?timeout=` (seconds),
-//!   `?allowed_hosts=a,b` (or repeated `allow_host=`). A component that
-//!   does not fit the `bora:action` world is a 400 naming what does not fit.
+//!   `?allowed_hosts=a,b` (or repeated `allow_host=`); a limit above the
+//!   server's ceiling (`--max-fuel`, `--max-memory`, `--max-action-timeout`)
+//!   is a 400 naming it and its flag. A component that does not fit the
+//!   `bora:action` world is a 400 naming what does not fit.
 //! - `DELETE /v2/actions/{name}` deletes an ad-hoc action or every version
 //!   of an upload; standard actions cannot be deleted.
 
@@ -333,7 +335,7 @@ fn upload_limits(pairs: &[(String, String)]) -> Result<StoredLimits, ApiError> {
 
 fn upload_error(err: UploadError) -> ApiError {
     let api = match err {
-        UploadError::BadName(m) => ApiError::bad_request(m),
+        UploadError::BadName(m) | UploadError::OverCeiling(m) => ApiError::bad_request(m),
         UploadError::Taken(m) => ApiError::client(StatusCode::CONFLICT, m),
         UploadError::Rejected(load) => ApiError::bad_request(load.to_string()),
         UploadError::Store(store) => store.into(),

@@ -10,9 +10,10 @@ use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
 use serde_json::Value;
 
+use super::serve::CeilingArgs;
 use crate::runtime::{
-    ActionFailure, ActionLimits, CallContext, CallOverrides, FailureKind, LogRecord, Outcome,
-    Runtime, RuntimeConfig, std_actions,
+    ActionFailure, ActionLimits, CallContext, CallOverrides, FailureKind, Limit, LogRecord,
+    Outcome, Runtime, RuntimeConfig, std_actions,
 };
 
 #[derive(Debug, Subcommand)]
@@ -54,6 +55,8 @@ pub struct RunArgs {
     allow_host: Vec<String>,
     #[command(flatten)]
     cache: CacheArgs,
+    #[command(flatten)]
+    ceilings: CeilingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -128,7 +131,26 @@ async fn run_action(args: RunArgs) -> anyhow::Result<ExitCode> {
         timeout,
         allowed_hosts: (!args.allow_host.is_empty()).then(|| args.allow_host.clone()),
     };
-    let runtime = Runtime::new(args.cache.config()).await?;
+    let mut config = args.cache.config();
+    args.ceilings.apply(&mut config);
+    // The limits asked for, against the ceilings, before anything loads.
+    let ceilings = config.ceilings;
+    for (flag, limit, value) in [
+        ("--fuel", Limit::Fuel, args.fuel),
+        ("--memory", Limit::Memory, args.memory),
+    ] {
+        if let Some(value) = value {
+            ceilings
+                .check(limit, value)
+                .with_context(|| format!("{flag} {value}"))?;
+        }
+    }
+    if let Some(timeout) = timeout {
+        ceilings
+            .check_timeout(timeout)
+            .with_context(|| format!("--timeout {}", timeout.as_secs_f64()))?;
+    }
+    let runtime = Runtime::new(config).await?;
     let name = if is_path(&args.action) {
         let path = Path::new(&args.action);
         let wasm = read_component(path)?;

@@ -1,15 +1,24 @@
 //! `bora serve`: a node with Mistral's REST API v2 in front of it, until
-//! SIGTERM or SIGINT (stop accepting, finish answering, then shut the node
-//! down; unfinished work stays queued in the store).
+//! SIGTERM or SIGINT. Then it stops accepting connections; requests in
+//! flight and running actions get the grace period (`--shutdown-grace`) to
+//! finish; calls still running after it are interrupted (their jobs stay
+//! queued in the store); the node shuts down and the process exits.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
 
 use crate::api::{ApiState, router};
+use crate::executor::ExecutorConfig;
 use crate::node::{Node, NodeConfig};
+use crate::runtime::{Ceilings, RuntimeConfig};
+
+/// How long requests in flight get after the grace period, once the calls
+/// they wait on were interrupted.
+const HTTP_AFTER_INTERRUPT: Duration = Duration::from_secs(5);
 
 /// Arguments of `bora serve`.
 #[derive(Debug, Args)]
@@ -24,20 +33,118 @@ pub struct ServeArgs {
         default_value = "sqlite://bora.sqlite"
     )]
     database: String,
+    /// Threads that run actions (0: one per CPU). The API and the engine
+    /// never run action code on their own threads.
+    #[arg(
+        long,
+        env = "BORA_ACTION_THREADS",
+        default_value_t = 0,
+        value_name = "N"
+    )]
+    action_threads: usize,
+    /// Seconds that running actions (and requests) get to finish at
+    /// shutdown; then they are interrupted and their jobs stay queued.
+    #[arg(
+        long,
+        env = "BORA_SHUTDOWN_GRACE",
+        default_value_t = 10.0,
+        value_name = "SECONDS"
+    )]
+    shutdown_grace: f64,
+    /// Largest action result stored, in bytes of JSON; a bigger result
+    /// fails its action.
+    #[arg(
+        long = "max-result-bytes",
+        env = "BORA_MAX_RESULT_BYTES",
+        default_value_t = ExecutorConfig::default().max_result_bytes,
+        value_name = "BYTES"
+    )]
+    max_result_bytes: usize,
+    #[command(flatten)]
+    ceilings: CeilingArgs,
+}
+
+/// The operator's ceilings over every call's limits (`bora serve` and
+/// `bora action run`).
+#[derive(Debug, Args)]
+pub(crate) struct CeilingArgs {
+    /// Ceiling of a call's fuel budget: uploads and workflows asking for
+    /// more are refused, a task's `limits` evaluated above it fail the task.
+    #[arg(
+        long,
+        env = "BORA_MAX_FUEL",
+        default_value_t = Ceilings::default().fuel,
+        value_name = "FUEL"
+    )]
+    max_fuel: u64,
+    /// Ceiling of a call's memory, in bytes (also the largest memory an
+    /// instance may have).
+    #[arg(
+        long,
+        env = "BORA_MAX_MEMORY",
+        default_value_t = Ceilings::default().memory,
+        value_name = "BYTES"
+    )]
+    max_memory: u64,
+    /// Ceiling of a call's wall-clock limit, in seconds: uploads asking for
+    /// more are refused; a longer task `timeout` is cut to it for the call.
+    #[arg(
+        long,
+        env = "BORA_MAX_ACTION_TIMEOUT",
+        default_value_t = Ceilings::default().timeout.as_secs(),
+        value_name = "SECONDS"
+    )]
+    max_action_timeout: u64,
+}
+
+impl CeilingArgs {
+    /// Puts the ceilings into `config`; the pool's instances are sized for
+    /// the memory ceiling.
+    pub(crate) fn apply(&self, config: &mut RuntimeConfig) {
+        config.ceilings = Ceilings {
+            fuel: self.max_fuel,
+            memory: self.max_memory,
+            timeout: Duration::from_secs(self.max_action_timeout),
+        };
+        config.max_memory_per_instance = self.max_memory;
+    }
+}
+
+impl ServeArgs {
+    fn node_config(&self) -> anyhow::Result<NodeConfig> {
+        let shutdown_grace = Duration::try_from_secs_f64(self.shutdown_grace)
+            .context("--shutdown-grace must be a non-negative number of seconds")?;
+        let mut runtime = RuntimeConfig {
+            action_threads: self.action_threads,
+            ..RuntimeConfig::default()
+        };
+        self.ceilings.apply(&mut runtime);
+        Ok(NodeConfig {
+            database_url: self.database.clone(),
+            runtime,
+            executor: ExecutorConfig {
+                max_result_bytes: self.max_result_bytes,
+                shutdown_grace,
+                ..ExecutorConfig::default()
+            },
+            ..NodeConfig::default()
+        })
+    }
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
-    runtime.block_on(serve(args))
+    let code = runtime.block_on(serve(args));
+    // Whatever is left (a request that would not end) does not hold the
+    // process: shutdown was bounded already.
+    runtime.shutdown_background();
+    code
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let node = Node::start(NodeConfig {
-        database_url: args.database.clone(),
-        ..Default::default()
-    })
-    .await
-    .with_context(|| format!("cannot start a node on {}", args.database))?;
+    let node = Node::start(args.node_config()?)
+        .await
+        .with_context(|| format!("cannot start a node on {}", args.database))?;
     let app = router(ApiState {
         service: node.service.clone(),
         runtime: node.runtime.clone(),
@@ -51,16 +158,48 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     };
     tracing::info!(listen = %args.listen, database = %args.database, "bora serve started");
     eprintln!("bora: listening on http://{}", args.listen);
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            shutdown_signal().await;
-            // Open event streams (dashboards) would hold the shutdown.
-            crate::api::events::close_all();
-        })
-        .await;
-    node.shutdown().await;
-    served.context("the HTTP server failed")?;
-    Ok(ExitCode::SUCCESS)
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut http = tokio::spawn(
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let mut stopped = stopped;
+                let _ = stopped.wait_for(|s| *s).await;
+            })
+            .into_future(),
+    );
+    let failed = tokio::select! {
+        () = shutdown_signal() => None,
+        served = &mut http => Some(served),
+    };
+    let deadline = tokio::time::Instant::now() + node.shutdown_grace();
+    eprintln!("bora: shutting down");
+    let _ = stop.send(true);
+    // Open event streams (dashboards) would hold the shutdown.
+    crate::api::events::close_all();
+    node.stop_work();
+    let served = match failed {
+        Some(served) => Some(served),
+        None => match tokio::time::timeout_at(deadline, &mut http).await {
+            Ok(served) => Some(served),
+            Err(_) => {
+                // A request waiting on an action: interrupt the action.
+                node.runtime.interrupt_calls();
+                tokio::time::timeout(HTTP_AFTER_INTERRUPT, &mut http)
+                    .await
+                    .ok()
+            }
+        },
+    };
+    if served.is_none() {
+        http.abort();
+        tracing::warn!("requests still in flight at shutdown were dropped");
+    }
+    node.shutdown_by(deadline).await;
+    match served {
+        Some(Ok(Err(err))) => Err(err).context("the HTTP server failed"),
+        Some(Err(join)) => Err(anyhow::anyhow!("the HTTP server task failed: {join}")),
+        Some(Ok(Ok(()))) | None => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.
@@ -84,5 +223,71 @@ async fn shutdown_signal() {
     tokio::select! {
         () = interrupt => {}
         () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::executor::MAX_RESULT_BYTES_FLAG;
+
+    #[derive(Debug, Parser)]
+    struct Cli {
+        #[command(flatten)]
+        serve: ServeArgs,
+    }
+
+    #[test]
+    fn the_flags_fill_the_node_config() {
+        let flag = MAX_RESULT_BYTES_FLAG;
+        let cli = Cli::try_parse_from([
+            "bora",
+            flag,
+            "100",
+            "--max-fuel",
+            "5",
+            "--max-memory",
+            "1048576",
+            "--max-action-timeout",
+            "7",
+            "--shutdown-grace",
+            "0.5",
+            "--action-threads",
+            "3",
+        ])
+        .unwrap();
+        let config = cli.serve.node_config().unwrap();
+        assert_eq!(config.executor.max_result_bytes, 100);
+        assert_eq!(config.executor.shutdown_grace, Duration::from_millis(500));
+        assert_eq!(config.runtime.action_threads, 3);
+        assert_eq!(
+            config.runtime.ceilings,
+            Ceilings {
+                fuel: 5,
+                memory: 1 << 20,
+                timeout: Duration::from_secs(7),
+            }
+        );
+        assert_eq!(config.runtime.max_memory_per_instance, 1 << 20);
+        let negative = Cli::try_parse_from(["bora", "--shutdown-grace=-1"]).unwrap();
+        assert!(negative.serve.node_config().is_err());
+    }
+
+    #[test]
+    fn the_defaults_are_the_documented_ones() {
+        let config = Cli::try_parse_from(["bora"])
+            .unwrap()
+            .serve
+            .node_config()
+            .unwrap();
+        assert_eq!(config.runtime.ceilings, Ceilings::default());
+        assert_eq!(config.runtime.ceilings.fuel, 100_000_000_000);
+        assert_eq!(config.runtime.ceilings.memory, 1 << 30);
+        assert_eq!(config.runtime.ceilings.timeout, Duration::from_secs(3600));
+        assert_eq!(config.executor.max_result_bytes, 1 << 20);
+        assert_eq!(config.executor.shutdown_grace, Duration::from_secs(10));
     }
 }

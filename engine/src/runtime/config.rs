@@ -42,6 +42,13 @@ pub struct RuntimeConfig {
     pub epoch_tick: Duration,
     /// Load `std.*` (from [`super::std_actions::STD_ACTIONS`]) when the runtime starts.
     pub load_std_actions: bool,
+    /// The operator's ceilings: no call runs above them, whatever its action,
+    /// upload or task asks for.
+    pub ceilings: Ceilings,
+    /// Threads of the pool that runs wasm (named `bora-action`); 0 means one
+    /// per CPU. Calls never run on the caller's threads, so a busy or
+    /// hostile action cannot stall the API or the engine.
+    pub action_threads: usize,
 }
 
 impl Default for RuntimeConfig {
@@ -58,7 +65,127 @@ impl Default for RuntimeConfig {
             max_memory_per_instance: 256 << 20,
             epoch_tick: Duration::from_millis(10),
             load_std_actions: true,
+            ceilings: Ceilings::default(),
+            action_threads: 0,
         }
+    }
+}
+
+/// Upper bounds an operator puts on every call (`bora serve --max-fuel`,
+/// `--max-memory`, `--max-action-timeout`). An upload or a workflow asking
+/// for more is refused; a task's `limits` evaluated above them fail the
+/// call; a task's `timeout` above the timeout ceiling is cut to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ceilings {
+    /// Largest fuel budget of a call.
+    pub fuel: u64,
+    /// Largest memory cap of a call, in bytes (also bounded by
+    /// [`RuntimeConfig::max_memory_per_instance`]).
+    pub memory: u64,
+    /// Longest wall-clock limit of a call.
+    pub timeout: Duration,
+}
+
+impl Default for Ceilings {
+    fn default() -> Self {
+        Self {
+            fuel: 100_000_000_000,
+            memory: 1 << 30,
+            timeout: Duration::from_secs(3600),
+        }
+    }
+}
+
+/// The limits that have a ceiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    Fuel,
+    Memory,
+    Timeout,
+}
+
+impl Limit {
+    /// The `bora serve` (and `bora action run`) flag that sets the ceiling.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Limit::Fuel => "--max-fuel",
+            Limit::Memory => "--max-memory",
+            Limit::Timeout => "--max-action-timeout",
+        }
+    }
+
+    /// The limit's name as uploads and tasks spell it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Limit::Fuel => "fuel",
+            Limit::Memory => "memory",
+            Limit::Timeout => "timeout",
+        }
+    }
+
+    fn unit(self) -> &'static str {
+        match self {
+            Limit::Fuel => "",
+            Limit::Memory => " bytes",
+            Limit::Timeout => " s",
+        }
+    }
+}
+
+/// A limit asked for above its ceiling. The message names the ceiling and
+/// the flag that raises it; callers put what asked for it in front.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{value}{unit} is above the ceiling of {ceiling}{unit} (raise it with {flag})",
+    unit = limit.unit(),
+    flag = limit.flag()
+)]
+pub struct OverCeiling {
+    pub limit: Limit,
+    pub value: u64,
+    pub ceiling: u64,
+}
+
+impl Ceilings {
+    /// The ceiling of `limit` (seconds for the timeout).
+    pub fn of(&self, limit: Limit) -> u64 {
+        match limit {
+            Limit::Fuel => self.fuel,
+            Limit::Memory => self.memory,
+            Limit::Timeout => self.timeout.as_secs(),
+        }
+    }
+
+    /// `value` of `limit` (seconds for the timeout), if it is within the ceiling.
+    ///
+    /// # Errors
+    /// [`OverCeiling`] when it is above.
+    pub fn check(&self, limit: Limit, value: u64) -> Result<u64, OverCeiling> {
+        let ceiling = self.of(limit);
+        if value > ceiling {
+            return Err(OverCeiling {
+                limit,
+                value,
+                ceiling,
+            });
+        }
+        Ok(value)
+    }
+
+    /// As [`Ceilings::check`] for a wall-clock limit (compared exactly,
+    /// reported in whole seconds, rounded up).
+    ///
+    /// # Errors
+    /// [`OverCeiling`] when it is above.
+    pub fn check_timeout(&self, timeout: Duration) -> Result<Duration, OverCeiling> {
+        if timeout > self.timeout {
+            return Err(OverCeiling {
+                limit: Limit::Timeout,
+                value: timeout.as_secs() + u64::from(timeout.subsec_nanos() > 0),
+                ceiling: self.timeout.as_secs(),
+            });
+        }
+        Ok(timeout)
     }
 }
 
@@ -108,18 +235,30 @@ pub(crate) struct Effective {
 }
 
 impl Effective {
-    pub(crate) fn resolve(global: &RuntimeConfig, action: &Limits, call: &Limits) -> Self {
-        Self {
-            fuel: call.fuel.or(action.fuel).unwrap_or(global.fuel),
-            memory: call.memory.or(action.memory).unwrap_or(global.memory_bytes),
-            timeout: call.timeout.or(action.timeout).unwrap_or(global.timeout),
+    /// Combines the levels (call over action over global) under the
+    /// ceilings: fuel or memory above theirs is an error, a timeout above
+    /// its ceiling is cut to it (a task's `timeout` policy is the engine's
+    /// business too; only the call is bounded here).
+    pub(crate) fn resolve(
+        global: &RuntimeConfig,
+        action: &Limits,
+        call: &Limits,
+        ceilings: &Ceilings,
+    ) -> Result<Self, OverCeiling> {
+        let fuel = call.fuel.or(action.fuel).unwrap_or(global.fuel);
+        let memory = call.memory.or(action.memory).unwrap_or(global.memory_bytes);
+        let timeout = call.timeout.or(action.timeout).unwrap_or(global.timeout);
+        Ok(Self {
+            fuel: ceilings.check(Limit::Fuel, fuel)?,
+            memory: ceilings.check(Limit::Memory, memory)?,
+            timeout: timeout.min(ceilings.timeout),
             allowed_hosts: call
                 .allowed_hosts
                 .as_ref()
                 .or(action.allowed_hosts.as_ref())
                 .unwrap_or(&global.allowed_hosts)
                 .clone(),
-        }
+        })
     }
 }
 
@@ -147,13 +286,61 @@ mod tests {
             timeout: Some(Duration::from_secs(1)),
             ..Limits::default()
         };
-        let eff = Effective::resolve(&global, &action, &call);
+        let ceilings = Ceilings::default();
+        let eff = Effective::resolve(&global, &action, &call, &ceilings).unwrap();
         assert_eq!(eff.fuel, 12);
         assert_eq!(eff.memory, 20);
         assert_eq!(eff.timeout, Duration::from_secs(1));
         assert_eq!(eff.allowed_hosts, vec!["action".to_string()]);
-        let eff = Effective::resolve(&global, &Limits::default(), &Limits::default());
+        let eff =
+            Effective::resolve(&global, &Limits::default(), &Limits::default(), &ceilings).unwrap();
         assert_eq!(eff.fuel, 10);
         assert_eq!(eff.allowed_hosts, vec!["global".to_string()]);
+    }
+
+    #[test]
+    fn ceilings_refuse_fuel_and_memory_and_cut_the_timeout() {
+        // Runtime::new lowers the defaults to the ceilings.
+        let global = RuntimeConfig {
+            fuel: 10,
+            memory_bytes: 20,
+            ..RuntimeConfig::default()
+        };
+        let ceilings = Ceilings {
+            fuel: 100,
+            memory: 1000,
+            timeout: Duration::from_secs(5),
+        };
+        let call = Limits {
+            fuel: Some(101),
+            ..Limits::default()
+        };
+        let err = Effective::resolve(&global, &Limits::default(), &call, &ceilings).unwrap_err();
+        assert_eq!(err.limit, Limit::Fuel);
+        assert_eq!(
+            err.to_string(),
+            "101 is above the ceiling of 100 (raise it with --max-fuel)"
+        );
+        let action = Limits {
+            memory: Some(1001),
+            ..Limits::default()
+        };
+        let err = Effective::resolve(&global, &action, &Limits::default(), &ceilings).unwrap_err();
+        assert!(err.to_string().contains("1001 bytes"), "{err}");
+        assert!(err.to_string().contains("--max-memory"), "{err}");
+        let call = Limits {
+            fuel: Some(100),
+            memory: Some(1000),
+            timeout: Some(Duration::from_secs(3600)),
+            ..Limits::default()
+        };
+        let eff = Effective::resolve(&global, &Limits::default(), &call, &ceilings).unwrap();
+        assert_eq!(eff.timeout, Duration::from_secs(5));
+        let over = ceilings
+            .check_timeout(Duration::from_millis(5001))
+            .unwrap_err();
+        assert_eq!(over.value, 6);
+        assert!(over.to_string().contains("--max-action-timeout"), "{over}");
+        assert!(ceilings.check_timeout(Duration::from_secs(5)).is_ok());
     }
 }

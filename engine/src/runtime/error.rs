@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use super::config::OverCeiling;
 use super::host::LogRecord;
 
 /// The runtime itself could not be set up.
@@ -13,6 +14,9 @@ pub enum RuntimeError {
     /// wasmtime refused the engine configuration (with the pooling fallback tried).
     #[error("cannot create the wasmtime engine: {0}")]
     Engine(String),
+    /// The thread pool that runs actions could not be started.
+    #[error("cannot start the action thread pool: {0}")]
+    Pool(String),
     /// The host functions (WASI, wasi:http, log) could not be linked.
     #[error("cannot set up the host linker: {0}")]
     Linker(String),
@@ -118,6 +122,15 @@ pub enum FailureKind {
     /// The action finished but its result is not JSON.
     #[error("the action's result is not JSON ({error}): {excerpt}")]
     NotJson { error: String, excerpt: String },
+    /// The call's fuel or memory is above the operator's ceiling (the
+    /// message names the ceiling and the flag that raises it).
+    #[error("the call's {key} {0}", key = .0.limit.key())]
+    OverCeiling(OverCeiling),
+    /// The node is shutting down and stopped the call (or refused to start
+    /// it). Not the action's outcome: its job stays queued and runs again
+    /// (or fails as not safe to rerun) at the next start or on another node.
+    #[error("the action was interrupted by shutdown")]
+    Interrupted,
     /// The host could not run the call (instantiation failed for a host reason).
     #[error("the runtime could not run the action: {message}")]
     Internal { message: String },

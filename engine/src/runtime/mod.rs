@@ -5,7 +5,8 @@
 //!
 //! - this module: [`Runtime`], the cheap-to-clone handle the CLI and the engine
 //!   use (`load`, `describe`, `list`, `call`);
-//! - [`config`]: global defaults and per-action / per-call overrides;
+//! - [`config`]: global defaults, per-action / per-call overrides, and the
+//!   operator's ceilings over them;
 //! - `engine`: the one wasmtime `Engine` (pooling with on-demand fallback, fuel,
 //!   epochs) and the epoch ticker thread;
 //! - `cache`: precompiled components on disk, keyed by content and engine hash;
@@ -13,6 +14,9 @@
 //!   memory cap);
 //! - [`net`]: the egress check of every outgoing `wasi:http` request;
 //! - `input`: the input check against `describe()` (Mistral's wording);
+//! - `pool`: the threads wasm runs on (`bora-action`), never the caller's,
+//!   and the stop switch of shutdown;
+//! - `call`: one call on the pool: store, epoch callback, classification;
 //! - [`error`]: typed failures;
 //! - [`std_actions`]: the embedded standard action components.
 //!
@@ -21,8 +25,11 @@
 //! Everything reusable is built once: the engine, the linker, and one
 //! pre-instantiated component (`ActionPre`) per action. A call builds only what
 //! must be fresh: a `Store` with a fuel budget, a memory cap and an epoch
-//! deadline, and a WASI context with no preopened directories, no environment
-//! and captured stdio.
+//! callback, and a WASI context with no preopened directories, no environment
+//! and captured stdio. The call runs on the action pool (the quick standard
+//! actions with a small input excepted: see [`Runtime::call_handle`]); at
+//! each epoch tick its wasm code yields the thread (so long calls share the
+//! pool), and traps once its deadline passed or the node is shutting down.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -31,30 +38,36 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use serde_json::Value;
 use tokio::sync::Semaphore;
+use wasmtime::Engine;
 use wasmtime::component::{HasSelf, Linker};
-use wasmtime::{Engine, Store, Trap};
 
+mod call;
 pub mod config;
 mod engine;
 pub mod error;
 mod host;
 mod input;
 pub mod net;
+mod pool;
 pub mod std_actions;
 
 mod cache;
 
 pub use cache::CacheOutcome;
-pub use config::{ActionLimits, Allocator, CallOverrides, Limits, RuntimeConfig, UNLIMITED_FUEL};
+pub use config::{
+    ActionLimits, Allocator, CallOverrides, Ceilings, Limit, Limits, OverCeiling, RuntimeConfig,
+    UNLIMITED_FUEL,
+};
 pub use error::{ActionFailure, FailureKind, LoadError, RuntimeError};
 pub use host::LogRecord;
 pub use input::{Descriptor, Param};
 
 use cache::ComponentCache;
-use config::Effective;
+use call::Shared;
 use engine::EpochTicker;
 use host::HostState;
-use net::{EgressHooks, EgressPolicy};
+use net::EgressPolicy;
+use pool::{ActionPool, StopSwitch};
 
 /// Host bindings generated from `wit/action.wit`.
 mod bindings {
@@ -66,7 +79,6 @@ mod bindings {
     });
 }
 
-use bindings::bora::action::types as wit;
 use bindings::{Action, ActionPre};
 
 /// Where a call comes from (the WIT `context` without the action name, which
@@ -117,6 +129,11 @@ pub struct ActionInfo {
     pub load_time: Duration,
 }
 
+/// Largest input (JSON bytes) with which a quick standard action runs on
+/// the caller's thread; a bigger one (a 1 MiB `std.echo` takes
+/// milliseconds) goes to the action threads.
+const INLINE_INPUT_BYTES: usize = 64 << 10;
+
 /// A loaded action held by a caller (see [`Runtime::handle`]).
 #[derive(Clone)]
 pub struct ActionHandle(Arc<LoadedAction>);
@@ -144,6 +161,10 @@ impl std::fmt::Debug for ActionHandle {
 /// A loaded action: everything a call reuses.
 struct LoadedAction {
     info: ActionInfo,
+    /// One of the quick standard actions, loaded from the embedded bytes:
+    /// trusted code that runs in microseconds, called on the caller's
+    /// thread (see [`Runtime::call_handle`]).
+    inline: bool,
     /// Class name shown in input errors (Mistral's, for the std actions).
     class: String,
     limits: ActionLimits,
@@ -154,15 +175,14 @@ struct LoadedAction {
 }
 
 struct Inner {
-    engine: Engine,
+    /// What calls on the pool need (they do not hold the pool itself).
+    shared: Arc<Shared>,
+    /// The threads wasm runs on.
+    pool: ActionPool,
     allocator: Allocator,
     linker: Linker<HostState>,
-    config: RuntimeConfig,
     cache: ComponentCache,
     actions: RwLock<HashMap<String, Arc<LoadedAction>>>,
-    /// Bounds concurrent instances to the pool size, so that a burst of calls
-    /// waits for a slot instead of failing to instantiate.
-    slots: Semaphore,
     /// Taken while an uploaded action is (re)loaded on demand, so that calls
     /// racing for the same new version compile it once.
     reload: tokio::sync::Mutex<()>,
@@ -185,37 +205,48 @@ impl std::fmt::Debug for Runtime {
     }
 }
 
-/// Fuel and time `describe()` gets at load time: it only returns a record.
-const DESCRIBE_FUEL: u64 = 100_000_000;
-const DESCRIBE_TIMEOUT: Duration = Duration::from_secs(10);
-
 impl Runtime {
-    /// Creates the engine, the linker and the epoch ticker, and loads the
-    /// standard actions (unless `config.load_std_actions` is false).
+    /// Creates the engine, the linker, the epoch ticker and the action
+    /// threads, and loads the standard actions (unless
+    /// `config.load_std_actions` is false). Defaults above the ceilings are
+    /// lowered to them.
     ///
     /// # Errors
     ///
-    /// When wasmtime rejects the configuration, or a standard action does not load.
-    pub async fn new(config: RuntimeConfig) -> Result<Self, RuntimeError> {
+    /// When wasmtime rejects the configuration, the action threads do not
+    /// start, or a standard action does not load.
+    pub async fn new(mut config: RuntimeConfig) -> Result<Self, RuntimeError> {
         let (engine, allocator) = engine::build(&config)?;
         let linker = build_linker(&engine).map_err(|e| RuntimeError::Linker(format!("{e:#}")))?;
         let cache = ComponentCache::new(&engine, config.cache_dir.clone());
         let ticker = EpochTicker::start(&engine, config.epoch_tick);
-        let slots = Semaphore::new(config.max_concurrent_instances.max(1) as usize);
+        let pool = ActionPool::start(config.action_threads)?;
+        let mut ceilings = config.ceilings;
+        // An instance cannot grow past the pool's slot size anyway.
+        ceilings.memory = ceilings.memory.min(config.max_memory_per_instance);
+        config.fuel = config.fuel.min(ceilings.fuel);
+        config.memory_bytes = config.memory_bytes.min(ceilings.memory);
+        config.timeout = config.timeout.min(ceilings.timeout);
+        let shared = Arc::new(Shared {
+            slots: Semaphore::new(config.max_concurrent_instances.max(1) as usize),
+            engine,
+            config,
+            ceilings,
+            stop: StopSwitch::new(),
+        });
         let runtime = Self {
             inner: Arc::new(Inner {
-                engine,
+                shared,
+                pool,
                 allocator,
                 linker,
                 cache,
                 actions: RwLock::new(HashMap::new()),
-                slots,
                 reload: tokio::sync::Mutex::new(()),
                 ticker,
-                config,
             }),
         };
-        if runtime.inner.config.load_std_actions {
+        if runtime.inner.shared.config.load_std_actions {
             runtime.load_std_actions().await?;
         }
         Ok(runtime)
@@ -263,9 +294,15 @@ impl Runtime {
         self.inner.ticker.running()
     }
 
-    /// The global settings.
+    /// The global settings (defaults lowered to the ceilings).
     pub fn config(&self) -> &RuntimeConfig {
-        &self.inner.config
+        &self.inner.shared.config
+    }
+
+    /// The ceilings in force: the configured ones, the memory ceiling also
+    /// bounded by [`RuntimeConfig::max_memory_per_instance`].
+    pub fn ceilings(&self) -> Ceilings {
+        self.inner.shared.ceilings
     }
 
     /// Validates and compiles a component (or maps it from the disk cache),
@@ -298,7 +335,7 @@ impl Runtime {
         let compiled = tokio::task::spawn_blocking(move || {
             inner
                 .cache
-                .get_or_compile(&inner.engine, &hash_for_task, &bytes)
+                .get_or_compile(&inner.shared.engine, &hash_for_task, &bytes)
         })
         .await
         .map_err(|e| LoadError::InvalidComponent {
@@ -320,12 +357,24 @@ impl Runtime {
             .instantiate_pre(&component)
             .map_err(mismatch)?;
         let pre = ActionPre::new(pre).map_err(mismatch)?;
-        let descriptor = self.describe_component(name, &pre).await?;
+        // describe() is the component's code: it runs on the action threads.
+        let shared = Arc::clone(&self.inner.shared);
+        let descriptor = self
+            .inner
+            .pool
+            .spawn(shared.describe(name.to_owned(), pre.clone()))
+            .await
+            .unwrap_or_else(|join| {
+                Err(LoadError::Describe {
+                    name: name.to_owned(),
+                    message: format!("the describe() task ended abnormally: {join}"),
+                })
+            })?;
         let policy = Arc::new(EgressPolicy::new(
             limits
                 .allowed_hosts
                 .as_ref()
-                .unwrap_or(&self.inner.config.allowed_hosts),
+                .unwrap_or(&self.inner.shared.config.allowed_hosts),
         ));
         let info = ActionInfo {
             name: name.to_string(),
@@ -335,8 +384,11 @@ impl Runtime {
             cache: cache_outcome,
             load_time: start.elapsed(),
         };
+        let inline = std_actions::is_quick(name)
+            && std_actions::find(name).is_some_and(|std| std.wasm == wasm);
         let loaded = Arc::new(LoadedAction {
             info: info.clone(),
+            inline,
             class: input::class_name(name, &hash),
             limits,
             pre,
@@ -349,53 +401,6 @@ impl Runtime {
             .insert(name.to_string(), loaded);
         tracing::debug!(action = name, cache = ?cache_outcome, elapsed = ?info.load_time, "action loaded");
         Ok(info)
-    }
-
-    async fn describe_component(
-        &self,
-        name: &str,
-        pre: &ActionPre<HostState>,
-    ) -> Result<Descriptor, LoadError> {
-        let failed = |message: String| LoadError::Describe {
-            name: name.to_string(),
-            message,
-        };
-        let mut store = self.new_store(
-            DESCRIBE_FUEL,
-            self.inner.config.memory_bytes,
-            DESCRIBE_TIMEOUT,
-            Arc::new(EgressPolicy::default()),
-        );
-        let described = tokio::time::timeout(DESCRIBE_TIMEOUT, async {
-            let instance: Action = pre.instantiate_async(&mut store).await?;
-            instance.call_describe(&mut store).await
-        })
-        .await
-        .map_err(|_| failed(format!("timed out after {DESCRIBE_TIMEOUT:?}")))?
-        .map_err(|e| failed(format!("{e:#}")))?;
-        let mut params = Vec::with_capacity(described.params.len());
-        for p in described.params {
-            let default = match p.default {
-                None => None,
-                Some(text) => Some(serde_json::from_str(&text).map_err(|e| {
-                    failed(format!(
-                        "the default of parameter {} is not JSON ({e}): {text}",
-                        p.name
-                    ))
-                })?),
-            };
-            params.push(Param {
-                name: p.name,
-                default,
-                description: p.description,
-            });
-        }
-        Ok(Descriptor {
-            name: described.name,
-            description: described.description,
-            params,
-            is_async: described.is_async,
-        })
     }
 
     /// What the action `name` describes, if it is loaded.
@@ -444,32 +449,6 @@ impl Runtime {
             .unwrap_or_else(|e| e.into_inner())
             .get(name)
             .cloned()
-    }
-
-    fn new_store(
-        &self,
-        fuel: u64,
-        memory: u64,
-        timeout: Duration,
-        policy: Arc<EgressPolicy>,
-    ) -> Store<HostState> {
-        let state = HostState::new(
-            self.inner.config.output_cap,
-            memory,
-            EgressHooks::new(policy),
-        );
-        let mut store = Store::new(&self.inner.engine, state);
-        store.limiter(|s| &mut s.memory);
-        // Only fails when fuel is disabled, which it never is here.
-        let _ = store.set_fuel(fuel);
-        let tick = self.inner.config.epoch_tick.as_nanos().max(1);
-        // One extra tick: the current tick may be about to end.
-        let ticks = u64::try_from(timeout.as_nanos().div_ceil(tick))
-            .unwrap_or(u64::MAX)
-            .saturating_add(1);
-        store.set_epoch_deadline(ticks);
-        store.epoch_deadline_trap();
-        store
     }
 
     /// Runs the action `name` on `input` (a JSON object of parameters; the
@@ -521,6 +500,12 @@ impl Runtime {
 
     /// As [`Runtime::call`], on a held action shown as `name`.
     ///
+    /// The call runs on the action threads, never on the caller's, except
+    /// for the quick standard actions (`std.noop`, `std.echo`, `std.fail`,
+    /// `std.async_noop`: embedded, trusted, microseconds) with an input of
+    /// at most 64 KiB, for which the trip to the pool and back would cost
+    /// more than the call. Either way the call yields at every epoch tick.
+    ///
     /// # Errors
     /// As [`Runtime::call`].
     pub async fn call_handle(
@@ -531,168 +516,47 @@ impl Runtime {
         ctx: CallContext,
         overrides: CallOverrides,
     ) -> Result<CallOutput, ActionFailure> {
-        let action = &action.0;
-        let limits = Effective::resolve(&self.inner.config, &action.limits, &overrides);
-        let prepared = input::prepare(name, &action.class, &action.info.descriptor, input)
-            .map_err(ActionFailure::early)?;
-        let input_text = Value::Object(prepared).to_string();
-        let policy = match &overrides.allowed_hosts {
-            Some(hosts) => Arc::new(EgressPolicy::new(hosts)),
-            None => Arc::clone(&action.policy),
-        };
-        let wit_ctx = wit::Context {
-            execution_id: ctx.execution_id,
-            task_id: ctx.task_id,
-            action_execution_id: ctx.action_execution_id,
-            action_name: name.to_string(),
-        };
-
-        let _permit = self.inner.slots.acquire().await.map_err(|e| {
-            ActionFailure::early(FailureKind::Internal {
-                message: format!("instance pool closed: {e}"),
-            })
-        })?;
-        let start = Instant::now();
-        let mut store = self.new_store(limits.fuel, limits.memory, limits.timeout, policy);
-        let fuel_start = store.get_fuel().unwrap_or(limits.fuel);
-        let pre = &action.pre;
-        let result = tokio::time::timeout(limits.timeout, async {
-            let instance = pre.instantiate_async(&mut store).await?;
-            instance.call_run(&mut store, &input_text, &wit_ctx).await
-        })
-        .await;
-        let elapsed = start.elapsed();
-        let fuel_used = fuel_start.saturating_sub(store.get_fuel().unwrap_or(0));
-        let state = store.data_mut();
-        let denied =
-            std::mem::take(&mut *state.hooks.denied.lock().unwrap_or_else(|e| e.into_inner()));
-        for reason in &denied {
-            state.push_log("warn", format!("bora: outgoing request denied: {reason}"));
-        }
-        let memory_refused = state.memory.refused;
-        let captured = Captured {
-            stdout: state.stdout.text(),
-            stderr: state.stderr.text(),
-            logs: state.take_logs(),
-            fuel_used,
-            elapsed,
-        };
-        drop(store);
-
-        let kind = match result {
-            Err(_elapsed) => FailureKind::Timeout {
-                timeout: limits.timeout,
-            },
-            Ok(Err(err)) => classify_error(&err, &limits, memory_refused),
-            Ok(Ok(Ok(wit::Outcome::Done(text)))) => match serde_json::from_str(&text) {
-                Ok(value) => return Ok(captured.output(Outcome::Done(value))),
-                Err(e) => FailureKind::NotJson {
-                    error: e.to_string(),
-                    excerpt: excerpt(&text),
-                },
-            },
-            Ok(Ok(Ok(wit::Outcome::Pending))) => return Ok(captured.output(Outcome::Pending)),
-            Ok(Ok(Err(wit::ActionError { message, details }))) => FailureKind::ActionError {
-                message,
-                details: details
-                    .map(|text| serde_json::from_str(&text).unwrap_or(Value::String(text))),
-            },
-        };
-        let kind = match kind {
-            // A refused request explains the failure that followed it.
-            FailureKind::ActionError { message, details } if !denied.is_empty() => {
-                FailureKind::NetworkDenied {
-                    denied,
-                    message,
-                    details,
-                }
+        let action = Arc::clone(&action.0);
+        let shared = Arc::clone(&self.inner.shared);
+        if action.inline {
+            // A quick standard action with a small input costs less than
+            // the trip to the action threads and back (about 10 µs).
+            let prepared = shared
+                .prepare(&action, name, input, ctx, &overrides)
+                .map_err(ActionFailure::early)?;
+            if prepared.input_text.len() <= INLINE_INPUT_BYTES {
+                return shared.run(action, prepared).await;
             }
-            FailureKind::Trap { message } if !denied.is_empty() => FailureKind::NetworkDenied {
-                denied,
-                message,
-                details: None,
-            },
-            kind => kind,
-        };
-        Err(captured.failure(kind))
+            return self.on_pool(shared.run(action, prepared)).await;
+        }
+        let name = name.to_owned();
+        self.on_pool(async move {
+            let prepared = shared
+                .prepare(&action, &name, input, ctx, &overrides)
+                .map_err(ActionFailure::early)?;
+            shared.run(action, prepared).await
+        })
+        .await
     }
-}
 
-/// What a call captured, whatever its outcome.
-struct Captured {
-    stdout: String,
-    stderr: String,
-    logs: Vec<LogRecord>,
-    fuel_used: u64,
-    elapsed: Duration,
-}
-
-impl Captured {
-    fn output(self, outcome: Outcome) -> CallOutput {
-        CallOutput {
-            outcome,
-            stdout: self.stdout,
-            stderr: self.stderr,
-            logs: self.logs,
-            fuel_used: self.fuel_used,
-            elapsed: self.elapsed,
+    /// Runs a call on the action threads.
+    async fn on_pool(
+        &self,
+        call: impl Future<Output = Result<CallOutput, ActionFailure>> + Send + 'static,
+    ) -> Result<CallOutput, ActionFailure> {
+        match self.inner.pool.spawn(call).await {
+            Ok(result) => result,
+            Err(join) => Err(ActionFailure::early(FailureKind::Internal {
+                message: format!("the call's task ended abnormally: {join}"),
+            })),
         }
     }
 
-    fn failure(self, kind: FailureKind) -> ActionFailure {
-        ActionFailure {
-            kind,
-            stdout: self.stdout,
-            stderr: self.stderr,
-            logs: self.logs,
-            fuel_used: self.fuel_used,
-            elapsed: self.elapsed,
-        }
-    }
-}
-
-/// Tells the limits apart from other traps: fuel and the epoch deadline are
-/// traps of their own kind; a refused memory growth is recorded by the
-/// limiter, since the guest usually aborts on it (an `unreachable` trap).
-fn classify_error(
-    err: &wasmtime::Error,
-    limits: &Effective,
-    memory_refused: Option<u64>,
-) -> FailureKind {
-    match err.downcast_ref::<Trap>() {
-        Some(Trap::OutOfFuel) => return FailureKind::OutOfFuel { fuel: limits.fuel },
-        Some(Trap::Interrupt) => {
-            return FailureKind::Timeout {
-                timeout: limits.timeout,
-            };
-        }
-        _ => {}
-    }
-    if let Some(requested) = memory_refused {
-        return FailureKind::MemoryLimit {
-            limit: limits.memory,
-            requested,
-        };
-    }
-    let mut message = match err.downcast_ref::<Trap>() {
-        Some(trap) => trap.to_string(),
-        None => format!("{err:#}"),
-    };
-    if let Some(backtrace) = err.downcast_ref::<wasmtime::WasmBacktrace>() {
-        message.push('\n');
-        message.push_str(&backtrace.to_string());
-    }
-    FailureKind::Trap { message }
-}
-
-/// The first 200 characters of a text, for error messages.
-fn excerpt(text: &str) -> String {
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(200).collect();
-    if chars.next().is_some() {
-        format!("{head}...")
-    } else {
-        head
+    /// Interrupts every call running now and refuses new ones, for good:
+    /// the node is shutting down. An interrupted call fails with
+    /// [`FailureKind::Interrupted`], which is not the action's outcome.
+    pub fn interrupt_calls(&self) {
+        self.inner.shared.stop.stop();
     }
 }
 

@@ -19,6 +19,17 @@ pub fn find(name: &str) -> Option<&'static StdAction> {
     STD_ACTIONS.iter().find(|a| a.name == name)
 }
 
+/// Standard actions that finish in microseconds whatever their input
+/// (bounded by their input's size): `std.noop`, `std.async_noop`,
+/// `std.echo`, `std.fail`. The executor runs them in a lane of their own,
+/// so they never queue behind long actions holding every slot.
+pub fn is_quick(name: &str) -> bool {
+    matches!(
+        name,
+        "std.noop" | "std.async_noop" | "std.echo" | "std.fail"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

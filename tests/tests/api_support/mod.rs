@@ -56,13 +56,14 @@ async fn start(
     url: String,
     dir: Option<tempfile::TempDir>,
     pg: Option<pg::TempPostgres>,
+    configure: &impl Fn(&mut NodeConfig),
 ) -> Server {
-    let node = Node::start(NodeConfig {
+    let mut config = NodeConfig {
         database_url: url,
         ..Default::default()
-    })
-    .await
-    .expect("node starts");
+    };
+    configure(&mut config);
+    let node = Node::start(config).await.expect("node starts");
     let app = router(ApiState {
         service: node.service.clone(),
         runtime: node.runtime.clone(),
@@ -86,11 +87,18 @@ async fn start(
 
 /// One server per configured backend.
 pub async fn servers() -> Vec<Server> {
+    servers_with("bora_api", |_| {}).await
+}
+
+/// One server per configured backend, each node configured by `configure`
+/// (the database URL is set already); PostgreSQL databases are named after
+/// `prefix`.
+pub async fn servers_with(prefix: &str, configure: impl Fn(&mut NodeConfig)) -> Vec<Server> {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
-    let mut out = vec![start("sqlite", url, Some(dir), None).await];
-    if let Some(pg) = pg::TempPostgres::create("bora_api").await {
-        out.push(start("postgres", pg.url.clone(), None, Some(pg)).await);
+    let mut out = vec![start("sqlite", url, Some(dir), None, &configure).await];
+    if let Some(pg) = pg::TempPostgres::create(prefix).await {
+        out.push(start("postgres", pg.url.clone(), None, Some(pg), &configure).await);
     }
     out
 }
