@@ -9,7 +9,6 @@
 
 use std::time::Duration;
 
-use bora_core::step::Event;
 use bora_store::CronTriggerRecord;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use croner::Cron;
@@ -140,13 +139,18 @@ pub async fn fire(
         return Ok(false);
     }
     let started = match prepared {
-        Ok(Prepared::New(stored)) => {
+        Ok(Prepared::New(mut stored)) => {
             let id = stored.execution.id.clone();
-            let job = uuid::Uuid::new_v4().to_string();
+            let keep = service.scheduler().keeps_new_work();
+            if keep {
+                stored.owner = Some(service.scheduler().node().to_owned());
+            }
             tx.put_executions(std::slice::from_ref(&stored)).await?;
-            tx.insert_jobs(&[service.event_job(&job, &id, &Event::Start, now)])
+            let delivery = service
+                .scheduler()
+                .queue_start(&mut tx, &id, now, keep)
                 .await?;
-            Some((id, job))
+            Some((id, delivery))
         }
         Ok(Prepared::Existing(_)) => None,
         Err(err) => {
@@ -155,9 +159,9 @@ pub async fn fire(
         }
     };
     tx.commit().await?;
-    if let Some((id, job)) = started {
+    if let Some((id, delivery)) = started {
         tracing::info!(trigger = %trigger.name, execution = %id, "cron trigger fired");
-        service.scheduler().submit(&id, Event::Start, Some(job));
+        service.scheduler().deliver(delivery);
     }
     Ok(true)
 }

@@ -1,11 +1,19 @@
 //! The executor: runs action jobs on the wasm runtime, with bounded
-//! concurrency, and reports each result to the scheduler as an engine event.
+//! concurrency, and reports each result to the engine as an event.
 //!
 //! Jobs arrive from this node's scheduler right after the step that created
-//! them commits. Jobs whose lease expired (their node died) are claimed from
-//! the store: as in Mistral, an action whose task is `safe-rerun` runs
-//! again (so it may run more than once, never zero times); any other fails
-//! with an error saying so, and the task's retry and `on-error` decide.
+//! them commits, as long as this node has free slots; the others are free
+//! jobs in the store that any executor claims (woken by an announcement,
+//! or by its one-second poll), so several nodes share the work. Before an
+//! action with side effects begins, its job is marked started. When a
+//! node dies its jobs are freed: one that never started simply runs
+//! elsewhere; one that started runs again only if its task is `safe-rerun`
+//! (so it may run more than once, never zero times), otherwise it fails
+//! with Mistral's message, and the task's retry and `on-error` decide.
+//!
+//! A result goes straight to this node's scheduler when it steps the
+//! execution; otherwise the job becomes an event in the store for the
+//! engine node that does.
 //!
 //! At most [`ExecutorConfig::concurrency`] actions run at once; the others
 //! wait for a slot. The quick standard actions ([`std_actions::is_quick`]:
@@ -14,13 +22,11 @@
 //!
 //! Shutdown ([`Executor::drain`]): no new action starts; running ones get
 //! the grace period to finish, then are interrupted. An interrupted action
-//! reports nothing: its job stays in the store, leased, and is taken up
-//! again at the next start (SQLite) or by another node once the lease ends
-//! (PostgreSQL), with the safe-rerun rule above.
+//! reports nothing: its job stays in the store and is freed when the node
+//! leaves, for the next start or another node, with the rule above.
 
-use std::collections::HashSet;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use bora_core::records::ActionResult;
@@ -28,16 +34,16 @@ use bora_core::step::Event;
 use bora_expr::DataContext;
 use bora_store::JobKind;
 use serde_json::{Value, json};
-use tokio::sync::{Semaphore, mpsc, watch};
+use tokio::sync::{Notify, Semaphore, mpsc, watch};
 
 use crate::actions::{Actions, Call};
 use crate::runtime::{CallContext, CallOverrides, FailureKind, Runtime, std_actions};
 use crate::scheduler::{ActionJob, Scheduler, now_micros};
 
-/// How often a node renews its leases, and for how long: a node that stops
-/// renewing loses its jobs to the others within `RENEWED_LEASE`.
-const LEASE_RENEWAL: Duration = Duration::from_secs(20);
-const RENEWED_LEASE: Duration = Duration::from_secs(90);
+/// How often an idle executor looks for free jobs without being told.
+const POLL: Duration = Duration::from_secs(1);
+/// Most jobs claimed at once.
+const CLAIM_BATCH: usize = 64;
 
 /// How long interrupted actions get to wind down before shutdown goes on.
 const INTERRUPT_WAIT: Duration = Duration::from_secs(5);
@@ -57,6 +63,9 @@ pub struct ExecutorConfig {
     pub max_result_bytes: usize,
     /// How long shutdown lets running actions finish before it interrupts them.
     pub shutdown_grace: Duration,
+    /// The name this executor answers to: actions of tasks whose `target`
+    /// is this name run only on executors of that name.
+    pub name: Option<String>,
 }
 
 impl Default for ExecutorConfig {
@@ -65,6 +74,7 @@ impl Default for ExecutorConfig {
             concurrency: 64,
             max_result_bytes: 1 << 20,
             shutdown_grace: Duration::from_secs(10),
+            name: None,
         }
     }
 }
@@ -105,10 +115,11 @@ pub struct Executor {
     permits: Arc<Semaphore>,
     /// The lane of the quick standard actions.
     quick_permits: Arc<Semaphore>,
-    /// Jobs this executor holds (waiting for a permit or running): when
-    /// their lease runs out meanwhile, recovery must not take them for
-    /// jobs of a dead node.
-    held: Arc<Mutex<HashSet<String>>>,
+    /// Set when free jobs may wait in the store (an announcement, a claim
+    /// that filled up, the poll): a freed slot then claims more.
+    more: Arc<AtomicBool>,
+    /// Woken when a slot frees up.
+    freed: Arc<Notify>,
     /// Set by [`Executor::drain`]: jobs that get a permit from now on do
     /// not start.
     stopping: Arc<AtomicBool>,
@@ -120,32 +131,31 @@ impl Executor {
     pub fn new(runtime: Runtime, scheduler: Scheduler, config: ExecutorConfig) -> Self {
         let permits = Arc::new(Semaphore::new(config.concurrency.max(1)));
         let quick_permits = Arc::new(Semaphore::new(config.concurrency.max(1)));
+        // Jobs held at once: both lanes' worth; beyond, they wait in the store.
+        scheduler.set_slots(config.concurrency.max(1) * 2);
         Self {
             actions: Actions::new(scheduler.store().clone(), runtime),
             scheduler,
             config,
             permits,
             quick_permits,
-            held: Arc::default(),
+            more: Arc::new(AtomicBool::new(true)),
+            freed: Arc::default(),
             stopping: Arc::default(),
             running: Arc::new(watch::Sender::new(0)),
         }
     }
 
-    fn held(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
-        self.held.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Runs jobs from the scheduler's queue and from expired leases, until
-    /// `shutdown` resolves.
+    /// Runs jobs handed over by this node's scheduler and free jobs from
+    /// the store, until `shutdown` resolves.
     pub async fn run(
         &self,
         mut queue: mpsc::UnboundedReceiver<ActionJob>,
         shutdown: impl std::future::Future<Output = ()>,
     ) {
         tokio::pin!(shutdown);
-        let mut recovery = tokio::time::interval(Duration::from_secs(1));
-        let mut heartbeat = tokio::time::interval(LEASE_RENEWAL);
+        let mut announced = self.scheduler.store().subscribe_jobs();
+        let mut poll = tokio::time::interval(POLL);
         loop {
             tokio::select! {
                 _ = &mut shutdown => return,
@@ -153,90 +163,99 @@ impl Executor {
                     Some(job) => self.spawn(job),
                     None => return,
                 },
-                _ = recovery.tick() => self.recover().await,
-                _ = heartbeat.tick() => self.renew_leases().await,
+                kind = announced.recv() => {
+                    if !matches!(kind, Ok(JobKind::Event)) {
+                        self.more.store(true, Ordering::Release);
+                        self.claim().await;
+                    }
+                }
+                _ = self.freed.notified() => {
+                    if self.more.load(Ordering::Acquire) {
+                        self.claim().await;
+                    }
+                }
+                _ = poll.tick() => {
+                    self.more.store(true, Ordering::Release);
+                    self.claim().await;
+                }
             }
         }
     }
 
-    /// Keeps this node's action leases alive while it runs, so another node
-    /// takes its actions over only after it stopped (not when an action
-    /// outlives its first lease). Event leases are left to expire: a live
-    /// node's scheduler re-claims an event whose step never happened.
-    async fn renew_leases(&self) {
-        let until = now_micros() + i64::try_from(RENEWED_LEASE.as_micros()).unwrap_or(i64::MAX);
-        if let Err(err) = self
-            .scheduler
-            .store()
-            .renew_leases(JobKind::Action, self.scheduler.node(), until)
-            .await
-        {
-            tracing::error!(error = %err, "renewing this node's leases failed");
+    /// Claims free jobs for this node's free slots and starts them.
+    async fn claim(&self) {
+        if self.stopping.load(Ordering::SeqCst) {
+            return;
         }
-    }
-
-    /// Claims action jobs that nobody holds (their node died) and runs them.
-    async fn recover(&self) {
-        let now = now_micros();
-        let lease = now + 120 * 1_000_000;
+        let mut reserved = 0;
+        while reserved < CLAIM_BATCH && self.scheduler.reserve_slot() {
+            reserved += 1;
+        }
+        if reserved == 0 {
+            return;
+        }
         let store = self.scheduler.store();
-        let jobs = match store
-            .claim_jobs(JobKind::Action, self.scheduler.node(), now, lease, 64)
-            .await
-        {
+        let claim = bora_store::Claim {
+            kind: JobKind::Action,
+            node: self.scheduler.node(),
+            now: now_micros(),
+            limit: i64::try_from(reserved).unwrap_or(i64::MAX),
+            executor_name: self.config.name.as_deref(),
+        };
+        let jobs = match store.claim_jobs(&claim).await {
             Ok(jobs) => jobs,
             Err(err) => {
                 tracing::error!(error = %err, "claiming action jobs failed");
+                Vec::new()
+            }
+        };
+        self.more.store(jobs.len() == reserved, Ordering::Release);
+        for _ in jobs.len()..reserved {
+            self.scheduler.release_slot();
+        }
+        for job in jobs {
+            self.take(job).await;
+        }
+    }
+
+    /// Starts a claimed job, or settles it when it must not run.
+    async fn take(&self, job: bora_store::Job) {
+        if job.attempts >= i64::from(self.scheduler.max_attempts())
+            && let Some(execution_id) = &job.execution_id
+        {
+            // Its node died every time it ran or finished it: running it
+            // again could take this node down too.
+            self.scheduler.quarantine(execution_id, job.attempts).await;
+            self.scheduler.release_slot();
+            return;
+        }
+        let mut action = match serde_json::from_value::<ActionJob>(job.payload) {
+            Ok(action) => action,
+            Err(err) => {
+                tracing::error!(job = %job.id, error = %err, "unreadable action job dropped");
+                let _ = self.scheduler.store().delete_job(&job.id).await;
+                self.scheduler.release_slot();
                 return;
             }
         };
-        for job in jobs {
-            if self.held().contains(&job.id) {
-                // Still ours (queued or running); the claim renewed its lease.
-                continue;
-            }
-            if job.attempts >= i64::from(self.scheduler.max_attempts())
-                && let Some(execution_id) = &job.execution_id
-            {
-                // Its node died every time it ran or finished it: running
-                // it again could take this node down too.
-                self.scheduler.quarantine(execution_id, job.attempts).await;
-                continue;
-            }
-            match serde_json::from_value::<ActionJob>(job.payload) {
-                Ok(mut action) if action.safe_rerun => {
-                    action.job_id = job.id;
-                    tracing::info!(action = %action.action_id, "running an action again after its node stopped");
-                    self.spawn(action);
-                }
-                Ok(mut action) => {
-                    action.job_id = job.id;
-                    tracing::warn!(action = %action.action_id, "failing an action whose node stopped while it ran (not safe-rerun)");
-                    self.scheduler.submit(
-                        &action.execution_id,
-                        Event::ActionCompleted {
-                            action_id: action.action_id.clone(),
-                            result: ActionResult::Error(Value::String(not_rerun_message(
-                                &action.name,
-                            ))),
-                        },
-                        Some(action.job_id),
-                    );
-                }
-                Err(err) => {
-                    tracing::error!(job = %job.id, error = %err, "unreadable action job dropped");
-                    let _ = store.delete_job(&job.id).await;
-                }
-            }
+        action.job_id = job.id;
+        if job.started_at.is_some() && !action.safe_rerun {
+            tracing::warn!(action = %action.action_id, "failing an action whose node stopped while it ran (not safe-rerun)");
+            let result = ActionResult::Error(Value::String(not_rerun_message(&action.name)));
+            self.report(&action, result).await;
+            self.scheduler.release_slot();
+            return;
         }
+        if job.started_at.is_some() {
+            tracing::info!(action = %action.action_id, "running an action again after its node stopped");
+        }
+        self.spawn(action);
     }
 
     /// Runs `job` once a permit of its lane is free. The wait is in the
     /// spawned task, so this loop keeps taking jobs and knows every job it
     /// holds.
     fn spawn(&self, job: ActionJob) {
-        let id = job.job_id.clone();
-        self.held().insert(id.clone());
         let this = self.clone();
         let lane = if std_actions::is_quick(&job.name) {
             Arc::clone(&self.quick_permits)
@@ -255,7 +274,8 @@ impl Executor {
                 drop(running);
                 drop(permit);
             }
-            this.held().remove(&id);
+            this.scheduler.release_slot();
+            this.freed.notify_one();
         });
     }
 
@@ -300,6 +320,29 @@ impl Executor {
 
     /// Runs one action and reports the outcome.
     pub async fn execute(&self, job: ActionJob) {
+        // An action with side effects is marked started first, so that when
+        // this node dies it is run again only if safe (the quick standard
+        // actions have none: they are simply run again).
+        if !std_actions::is_quick(&job.name) {
+            match self
+                .scheduler
+                .store()
+                .mark_started(&job.job_id, self.scheduler.node(), now_micros())
+                .await
+            {
+                Ok(true) => {}
+                Ok(false) => {
+                    tracing::info!(action = %job.action_id, "not starting an action another node took over");
+                    return;
+                }
+                Err(err) => {
+                    // Not marked means not started: it stays queued here
+                    // and is run when this node's jobs are freed.
+                    tracing::error!(action = %job.action_id, error = %err, "cannot mark an action started");
+                    return;
+                }
+            }
+        }
         let result = match self.call(&job).await {
             Called::Done(result) => result,
             Called::Pending => {
@@ -317,14 +360,36 @@ impl Executor {
                 return;
             }
         };
-        self.scheduler.submit(
-            &job.execution_id,
-            Event::ActionCompleted {
-                action_id: job.action_id.clone(),
-                result,
-            },
-            Some(job.job_id.clone()),
-        );
+        self.report(&job, result).await;
+    }
+
+    /// Hands an action's outcome to the engine: to this node's scheduler
+    /// when it steps the execution, else through the store.
+    async fn report(&self, job: &ActionJob, result: ActionResult) {
+        let event = Event::ActionCompleted {
+            action_id: job.action_id.clone(),
+            result,
+        };
+        if self.scheduler.steps_here(&job.execution_id) {
+            self.scheduler
+                .submit(&job.execution_id, event, Some(job.job_id.clone()));
+            return;
+        }
+        let payload = serde_json::to_value(&event).unwrap_or(Value::Null);
+        match self
+            .scheduler
+            .store()
+            .complete_as_event(&job.job_id, self.scheduler.node(), &payload, now_micros())
+            .await
+        {
+            Ok(true) => {}
+            Ok(false) => {
+                tracing::info!(action = %job.action_id, "dropping the outcome of an action another node took over");
+            }
+            Err(err) => {
+                tracing::error!(action = %job.action_id, error = %err, "cannot record an action's outcome; it runs again when this node's jobs are freed");
+            }
+        }
     }
 
     /// How the job's call ended.

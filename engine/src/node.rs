@@ -3,10 +3,18 @@
 //! shutdown. `bora serve` puts the REST API in front of it; `bora run` uses
 //! it in-process.
 //!
+//! Several nodes may share one PostgreSQL store, each with some of the
+//! roles `api`, `engine` (steps executions) and `executor` (runs actions).
+//! A node registers in the store and beats every [`NodeConfig::node_timeout`]
+//! / 6; one whose heartbeat is older than the timeout is dead, and the
+//! living take its work over (see [`bora_store::nodes`]). A node restarted
+//! with the same id takes its own work back at once.
+//!
 //! Shutdown stops claiming work, gives running actions the grace period
 //! ([`ExecutorConfig::shutdown_grace`]) and then interrupts them (their jobs
-//! stay queued in the store), lets the loops end (bounded) and closes the
-//! store: it ends within the grace period and a few seconds.
+//! stay queued in the store), lets the loops end (bounded), hands its jobs
+//! back to the store for the other nodes and closes the store: it ends
+//! within the grace period and a few seconds.
 
 use std::time::Duration;
 
@@ -17,16 +25,78 @@ use crate::executor::{Executor, ExecutorConfig};
 use crate::runtime::{Runtime, RuntimeConfig, RuntimeError};
 use crate::scheduler::{Scheduler, SchedulerConfig};
 use crate::service::Service;
-use bora_store::{Store, StoreError};
+use bora_store::{NodeRecord, Store, StoreError};
+
+/// What a node does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Roles {
+    /// Serves the REST API (and starts executions for it).
+    pub api: bool,
+    /// Steps executions (claims their events), fires cron triggers.
+    pub engine: bool,
+    /// Runs actions (claims action jobs).
+    pub executor: bool,
+}
+
+impl Default for Roles {
+    fn default() -> Self {
+        Self {
+            api: true,
+            engine: true,
+            executor: true,
+        }
+    }
+}
+
+impl Roles {
+    /// The role names, for the store and the logs.
+    pub fn names(&self) -> Vec<String> {
+        [
+            (self.api, "api"),
+            (self.engine, "engine"),
+            (self.executor, "executor"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, name)| (*name).to_owned())
+        .collect()
+    }
+}
 
 /// Settings of a node.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NodeConfig {
     /// `sqlite://PATH` or `postgres://...`.
     pub database_url: String,
+    /// The node's id in the store; stable across restarts so that a
+    /// restarted node takes its own work back at once. `None`: a random
+    /// id (an in-process node, a test).
+    pub node_id: Option<String>,
+    pub roles: Roles,
+    /// A node whose heartbeat is older than this is dead and its work is
+    /// taken over.
+    pub node_timeout: Duration,
+    /// Apply pending migrations at start (else refuse a store that is not
+    /// up to date).
+    pub migrate: bool,
     pub runtime: RuntimeConfig,
     pub executor: ExecutorConfig,
     pub scheduler: SchedulerConfig,
+}
+
+impl Default for NodeConfig {
+    fn default() -> Self {
+        Self {
+            database_url: String::new(),
+            node_id: None,
+            roles: Roles::default(),
+            node_timeout: Duration::from_secs(3),
+            migrate: true,
+            runtime: RuntimeConfig::default(),
+            executor: ExecutorConfig::default(),
+            scheduler: SchedulerConfig::default(),
+        }
+    }
 }
 
 /// Why a node could not start.
@@ -43,55 +113,97 @@ pub struct Node {
     pub service: Service,
     pub runtime: Runtime,
     executor: Executor,
+    /// This node's registration (id and instance), for leaving.
+    record: NodeRecord,
     stop: watch::Sender<bool>,
     tasks: JoinSet<()>,
 }
 
 impl Node {
-    /// Opens the store (applying migrations), loads the runtime and starts
-    /// the scheduler and executor loops.
+    /// Opens the store (applying migrations unless told not to), loads the
+    /// runtime, registers the node and starts the loops of its roles.
     pub async fn start(config: NodeConfig) -> Result<Self, NodeError> {
-        let store = Store::connect(&config.database_url).await?;
-        if store.backend() == bora_store::Backend::Sqlite {
-            // SQLite serves one process: leases left by a previous run of
-            // this process are void, so its work resumes at once.
-            store.release_all_leases().await?;
-        }
+        let store = Store::open(&config.database_url, config.migrate).await?;
         let runtime = Runtime::new(config.runtime.clone()).await?;
-        let node_id = format!("node-{}", uuid::Uuid::new_v4().simple());
-        let (scheduler, queue) = Scheduler::new(store.clone(), node_id, config.scheduler.clone());
+        let now = crate::scheduler::now_micros();
+        let record = NodeRecord {
+            id: config
+                .node_id
+                .clone()
+                .unwrap_or_else(|| format!("node-{}", uuid::Uuid::new_v4().simple())),
+            instance: uuid::Uuid::new_v4().simple().to_string(),
+            roles: config.roles.names(),
+            executor_name: config.executor.name.clone(),
+            started_at: now,
+            heartbeat_at: now,
+        };
+        let registered = store
+            .register_node(&record, now - micros(config.node_timeout))
+            .await?;
+        if registered.released > 0 {
+            tracing::info!(node = %record.id, jobs = registered.released, "took back the jobs of this node's previous run");
+        }
+        let roles = config.roles;
+        let (scheduler, queue) = Scheduler::new(
+            store.clone(),
+            record.id.clone(),
+            config.scheduler.clone(),
+            roles.engine,
+        );
         let executor = Executor::new(runtime.clone(), scheduler.clone(), config.executor.clone());
+        if !roles.executor {
+            scheduler.set_slots(0);
+        }
         let (stop, stopped) = watch::channel(false);
         let mut tasks = JoinSet::new();
-        {
+        if roles.engine {
             let scheduler = scheduler.clone();
             let stopped = stopped.clone();
             tasks.spawn(async move { scheduler.run(wait_stop(stopped)).await });
         }
         {
+            // Also on a node without the engine role: the quarantine of a
+            // crash-looping action goes through it.
             let scheduler = scheduler.clone();
             let stopped = stopped.clone();
             tasks.spawn(async move { scheduler.commit_loop(wait_stop(stopped)).await });
         }
-        {
+        if roles.executor {
             let executor = executor.clone();
             let stopped = stopped.clone();
             tasks.spawn(async move { executor.run(queue, wait_stop(stopped)).await });
         }
+        {
+            let store = store.clone();
+            let scheduler = scheduler.clone();
+            let record = record.clone();
+            let timeout = config.node_timeout;
+            let stopped = stopped.clone();
+            tasks.spawn(async move {
+                heartbeat(store, scheduler, record, timeout, wait_stop(stopped)).await;
+            });
+        }
         scheduler.wake();
         let service = Service::new(store, scheduler).with_ceilings(runtime.ceilings());
-        {
+        if roles.engine {
             let service = service.clone();
             let stopped = stopped.clone();
             tasks.spawn(async move { crate::cron::run(service, wait_stop(stopped)).await });
         }
+        tracing::info!(node = %record.id, roles = ?record.roles, "node started");
         Ok(Self {
             service,
             runtime,
             executor,
+            record,
             stop,
             tasks,
         })
+    }
+
+    /// This node's id in the store.
+    pub fn id(&self) -> &str {
+        &self.record.id
     }
 
     /// The grace period running actions get at shutdown.
@@ -128,7 +240,70 @@ impl Node {
         })
         .await;
         self.tasks.abort_all();
+        // The others take what is left at once instead of after the timeout.
+        if let Err(err) = self
+            .service
+            .store()
+            .leave(&self.record.id, &self.record.instance)
+            .await
+        {
+            tracing::warn!(error = %err, "could not hand this node's jobs back; they are freed after the node timeout");
+        }
         self.service.store().close().await;
+    }
+}
+
+fn micros(duration: Duration) -> i64 {
+    i64::try_from(duration.as_micros()).unwrap_or(i64::MAX)
+}
+
+/// Keeps this node registered and takes dead nodes' work over, until
+/// `shutdown`: beats six times per node timeout; a node found dead is
+/// removed and the jobs it held are freed for the living (this node's
+/// loops are woken to claim them). When this node finds itself taken for
+/// dead (it was frozen longer than the timeout), it forgets what it holds
+/// in memory and registers again.
+async fn heartbeat(
+    store: Store,
+    scheduler: Scheduler,
+    record: NodeRecord,
+    timeout: Duration,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    tokio::pin!(shutdown);
+    let mut beat = tokio::time::interval((timeout / 6).max(Duration::from_millis(50)));
+    beat.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = &mut shutdown => return,
+            _ = beat.tick() => {}
+        }
+        let now = crate::scheduler::now_micros();
+        match store.heartbeat(&record.id, &record.instance, now).await {
+            Ok(true) => {}
+            Ok(false) => {
+                tracing::warn!(node = %record.id, "this node was taken for dead (frozen longer than the node timeout); its work went to others: starting afresh");
+                scheduler.forget_all();
+                let again = NodeRecord {
+                    started_at: now,
+                    heartbeat_at: now,
+                    ..record.clone()
+                };
+                if let Err(err) = store.register_node(&again, now - micros(timeout)).await {
+                    tracing::error!(error = %err, "cannot register this node again");
+                }
+            }
+            Err(err) => tracing::warn!(error = %err, "heartbeat failed"),
+        }
+        match store.reap_dead_nodes(now - micros(timeout)).await {
+            Ok(0) => {}
+            Ok(freed) => {
+                tracing::info!(jobs = freed, "took over the jobs of dead nodes");
+                scheduler.wake();
+                store.announced(bora_store::JobKind::Action);
+            }
+            Err(err) => tracing::warn!(error = %err, "looking for dead nodes failed"),
+        }
     }
 }
 

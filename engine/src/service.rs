@@ -14,8 +14,8 @@ use bora_core::state::State;
 use bora_core::step::{Event, check_rerun};
 use bora_lang::model::{IntOrExpr, Workflow};
 use bora_store::{
-    CronTriggerRecord, EnvironmentRecord, JobKind, NewJob, Store, StoreError, StoredExecution,
-    WorkbookRecord, WorkflowDefinition,
+    CronTriggerRecord, EnvironmentRecord, Store, StoreError, StoredExecution, WorkbookRecord,
+    WorkflowDefinition,
 };
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
@@ -346,21 +346,40 @@ impl Service {
         &self,
         req: StartRequest,
     ) -> Result<StoredExecution, ServiceError> {
+        Ok(self.start(req).await?.0)
+    }
+
+    /// As [`Service::start_execution`], also saying whether the execution
+    /// was created now (`false`: the request named the id of an existing
+    /// one, which is returned: a retried start never runs twice).
+    pub async fn start(&self, req: StartRequest) -> Result<(StoredExecution, bool), ServiceError> {
         let stored = match self.prepare_start(&req).await? {
-            Prepared::Existing(existing) => return Ok(existing),
+            Prepared::Existing(existing) => return Ok((existing, false)),
             Prepared::New(stored) => stored,
         };
         let id = stored.execution.id.clone();
         let now = now_micros();
-        let job = uuid::Uuid::new_v4().to_string();
+        let mut stored = stored;
+        let keep = self.scheduler.keeps_new_work();
+        if keep {
+            stored.owner = Some(self.scheduler.node().to_owned());
+        }
         let mut tx = self.store.begin().await?;
-        tx.put_executions(std::slice::from_ref(&stored)).await?;
-        tx.insert_jobs(&[self.event_job(&job, &id, &Event::Start, now)])
-            .await?;
+        match tx.insert_execution(&stored).await {
+            Ok(()) => {}
+            // A client that retried with the same id (its first request
+            // got through): the execution it started, not a second one.
+            Err(StoreError::Duplicate { .. }) if req.id.is_some() => {
+                drop(tx);
+                return Ok((self.store.get_execution(&id).await?, false));
+            }
+            Err(err) => return Err(err.into()),
+        }
+        let delivery = self.scheduler.queue_start(&mut tx, &id, now, keep).await?;
         tx.commit().await?;
-        self.scheduler.submit(&id, Event::Start, Some(job));
+        self.scheduler.deliver(delivery);
         self.wait_until(&id, |e| e.state != State::Idle).await?;
-        Ok(self.store.get_execution(&id).await?)
+        Ok((self.store.get_execution(&id).await?, true))
     }
 
     /// A workflow definition (by id or name) and its parsed spec.
@@ -433,33 +452,14 @@ impl Service {
             execution: record,
             spec_hash: def.spec_hash.clone(),
             version: 0,
+            owner: None,
         }))
     }
 
-    /// A durable event for an execution, delivered by this node now.
-    pub(crate) fn event_job(&self, job: &str, execution: &str, event: &Event, now: i64) -> NewJob {
-        NewJob {
-            id: job.to_owned(),
-            kind: JobKind::Event,
-            execution_id: Some(execution.to_owned()),
-            due_at: now,
-            payload: serde_json::to_value(event).unwrap_or(Value::Null),
-            locked_by: Some(self.scheduler.node().to_owned()),
-            locked_until: Some(now + 60_000_000),
-            created_at: now,
-        }
-    }
-
-    /// Queues an event for an execution durably and delivers it.
+    /// Queues an event for an execution durably and delivers it (here, or
+    /// through the store to the node that steps the execution).
     pub async fn send(&self, execution_id: &str, event: Event) -> Result<(), ServiceError> {
-        let now = now_micros();
-        let job = uuid::Uuid::new_v4().to_string();
-        let mut tx = self.store.begin().await?;
-        tx.insert_jobs(&[self.event_job(&job, execution_id, &event, now)])
-            .await?;
-        tx.commit().await?;
-        self.scheduler.submit(execution_id, event, Some(job));
-        Ok(())
+        Ok(self.scheduler.send(execution_id, event).await?)
     }
 
     /// Waits (polling the store after each step) until `done` holds for the

@@ -160,7 +160,10 @@ async fn a_hung_step_fails_its_execution_while_others_go_on() {
         while !SLEEPING.load(Ordering::SeqCst) && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
-        assert!(SLEEPING.load(Ordering::SeqCst), "{url}: the slow step never ran");
+        assert!(
+            SLEEPING.load(Ordering::SeqCst),
+            "{url}: the slow step never ran"
+        );
         let fine = start(&node, "fine").await;
         assert_eq!(finished(&node, &fine).await.execution.state, State::Success);
         assert!(
@@ -171,10 +174,7 @@ async fn a_hung_step_fails_its_execution_while_others_go_on() {
         let failed = finished(&node, &slow).await.execution;
         assert_eq!(failed.state, State::Error, "{url}");
         let info = failed.state_info.unwrap_or_default();
-        assert!(
-            info.contains("did not finish within 2 s"),
-            "{url}: {info}"
-        );
+        assert!(info.contains("did not finish within 2 s"), "{url}: {info}");
         assert!(
             SLEEPING.load(Ordering::SeqCst),
             "{url}: the execution failed only after the step ended by itself"
@@ -210,7 +210,9 @@ async fn an_event_whose_nodes_kept_dying_is_quarantined() {
         stored.version += 1;
         let now = now_micros();
         let mut tx = store.begin().await.unwrap();
-        tx.put_executions(std::slice::from_ref(&stored)).await.unwrap();
+        tx.put_executions(std::slice::from_ref(&stored))
+            .await
+            .unwrap();
         tx.insert_jobs(&[NewJob {
             id: uuid::Uuid::new_v4().to_string(),
             kind: JobKind::Event,
@@ -218,7 +220,7 @@ async fn an_event_whose_nodes_kept_dying_is_quarantined() {
             due_at: now,
             payload: serde_json::to_value(Event::Pause).unwrap(),
             locked_by: None,
-            locked_until: None,
+            target: None,
             created_at: now,
         }])
         .await
@@ -230,13 +232,13 @@ async fn an_event_whose_nodes_kept_dying_is_quarantined() {
         let failed = finished(&node, &victim).await.execution;
         assert_eq!(failed.state, State::Error, "{url}");
         let info = failed.state_info.unwrap_or_default();
-        assert!(
-            info.contains("engine step failed 3 times"),
-            "{url}: {info}"
-        );
+        assert!(info.contains("engine step failed 3 times"), "{url}: {info}");
         // The node goes on.
         let after = start(&node, "fine").await;
-        assert_eq!(finished(&node, &after).await.execution.state, State::Success);
+        assert_eq!(
+            finished(&node, &after).await.execution.state,
+            State::Success
+        );
         node.shutdown().await;
     }
 }

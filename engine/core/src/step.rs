@@ -135,6 +135,10 @@ pub enum Command {
         /// they override the action's own limits key by key.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         limits: Option<CallLimits>,
+        /// The task's `target` (Mistral's executor routing), evaluated: only
+        /// executors of that name run the action.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        target: Option<String>,
     },
     /// Create and start a sub-workflow execution for a task.
     StartChild {
@@ -1335,6 +1339,17 @@ impl Stepper<'_> {
                     Some(limits) => Some(self.eval_limits(task_id, limits, &data)?),
                     None => None,
                 };
+                let target = match &spec.target {
+                    Some(text) => match eval_text(self.exec, text, &data, Some(task_id))
+                        .map_err(|e| Structural(e.to_string()))?
+                    {
+                        Value::Null => None,
+                        Value::String(s) if s.is_empty() => None,
+                        Value::String(s) => Some(s),
+                        other => Some(py_str(&other)),
+                    },
+                    None => None,
+                };
                 self.commands.push(Command::RunAction {
                     action_id,
                     task_id: task_id.to_owned(),
@@ -1344,6 +1359,7 @@ impl Stepper<'_> {
                     timeout,
                     safe_rerun,
                     limits,
+                    target,
                 });
             }
             SpecKind::Workflow(name) => {

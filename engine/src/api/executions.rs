@@ -137,9 +137,9 @@ pub async fn create(
     {
         namespace = ns.clone();
     }
-    let started = state
+    let (started, created) = state
         .service
-        .start_execution(StartRequest {
+        .start(StartRequest {
             workflow,
             namespace,
             input,
@@ -148,8 +148,15 @@ pub async fn create(
             id: text("id")?.filter(|s| !s.is_empty()),
         })
         .await?;
+    // A start retried with the same client-chosen id answers 200 with the
+    // execution the first request created.
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
     Ok(reply(
-        StatusCode::CREATED,
+        status,
         &Value::Object(to_wire(&started.execution, FULL)),
     ))
 }

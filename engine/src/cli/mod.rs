@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 
 mod action;
 mod client;
+mod cluster;
+mod db;
 mod expr;
 mod run;
 mod serve;
@@ -35,6 +37,8 @@ enum Command {
     Run(run::RunArgs),
     /// Serve Mistral's REST API v2 with a node behind it.
     Serve(serve::ServeArgs),
+    /// Apply or check the store's schema migrations.
+    Db(db::DbArgs),
     /// Manage workflow definitions on a server.
     Workflow(client::workflow::WorkflowArgs),
     /// Start, follow and control executions on a server.
@@ -57,6 +61,7 @@ pub fn main() -> ExitCode {
         Command::Expr(args) => expr::run(args),
         Command::Run(args) => run::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Db(args) => db::run(args),
         Command::Workflow(args) => client::workflow::run(args),
         Command::Execution(args) => client::execution::run(args),
         Command::Task(args) => client::task::run(args),

@@ -14,6 +14,8 @@ use clap::Args;
 use crate::api::{ApiState, router};
 use crate::executor::ExecutorConfig;
 use crate::node::{Node, NodeConfig};
+
+use super::cluster::ClusterArgs;
 use crate::runtime::{Ceilings, RuntimeConfig};
 
 /// How long requests in flight get after the grace period, once the calls
@@ -62,6 +64,8 @@ pub struct ServeArgs {
     max_result_bytes: usize,
     #[command(flatten)]
     ceilings: CeilingArgs,
+    #[command(flatten)]
+    cluster: ClusterArgs,
 }
 
 /// The operator's ceilings over every call's limits (`bora serve` and
@@ -121,10 +125,15 @@ impl ServeArgs {
         self.ceilings.apply(&mut runtime);
         Ok(NodeConfig {
             database_url: self.database.clone(),
+            node_id: Some(self.cluster.node_id(self.listen.port())),
+            roles: self.cluster.roles()?,
+            node_timeout: self.cluster.timeout()?,
+            migrate: !self.cluster.no_migrate,
             runtime,
             executor: ExecutorConfig {
                 max_result_bytes: self.max_result_bytes,
                 shutdown_grace,
+                name: self.cluster.executor_name.clone(),
                 ..ExecutorConfig::default()
             },
             ..NodeConfig::default()
@@ -142,9 +151,20 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let node = Node::start(args.node_config()?)
+    let config = args.node_config()?;
+    let api = config.roles.api;
+    let node = Node::start(config)
         .await
         .with_context(|| format!("cannot start a node on {}", args.database))?;
+    if !api {
+        // No REST API on this node: it works until told to stop.
+        eprintln!("bora: node {} works without the api role", node.id());
+        shutdown_signal().await;
+        eprintln!("bora: shutting down");
+        let deadline = tokio::time::Instant::now() + node.shutdown_grace();
+        node.shutdown_by(deadline).await;
+        return Ok(ExitCode::SUCCESS);
+    }
     let app = router(ApiState {
         service: node.service.clone(),
         runtime: node.runtime.clone(),

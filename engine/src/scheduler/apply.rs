@@ -73,10 +73,27 @@ pub(super) fn uuid() -> String {
 /// Follow-ups to carry out after the commit.
 #[derive(Default)]
 pub(super) struct After {
+    /// Actions for this node's executor.
     pub(super) actions: Vec<ActionJob>,
-    pub(super) events: Vec<(String, Event, String)>,
+    /// Events for this node's scheduler.
+    pub(super) events: Vec<super::Delivery>,
+    /// Free event jobs were queued: other engine nodes must hear of them.
+    pub(super) announce_events: bool,
+    /// Free action jobs were queued: executors must hear of them.
+    pub(super) announce_actions: bool,
     pub(super) wake: bool,
     pub(super) finished: bool,
+}
+
+impl After {
+    /// Records where a queued event goes: here after the commit, or to the
+    /// store for another node.
+    pub(super) fn route(&mut self, delivery: Option<super::Delivery>) {
+        match delivery {
+            Some(delivery) => self.events.push(delivery),
+            None => self.announce_events = true,
+        }
+    }
 }
 
 /// Why a step could not be taken.
@@ -142,7 +159,11 @@ impl Scheduler {
                             snapshot.actions,
                             snapshot.children.into_iter().map(|c| c.execution).collect(),
                         );
-                        (exec, snapshot.execution.version, snapshot.execution.spec_hash)
+                        (
+                            exec,
+                            snapshot.execution.version,
+                            snapshot.execution.spec_hash,
+                        )
                     }
                     Err(bora_store::StoreError::NotFound { .. }) => {
                         // Deleted: its events go with it.
@@ -156,7 +177,15 @@ impl Scheduler {
             let now = now_micros();
             let (exec, commands) = self.run_core(exec, events, now).await?;
             match self
-                .commit(execution_id, exec, version, spec_hash, commands, &batch, now)
+                .commit(
+                    execution_id,
+                    exec,
+                    version,
+                    spec_hash,
+                    commands,
+                    &batch,
+                    now,
+                )
                 .await?
             {
                 Committed::Done => return Ok(()),
@@ -230,12 +259,10 @@ impl Scheduler {
             return Err(closed());
         }
         let (after, exec, new_version, spec_hash) = match answer.await.map_err(|_| closed())? {
-            Outcome::Stored {
-                after,
-                exec,
-                version,
-                spec_hash,
-            } => (after, exec, version, spec_hash),
+            Outcome::Stored(stored) => {
+                let stored = *stored;
+                (stored.after, stored.exec, stored.version, stored.spec_hash)
+            }
             Outcome::Deleted => return Ok(Committed::Done),
             Outcome::Stale => return Ok(Committed::Stale),
             Outcome::Lost(lost) => return Ok(Committed::Lost(lost)),

@@ -12,12 +12,6 @@ use serde_json::{Map, Value};
 use super::apply::{ActionJob, After, task_context, uuid};
 use super::{Scheduler, SchedulerError};
 
-/// How long an action job stays leased beyond its own timeout.
-const ACTION_LEASE_MARGIN_SECS: i64 = 30;
-/// The lease when the task sets no timeout (the runtime's default deadline
-/// stops the action well before).
-const DEFAULT_ACTION_LEASE_SECS: i64 = 120;
-
 impl Scheduler {
     /// Turns one core command into jobs, records and follow-ups.
     pub(super) async fn command(
@@ -29,7 +23,6 @@ impl Scheduler {
         jobs: &mut Vec<NewJob>,
         after: &mut After,
     ) -> Result<(), SchedulerError> {
-        let node = self.inner.node.clone();
         match command {
             Command::RunAction {
                 action_id,
@@ -40,6 +33,7 @@ impl Scheduler {
                 timeout,
                 safe_rerun,
                 limits,
+                target,
             } => {
                 // Standard actions need no lookup (the hot path); other
                 // names may be ad-hoc actions of the workbook.
@@ -52,12 +46,7 @@ impl Scheduler {
                         exec.task(&task_id).and_then(|t| t.started_at),
                     )
                 };
-                let lease_secs = timeout
-                    .map(|t| {
-                        i64::try_from(t).unwrap_or(i64::MAX / 2_000_000) + ACTION_LEASE_MARGIN_SECS
-                    })
-                    .unwrap_or(DEFAULT_ACTION_LEASE_SECS);
-                let mut job = ActionJob {
+                let job = ActionJob {
                     job_id: uuid(),
                     action_id,
                     execution_id: execution_id.clone(),
@@ -72,18 +61,24 @@ impl Scheduler {
                     pinned_at,
                     limits,
                 };
+                // Straight to this node's executor while it has a free
+                // slot; otherwise any executor (of the target's name) claims it.
+                let local = target.is_none() && self.reserve_slot();
                 jobs.push(NewJob {
                     id: job.job_id.clone(),
                     kind: JobKind::Action,
                     execution_id: Some(execution_id),
                     due_at: now,
                     payload: serde_json::to_value(&job).unwrap_or(Value::Null),
-                    locked_by: Some(node),
-                    locked_until: Some(now + lease_secs * 1_000_000),
+                    locked_by: local.then(|| self.inner.node.clone()),
+                    target,
                     created_at: now,
                 });
-                job.job_id = jobs.last().map(|j| j.id.clone()).unwrap_or_default();
-                after.actions.push(job);
+                if local {
+                    after.actions.push(job);
+                } else {
+                    after.announce_actions = true;
+                }
             }
             Command::Timer {
                 task_id,
@@ -96,16 +91,9 @@ impl Scheduler {
                     timer,
                     attempt,
                 };
-                jobs.push(NewJob {
-                    id: uuid(),
-                    kind: JobKind::Event,
-                    execution_id: Some(exec.record.id.clone()),
-                    due_at,
-                    payload: serde_json::to_value(&event).unwrap_or(Value::Null),
-                    locked_by: None,
-                    locked_until: None,
-                    created_at: now,
-                });
+                let mut timer = self.event_job(&uuid(), &exec.record.id, &event, now, false);
+                timer.due_at = due_at;
+                jobs.push(timer);
                 after.wake = true;
             }
             Command::StartChild {
@@ -183,11 +171,16 @@ impl Scheduler {
                                     execution: child.clone(),
                                     spec_hash,
                                     version: 0,
+                                    owner: self.inner.engine.then(|| self.inner.node.clone()),
                                 }])
                                 .await?;
-                                let job = uuid();
-                                jobs.push(event_job(&job, &child_id, &Event::Start, now, &node));
-                                after.events.push((child_id.clone(), Event::Start, job));
+                                after.route(self.queue_event(
+                                    jobs,
+                                    &child_id,
+                                    Event::Start,
+                                    now,
+                                    true,
+                                ));
                                 None
                             }
                             Err(err) => Some((spec_hash, err.to_string())),
@@ -199,26 +192,18 @@ impl Scheduler {
                     // the task fails with the reason, as Mistral does.
                     let task_id = child.task_execution_id.clone().unwrap_or_default();
                     let event = Event::TaskFailed { task_id, message };
-                    let job = uuid();
-                    jobs.push(event_job(&job, &exec.record.id, &event, now, &node));
-                    after.events.push((exec.record.id.clone(), event, job));
+                    after.route(self.queue_event(jobs, &exec.record.id, event, now, true));
                 }
             }
             Command::PauseChild { child_id } => {
-                let job = uuid();
-                jobs.push(event_job(&job, &child_id, &Event::Pause, now, &node));
-                after.events.push((child_id, Event::Pause, job));
+                after.route(self.queue_event(jobs, &child_id, Event::Pause, now, false));
             }
             Command::ResumeChild { child_id } => {
-                let job = uuid();
-                jobs.push(event_job(&job, &child_id, &Event::Resume, now, &node));
-                after.events.push((child_id, Event::Resume, job));
+                after.route(self.queue_event(jobs, &child_id, Event::Resume, now, false));
             }
             Command::CancelChild { child_id } => {
                 let event = Event::Cancel { message: None };
-                let job = uuid();
-                jobs.push(event_job(&job, &child_id, &event, now, &node));
-                after.events.push((child_id, event, job));
+                after.route(self.queue_event(jobs, &child_id, event, now, false));
             }
             Command::NotifyParent {
                 parent_task_id,
@@ -228,29 +213,12 @@ impl Scheduler {
                     let event = Event::ChildChanged {
                         child: Box::new(exec.record.clone()),
                     };
-                    let job = uuid();
-                    jobs.push(event_job(&job, &parent, &event, now, &node));
-                    after.events.push((parent, event, job));
+                    after.route(self.queue_event(jobs, &parent, event, now, false));
                 }
                 let _ = child_id;
             }
             Command::Finished => after.finished = true,
         }
         Ok(())
-    }
-}
-
-/// A job holding an event for an execution, leased by this node (which
-/// delivers it right after the commit).
-pub(super) fn event_job(id: &str, execution_id: &str, event: &Event, now: i64, node: &str) -> NewJob {
-    NewJob {
-        id: id.to_owned(),
-        kind: JobKind::Event,
-        execution_id: Some(execution_id.to_owned()),
-        due_at: now,
-        payload: serde_json::to_value(event).unwrap_or(Value::Null),
-        locked_by: Some(node.to_owned()),
-        locked_until: Some(now + super::EVENT_LEASE.as_micros() as i64),
-        created_at: now,
     }
 }

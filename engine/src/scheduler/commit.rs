@@ -40,16 +40,20 @@ pub(super) struct WriteSet {
     pub(super) reply: oneshot::Sender<Outcome>,
 }
 
+/// A stored write set: what its worker carries on with.
+pub(super) struct Stored {
+    pub(super) after: After,
+    pub(super) exec: Execution,
+    /// The execution's version in the store now.
+    pub(super) version: i64,
+    pub(super) spec_hash: String,
+}
+
 /// How storing a write set ended.
 pub(super) enum Outcome {
     /// Stored; the follow-ups to carry out and the execution to cache
     /// (unless it finished).
-    Stored {
-        after: After,
-        exec: Execution,
-        version: i64,
-        spec_hash: String,
-    },
+    Stored(Box<Stored>),
     /// The execution no longer exists: the events' jobs were deleted.
     Deleted,
     /// Another writer stepped the execution first: step it again.
@@ -62,30 +66,52 @@ pub(super) enum Outcome {
 
 impl Scheduler {
     /// Stores write sets as they come, grouping those that wait, until
-    /// `shutdown` resolves (the group at hand is finished first). Runs once
-    /// per scheduler; a second call returns at once.
+    /// `shutdown` resolves (groups at hand are finished first). Runs once
+    /// per scheduler (a second call returns at once), with `committers`
+    /// groups in flight at a time: PostgreSQL commits concurrent
+    /// transactions in parallel, SQLite has one writer anyway.
     pub async fn commit_loop(&self, shutdown: impl std::future::Future<Output = ()>) {
-        let Some(mut queue) = super::lock(&self.inner.commit_queue).take() else {
+        let Some(queue) = super::lock(&self.inner.commit_queue).take() else {
             return;
         };
-        tokio::pin!(shutdown);
-        loop {
-            let first = tokio::select! {
-                _ = &mut shutdown => return,
-                next = queue.recv() => match next {
-                    Some(first) => first,
-                    None => return,
-                },
-            };
-            let mut group = vec![first];
-            while group.len() < MAX_GROUP {
-                match queue.try_recv() {
-                    Ok(next) => group.push(next),
-                    Err(_) => break,
+        let queue = std::sync::Arc::new(tokio::sync::Mutex::new(queue));
+        let committers = match self.inner.store.backend() {
+            bora_store::Backend::Sqlite => 1,
+            bora_store::Backend::Postgres => self.inner.config.committers.max(1),
+        };
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let mut running = tokio::task::JoinSet::new();
+        for _ in 0..committers {
+            let this = self.clone();
+            let queue = queue.clone();
+            let mut stopped = stopped.clone();
+            running.spawn(async move {
+                loop {
+                    let group = {
+                        let mut queue = queue.lock().await;
+                        let first = tokio::select! {
+                            _ = stopped.wait_for(|s| *s) => return,
+                            next = queue.recv() => match next {
+                                Some(first) => first,
+                                None => return,
+                            },
+                        };
+                        let mut group = vec![first];
+                        while group.len() < MAX_GROUP {
+                            match queue.try_recv() {
+                                Ok(next) => group.push(next),
+                                Err(_) => break,
+                            }
+                        }
+                        group
+                    };
+                    this.commit_group(group).await;
                 }
-            }
-            self.commit_group(group).await;
+            });
         }
+        shutdown.await;
+        let _ = stop.send(true);
+        while running.join_next().await.is_some() {}
     }
 
     /// Stores a group in one transaction and answers each write set.
@@ -101,12 +127,12 @@ impl Scheduler {
                         reply,
                         ..
                     } = set;
-                    let _ = reply.send(Outcome::Stored {
+                    let _ = reply.send(Outcome::Stored(Box::new(Stored {
                         after,
                         exec,
                         version: version + 1,
                         spec_hash,
-                    });
+                    })));
                 }
             }
             Err(err) => {
@@ -184,6 +210,7 @@ impl Scheduler {
                 execution: set.exec.record.clone(),
                 spec_hash: set.spec_hash.clone(),
                 version: set.version + 1,
+                owner: Some(self.inner.node.clone()),
             });
             tasks.extend(
                 changes
@@ -215,9 +242,16 @@ impl Scheduler {
         }
         for id in &finished {
             // Timers of a finished execution will never matter.
-            tx.delete_execution_jobs(id, JobKind::Event.as_str()).await?;
+            tx.delete_execution_jobs(id, JobKind::Event.as_str())
+                .await?;
         }
         tx.insert_jobs(&jobs).await?;
+        if stored.iter().any(|(_, after)| after.announce_events) {
+            tx.announce(JobKind::Event).await?;
+        }
+        if stored.iter().any(|(_, after)| after.announce_actions) {
+            tx.announce(JobKind::Action).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

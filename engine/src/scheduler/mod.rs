@@ -17,6 +17,7 @@ mod apply;
 mod commands;
 mod commit;
 mod quarantine;
+mod route;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -30,6 +31,7 @@ use tokio::sync::{Notify, broadcast, mpsc};
 
 pub use apply::ActionJob;
 use apply::StepFailure;
+pub use route::Delivery;
 
 /// Microseconds since the Unix epoch, the store's time unit.
 pub fn now_micros() -> i64 {
@@ -73,6 +75,12 @@ pub struct SchedulerConfig {
     /// How many times a batch of events may fail (or be delivered to a node
     /// that died before finishing it) before its execution is failed.
     pub max_attempts: u32,
+    /// A node keeps a new execution (steps it itself) while it steps fewer
+    /// than this many; beyond, new executions are left to any engine node.
+    pub keep_below: usize,
+    /// Groups of steps stored at the same time on PostgreSQL (SQLite has
+    /// one writer: one group at a time).
+    pub committers: usize,
     /// The engine core's step function: [`bora_core::step::step`]; tests
     /// put in a faulty one to check how the shell copes.
     pub core: CoreFn,
@@ -87,13 +95,12 @@ impl Default for SchedulerConfig {
             step_timeout: Duration::from_secs(30),
             step_grace: Duration::from_secs(5),
             max_attempts: 3,
+            committers: 4,
+            keep_below: 256,
             core: bora_core::step::step,
         }
     }
 }
-
-/// How long a node holds the jobs it claimed before others may take them.
-const EVENT_LEASE: Duration = Duration::from_secs(60);
 
 /// The scheduler handle; cheap to clone.
 #[derive(Clone)]
@@ -104,8 +111,14 @@ pub struct Scheduler {
 struct Inner {
     store: Store,
     config: SchedulerConfig,
-    /// This node's id, written on the jobs it leases.
+    /// This node's id, written on the jobs it holds.
     node: String,
+    /// Whether this node steps executions (the engine role); without it
+    /// every event goes to the store for the engine nodes.
+    engine: bool,
+    /// Free slots of this node's executor that new actions may take
+    /// directly (see `route`).
+    free_slots: std::sync::atomic::AtomicI64,
     /// Parsed specs by hash, shared by executions.
     plans: Mutex<HashMap<String, Arc<Plan>>>,
     /// Executions kept in memory between steps.
@@ -153,6 +166,7 @@ impl Scheduler {
         store: Store,
         node: String,
         config: SchedulerConfig,
+        engine: bool,
     ) -> (Self, mpsc::UnboundedReceiver<ActionJob>) {
         let (actions, receiver) = mpsc::unbounded_channel();
         let (commits, commit_queue) = mpsc::unbounded_channel();
@@ -162,6 +176,8 @@ impl Scheduler {
             store,
             config,
             node,
+            engine,
+            free_slots: std::sync::atomic::AtomicI64::new(0),
             plans: Mutex::new(HashMap::new()),
             cache: Mutex::new(HashMap::new()),
             inbox: Mutex::new(HashMap::new()),
@@ -280,22 +296,24 @@ impl Scheduler {
     }
 
     /// Claims due event jobs and delivers them, forever (until `shutdown`
-    /// resolves). Sleeps until the next due job, a wake-up, or one second
-    /// (other nodes may queue jobs too).
+    /// resolves). Sleeps until the next due job, a wake-up (this node or an
+    /// announcement from another), or one second.
     pub async fn run(&self, shutdown: impl std::future::Future<Output = ()>) {
         tokio::pin!(shutdown);
+        let mut announced = self.inner.store.subscribe_jobs();
         loop {
-            let now = now_micros();
-            let lease = now + EVENT_LEASE.as_micros() as i64;
-            match self
-                .inner
-                .store
-                .claim_jobs(JobKind::Event, &self.inner.node, now, lease, 512)
-                .await
-            {
+            let claim = bora_store::Claim {
+                kind: JobKind::Event,
+                node: &self.inner.node,
+                now: now_micros(),
+                limit: 512,
+                executor_name: None,
+            };
+            match self.inner.store.claim_jobs(&claim).await {
                 Ok(jobs) if !jobs.is_empty() => {
                     for job in jobs {
                         let Some(execution_id) = job.execution_id.clone() else {
+                            let _ = self.inner.store.delete_job(&job.id).await;
                             continue;
                         };
                         if job.attempts >= i64::from(self.inner.config.max_attempts) {
@@ -305,7 +323,9 @@ impl Scheduler {
                         match serde_json::from_value::<Event>(job.payload.clone()) {
                             Ok(event) => self.submit(&execution_id, event, Some(job.id)),
                             Err(err) => {
-                                let message = format!("an engine event of this execution cannot be read ({err})");
+                                let message = format!(
+                                    "an engine event of this execution cannot be read ({err})"
+                                );
                                 self.fail_execution(&execution_id, &message).await;
                             }
                         }
@@ -326,11 +346,27 @@ impl Scheduler {
                 .map(|t| Duration::from_micros(u64::try_from(t - now_micros()).unwrap_or(0)))
                 .unwrap_or(Duration::from_secs(1))
                 .min(Duration::from_secs(1));
-            tokio::select! {
-                _ = &mut shutdown => return,
-                _ = self.inner.wake.notified() => {}
-                _ = tokio::time::sleep(sleep_for) => {}
+            let sleep = tokio::time::sleep(sleep_for);
+            tokio::pin!(sleep);
+            loop {
+                tokio::select! {
+                    _ = &mut shutdown => return,
+                    _ = self.inner.wake.notified() => break,
+                    kind = announced.recv() => match kind {
+                        // Actions are the executors' business.
+                        Ok(JobKind::Action) => continue,
+                        _ => break,
+                    },
+                    _ = &mut sleep => break,
+                }
             }
         }
+    }
+
+    /// Forgets every execution and event this node holds in memory (it was
+    /// taken for dead and its jobs went to other nodes).
+    pub fn forget_all(&self) {
+        lock(&self.inner.cache).clear();
+        lock(&self.inner.inbox).clear();
     }
 }

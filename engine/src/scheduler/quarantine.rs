@@ -7,13 +7,17 @@
 
 use bora_core::step::Event;
 
-use super::apply::{StepFailure, uuid};
-use super::commands::event_job;
+use super::apply::StepFailure;
 use super::{Scheduler, lock, now_micros};
 
 impl Scheduler {
     /// Fails an execution whose step failed `failures` times in a row here.
-    pub(super) async fn fail_stuck(&self, execution_id: &str, failure: &StepFailure, failures: u32) {
+    pub(super) async fn fail_stuck(
+        &self,
+        execution_id: &str,
+        failure: &StepFailure,
+        failures: u32,
+    ) {
         let message = match failure {
             StepFailure::Store(_) => {
                 format!("engine step failed {failures} times: {failure}")
@@ -57,38 +61,41 @@ impl Scheduler {
         message: &str,
     ) -> Result<(), bora_store::StoreError> {
         let now = now_micros();
-        let node = &self.inner.node;
         let mut tx = self.inner.store.begin().await?;
         let Some(failed) = tx.fail_execution(execution_id, message, now).await? else {
             tx.commit().await?;
             return Ok(());
         };
-        let mut deliver = Vec::new();
+        let mut jobs = Vec::new();
+        let mut deliveries = Vec::new();
         if let Some(parent_task) = &failed.execution.task_execution_id
             && let Some(parent) = tx.task_owner(parent_task).await?
         {
             let event = Event::ChildChanged {
                 child: Box::new(failed.execution.clone()),
             };
-            deliver.push((parent, event));
+            deliveries.push(self.queue_event(&mut jobs, &parent, event, now, false));
         }
         let snapshot = tx.load_snapshot(execution_id).await?;
         for child in snapshot.children {
             if !child.execution.state.is_completed() {
-                deliver.push((child.execution.id, Event::Cancel { message: None }));
+                let event = Event::Cancel { message: None };
+                deliveries.push(self.queue_event(
+                    &mut jobs,
+                    &child.execution.id,
+                    event,
+                    now,
+                    false,
+                ));
             }
         }
-        let mut jobs = Vec::with_capacity(deliver.len());
-        let mut queued = Vec::with_capacity(deliver.len());
-        for (target, event) in deliver {
-            let id = uuid();
-            jobs.push(event_job(&id, &target, &event, now, node));
-            queued.push((target, event, id));
-        }
         tx.insert_jobs(&jobs).await?;
+        if deliveries.iter().any(Option::is_none) {
+            tx.announce(bora_store::JobKind::Event).await?;
+        }
         tx.commit().await?;
-        for (target, event, job) in queued {
-            self.submit(&target, event, Some(job));
+        for delivery in deliveries {
+            self.deliver(delivery);
         }
         Ok(())
     }

@@ -29,6 +29,12 @@ pub struct Store {
     /// SQLite allows one writer at a time; writers of this process take turns
     /// here rather than racing for the file lock. `None` on PostgreSQL.
     pub(crate) write_lock: Option<Arc<Mutex<()>>>,
+    /// The URL it was opened with (the LISTEN connection opens its own).
+    pub(crate) url: String,
+    /// Announcements of queued jobs to this process's listeners.
+    pub(crate) local_jobs: tokio::sync::broadcast::Sender<crate::jobs::JobKind>,
+    /// Whether the LISTEN connection was started (PostgreSQL).
+    pub(crate) listening: Arc<std::sync::Mutex<bool>>,
 }
 
 impl Store {
@@ -40,6 +46,35 @@ impl Store {
     /// the database cannot be reached, [`StoreError::Migration`] when the
     /// schema cannot be brought up to date.
     pub async fn connect(url: &str) -> Result<Self> {
+        Self::open(url, true).await
+    }
+
+    /// Connects like [`Store::connect`]; with `migrate` false the schema is
+    /// only checked: a store older or newer than this version is refused
+    /// (`bora db migrate` brings it up to date).
+    ///
+    /// # Errors
+    /// As [`Store::connect`]; [`StoreError::Migration`] for a schema this
+    /// version cannot use as it is.
+    pub async fn open(url: &str, migrate: bool) -> Result<Self> {
+        let store = Self::open_unchecked(url).await?;
+        if migrate {
+            store.migrate().await?;
+        } else {
+            let status = store.schema_status().await?;
+            if !status.pending.is_empty() || !status.unknown.is_empty() {
+                store.close().await;
+                return Err(StoreError::Migration(status.describe()));
+            }
+        }
+        Ok(store)
+    }
+
+    /// Connects without applying or checking migrations (`bora db`).
+    ///
+    /// # Errors
+    /// As [`Store::connect`], without the migration errors.
+    pub async fn open_unchecked(url: &str) -> Result<Self> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
@@ -62,6 +97,9 @@ impl Store {
             Backend::Sqlite => 8,
             Backend::Postgres => 16,
         };
+        if backend == Backend::Postgres {
+            create_database_if_missing(&url).await?;
+        }
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(30))
@@ -81,25 +119,30 @@ impl Store {
                         sqlx::query("PRAGMA busy_timeout = 30000")
                             .execute(&mut *conn)
                             .await?;
+                    } else {
+                        // A frozen node (SIGSTOP, a long pause) must not
+                        // hold row locks the others wait on: its session is
+                        // ended; a runaway statement is stopped too.
+                        sqlx::query("SET idle_in_transaction_session_timeout = '5s'")
+                            .execute(&mut *conn)
+                            .await?;
+                        sqlx::query("SET statement_timeout = '60s'")
+                            .execute(&mut *conn)
+                            .await?;
                     }
                     Ok(())
                 })
             })
             .connect_with(options)
             .await?;
-        let migrator = match backend {
-            Backend::Sqlite => &SQLITE_MIGRATIONS,
-            Backend::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        migrator
-            .run(&pool)
-            .await
-            .map_err(|err| StoreError::Migration(err.to_string()))?;
         let write_lock = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
         Ok(Self {
             pool,
             backend,
             write_lock,
+            url,
+            local_jobs: tokio::sync::broadcast::channel(64).0,
+            listening: Arc::default(),
         })
     }
 
@@ -112,6 +155,17 @@ impl Store {
         }
     }
 
+    /// A transaction that will write. On SQLite it takes the write lock at
+    /// once (`BEGIN IMMEDIATE`): a transaction that reads first and writes
+    /// later fails with "database is locked" when another connection wrote
+    /// meanwhile, without waiting; taking the lock first waits its turn.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }
@@ -119,5 +173,155 @@ impl Store {
     /// Closes every connection (graceful shutdown).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+fn migrator(backend: Backend) -> &'static Migrator {
+    match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    }
+}
+
+/// sqlx's migration errors, said for an operator.
+fn migration_error(err: sqlx::migrate::MigrateError) -> String {
+    match err {
+        sqlx::migrate::MigrateError::VersionMissing(version) => format!(
+            "the database has migration {version}, which this version of Bora does not know: \
+             it was upgraded by a newer Bora; run that version (or restore a backup)"
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Where a database's schema stands against this version's migrations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaStatus {
+    /// Applied migrations (version, description).
+    pub applied: Vec<(i64, String)>,
+    /// Known to this version, not applied yet.
+    pub pending: Vec<(i64, String)>,
+    /// Applied but unknown to this version (a newer Bora migrated it).
+    pub unknown: Vec<i64>,
+}
+
+impl SchemaStatus {
+    /// One line for an operator.
+    pub fn describe(&self) -> String {
+        if !self.unknown.is_empty() {
+            format!(
+                "the database schema is newer than this version of Bora (migrations {:?} are \
+                 unknown here): run the newer version",
+                self.unknown
+            )
+        } else if !self.pending.is_empty() {
+            format!(
+                "the database schema is behind this version of Bora ({} migrations pending, \
+                 the first {}): run `bora db migrate`",
+                self.pending.len(),
+                self.pending
+                    .first()
+                    .map(|(v, d)| format!("{v} {d}"))
+                    .unwrap_or_default()
+            )
+        } else {
+            format!(
+                "the database schema is current ({} migrations applied)",
+                self.applied.len()
+            )
+        }
+    }
+}
+
+async fn schema_status(pool: &AnyPool, migrator: &Migrator) -> Result<SchemaStatus> {
+    let applied: Vec<(i64, String)> = match sqlx::query_as(
+        "SELECT version, description FROM _sqlx_migrations WHERE success ORDER BY version",
+    )
+    .fetch_all(pool)
+    .await
+    {
+        Ok(rows) => rows,
+        // No migrations table: a fresh database.
+        Err(sqlx::Error::Database(_)) => Vec::new(),
+        Err(err) => return Err(err.into()),
+    };
+    let known: Vec<(i64, String)> = migrator
+        .iter()
+        .filter(|m| !m.migration_type.is_down_migration())
+        .map(|m| (m.version, m.description.to_string()))
+        .collect();
+    let pending = known
+        .iter()
+        .filter(|(v, _)| !applied.iter().any(|(a, _)| a == v))
+        .cloned()
+        .collect();
+    let unknown = applied
+        .iter()
+        .filter(|(v, _)| !known.iter().any(|(k, _)| k == v))
+        .map(|(v, _)| *v)
+        .collect();
+    Ok(SchemaStatus {
+        applied,
+        pending,
+        unknown,
+    })
+}
+
+impl Store {
+    /// Where this store's schema stands (`bora db status`).
+    ///
+    /// # Errors
+    /// [`StoreError::Database`] when the database cannot be read.
+    pub async fn schema_status(&self) -> Result<SchemaStatus> {
+        schema_status(&self.pool, migrator(self.backend)).await
+    }
+
+    /// Applies pending migrations (`bora db migrate`); returns the status after.
+    ///
+    /// # Errors
+    /// [`StoreError::Migration`] when a migration fails or the schema is newer.
+    pub async fn migrate(&self) -> Result<SchemaStatus> {
+        migrator(self.backend)
+            .run(&self.pool)
+            .await
+            .map_err(|err| StoreError::Migration(migration_error(err)))?;
+        self.schema_status().await
+    }
+}
+
+/// Creates the PostgreSQL database of `url` when it does not exist yet,
+/// through the server's `postgres` database (a fresh server needs no manual
+/// `CREATE DATABASE`).
+async fn create_database_if_missing(url: &str) -> Result<()> {
+    use sqlx::postgres::PgConnectOptions;
+    use sqlx::{ConnectOptions, Connection};
+    let options = PgConnectOptions::from_str(url)
+        .map_err(|err| StoreError::BadUrl(format!("{url} ({err})")))?;
+    let Some(name) = options.get_database().map(str::to_owned) else {
+        return Ok(());
+    };
+    match options.connect().await {
+        Ok(conn) => {
+            let _ = conn.close().await;
+            return Ok(());
+        }
+        Err(sqlx::Error::Database(err)) if err.code().as_deref() == Some("3D000") => {}
+        // Unreachable or refused: the pool reports it with its own message.
+        Err(_) => return Ok(()),
+    }
+    let mut admin = options.database("postgres").connect().await?;
+    let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+    let created = sqlx::query(&format!("CREATE DATABASE {quoted}"))
+        .execute(&mut admin)
+        .await;
+    let _ = admin.close().await;
+    match created {
+        Ok(_) => {
+            tracing::info!(database = %name, "created the PostgreSQL database");
+            Ok(())
+        }
+        // Another node created it at the same moment.
+        Err(sqlx::Error::Database(err)) if err.code().as_deref() == Some("42P04") => Ok(()),
+        Err(err) => Err(err.into()),
     }
 }

@@ -1,6 +1,7 @@
 //! The job queue: actions to run and engine events (timers included) that
-//! are due at a time. A claimed job carries a lease; when its node dies the
-//! lease expires and another node takes it over, so no work is lost.
+//! are due at a time. A job is held by the node named in `locked_by`; when
+//! that node dies its jobs are freed (see [`crate::nodes`]) and another node
+//! claims them, so no work is lost.
 
 use serde_json::Value;
 use sqlx::Row;
@@ -48,10 +49,11 @@ pub struct NewJob {
     /// UTC microseconds.
     pub due_at: i64,
     pub payload: Value,
-    /// Set when the creating node runs the job itself right away: the lease
-    /// keeps other nodes off it unless this node dies.
+    /// Set when the creating node runs the job itself right away: other
+    /// nodes keep off it unless this node dies.
     pub locked_by: Option<String>,
-    pub locked_until: Option<i64>,
+    /// Only executors of this name may run it (an action's `target`).
+    pub target: Option<String>,
     pub created_at: i64,
 }
 
@@ -68,6 +70,21 @@ pub struct Job {
     /// A job whose earlier deliveries all ended without finishing it (its
     /// node died each time) has a high count.
     pub attempts: i64,
+    /// When an action's call began (UTC microseconds), if it did.
+    pub started_at: Option<i64>,
+}
+
+/// What a node asks for when it claims jobs.
+#[derive(Debug, Clone, Copy)]
+pub struct Claim<'a> {
+    pub kind: JobKind,
+    /// The claiming node's id.
+    pub node: &'a str,
+    /// Jobs due by then.
+    pub now: i64,
+    pub limit: i64,
+    /// Executors: their name, so jobs targeted at it are theirs too.
+    pub executor_name: Option<&'a str>,
 }
 
 pub(crate) const JOBS: Table = Table {
@@ -79,9 +96,9 @@ pub(crate) const JOBS: Table = Table {
         "due_at",
         "payload",
         "locked_by",
-        "locked_until",
         "attempts",
         "created_at",
+        "target",
     ],
 };
 
@@ -93,54 +110,52 @@ pub(crate) fn job_cells(job: &NewJob) -> Vec<Cell> {
         Cell::Int(Some(job.due_at)),
         Cell::Text(Some(job.payload.to_string())),
         Cell::Text(job.locked_by.clone()),
-        Cell::Int(job.locked_until),
         // A job created leased is delivered by its node right away: that
         // delivery counts as its first attempt, so a step that crashes the
         // process every time is seen after a few restarts (see `Job::attempts`).
         Cell::Int(Some(i64::from(job.locked_by.is_some()))),
         Cell::Int(Some(job.created_at)),
+        Cell::Text(job.target.clone()),
     ]
 }
 
 impl Store {
-    /// Claims up to `limit` jobs of `kind` that are due at `now` and not
-    /// leased by a live node, leasing them to `owner` until `lease_until`.
-    /// On PostgreSQL concurrent claimers skip each other's rows
-    /// (`FOR UPDATE SKIP LOCKED`).
-    pub async fn claim_jobs(
-        &self,
-        kind: JobKind,
-        owner: &str,
-        now: i64,
-        lease_until: i64,
-        limit: i64,
-    ) -> Result<Vec<Job>> {
-        let pick = match self.backend {
-            Backend::Postgres => {
-                "SELECT id FROM jobs WHERE kind = $4 AND due_at <= $3 \
-                 AND (locked_until IS NULL OR locked_until < $3) \
-                 ORDER BY due_at LIMIT $5 FOR UPDATE SKIP LOCKED"
-            }
-            Backend::Sqlite => {
-                "SELECT id FROM jobs WHERE kind = $4 AND due_at <= $3 \
-                 AND (locked_until IS NULL OR locked_until < $3) \
-                 ORDER BY due_at LIMIT $5"
-            }
+    /// Claims up to `claim.limit` free jobs of `claim.kind` due at
+    /// `claim.now`, holding them for `claim.node`. Events of an execution
+    /// another live engine node stepped last are left to that node (it has
+    /// the execution in memory); actions targeted at another executor name
+    /// are left to it. On PostgreSQL concurrent claimers skip each other's
+    /// rows (`FOR UPDATE SKIP LOCKED`).
+    pub async fn claim_jobs(&self, claim: &Claim<'_>) -> Result<Vec<Job>> {
+        let lock = match self.backend {
+            Backend::Postgres => " FOR UPDATE OF j SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let (join, filter) = match claim.kind {
+            JobKind::Event => (
+                "LEFT JOIN workflow_executions e ON e.id = j.execution_id",
+                "AND (e.owner IS NULL OR e.owner = $1 \
+                 OR NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = e.owner))",
+            ),
+            JobKind::Action => ("", "AND (j.target IS NULL OR j.target = $5)"),
         };
         let sql = format!(
-            "UPDATE jobs SET locked_by = $1, locked_until = $2, attempts = attempts + 1 \
-             WHERE id IN ({pick}) \
-             RETURNING id, kind, execution_id, due_at, payload, attempts"
+            "UPDATE jobs SET locked_by = $1, attempts = attempts + 1 WHERE id IN (\
+             SELECT j.id FROM jobs j {join} \
+             WHERE j.kind = $2 AND j.locked_by IS NULL AND j.due_at <= $3 {filter} \
+             ORDER BY j.due_at LIMIT $4{lock}) \
+             RETURNING id, kind, execution_id, due_at, payload, attempts, started_at"
         );
         let _writer = self.writer().await;
-        let rows = sqlx::query(&sql)
-            .bind(owner.to_owned())
-            .bind(lease_until)
-            .bind(now)
-            .bind(kind.as_str().to_owned())
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
+        let mut query = sqlx::query(&sql)
+            .bind(claim.node.to_owned())
+            .bind(claim.kind.as_str().to_owned())
+            .bind(claim.now)
+            .bind(claim.limit);
+        if claim.kind == JobKind::Action {
+            query = query.bind(claim.executor_name.unwrap_or("").to_owned());
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         let mut jobs = rows
             .iter()
             .map(|row| -> Result<Job> {
@@ -157,6 +172,7 @@ impl Store {
                         detail: err.to_string(),
                     })?,
                     attempts: attempts - 1,
+                    started_at: row.try_get("started_at")?,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -164,12 +180,11 @@ impl Store {
         Ok(jobs)
     }
 
-    /// The earliest due time of unleased jobs of `kind` (or of jobs whose
-    /// lease ends first), so a scheduler can sleep until then.
+    /// The earliest due time of the free jobs of `kind`, so a claimer can
+    /// sleep until then.
     pub async fn next_job_time(&self, kind: JobKind) -> Result<Option<i64>> {
         let next: Option<i64> = sqlx::query_scalar(
-            "SELECT MIN(CASE WHEN locked_until IS NULL OR locked_until < due_at \
-             THEN due_at ELSE locked_until END) FROM jobs WHERE kind = $1",
+            "SELECT MIN(due_at) FROM jobs WHERE kind = $1 AND locked_by IS NULL",
         )
         .bind(kind.as_str().to_owned())
         .fetch_one(&self.pool)
@@ -177,34 +192,52 @@ impl Store {
         Ok(next)
     }
 
-    /// Extends every lease `owner` holds on jobs of `kind` to at least
-    /// `lease_until`: a live node's heartbeat, so a long action is not taken
-    /// over by another node while it still runs. Returns how many leases were
-    /// extended.
-    pub async fn renew_leases(&self, kind: JobKind, owner: &str, lease_until: i64) -> Result<u64> {
+    /// Records that `node` begins running the action job `id`. `false`
+    /// when the job is no longer this node's (another node took it over
+    /// while it waited): the call must not happen.
+    pub async fn mark_started(&self, id: &str, node: &str, now: i64) -> Result<bool> {
         let _writer = self.writer().await;
-        let done = sqlx::query(
-            "UPDATE jobs SET locked_until = $2 \
-             WHERE kind = $3 AND locked_by = $1 AND locked_until < $2",
-        )
-        .bind(owner.to_owned())
-        .bind(lease_until)
-        .bind(kind.as_str().to_owned())
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected())
+        let done = sqlx::query("UPDATE jobs SET started_at = $3 WHERE id = $1 AND locked_by = $2")
+            .bind(id.to_owned())
+            .bind(node.to_owned())
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
     }
 
-    /// Drops every lease (used at start-up on SQLite, where the store serves a
-    /// single process: leases of an earlier run of it are void).
-    pub async fn release_all_leases(&self) -> Result<()> {
+    /// Turns the action job `id` that `node` ran into a free event job for
+    /// the same execution carrying `event` (the action's outcome), for the
+    /// engine node that owns the execution. `false` when the job is no
+    /// longer this node's: the outcome is dropped.
+    pub async fn complete_as_event(
+        &self,
+        id: &str,
+        node: &str,
+        event: &Value,
+        now: i64,
+    ) -> Result<bool> {
         let _writer = self.writer().await;
-        sqlx::query(
-            "UPDATE jobs SET locked_by = NULL, locked_until = NULL WHERE locked_by IS NOT NULL",
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE jobs SET kind = 'event', payload = $3, locked_by = NULL, attempts = 0, \
+             due_at = $4, started_at = NULL, target = NULL WHERE id = $1 AND locked_by = $2",
         )
-        .execute(&self.pool)
+        .bind(id.to_owned())
+        .bind(node.to_owned())
+        .bind(event.to_string())
+        .bind(now)
+        .execute(&mut *tx)
         .await?;
-        Ok(())
+        let changed = done.rows_affected() > 0;
+        if changed {
+            crate::notify::announce(&mut tx, self.backend, JobKind::Event).await?;
+        }
+        tx.commit().await?;
+        if changed {
+            self.announced(JobKind::Event);
+        }
+        Ok(changed)
     }
 
     /// Deletes a finished job outside of an engine step.

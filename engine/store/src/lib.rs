@@ -23,6 +23,8 @@
 //! - [`environments`]: named variable sets for `params.env`.
 //! - [`cron_triggers`]: scheduled workflow starts.
 //! - [`jobs`]: the job queue (actions to run, timers, events).
+//! - [`nodes`]: the nodes sharing the store; taking a dead node's jobs over.
+//! - `notify`: wake-ups when free jobs are queued (PostgreSQL LISTEN/NOTIFY).
 //! - [`queries`]: reads for the API (lists with filters and paging).
 //! - `crud`: the fetch/insert/delete plumbing the resource modules share.
 
@@ -33,6 +35,8 @@ pub mod db;
 pub mod definitions;
 pub mod environments;
 pub mod jobs;
+pub mod nodes;
+mod notify;
 pub mod queries;
 pub mod rows;
 pub mod tx;
@@ -43,7 +47,8 @@ pub use cron_triggers::CronTriggerRecord;
 pub use db::{Backend, Store};
 pub use definitions::WorkflowDefinition;
 pub use environments::EnvironmentRecord;
-pub use jobs::{Job, JobKind, NewJob};
+pub use jobs::{Claim, Job, JobKind, NewJob};
+pub use nodes::{NodeRecord, Registered};
 pub use rows::StoredExecution;
 pub use tx::{ExecutionSnapshot, StoreTx};
 pub use workbooks::WorkbookRecord;
@@ -84,6 +89,11 @@ impl From<sqlx::Error> for StoreError {
             | sqlx::Error::PoolTimedOut
             | sqlx::Error::PoolClosed
             | sqlx::Error::WorkerCrashed => StoreError::Unavailable(err.to_string()),
+            // SQLite's "database is locked": another process held the file
+            // longer than the busy timeout.
+            sqlx::Error::Database(ref db) if db.code().as_deref() == Some("5") => {
+                StoreError::Unavailable(err.to_string())
+            }
             other => StoreError::Database(other.to_string()),
         }
     }

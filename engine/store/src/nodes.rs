@@ -48,7 +48,7 @@ impl Store {
     /// newer than `dead_before`) already uses the id.
     pub async fn register_node(&self, node: &NodeRecord, dead_before: i64) -> Result<Registered> {
         let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing: Option<(String, i64)> =
             sqlx::query_as("SELECT instance, heartbeat_at FROM nodes WHERE id = $1")
                 .bind(node.id.clone())
@@ -96,12 +96,13 @@ impl Store {
     /// and forget the work it holds in memory.
     pub async fn heartbeat(&self, id: &str, instance: &str, now: i64) -> Result<bool> {
         let _writer = self.writer().await;
-        let done = sqlx::query("UPDATE nodes SET heartbeat_at = $3 WHERE id = $1 AND instance = $2")
-            .bind(id.to_owned())
-            .bind(instance.to_owned())
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
+        let done =
+            sqlx::query("UPDATE nodes SET heartbeat_at = $3 WHERE id = $1 AND instance = $2")
+                .bind(id.to_owned())
+                .bind(instance.to_owned())
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -110,7 +111,7 @@ impl Store {
     /// many jobs were freed.
     pub async fn reap_dead_nodes(&self, dead_before: i64) -> Result<u64> {
         let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM nodes WHERE heartbeat_at < $1")
             .bind(dead_before)
             .execute(&mut *tx)
@@ -130,7 +131,7 @@ impl Store {
     /// the others take its work at once instead of after the timeout).
     pub async fn leave(&self, id: &str, instance: &str) -> Result<()> {
         let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let gone = sqlx::query("DELETE FROM nodes WHERE id = $1 AND instance = $2")
             .bind(id.to_owned())
             .bind(instance.to_owned())

@@ -173,6 +173,7 @@ pub(crate) const EXECUTIONS: Table = Table {
         "version",
         "created_at",
         "updated_at",
+        "owner",
     ],
 };
 
@@ -185,6 +186,9 @@ pub struct StoredExecution {
     /// Incremented by every engine step, so a node can tell whether its
     /// cached copy is current.
     pub version: i64,
+    /// The engine node that stepped it last (its events go there while it
+    /// lives); `None` for any node.
+    pub owner: Option<String>,
 }
 
 pub(crate) fn execution_cells(stored: &StoredExecution) -> Vec<Cell> {
@@ -211,6 +215,7 @@ pub(crate) fn execution_cells(stored: &StoredExecution) -> Vec<Cell> {
         Cell::Int(Some(stored.version)),
         Cell::Int(Some(e.created_at)),
         Cell::Int(e.updated_at),
+        opt_text(stored.owner.as_deref()),
     ]
 }
 
@@ -240,6 +245,7 @@ pub(crate) fn execution_from_row(row: &AnyRow) -> Result<StoredExecution> {
         },
         spec_hash: get(row, "spec_hash")?,
         version: get(row, "version")?,
+        owner: get(row, "owner")?,
     })
 }
 

@@ -8,7 +8,7 @@ use sqlx::{Any, Transaction};
 use tokio::sync::OwnedMutexGuard;
 
 use crate::db::{Backend, Store};
-use crate::jobs::{JOBS, NewJob, job_cells};
+use crate::jobs::{JOBS, JobKind, NewJob, job_cells};
 use crate::rows::{
     ACTIONS, Cell, EXECUTIONS, StoredExecution, TASKS, Table, action_cells, action_from_row,
     execution_cells, execution_from_row, task_cells, task_from_row,
@@ -33,6 +33,9 @@ pub struct StoreTx {
     backend: Backend,
     /// Held for the whole transaction on SQLite (one writer at a time).
     _writer: Option<OwnedMutexGuard<()>>,
+    /// Kinds of free jobs this transaction queued, announced at commit.
+    announced: Vec<JobKind>,
+    store: Store,
 }
 
 impl Store {
@@ -45,11 +48,13 @@ impl Store {
             Some(lock) => Some(lock.clone().lock_owned().await),
             None => None,
         };
-        let tx = self.pool.begin().await?;
+        let tx = self.begin_write().await?;
         Ok(StoreTx {
             tx,
             backend: self.backend,
             _writer: writer,
+            announced: Vec::new(),
+            store: self.clone(),
         })
     }
 }
@@ -125,7 +130,6 @@ async fn read_snapshot(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Execu
     })
 }
 
-
 impl StoreTx {
     /// Locks a workflow execution for the rest of the transaction and returns
     /// its version, or `None` if it does not exist. Steps of one execution are
@@ -168,6 +172,26 @@ impl StoreTx {
                 kind: "WorkflowSpec",
                 key: format!("hash={hash}"),
             })
+    }
+
+    /// Inserts a new workflow execution.
+    ///
+    /// # Errors
+    /// [`StoreError::Duplicate`] when its id is taken.
+    pub async fn insert_execution(&mut self, row: &StoredExecution) -> Result<()> {
+        let sql = format!("{} ON CONFLICT (id) DO NOTHING", EXECUTIONS.insert_sql());
+        let mut args = AnyArguments::default();
+        for cell in execution_cells(row) {
+            cell.add_to(&mut args)?;
+        }
+        let done = sqlx::query_with(&sql, args).execute(&mut *self.tx).await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Duplicate {
+                kind: "WorkflowExecution",
+                key: format!("id={}", row.execution.id),
+            });
+        }
+        Ok(())
     }
 
     /// Inserts or replaces workflow executions.
@@ -239,7 +263,8 @@ impl StoreTx {
         let mut sorted: Vec<&String> = ids.iter().collect();
         sorted.sort();
         for chunk in sorted.chunks(1000) {
-            let placeholders: Vec<String> = (2..=chunk.len() + 1).map(|i| format!("${i}")).collect();
+            let placeholders: Vec<String> =
+                (2..=chunk.len() + 1).map(|i| format!("${i}")).collect();
             let lock = match self.backend {
                 Backend::Postgres => " FOR UPDATE",
                 Backend::Sqlite => "",
@@ -363,9 +388,23 @@ impl StoreTx {
         Ok(owner)
     }
 
+    /// Announces that this transaction queued free jobs of `kind`, so that
+    /// idle nodes claim them at once (see [`crate::notify`]).
+    pub async fn announce(&mut self, kind: JobKind) -> Result<()> {
+        if self.announced.contains(&kind) {
+            return Ok(());
+        }
+        crate::notify::announce(&mut self.tx, self.backend, kind).await?;
+        self.announced.push(kind);
+        Ok(())
+    }
+
     /// Commits the transaction.
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
+        for kind in self.announced {
+            self.store.announced(kind);
+        }
         Ok(())
     }
 

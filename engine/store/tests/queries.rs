@@ -36,6 +36,7 @@ fn execution(id: &str, name: &str, state: State, created_at: i64) -> StoredExecu
         },
         spec_hash: "h".into(),
         version: 0,
+        owner: None,
     }
 }
 
@@ -120,7 +121,7 @@ async fn seed(store: &Store) {
         due_at: 0,
         payload: json!({}),
         locked_by: None,
-        locked_until: None,
+        target: None,
         created_at: 0,
     }])
     .await

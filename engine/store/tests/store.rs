@@ -6,7 +6,7 @@ use bora_core::records::{
     ActionExecution, ActionResult, TaskExecution, TaskKind, WorkflowExecution,
 };
 use bora_core::state::State;
-use bora_store::{JobKind, NewJob, Store, StoreError, StoredExecution};
+use bora_store::{Claim, JobKind, NewJob, NodeRecord, Store, StoreError, StoredExecution};
 use serde_json::{Map, json};
 
 mod common;
@@ -37,6 +37,7 @@ fn execution(id: &str) -> StoredExecution {
         },
         spec_hash: "h".into(),
         version: 0,
+        owner: None,
     }
 }
 
@@ -168,123 +169,254 @@ async fn many_actions_are_written_in_batches() {
     }
 }
 
+fn claim(kind: JobKind, node: &str, now: i64, limit: i64) -> Claim<'_> {
+    Claim {
+        kind,
+        node,
+        now,
+        limit,
+        executor_name: None,
+    }
+}
+
+fn node(id: &str, instance: &str, heartbeat_at: i64) -> NodeRecord {
+    NodeRecord {
+        id: id.to_owned(),
+        instance: instance.to_owned(),
+        roles: vec!["engine".into(), "executor".into()],
+        executor_name: None,
+        started_at: heartbeat_at,
+        heartbeat_at,
+    }
+}
+
+fn free_job(id: &str, kind: JobKind, execution: &str, due: i64) -> NewJob {
+    NewJob {
+        id: id.to_owned(),
+        kind,
+        execution_id: Some(execution.to_owned()),
+        due_at: due,
+        payload: json!({"n": id}),
+        locked_by: None,
+        target: None,
+        created_at: 0,
+    }
+}
+
 #[tokio::test]
-async fn jobs_are_claimed_once_and_leases_expire() {
+async fn jobs_are_claimed_once_and_freed_when_their_node_dies() {
     for backend in backends().await {
         let store = &backend.store;
-        let job = |id: &str, due: i64| NewJob {
-            id: id.to_owned(),
-            kind: JobKind::Action,
-            execution_id: Some("e1".into()),
-            due_at: due,
-            payload: json!({"n": id}),
-            locked_by: None,
-            locked_until: None,
-            created_at: 0,
-        };
-        let mut tx = store.begin().await.expect("begin");
-        tx.insert_jobs(&[job("j1", 10), job("j2", 20), job("j3", 1_000)])
+        store
+            .register_node(&node("n1", "a", 100), 0)
             .await
-            .expect("jobs");
+            .expect("n1");
+        store
+            .register_node(&node("n2", "b", 100), 0)
+            .await
+            .expect("n2");
+        let mut tx = store.begin().await.expect("begin");
+        tx.insert_jobs(&[
+            free_job("j1", JobKind::Action, "e1", 10),
+            free_job("j2", JobKind::Action, "e1", 20),
+            free_job("j3", JobKind::Action, "e1", 1_000),
+        ])
+        .await
+        .expect("jobs");
         tx.commit().await.expect("commit");
 
         // Not due yet.
         assert!(
             store
-                .claim_jobs(JobKind::Action, "n1", 5, 100, 10)
+                .claim_jobs(&claim(JobKind::Action, "n1", 5, 10))
                 .await
                 .expect("claim")
                 .is_empty()
         );
         let claimed = store
-            .claim_jobs(JobKind::Action, "n1", 25, 100, 10)
+            .claim_jobs(&claim(JobKind::Action, "n1", 25, 10))
             .await
             .expect("claim");
         let ids: Vec<&str> = claimed.iter().map(|j| j.id.as_str()).collect();
         assert_eq!(ids, ["j1", "j2"], "{}", backend.name);
         assert_eq!(claimed[0].payload, json!({"n": "j1"}));
-        // Leased: another node gets nothing until the lease ends.
+        assert_eq!(claimed[0].attempts, 0);
+        // Held by a live node: nobody else gets them, however late.
         assert!(
             store
-                .claim_jobs(JobKind::Action, "n2", 50, 150, 10)
+                .claim_jobs(&claim(JobKind::Action, "n2", 500, 10))
                 .await
                 .expect("claim")
                 .is_empty()
         );
-        assert!(
-            store
-                .claim_jobs(JobKind::Event, "n2", 5_000, 6_000, 10)
-                .await
-                .expect("claim")
-                .is_empty()
+        assert_eq!(
+            store.next_job_time(JobKind::Action).await.expect("next"),
+            Some(1_000)
         );
-        // The lease expired (node n1 died): n2 takes the jobs over.
+        // n2 lives on, n1's heartbeat is old: n1 is dead and its jobs free.
+        assert!(store.heartbeat("n2", "b", 400).await.expect("beat"));
+        assert_eq!(
+            store.reap_dead_nodes(300).await.expect("reap"),
+            2,
+            "{}",
+            backend.name
+        );
+        assert!(
+            !store.heartbeat("n1", "a", 401).await.expect("beat"),
+            "n1 learns it was taken for dead"
+        );
         let taken = store
-            .claim_jobs(JobKind::Action, "n2", 101, 200, 1)
+            .claim_jobs(&claim(JobKind::Action, "n2", 500, 1))
             .await
             .expect("claim");
         assert_eq!(taken.len(), 1);
-        assert_eq!(taken[0].attempts, 1);
-        store.delete_job(&taken[0].id).await.expect("delete");
-        assert_eq!(
-            store.next_job_time(JobKind::Action).await.expect("next"),
-            Some(100)
+        assert_eq!(taken[0].attempts, 1, "the second delivery");
+        // A job that started is marked, and only by its holder.
+        assert!(
+            store
+                .mark_started(&taken[0].id, "n2", 501)
+                .await
+                .expect("mark")
+        );
+        assert!(
+            !store
+                .mark_started(&taken[0].id, "n1", 501)
+                .await
+                .expect("mark")
+        );
+        store.reap_dead_nodes(1_000).await.expect("reap");
+        store
+            .register_node(&node("n3", "c", 2_000), 0)
+            .await
+            .expect("n3");
+        let again = store
+            .claim_jobs(&claim(JobKind::Action, "n3", 2_000, 10))
+            .await
+            .expect("claim");
+        let started: Vec<Option<i64>> = again.iter().map(|j| j.started_at).collect();
+        assert!(
+            started.contains(&Some(501)),
+            "{}: {started:?}",
+            backend.name
         );
     }
 }
 
 #[tokio::test]
-async fn a_live_node_renews_its_leases() {
+async fn a_restarted_node_takes_its_own_jobs_back_and_an_id_is_used_once() {
     for backend in backends().await {
         let store = &backend.store;
-        let job = |id: &str| NewJob {
-            id: id.to_owned(),
-            kind: JobKind::Action,
-            execution_id: Some("e1".into()),
-            due_at: 10,
-            payload: json!({}),
-            locked_by: None,
-            locked_until: None,
-            created_at: 0,
-        };
-        let mut tx = store.begin().await.expect("begin");
-        tx.insert_jobs(&[job("j1"), job("j2")]).await.expect("jobs");
-        tx.commit().await.expect("commit");
-        let claimed = store
-            .claim_jobs(JobKind::Action, "n1", 20, 100, 1)
+        store
+            .register_node(&node("n1", "a", 100), 0)
             .await
-            .expect("claim");
-        assert_eq!(claimed.len(), 1, "{}", backend.name);
-        // n1's heartbeat extends only its own lease, and never shortens one.
+            .expect("n1");
+        let mut tx = store.begin().await.expect("begin");
+        tx.insert_jobs(&[free_job("j1", JobKind::Event, "e1", 10)])
+            .await
+            .expect("jobs");
+        tx.commit().await.expect("commit");
         assert_eq!(
             store
-                .renew_leases(JobKind::Action, "n1", 500)
+                .claim_jobs(&claim(JobKind::Event, "n1", 20, 10))
                 .await
-                .expect("renew"),
+                .expect("claim")
+                .len(),
             1
         );
+        // A second process with the same id while the first lives: refused.
+        assert!(matches!(
+            store.register_node(&node("n1", "b", 150), 50).await,
+            Err(StoreError::Duplicate { .. })
+        ));
+        // The first died (its heartbeat is old): the restart takes over at
+        // once and finds its job free again.
+        let registered = store
+            .register_node(&node("n1", "b", 300), 200)
+            .await
+            .expect("restart");
+        assert_eq!(registered.released, 1, "{}", backend.name);
         assert_eq!(
             store
-                .renew_leases(JobKind::Action, "n1", 300)
+                .claim_jobs(&claim(JobKind::Event, "n1", 300, 10))
                 .await
-                .expect("renew"),
-            0
+                .expect("claim")
+                .len(),
+            1
         );
-        // Past the first lease, n2 takes only the job n1 never claimed.
-        let taken = store
-            .claim_jobs(JobKind::Action, "n2", 200, 1_000, 10)
+        // Leaving frees its jobs for the others at once.
+        store.leave("n1", "b").await.expect("leave");
+        assert!(store.list_nodes().await.expect("nodes").is_empty());
+        assert_eq!(
+            store
+                .claim_jobs(&claim(JobKind::Event, "n2", 300, 10))
+                .await
+                .expect("claim")
+                .len(),
+            1
+        );
+    }
+}
+
+#[tokio::test]
+async fn claims_follow_targets_and_execution_owners() {
+    for backend in backends().await {
+        let store = &backend.store;
+        store
+            .register_node(&node("n1", "a", 100), 0)
             .await
-            .expect("claim");
-        let ids: Vec<&str> = taken.iter().map(|j| j.id.as_str()).collect();
-        assert_ne!(ids, [claimed[0].id.as_str()], "{}", backend.name);
-        assert_eq!(ids.len(), 1, "{}", backend.name);
-        // Once n1 stops renewing, its job is taken over.
-        let taken = store
-            .claim_jobs(JobKind::Action, "n2", 501, 1_000, 10)
+            .expect("n1");
+        store
+            .register_node(&node("n2", "b", 100), 0)
             .await
-            .expect("claim");
-        assert_eq!(taken.len(), 1, "{}", backend.name);
-        assert_eq!(taken[0].id, claimed[0].id);
+            .expect("n2");
+        let mut owned = execution("owned");
+        owned.owner = Some("n1".into());
+        let mut tx = store.begin().await.expect("begin");
+        tx.put_executions(&[owned]).await.expect("execution");
+        let mut gpu = free_job("gpu", JobKind::Action, "owned", 10);
+        gpu.target = Some("gpu-box".into());
+        tx.insert_jobs(&[gpu, free_job("ev", JobKind::Event, "owned", 10)])
+            .await
+            .expect("jobs");
+        tx.commit().await.expect("commit");
+        // Targeted at another executor name: not for n2 as it is.
+        assert!(
+            store
+                .claim_jobs(&claim(JobKind::Action, "n2", 20, 10))
+                .await
+                .expect("claim")
+                .is_empty()
+        );
+        let named = Claim {
+            executor_name: Some("gpu-box"),
+            ..claim(JobKind::Action, "n2", 20, 10)
+        };
+        assert_eq!(
+            store.claim_jobs(&named).await.expect("claim").len(),
+            1,
+            "{}",
+            backend.name
+        );
+        // The event's execution is n1's while n1 lives.
+        assert!(
+            store
+                .claim_jobs(&claim(JobKind::Event, "n2", 20, 10))
+                .await
+                .expect("claim")
+                .is_empty()
+        );
+        assert!(store.heartbeat("n2", "b", 400).await.expect("beat"));
+        store.reap_dead_nodes(300).await.expect("reap");
+        assert_eq!(
+            store
+                .claim_jobs(&claim(JobKind::Event, "n2", 500, 10))
+                .await
+                .expect("claim")
+                .len(),
+            1,
+            "{}",
+            backend.name
+        );
     }
 }
 
@@ -300,7 +432,7 @@ async fn concurrent_claims_never_share_a_job() {
                 due_at: 0,
                 payload: json!(i),
                 locked_by: None,
-                locked_until: None,
+                target: None,
                 created_at: 0,
             })
             .collect();
@@ -315,7 +447,7 @@ async fn concurrent_claims_never_share_a_job() {
                 let mut mine = Vec::new();
                 loop {
                     let got = store
-                        .claim_jobs(JobKind::Event, &format!("n{node}"), 1, 1_000_000, 7)
+                        .claim_jobs(&claim(JobKind::Event, &format!("n{node}"), 1, 7))
                         .await
                         .expect("claim");
                     if got.is_empty() {
