@@ -11,6 +11,8 @@ mod yaml;
 
 use serde_json::{Map, Value};
 
+use crate::limits::Limits;
+
 pub use yaml::{yaml_dump, yaml_parse};
 
 /// Execution data that expressions may read. The engine implements this over
@@ -55,6 +57,13 @@ pub trait ExprHost {
     fn global(&self, name: &str) -> Result<Option<Value>, String> {
         let _ = name;
         Ok(None)
+    }
+
+    /// The limits every evaluation made with this host runs under (each
+    /// evaluation counts from zero). [`Limits::DEFAULT`] unless the
+    /// embedding program says otherwise.
+    fn limits(&self) -> &Limits {
+        &Limits::DEFAULT
     }
 }
 
