@@ -207,9 +207,12 @@ impl CompiledText {
 
     /// Evaluates as Mistral's `expressions.evaluate(text, context)`.
     pub fn evaluate(&self, data: &DataContext, host: &dyn ExprHost) -> Result<Value, ExprError> {
-        let jinja_error = |error: JinjaError| ExprError::Jinja {
-            expression: self.text.clone(),
-            error: error.message,
+        let jinja_error = |error: JinjaError| match error.limit {
+            Some(limit) => ExprError::jinja_limit(&self.text, limit),
+            None => ExprError::Jinja {
+                expression: self.text.clone(),
+                error: error.message,
+            },
         };
         match &self.compiled {
             Compiled::Plain => Ok(Value::String(self.text.clone())),
@@ -379,7 +382,10 @@ impl CompiledData {
 pub fn validate(text: &str) -> Result<(), ExprError> {
     let mut found_jinja = false;
     if is_jinja(text) {
-        jinja::validate_template(text).map_err(|e| ExprError::JinjaGrammar(e.message))?;
+        jinja::validate_template(text).map_err(|e| match e.limit {
+            Some(limit) => ExprError::jinja_limit(text, limit),
+            None => ExprError::JinjaGrammar(e.message),
+        })?;
         found_jinja = true;
     }
     if YAQL_RE.is_match(text) {

@@ -24,6 +24,7 @@
 //!   [`CLOCK_EVERY`] steps.
 
 use std::fmt;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -160,6 +161,8 @@ pub struct Budget {
     bytes: AtomicU64,
     next_clock: AtomicU64,
     depth: AtomicUsize,
+    /// The first limit exceeded (see [`Budget::tripped`]).
+    tripped: Mutex<Option<LimitError>>,
 }
 
 impl Budget {
@@ -171,7 +174,24 @@ impl Budget {
             bytes: AtomicU64::new(0),
             next_clock: AtomicU64::new(CLOCK_EVERY),
             depth: AtomicUsize::new(0),
+            tripped: Mutex::new(None),
         }
+    }
+
+    /// Records a limit exceeded and returns it.
+    #[cold]
+    fn trip(&self, kind: LimitKind) -> LimitError {
+        let error = LimitError::new(kind);
+        let mut tripped = self.tripped.lock().unwrap_or_else(|e| e.into_inner());
+        tripped.get_or_insert(error);
+        error
+    }
+
+    /// The first limit this evaluation exceeded, even if the error was
+    /// caught on the way (a lazy generator keeping it, a Jinja filter
+    /// turning it into its own error).
+    pub fn tripped(&self) -> Option<LimitError> {
+        *self.tripped.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The limits in force (clamped).
@@ -195,7 +215,7 @@ impl Budget {
         let steps = self.steps.load(Ordering::Relaxed).saturating_add(n);
         self.steps.store(steps, Ordering::Relaxed);
         if steps > self.limits.max_steps {
-            return Err(LimitError::new(LimitKind::Steps(self.limits.max_steps)));
+            return Err(self.trip(LimitKind::Steps(self.limits.max_steps)));
         }
         if steps >= self.next_clock.load(Ordering::Relaxed) {
             self.clock(steps)?;
@@ -213,7 +233,7 @@ impl Budget {
     /// Fails when the deadline has passed.
     pub fn check_time(&self) -> Result<(), LimitError> {
         match self.limits.deadline {
-            Some(deadline) if Instant::now() >= deadline => Err(LimitError::new(LimitKind::Time)),
+            Some(deadline) if Instant::now() >= deadline => Err(self.trip(LimitKind::Time)),
             _ => Ok(()),
         }
     }
@@ -224,7 +244,7 @@ impl Budget {
         let bytes = self.bytes.load(Ordering::Relaxed).saturating_add(n);
         self.bytes.store(bytes, Ordering::Relaxed);
         if bytes > self.limits.max_bytes {
-            return Err(LimitError::new(LimitKind::Bytes(self.limits.max_bytes)));
+            return Err(self.trip(LimitKind::Bytes(self.limits.max_bytes)));
         }
         Ok(())
     }
@@ -241,11 +261,14 @@ impl Budget {
     /// Fails when the steps or bytes counted are over their limits (a
     /// limit error the evaluation caught and kept does not go unnoticed).
     pub fn check(&self) -> Result<(), LimitError> {
+        if let Some(error) = self.tripped() {
+            return Err(error);
+        }
         if self.steps_used() > self.limits.max_steps {
-            return Err(LimitError::new(LimitKind::Steps(self.limits.max_steps)));
+            return Err(self.trip(LimitKind::Steps(self.limits.max_steps)));
         }
         if self.bytes_used() > self.limits.max_bytes {
-            return Err(LimitError::new(LimitKind::Bytes(self.limits.max_bytes)));
+            return Err(self.trip(LimitKind::Bytes(self.limits.max_bytes)));
         }
         Ok(())
     }
@@ -255,9 +278,7 @@ impl Budget {
     pub fn enter(&self) -> Result<(), LimitError> {
         let depth = self.depth.load(Ordering::Relaxed) + 1;
         if depth > self.limits.max_expression_depth {
-            return Err(LimitError::new(LimitKind::ExpressionDepth(
-                self.limits.max_expression_depth,
-            )));
+            return Err(self.trip(LimitKind::ExpressionDepth(self.limits.max_expression_depth)));
         }
         self.depth.store(depth, Ordering::Relaxed);
         Ok(())
@@ -272,7 +293,7 @@ impl Budget {
 
     /// The error for a value nested deeper than `max_depth`.
     pub fn too_deep(&self) -> LimitError {
-        LimitError::new(LimitKind::ValueDepth(self.limits.max_depth))
+        self.trip(LimitKind::ValueDepth(self.limits.max_depth))
     }
 }
 

@@ -326,3 +326,152 @@ fn deep_input_is_refused_not_crashed_on() {
     });
     assert_eq!(r, Err(LimitError::new(LimitKind::ValueDepth(100))));
 }
+
+// ---------------------------------------------------------------- Jinja
+
+fn jinja_fails_with_limit_or_error(text: &str) -> Result<Value, ExprError> {
+    let r = eval(text);
+    assert!(r.is_err(), "{}: {r:?}", &text[..text.len().min(80)]);
+    r
+}
+
+#[test]
+fn jinja_deep_parentheses_and_literals_are_refused() {
+    for levels in [1_000, 100_000] {
+        for (open, close) in [
+            ("(", ")"),
+            ("[", "]"),
+            ("{'a': ", "}"),
+            ("-(", ")"),
+            ("f(", ")"),
+        ] {
+            let text = format!("{{{{ {} }}}}", deep(open, "1", close, levels));
+            jinja_fails_with_limit_or_error(&text);
+            let text2 = text.clone();
+            assert!(on_small_stack(move || validate(&text2)).is_err());
+        }
+        for prefix in ["not ", "-", "- "] {
+            let text = format!("{{{{ {}1 }}}}", prefix.repeat(levels));
+            jinja_fails_with_limit_or_error(&text);
+        }
+    }
+}
+
+#[test]
+fn jinja_long_operator_chains_are_refused() {
+    for terms in [3_000, 100_000] {
+        for op in [" + ", " ~ ", " and ", " or ", " == ", "|abs|", "."] {
+            let text = format!("{{{{ {} }}}}", chain("1", op, terms));
+            jinja_fails_with_limit_or_error(&text);
+            let text = format!("x {{{{ {} }}}}", chain("1", op, terms));
+            jinja_fails_with_limit_or_error(&text);
+            let text2 = text.clone();
+            assert!(on_small_stack(move || validate(&text2)).is_err());
+        }
+    }
+}
+
+#[test]
+fn jinja_deep_blocks_are_refused() {
+    let text = format!("x{}", deep("{% if true %}", "y", "{% endif %}", 100_000));
+    jinja_fails_with_limit_or_error(&text);
+    let text = format!(
+        "x{}",
+        deep("{% for i in [1] %}", "y", "{% endfor %}", 100_000)
+    );
+    jinja_fails_with_limit_or_error(&text);
+}
+
+#[test]
+fn jinja_cpu_loops_run_out_of_steps() {
+    for text in [
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}{{ 1 }}",
+        "{{ range(100000) | map('abs') | map('abs') | sum }}{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}{% endfor %}{% endfor %}",
+        "{% set l = [1,1,1,1,1,1,1,1,1,1] %}{% for a in l %}{% for b in l %}{% for c in l %}{% for d in l %}{% for e in l %}{% for f in l %}{% for g in l %}{% for h in l %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{{ 1 }}",
+    ] {
+        let kind = limit_of(eval(text));
+        assert!(
+            matches!(kind, LimitKind::Steps(_) | LimitKind::Bytes(_)),
+            "{text}: {kind:?}"
+        );
+    }
+}
+
+#[test]
+fn jinja_big_outputs_run_out_of_bytes() {
+    let small = Limits {
+        max_bytes: 1 << 20,
+        ..Limits::DEFAULT
+    };
+    for text in [
+        "{% for i in range(100000) %}{{ 'xxxxxxxxxxxxxxxxxxxx' }}{% endfor %}",
+        "{{ range(100000) | list }}",
+        "x {{ range(100000) | list }}",
+        "{{ 'x' * 10000000 }}",
+    ] {
+        let kind = limit_of(eval_with(text, small));
+        assert!(matches!(kind, LimitKind::Bytes(_)), "{text}: {kind:?}");
+    }
+}
+
+#[test]
+fn jinja_deep_values_are_refused_at_output() {
+    let nest = |levels: usize| {
+        format!(
+            "{{% set ns = namespace(l=1) %}}{{% for i in range({levels}) %}}\
+             {{% set ns.l = [ns.l] %}}{{% endfor %}}{{{{ ns.l }}}}"
+        )
+    };
+    assert_eq!(limit_of(eval(&nest(150))), LimitKind::ValueDepth(100));
+    assert!(eval(&nest(99)).is_ok());
+    // Data deeper than the limit, read whole by an expression.
+    let r = on_small_stack(|| {
+        let mut deep = json!(1);
+        for _ in 0..120 {
+            deep = json!([deep]);
+        }
+        let data = DataContext::new(json!({ "deep": deep }));
+        evaluate("{{ _.deep }}", &data, &Limited(Limits::DEFAULT))
+    });
+    assert_eq!(limit_of(r), LimitKind::ValueDepth(100));
+}
+
+#[test]
+fn jinja_small_limits_apply() {
+    let limits = Limits {
+        max_steps: 1000,
+        ..Limits::DEFAULT
+    };
+    for _ in 0..3 {
+        assert_eq!(eval_with("{{ range(10) | sum }}", limits), Ok(json!(45)));
+        assert_eq!(
+            limit_of(eval_with(
+                "{% for i in range(5000) %}{{ i }}{% endfor %}",
+                limits
+            )),
+            LimitKind::Steps(1000)
+        );
+    }
+    // Several fuel amounts, each with its own compiled form.
+    for steps in [100, 200, 300, 400, 500, 600] {
+        let limits = Limits {
+            max_steps: steps,
+            ..Limits::DEFAULT
+        };
+        assert_eq!(
+            limit_of(eval_with(
+                "{% for i in range(5000) %}{{ i }}{% endfor %}",
+                limits
+            )),
+            LimitKind::Steps(steps)
+        );
+    }
+    let short = Limits {
+        max_expression_depth: 5,
+        ..Limits::DEFAULT
+    };
+    assert_eq!(
+        limit_of(eval_with("{{ 1 + 1 + 1 + 1 + 1 + 1 }}", short)),
+        LimitKind::ExpressionDepth(5)
+    );
+}
