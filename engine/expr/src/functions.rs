@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::limits::Limits;
 
-pub use yaml::{yaml_dump, yaml_parse};
+pub use yaml::{YamlParseError, yaml_dump, yaml_parse, yaml_parse_within};
 
 /// Execution data that expressions may read. The engine implements this over
 /// its store; [`NoHost`] is used where there is no execution (`bora expr`, tests).

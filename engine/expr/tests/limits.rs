@@ -475,3 +475,32 @@ fn jinja_small_limits_apply() {
         LimitKind::ExpressionDepth(5)
     );
 }
+
+#[test]
+fn yaml_parse_refuses_deep_and_exploding_documents() {
+    let nested = |levels: usize| format!("{}1{}", "[".repeat(levels), "]".repeat(levels));
+    let text = nested(150);
+    assert_eq!(
+        limit_of(eval(&format!("<% yaml_parse('{text}') %>"))),
+        LimitKind::ValueDepth(100)
+    );
+    let r = on_small_stack(move || bora_expr::functions::yaml_parse(&text));
+    assert!(r.unwrap_err().contains("levels of value nesting"));
+    assert!(eval(&format!("<% yaml_parse('{}') %>", nested(99))).is_ok());
+    // Deeper still, saphyr-parser's own recursion limit answers first.
+    for levels in [1_000, 100_000] {
+        let text = nested(levels);
+        assert!(eval(&format!("<% yaml_parse('{text}') %>")).is_err());
+        assert!(eval(&format!("{{{{ yaml_parse('{text}') }}}}")).is_err());
+    }
+    // "Billion laughs": each level repeats the previous one ten times.
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+        bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+    }
+    let started = Instant::now();
+    let r = on_small_stack(move || bora_expr::functions::yaml_parse(&bomb));
+    assert!(r.unwrap_err().contains("bytes"));
+    assert!(started.elapsed() < Duration::from_secs(30));
+}

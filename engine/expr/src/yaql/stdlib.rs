@@ -1356,11 +1356,28 @@ fn mistral(name: &str, c: &Call) -> R {
                 }
             };
             let parsed = if name == "json_parse" {
-                crate::functions::json_parse(&text)
+                crate::functions::json_parse(&text).map_err(runtime)?
             } else {
-                crate::functions::yaml_parse(&text)
+                let budget = c.env.budget;
+                let max_items = budget.limits().max_bytes / crate::limits::ITEM_BYTES;
+                use crate::functions::YamlParseError as E;
+                match crate::functions::yaml_parse_within(
+                    &text,
+                    budget.limits().max_depth,
+                    max_items,
+                ) {
+                    Ok(v) => v,
+                    Err(E::Text(message)) => return Err(runtime(message)),
+                    Err(E::TooDeep) => return Err(budget.too_deep().into()),
+                    // Counting it all goes past the byte limit.
+                    Err(E::TooBig) => {
+                        return Err(budget
+                            .bytes(u64::MAX)
+                            .err()
+                            .map_or(CallErr::NoMatch, Into::into));
+                    }
+                }
             };
-            let parsed = parsed.map_err(runtime)?;
             Ok(c.env.json(&parsed)?)
         }
         "task" => {
