@@ -140,7 +140,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -407,9 +407,9 @@ mod tests {
         let result = std::thread::Builder::new()
             .stack_size(2 << 20)
             .spawn(run)
-            .unwrap()
-            .join()
-            .unwrap();
+            .map(|t| t.join())
+            .expect("spawn")
+            .expect("join");
         assert_eq!(result, Err(LimitError::new(LimitKind::ValueDepth(100))));
     }
 

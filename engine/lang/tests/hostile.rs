@@ -1,6 +1,8 @@
 //! Hostile definitions end with an error, never a crash: each runs on a
 //! thread with a 2 MiB stack (a tokio worker's default).
 
+#![allow(clippy::unwrap_used)]
+
 use bora_lang::{Kind, parse_any};
 
 fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {

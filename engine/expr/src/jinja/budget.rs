@@ -96,20 +96,16 @@ fn tag_nesting_until(bytes: &[u8], start: usize, close: u8) -> (usize, usize) {
     (tag_nesting(bytes, start, bytes.len()).0, bytes.len())
 }
 
-/// The nesting bound of `bytes[start..end]` (one tag's inside).
+/// The nesting bound of `bytes[start..end]` (one tag's inside); stops
+/// counting once past the ceiling.
 fn tag_nesting(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
-    // Per open bracket, operators met in its current element.
+    // Per open bracket, operators met in its current element; `total` is
+    // the brackets open plus all those operators.
     let mut levels: Vec<usize> = vec![0];
-    let mut deepest = 0;
+    let mut total = 1;
+    let mut deepest = 1;
     let mut i = start;
-    let bump = |levels: &mut Vec<usize>, deepest: &mut usize| {
-        if let Some(top) = levels.last_mut() {
-            *top += 1;
-        }
-        let depth: usize = levels.len() + levels.iter().sum::<usize>();
-        *deepest = (*deepest).max(depth);
-    };
-    while i < end {
+    while i < end && deepest <= MAX_EXPRESSION_DEPTH_CEILING {
         let b = bytes[i];
         match b {
             b'\'' | b'"' => {
@@ -123,20 +119,19 @@ fn tag_nesting(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
             }
             b'(' | b'[' | b'{' => {
                 levels.push(0);
-                deepest = deepest.max(levels.len() + levels.iter().sum::<usize>());
+                total += 1;
             }
-            b')' | b']' | b'}' => {
-                if levels.len() > 1 {
-                    levels.pop();
-                }
+            b')' | b']' | b'}' if levels.len() > 1 => {
+                total -= 1 + levels.pop().unwrap_or(0);
             }
             b',' | b':' => {
                 if let Some(top) = levels.last_mut() {
+                    total -= *top;
                     *top = 0;
                 }
             }
             b'+' | b'-' | b'*' | b'/' | b'%' | b'~' | b'=' | b'!' | b'<' | b'>' | b'|' | b'.' => {
-                bump(&mut levels, &mut deepest)
+                bump(&mut levels, &mut total);
             }
             c if c.is_ascii_alphabetic() || c == b'_' => {
                 let word_start = i;
@@ -147,15 +142,25 @@ fn tag_nesting(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
                     &bytes[word_start..i],
                     b"and" | b"or" | b"not" | b"in" | b"is" | b"if" | b"else"
                 ) {
-                    bump(&mut levels, &mut deepest);
+                    bump(&mut levels, &mut total);
                 }
+                deepest = deepest.max(total);
                 continue;
             }
             _ => {}
         }
+        deepest = deepest.max(total);
         i += 1;
     }
     (deepest, end)
+}
+
+/// One more operator in the element being read.
+fn bump(levels: &mut [usize], total: &mut usize) {
+    if let Some(top) = levels.last_mut() {
+        *top += 1;
+        *total += 1;
+    }
 }
 
 /// Fails when `text` nests deeper than the ceiling every evaluation
@@ -204,7 +209,8 @@ pub(super) fn fueled_env(
 /// (lock-free afterwards); when they are all taken by other amounts, a form
 /// is made for the one evaluation.
 pub(super) struct PerFuel<T> {
-    slots: [OnceLock<(u64, T)>; 3],
+    // Boxed: an environment is large, and compiled texts are kept in enums.
+    slots: Box<[OnceLock<(u64, T)>; 3]>,
 }
 
 /// A compiled form: cached or made for one use.
@@ -236,7 +242,7 @@ impl<T> PerFuel<T> {
         fuel: u64,
         make: impl Fn(u64) -> Result<T, E>,
     ) -> Result<Form<'_, T>, E> {
-        for slot in &self.slots {
+        for slot in self.slots.iter() {
             if slot.get().is_none() {
                 // Another thread may fill it first: then ours is dropped.
                 let _ = slot.set((fuel, make(fuel)?));
@@ -262,14 +268,11 @@ pub(super) fn measure(value: &Value, budget: &Budget) -> Result<(), LimitError> 
     let mut stack: Vec<(Value, minijinja::value::ValueIter)> = Vec::new();
     let mut current = value.clone();
     loop {
-        match leaf_or_iter(&current, budget, max.saturating_sub(stack.len()))? {
-            Some(iter) => {
-                if stack.len() >= max {
-                    return Err(budget.too_deep());
-                }
-                stack.push((current.clone(), iter));
+        if let Some(iter) = leaf_or_iter(&current, budget, max.saturating_sub(stack.len()))? {
+            if stack.len() >= max {
+                return Err(budget.too_deep());
             }
-            None => {}
+            stack.push((current.clone(), iter));
         }
         // Next value to look at.
         loop {

@@ -359,7 +359,7 @@ impl Value {
             Value::Set(set) => set.get_index(i),
             Value::Dict(map) => map
                 .get_index(i / 2)
-                .map(|(k, v)| if i % 2 == 0 { k } else { v }),
+                .map(|(k, v)| if i.is_multiple_of(2) { k } else { v }),
             Value::Ordered(o) => o.items.get(i),
             Value::Failing(f) => f.items.get(i),
             Value::Lazy(lazy) => match lazy.as_ref() {
