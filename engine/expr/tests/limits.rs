@@ -517,3 +517,19 @@ fn yaml_parse_refuses_deep_and_exploding_documents() {
     assert!(r.unwrap_err().contains("bytes"));
     assert!(started.elapsed() < Duration::from_secs(30));
 }
+
+#[test]
+fn sharing_a_big_string_counts_its_size() {
+    for text in [
+        "<% let(s => 'x' * 100000000) -> range(0, 1000).select($s) %>",
+        "<% let(s => 'x' * 100000000) -> [$s, $s, $s, $s, $s] %>",
+        "<% let(s => 'x' * 100000000) -> str([$s, $s, $s]) %>",
+    ] {
+        let kind = limit_of(eval(text));
+        assert!(
+            matches!(kind, LimitKind::Bytes(_) | LimitKind::Steps(_)),
+            "{text}: {kind:?}"
+        );
+    }
+    assert!(eval("<% let(s => 'x' * 1000000) -> [$s, $s, $s].len() %>").is_ok());
+}

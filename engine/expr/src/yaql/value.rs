@@ -241,7 +241,7 @@ impl Value {
 
     /// How deeply the value nests and how many items it holds once
     /// expanded (a shared part counts each time it appears, as it would in
-    /// JSON); `None` when it nests deeper than `max_depth` levels (a scalar
+    /// JSON; a string inside counts one item per 32 bytes); `None` when it nests deeper than `max_depth` levels (a scalar
     /// is 0 deep, `[1]` is 1 deep). Generators, sets, dicts (keys too),
     /// endless generators and context objects count as levels.
     ///
@@ -279,7 +279,13 @@ impl Value {
             top.next += 1;
             match top.value.child(i) {
                 Some(child) => {
-                    top.items = top.items.saturating_add(1);
+                    // A string counts as the items its bytes would fill,
+                    // so sharing one big string many times counts too.
+                    let units = match child {
+                        Value::Str(s) => 1 + s.len() as u64 / crate::limits::ITEM_BYTES,
+                        _ => 1,
+                    };
+                    top.items = top.items.saturating_add(units);
                     if !child.is_collection() {
                         continue;
                     }
@@ -299,7 +305,9 @@ impl Value {
                 None => {
                     let Some(done) = stack.pop() else { break };
                     let height = done.tallest + 1;
-                    if done.tallest > 0 {
+                    // Large or nesting collections are remembered: met
+                    // again, they are not walked again.
+                    if done.tallest > 0 || done.next > 16 {
                         seen.insert(done.value.address(), (height, done.items));
                     }
                     match stack.last_mut() {
