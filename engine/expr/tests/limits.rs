@@ -533,3 +533,38 @@ fn sharing_a_big_string_counts_its_size() {
     }
     assert!(eval("<% let(s => 'x' * 1000000) -> [$s, $s, $s].len() %>").is_ok());
 }
+
+#[test]
+fn deepest_values_allowed_convert_and_drop_on_a_small_stack() {
+    let deepest = Limits {
+        max_depth: bora_expr::limits::MAX_VALUE_DEPTH_CEILING,
+        ..Limits::DEFAULT
+    };
+    let levels = bora_expr::limits::MAX_VALUE_DEPTH_CEILING - 1;
+    for text in [
+        format!("<% range(0, {levels}).reduce([$1], 1) %>"),
+        format!("<% range(0, {levels}).reduce({{a => $1}}, 1) %>"),
+        format!("<% str(range(0, {levels} / 2).reduce([{{b => $1}}], 1)) %>"),
+        format!("x <% range(0, {levels}).reduce([$1], 1) %>"),
+    ] {
+        let text2 = text.clone();
+        let out = on_small_stack(move || {
+            let data = DataContext::new(json!({}));
+            let v = evaluate(&text2, &data, &Limited(deepest)).unwrap();
+            let s = serde_json::to_string(&v).unwrap();
+            let back: Value = serde_json::from_str(&s).unwrap();
+            drop(v);
+            back == serde_json::from_str::<Value>(&s).unwrap()
+        });
+        assert!(out, "{text}");
+    }
+    // Above the ceiling, the limit is the ceiling.
+    let above = Limits {
+        max_depth: 10_000,
+        ..Limits::DEFAULT
+    };
+    assert_eq!(
+        limit_of(eval_with("<% range(0, 50000).reduce([$1], 1) %>", above)),
+        LimitKind::ValueDepth(bora_expr::limits::MAX_VALUE_DEPTH_CEILING)
+    );
+}
