@@ -16,7 +16,7 @@
 //! Bora's functions reach the budget through a hidden root variable
 //! ([`BUDGET_VAR`]).
 
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 use minijinja::value::{Object, ValueKind};
 use minijinja::{Environment, State, Value};
@@ -28,14 +28,23 @@ pub(super) const BUDGET_VAR: &str = "__bora_budget";
 
 /// The budget as a minijinja object.
 #[derive(Debug)]
-pub(super) struct BudgetHandle(pub Arc<Budget>);
+pub(super) struct BudgetHandle(pub Budget);
 
 impl Object for BudgetHandle {}
 
-/// The evaluation's budget, seen from a function or the formatter.
-pub(super) fn budget_of(state: &State) -> Option<Arc<Budget>> {
-    let v = state.lookup(BUDGET_VAR)?;
-    v.downcast_object_ref::<BudgetHandle>().map(|h| h.0.clone())
+/// A fresh budget as a minijinja value (one allocation per evaluation).
+pub(super) fn new_budget(limits: &crate::Limits) -> Value {
+    Value::from_object(BudgetHandle(Budget::new(limits)))
+}
+
+/// The budget inside a value made by [`new_budget`].
+pub(super) fn budget_in(value: &Value) -> Option<&Budget> {
+    value.downcast_object_ref::<BudgetHandle>().map(|h| &h.0)
+}
+
+/// The evaluation's budget value, seen from a function or the formatter.
+pub(super) fn budget_of(state: &State) -> Option<Value> {
+    state.lookup(BUDGET_VAR)
 }
 
 /// A minijinja error for a limit (the evaluation maps it back to the

@@ -161,8 +161,9 @@ impl JinjaExpression {
 
     /// Evaluates against `data`; the result is converted to JSON.
     pub fn evaluate(&self, data: &DataContext, host: &dyn ExprHost) -> Result<Json, JinjaError> {
-        let budget = Arc::new(Budget::new(host.limits()));
-        check_depth_limit(&budget, self.depth)?;
+        let handle = budget::new_budget(host.limits());
+        let budget = budget::budget_in(&handle).ok_or_else(|| JinjaError::new("no budget"))?;
+        check_depth_limit(budget, self.depth)?;
         let expr = self.form(budget.limits().max_steps)?;
         let run = |root: Value| -> Result<Json, JinjaError> {
             let value = expr.eval(root)?;
@@ -173,12 +174,12 @@ impl JinjaExpression {
                 return Ok(Json::Null);
             }
             // Measured without recursion before the recursive conversion.
-            budget::measure(&value, &budget)?;
+            budget::measure(&value, budget)?;
             Ok(to_json(&value))
         };
         within(
-            &budget,
-            run_with_host(&self.host_use, host, data, &budget, run),
+            budget,
+            run_with_host(&self.host_use, host, data, &handle, run),
         )
     }
 }
@@ -420,16 +421,17 @@ impl JinjaTemplate {
 
     /// Renders against `data`.
     pub fn render(&self, data: &DataContext, host: &dyn ExprHost) -> Result<String, JinjaError> {
-        let budget = Arc::new(Budget::new(host.limits()));
-        check_depth_limit(&budget, self.depth)?;
+        let handle = budget::new_budget(host.limits());
+        let budget = budget::budget_in(&handle).ok_or_else(|| JinjaError::new("no budget"))?;
+        check_depth_limit(budget, self.depth)?;
         let env = self.env(budget.limits().max_steps)?;
         let run = |root: Value| -> Result<String, JinjaError> {
             let template = env.get_template(TEMPLATE_NAME)?;
             Ok(template.render(root)?)
         };
         within(
-            &budget,
-            run_with_host(&self.host_use, host, data, &budget, run),
+            budget,
+            run_with_host(&self.host_use, host, data, &handle, run),
         )
     }
 }
@@ -491,11 +493,11 @@ impl Object for Root {
     }
 }
 
-fn root_value(data: &DataContext, prefetched: Option<Value>, budget: &Arc<Budget>) -> Value {
+fn root_value(data: &DataContext, prefetched: Option<Value>, budget: &Value) -> Value {
     Value::from_object(Root {
         data: data.clone(),
         prefetched,
-        budget: Value::from_object(budget::BudgetHandle(budget.clone())),
+        budget: budget.clone(),
     })
 }
 
@@ -1193,7 +1195,7 @@ fn run_with_host<R: Send>(
     host_use: &HostUse,
     host: &dyn ExprHost,
     data: &DataContext,
-    budget: &Arc<Budget>,
+    budget: &Value,
     f: impl FnOnce(Value) -> Result<R, JinjaError> + Send,
 ) -> Result<R, JinjaError> {
     match host_use {
@@ -1382,8 +1384,9 @@ fn build_env() -> Environment<'static> {
     env.set_formatter(|out, state, value| {
         // What a template writes counts against the budget; a container is
         // measured (without recursion) before `str()` walks it.
-        let budget = budget::budget_of(state);
-        if let Some(budget) = &budget
+        let handle = budget::budget_of(state);
+        let budget = handle.as_ref().and_then(budget::budget_in);
+        if let Some(budget) = budget
             && matches!(
                 value.kind(),
                 ValueKind::Seq | ValueKind::Map | ValueKind::Iterable
@@ -1392,7 +1395,7 @@ fn build_env() -> Environment<'static> {
             budget::measure(value, budget).map_err(budget::limit_error)?;
         }
         let text = py_str(value);
-        if let Some(budget) = &budget {
+        if let Some(budget) = budget {
             budget
                 .bytes(text.len() as u64)
                 .map_err(budget::limit_error)?;
