@@ -24,8 +24,7 @@
 //!   [`CLOCK_EVERY`] steps.
 
 use std::fmt;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
 /// Bytes counted for one item of a list, dict or set (a YAQL value is 32
@@ -108,6 +107,19 @@ pub enum LimitKind {
     Time,
 }
 
+impl LimitKind {
+    /// A small number per kind (never 0), for [`Budget`]'s record.
+    fn code(self) -> u8 {
+        match self {
+            LimitKind::Steps(_) => 1,
+            LimitKind::Bytes(_) => 2,
+            LimitKind::ValueDepth(_) => 3,
+            LimitKind::ExpressionDepth(_) => 4,
+            LimitKind::Time => 5,
+        }
+    }
+}
+
 /// A limit was exceeded. `Display` gives `exceeded the limit of 10,000,000
 /// steps` (the language and the expression are added by
 /// [`crate::ExprError`]).
@@ -161,8 +173,9 @@ pub struct Budget {
     bytes: AtomicU64,
     next_clock: AtomicU64,
     depth: AtomicUsize,
-    /// The first limit exceeded (see [`Budget::tripped`]).
-    tripped: Mutex<Option<LimitError>>,
+    /// The first limit exceeded (see [`Budget::tripped`]), coded by
+    /// [`LimitKind::code`] (0: none).
+    tripped: AtomicU8,
 }
 
 impl Budget {
@@ -174,24 +187,33 @@ impl Budget {
             bytes: AtomicU64::new(0),
             next_clock: AtomicU64::new(CLOCK_EVERY),
             depth: AtomicUsize::new(0),
-            tripped: Mutex::new(None),
+            tripped: AtomicU8::new(0),
         }
     }
 
     /// Records a limit exceeded and returns it.
     #[cold]
     fn trip(&self, kind: LimitKind) -> LimitError {
-        let error = LimitError::new(kind);
-        let mut tripped = self.tripped.lock().unwrap_or_else(|e| e.into_inner());
-        tripped.get_or_insert(error);
-        error
+        let _ = self
+            .tripped
+            .compare_exchange(0, kind.code(), Ordering::Relaxed, Ordering::Relaxed);
+        LimitError::new(kind)
     }
 
     /// The first limit this evaluation exceeded, even if the error was
     /// caught on the way (a lazy generator keeping it, a Jinja filter
     /// turning it into its own error).
     pub fn tripped(&self) -> Option<LimitError> {
-        *self.tripped.lock().unwrap_or_else(|e| e.into_inner())
+        let l = &self.limits;
+        let kind = match self.tripped.load(Ordering::Relaxed) {
+            0 => return None,
+            1 => LimitKind::Steps(l.max_steps),
+            2 => LimitKind::Bytes(l.max_bytes),
+            3 => LimitKind::ValueDepth(l.max_depth),
+            4 => LimitKind::ExpressionDepth(l.max_expression_depth),
+            _ => LimitKind::Time,
+        };
+        Some(LimitError::new(kind))
     }
 
     /// The limits in force (clamped).
