@@ -160,6 +160,17 @@ fn thousands(n: u64) -> String {
     out
 }
 
+/// The step count at which [`Budget::steps`] next leaves its fast path:
+/// past the step limit, or [`CLOCK_EVERY`] steps on when there is a
+/// deadline.
+fn next_check(limits: &Limits, steps: u64) -> u64 {
+    let past_limit = limits.max_steps.saturating_add(1);
+    match limits.deadline {
+        Some(_) => past_limit.min(steps.saturating_add(CLOCK_EVERY)),
+        None => past_limit,
+    }
+}
+
 /// The counters of one evaluation.
 ///
 /// Counters are atomics only so that a Jinja template rendered on a helper
@@ -185,7 +196,7 @@ impl Budget {
             limits: limits.clamped(),
             steps: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
-            next_clock: AtomicU64::new(CLOCK_EVERY),
+            next_clock: AtomicU64::new(next_check(&limits.clamped(), 0)),
             depth: AtomicUsize::new(0),
             tripped: AtomicU8::new(0),
         }
@@ -236,19 +247,22 @@ impl Budget {
     pub fn steps(&self, n: u64) -> Result<(), LimitError> {
         let steps = self.steps.load(Ordering::Relaxed).saturating_add(n);
         self.steps.store(steps, Ordering::Relaxed);
-        if steps > self.limits.max_steps {
-            return Err(self.trip(LimitKind::Steps(self.limits.max_steps)));
-        }
+        // One comparison on the fast path: `next_clock` is the nearer of
+        // the next clock reading and the step limit.
         if steps >= self.next_clock.load(Ordering::Relaxed) {
-            self.clock(steps)?;
+            return self.clock(steps);
         }
         Ok(())
     }
 
+    /// The step limit passed, or time to read the clock.
     #[cold]
     fn clock(&self, steps: u64) -> Result<(), LimitError> {
+        if steps > self.limits.max_steps {
+            return Err(self.trip(LimitKind::Steps(self.limits.max_steps)));
+        }
         self.next_clock
-            .store(steps.saturating_add(CLOCK_EVERY), Ordering::Relaxed);
+            .store(next_check(&self.limits, steps), Ordering::Relaxed);
         self.check_time()
     }
 
