@@ -27,6 +27,7 @@ use serde_json::Value;
 use crate::context::DataContext;
 use crate::functions::ExprHost;
 use crate::jinja::{self, JinjaError, JinjaExpression, JinjaTemplate};
+use crate::limits::{LimitError, shorten};
 use crate::yaql::{self, YaqlError};
 
 static YAQL_RE: LazyLock<Regex> =
@@ -58,6 +59,39 @@ pub enum ExprError {
     /// YAQL and Jinja in one string (`ExpressionGrammarException`).
     #[error("{MIXED_MESSAGE}")]
     Mixed,
+    /// Not Mistral's: the evaluation (or, at validation, the parse) went
+    /// past one of its [`crate::Limits`]. `expression` is the text with its
+    /// delimiters, shortened to 200 characters.
+    #[error("{} expression {error}: {expression}", language.name())]
+    Limit {
+        language: Language,
+        expression: String,
+        error: LimitError,
+    },
+}
+
+impl ExprError {
+    /// True when a limit was exceeded (rather than the expression being
+    /// wrong for its data).
+    pub fn is_limit(&self) -> bool {
+        matches!(self, ExprError::Limit { .. })
+    }
+
+    fn yaql_limit(expression: &str, error: LimitError) -> ExprError {
+        ExprError::Limit {
+            language: Language::Yaql,
+            expression: format!("<% {} %>", shorten(expression)),
+            error,
+        }
+    }
+
+    fn jinja_limit(text: &str, error: LimitError) -> ExprError {
+        ExprError::Limit {
+            language: Language::Jinja,
+            expression: shorten(text),
+            error,
+        }
+    }
 }
 
 /// The language of an expression string, as Mistral detects it.
@@ -65,6 +99,16 @@ pub enum ExprError {
 pub enum Language {
     Jinja,
     Yaql,
+}
+
+impl Language {
+    /// `YAQL` or `Jinja`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Jinja => "Jinja",
+            Language::Yaql => "YAQL",
+        }
+    }
 }
 
 /// The language Mistral would evaluate `text` with, or `None` for plain text.
@@ -163,9 +207,12 @@ impl CompiledText {
 
     /// Evaluates as Mistral's `expressions.evaluate(text, context)`.
     pub fn evaluate(&self, data: &DataContext, host: &dyn ExprHost) -> Result<Value, ExprError> {
-        let jinja_error = |error: JinjaError| ExprError::Jinja {
-            expression: self.text.clone(),
-            error: error.message,
+        let jinja_error = |error: JinjaError| match error.limit {
+            Some(limit) => ExprError::jinja_limit(&self.text, limit),
+            None => ExprError::Jinja {
+                expression: self.text.clone(),
+                error: error.message,
+            },
         };
         match &self.compiled {
             Compiled::Plain => Ok(Value::String(self.text.clone())),
@@ -187,9 +234,12 @@ impl CompiledText {
             Compiled::Yaql(parts) => {
                 let mut result = self.text.clone();
                 for part in parts {
-                    let yaql_error = |error: YaqlError| ExprError::Yaql {
-                        expression: part.expression.clone(),
-                        error: error.to_string(),
+                    let yaql_error = |error: YaqlError| match error {
+                        YaqlError::Limit(limit) => ExprError::yaql_limit(&part.expression, limit),
+                        error => ExprError::Yaql {
+                            expression: part.expression.clone(),
+                            error: error.to_string(),
+                        },
                     };
                     let value = part
                         .parsed
@@ -332,7 +382,10 @@ impl CompiledData {
 pub fn validate(text: &str) -> Result<(), ExprError> {
     let mut found_jinja = false;
     if is_jinja(text) {
-        jinja::validate_template(text).map_err(|e| ExprError::JinjaGrammar(e.message))?;
+        jinja::validate_template(text).map_err(|e| match e.limit {
+            Some(limit) => ExprError::jinja_limit(text, limit),
+            None => ExprError::JinjaGrammar(e.message),
+        })?;
         found_jinja = true;
     }
     if YAQL_RE.is_match(text) {
@@ -345,8 +398,10 @@ pub fn validate(text: &str) -> Result<(), ExprError> {
             let inner = strip_delimiters(m.as_str());
             let trimmed = inner.trim_start();
             let lead = inner.len() - trimmed.len();
-            yaql::Expression::parse(trimmed.trim_end())
-                .map_err(|e| ExprError::YaqlGrammar(shift_position(e, lead).to_string()))?;
+            yaql::Expression::parse(trimmed.trim_end()).map_err(|e| match e {
+                YaqlError::Limit(limit) => ExprError::yaql_limit(trimmed.trim_end(), limit),
+                e => ExprError::YaqlGrammar(shift_position(e, lead).to_string()),
+            })?;
         }
     }
     Ok(())

@@ -11,7 +11,9 @@ mod yaml;
 
 use serde_json::{Map, Value};
 
-pub use yaml::{yaml_dump, yaml_parse};
+use crate::limits::Limits;
+
+pub use yaml::{YamlParseError, yaml_dump, yaml_parse, yaml_parse_within};
 
 /// Execution data that expressions may read. The engine implements this over
 /// its store; [`NoHost`] is used where there is no execution (`bora expr`, tests).
@@ -55,6 +57,13 @@ pub trait ExprHost {
     fn global(&self, name: &str) -> Result<Option<Value>, String> {
         let _ = name;
         Ok(None)
+    }
+
+    /// The limits every evaluation made with this host runs under (each
+    /// evaluation counts from zero). [`Limits::DEFAULT`] unless the
+    /// embedding program says otherwise.
+    fn limits(&self) -> &Limits {
+        &Limits::DEFAULT
     }
 }
 

@@ -11,6 +11,9 @@
 //!   execution data, so this crate needs no database.
 //!
 //! - [`context`]: [`context::DataContext`], the layered data seen as `$` / `_`.
+//! - [`limits`]: the budget of one evaluation ([`Limits`]: steps, bytes of
+//!   values built, value and expression nesting, a deadline), passed in by
+//!   the engine through [`ExprHost::limits`].
 //!
 //! Data in and out is `serde_json::Value` (with `preserve_order`, since Mistral
 //! keeps dict insertion order).
@@ -19,6 +22,7 @@ pub mod context;
 pub mod eval;
 pub mod functions;
 pub mod jinja;
+pub mod limits;
 pub mod yaql;
 
 pub use context::DataContext;
@@ -26,3 +30,4 @@ pub use eval::{
     CompiledData, CompiledText, ExprError, Language, evaluate, evaluate_recursively, validate,
 };
 pub use functions::{ExecutionsFilter, ExprHost, NoHost};
+pub use limits::{LimitError, LimitKind, Limits, check_depth};

@@ -107,7 +107,7 @@ fn check(text: &str, data: &Value) {
                 YaqlError::Lexical { .. }
                     | YaqlError::UnexpectedEnd
                     | YaqlError::Unexpected { .. }
-                    | YaqlError::TooDeep
+                    | YaqlError::Limit(_)
             ),
             "{text:?}: parse gave a non-grammar error {e:?}"
         ),

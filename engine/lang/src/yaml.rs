@@ -440,6 +440,11 @@ enum Frame {
     Map(Pos, Vec<(Node, Node)>, Option<(Node, bool)>, KeyIndex),
 }
 
+/// Deepest nesting of collections in a definition: the definition is
+/// stored as JSON and read back with serde_json (128 levels at most), and
+/// everything that walks it recurses.
+pub const MAX_NESTING: usize = bora_expr::Limits::DEFAULT.max_depth;
+
 struct Builder {
     stack: Vec<Frame>,
     docs: usize,
@@ -596,6 +601,17 @@ impl MarkedEventReceiver for Builder {
                 let _ = tag;
                 self.fail(
                     "Definition could not be parsed: anchors (`&name`) are not supported".into(),
+                    pos,
+                );
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..)
+                if self.stack.len() >= MAX_NESTING =>
+            {
+                self.fail(
+                    format!(
+                        "Definition could not be parsed: collections are nested more than \
+                         {MAX_NESTING} levels deep"
+                    ),
                     pos,
                 );
             }

@@ -187,28 +187,77 @@ enum Frame {
     Map(Map<String, Value>, Option<String>, usize),
 }
 
+/// Why [`yaml_parse_within`] refused a text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum YamlParseError {
+    /// Not YAML (PyYAML's message).
+    Text(String),
+    /// Collections nested deeper than allowed.
+    TooDeep,
+    /// More nodes than allowed once aliases are expanded (an alias is a
+    /// copy of its anchor's value: `&a [...]` then `[*a, *a, ...]` doubles
+    /// per level).
+    TooBig,
+}
+
 /// `yaml_parse(text)`: PyYAML's `safe_load`. An empty stream is `null`;
-/// several documents are an error, as in `safe_load`.
+/// several documents are an error, as in `safe_load`. Within the default
+/// [`crate::Limits`] (nesting, and items once aliases are expanded).
 pub fn yaml_parse(text: &str) -> Result<Value, String> {
+    let limits = crate::Limits::DEFAULT;
+    yaml_parse_within(
+        text,
+        limits.max_depth,
+        limits.max_bytes / crate::limits::ITEM_BYTES,
+    )
+    .map_err(|e| match e {
+        YamlParseError::Text(message) => message,
+        YamlParseError::TooDeep => {
+            crate::LimitError::new(crate::LimitKind::ValueDepth(limits.max_depth)).to_string()
+        }
+        YamlParseError::TooBig => {
+            crate::LimitError::new(crate::LimitKind::Bytes(limits.max_bytes)).to_string()
+        }
+    })
+}
+
+/// [`yaml_parse`] refusing collections nested deeper than `max_depth` and
+/// documents of more than `max_items` nodes once aliases are expanded.
+/// Works without recursion.
+pub fn yaml_parse_within(
+    text: &str,
+    max_depth: usize,
+    max_items: u64,
+) -> Result<Value, YamlParseError> {
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: std::collections::HashMap<usize, Value> = std::collections::HashMap::new();
+    // Nodes inside each open collection, and in all.
+    let mut counts: Vec<u64> = Vec::new();
+    let mut total: u64 = 0;
+    let mut anchors: std::collections::HashMap<usize, (Value, u64)> =
+        std::collections::HashMap::new();
     let mut documents: Vec<Value> = Vec::new();
     for item in Parser::new_from_str(text) {
-        let (event, span) = item.map_err(|e| e.to_string())?;
-        let completed: Option<(Value, usize)> = match event {
+        let (event, span) = item.map_err(|e| YamlParseError::Text(e.to_string()))?;
+        let completed: Option<(Value, usize, u64)> = match event {
             Event::StreamStart
             | Event::StreamEnd
             | Event::DocumentStart(_)
             | Event::DocumentEnd
             | Event::Nothing => None,
             Event::Alias(id) => match anchors.get(&id) {
-                Some(v) => Some((v.clone(), 0)),
+                Some((v, size)) => {
+                    total = total.saturating_add(*size);
+                    if total > max_items {
+                        return Err(YamlParseError::TooBig);
+                    }
+                    Some((v.clone(), 0, *size))
+                }
                 None => {
-                    return Err(format!(
+                    return Err(YamlParseError::Text(format!(
                         "found undefined alias at line {}, column {}",
                         span.start.line(),
                         span.start.col() + 1
-                    ));
+                    )));
                 }
             },
             Event::Scalar(value, style, anchor, tag) => {
@@ -222,35 +271,52 @@ pub fn yaml_parse(text: &str) -> Result<Value, String> {
                 if let Some(t) = tag.as_ref()
                     && !t.is_yaml_core_schema()
                 {
-                    return Err(format!(
+                    return Err(YamlParseError::Text(format!(
                         "could not determine a constructor for the tag '{}{}'",
                         t.handle, t.suffix
-                    ));
+                    )));
                 }
-                Some((scalar_value(&value, style, tag_name)?, anchor))
+                total += 1;
+                let value = scalar_value(&value, style, tag_name).map_err(YamlParseError::Text)?;
+                Some((value, anchor, 1))
             }
-            Event::SequenceStart(anchor, _) => {
-                stack.push(Frame::Seq(Vec::new(), anchor));
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if stack.len() >= max_depth {
+                    return Err(YamlParseError::TooDeep);
+                }
+                total += 1;
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq(Vec::new(), anchor)
+                } else {
+                    Frame::Map(Map::new(), None, anchor)
+                });
+                counts.push(1);
                 None
             }
-            Event::MappingStart(anchor, _) => {
-                stack.push(Frame::Map(Map::new(), None, anchor));
-                None
-            }
-            Event::SequenceEnd => match stack.pop() {
-                Some(Frame::Seq(items, anchor)) => Some((Value::Array(items), anchor)),
-                _ => return Err("unbalanced sequence in YAML".to_string()),
+            Event::SequenceEnd => match (stack.pop(), counts.pop()) {
+                (Some(Frame::Seq(items, anchor)), Some(n)) => {
+                    Some((Value::Array(items), anchor, n))
+                }
+                _ => return Err(YamlParseError::Text("unbalanced sequence in YAML".into())),
             },
-            Event::MappingEnd => match stack.pop() {
-                Some(Frame::Map(map, _, anchor)) => Some((Value::Object(map), anchor)),
-                _ => return Err("unbalanced mapping in YAML".to_string()),
+            Event::MappingEnd => match (stack.pop(), counts.pop()) {
+                (Some(Frame::Map(map, _, anchor)), Some(n)) => {
+                    Some((Value::Object(map), anchor, n))
+                }
+                _ => return Err(YamlParseError::Text("unbalanced mapping in YAML".into())),
             },
         };
-        let Some((value, anchor)) = completed else {
+        if total > max_items {
+            return Err(YamlParseError::TooBig);
+        }
+        let Some((value, anchor, size)) = completed else {
             continue;
         };
         if anchor != 0 {
-            anchors.insert(anchor, value.clone());
+            anchors.insert(anchor, (value.clone(), size));
+        }
+        if let Some(count) = counts.last_mut() {
+            *count = count.saturating_add(size);
         }
         match stack.last_mut() {
             Some(Frame::Seq(items, _)) => items.push(value),
@@ -258,7 +324,7 @@ pub fn yaml_parse(text: &str) -> Result<Value, String> {
                 Some(key) => {
                     map.insert(key, value);
                 }
-                None => *pending = Some(key_string(value)?),
+                None => *pending = Some(key_string(value).map_err(YamlParseError::Text)?),
             },
             None => documents.push(value),
         }
@@ -266,7 +332,9 @@ pub fn yaml_parse(text: &str) -> Result<Value, String> {
     match documents.len() {
         0 => Ok(Value::Null),
         1 => Ok(documents.pop().unwrap_or(Value::Null)),
-        _ => Err("expected a single document in the stream".to_string()),
+        _ => Err(YamlParseError::Text(
+            "expected a single document in the stream".to_string(),
+        )),
     }
 }
 

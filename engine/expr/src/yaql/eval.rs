@@ -14,6 +14,7 @@ use super::stdlib;
 use super::value::{Dict, Value};
 use crate::context::DataContext;
 use crate::functions::ExprHost;
+use crate::limits::Budget;
 
 /// A frame of variables; child frames see their parents' variables.
 #[derive(Debug)]
@@ -36,6 +37,25 @@ impl Scope {
             frame = f.parent.as_ref();
         }
         None
+    }
+
+    /// The `i`-th value this frame and its parents hold (for measuring
+    /// how deeply a context object nests).
+    pub(crate) fn var_at(&self, mut i: usize) -> Option<&Value> {
+        let mut frame = Some(self);
+        while let Some(f) = frame {
+            match f.vars.get(i) {
+                Some((_, v)) => return Some(v),
+                None => i -= f.vars.len(),
+            }
+            frame = f.parent.as_deref();
+        }
+        None
+    }
+
+    /// How many variables this frame holds.
+    pub(crate) fn len(&self) -> usize {
+        self.vars.len()
     }
 
     fn get(&self, name: &str) -> Option<&Value> {
@@ -66,11 +86,13 @@ fn normalise(name: &str) -> &str {
     if name.is_empty() { "1" } else { name }
 }
 
-/// What an evaluation sees: the data, the host and the current scope.
+/// What an evaluation sees: the data, the host, the evaluation's budget and
+/// the current scope.
 #[derive(Clone)]
 pub struct Env<'a> {
     pub data: &'a DataContext,
     pub host: &'a dyn ExprHost,
+    pub budget: &'a Budget,
     pub scope: Option<Arc<Scope>>,
 }
 
@@ -78,10 +100,11 @@ pub struct Env<'a> {
 const CONTEXT_KEYS: &[&str] = &["__env", "__execution", "__task_execution"];
 
 impl<'a> Env<'a> {
-    pub fn root(data: &'a DataContext, host: &'a dyn ExprHost) -> Env<'a> {
+    pub fn root(data: &'a DataContext, host: &'a dyn ExprHost, budget: &'a Budget) -> Env<'a> {
         Env {
             data,
             host,
+            budget,
             scope: None,
         }
     }
@@ -91,6 +114,7 @@ impl<'a> Env<'a> {
         Env {
             data: self.data,
             host: self.host,
+            budget: self.budget,
             scope: Some(Arc::new(Scope {
                 vars,
                 funcs: Vec::new(),
@@ -104,6 +128,7 @@ impl<'a> Env<'a> {
         Env {
             data: self.data,
             host: self.host,
+            budget: self.budget,
             scope: Some(scope),
         }
     }
@@ -128,26 +153,57 @@ impl<'a> Env<'a> {
     }
 
     /// The value of `$name` (`name` empty for `$`); undefined names are null.
-    pub fn var(&self, name: &str) -> Value {
+    pub fn var(&self, name: &str) -> Result<Value, YaqlError> {
         let name = normalise(name);
         if let Some(v) = self.scope.as_ref().and_then(|s| s.get(name)) {
-            return v.clone();
+            return Ok(v.clone());
         }
         if name == "1" {
             return self.root_value();
         }
         if CONTEXT_KEYS.contains(&name) {
-            return self.data.get(name).map_or(Value::Null, Value::from_json);
+            return match self.data.get(name) {
+                Some(json) => self.json(json),
+                None => Ok(Value::Null),
+            };
         }
-        Value::Null
+        Ok(Value::Null)
     }
 
-    fn root_value(&self) -> Value {
+    fn root_value(&self) -> Result<Value, YaqlError> {
         match self.data.layers() {
-            [] => Value::Dict(Arc::new(Dict::default())),
-            [only] => Value::from_json(only),
-            _ => Value::from_json(&self.data.to_value()),
+            [] => Ok(Value::Dict(Arc::new(Dict::default()))),
+            [only] => self.json(only),
+            _ => self.json(&self.data.to_value()),
         }
+    }
+
+    /// Converts JSON (data, host answers, parsed text), counting the items
+    /// made against the budget.
+    pub fn json(&self, json: &serde_json::Value) -> Result<Value, YaqlError> {
+        let mut items = 0;
+        let value = Value::from_json_within(json, &mut items)?;
+        self.budget.items(items as usize)?;
+        Ok(value)
+    }
+
+    /// Counts a value a function or an operator returned against the budget:
+    /// its string bytes, or the items it holds once expanded (so sharing
+    /// cannot hide an exponential value whose conversion to JSON or text
+    /// would blow up), and refuses it when it nests too deeply.
+    #[inline]
+    pub fn built(&self, value: Value) -> Result<Value, YaqlError> {
+        let (items, bytes) = value.shallow_size();
+        if items > 0 {
+            let Some(expanded) = value.measure(self.budget.limits().max_depth) else {
+                return Err(self.budget.too_deep().into());
+            };
+            self.budget
+                .items(usize::try_from(expanded).unwrap_or(usize::MAX))?;
+        } else if bytes > 0 {
+            self.budget.bytes(bytes)?;
+        }
+        Ok(value)
     }
 
     /// Calls a lambda argument with positional values bound to `$1..$n`
@@ -160,12 +216,20 @@ impl<'a> Env<'a> {
         self.child(vars).eval(body)
     }
 
-    /// Evaluates an expression.
+    /// Evaluates an expression: one step, one level of nesting.
     pub fn eval(&self, expr: &Expr) -> Result<Value, YaqlError> {
+        self.budget.steps(1)?;
+        self.budget.enter()?;
+        let result = self.eval_node(expr);
+        self.budget.leave();
+        result
+    }
+
+    fn eval_node(&self, expr: &Expr) -> Result<Value, YaqlError> {
         match expr {
             Expr::Const(v) => Ok(v.clone()),
             Expr::Keyword(k) => Ok(Value::Str(k.clone())),
-            Expr::Var(name) => Ok(self.var(name)),
+            Expr::Var(name) => self.var(name),
             Expr::Wrap(inner) => self.eval(inner),
             Expr::RootPath(path) => self.eval_root_path(path),
             Expr::Call(name, args) => stdlib::call(self, name, None, args),
@@ -192,7 +256,7 @@ impl<'a> Env<'a> {
             }
             Expr::List(args) => {
                 let items = self.eval_positional(args, "#list")?;
-                Ok(Value::list(items))
+                self.built(Value::list(items))
             }
             Expr::Map(args) => {
                 let mut map = Dict::default();
@@ -207,7 +271,7 @@ impl<'a> Env<'a> {
                         _ => return Err(YaqlError::NoMatchingFunction("#map".into())),
                     }
                 }
-                Ok(Value::Dict(Arc::new(map)))
+                self.built(Value::Dict(Arc::new(map)))
             }
         }
     }
@@ -232,14 +296,14 @@ impl<'a> Env<'a> {
             return Ok(value);
         }
         if !self.data.layers().iter().all(|l| l.is_object()) {
-            let mut value = self.root_value();
+            let mut value = self.root_value()?;
             for key in path {
                 value = self.attribute(value, key)?;
             }
             return Ok(value);
         }
         let Some((first, rest)) = path.split_first() else {
-            return Ok(self.var(""));
+            return self.var("");
         };
         let mut current = self
             .data
@@ -253,7 +317,7 @@ impl<'a> Env<'a> {
                         .ok_or_else(|| YaqlError::key_error(&Value::Str(key.clone())))?;
                 }
                 other => {
-                    let mut value = Value::from_json(other);
+                    let mut value = self.json(other)?;
                     for key in &rest[i..] {
                         value = self.attribute(value, key)?;
                     }
@@ -261,7 +325,7 @@ impl<'a> Env<'a> {
                 }
             }
         }
-        Ok(Value::from_json(current))
+        self.json(current)
     }
 
     /// `receiver.rhs`: a method call, an attribute, or no match.
@@ -297,15 +361,15 @@ impl<'a> Env<'a> {
                         Err(error) => return Ok(failing(out, error)),
                     }
                 }
-                Ok(Value::Iter(Arc::new(out)))
+                self.built(Value::Iter(Arc::new(out)))
             }
-            Value::Set(items) => Ok(Value::Iter(Arc::new(
+            Value::Set(items) => self.built(Value::Iter(Arc::new(
                 items
                     .iter()
                     .map(|item| self.attribute(item.clone(), key))
                     .collect::<Result<_, _>>()?,
             ))),
-            Value::Ordered(o) => Ok(Value::Iter(Arc::new(
+            Value::Ordered(o) => self.built(Value::Iter(Arc::new(
                 o.items
                     .iter()
                     .map(|item| self.attribute(item.clone(), key))
@@ -354,7 +418,14 @@ impl<'a> Env<'a> {
                 }
                 let l = self.eval(left)?;
                 let r = self.eval(right)?;
-                stdlib::binary(op, l, r)
+                // Comparing or searching collections walks them.
+                let walked = match op {
+                    "in" | "=" | "!=" => r.shallow_size().0,
+                    _ => 0,
+                };
+                self.budget.steps(walked)?;
+                let result = stdlib::binary(op, l, r)?;
+                self.built(result)
             }
         }
     }

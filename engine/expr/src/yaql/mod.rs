@@ -28,6 +28,7 @@ pub use value::Value;
 
 use crate::context::DataContext;
 use crate::functions::ExprHost;
+use crate::limits::Budget;
 
 /// An error of parsing or evaluating a YAQL expression. `Display` gives
 /// yaql's own message (what Mistral puts after `error=`).
@@ -43,9 +44,11 @@ pub enum YaqlError {
         pos: usize,
         expr: String,
     },
-    /// Not a yaql error: this parser refuses absurdly deep nesting.
-    #[error("Parse error: expression nested too deeply")]
-    TooDeep,
+    /// Not a yaql error: an evaluation limit was exceeded (see
+    /// [`crate::limits`]); the parser refuses expressions nested deeper than
+    /// [`crate::limits::MAX_EXPRESSION_DEPTH_CEILING`] with it too.
+    #[error("{0}")]
+    Limit(#[from] crate::limits::LimitError),
     #[error("Unknown function \"{0}\"")]
     UnknownFunction(String),
     #[error("Unknown method \"{name}\" for receiver {receiver}")]
@@ -68,7 +71,7 @@ impl YaqlError {
         let mut shown = String::new();
         match key {
             Value::Str(s) => shown.push_str(&value::py_str_repr(s)),
-            other => shown.push_str(&other.to_yaql_repr_str()),
+            other => shown.push_str(&other.to_message_str()),
         }
         YaqlError::Runtime(shown)
     }
@@ -79,17 +82,30 @@ impl YaqlError {
 pub struct Expression {
     tree: Arc<parser::Expr>,
     text: Arc<str>,
+    /// The nesting of the tree (a leaf is 1).
+    depth: usize,
 }
 
 impl Expression {
     /// Parses `text` (the expression without `<% %>`, already stripped of
     /// surrounding whitespace: error positions count from its first
     /// character, as in yaql).
+    ///
+    /// An expression nested deeper than
+    /// [`crate::limits::MAX_EXPRESSION_DEPTH_CEILING`] is refused with
+    /// [`YaqlError::Limit`].
     pub fn parse(text: &str) -> Result<Expression, YaqlError> {
+        let (tree, depth) = parser::parse(text)?;
         Ok(Expression {
-            tree: Arc::new(parser::parse(text)?),
+            tree: Arc::new(tree),
             text: Arc::from(text),
+            depth,
         })
+    }
+
+    /// How deeply the parse tree nests (a leaf is 1).
+    pub fn depth(&self) -> usize {
+        self.depth
     }
 
     /// The expression text.
@@ -101,9 +117,34 @@ impl Expression {
     /// and `$__task_execution` come from the data's keys of those names.
     /// The result has gone through Mistral's output conversion checks (a set
     /// holding lists fails as `unhashable type: 'list'`).
+    ///
+    /// The evaluation runs against a fresh [`Budget`] of `host.limits()`.
     pub fn evaluate(&self, data: &DataContext, host: &dyn ExprHost) -> Result<Value, YaqlError> {
-        let env = eval::Env::root(data, host);
-        let value = env.eval(&self.tree)?;
+        self.evaluate_within(data, host, &Budget::new(host.limits()))
+    }
+
+    /// [`Expression::evaluate`] against a given budget.
+    pub fn evaluate_within(
+        &self,
+        data: &DataContext,
+        host: &dyn ExprHost,
+        budget: &Budget,
+    ) -> Result<Value, YaqlError> {
+        let max_depth = budget.limits().max_expression_depth;
+        if self.depth > max_depth {
+            return Err(
+                crate::limits::LimitError::new(crate::limits::LimitKind::ExpressionDepth(
+                    max_depth,
+                ))
+                .into(),
+            );
+        }
+        let env = eval::Env::root(data, host, budget);
+        let result = env.eval(&self.tree);
+        // A limit error caught inside (a lazy generator keeps its error for
+        // a consumer that may never come) still ends the evaluation.
+        budget.check()?;
+        let value = result?;
         eval::check_output(&value)?;
         Ok(value)
     }

@@ -102,14 +102,34 @@ struct Parser<'a> {
     text: &'a str,
     tokens: Vec<Token>,
     pos: usize,
+    /// Current recursion of `expr()`.
     depth: usize,
 }
 
-/// Deepest nesting accepted (keeps recursion far from the stack's end).
-const MAX_DEPTH: usize = 200;
+/// Deepest tree (and parser recursion) accepted: what the evaluator is
+/// tested to handle on a 2 MiB stack. Both are checked as the tree is built,
+/// so no deeper tree ever exists (dropping one would recurse too).
+const MAX_DEPTH: usize = crate::limits::MAX_EXPRESSION_DEPTH_CEILING;
 
-/// Parses expression text into a tree.
-pub fn parse(text: &str) -> Result<Expr, YaqlError> {
+fn too_deep() -> YaqlError {
+    crate::limits::LimitError::new(crate::limits::LimitKind::ExpressionDepth(MAX_DEPTH)).into()
+}
+
+/// A subtree and its depth (a leaf is 1).
+type Sub = (Expr, usize);
+
+/// The depth of a node over children of depth `below`, refused past
+/// [`MAX_DEPTH`].
+fn node(below: usize) -> Result<usize, YaqlError> {
+    if below >= MAX_DEPTH {
+        Err(too_deep())
+    } else {
+        Ok(below + 1)
+    }
+}
+
+/// Parses expression text into a tree; returns it with its depth.
+pub fn parse(text: &str) -> Result<(Expr, usize), YaqlError> {
     let tokens = tokenize(text)?;
     let mut parser = Parser {
         text,
@@ -117,11 +137,11 @@ pub fn parse(text: &str) -> Result<Expr, YaqlError> {
         pos: 0,
         depth: 0,
     };
-    let expr = parser.expr(0)?;
+    let (expr, depth) = parser.expr(0)?;
     if parser.pos < parser.tokens.len() {
         return Err(parser.unexpected());
     }
-    Ok(optimise(expr))
+    Ok((optimise(expr), depth))
 }
 
 impl Parser<'_> {
@@ -150,18 +170,18 @@ impl Parser<'_> {
         }
     }
 
-    fn expr(&mut self, min_bp: u8) -> Result<Expr, YaqlError> {
+    fn expr(&mut self, min_bp: u8) -> Result<Sub, YaqlError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(YaqlError::TooDeep);
+            return Err(too_deep());
         }
         let result = self.expr_inner(min_bp);
         self.depth -= 1;
         result
     }
 
-    fn expr_inner(&mut self, min_bp: u8) -> Result<Expr, YaqlError> {
-        let mut lhs = self.prefix()?;
+    fn expr_inner(&mut self, min_bp: u8) -> Result<Sub, YaqlError> {
+        let (mut lhs, mut depth) = self.prefix()?;
         while let Some(Tok::Op(op)) = self.peek() {
             let op: &'static str = op;
             match op {
@@ -170,7 +190,8 @@ impl Parser<'_> {
                         break;
                     }
                     self.pos += 1;
-                    let rhs = self.expr(DOT_BP + 1)?;
+                    let (rhs, rhs_depth) = self.expr(DOT_BP + 1)?;
+                    depth = node(depth.max(rhs_depth))?;
                     lhs = Expr::Dot {
                         recv: Box::new(lhs),
                         rhs: Box::new(rhs),
@@ -182,7 +203,8 @@ impl Parser<'_> {
                         break;
                     }
                     self.pos += 1;
-                    let args = self.args("]")?;
+                    let (args, args_depth) = self.args("]")?;
+                    depth = node(depth.max(args_depth))?;
                     lhs = Expr::Index(Box::new(lhs), args);
                 }
                 _ => {
@@ -193,57 +215,73 @@ impl Parser<'_> {
                         break;
                     }
                     self.pos += 1;
-                    let rhs = self.expr(if right { bp } else { bp + 1 })?;
+                    let (rhs, rhs_depth) = self.expr(if right { bp } else { bp + 1 })?;
+                    depth = node(depth.max(rhs_depth))?;
                     lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
                 }
             }
         }
-        Ok(lhs)
+        Ok((lhs, depth))
     }
 
-    fn prefix(&mut self) -> Result<Expr, YaqlError> {
+    fn prefix(&mut self) -> Result<Sub, YaqlError> {
         let Some(token) = self.tokens.get(self.pos) else {
             return Err(YaqlError::UnexpectedEnd);
         };
         let tok = token.tok.clone();
         self.pos += 1;
-        Ok(match tok {
-            Tok::Int(i) => Expr::Const(Value::Int(i)),
-            Tok::Float(f) => Expr::Const(Value::Float(f)),
-            Tok::Str(s) => Expr::Const(Value::str(&s)),
-            Tok::True => Expr::Const(Value::Bool(true)),
-            Tok::False => Expr::Const(Value::Bool(false)),
-            Tok::Null => Expr::Const(Value::Null),
-            Tok::Keyword(k) => Expr::Keyword(k.into()),
-            Tok::Dollar(name) => Expr::Var(name.into()),
+        let leaf = |e: Expr| Ok((e, 1));
+        match tok {
+            Tok::Int(i) => leaf(Expr::Const(Value::Int(i))),
+            Tok::Float(f) => leaf(Expr::Const(Value::Float(f))),
+            Tok::Str(s) => leaf(Expr::Const(Value::str(&s))),
+            Tok::True => leaf(Expr::Const(Value::Bool(true))),
+            Tok::False => leaf(Expr::Const(Value::Bool(false))),
+            Tok::Null => leaf(Expr::Const(Value::Null)),
+            Tok::Keyword(k) => leaf(Expr::Keyword(k.into())),
+            Tok::Dollar(name) => leaf(Expr::Var(name.into())),
             Tok::Func(name) => {
-                let args = self.args(")")?;
-                Expr::Call(name.into(), args)
+                let (args, depth) = self.args(")")?;
+                Ok((Expr::Call(name.into(), args), node(depth)?))
             }
             Tok::Op("(") => {
-                let inner = self.expr(0)?;
+                let (inner, depth) = self.expr(0)?;
                 self.expect_op(")")?;
-                Expr::Wrap(Box::new(inner))
+                Ok((Expr::Wrap(Box::new(inner)), node(depth)?))
             }
-            Tok::Op("[") => Expr::List(self.args("]")?),
-            Tok::Op("{") => Expr::Map(self.args("}")?),
+            Tok::Op("[") => {
+                let (args, depth) = self.args("]")?;
+                Ok((Expr::List(args), node(depth)?))
+            }
+            Tok::Op("{") => {
+                let (args, depth) = self.args("}")?;
+                Ok((Expr::Map(args), node(depth)?))
+            }
             // `-1` stays an operator call, as in yaql: it is not a literal
             // when overloads are ruled out by literal arguments.
-            Tok::Op(op @ ("-" | "+")) => Expr::Unary(op, Box::new(self.expr(UNARY_BP)?)),
-            Tok::Op("not") => Expr::Unary("not", Box::new(self.expr(NOT_BP)?)),
+            Tok::Op(op @ ("-" | "+")) => {
+                let (operand, depth) = self.expr(UNARY_BP)?;
+                Ok((Expr::Unary(op, Box::new(operand)), node(depth)?))
+            }
+            Tok::Op("not") => {
+                let (operand, depth) = self.expr(NOT_BP)?;
+                Ok((Expr::Unary("not", Box::new(operand)), node(depth)?))
+            }
             _ => {
                 self.pos -= 1;
-                return Err(self.unexpected());
+                Err(self.unexpected())
             }
-        })
+        }
     }
 
-    /// Arguments up to and including the closing token.
-    fn args(&mut self, close: &str) -> Result<Vec<Arg>, YaqlError> {
+    /// Arguments up to and including the closing token, with the depth of
+    /// the deepest one.
+    fn args(&mut self, close: &str) -> Result<(Vec<Arg>, usize), YaqlError> {
         let mut args = Vec::new();
+        let mut depth = 0;
         if matches!(self.peek(), Some(Tok::Op(o)) if *o == close) {
             self.pos += 1;
-            return Ok(args);
+            return Ok((args, depth));
         }
         let mut named_seen = false;
         loop {
@@ -253,10 +291,12 @@ impl Parser<'_> {
                 args.push(Arg::Omitted);
                 continue;
             }
-            let value = self.expr(0)?;
+            let (value, value_depth) = self.expr(0)?;
+            depth = depth.max(value_depth);
             if matches!(self.peek(), Some(Tok::Op("=>"))) {
                 self.pos += 1;
-                let target = self.expr(0)?;
+                let (target, target_depth) = self.expr(0)?;
+                depth = depth.max(target_depth);
                 args.push(Arg::Named(value, target));
                 named_seen = true;
             } else if named_seen {
@@ -267,7 +307,7 @@ impl Parser<'_> {
             match self.peek() {
                 Some(Tok::Op(o)) if *o == close => {
                     self.pos += 1;
-                    return Ok(args);
+                    return Ok((args, depth));
                 }
                 Some(Tok::Op(",")) => {
                     self.pos += 1;
@@ -361,7 +401,7 @@ mod tests {
 
     fn p(text: &str) -> String {
         match parse(text) {
-            Ok(e) => shape(&e),
+            Ok((e, _)) => shape(&e),
             Err(e) => e.to_string(),
         }
     }

@@ -36,6 +36,12 @@ impl From<YaqlError> for CallErr {
     }
 }
 
+impl From<crate::limits::LimitError> for CallErr {
+    fn from(e: crate::limits::LimitError) -> Self {
+        CallErr::Err(e.into())
+    }
+}
+
 pub(crate) type R = Result<Value, CallErr>;
 
 fn runtime(msg: impl Into<String>) -> CallErr {
@@ -274,10 +280,11 @@ pub fn call(
         // yaql picks overloads by the receiver before evaluating arguments.
         return Err(YaqlError::NoMatchingMethod {
             name: name.into(),
-            receiver: r.to_yaql_repr_str(),
+            receiver: r.to_message_str(),
         });
     }
-    let receiver_text = receiver.as_ref().map(Value::to_yaql_repr_str);
+    // Kept to name it in an error (shown only then: it can be big).
+    let receiver_value = receiver.clone();
     let call = Call {
         env,
         receiver,
@@ -292,16 +299,22 @@ pub fn call(
         other => other,
     };
     match result {
-        Ok(v) => Ok(v),
+        Ok(v) => env.built(v),
         Err(CallErr::Err(e)) => Err(e),
         Err(CallErr::Unknown) if is_method => Err(YaqlError::UnknownMethod {
             name: name.into(),
-            receiver: receiver_text.unwrap_or_default(),
+            receiver: receiver_value
+                .as_ref()
+                .map(Value::to_message_str)
+                .unwrap_or_default(),
         }),
         Err(CallErr::Unknown) => Err(YaqlError::UnknownFunction(name.into())),
         Err(CallErr::NoMatch) if is_method => Err(YaqlError::NoMatchingMethod {
             name: name.into(),
-            receiver: receiver_text.unwrap_or_default(),
+            receiver: receiver_value
+                .as_ref()
+                .map(Value::to_message_str)
+                .unwrap_or_default(),
         }),
         Err(CallErr::NoMatch) => Err(YaqlError::NoMatchingFunction(name.into())),
     }
@@ -365,8 +378,11 @@ pub(crate) fn iter_val(items: Vec<Value>) -> R {
 }
 
 /// A collection argument, consumed whole (a failing generator raises).
+/// Walking it counts one step per item.
 fn seq(c: &Call, i: usize) -> Result<Vec<Value>, CallErr> {
-    match c.val(i)? {
+    let v = c.val(i)?;
+    c.env.budget.steps(v.shallow_size().0)?;
+    match v {
         Value::Failing(f) => Err(CallErr::Err(f.error.clone())),
         v => items(&v).ok_or(CallErr::NoMatch),
     }
@@ -375,7 +391,9 @@ fn seq(c: &Call, i: usize) -> Result<Vec<Value>, CallErr> {
 /// A collection argument with the error it raises after its items, if any
 /// (for consumers that may stop before reaching it).
 pub(crate) fn seq_lazy(c: &Call, i: usize) -> Result<(Vec<Value>, Option<YaqlError>), CallErr> {
-    match c.val(i)? {
+    let v = c.val(i)?;
+    c.env.budget.steps(v.shallow_size().0)?;
+    match v {
         Value::Failing(f) => Ok((f.items.clone(), Some(f.error.clone()))),
         v => items(&v).map(|items| (items, None)).ok_or(CallErr::NoMatch),
     }
@@ -1304,7 +1322,7 @@ fn mistral(name: &str, c: &Call) -> R {
     match name {
         "env" => {
             c.exact(0)?;
-            Ok(c.env.var("__env"))
+            Ok(c.env.var("__env")?)
         }
         "uuid" => {
             c.exact(0)?;
@@ -1338,11 +1356,29 @@ fn mistral(name: &str, c: &Call) -> R {
                 }
             };
             let parsed = if name == "json_parse" {
-                crate::functions::json_parse(&text)
+                crate::functions::json_parse(&text).map_err(runtime)?
             } else {
-                crate::functions::yaml_parse(&text)
+                let budget = c.env.budget;
+                let max_items = budget.limits().max_bytes / crate::limits::ITEM_BYTES;
+                use crate::functions::YamlParseError as E;
+                match crate::functions::yaml_parse_within(
+                    &text,
+                    budget.limits().max_depth,
+                    max_items,
+                ) {
+                    Ok(v) => v,
+                    Err(E::Text(message)) => return Err(runtime(message)),
+                    Err(E::TooDeep) => return Err(budget.too_deep().into()),
+                    // Counting it all goes past the byte limit.
+                    Err(E::TooBig) => {
+                        return Err(budget
+                            .bytes(u64::MAX)
+                            .err()
+                            .map_or(CallErr::NoMatch, Into::into));
+                    }
+                }
             };
-            parsed.map(|j| Value::from_json(&j)).map_err(runtime)
+            Ok(c.env.json(&parsed)?)
         }
         "task" => {
             c.max(1)?;
@@ -1352,7 +1388,10 @@ fn mistral(name: &str, c: &Call) -> R {
                 Some(other) => Some(Arc::from(yaql_str(&other).as_str())),
             };
             let found = c.env.host.task(name.as_deref()).map_err(host_err)?;
-            Ok(found.map_or(Value::Null, |j| Value::from_json(&j)))
+            Ok(match found {
+                Some(j) => c.env.json(&j)?,
+                None => Value::Null,
+            })
         }
         "tasks" => {
             c.max(4)?;
@@ -1372,11 +1411,11 @@ fn mistral(name: &str, c: &Call) -> R {
                 .host
                 .tasks(id.as_deref(), recursive, state.as_deref(), flat)
                 .map_err(host_err)?;
-            Ok(Value::from_json(&found))
+            Ok(c.env.json(&found)?)
         }
         "execution" => {
             c.exact(0)?;
-            Ok(Value::from_json(&c.env.host.execution().map_err(host_err)?))
+            Ok(c.env.json(&c.env.host.execution().map_err(host_err)?)?)
         }
         "executions" => {
             c.max(5)?;
@@ -1392,9 +1431,8 @@ fn mistral(name: &str, c: &Call) -> R {
                 from_time: opt_str(c.arg(3, "from_time")?),
                 to_time: opt_str(c.arg(4, "to_time")?),
             };
-            Ok(Value::from_json(
-                &c.env.host.executions(&filter).map_err(host_err)?,
-            ))
+            Ok(c.env
+                .json(&c.env.host.executions(&filter).map_err(host_err)?)?)
         }
         _ => {
             // "global"
@@ -1404,7 +1442,10 @@ fn mistral(name: &str, c: &Call) -> R {
                 other => yaql_str(&other),
             };
             let found = c.env.host.global(&var).map_err(host_err)?;
-            Ok(found.map_or(Value::Null, |j| Value::from_json(&j)))
+            Ok(match found {
+                Some(j) => c.env.json(&j)?,
+                None => Value::Null,
+            })
         }
     }
 }

@@ -16,6 +16,9 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use indexmap::{IndexMap, IndexSet};
 
+/// Deepest JSON the evaluator converts (serde_json's parser limit).
+pub const JSON_DEPTH_CEILING: usize = 128;
+
 /// A dict: keys are any hashable value, insertion order is kept.
 pub type Dict = IndexMap<Value, Value, foldhash::fast::RandomState>;
 /// A set: insertion order is kept (Python's order is hash-based; Mistral's
@@ -168,6 +171,10 @@ impl Value {
 
     /// Converts JSON input the way yaql's `convert_input_data` does (lists
     /// become tuples, objects frozen dicts).
+    ///
+    /// Recursive: JSON from outside should have gone through
+    /// [`crate::limits::check_depth`] (the evaluator uses
+    /// [`Value::from_json_within`]).
     pub fn from_json(json: &serde_json::Value) -> Value {
         match json {
             serde_json::Value::Null => Value::Null,
@@ -190,6 +197,209 @@ impl Value {
                     .map(|(k, v)| (Value::str(k), Value::from_json(v)))
                     .collect(),
             )),
+        }
+    }
+
+    /// [`Value::from_json`] that counts the items it converts into `items`
+    /// and refuses JSON nested deeper than [`JSON_DEPTH_CEILING`] (what
+    /// serde_json's parser accepts), so the recursion stays bounded.
+    pub fn from_json_within(
+        json: &serde_json::Value,
+        items: &mut u64,
+    ) -> Result<Value, crate::limits::LimitError> {
+        fn convert(json: &serde_json::Value, items: &mut u64, level: usize) -> Option<Value> {
+            Some(match json {
+                serde_json::Value::Array(list) => {
+                    if level >= JSON_DEPTH_CEILING {
+                        return None;
+                    }
+                    *items += list.len() as u64;
+                    let mut out = Vec::with_capacity(list.len());
+                    for item in list {
+                        out.push(convert(item, items, level + 1)?);
+                    }
+                    Value::list(out)
+                }
+                serde_json::Value::Object(map) => {
+                    if level >= JSON_DEPTH_CEILING {
+                        return None;
+                    }
+                    *items += 2 * map.len() as u64;
+                    let mut out = Dict::with_capacity_and_hasher(map.len(), Default::default());
+                    for (k, v) in map {
+                        out.insert(Value::str(k), convert(v, items, level + 1)?);
+                    }
+                    Value::Dict(Arc::new(out))
+                }
+                scalar => Value::from_json(scalar),
+            })
+        }
+        convert(json, items, 0).ok_or(crate::limits::LimitError::new(
+            crate::limits::LimitKind::ValueDepth(JSON_DEPTH_CEILING),
+        ))
+    }
+
+    /// How deeply the value nests and how many items it holds once
+    /// expanded (a shared part counts each time it appears, as it would in
+    /// JSON; a string inside counts one item per 32 bytes); `None` when it nests deeper than `max_depth` levels (a scalar
+    /// is 0 deep, `[1]` is 1 deep). Generators, sets, dicts (keys too),
+    /// endless generators and context objects count as levels.
+    ///
+    /// Iterative, and each collection holding collections is measured once
+    /// per call however often it is shared (`[$x, $x, ...]`, or a fold
+    /// that keeps doubling its accumulator), so the walk is linear in the
+    /// distinct parts of the value while the expanded size can be
+    /// exponential.
+    pub fn measure(&self, max_depth: usize) -> Option<u64> {
+        if !self.is_collection() {
+            return Some(0);
+        }
+        if max_depth == 0 {
+            return None;
+        }
+        /// A collection being measured: next child, height of the tallest
+        /// child so far (0: only scalars), items so far.
+        struct Frame<'v> {
+            value: &'v Value,
+            next: usize,
+            tallest: usize,
+            items: u64,
+        }
+        let frame = |value| Frame {
+            value,
+            next: 0,
+            tallest: 0,
+            items: 0,
+        };
+        let mut seen: std::collections::HashMap<usize, (usize, u64)> =
+            std::collections::HashMap::new();
+        let mut stack = vec![frame(self)];
+        while let Some(top) = stack.last_mut() {
+            let i = top.next;
+            top.next += 1;
+            match top.value.child(i) {
+                Some(child) => {
+                    // A string counts as the items its bytes would fill,
+                    // so sharing one big string many times counts too.
+                    let units = match child {
+                        Value::Str(s) => 1 + s.len() as u64 / crate::limits::ITEM_BYTES,
+                        _ => 1,
+                    };
+                    top.items = top.items.saturating_add(units);
+                    if !child.is_collection() {
+                        continue;
+                    }
+                    if let Some(&(height, items)) = seen.get(&child.address()) {
+                        top.tallest = top.tallest.max(height);
+                        top.items = top.items.saturating_add(items);
+                        if stack.len() + height > max_depth {
+                            return None;
+                        }
+                        continue;
+                    }
+                    if stack.len() >= max_depth {
+                        return None;
+                    }
+                    stack.push(frame(child));
+                }
+                None => {
+                    let Some(done) = stack.pop() else { break };
+                    let height = done.tallest + 1;
+                    // Large or nesting collections are remembered: met
+                    // again, they are not walked again.
+                    if done.tallest > 0 || done.next > 16 {
+                        seen.insert(done.value.address(), (height, done.items));
+                    }
+                    match stack.last_mut() {
+                        Some(parent) => {
+                            parent.tallest = parent.tallest.max(height);
+                            parent.items = parent.items.saturating_add(done.items);
+                        }
+                        None => return Some(done.items),
+                    }
+                }
+            }
+        }
+        Some(0)
+    }
+
+    /// The address of a collection's shared contents (what identifies it
+    /// while the value is alive).
+    fn address(&self) -> usize {
+        match self {
+            Value::List(a) | Value::PyList(a) | Value::Items(a) | Value::Iter(a) => {
+                Arc::as_ptr(a) as usize
+            }
+            Value::Set(a) => Arc::as_ptr(a) as usize,
+            Value::Dict(a) => Arc::as_ptr(a) as usize,
+            Value::Ordered(a) => Arc::as_ptr(a) as usize,
+            Value::Failing(a) => Arc::as_ptr(a) as usize,
+            Value::Lazy(a) => Arc::as_ptr(a) as usize,
+            Value::Context(a) => Arc::as_ptr(a) as usize,
+            other => std::ptr::from_ref(other) as usize,
+        }
+    }
+
+    /// Whether the value holds other values (and so nests).
+    fn is_collection(&self) -> bool {
+        matches!(
+            self,
+            Value::List(_)
+                | Value::PyList(_)
+                | Value::Items(_)
+                | Value::Iter(_)
+                | Value::Set(_)
+                | Value::Dict(_)
+                | Value::Ordered(_)
+                | Value::Failing(_)
+                | Value::Lazy(_)
+                | Value::Context(_)
+        )
+    }
+
+    /// The `i`-th value held (dicts: keys at even, values at odd indexes).
+    fn child(&self, i: usize) -> Option<&Value> {
+        match self {
+            Value::List(items)
+            | Value::PyList(items)
+            | Value::Items(items)
+            | Value::Iter(items) => items.get(i),
+            Value::Set(set) => set.get_index(i),
+            Value::Dict(map) => map
+                .get_index(i / 2)
+                .map(|(k, v)| if i.is_multiple_of(2) { k } else { v }),
+            Value::Ordered(o) => o.items.get(i),
+            Value::Failing(f) => f.items.get(i),
+            Value::Lazy(lazy) => match lazy.as_ref() {
+                Lazy::Repeat(v) => (i == 0).then_some(v),
+                Lazy::Cycle(items) => items.get(i),
+                Lazy::Count { .. } => None,
+            },
+            Value::Context(scope) => scope.var_at(i),
+            _ => None,
+        }
+    }
+
+    /// The number of items a collection holds (dict entries count twice),
+    /// and the bytes of a string: what building the value cost, not counting
+    /// the values inside.
+    pub fn shallow_size(&self) -> (u64, u64) {
+        match self {
+            Value::Str(s) => (0, s.len() as u64),
+            Value::List(items)
+            | Value::PyList(items)
+            | Value::Items(items)
+            | Value::Iter(items) => (items.len() as u64, 0),
+            Value::Set(set) => (set.len() as u64, 0),
+            Value::Dict(map) => (2 * map.len() as u64, 0),
+            Value::Ordered(o) => ((o.items.len() * (1 + o.descending.len())) as u64, 0),
+            Value::Failing(f) => (f.items.len() as u64, 0),
+            Value::Lazy(lazy) => match lazy.as_ref() {
+                Lazy::Cycle(items) => (items.len() as u64, 0),
+                _ => (1, 0),
+            },
+            Value::Context(scope) => (1 + scope.len() as u64, 0),
+            _ => (0, 0),
         }
     }
 
@@ -261,7 +471,7 @@ impl Value {
     /// splicing into text shows (`True`, `None`, `[1, 2]`, `{'x': 1}`).
     pub fn to_python_str(&self) -> String {
         let mut out = String::new();
-        self.write_py(&mut out, false, true);
+        self.write_py(&mut out, false, true, usize::MAX);
         out
     }
 
@@ -269,12 +479,34 @@ impl Value {
     /// `(1, 2)`), used by yaql's error messages.
     pub fn to_yaql_repr_str(&self) -> String {
         let mut out = String::new();
-        self.write_py(&mut out, false, false);
+        self.write_py(&mut out, false, false, usize::MAX);
+        out
+    }
+
+    /// [`Value::to_yaql_repr_str`] for an error message: cut after about
+    /// 1,000 characters (with `...`), so a huge value does not make a huge
+    /// message.
+    pub fn to_message_str(&self) -> String {
+        const CAP: usize = 1000;
+        let mut out = String::new();
+        self.write_py(&mut out, false, false, CAP);
+        if out.len() >= CAP {
+            let cut = (0..=CAP)
+                .rev()
+                .find(|&i| out.is_char_boundary(i))
+                .unwrap_or(0);
+            out.truncate(cut);
+            out.push_str("...");
+        }
         out
     }
 
     /// Python `repr()` inside containers (`'a'`), `str()` at the top level.
-    fn write_py(&self, out: &mut String, nested: bool, lists: bool) {
+    /// Writing stops (leaving a cut text) once `out` holds `cap` bytes.
+    fn write_py(&self, out: &mut String, nested: bool, lists: bool, cap: usize) {
+        if out.len() >= cap {
+            return;
+        }
         match self {
             Value::Null => out.push_str("None"),
             Value::Bool(true) => out.push_str("True"),
@@ -298,7 +530,7 @@ impl Value {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    item.write_py(out, true, lists);
+                    item.write_py(out, true, lists, cap);
                 }
                 if !brackets && items.len() == 1 {
                     out.push(',');
@@ -311,7 +543,7 @@ impl Value {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    item.write_py(out, true, false);
+                    item.write_py(out, true, false, cap);
                 }
                 out.push_str("])");
             }
@@ -333,7 +565,7 @@ impl Value {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    item.write_py(out, true, lists);
+                    item.write_py(out, true, lists, cap);
                 }
                 out.push('}');
                 if !lists {
@@ -346,9 +578,9 @@ impl Value {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    k.write_py(out, true, lists);
+                    k.write_py(out, true, lists, cap);
                     out.push_str(": ");
-                    v.write_py(out, true, lists);
+                    v.write_py(out, true, lists, cap);
                 }
                 out.push('}');
             }
@@ -370,9 +602,11 @@ impl Value {
                 let _ = write!(out, "re.compile({})", py_str_repr(r.as_str()));
             }
             Value::Context(_) => out.push_str("<yaql.language.contexts.Context object at 0x...>"),
-            Value::Iter(items) if lists => Value::List(items.clone()).write_py(out, nested, lists),
+            Value::Iter(items) if lists => {
+                Value::List(items.clone()).write_py(out, nested, lists, cap)
+            }
             Value::Ordered(o) if lists => {
-                Value::List(Arc::new(o.items.clone())).write_py(out, nested, lists)
+                Value::List(Arc::new(o.items.clone())).write_py(out, nested, lists, cap)
             }
             Value::Iter(_) | Value::Lazy(_) | Value::Failing(_) => {
                 out.push_str("<generator object at 0x...>")

@@ -35,18 +35,33 @@ use serde_json::Value as Json;
 
 use crate::context::DataContext;
 use crate::functions::{self, ExecutionsFilter, ExprHost, NoHost, py_float_repr, py_str_repr};
+use crate::limits::{Budget, LimitError, LimitKind, Limits};
+
+mod budget;
 
 /// A Jinja compile or evaluation error; `message` is the bare reason.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{message}")]
 pub struct JinjaError {
     pub message: String,
+    /// Set when the error is a limit exceeded (see [`crate::limits`]).
+    pub limit: Option<LimitError>,
 }
 
 impl JinjaError {
     fn new(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
+            limit: None,
+        }
+    }
+}
+
+impl From<LimitError> for JinjaError {
+    fn from(error: LimitError) -> Self {
+        Self {
+            message: error.to_string(),
+            limit: Some(error),
         }
     }
 }
@@ -59,8 +74,33 @@ impl From<Error> for JinjaError {
             (_, Some(detail)) => detail.to_string(),
             (kind, None) => kind.to_string(),
         };
-        Self { message }
+        // Fuel is the step limit; its amount is filled in by `within`.
+        let limit =
+            (err.kind() == ErrorKind::OutOfFuel).then_some(LimitError::new(LimitKind::Steps(0)));
+        Self { message, limit }
     }
+}
+
+/// Runs one evaluation under `budget`: an error is a limit error when a
+/// limit was exceeded on the way (even if a filter turned it into another
+/// error), and fuel running out is the step limit.
+fn within<R>(budget: &Budget, result: Result<R, JinjaError>) -> Result<R, JinjaError> {
+    match (result, budget.tripped()) {
+        (Err(_), Some(limit)) => Err(limit.into()),
+        (Err(e), None) if e.limit == Some(LimitError::new(LimitKind::Steps(0))) => {
+            Err(LimitError::new(LimitKind::Steps(budget.limits().max_steps)).into())
+        }
+        (result, _) => result,
+    }
+}
+
+/// The depth limit of an evaluation, against a text's nesting.
+fn check_depth_limit(budget: &Budget, depth: usize) -> Result<(), JinjaError> {
+    let max = budget.limits().max_expression_depth;
+    if depth > max {
+        return Err(LimitError::new(LimitKind::ExpressionDepth(max)).into());
+    }
+    Ok(())
 }
 
 /// The shared environment for whole expressions (`{{ expr }}`).
@@ -74,7 +114,12 @@ static HOST_NAMES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A whole-string `{{ expr }}`: compiled once, evaluated to a native value.
 pub struct JinjaExpression {
-    expr: minijinja::Expression<'static, 'static>,
+    /// The text given to minijinja.
+    source: String,
+    /// Compiled against the environment of each fuel amount used.
+    forms: budget::PerFuel<minijinja::Expression<'static, 'static>>,
+    /// The nesting bound of the text.
+    depth: usize,
     host_use: HostUse,
 }
 
@@ -89,26 +134,53 @@ impl std::fmt::Debug for JinjaExpression {
 impl JinjaExpression {
     /// Compiles the text between `{{` and `}}`.
     pub fn compile(source: &str) -> Result<Self, JinjaError> {
-        let expr = ENV.compile_expression_owned(bind_unary_operators(source))?;
-        Ok(Self {
-            expr,
+        // Before minijinja sees it: its parser and compiler recurse once per
+        // term of an operator chain.
+        let depth = budget::check_nesting(source, true)?;
+        let expression = Self {
+            source: bind_unary_operators(source),
+            forms: budget::PerFuel::new(),
+            depth,
             host_use: host_use(source),
+        };
+        // Grammar errors are reported now.
+        expression.form(Limits::DEFAULT.max_steps)?;
+        Ok(expression)
+    }
+
+    fn form(
+        &self,
+        fuel: u64,
+    ) -> Result<budget::Form<'_, minijinja::Expression<'static, 'static>>, JinjaError> {
+        self.forms.get(fuel, |fuel| {
+            let (_, env) = budget::fueled_env(&ENV, fuel);
+            env.compile_expression_owned(self.source.clone())
+                .map_err(JinjaError::from)
         })
     }
 
     /// Evaluates against `data`; the result is converted to JSON.
     pub fn evaluate(&self, data: &DataContext, host: &dyn ExprHost) -> Result<Json, JinjaError> {
+        let handle = budget::new_budget(host.limits());
+        let budget = budget::budget_in(&handle).ok_or_else(|| JinjaError::new("no budget"))?;
+        check_depth_limit(budget, self.depth)?;
+        let expr = self.form(budget.limits().max_steps)?;
         let run = |root: Value| -> Result<Json, JinjaError> {
-            let value = self.expr.eval(root)?;
+            let value = expr.eval(root)?;
             // Mistral calls `str(result)` so that a StrictUndefined result
             // raises; a silent undefined (`'x' if false`) does not.
             if value.is_undefined() {
                 ENV.render_str("{{ __v }}", minijinja::context! { __v => value })?;
                 return Ok(Json::Null);
             }
+            // Measured without recursion before the recursive conversion.
+            budget::measure(&value, budget)?;
             Ok(to_json(&value))
         };
-        run_with_host(&self.host_use, host, data, run)
+        within(
+            budget,
+            run_with_host(&self.host_use, host, data, &handle, run),
+        )
     }
 }
 
@@ -286,10 +358,12 @@ fn operand_end(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
 
 /// A text with Jinja blocks or surrounding text, rendered to a string.
 pub struct JinjaTemplate {
-    // One small environment per template: minijinja only hands out owned
-    // templates through an environment's store. Cloning shares the
-    // registered functions.
-    env: Environment<'static>,
+    source: String,
+    // One small environment per template and fuel amount: minijinja only
+    // hands out owned templates through an environment's store. Cloning
+    // shares the registered functions.
+    envs: budget::PerFuel<Environment<'static>>,
+    depth: usize,
     host_use: HostUse,
 }
 
@@ -325,28 +399,48 @@ impl JinjaTemplate {
     /// Compiles a template; syntax errors are reported here.
     pub fn compile(source: &str) -> Result<Self, JinjaError> {
         reject_loop_controls(source)?;
-        let mut env = ENV.clone();
-        env.add_template_owned(TEMPLATE_NAME, source.to_string())?;
-        Ok(Self {
-            env,
+        let depth = budget::check_nesting(source, false)?;
+        let template = Self {
+            source: source.to_string(),
+            envs: budget::PerFuel::new(),
+            depth,
             host_use: host_use(source),
+        };
+        template.env(Limits::DEFAULT.max_steps)?;
+        Ok(template)
+    }
+
+    fn env(&self, fuel: u64) -> Result<budget::Form<'_, Environment<'static>>, JinjaError> {
+        self.envs.get(fuel, |fuel| {
+            let (_, base) = budget::fueled_env(&ENV, fuel);
+            let mut env = base.clone();
+            env.add_template_owned(TEMPLATE_NAME, self.source.clone())?;
+            Ok(env)
         })
     }
 
     /// Renders against `data`.
     pub fn render(&self, data: &DataContext, host: &dyn ExprHost) -> Result<String, JinjaError> {
+        let handle = budget::new_budget(host.limits());
+        let budget = budget::budget_in(&handle).ok_or_else(|| JinjaError::new("no budget"))?;
+        check_depth_limit(budget, self.depth)?;
+        let env = self.env(budget.limits().max_steps)?;
         let run = |root: Value| -> Result<String, JinjaError> {
-            let template = self.env.get_template(TEMPLATE_NAME)?;
+            let template = env.get_template(TEMPLATE_NAME)?;
             Ok(template.render(root)?)
         };
-        run_with_host(&self.host_use, host, data, run)
+        within(
+            budget,
+            run_with_host(&self.host_use, host, data, &handle, run),
+        )
     }
 }
 
 /// Mistral's spec-time check of a string containing Jinja: the whole string
-/// must parse as a template.
+/// must parse as a template (and not nest too deeply).
 pub fn validate_template(source: &str) -> Result<(), JinjaError> {
     reject_loop_controls(source)?;
+    budget::check_nesting(source, false)?;
     ENV.template_from_str(source)
         .map(|_| ())
         .map_err(Into::into)
@@ -361,6 +455,8 @@ pub fn validate_template(source: &str) -> Result<(), JinjaError> {
 struct Root {
     data: DataContext,
     prefetched: Option<Value>,
+    /// The evaluation's budget ([`budget::BudgetHandle`]).
+    budget: Value,
 }
 
 const ROOT_KEYS: [&str; 4] = ["_", "__env", "__execution", "__task_execution"];
@@ -387,6 +483,7 @@ impl Object for Root {
                     .unwrap_or(Value::from(())),
             ),
             PREFETCHED_VAR => self.prefetched.clone(),
+            budget::BUDGET_VAR => Some(self.budget.clone()),
             _ => None,
         }
     }
@@ -396,11 +493,19 @@ impl Object for Root {
     }
 }
 
-fn root_value(data: &DataContext, prefetched: Option<Value>) -> Value {
+fn root_value(data: &DataContext, prefetched: Option<Value>, budget: &Value) -> Value {
     Value::from_object(Root {
         data: data.clone(),
         prefetched,
+        budget: budget.clone(),
     })
+}
+
+/// The JSON behind a value read from the data, if it is one.
+fn json_node(value: &Value) -> Option<&Json> {
+    value
+        .downcast_object_ref::<JsonNode>()
+        .map(|node| node.resolve())
 }
 
 /// `_`: the data context as a dict, converted key by key when read.
@@ -1090,10 +1195,11 @@ fn run_with_host<R: Send>(
     host_use: &HostUse,
     host: &dyn ExprHost,
     data: &DataContext,
+    budget: &Value,
     f: impl FnOnce(Value) -> Result<R, JinjaError> + Send,
 ) -> Result<R, JinjaError> {
     match host_use {
-        HostUse::None => f(root_value(data, None)),
+        HostUse::None => f(root_value(data, None, budget)),
         HostUse::Prefetch(calls) => {
             let answers = calls
                 .iter()
@@ -1102,9 +1208,10 @@ fn run_with_host<R: Send>(
             f(root_value(
                 data,
                 Some(Value::from_object(Prefetched(answers))),
+                budget,
             ))
         }
-        HostUse::Thread => with_host(host, || f(root_value(data, None))),
+        HostUse::Thread => with_host(host, || f(root_value(data, None, budget))),
     }
 }
 
@@ -1274,7 +1381,27 @@ fn build_env() -> Environment<'static> {
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
-    env.set_formatter(|out, _state, value| out.write_str(&py_str(value)).map_err(Error::from));
+    env.set_formatter(|out, state, value| {
+        // What a template writes counts against the budget; a container is
+        // measured (without recursion) before `str()` walks it.
+        let handle = budget::budget_of(state);
+        let budget = handle.as_ref().and_then(budget::budget_in);
+        if let Some(budget) = budget
+            && matches!(
+                value.kind(),
+                ValueKind::Seq | ValueKind::Map | ValueKind::Iterable
+            )
+        {
+            budget::measure(value, budget).map_err(budget::limit_error)?;
+        }
+        let text = py_str(value);
+        if let Some(budget) = budget {
+            budget
+                .bytes(text.len() as u64)
+                .map_err(budget::limit_error)?;
+        }
+        out.write_str(&text).map_err(Error::from)
+    });
     env.set_unknown_method_callback(py_method);
     register_mistral_functions(&mut env);
     register_filters(&mut env);
