@@ -386,6 +386,7 @@ impl Service {
             root_execution_id: None,
             source_execution_id: None,
             index: None,
+            depth: 0,
             backlog: Vec::new(),
             created_at: now,
             updated_at: Some(now),

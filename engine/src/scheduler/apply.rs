@@ -312,6 +312,7 @@ impl Scheduler {
                     ),
                     source_execution_id: None,
                     index: Some(index),
+                    depth: exec.record.depth.saturating_add(1),
                     backlog: Vec::new(),
                     created_at: now,
                     updated_at: None,
@@ -358,9 +359,24 @@ impl Scheduler {
                                     version: 0,
                                 }])
                                 .await?;
+                                // The root was cancelled while this step ran:
+                                // the child is cancelled instead of started, so
+                                // no descendant outlives the cancel.
+                                let root = child.root_execution_id.clone().unwrap_or_default();
+                                let event = if root != exec.record.id
+                                    && tx.execution_state(&root).await? == Some(State::Cancelled)
+                                {
+                                    Event::Cancel {
+                                        message: Some(format!(
+                                            "Root execution {root} was cancelled before this sub-workflow started."
+                                        )),
+                                    }
+                                } else {
+                                    Event::Start
+                                };
                                 let job = uuid();
-                                jobs.push(event_job(&job, &child_id, &Event::Start, now, &node));
-                                after.events.push((child_id.clone(), Event::Start, job));
+                                jobs.push(event_job(&job, &child_id, &event, now, &node));
+                                after.events.push((child_id.clone(), event, job));
                                 None
                             }
                             Err(err) => Some((spec_hash, err.to_string())),

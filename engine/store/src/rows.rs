@@ -173,6 +173,7 @@ pub(crate) const EXECUTIONS: Table = Table {
         "version",
         "created_at",
         "updated_at",
+        "depth",
     ],
 };
 
@@ -211,6 +212,7 @@ pub(crate) fn execution_cells(stored: &StoredExecution) -> Vec<Cell> {
         Cell::Int(Some(stored.version)),
         Cell::Int(Some(e.created_at)),
         Cell::Int(e.updated_at),
+        Cell::Int(Some(i64::from(e.depth))),
     ]
 }
 
@@ -234,6 +236,7 @@ pub(crate) fn execution_from_row(row: &AnyRow) -> Result<StoredExecution> {
             root_execution_id: get(row, "root_execution_id")?,
             source_execution_id: get(row, "source_execution_id")?,
             index: index.and_then(|i| u32::try_from(i).ok()),
+            depth: u32::try_from(get::<i64>(row, "depth")?).unwrap_or(u32::MAX),
             backlog: get_json(row, "backlog")?,
             created_at: get(row, "created_at")?,
             updated_at: get(row, "updated_at")?,

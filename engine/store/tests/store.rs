@@ -31,6 +31,7 @@ fn execution(id: &str) -> StoredExecution {
             root_execution_id: None,
             source_execution_id: None,
             index: None,
+            depth: 0,
             backlog: vec![],
             created_at: 1_000,
             updated_at: None,
