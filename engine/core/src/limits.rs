@@ -163,6 +163,36 @@ pub fn bound_message(text: String, max: usize) -> String {
     cut_with_note(&text, text.len(), max)
 }
 
+/// Where `value` holds a NUL character (U+0000), in a string or a key:
+/// a dotted path from the top (`input.names.2`), or `None`. PostgreSQL
+/// cannot store NUL in text, so the API refuses it at the door.
+pub fn find_nul(value: &Value) -> Option<String> {
+    fn walk(value: &Value, path: &mut Vec<String>) -> bool {
+        match value {
+            Value::String(s) => s.contains('\0'),
+            Value::Array(items) => items.iter().enumerate().any(|(i, item)| {
+                path.push(i.to_string());
+                let found = walk(item, path);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            Value::Object(map) => map.iter().any(|(key, item)| {
+                path.push(key.replace('\0', "\\u0000"));
+                let found = key.contains('\0') || walk(item, path);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            _ => false,
+        }
+    }
+    let mut path = Vec::new();
+    walk(value, &mut path).then(|| path.join("."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +203,17 @@ mod tests {
         let value = json!({"a": [1, "é", null], "b": {"c": true}});
         assert_eq!(json_size(&value), value.to_string().len());
         assert_eq!(json_size(&json!("\u{0}")), "\"\\u0000\"".len());
+    }
+
+    #[test]
+    fn nul_characters_are_found_with_their_path() {
+        assert_eq!(find_nul(&json!({"a": [1, "x"]})), None);
+        assert_eq!(
+            find_nul(&json!({"a": [1, {"b": "x\u{0}y"}]})),
+            Some("a.1.b".to_owned())
+        );
+        assert_eq!(find_nul(&json!({"k\u{0}": 1})), Some("k\\u0000".to_owned()));
+        assert_eq!(find_nul(&json!("\u{0}")), Some(String::new()));
     }
 
     #[test]

@@ -24,11 +24,24 @@ pub(crate) enum Cell {
 impl Cell {
     pub(crate) fn add_to(self, args: &mut AnyArguments<'_>) -> Result<()> {
         let added = match self {
-            Cell::Text(value) => args.add(value),
+            Cell::Text(value) => args.add(value.map(without_nul)),
             Cell::Int(value) => args.add(value),
             Cell::Bool(value) => args.add(i64::from(value)),
         };
         added.map_err(|err| StoreError::Database(format!("cannot bind a value: {err}")))
+    }
+}
+
+/// PostgreSQL text cannot hold NUL, and one NUL in a message would make
+/// every retry of a step fail. JSON columns are safe (JSON escapes it as
+/// `\u0000`); in plain text (names, messages) NUL is stored as U+FFFD, on
+/// both backends alike. The API refuses NUL in what clients send, so only
+/// engine-made text (an action's error message, say) ever gets here.
+fn without_nul(text: String) -> String {
+    if text.contains('\0') {
+        text.replace('\0', "\u{FFFD}")
+    } else {
+        text
     }
 }
 

@@ -21,6 +21,8 @@ use tokio::net::TcpStream;
 pub struct Server {
     pub name: &'static str,
     pub addr: SocketAddr,
+    /// The database the node runs on.
+    pub url: String,
     node: Option<Node>,
     server: tokio::task::JoinHandle<()>,
     _dir: Option<tempfile::TempDir>,
@@ -58,7 +60,7 @@ async fn start(
     pg: Option<pg::TempPostgres>,
 ) -> Server {
     let node = Node::start(NodeConfig {
-        database_url: url,
+        database_url: url.clone(),
         runtime: Default::default(),
         executor: Default::default(),
     })
@@ -78,6 +80,7 @@ async fn start(
     Server {
         name,
         addr,
+        url,
         node: Some(node),
         server,
         _dir: dir,
@@ -181,6 +184,28 @@ impl Server {
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
+    }
+
+    /// Stops the node and starts a new one on the same database, as after
+    /// a crash: the old node's leases are dropped first, as if they had
+    /// expired (on SQLite the new node does that itself).
+    pub async fn restart(mut self) -> Server {
+        self.server.abort();
+        if let Some(node) = self.node.take() {
+            node.shutdown().await;
+        }
+        let store = bora::bora_store::Store::connect(&self.url)
+            .await
+            .expect("store");
+        store.release_all_leases().await.expect("release leases");
+        store.close().await;
+        start(
+            self.name,
+            self.url.clone(),
+            self._dir.take(),
+            self._pg.take(),
+        )
+        .await
     }
 
     pub async fn stop(mut self) {
