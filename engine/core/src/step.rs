@@ -262,8 +262,11 @@ fn superseded_with(task: &TaskExecution, ids: impl IntoIterator<Item = Value>) -
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
+    // A set beside the list: a retried with-items of sub-workflows adds
+    // every item's id at each retry.
+    let mut seen: std::collections::HashSet<Value> = list.iter().cloned().collect();
     for id in ids {
-        if !list.contains(&id) {
+        if seen.insert(id.clone()) {
             list.push(id);
         }
     }
