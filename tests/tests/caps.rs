@@ -597,3 +597,63 @@ caps_nul:
     })
     .await;
 }
+
+/// A task routing to `n` branches, joined by one task when `join`.
+fn fan_out(name: &str, n: usize, join: bool) -> String {
+    let mut yaml = format!(
+        "version: '2.0'\n{name}:\n  tasks:\n    root:\n      action: std.noop\n      on-success:\n"
+    );
+    for i in 0..n {
+        yaml.push_str(&format!("        - b{i}\n"));
+    }
+    for i in 0..n {
+        yaml.push_str(&format!("    b{i}:\n      action: std.echo output={i}\n"));
+        if join {
+            yaml.push_str(&format!(
+                "      publish:\n        v{i}: <% task().result %>\n      on-success: [done]\n"
+            ));
+        }
+    }
+    if join {
+        yaml.push_str("    done:\n      join: all\n      action: std.noop\n");
+    }
+    yaml
+}
+
+/// Fan-out figures (not a timed assertion): run with
+/// `cargo test --release -p bora-tests --test caps -- --ignored --nocapture`.
+#[tokio::test]
+#[ignore = "prints fan-out timings; run by hand"]
+async fn fan_out_figures() {
+    each(async |s: Server| {
+        for n in [1_000, 5_000, 20_000] {
+            for join in [false, true] {
+                let name = format!("fan_{n}_{join}");
+                let started = Instant::now();
+                upload(&s, &fan_out(&name, n, join)).await;
+                let uploaded = started.elapsed();
+                let ex = start(&s, &name, json!({})).await;
+                let id = ex["id"].as_str().unwrap();
+                let deadline = Instant::now() + Duration::from_secs(1200);
+                let state = loop {
+                    let ex = s.get(&format!("/v2/executions/{id}")).await.json();
+                    let state = ex["state"].as_str().unwrap_or("").to_owned();
+                    if !matches!(state.as_str(), "RUNNING" | "IDLE") || Instant::now() > deadline {
+                        break state;
+                    }
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                };
+                assert_eq!(state, "SUCCESS");
+                println!(
+                    "{}: {n} branches{}: upload {:.2} s, run {:.2} s",
+                    s.name,
+                    if join { " + join" } else { "" },
+                    uploaded.as_secs_f64(),
+                    (started.elapsed() - uploaded).as_secs_f64()
+                );
+            }
+        }
+        s
+    })
+    .await;
+}

@@ -683,7 +683,15 @@ impl Stepper<'_> {
         if self.exec.record.state != State::Running {
             return;
         }
-        if self.exec.tasks.iter().any(|t| !t.state.is_completed()) {
+        // From the newest: an open task is most likely among them, so a
+        // big execution is not scanned in full at every step.
+        if self
+            .exec
+            .tasks
+            .iter()
+            .rev()
+            .any(|t| !t.state.is_completed())
+        {
             return;
         }
         // Mistral lists the tasks sorted by name.
