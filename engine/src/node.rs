@@ -184,7 +184,9 @@ impl Node {
             });
         }
         scheduler.wake();
-        let service = Service::new(store, scheduler).with_ceilings(runtime.ceilings());
+        let service = Service::new(store, scheduler)
+            .with_ceilings(runtime.ceilings())
+            .with_limits(config.scheduler.limits);
         if roles.engine {
             let service = service.clone();
             let stopped = stopped.clone();

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use bora_core::execution::Execution;
 use bora_core::input::prepare_input;
+use bora_core::limits::{EngineLimits, find_nul, map_size};
 use bora_core::plan::Plan;
 use bora_core::records::{ActionExecution, ActionResult, TaskExecution, WorkflowExecution};
 use bora_core::state::State;
@@ -78,6 +79,8 @@ pub struct Service {
     cron_wake: Arc<Notify>,
     /// The runtime's ceilings, which a task's literal `limits` must respect.
     ceilings: Ceilings,
+    /// Caps on what requests bring in (bodies, definitions, inputs).
+    limits: EngineLimits,
 }
 
 /// A start request checked and turned into a record, not yet stored.
@@ -114,6 +117,28 @@ pub fn interface(workflow: &Workflow) -> Value {
 fn parse_spec(spec: &str) -> Result<Workflow, ServiceError> {
     serde_json::from_str(spec)
         .map_err(|e| ServiceError::Internal(format!("stored spec unreadable: {e}")))
+}
+
+/// A 400 for a definition whose YAML makes a NUL character (an escape such
+/// as `"\0"`), naming where: PostgreSQL cannot store it.
+fn nul_in_definition(text: &str) -> ServiceError {
+    fn find(node: &bora_lang::yaml::Node) -> Option<bora_lang::Pos> {
+        use bora_lang::yaml::Value as Y;
+        match &node.value {
+            Y::Str(s) if s.contains('\0') => Some(node.pos),
+            Y::Seq(items) => items.iter().find_map(find),
+            Y::Map(pairs) => pairs.iter().find_map(|(k, v)| find(k).or_else(|| find(v))),
+            _ => None,
+        }
+    }
+    let at = bora_lang::yaml::load(text)
+        .ok()
+        .as_ref()
+        .and_then(find)
+        .map_or_else(String::new, |pos| format!(" in the value at {pos}"));
+    bad(format!(
+        "The definition makes a NUL character (\\u0000){at}, which is not accepted."
+    ))
 }
 
 /// Lists a definition's errors, one per line, as a 400.
@@ -217,7 +242,65 @@ impl Service {
             scheduler,
             cron_wake: Arc::new(Notify::new()),
             ceilings: Ceilings::default(),
+            limits: EngineLimits::default(),
         }
+    }
+
+    /// The same service enforcing `limits` at the door (the engine's share
+    /// of them is set on each execution by the scheduler).
+    pub fn with_limits(mut self, limits: EngineLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The limits this service enforces.
+    pub fn limits(&self) -> &EngineLimits {
+        &self.limits
+    }
+
+    /// A definition's size, before parsing it.
+    fn check_definition_size(&self, text: &str) -> Result<(), ServiceError> {
+        let max = self.limits.max_definition_bytes;
+        if text.len() > max {
+            return Err(bad(format!(
+                "The definition is {} bytes, over the limit of {max} bytes (max_definition_bytes)",
+                text.len()
+            )));
+        }
+        Ok(())
+    }
+
+    /// A parsed workflow's task count, and no NUL character anywhere in it
+    /// (a YAML escape `\0` can make one; PostgreSQL cannot store it).
+    fn check_workflow(&self, text: &str, workflow: &Workflow) -> Result<(), ServiceError> {
+        let max = self.limits.max_tasks;
+        if workflow.tasks.len() > max {
+            return Err(bad(format!(
+                "Workflow '{}' has {} tasks, over the limit of {max} tasks (max_tasks)",
+                workflow.name,
+                workflow.tasks.len()
+            )));
+        }
+        let spec =
+            serde_json::to_value(workflow).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        if find_nul(&spec).is_some() {
+            return Err(nul_in_definition(text));
+        }
+        Ok(())
+    }
+
+    /// An execution's input and params against `max_input_bytes`.
+    fn check_input(&self, req: &StartRequest) -> Result<(), ServiceError> {
+        let max = self.limits.max_input_bytes;
+        for (what, map) in [("input", &req.input), ("params", &req.params)] {
+            let size = map_size(map);
+            if size > max {
+                return Err(bad(format!(
+                    "The execution {what} is {size} bytes, over the limit of {max} bytes (max_input_bytes)"
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// The same service checking definitions against `ceilings` (the
@@ -247,9 +330,11 @@ impl Service {
         namespace: &str,
         scope: &str,
     ) -> Result<Vec<(WorkflowDefinition, String)>, ServiceError> {
+        self.check_definition_size(text)?;
         let list = bora_lang::parse_workflows(text).map_err(invalid)?;
         for workflow in &list.workflows {
             check_ceilings(workflow, &self.ceilings)?;
+            self.check_workflow(text, workflow)?;
         }
         let count = list.workflows.len();
         list.workflows
@@ -270,7 +355,16 @@ impl Service {
         scope: &str,
         update: bool,
     ) -> Result<WorkbookRecord, ServiceError> {
+        self.check_definition_size(text)?;
         let workbook = bora_lang::parse_workbook(text).map_err(invalid)?;
+        for workflow in &workbook.workflows {
+            self.check_workflow(text, workflow)?;
+        }
+        let whole =
+            serde_json::to_value(&workbook).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        if find_nul(&whole).is_some() {
+            return Err(nul_in_definition(text));
+        }
         let now = now_micros();
         let defs = workbook
             .workflows
@@ -396,6 +490,7 @@ impl Service {
     /// Checks a start request (workflow, input, environment) and builds the
     /// IDLE execution to store with its `start` event.
     pub(crate) async fn prepare_start(&self, req: &StartRequest) -> Result<Prepared, ServiceError> {
+        self.check_input(req)?;
         let (def, workflow) = self.workflow_spec(&req.workflow, &req.namespace).await?;
         let input = prepare_input(&workflow, &req.input)
             .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
@@ -444,6 +539,7 @@ impl Service {
             root_execution_id: None,
             source_execution_id: None,
             index: None,
+            depth: 0,
             backlog: Vec::new(),
             created_at: now,
             updated_at: Some(now),

@@ -81,14 +81,17 @@ impl Contexts {
         }
         // Walk up while the ancestor is unknown; then compute downwards.
         let mut chain = vec![task_id.to_owned()];
+        let mut in_chain: std::collections::HashSet<String> = chain.iter().cloned().collect();
         while let Some(current) = chain.last().and_then(|id| exec.task(id)) {
-            let unknown: Vec<&String> = current
+            let unknown = current
                 .triggered_by
                 .iter()
-                .filter(|p| !self.outbound.contains_key(*p) && !chain.contains(*p))
-                .collect();
-            match unknown.first() {
-                Some(parent) => chain.push((*parent).clone()),
+                .find(|p| !self.outbound.contains_key(*p) && !in_chain.contains(*p));
+            match unknown {
+                Some(parent) => {
+                    in_chain.insert(parent.clone());
+                    chain.push(parent.clone());
+                }
                 None => break,
             }
             if chain.len() > exec.tasks.len() + 1 {
@@ -251,6 +254,10 @@ pub struct CoreHost<'a> {
 }
 
 impl ExprHost for CoreHost<'_> {
+    fn limits(&self) -> &bora_expr::Limits {
+        &self.exec.expr_limits
+    }
+
     fn task(&self, name: Option<&str>) -> Result<Option<Value>, String> {
         let current = self.current_task.and_then(|id| self.exec.task(id));
         let found = match (name, current) {

@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+use crate::join::JoinCache;
+use crate::limits::EngineLimits;
 use crate::plan::Plan;
 use crate::records::{ActionExecution, TaskExecution, WorkflowExecution};
 
@@ -24,7 +26,14 @@ impl Changes {
     }
 }
 
+/// A with-items task's evaluated items (the variables of each item).
+pub type Items = Arc<Vec<Map<String, Value>>>;
+
 /// The state of one workflow execution.
+///
+/// `tasks`, `actions` and `children` are read freely but changed only
+/// through the methods here, which keep the indexes (by id, by task, last
+/// task by name) that make lookups O(1) for executions with many tasks.
 #[derive(Debug, Clone)]
 pub struct Execution {
     pub record: WorkflowExecution,
@@ -32,10 +41,30 @@ pub struct Execution {
     pub tasks: Vec<TaskExecution>,
     pub actions: Vec<ActionExecution>,
     /// Sub-workflow executions started by this execution's tasks (read-only
-    /// here: each child is stepped on its own).
+    /// here: each child is stepped on its own). A child is listed from the
+    /// step that asks for it, so a cancel reaches it even before it runs.
     pub children: Vec<WorkflowExecution>,
+    /// The caps this execution runs under, set by the shell (defaults until
+    /// then).
+    pub limits: EngineLimits,
+    /// The budget of each expression evaluated in a step: steps, bytes,
+    /// depths and the step's deadline, set by the shell before each step.
+    pub expr_limits: bora_expr::Limits,
     task_index: HashMap<String, usize>,
     action_index: HashMap<String, usize>,
+    child_index: HashMap<String, usize>,
+    /// The last task execution of each name.
+    last_by_name: HashMap<String, usize>,
+    /// Positions in `actions`, per task id, in order.
+    actions_by_task: HashMap<String, Vec<usize>>,
+    /// Positions in `children`, per parent task id, in order.
+    children_by_task: HashMap<String, Vec<usize>>,
+    max_seq: u64,
+    /// Waiting joins (memory only; see [`crate::join`]).
+    pub joins: JoinCache,
+    /// Evaluated with-items lists by task id, with the attempt they belong
+    /// to (memory only: evaluated again after a reload).
+    pub(crate) items: HashMap<String, (u64, Items)>,
     pub changes: Changes,
 }
 
@@ -47,25 +76,61 @@ impl Execution {
         actions: Vec<ActionExecution>,
         children: Vec<WorkflowExecution>,
     ) -> Self {
-        let task_index = tasks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.clone(), i))
-            .collect();
-        let action_index = actions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
-        Self {
+        let mut exec = Self {
             record,
             plan,
-            tasks,
-            actions,
-            children,
-            task_index,
-            action_index,
+            tasks: Vec::with_capacity(tasks.len()),
+            actions: Vec::with_capacity(actions.len()),
+            children: Vec::with_capacity(children.len()),
+            limits: EngineLimits::default(),
+            expr_limits: bora_expr::Limits::DEFAULT,
+            task_index: HashMap::new(),
+            action_index: HashMap::new(),
+            child_index: HashMap::new(),
+            last_by_name: HashMap::new(),
+            actions_by_task: HashMap::new(),
+            children_by_task: HashMap::new(),
+            max_seq: 0,
+            joins: JoinCache::default(),
+            items: HashMap::new(),
             changes: Changes::default(),
+        };
+        for task in tasks {
+            exec.index_task(task);
+        }
+        for action in actions {
+            exec.index_action(action);
+        }
+        for child in children {
+            exec.set_child(child);
+        }
+        exec
+    }
+
+    fn index_task(&mut self, task: TaskExecution) {
+        let i = self.tasks.len();
+        self.task_index.insert(task.id.clone(), i);
+        self.last_by_name.insert(task.name.clone(), i);
+        self.max_seq = self.max_seq.max(task.seq);
+        self.tasks.push(task);
+    }
+
+    fn index_action(&mut self, action: ActionExecution) {
+        let i = self.actions.len();
+        self.action_index.insert(action.id.clone(), i);
+        if let Some(task) = &action.task_execution_id {
+            self.actions_by_task
+                .entry(task.clone())
+                .or_default()
+                .push(i);
+        }
+        self.actions.push(action);
+    }
+
+    /// A task named `name` changed: the joins it feeds must look again.
+    fn mark_joins(&mut self, name: &str) {
+        for (join, pos) in self.plan.feeds(name) {
+            self.joins.mark(join, *pos);
         }
     }
 
@@ -82,13 +147,19 @@ impl Execution {
     pub fn task_mut(&mut self, id: &str) -> Option<&mut TaskExecution> {
         let i = *self.task_index.get(id)?;
         self.changes.tasks.insert(id.to_owned());
+        if self.plan.has_joins() {
+            let name = self.tasks[i].name.clone();
+            self.mark_joins(&name);
+        }
         Some(&mut self.tasks[i])
     }
 
     pub fn add_task(&mut self, task: TaskExecution) {
         self.changes.tasks.insert(task.id.clone());
-        self.task_index.insert(task.id.clone(), self.tasks.len());
-        self.tasks.push(task);
+        if self.plan.has_joins() {
+            self.mark_joins(&task.name.clone());
+        }
+        self.index_task(task);
     }
 
     pub fn action(&self, id: &str) -> Option<&ActionExecution> {
@@ -103,9 +174,7 @@ impl Execution {
 
     pub fn add_action(&mut self, action: ActionExecution) {
         self.changes.actions.insert(action.id.clone());
-        self.action_index
-            .insert(action.id.clone(), self.actions.len());
-        self.actions.push(action);
+        self.index_action(action);
     }
 
     /// The workflow record for changing; marks it changed.
@@ -117,36 +186,56 @@ impl Execution {
     /// Actions of a task, in index order, current attempt first-class:
     /// superseded attempts have `accepted == false` once completed.
     pub fn actions_of<'a>(&'a self, task_id: &'a str) -> impl Iterator<Item = &'a ActionExecution> {
-        self.actions
-            .iter()
-            .filter(move |a| a.task_execution_id.as_deref() == Some(task_id))
+        self.actions_by_task
+            .get(task_id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.actions[i])
     }
 
     pub fn children_of<'a>(
         &'a self,
         task_id: &'a str,
     ) -> impl Iterator<Item = &'a WorkflowExecution> {
-        self.children
-            .iter()
-            .filter(move |c| c.task_execution_id.as_deref() == Some(task_id))
+        self.children_by_task
+            .get(task_id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.children[i])
     }
 
-    /// Updates the copy of a child execution (its completion was reported).
+    /// A child execution by id.
+    pub fn child(&self, id: &str) -> Option<&WorkflowExecution> {
+        self.child_index.get(id).map(|&i| &self.children[i])
+    }
+
+    /// Updates the copy of a child execution (its completion was reported),
+    /// or lists a new one.
     pub fn set_child(&mut self, child: WorkflowExecution) {
-        match self.children.iter_mut().find(|c| c.id == child.id) {
-            Some(slot) => *slot = child,
-            None => self.children.push(child),
+        match self.child_index.get(&child.id) {
+            Some(&i) => self.children[i] = child,
+            None => {
+                let i = self.children.len();
+                self.child_index.insert(child.id.clone(), i);
+                if let Some(task) = &child.task_execution_id {
+                    self.children_by_task
+                        .entry(task.clone())
+                        .or_default()
+                        .push(i);
+                }
+                self.children.push(child);
+            }
         }
     }
 
     /// The last task execution with this name.
     pub fn last_task_named(&self, name: &str) -> Option<&TaskExecution> {
-        self.tasks.iter().rev().find(|t| t.name == name)
+        self.last_by_name.get(name).map(|&i| &self.tasks[i])
     }
 
     /// The next task sequence number.
     pub fn next_seq(&self) -> u64 {
-        self.tasks.iter().map(|t| t.seq).max().unwrap_or(0) + 1
+        self.max_seq + 1
     }
 
     /// The environment (`params.env`, already evaluated at start).

@@ -15,6 +15,8 @@
 //! - [`plan`]: a workflow definition prepared for execution.
 //! - [`input`]: checking a workflow's input and filling defaults.
 //! - [`execution`]: one execution in memory, with its change record.
+//! - [`limits`]: the caps on sizes, counts and depth, and measuring them.
+//! - [`join`]: incremental bookkeeping of waiting joins.
 //! - [`dataflow`]: contexts, task results, expression functions.
 //! - [`step`]: events, commands and the step function.
 //! - [`adhoc`]: expanding ad-hoc actions to their base and transforming results.
@@ -23,6 +25,8 @@ pub mod adhoc;
 pub mod dataflow;
 pub mod execution;
 pub mod input;
+pub mod join;
+pub mod limits;
 pub mod plan;
 pub mod records;
 pub mod state;

@@ -2,7 +2,7 @@
 //! task-defaults applied), start tasks and inbound tasks, computed once per
 //! definition and shared by every execution of it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use bora_expr::eval::CompiledText;
@@ -15,6 +15,13 @@ pub struct Plan {
     tasks: HashMap<String, Arc<Task>>,
     order: Vec<String>,
     inbound: HashMap<String, Vec<String>>,
+    /// Tasks each task may route to (tasks only, no engine commands).
+    outbound: HashMap<String, Vec<String>>,
+    /// For each task, the joins it is an inbound task of, with its position
+    /// in the join's inbound list.
+    feeds: HashMap<String, Vec<(String, usize)>>,
+    /// Names of the join tasks.
+    joins: Vec<String>,
     start: Vec<String>,
     /// Expressions compiled once per definition, by source text.
     compiled: Mutex<HashMap<String, Arc<CompiledText>>>,
@@ -24,17 +31,52 @@ impl Plan {
     pub fn new(workflow: Workflow) -> Arc<Self> {
         let effective = workflow.effective_tasks();
         let order: Vec<String> = effective.iter().map(|t| t.name.clone()).collect();
+        let names: HashSet<&str> = order.iter().map(String::as_str).collect();
         let mut inbound: HashMap<String, Vec<String>> = HashMap::new();
+        let mut outbound: HashMap<String, Vec<String>> = HashMap::new();
         if workflow.wf_type == WorkflowType::Direct {
+            // Sets alongside the lists: a task with thousands of targets
+            // must not make this quadratic.
+            let mut seen: HashSet<(String, String)> = HashSet::new();
             for task in &effective {
-                for target in Workflow::outbound_names(task) {
-                    let list = inbound.entry(target.to_owned()).or_default();
-                    if !list.contains(&task.name) {
-                        list.push(task.name.clone());
+                let clauses = [
+                    &task.on_error,
+                    &task.on_success,
+                    &task.on_complete,
+                    &task.on_skip,
+                ];
+                for tr in clauses.into_iter().flatten().flat_map(|c| &c.next) {
+                    let target = tr.name.as_str();
+                    if !seen.insert((task.name.clone(), target.to_owned())) {
+                        continue;
+                    }
+                    inbound
+                        .entry(target.to_owned())
+                        .or_default()
+                        .push(task.name.clone());
+                    if names.contains(target) {
+                        outbound
+                            .entry(task.name.clone())
+                            .or_default()
+                            .push(target.to_owned());
                     }
                 }
             }
         }
+        let mut feeds: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        for task in effective.iter().filter(|t| t.join.is_some()) {
+            for (pos, source) in inbound.get(&task.name).into_iter().flatten().enumerate() {
+                feeds
+                    .entry(source.clone())
+                    .or_default()
+                    .push((task.name.clone(), pos));
+            }
+        }
+        let joins = effective
+            .iter()
+            .filter(|t| t.join.is_some())
+            .map(|t| t.name.clone())
+            .collect();
         let start = workflow.start_tasks();
         let tasks = effective
             .into_iter()
@@ -45,6 +87,9 @@ impl Plan {
             tasks,
             order,
             inbound,
+            outbound,
+            feeds,
+            joins,
             start,
             compiled: Mutex::new(HashMap::new()),
         })
@@ -71,6 +116,26 @@ impl Plan {
     /// Tasks with a transition to `name`.
     pub fn inbound(&self, name: &str) -> &[String] {
         self.inbound.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Tasks `name` may route to (each once; engine commands left out).
+    pub fn outbound(&self, name: &str) -> &[String] {
+        self.outbound.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The joins `name` is an inbound task of, with its position there.
+    pub fn feeds(&self, name: &str) -> &[(String, usize)] {
+        self.feeds.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether any task of the workflow is a join with inbound tasks.
+    pub fn has_joins(&self) -> bool {
+        !self.feeds.is_empty()
+    }
+
+    /// Names of the join tasks.
+    pub fn joins(&self) -> &[String] {
+        &self.joins
     }
 
     /// `text` compiled (YAQL parsed, Jinja compiled), from the cache.

@@ -40,6 +40,10 @@ pub struct WorkflowExecution {
     pub source_execution_id: Option<String>,
     /// Position of this sub-workflow in its parent's with-items.
     pub index: Option<u32>,
+    /// Nesting level: 0 for a top-level execution, its parent's plus one
+    /// for a sub-workflow (capped by `EngineLimits::max_depth`).
+    #[serde(default)]
+    pub depth: u32,
     /// Commands received while PAUSED, replayed on resume.
     pub backlog: Vec<Value>,
     pub created_at: Timestamp,

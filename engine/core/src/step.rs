@@ -19,6 +19,8 @@ use serde_json::{Map, Value, json};
 
 use crate::dataflow::{Contexts, eval_data, eval_text, is_superseded, task_data, truthy};
 use crate::execution::Execution;
+use crate::join::Verdict;
+use crate::limits::{BoundedText, bound_message, json_size, map_size};
 use crate::records::{
     ActionExecution, ActionResult, TaskExecution, TaskKind, Timestamp, WorkflowExecution,
 };
@@ -264,8 +266,11 @@ fn superseded_with(task: &TaskExecution, ids: impl IntoIterator<Item = Value>) -
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
+    // A set beside the list: a retried with-items of sub-workflows adds
+    // every item's id at each retry.
+    let mut seen: std::collections::HashSet<Value> = list.iter().cloned().collect();
     for id in ids {
-        if !list.contains(&id) {
+        if seen.insert(id.clone()) {
             list.push(id);
         }
     }
@@ -343,6 +348,15 @@ impl Stepper<'_> {
             let data = task_data(self.exec, None, Map::new(), &Default::default());
             match eval_data(self.exec, &Value::Object(vars), &data, None) {
                 Ok(Value::Object(map)) => {
+                    let size = map_size(&map);
+                    let limit = self.exec.limits.max_context_bytes;
+                    if size > limit {
+                        let message = format!(
+                            "The workflow's vars are {size} bytes, over the limit of {limit} bytes (max_context_bytes)"
+                        );
+                        self.complete_workflow(State::Error, Some(message));
+                        return;
+                    }
                     self.exec.record_mut().context.extend(map);
                 }
                 Ok(_) => {}
@@ -520,6 +534,8 @@ impl Stepper<'_> {
     /// a rerun or skip, and tells the parent so it reopens its task
     /// (Mistral's `_recursive_rerun`).
     fn reopen(&mut self) {
+        // A task is about to run again: routes it closed may reopen.
+        self.exec.joins.bump();
         if self.exec.record.state == State::Running {
             return;
         }
@@ -671,7 +687,15 @@ impl Stepper<'_> {
         if self.exec.record.state != State::Running {
             return;
         }
-        if self.exec.tasks.iter().any(|t| !t.state.is_completed()) {
+        // From the newest: an open task is most likely among them, so a
+        // big execution is not scanned in full at every step.
+        if self
+            .exec
+            .tasks
+            .iter()
+            .rev()
+            .any(|t| !t.state.is_completed())
+        {
             return;
         }
         // Mistral lists the tasks sorted by name.
@@ -703,12 +727,19 @@ impl Stepper<'_> {
         self.complete_workflow(State::Error, Some(message));
     }
 
-    /// Mistral's "Failure caused by error in tasks: ..." message.
+    /// Mistral's "Failure caused by error in tasks: ..." message, bounded
+    /// by `max_message_bytes`. A failed sub-workflow's message is already
+    /// the task's own `state_info`: its line shows only the first line, so
+    /// nested failures do not double at every level.
     fn failure_message(&self, failed: &[&TaskExecution]) -> String {
         let names: Vec<&str> = failed.iter().map(|t| t.name.as_str()).collect();
-        let mut message = format!("Failure caused by error in tasks: {}\n", names.join(", "));
+        let mut message = BoundedText::new(self.exec.limits.max_message_bytes);
+        message.push(&format!(
+            "Failure caused by error in tasks: {}\n",
+            names.join(", ")
+        ));
         for task in failed {
-            message.push_str(&format!(
+            message.push(&format!(
                 "\n  {} [task_ex_id={}] -> {}\n",
                 task.name,
                 task.id,
@@ -720,7 +751,7 @@ impl Stepper<'_> {
                 if let (State::Error, Some(ActionResult::Error(error))) =
                     (action.state, &action.result)
                 {
-                    message.push_str(&format!(
+                    message.push(&format!(
                         "    [action_ex_id={}, idx={i}]: {}\n",
                         action.id,
                         py_str(error)
@@ -736,29 +767,39 @@ impl Stepper<'_> {
                         .get("result")
                         .cloned()
                         .unwrap_or_else(|| json!("Unknown"));
-                    message.push_str(&format!(
-                        "    [wf_ex_id={}, idx={i}]: {}\n",
-                        child.id,
-                        py_str(&result)
-                    ));
+                    let text = py_str(&result);
+                    let shown = if task.state_info.as_deref() == Some(text.as_str()) {
+                        match text.split_once('\n') {
+                            Some((first, _)) => format!("{first} ... (in full above)"),
+                            None => "(as above)".to_owned(),
+                        }
+                    } else {
+                        text
+                    };
+                    message.push(&format!("    [wf_ex_id={}, idx={i}]: {shown}\n", child.id));
                 }
             }
         }
-        message
+        message.finish()
     }
 
     fn complete_workflow(&mut self, state: State, info: Option<String>) {
         if self.exec.record.state.is_terminal() {
             return;
         }
+        let max = self.exec.limits.max_message_bytes;
+        let info = info.map(|message| bound_message(message, max));
         let (state, info, output) = match state {
             State::Success => match self.workflow_output() {
                 Ok(output) => (State::Success, info, output),
                 Err(message) => {
-                    let message = format!(
-                        "Failed to check and complete [wf_ex_id={}, wf_name={}]: {message}",
-                        self.exec.record.id,
-                        self.wf_name()
+                    let message = bound_message(
+                        format!(
+                            "Failed to check and complete [wf_ex_id={}, wf_name={}]: {message}",
+                            self.exec.record.id,
+                            self.wf_name()
+                        ),
+                        max,
                     );
                     let output = self.error_output(&message);
                     (State::Error, Some(message), output)
@@ -1123,6 +1164,13 @@ impl Stepper<'_> {
             return self.start_item(task_id, spec, 0, Map::new());
         }
         let items = self.with_items(task_id, spec)?;
+        // Kept for this attempt: later items start from it instead of
+        // evaluating the list again at every completion.
+        let attempt = self.exec.task(task_id).map_or(0, attempt_of);
+        let items = std::sync::Arc::new(items);
+        self.exec
+            .items
+            .insert(task_id.to_owned(), (attempt, items.clone()));
         let count = items.len() as u64;
         // A rerun without reset keeps the items that succeeded.
         let kept: Vec<u64> = self
@@ -1194,6 +1242,15 @@ impl Stepper<'_> {
                     }
                 }
             };
+            let limit = self.exec.limits.max_with_items;
+            if values.len() > limit {
+                return Err(Structural(format!(
+                    "with-items of task '{}' has {} items in '{}', over the limit of {limit} items (max_with_items)",
+                    spec.name,
+                    values.len(),
+                    item.var
+                )));
+            }
             columns.push((item.var.clone(), values));
         }
         let len = columns.first().map_or(0, |(_, v)| v.len());
@@ -1369,7 +1426,46 @@ impl Stepper<'_> {
                     Value::String(s) => s,
                     other => py_str(&other),
                 };
+                let depth = self.exec.record.depth;
+                if depth >= self.exec.limits.max_depth {
+                    return Err(Structural(format!(
+                        "Sub-workflow '{name}' would run at depth {}, deeper than the limit of {} (max_depth)",
+                        u64::from(depth) + 1,
+                        self.exec.limits.max_depth
+                    )));
+                }
                 let child_id = self.id();
+                let record = &self.exec.record;
+                // Listed at once (IDLE until it reports), so a cancel of this
+                // execution reaches it even before it starts.
+                let child = WorkflowExecution {
+                    id: child_id.clone(),
+                    workflow_id: String::new(),
+                    workflow_name: name.clone(),
+                    workflow_namespace: record.workflow_namespace.clone(),
+                    description: String::new(),
+                    tags: Vec::new(),
+                    params: Map::new(),
+                    input: Map::new(),
+                    output: Map::new(),
+                    context: Map::new(),
+                    state: State::Idle,
+                    state_info: None,
+                    task_execution_id: Some(task_id.to_owned()),
+                    root_execution_id: Some(
+                        record
+                            .root_execution_id
+                            .clone()
+                            .unwrap_or_else(|| record.id.clone()),
+                    ),
+                    source_execution_id: None,
+                    index: Some(index),
+                    depth: record.depth + 1,
+                    backlog: Vec::new(),
+                    created_at: self.now,
+                    updated_at: None,
+                };
+                self.exec.set_child(child);
                 let mut params = Map::new();
                 params.insert("env".into(), self.exec.env());
                 self.commands.push(Command::StartChild {
@@ -1491,12 +1587,14 @@ impl Stepper<'_> {
             .as_deref()
             .and_then(|id| self.exec.task(id))
             .is_some_and(|t| t.state == State::Running && !is_superseded(t, action_id));
+        let max = self.exec.limits.max_message_bytes;
+        let error = match &result {
+            ActionResult::Error(error) => Some(bound_message(py_str(error), max)),
+            _ => None,
+        };
         if let Some(action) = self.exec.action_mut(action_id) {
             action.state = result.state();
-            action.state_info = match &result {
-                ActionResult::Error(error) => Some(py_str(error)),
-                _ => None,
-            };
+            action.state_info = error.clone();
             action.result = Some(result.clone());
             action.accepted = task_running;
             action.updated_at = Some(now);
@@ -1504,17 +1602,36 @@ impl Stepper<'_> {
         let Some(task_id) = task_id else {
             return;
         };
-        if !task_running {
+        if !task_running || !self.count_result(&task_id, &result) {
             return;
         }
-        self.on_item_complete(
-            &task_id,
-            result.state(),
-            match &result {
-                ActionResult::Error(error) => Some(py_str(error)),
-                _ => None,
-            },
+        self.on_item_complete(&task_id, result.state(), error);
+    }
+
+    /// Adds a result's size to its task's total; past `max_result_bytes`
+    /// the task (and the workflow) fail at once. Returns whether the task
+    /// goes on.
+    fn count_result(&mut self, task_id: &str, result: &ActionResult) -> bool {
+        let size = match result {
+            ActionResult::Success(value) | ActionResult::Error(value) => json_size(value),
+            ActionResult::Cancelled => 0,
+        };
+        let limit = self.exec.limits.max_result_bytes;
+        let Some(task) = self.exec.task_mut(task_id) else {
+            return false;
+        };
+        let total = rc_u64(task, &["bora", "result_bytes"]).saturating_add(size as u64);
+        set_rc_flag(task, "result_bytes", json!(total));
+        if total <= limit as u64 {
+            return true;
+        }
+        let message = format!(
+            "Action results of task '{}' reached {total} bytes, over the limit of {limit} bytes (max_result_bytes)",
+            task.name
         );
+        self.supersede_running(task_id);
+        self.fail_structural(task_id, message);
+        false
     }
 
     fn on_child_complete(&mut self, child: WorkflowExecution) {
@@ -1650,9 +1767,24 @@ impl Stepper<'_> {
                 (rc_u64(t, &["with_items", "next"]), wi_total(t))
             });
             if next < total {
-                let started = self
-                    .with_items(task_id, &spec)
-                    .and_then(|items| self.start_next_item(task_id, &spec, &items));
+                let attempt = self.exec.task(task_id).map_or(0, attempt_of);
+                let cached = self
+                    .exec
+                    .items
+                    .get(task_id)
+                    .filter(|(at, _)| *at == attempt)
+                    .map(|(_, items)| items.clone());
+                let items = match cached {
+                    Some(items) => Ok(items),
+                    None => self.with_items(task_id, &spec).map(|items| {
+                        let items = std::sync::Arc::new(items);
+                        self.exec
+                            .items
+                            .insert(task_id.to_owned(), (attempt, items.clone()));
+                        items
+                    }),
+                };
+                let started = items.and_then(|items| self.start_next_item(task_id, &spec, &items));
                 if let Err(error) = started {
                     self.fail_task(task_id, "Failed to run task", error);
                     return;
@@ -1662,6 +1794,7 @@ impl Stepper<'_> {
         if finished < count {
             return;
         }
+        self.exec.items.remove(task_id);
         let (state, info) = if cancelled > 0 {
             (
                 State::Cancelled,
@@ -1862,6 +1995,7 @@ impl Stepper<'_> {
             let superseded = superseded_with(task, children);
             set_rc_flag(task, "superseded", superseded);
             set_rc_flag(task, "keep_items", Value::Array(Vec::new()));
+            set_rc_flag(task, "result_bytes", json!(0));
             if let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items") {
                 for key in ["next", "succeeded", "failed", "cancelled"] {
                     wi.insert(key.into(), json!(0));
@@ -1899,6 +2033,8 @@ impl Stepper<'_> {
     /// follows transitions.
     fn finish_task(&mut self, task_id: &str, state: State, info: Option<String>, publish: bool) {
         let now = self.now;
+        let max = self.exec.limits.max_message_bytes;
+        let info = info.map(|message| bound_message(message, max));
         if let Some(task) = self.exec.task_mut(task_id) {
             if task.state.is_completed() {
                 return;
@@ -1929,6 +2065,7 @@ impl Stepper<'_> {
             if let Some(task) = self.exec.task_mut(task_id) {
                 task.processed = true;
             }
+            self.exec.joins.bump();
             return Ok(());
         }
         let next = self.find_next(task_id, &spec, state)?;
@@ -1938,6 +2075,18 @@ impl Stepper<'_> {
             .filter(|n| n.command.is_none())
             .map(|n| (n.name.clone(), n.event.to_owned()))
             .collect();
+        // A transition not taken may leave a join's inbound task unreachable.
+        let taken: std::collections::HashSet<&str> =
+            names.iter().map(|(name, _)| name.as_str()).collect();
+        if self
+            .exec
+            .plan
+            .outbound(&spec.name)
+            .iter()
+            .any(|target| !taken.contains(target.as_str()))
+        {
+            self.exec.joins.bump();
+        }
         if let Some(task) = self.exec.task_mut(task_id) {
             task.next_tasks = names;
             task.error_handled = error_handled;
@@ -2053,10 +2202,57 @@ impl Stepper<'_> {
             Value::Object(map) => map,
             _ => Map::new(),
         };
+        let limits = self.exec.limits;
+        for (key, value) in published.iter().chain(&global) {
+            let size = json_size(value);
+            if size > limits.max_published_bytes {
+                return Err(Structural(format!(
+                    "Published value '{key}' of task '{}' is {size} bytes, over the limit of {} bytes (max_published_bytes)",
+                    spec.name, limits.max_published_bytes
+                )));
+            }
+        }
+        if !published.is_empty() {
+            // What the task passes on: its inbound context with these keys
+            // set (measured before anything is stored).
+            let inbound = self.ctx.inbound(self.exec, task_id);
+            let entry = |key: &String, value: &Value| key.len() + 4 + json_size(value);
+            let mut size = map_size(&inbound.values);
+            for (key, value) in &published {
+                size += entry(key, value);
+                if let Some(old) = inbound.values.get(key) {
+                    size = size.saturating_sub(entry(key, old));
+                }
+            }
+            if size > limits.max_context_bytes {
+                return Err(Structural(format!(
+                    "The context after task '{}' would be {size} bytes, over the limit of {} bytes (max_context_bytes)",
+                    spec.name, limits.max_context_bytes
+                )));
+            }
+        }
         if !global.is_empty() {
             let record = self.exec.record_mut();
+            let mut previous = Vec::with_capacity(global.len());
             for (key, value) in &global {
-                record.context.insert(key.clone(), value.clone());
+                previous.push((
+                    key.clone(),
+                    record.context.insert(key.clone(), value.clone()),
+                ));
+            }
+            let size = map_size(&record.context);
+            if size > limits.max_context_bytes {
+                // Put the global context back as it was.
+                for (key, old) in previous {
+                    match old {
+                        Some(old) => record.context.insert(key, old),
+                        None => record.context.remove(&key),
+                    };
+                }
+                return Err(Structural(format!(
+                    "The global context would be {size} bytes after task '{}' published, over the limit of {} bytes (max_context_bytes)",
+                    spec.name, limits.max_context_bytes
+                )));
             }
         }
         if let Some(task) = self.exec.task_mut(task_id) {
@@ -2187,20 +2383,13 @@ impl Stepper<'_> {
         // A join: one execution collects its inbound tasks.
         let existing = self
             .exec
-            .tasks
-            .iter()
-            .rev()
-            .find(|t| t.name == name)
+            .last_task_named(name)
             .map(|t| (t.id.clone(), t.state));
         match existing {
-            Some((id, State::Waiting)) => {
-                if let Some(task) = self.exec.task_mut(&id)
-                    && !task.triggered_by.iter().any(|p| p == parent_id)
-                {
-                    task.triggered_by.push(parent_id.to_owned());
-                }
-                self.check_join(&id);
-            }
+            // Its triggers are set when it fires (the inbound tasks that
+            // routed here); collecting them one by one would rewrite an
+            // ever longer row for every branch of a big fan-in.
+            Some((id, State::Waiting)) => self.check_join(&id),
             // Already fired: a partial join triggers once.
             Some(_) => {}
             None => {
@@ -2211,17 +2400,19 @@ impl Stepper<'_> {
     }
 
     /// Re-checks every waiting join (an inbound task may have completed
-    /// without routing to it).
+    /// without routing to it). Only the last task of a join's name can be
+    /// waiting (see [`Self::schedule_next`]).
     fn refresh_joins(&mut self) {
-        let waiting: Vec<String> = self
-            .exec
-            .tasks
-            .iter()
-            .filter(|t| t.state == State::Waiting)
-            .map(|t| t.id.clone())
-            .collect();
-        for id in waiting {
-            self.check_join(&id);
+        let plan = self.exec.plan.clone();
+        for name in plan.joins() {
+            let waiting = self
+                .exec
+                .last_task_named(name)
+                .filter(|t| t.state == State::Waiting)
+                .map(|t| t.id.clone());
+            if let Some(id) = waiting {
+                self.check_join(&id);
+            }
         }
     }
 
@@ -2252,100 +2443,55 @@ impl Stepper<'_> {
             return;
         };
         if task.state != State::Waiting {
+            self.exec.joins.forget(task_id);
             return;
         }
         let name = task.name.clone();
         let Some(join) = self.exec.plan.task(&name).and_then(|t| t.join) else {
             return;
         };
-        let inbound: Vec<String> = self.exec.plan.inbound(&name).to_vec();
-        let mut routed = Vec::new();
-        let mut failed = Vec::new();
-        let mut blocked = Vec::new();
-        for source in &inbound {
-            match self.exec.last_task_named(source) {
-                Some(t) if t.state.is_completed() && t.processed => {
-                    if t.next_tasks.iter().any(|(n, _)| n == &name) {
-                        routed.push(t.id.clone());
-                    } else {
-                        failed.push(source.clone());
-                    }
-                }
-                Some(_) => blocked.push(source.clone()),
-                None => {
-                    let mut seen = Vec::new();
-                    if self.route_possible(source, &mut seen) {
-                        blocked.push(source.clone());
-                    } else {
-                        failed.push(source.clone());
-                    }
-                }
-            }
-        }
-        let total = inbound.len() as u64;
-        let needed = match join {
-            Join::All => total,
-            Join::Count(n) => n,
-        };
         let now = self.now;
-        if routed.len() as u64 >= needed && (join != Join::All || failed.is_empty()) {
-            if let Some(task) = self.exec.task_mut(task_id) {
-                task.triggered_by = routed;
-                task.state = State::Idle;
-                task.state_info = None;
-                task.updated_at = Some(now);
-            }
-            self.ctx.invalidate(task_id);
-            self.run_task(task_id);
-        } else if (join == Join::All && !failed.is_empty())
-            || failed.len() as u64 > total.saturating_sub(needed)
-        {
-            let info = format!(
-                "Failed by tasks: [{}]",
-                failed
-                    .iter()
-                    .map(|f| format!("'{f}'"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            if let Some(task) = self.exec.task_mut(task_id) {
-                task.triggered_by = routed;
-            }
-            self.finish_task(task_id, State::Error, Some(info), true);
-        } else if let Some(task) = self.exec.task_mut(task_id) {
-            task.state_info = Some(format!(
-                "Blocked by tasks: [{}]",
-                blocked
-                    .iter()
-                    .map(|b| format!("'{b}'"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
-    }
-
-    /// Whether a task that has not run yet may still run.
-    fn route_possible(&self, name: &str, seen: &mut Vec<String>) -> bool {
-        if seen.iter().any(|s| s == name) {
-            return false;
-        }
-        seen.push(name.to_owned());
-        for source in self.exec.plan.inbound(name) {
-            match self.exec.last_task_named(source) {
-                Some(t) if !t.state.is_completed() || !t.processed => return true,
-                Some(t) => {
-                    if t.next_tasks.iter().any(|(n, _)| n == name) {
-                        return true;
-                    }
+        let quoted = |names: &[String]| {
+            names
+                .iter()
+                .map(|f| format!("'{f}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match crate::join::evaluate(self.exec, task_id, &name, join) {
+            Verdict::Fire { routed } => {
+                if let Some(task) = self.exec.task_mut(task_id) {
+                    task.triggered_by = routed;
+                    task.state = State::Idle;
+                    task.state_info = None;
+                    task.updated_at = Some(now);
                 }
-                None => {
-                    if self.route_possible(source, seen) {
-                        return true;
-                    }
+                self.ctx.invalidate(task_id);
+                self.run_task(task_id);
+            }
+            Verdict::Fail { routed, failed } => {
+                let info = format!("Failed by tasks: [{}]", quoted(&failed));
+                if let Some(task) = self.exec.task_mut(task_id) {
+                    task.triggered_by = routed;
+                }
+                self.finish_task(task_id, State::Error, Some(info), true);
+            }
+            Verdict::Blocked { first, more } => {
+                let mut info = format!("Blocked by tasks: [{}]", quoted(&first));
+                if more > 0 {
+                    info.push_str(&format!(" and {more} more"));
+                }
+                // Unchanged most of the time: then the row is not rewritten.
+                if self
+                    .exec
+                    .task(task_id)
+                    .is_some_and(|t| t.state_info.as_deref() != Some(info.as_str()))
+                    && let Some(task) = self.exec.task_mut(task_id)
+                {
+                    task.state_info = Some(info);
                 }
             }
         }
-        false
     }
 
     /// A structural failure while `what` (Mistral's wording, e.g. "Failed to
@@ -2367,6 +2513,8 @@ impl Stepper<'_> {
     /// value): the task and the whole workflow fail with the message.
     fn fail_structural(&mut self, task_id: &str, message: String) {
         let now = self.now;
+        self.exec.joins.bump();
+        let message = bound_message(message, self.exec.limits.max_message_bytes);
         if let Some(task) = self.exec.task_mut(task_id) {
             task.state = State::Error;
             task.state_info = Some(message.clone());

@@ -336,9 +336,14 @@ impl Workflow {
     /// `safe-rerun`: the task's value, else the default. `limits` (Bora):
     /// each key from the task, else from the default.
     pub fn task(&self, name: &str) -> Option<Task> {
-        let raw = self.raw_task(name)?;
+        self.raw_task(name).map(|raw| self.effective(raw))
+    }
+
+    /// [`Workflow::task`] for a task of this workflow at hand.
+    fn effective(&self, raw: &Task) -> Task {
+        let name = raw.name.as_str();
         let Some(d) = &self.task_defaults else {
-            return Some(raw.clone());
+            return raw.clone();
         };
         let mut t = raw.clone();
         let p = &mut t.policies;
@@ -389,21 +394,20 @@ impl Workflow {
             }
         }
         t.requires.retain(|r| r != name);
-        Some(t)
+        t
     }
 
     /// Every effective task, in declaration order.
     pub fn effective_tasks(&self) -> Vec<Task> {
-        self.tasks
-            .iter()
-            .filter_map(|t| self.task(&t.name))
-            .collect()
+        self.tasks.iter().map(|t| self.effective(t)).collect()
     }
 
     /// Names of the tasks an effective task routes to (all four clauses,
     /// engine commands included).
     pub fn outbound_names(task: &Task) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
+        // A set beside the list: a fan-out may name thousands of tasks.
+        let mut seen = std::collections::HashSet::new();
         for clause in [
             &task.on_error,
             &task.on_success,
@@ -414,7 +418,7 @@ impl Workflow {
         .flatten()
         {
             for tr in &clause.next {
-                if !out.contains(&tr.name.as_str()) {
+                if seen.insert(tr.name.as_str()) {
                     out.push(&tr.name);
                 }
             }
@@ -427,6 +431,7 @@ impl Workflow {
     pub fn outbound_of<'a>(&'a self, task: &'a Task) -> Vec<&'a str> {
         let d = self.task_defaults.as_ref();
         let mut out: Vec<&str> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let pairs = [
             (&task.on_error, d.and_then(|d| d.on_error.as_ref())),
             (&task.on_success, d.and_then(|d| d.on_success.as_ref())),
@@ -445,7 +450,7 @@ impl Workflow {
                 if skip_self && tr.name == task.name {
                     continue;
                 }
-                if !out.contains(&tr.name.as_str()) {
+                if seen.insert(tr.name.as_str()) {
                     out.push(&tr.name);
                 }
             }

@@ -564,10 +564,24 @@ fn number(v: &Value) -> f64 {
 }
 
 fn has_duplicates(items: &[Node]) -> bool {
-    items
+    // Strings (lists of task names: thousands in a big fan-out) through a
+    // set; the rest pairwise. A string only ever equals a string.
+    let mut strings = std::collections::HashSet::new();
+    let mut others: Vec<&Node> = Vec::new();
+    for item in items {
+        match &item.value {
+            Value::Str(s) => {
+                if !strings.insert(s.as_str()) {
+                    return true;
+                }
+            }
+            _ => others.push(item),
+        }
+    }
+    others
         .iter()
         .enumerate()
-        .any(|(i, a)| items[i + 1..].iter().any(|b| json_equal(a, b)))
+        .any(|(i, a)| others[i + 1..].iter().any(|b| json_equal(a, b)))
 }
 
 fn lit_eq(l: &Lit, v: &Value) -> bool {

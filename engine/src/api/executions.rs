@@ -205,10 +205,8 @@ pub async fn get_one(
     let stored = store.get_execution(&id).await?;
     // What tasks published with `global`, later publications winning.
     let mut published_global = Map::new();
-    for task in store.list_tasks_of(&id).await? {
-        for (k, v) in task.published_global {
-            published_global.insert(k, v);
-        }
+    for published in store.published_globals(&id).await? {
+        published_global.extend(published);
     }
     let mut m = to_wire(&stored.execution, FULL);
     m.insert("published_global".into(), jstr(&published_global));

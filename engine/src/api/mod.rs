@@ -12,10 +12,13 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use bora_core::limits::find_nul;
 use serde_json::{Map, Value};
 
 use crate::runtime::Runtime;
@@ -74,14 +77,118 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
         let body = Bytes::from_request(req, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        wire::json_object(&body)
-            .map(JsonObject)
-            .map_err(IntoResponse::into_response)
+        let object = wire::json_object(&body).map_err(IntoResponse::into_response)?;
+        if let Some(path) = nul_in(&object) {
+            return Err(ApiError::bad_request(format!(
+                "Invalid value for '{path}': it contains a NUL character (\\u0000), which is not accepted"
+            ))
+            .into_response());
+        }
+        Ok(JsonObject(object))
     }
 }
 
-/// All routes of the API.
+/// Where a JSON body holds a NUL character, looking inside the JSON-in-JSON
+/// string fields too (`input`, `params`, ... may come as JSON text).
+fn nul_in(body: &Map<String, Value>) -> Option<String> {
+    for (key, value) in body {
+        let inner = match value {
+            Value::String(text) if text.contains("\\u0000") => {
+                serde_json::from_str::<Value>(text).ok()
+            }
+            _ => None,
+        };
+        let found = find_nul(value).or_else(|| inner.as_ref().and_then(find_nul));
+        if let Some(path) = found {
+            let key = key.replace('\0', "\\u0000");
+            return Some(if path.is_empty() {
+                key
+            } else {
+                format!("{key}.{path}")
+            });
+        }
+    }
+    None
+}
+
+/// Gives Mistral's JSON fault body to every client error the handlers did
+/// not shape themselves (axum's own answers: body too large or unreadable,
+/// unknown route, method not allowed), and refuses a NUL in the URL before
+/// it reaches a query (PostgreSQL cannot compare text holding NUL).
+async fn json_faults(request: Request, next: Next) -> Response {
+    let limit = request
+        .extensions()
+        .get::<BodyLimit>()
+        .map_or(0, |limit| limit.0);
+    if request
+        .uri()
+        .to_string()
+        .to_ascii_lowercase()
+        .contains("%00")
+    {
+        return ApiError::bad_request(
+            "The request URL contains a NUL character (%00), which is not accepted",
+        )
+        .into_response();
+    }
+    let uploads = request.uri().path().starts_with("/v2/actions");
+    let response = next.run(request).await;
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|c| c.to_str().ok())
+        .is_some_and(|c| c.starts_with("application/json"));
+    if !status.is_client_error() || json {
+        return response;
+    }
+    let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        let (limit, name) = if uploads {
+            (actions::MAX_UPLOAD_BYTES, "the upload limit")
+        } else {
+            (limit, "max_request_bytes")
+        };
+        format!("Request body is too large: the limit is {limit} bytes ({name})")
+    } else {
+        // axum's rejections are short plain text; an empty body (404, 405)
+        // gets the status's own words.
+        let text = axum::body::to_bytes(response.into_body(), 64 * 1024)
+            .await
+            .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
+            .unwrap_or_default();
+        if text.is_empty() {
+            status
+                .canonical_reason()
+                .unwrap_or("Client error")
+                .to_owned()
+        } else {
+            text
+        }
+    };
+    ApiError::client(status, message).into_response()
+}
+
+/// The request body limit, for the middleware's message.
+#[derive(Clone, Copy)]
+struct BodyLimit(usize);
+
+/// Unknown routes: a JSON 404 like every other fault.
+async fn not_found() -> ApiError {
+    ApiError::not_found("The resource could not be found.")
+}
+
+/// All routes of the API. Request bodies are capped at the service's
+/// `max_request_bytes` (uploaded components have their own, larger cap).
 pub fn router(state: ApiState) -> Router {
+    let limit = state.service.limits().max_request_bytes;
+    routes(state)
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(middleware::from_fn(json_faults))
+        .layer(axum::Extension(BodyLimit(limit)))
+}
+
+fn routes(state: ApiState) -> Router {
     Router::new()
         .merge(dashboard::routes())
         .route("/v2/events", get(events::stream))

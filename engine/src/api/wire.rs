@@ -179,10 +179,20 @@ pub fn upload_params(pairs: &[(String, String)]) -> Result<(String, String), Api
     Ok((namespace, scope))
 }
 
-/// The body of a definition upload as text.
+/// The body of a definition upload as text: UTF-8 without NUL characters
+/// (PostgreSQL cannot store them; the error gives their position).
 pub fn body_text(body: &Bytes) -> Result<&str, ApiError> {
-    std::str::from_utf8(body)
-        .map_err(|_| ApiError::bad_request("The definition is not valid UTF-8 text.").text())
+    let text = std::str::from_utf8(body)
+        .map_err(|_| ApiError::bad_request("The definition is not valid UTF-8 text.").text())?;
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() + 1;
+        let column = at - text[..at].rfind('\n').map_or(0, |nl| nl + 1) + 1;
+        return Err(ApiError::bad_request(format!(
+            "The definition contains a NUL character at line {line}, column {column}, which is not accepted."
+        ))
+        .text());
+    }
+    Ok(text)
 }
 
 /// A YAML definition upload to a text/plain endpoint.

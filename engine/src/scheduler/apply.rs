@@ -175,6 +175,13 @@ impl Scheduler {
             };
             let events: Vec<Event> = batch.iter().map(|(event, _)| event.clone()).collect();
             let now = now_micros();
+            let mut exec = exec;
+            let config = &self.inner.config;
+            exec.limits = config.limits;
+            exec.expr_limits = bora_expr::Limits {
+                deadline: Some(std::time::Instant::now() + config.step_timeout),
+                ..config.expressions
+            };
             let (exec, commands) = self.run_core(exec, events, now).await?;
             match self
                 .commit(

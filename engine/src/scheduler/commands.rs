@@ -127,6 +127,7 @@ impl Scheduler {
                     ),
                     source_execution_id: None,
                     index: Some(index),
+                    depth: exec.record.depth.saturating_add(1),
                     backlog: Vec::new(),
                     created_at: now,
                     updated_at: None,
@@ -174,13 +175,22 @@ impl Scheduler {
                                     owner: self.inner.engine.then(|| self.inner.node.clone()),
                                 }])
                                 .await?;
-                                after.route(self.queue_event(
-                                    jobs,
-                                    &child_id,
-                                    Event::Start,
-                                    now,
-                                    true,
-                                ));
+                                // The root was cancelled while this step ran:
+                                // the child is cancelled instead of started, so
+                                // no descendant outlives the cancel.
+                                let root = child.root_execution_id.clone().unwrap_or_default();
+                                let event = if root != exec.record.id
+                                    && tx.execution_state(&root).await? == Some(State::Cancelled)
+                                {
+                                    Event::Cancel {
+                                        message: Some(format!(
+                                            "Root execution {root} was cancelled before this sub-workflow started."
+                                        )),
+                                    }
+                                } else {
+                                    Event::Start
+                                };
+                                after.route(self.queue_event(jobs, &child_id, event, now, true));
                                 None
                             }
                             Err(err) => Some((spec_hash, err.to_string())),

@@ -81,6 +81,12 @@ pub struct SchedulerConfig {
     /// Groups of steps stored at the same time on PostgreSQL (SQLite has
     /// one writer: one group at a time).
     pub committers: usize,
+    /// Caps on what an execution may grow (published values, contexts,
+    /// with-items, depth, messages), set on every execution.
+    pub limits: bora_core::limits::EngineLimits,
+    /// The budget of every expression (steps, bytes, depths); each step
+    /// adds the deadline `step_timeout` from its start.
+    pub expressions: bora_expr::Limits,
     /// The engine core's step function: [`bora_core::step::step`]; tests
     /// put in a faulty one to check how the shell copes.
     pub core: CoreFn,
@@ -97,6 +103,8 @@ impl Default for SchedulerConfig {
             max_attempts: 3,
             committers: 4,
             keep_below: 256,
+            limits: bora_core::limits::EngineLimits::default(),
+            expressions: bora_expr::Limits::DEFAULT,
             core: bora_core::step::step,
         }
     }

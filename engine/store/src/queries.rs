@@ -1,6 +1,7 @@
 //! Reads for the API: single records and lists with filters and paging.
 
 use bora_core::records::{ActionExecution, TaskExecution};
+use serde_json::{Map, Value};
 
 use crate::crud::{fetch_all, fetch_optional};
 use crate::db::Store;
@@ -32,6 +33,27 @@ impl Store {
             TASKS.select_sql()
         );
         fetch_all(&self.pool, &sql, &[execution_id], task_from_row).await
+    }
+
+    /// What the tasks of an execution published with `global`, in creation
+    /// order (only the tasks that did: reading every task of a big
+    /// execution for this made each `GET` of it slow).
+    pub async fn published_globals(&self, execution_id: &str) -> Result<Vec<Map<String, Value>>> {
+        let rows: Vec<String> = sqlx::query_scalar(
+            "SELECT published_global FROM task_executions \
+             WHERE workflow_execution_id = $1 AND published_global <> '{}' ORDER BY seq",
+        )
+        .bind(execution_id.to_owned())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|raw| {
+                serde_json::from_str(raw).map_err(|err| StoreError::Corrupt {
+                    what: "JSON column",
+                    detail: format!("published_global: {err}"),
+                })
+            })
+            .collect()
     }
 
     /// One task execution.

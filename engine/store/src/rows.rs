@@ -24,11 +24,24 @@ pub(crate) enum Cell {
 impl Cell {
     pub(crate) fn add_to(self, args: &mut AnyArguments<'_>) -> Result<()> {
         let added = match self {
-            Cell::Text(value) => args.add(value),
+            Cell::Text(value) => args.add(value.map(without_nul)),
             Cell::Int(value) => args.add(value),
             Cell::Bool(value) => args.add(i64::from(value)),
         };
         added.map_err(|err| StoreError::Database(format!("cannot bind a value: {err}")))
+    }
+}
+
+/// PostgreSQL text cannot hold NUL, and one NUL in a message would make
+/// every retry of a step fail. JSON columns are safe (JSON escapes it as
+/// `\u0000`); in plain text (names, messages) NUL is stored as U+FFFD, on
+/// both backends alike. The API refuses NUL in what clients send, so only
+/// engine-made text (an action's error message, say) ever gets here.
+fn without_nul(text: String) -> String {
+    if text.contains('\0') {
+        text.replace('\0', "\u{FFFD}")
+    } else {
+        text
     }
 }
 
@@ -174,6 +187,7 @@ pub(crate) const EXECUTIONS: Table = Table {
         "created_at",
         "updated_at",
         "owner",
+        "depth",
     ],
 };
 
@@ -216,6 +230,7 @@ pub(crate) fn execution_cells(stored: &StoredExecution) -> Vec<Cell> {
         Cell::Int(Some(e.created_at)),
         Cell::Int(e.updated_at),
         opt_text(stored.owner.as_deref()),
+        Cell::Int(Some(i64::from(e.depth))),
     ]
 }
 
@@ -239,6 +254,7 @@ pub(crate) fn execution_from_row(row: &AnyRow) -> Result<StoredExecution> {
             root_execution_id: get(row, "root_execution_id")?,
             source_execution_id: get(row, "source_execution_id")?,
             index: index.and_then(|i| u32::try_from(i).ok()),
+            depth: u32::try_from(get::<i64>(row, "depth")?).unwrap_or(u32::MAX),
             backlog: get_json(row, "backlog")?,
             created_at: get(row, "created_at")?,
             updated_at: get(row, "updated_at")?,

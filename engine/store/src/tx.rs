@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use bora_core::records::{ActionExecution, TaskExecution};
+use bora_core::state::State;
 use sqlx::any::AnyArguments;
 use sqlx::{Any, Transaction};
 use tokio::sync::OwnedMutexGuard;
@@ -150,6 +151,24 @@ impl StoreTx {
     /// Reads an execution with its tasks, their actions and sub-workflows.
     pub async fn load_snapshot(&mut self, id: &str) -> Result<ExecutionSnapshot> {
         read_snapshot(&mut self.tx, id).await
+    }
+
+    /// The state of an execution (`None` when it does not exist), e.g. the
+    /// root of a tree of sub-workflows when starting one more.
+    pub async fn execution_state(&mut self, id: &str) -> Result<Option<State>> {
+        let state: Option<String> =
+            sqlx::query_scalar("SELECT state FROM workflow_executions WHERE id = $1")
+                .bind(id.to_owned())
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        state
+            .map(|s| {
+                s.parse().map_err(|err| StoreError::Corrupt {
+                    what: "state",
+                    detail: format!("{err}"),
+                })
+            })
+            .transpose()
     }
 
     /// Stores a parsed workflow spec under its content hash (kept if present).

@@ -30,6 +30,7 @@ fn execution(id: &str, name: &str, state: State, created_at: i64) -> StoredExecu
             root_execution_id: None,
             source_execution_id: None,
             index: None,
+            depth: 0,
             backlog: vec![],
             created_at,
             updated_at: None,

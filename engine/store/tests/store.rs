@@ -31,6 +31,7 @@ fn execution(id: &str) -> StoredExecution {
             root_execution_id: None,
             source_execution_id: None,
             index: None,
+            depth: 0,
             backlog: vec![],
             created_at: 1_000,
             updated_at: None,
@@ -475,4 +476,58 @@ async fn bad_urls_are_rejected() {
         Store::connect("mysql://x").await,
         Err(StoreError::BadUrl(_))
     ));
+}
+
+#[tokio::test]
+async fn nul_in_text_never_fails_a_write_and_json_keeps_it() {
+    for backend in backends().await {
+        let store = &backend.store;
+        let mut exec = execution("e-nul");
+        exec.execution.state_info = Some("bad\u{0}news".into());
+        exec.execution.depth = 7;
+        exec.execution.output = json!({"result": "a\u{0}b"})
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        let mut t = task("t-nul", "e-nul", 1);
+        t.state_info = Some("error: \u{0}".into());
+        t.published = json!({"v": "x\u{0}y"})
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        let mut a = action("a-nul", "t-nul", "e-nul", 0);
+        a.state = State::Error;
+        a.state_info = Some("\u{0}".into());
+        a.result = Some(ActionResult::Error(json!("e\u{0}")));
+
+        let mut tx = store.begin().await.expect("begin");
+        tx.put_executions(&[exec]).await.expect("put execution");
+        tx.put_tasks(&[t]).await.expect("put task");
+        tx.put_actions(&[a]).await.expect("put action");
+        tx.commit().await.expect("commit");
+
+        let mut tx = store.begin().await.expect("begin");
+        let snapshot = tx.load_snapshot("e-nul").await.expect("snapshot");
+        drop(tx);
+        let e = &snapshot.execution.execution;
+        assert_eq!(e.depth, 7, "{}", backend.name);
+        // Plain text: NUL became U+FFFD; JSON: kept as it was.
+        assert_eq!(e.state_info.as_deref(), Some("bad\u{FFFD}news"));
+        assert_eq!(e.output["result"], json!("a\u{0}b"), "{}", backend.name);
+        assert_eq!(
+            snapshot.tasks[0].state_info.as_deref(),
+            Some("error: \u{FFFD}")
+        );
+        assert_eq!(snapshot.tasks[0].published["v"], json!("x\u{0}y"));
+        assert_eq!(
+            snapshot.actions[0].result,
+            Some(ActionResult::Error(json!("e\u{0}")))
+        );
+        let mut tx = store.begin().await.expect("begin");
+        assert_eq!(
+            tx.execution_state("e-nul").await.expect("state"),
+            Some(State::Running)
+        );
+        assert_eq!(tx.execution_state("nope").await.expect("state"), None);
+    }
 }

@@ -21,6 +21,8 @@ use tokio::net::TcpStream;
 pub struct Server {
     pub name: &'static str,
     pub addr: SocketAddr,
+    /// The database the node runs on.
+    pub url: String,
     node: Option<Node>,
     server: tokio::task::JoinHandle<()>,
     _dir: Option<tempfile::TempDir>,
@@ -59,7 +61,7 @@ async fn start(
     configure: &impl Fn(&mut NodeConfig),
 ) -> Server {
     let mut config = NodeConfig {
-        database_url: url,
+        database_url: url.clone(),
         ..Default::default()
     };
     configure(&mut config);
@@ -78,6 +80,7 @@ async fn start(
     Server {
         name,
         addr,
+        url,
         node: Some(node),
         server,
         _dir: dir,
@@ -188,6 +191,23 @@ impl Server {
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
+    }
+
+    /// Stops the node and starts a new one on the same database (the old
+    /// node hands its unfinished jobs back as it stops).
+    pub async fn restart(mut self) -> Server {
+        self.server.abort();
+        if let Some(node) = self.node.take() {
+            node.shutdown().await;
+        }
+        start(
+            self.name,
+            self.url.clone(),
+            self._dir.take(),
+            self._pg.take(),
+            &|_| {},
+        )
+        .await
     }
 
     pub async fn stop(mut self) {

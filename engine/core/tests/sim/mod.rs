@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use bora_core::execution::Execution;
 use bora_core::input::prepare_input;
+use bora_core::limits::EngineLimits;
 use bora_core::plan::Plan;
 use bora_core::records::{ActionResult, TaskExecution, WorkflowExecution};
 use bora_core::state::State;
@@ -38,6 +39,10 @@ pub struct Sim {
     pub call_limits: Vec<Option<CallLimits>>,
     /// Actions left pending (async): their ids.
     pub pending: Vec<(String, String)>,
+    /// The limits every execution runs under.
+    pub limits: EngineLimits,
+    /// Results of named actions, instead of running them (`sim.results`).
+    pub results: HashMap<String, ActionResult>,
 }
 
 fn run_action(name: &str, input: &Map<String, Value>) -> Option<ActionResult> {
@@ -132,6 +137,8 @@ impl Sim {
             call_meta: Vec::new(),
             call_limits: Vec::new(),
             pending: Vec::new(),
+            limits: EngineLimits::default(),
+            results: HashMap::new(),
         }
     }
 
@@ -145,7 +152,7 @@ impl Sim {
         id: String,
         workflow: &str,
         input: Value,
-        parent: Option<(String, u32)>,
+        parent: Option<(String, u32, u32)>,
     ) -> Result<(), String> {
         let qualified = self.workbook.as_ref().map(|wb| format!("{wb}.{workflow}"));
         let plan = qualified
@@ -179,18 +186,20 @@ impl Sim {
             context: Map::new(),
             state: State::Idle,
             state_info: None,
-            task_execution_id: parent.as_ref().map(|(t, _)| t.clone()),
+            task_execution_id: parent.as_ref().map(|(t, _, _)| t.clone()),
             root_execution_id: None,
             source_execution_id: None,
-            index: parent.map(|(_, i)| i),
+            index: parent.as_ref().map(|(_, i, _)| *i),
+            depth: parent.map_or(0, |(_, _, depth)| depth),
             backlog: vec![],
             created_at: self.now,
             updated_at: None,
         };
-        self.executions.insert(
-            id.clone(),
-            Execution::new(record, plan, vec![], vec![], vec![]),
-        );
+        let mut exec = Execution::new(record, plan, vec![], vec![], vec![]);
+        exec.limits = self.limits;
+        // Every join check is compared with a full scan.
+        exec.joins.verify = true;
+        self.executions.insert(id.clone(), exec);
         self.queue.push((id, Event::Start));
         Ok(())
     }
@@ -245,6 +254,7 @@ impl Sim {
         let Some(exec) = self.executions.get_mut(exec_id) else {
             return;
         };
+        let depth = exec.record.depth;
         let mut spare = 0u64;
         let commands = step(exec, vec![event], now, &mut || {
             ids.pop().unwrap_or_else(|| {
@@ -267,7 +277,11 @@ impl Sim {
                     self.calls.push((name.clone(), input.clone()));
                     self.call_meta.push((now, safe_rerun));
                     self.call_limits.push(limits);
-                    match run_action(&name, &input) {
+                    let result = match self.results.get(&name) {
+                        Some(result) => Some(result.clone()),
+                        None => run_action(&name, &input),
+                    };
+                    match result {
                         Some(result) => self.queue.push((
                             exec_id.to_owned(),
                             Event::ActionCompleted { action_id, result },
@@ -287,7 +301,7 @@ impl Sim {
                         child_id.clone(),
                         &workflow_name,
                         Value::Object(input),
-                        Some((task_id.clone(), index)),
+                        Some((task_id.clone(), index, depth + 1)),
                     ) {
                         self.queue
                             .push((exec_id.to_owned(), Event::TaskFailed { task_id, message }));
