@@ -7,7 +7,9 @@
 # 4. Mistral's conformance cases against `bora serve` on both backends
 #    (scripts/conformance.sh), and
 # 5. the real python-mistralclient CLI driving `bora serve` on both backends
-#    (scripts/mistralclient.sh; installs the pinned client in a virtualenv).
+#    (scripts/mistralclient.sh; installs the pinned client in a virtualenv),
+# 6. the dashboard in headless Chromium (scripts/browser.sh; installs
+#    Debian's chromium and Playwright for Python the first time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,3 +29,4 @@ for backend in sqlite postgres; do
     scripts/conformance.sh target/release/bora "$backend"
     scripts/mistralclient.sh target/release/bora "$backend"
 done
+scripts/browser.sh target/release/bora sqlite

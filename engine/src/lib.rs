@@ -14,7 +14,9 @@
 //! - [`executor`]: runs action jobs on the runtime.
 //! - [`cron`]: cron trigger patterns and the loop that fires due triggers.
 //! - [`actions`]: the action registry: standard, ad-hoc and uploaded actions by name.
-//! - [`node`]: store, runtime, scheduler and executor wired together.
+//! - [`node`]: store, runtime, scheduler and executor wired together; nodes
+//!   of one store and their roles.
+//! - [`retention`]: deleting finished executions past their age.
 //! - [`service`]: the operations the API and the CLI use.
 //! - [`api`]: Mistral's REST API v2 (axum router).
 //! - [`cli`]: the `bora` command line (the only place that uses `anyhow`).
@@ -25,6 +27,7 @@ pub mod cli;
 pub mod cron;
 pub mod executor;
 pub mod node;
+pub mod retention;
 pub mod runtime;
 pub mod scheduler;
 pub mod service;

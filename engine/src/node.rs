@@ -16,7 +16,7 @@
 //! back to the store for the other nodes and closes the store: it ends
 //! within the grace period and a few seconds.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 use tokio::task::JoinSet;
@@ -79,6 +79,8 @@ pub struct NodeConfig {
     /// Apply pending migrations at start (else refuse a store that is not
     /// up to date).
     pub migrate: bool,
+    /// Finished executions older than this are deleted (`None`: kept).
+    pub retention: Option<Duration>,
     pub runtime: RuntimeConfig,
     pub executor: ExecutorConfig,
     pub scheduler: SchedulerConfig,
@@ -92,6 +94,7 @@ impl Default for NodeConfig {
             roles: Roles::default(),
             node_timeout: Duration::from_secs(3),
             migrate: true,
+            retention: None,
             runtime: RuntimeConfig::default(),
             executor: ExecutorConfig::default(),
             scheduler: SchedulerConfig::default(),
@@ -119,6 +122,33 @@ pub struct Node {
     tasks: JoinSet<()>,
 }
 
+/// Registers `record`. A process that was killed a moment ago under the
+/// same id (a restart on the same port) still looks alive until its
+/// heartbeat is older than the node timeout: wait that long, then take the
+/// id over. A process that goes on beating is a real duplicate: refused.
+async fn register(
+    store: &Store,
+    record: &mut NodeRecord,
+    timeout: Duration,
+) -> Result<bora_store::Registered, NodeError> {
+    let patience = Instant::now() + timeout * 2 + Duration::from_secs(1);
+    let mut waited = false;
+    loop {
+        let now = crate::scheduler::now_micros();
+        record.heartbeat_at = now;
+        match store.register_node(record, now - micros(timeout)).await {
+            Err(StoreError::Duplicate { .. }) if Instant::now() < patience => {
+                if !waited {
+                    tracing::info!(node = %record.id, "node id in use by a process that beat recently; waiting for it to time out");
+                    waited = true;
+                }
+                tokio::time::sleep(timeout / 6 + Duration::from_millis(50)).await;
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
 impl Node {
     /// Opens the store (applying migrations unless told not to), loads the
     /// runtime, registers the node and starts the loops of its roles.
@@ -126,7 +156,7 @@ impl Node {
         let store = Store::open(&config.database_url, config.migrate).await?;
         let runtime = Runtime::new(config.runtime.clone()).await?;
         let now = crate::scheduler::now_micros();
-        let record = NodeRecord {
+        let mut record = NodeRecord {
             id: config
                 .node_id
                 .clone()
@@ -137,9 +167,7 @@ impl Node {
             started_at: now,
             heartbeat_at: now,
         };
-        let registered = store
-            .register_node(&record, now - micros(config.node_timeout))
-            .await?;
+        let registered = register(&store, &mut record, config.node_timeout).await?;
         if registered.released > 0 {
             tracing::info!(node = %record.id, jobs = registered.released, "took back the jobs of this node's previous run");
         }
@@ -191,6 +219,14 @@ impl Node {
             let service = service.clone();
             let stopped = stopped.clone();
             tasks.spawn(async move { crate::cron::run(service, wait_stop(stopped)).await });
+        }
+        if roles.engine
+            && let Some(keep) = config.retention
+        {
+            let store = service.store().clone();
+            let stopped = stopped.clone();
+            tasks
+                .spawn(async move { crate::retention::run(store, keep, wait_stop(stopped)).await });
         }
         tracing::info!(node = %record.id, roles = ?record.roles, "node started");
         Ok(Self {

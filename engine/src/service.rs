@@ -566,6 +566,7 @@ impl Service {
         done: impl Fn(&WorkflowExecution) -> bool,
     ) -> Result<(), ServiceError> {
         self.poll(
+            id,
             Duration::from_secs(30),
             || self.store.get_execution(id),
             |current| done(&current.execution),
@@ -575,10 +576,13 @@ impl Service {
     }
 
     /// Reads with `read` until `done` holds for what it read or `limit` has
-    /// passed (another node may hold the execution), waiting for one of this
-    /// node's steps between reads; returns the last read.
+    /// passed, waiting between reads for a step of `execution_id` on this
+    /// node (or a short while: another node may hold the execution); returns
+    /// the last read. Only steps of that execution wake the caller, so many
+    /// callers waiting at once (a burst of starts) cost no extra reads.
     async fn poll<T, F>(
         &self,
+        execution_id: &str,
         limit: Duration,
         mut read: impl FnMut() -> F,
         done: impl Fn(&T) -> bool,
@@ -587,12 +591,19 @@ impl Service {
         F: Future<Output = Result<T, StoreError>>,
     {
         let deadline = tokio::time::Instant::now() + limit;
+        // Subscribed before the first read: a step between is not missed.
+        let mut changes = self.scheduler.subscribe();
         loop {
             let current = read().await?;
             if done(&current) || tokio::time::Instant::now() > deadline {
                 return Ok(current);
             }
-            self.scheduler.wait_step(Duration::from_millis(50)).await;
+            crate::scheduler::wait_for_change(
+                &mut changes,
+                execution_id,
+                Duration::from_millis(100),
+            )
+            .await;
         }
     }
 
@@ -876,6 +887,7 @@ impl Service {
         // The step that applies it follows at once; bounded in case the
         // execution is held elsewhere (another node's lock).
         self.poll(
+            &execution_id,
             Duration::from_secs(10),
             || self.store.get_action(id),
             |current| current.state != State::Running,
@@ -925,6 +937,7 @@ impl Service {
         // Every step stores a new version: wait for the one applying ours
         // (bounded, in case another node holds the execution).
         self.poll(
+            &execution_id,
             Duration::from_secs(10),
             || self.store.get_execution(&execution_id),
             |current| current.version > version,

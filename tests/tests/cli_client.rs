@@ -1,5 +1,5 @@
 //! The client commands end to end: the `bora` command line (built from the
-//! same code as `tests/src/bin/bora-cli.rs`) against a server started
+//! same code as `tests/src/bin/bora-under-test.rs`) against a server started
 //! in-process, on SQLite and, with `BORA_TEST_POSTGRES_URL`, on PostgreSQL.
 //! Also `bora run`'s choice of workflow and `--timeout`, the event stream
 //! and the graph endpoint the live views read, and the dashboard's page.
@@ -61,7 +61,7 @@ cli_env:
 
 /// Runs the command line with `args` (plus `--url` when a server is given).
 async fn bora(server: Option<&Server>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bora-cli"));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bora-under-test"));
     cmd.args(args)
         .env("BORA_LOG", "warn")
         .env_remove("BORA_URL")

@@ -4,155 +4,26 @@
 //! outcome, so after a restart their jobs are taken up again with the
 //! safe-rerun rule: the safe-rerun task's loop runs again (and now hits the
 //! restarted server's lower timeout ceiling), the other task's action fails
-//! as not safe to run twice. On SQLite the restart takes the jobs at once;
-//! on PostgreSQL once their lease (two minutes) has run out.
+//! as not safe to run twice. The stopping node hands its jobs back, so the
+//! restart takes them at once on both backends.
 
 #![allow(clippy::unwrap_used)]
 
 #[path = "../../engine/store/tests/common/pg.rs"]
 mod pg;
+mod process_support;
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use bora_tests::programs;
-use serde_json::{Value, json};
+use process_support::{Server, free_port, request, tasks};
+use serde_json::json;
 
 /// The shutdown grace period of the first server, in seconds.
 const GRACE: u64 = 1;
 /// Generous bound on the exit after SIGTERM: the grace period and a few
 /// seconds, far below the ten minutes the loops would run.
 const EXIT_BOUND: Duration = Duration::from_secs(GRACE + 15);
-
-/// One HTTP/1.1 request (a connection each): the status and the JSON body.
-fn request(port: u16, method: &str, path: &str, body: Option<(&str, &[u8])>) -> (u16, Value) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .unwrap();
-    let (ctype, payload) = body.unwrap_or(("text/plain", b""));
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\
-         Content-Type: {ctype}\r\nContent-Length: {}\r\n\r\n",
-        payload.len()
-    );
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(payload).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw);
-    let status = text.split_whitespace().nth(1).unwrap().parse().unwrap();
-    let body = &text[text.find("\r\n\r\n").unwrap() + 4..];
-    // Chunked answers: the JSON between the first and the last bracket.
-    let json = match (body.find(['{', '[']), body.rfind(['}', ']'])) {
-        (Some(a), Some(b)) if b >= a => serde_json::from_str(&body[a..=b]).unwrap_or(Value::Null),
-        _ => Value::Null,
-    };
-    (status, json)
-}
-
-fn get(port: u16, path: &str) -> Value {
-    let (status, body) = request(port, "GET", path, None);
-    assert_eq!(status, 200, "GET {path}: {body}");
-    body
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap()
-}
-
-/// A `bora serve` process, killed if a test fails before it stops.
-struct Server {
-    child: Child,
-}
-
-impl Server {
-    fn start(port: u16, database: &str, flags: &[&str], stderr: &Path) -> Self {
-        let log = std::fs::File::create(stderr).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_bora-under-test"))
-            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-            .args(["--database", database])
-            .args(flags)
-            .env("BORA_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .unwrap();
-        let server = Self { child };
-        let deadline = Instant::now() + Duration::from_secs(120);
-        loop {
-            let up = TcpStream::connect(("127.0.0.1", port)).is_ok()
-                && request(port, "GET", "/v2/workflows", None).0 == 200;
-            if up {
-                return server;
-            }
-            assert!(Instant::now() < deadline, "bora serve did not come up");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// Sends SIGTERM and waits (up to `bound`) for the process to end.
-    fn terminate(mut self, bound: Duration) -> (ExitStatus, Duration) {
-        let sent = Instant::now();
-        let killed = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(killed.success());
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return (status, sent.elapsed());
-            }
-            assert!(
-                sent.elapsed() < bound,
-                "bora serve still runs {bound:?} after SIGTERM"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Each task's name, state and its actions' results, sorted by name.
-fn tasks(port: u16, execution: &str) -> Vec<(String, String, Vec<String>)> {
-    let listed = get(port, &format!("/v2/executions/{execution}/tasks"));
-    let mut out = Vec::new();
-    for task in listed["tasks"].as_array().unwrap() {
-        let id = task["id"].as_str().unwrap();
-        let actions = get(port, &format!("/v2/tasks/{id}/action_executions"));
-        let mut results = Vec::new();
-        for action in actions["action_executions"].as_array().unwrap() {
-            let one = get(
-                port,
-                &format!("/v2/action_executions/{}", action["id"].as_str().unwrap()),
-            );
-            let output: Value = one["output"]
-                .as_str()
-                .and_then(|s| serde_json::from_str(s).ok())
-                .unwrap_or(Value::Null);
-            results.push(format!("{}: {}", one["state"], output["result"]));
-        }
-        out.push((
-            task["name"].as_str().unwrap().to_owned(),
-            task["state"].as_str().unwrap().to_owned(),
-            results,
-        ));
-    }
-    out.sort();
-    out
-}
 
 fn sigterm_interrupts_running_loops_and_their_jobs_resume(database: &str, patience: Duration) {
     let logs = tempfile::tempdir().unwrap();
@@ -274,7 +145,6 @@ fn sigterm_interrupts_running_loops_and_their_jobs_resume_on_postgres() {
     let Some(pg) = runtime.block_on(pg::TempPostgres::create("bora_shutdown")) else {
         return;
     };
-    // The jobs stay leased by the stopped node for two minutes.
-    sigterm_interrupts_running_loops_and_their_jobs_resume(&pg.url, Duration::from_secs(300));
+    sigterm_interrupts_running_loops_and_their_jobs_resume(&pg.url, Duration::from_secs(60));
     drop(pg);
 }

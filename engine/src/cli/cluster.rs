@@ -13,7 +13,8 @@ use crate::node::Roles;
 #[derive(Debug, Args)]
 pub(crate) struct ClusterArgs {
     /// This node's id in the store. A node restarted with the same id takes
-    /// its own unfinished work back at once; two live processes cannot share
+    /// its own unfinished work back (waiting up to the node timeout when the
+    /// previous process died a moment ago); two live processes cannot share
     /// one. Default: HOSTNAME:PORT.
     #[arg(long, env = "BORA_NODE_ID", value_name = "ID")]
     pub(crate) node_id: Option<String>,
@@ -45,6 +46,11 @@ pub(crate) struct ClusterArgs {
         value_name = "SECONDS"
     )]
     pub(crate) node_timeout: f64,
+    /// Delete finished executions (with their tasks and sub-workflows) this
+    /// many hours after they ended (Mistral's expiration policy); default:
+    /// keep them.
+    #[arg(long, env = "BORA_RETENTION_HOURS", value_name = "HOURS")]
+    pub(crate) retention_hours: Option<f64>,
     /// Do not apply pending migrations at start (refuse a store that is not
     /// up to date; `bora db migrate` applies them).
     #[arg(long, env = "BORA_NO_MIGRATE")]
@@ -89,6 +95,16 @@ impl ClusterArgs {
         Ok(timeout)
     }
 
+    /// The retention period, if any.
+    pub(crate) fn retention(&self) -> anyhow::Result<Option<Duration>> {
+        self.retention_hours
+            .map(|hours| {
+                Duration::try_from_secs_f64(hours * 3600.0)
+                    .context("--retention-hours must be a non-negative number")
+            })
+            .transpose()
+    }
+
     /// The node id: the flag, else `HOSTNAME:PORT` (stable across
     /// restarts, distinct for nodes of one host).
     pub(crate) fn node_id(&self, port: u16) -> String {
@@ -118,6 +134,7 @@ mod tests {
             role: role.to_owned(),
             executor_name: None,
             node_timeout: 3.0,
+            retention_hours: None,
             no_migrate: false,
         }
     }

@@ -220,6 +220,7 @@ async fn drive(
     let bar = progress_bar();
     let mut seen: HashMap<String, State> = HashMap::new();
     let mut announced: HashSet<String> = HashSet::new();
+    let mut changes = service.scheduler().subscribe();
     let final_state = loop {
         let exec = service.store().get_execution(&id).await?;
         for task in service.store().list_tasks_of(&id).await? {
@@ -259,10 +260,8 @@ async fn drive(
                 exec.execution.state
             );
         }
-        service
-            .scheduler()
-            .wait_step(Duration::from_millis(200))
-            .await;
+        // Sub-workflows step too: look again after a while regardless.
+        crate::scheduler::wait_for_change(&mut changes, &id, Duration::from_millis(200)).await;
     };
     if let Some(bar) = bar {
         bar.finish_and_clear();

@@ -62,6 +62,15 @@ pub struct ServeArgs {
         value_name = "BYTES"
     )]
     max_result_bytes: usize,
+    /// Actions this node runs at once (as many again of the quick standard
+    /// actions in their own lane); more wait, in the store for any node.
+    #[arg(
+        long,
+        env = "BORA_EXECUTOR_SLOTS",
+        default_value_t = ExecutorConfig::default().concurrency,
+        value_name = "N"
+    )]
+    executor_slots: usize,
     #[command(flatten)]
     ceilings: CeilingArgs,
     #[command(flatten)]
@@ -129,12 +138,13 @@ impl ServeArgs {
             roles: self.cluster.roles()?,
             node_timeout: self.cluster.timeout()?,
             migrate: !self.cluster.no_migrate,
+            retention: self.cluster.retention()?,
             runtime,
             executor: ExecutorConfig {
                 max_result_bytes: self.max_result_bytes,
                 shutdown_grace,
+                concurrency: self.executor_slots.max(1),
                 name: self.cluster.executor_name.clone(),
-                ..ExecutorConfig::default()
             },
             ..NodeConfig::default()
         })

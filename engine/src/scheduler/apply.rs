@@ -83,6 +83,8 @@ pub(super) struct After {
     pub(super) announce_actions: bool,
     pub(super) wake: bool,
     pub(super) finished: bool,
+    /// Notes for tasks' `state_info`, written after the step's rows.
+    pub(super) notes: Vec<(String, String)>,
 }
 
 impl After {

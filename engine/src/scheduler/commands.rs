@@ -61,6 +61,17 @@ impl Scheduler {
                     pinned_at,
                     limits,
                 };
+                if let Some(name) = &target
+                    && !tx.executor_alive(name).await?
+                {
+                    after.notes.push((
+                        job.task_id.clone(),
+                        format!(
+                            "Waiting for an executor named '{name}' (the task's target): \
+                             no live node runs one; the action starts when one does."
+                        ),
+                    ));
+                }
                 // Straight to this node's executor while it has a free
                 // slot; otherwise any executor (of the target's name) claims it.
                 let local = target.is_none() && self.reserve_slot();

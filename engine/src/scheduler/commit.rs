@@ -240,6 +240,11 @@ impl Scheduler {
                 finished.insert(set.exec.record.id.clone());
             }
         }
+        for (_, after) in stored.iter_mut() {
+            for (task_id, note) in std::mem::take(&mut after.notes) {
+                tx.note_task(&task_id, &note).await?;
+            }
+        }
         for id in &finished {
             // Timers of a finished execution will never matter.
             tx.delete_execution_jobs(id, JobKind::Event.as_str())

@@ -144,8 +144,6 @@ struct Inner {
     commit_queue: Mutex<Option<mpsc::UnboundedReceiver<commit::WriteSet>>>,
     /// Woken when new due jobs may exist.
     wake: Notify,
-    /// Woken after every step, for callers waiting on an execution.
-    stepped: Notify,
     /// The id of every execution a step of this node changed, for live views
     /// (the dashboard's event stream); lagging receivers lose old ids.
     changed: broadcast::Sender<String>,
@@ -192,7 +190,6 @@ impl Scheduler {
             active: Mutex::new(HashSet::new()),
             actions,
             wake: Notify::new(),
-            stepped: Notify::new(),
             changed: broadcast::channel(1024).0,
         };
         (
@@ -272,7 +269,6 @@ impl Scheduler {
                     }
                 }
             }
-            self.inner.stepped.notify_waiters();
         }
     }
 
@@ -296,11 +292,6 @@ impl Scheduler {
     /// Ids of the executions changed by this node's steps from now on.
     pub fn subscribe(&self) -> broadcast::Receiver<String> {
         self.inner.changed.subscribe()
-    }
-
-    /// Waits until the next step of any execution (or `timeout`).
-    pub async fn wait_step(&self, timeout: Duration) {
-        let _ = tokio::time::timeout(timeout, self.inner.stepped.notified()).await;
     }
 
     /// Claims due event jobs and delivers them, forever (until `shutdown`
@@ -377,4 +368,26 @@ impl Scheduler {
         lock(&self.inner.cache).clear();
         lock(&self.inner.inbox).clear();
     }
+}
+
+/// Waits until `changes` (from [`Scheduler::subscribe`]) names
+/// `execution_id`, or `timeout` passes. A receiver that lagged behind may
+/// have missed it: that returns at once, for the caller to look again.
+pub async fn wait_for_change(
+    changes: &mut broadcast::Receiver<String>,
+    execution_id: &str,
+    timeout: Duration,
+) {
+    let _ = tokio::time::timeout(timeout, async {
+        loop {
+            match changes.recv().await {
+                Ok(changed) if changed == execution_id => return,
+                Ok(_) => {}
+                Err(broadcast::error::RecvError::Lagged(_)) => return,
+                // Never while the scheduler lives; wait out the timeout.
+                Err(broadcast::error::RecvError::Closed) => std::future::pending::<()>().await,
+            }
+        }
+    })
+    .await;
 }

@@ -51,7 +51,6 @@ impl Scheduler {
         if let Err(err) = self.try_fail_execution(execution_id, message).await {
             tracing::error!(execution = %execution_id, error = %err, "cannot fail the execution");
         }
-        self.inner.stepped.notify_waiters();
         let _ = self.inner.changed.send(execution_id.to_owned());
     }
 

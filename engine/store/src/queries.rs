@@ -404,6 +404,23 @@ impl Store {
         tx.commit().await
     }
 
+    /// Top-level executions that finished (SUCCESS, ERROR, CANCELLED) before
+    /// `before`, oldest first, at most `limit`: what the retention policy
+    /// deletes next (each with its sub-workflows, by [`Store::delete_execution`]).
+    pub async fn expired_executions(&self, before: i64, limit: i64) -> Result<Vec<String>> {
+        let ids = sqlx::query_scalar(
+            "SELECT id FROM workflow_executions WHERE task_execution_id IS NULL \
+             AND state IN ('SUCCESS', 'ERROR', 'CANCELLED') \
+             AND COALESCE(updated_at, created_at) < $1 \
+             ORDER BY COALESCE(updated_at, created_at) LIMIT $2",
+        )
+        .bind(before)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids)
+    }
+
     /// Updates an execution's description and/or merges `env` into its
     /// `params.env`, under the execution's lock; bumps the version so cached
     /// copies are reloaded. Returns the updated execution.

@@ -418,6 +418,29 @@ impl StoreTx {
         Ok(())
     }
 
+    /// Whether a live node runs an executor named `name` (a task's
+    /// `target`).
+    pub async fn executor_alive(&mut self, name: &str) -> Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM nodes WHERE executor_name = $1 AND roles LIKE '%executor%' LIMIT 1",
+        )
+        .bind(name.to_owned())
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(found.is_some())
+    }
+
+    /// Sets a task's `state_info` (a note from the shell, such as an action
+    /// waiting for an executor; the next step of the task replaces it).
+    pub async fn note_task(&mut self, task_id: &str, note: &str) -> Result<()> {
+        sqlx::query("UPDATE task_executions SET state_info = $2 WHERE id = $1")
+            .bind(task_id.to_owned())
+            .bind(note.to_owned())
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
     /// Commits the transaction.
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;

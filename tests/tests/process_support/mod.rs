@@ -1,0 +1,215 @@
+//! `bora serve` as a real process for the tests that stop, kill or freeze
+//! it (shutdown, failover), with a minimal blocking HTTP/1.1 client (one
+//! request per connection).
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+/// One HTTP/1.1 request (a connection each): the status and the JSON body
+/// (`Null` when there is none). A connection refused or cut gives status 0.
+pub fn request(port: u16, method: &str, path: &str, body: Option<(&str, &[u8])>) -> (u16, Value) {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return (0, Value::Null);
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
+    let (ctype, payload) = body.unwrap_or(("text/plain", b""));
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\
+         Content-Type: {ctype}\r\nContent-Length: {}\r\n\r\n",
+        payload.len()
+    );
+    if stream.write_all(head.as_bytes()).is_err() || stream.write_all(payload).is_err() {
+        return (0, Value::Null);
+    }
+    let mut raw = Vec::new();
+    if stream.read_to_end(&mut raw).is_err() {
+        return (0, Value::Null);
+    }
+    let text = String::from_utf8_lossy(&raw);
+    let Some(status) = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()) else {
+        return (0, Value::Null);
+    };
+    let body = text.find("\r\n\r\n").map(|i| &text[i + 4..]).unwrap_or("");
+    // Chunked answers: the JSON between the first and the last bracket.
+    let json = match (body.find(['{', '[']), body.rfind(['}', ']'])) {
+        (Some(a), Some(b)) if b >= a => serde_json::from_str(&body[a..=b]).unwrap_or(Value::Null),
+        _ => Value::Null,
+    };
+    (status, json)
+}
+
+/// A GET that must answer 200.
+pub fn get(port: u16, path: &str) -> Value {
+    let (status, body) = request(port, "GET", path, None);
+    assert_eq!(status, 200, "GET {path}: {body}");
+    body
+}
+
+/// Uploads workflow definitions (YAML).
+pub fn create_workflows(port: u16, yaml: &str) {
+    let (status, body) = request(
+        port,
+        "POST",
+        "/v2/workflows",
+        Some(("text/plain", yaml.as_bytes())),
+    );
+    assert_eq!(status, 201, "{body}");
+}
+
+/// Starts a workflow; returns the execution id.
+pub fn start(port: u16, workflow: &str) -> String {
+    let start = json!({"workflow_name": workflow, "input": "{}"}).to_string();
+    let (status, started) = request(
+        port,
+        "POST",
+        "/v2/executions",
+        Some(("application/json", start.as_bytes())),
+    );
+    assert_eq!(status, 201, "{started}");
+    started["id"].as_str().unwrap_or_default().to_owned()
+}
+
+/// An execution's state, or "" when the server does not answer.
+pub fn state(port: u16, execution: &str) -> String {
+    let (_, ex) = request(port, "GET", &format!("/v2/executions/{execution}"), None);
+    ex["state"].as_str().unwrap_or_default().to_owned()
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("no free port: {e}"))
+}
+
+/// A `bora serve` process, killed if a test fails before it stops.
+pub struct Server {
+    pub child: Child,
+    pub port: u16,
+}
+
+impl Server {
+    /// Starts `bora serve` on `port` and waits until it answers.
+    pub fn start(port: u16, database: &str, flags: &[&str], stderr: &Path) -> Self {
+        let server = Self::spawn(port, database, flags, stderr);
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            if request(port, "GET", "/v2/workflows", None).0 == 200 {
+                return server;
+            }
+            assert!(Instant::now() < deadline, "bora serve did not come up");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Starts `bora serve` without the api role and waits until its node
+    /// runs (its log says so).
+    pub fn start_headless(port: u16, database: &str, flags: &[&str], stderr: &Path) -> Self {
+        let server = Self::spawn(port, database, flags, stderr);
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let log = std::fs::read_to_string(stderr).unwrap_or_default();
+            if log.contains("works without the api role") {
+                return server;
+            }
+            assert!(Instant::now() < deadline, "bora serve did not start: {log}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn spawn(port: u16, database: &str, flags: &[&str], stderr: &Path) -> Self {
+        let log = std::fs::File::create(stderr).unwrap_or_else(|e| panic!("log file: {e}"));
+        let child = Command::new(env!("CARGO_BIN_EXE_bora-under-test"))
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .args(["--database", database])
+            .args(flags)
+            .env("BORA_LOG", "info,sqlx=warn")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start bora serve: {e}"));
+        Self { child, port }
+    }
+
+    /// Sends a signal (`TERM`, `KILL`, `STOP`, `CONT`).
+    pub fn signal(&self, name: &str) {
+        let sent = Command::new("kill")
+            .args([&format!("-{name}"), &self.child.id().to_string()])
+            .status()
+            .unwrap_or_else(|e| panic!("kill: {e}"));
+        assert!(sent.success(), "kill -{name} failed");
+    }
+
+    /// Sends SIGTERM and waits (up to `bound`) for the process to end.
+    pub fn terminate(mut self, bound: Duration) -> (ExitStatus, Duration) {
+        let sent = Instant::now();
+        self.signal("TERM");
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return (status, sent.elapsed());
+            }
+            assert!(
+                sent.elapsed() < bound,
+                "bora serve still runs {bound:?} after SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// SIGKILL, and reap the process.
+    pub fn kill(mut self) {
+        self.signal("KILL");
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Each task's name, state and its actions' states and results, sorted by
+/// name.
+pub fn tasks(port: u16, execution: &str) -> Vec<(String, String, Vec<String>)> {
+    let listed = get(port, &format!("/v2/executions/{execution}/tasks"));
+    let mut out = Vec::new();
+    for task in listed["tasks"].as_array().cloned().unwrap_or_default() {
+        let id = task["id"].as_str().unwrap_or_default();
+        let actions = get(port, &format!("/v2/tasks/{id}/action_executions"));
+        let mut results = Vec::new();
+        for action in actions["action_executions"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+        {
+            let one = get(
+                port,
+                &format!(
+                    "/v2/action_executions/{}",
+                    action["id"].as_str().unwrap_or_default()
+                ),
+            );
+            let output: Value = one["output"]
+                .as_str()
+                .and_then(|s| serde_json::from_str(s).ok())
+                .unwrap_or(Value::Null);
+            results.push(format!("{}: {}", one["state"], output["result"]));
+        }
+        out.push((
+            task["name"].as_str().unwrap_or_default().to_owned(),
+            task["state"].as_str().unwrap_or_default().to_owned(),
+            results,
+        ));
+    }
+    out.sort();
+    out
+}
