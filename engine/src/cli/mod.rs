@@ -12,6 +12,7 @@ mod client;
 mod cluster;
 mod db;
 mod expr;
+mod limits;
 mod run;
 mod serve;
 mod validate;

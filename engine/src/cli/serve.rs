@@ -16,7 +16,9 @@ use crate::executor::ExecutorConfig;
 use crate::node::{Node, NodeConfig};
 
 use super::cluster::ClusterArgs;
+use super::limits::LimitArgs;
 use crate::runtime::{Ceilings, RuntimeConfig};
+use crate::scheduler::SchedulerConfig;
 
 /// How long requests in flight get after the grace period, once the calls
 /// they wait on were interrupted.
@@ -75,6 +77,8 @@ pub struct ServeArgs {
     ceilings: CeilingArgs,
     #[command(flatten)]
     cluster: ClusterArgs,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 /// The operator's ceilings over every call's limits (`bora serve` and
@@ -132,7 +136,10 @@ impl ServeArgs {
             ..RuntimeConfig::default()
         };
         self.ceilings.apply(&mut runtime);
+        let mut scheduler = SchedulerConfig::default();
+        self.limits.apply(&mut scheduler)?;
         Ok(NodeConfig {
+            scheduler,
             database_url: self.database.clone(),
             node_id: Some(self.cluster.node_id(self.listen.port())),
             roles: self.cluster.roles()?,
@@ -146,7 +153,6 @@ impl ServeArgs {
                 concurrency: self.executor_slots.max(1),
                 name: self.cluster.executor_name.clone(),
             },
-            ..NodeConfig::default()
         })
     }
 }
