@@ -30,7 +30,7 @@ def free_port():
 def http(port, method, path, body=None, ctype="application/json"):
     data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
     req = urllib.request.Request("http://127.0.0.1:%d/v2%s" % (port, path), data=data, method=method,
-                                 headers={"Content-Type": ctype, "Accept": "application/json"})
+                                 headers={"Content-Type": ctype, "Accept": "*/*"})
     with urllib.request.urlopen(req, timeout=30) as resp:
         return json.loads(resp.read() or b"null")
 
