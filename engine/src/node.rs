@@ -105,9 +105,9 @@ impl Default for NodeConfig {
 /// Why a node could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum NodeError {
-    #[error("cannot open the store: {0}")]
+    #[error("cannot open the store")]
     Store(#[from] StoreError),
-    #[error("cannot start the action runtime: {0}")]
+    #[error("cannot start the action runtime")]
     Runtime(#[from] RuntimeError),
 }
 

@@ -217,11 +217,11 @@ impl SchemaStatus {
         } else if !self.pending.is_empty() {
             format!(
                 "the database schema is behind this version of Bora ({} migrations pending, \
-                 the first {}): run `bora db migrate`",
+                 the first: {}): run `bora db migrate`",
                 self.pending.len(),
                 self.pending
                     .first()
-                    .map(|(v, d)| format!("{v} {d}"))
+                    .map(|(v, d)| format!("{v:04} {d}"))
                     .unwrap_or_default()
             )
         } else {
