@@ -471,28 +471,40 @@ impl Service {
         }
         let delivery = self.scheduler.queue_start(&mut tx, &id, now, keep).await?;
         tx.commit().await?;
+        if delivery.is_some() {
+            // This node steps it: its first step need not read it back.
+            self.scheduler.adopt(&stored).await;
+        }
         self.scheduler.deliver(delivery);
-        self.wait_until(&id, |e| e.state != State::Idle).await?;
-        Ok((self.store.get_execution(&id).await?, true))
+        let started = self.wait_until(&id, |e| e.state != State::Idle).await?;
+        Ok((started, true))
     }
 
-    /// A workflow definition (by id or name) and its parsed spec.
+    /// A workflow definition (by id or name) and its plan (the parsed spec,
+    /// shared with the scheduler's cache: read and parsed once per spec).
     async fn workflow_spec(
         &self,
         workflow: &str,
         namespace: &str,
-    ) -> Result<(WorkflowDefinition, Workflow), ServiceError> {
+    ) -> Result<(WorkflowDefinition, Arc<Plan>), ServiceError> {
         let def = self.store.get_workflow(workflow, namespace).await?;
-        let spec = self.store.get_spec(&def.spec_hash).await?;
-        Ok((def, parse_spec(&spec)?))
+        let plan = self
+            .scheduler
+            .plan(&def.spec_hash)
+            .await
+            .map_err(|err| match err {
+                crate::scheduler::SchedulerError::Store(err) => ServiceError::from(err),
+                other => ServiceError::Internal(other.to_string()),
+            })?;
+        Ok((def, plan))
     }
 
     /// Checks a start request (workflow, input, environment) and builds the
     /// IDLE execution to store with its `start` event.
     pub(crate) async fn prepare_start(&self, req: &StartRequest) -> Result<Prepared, ServiceError> {
         self.check_input(req)?;
-        let (def, workflow) = self.workflow_spec(&req.workflow, &req.namespace).await?;
-        let input = prepare_input(&workflow, &req.input)
+        let (def, plan) = self.workflow_spec(&req.workflow, &req.namespace).await?;
+        let input = prepare_input(&plan.workflow, &req.input)
             .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
         let mut params = req.params.clone();
         params
@@ -558,21 +570,20 @@ impl Service {
         Ok(self.scheduler.send(execution_id, event).await?)
     }
 
-    /// Waits (polling the store after each step) until `done` holds for the
-    /// execution, for at most 30 seconds.
+    /// Waits (reading the store after each of its steps) until `done` holds
+    /// for the execution, for at most 30 seconds; returns the last read.
     pub async fn wait_until(
         &self,
         id: &str,
         done: impl Fn(&WorkflowExecution) -> bool,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<StoredExecution, ServiceError> {
         self.poll(
             id,
             Duration::from_secs(30),
             || self.store.get_execution(id),
             |current| done(&current.execution),
         )
-        .await?;
-        Ok(())
+        .await
     }
 
     /// Reads with `read` until `done` holds for what it read or `limit` has
@@ -820,8 +831,8 @@ impl Service {
             (Some(_), None, None) => Some(1),
             (_, _, count) => count,
         };
-        let (def, workflow) = self.workflow_spec(&req.workflow, &req.namespace).await?;
-        prepare_input(&workflow, &req.input).map_err(|e| bad(e.to_string()))?;
+        let (def, plan) = self.workflow_spec(&req.workflow, &req.namespace).await?;
+        prepare_input(&plan.workflow, &req.input).map_err(|e| bad(e.to_string()))?;
         let record = CronTriggerRecord {
             id: uuid::Uuid::new_v4().to_string(),
             name: req.name.clone(),

@@ -1,7 +1,8 @@
 //! Two `bora serve` nodes on one PostgreSQL database: when one dies
 //! (SIGKILL) or freezes (SIGSTOP), the other finishes its executions from
 //! where they were, each task once; work is shared between the nodes; a
-//! task's `target` waits for an executor of that name. Runs only when
+//! task's `target` waits for an executor of that name, and two named
+//! executors each run the tasks aimed at them. Runs only when
 //! `BORA_TEST_POSTGRES_URL` is set (several processes cannot share SQLite).
 //!
 //! `BORA_FAILOVER_FREEZE` sets how long the frozen node stays stopped
@@ -284,4 +285,78 @@ aimed:
     );
     wait_all(plain.port, std::slice::from_ref(&id));
     check_each_task_once(plain.port, &[id]);
+}
+
+#[test]
+fn two_named_executors_each_run_the_tasks_aimed_at_them() {
+    let Some((rt, pg)) = database() else {
+        return;
+    };
+    let logs = tempfile::tempdir().unwrap();
+    let plain = node(logs.path(), "plain", &pg.url, &[]);
+    let mut named = Vec::new();
+    for name in ["gpu", "cpu"] {
+        named.push(Server::start_headless(
+            free_port(),
+            &pg.url,
+            &[
+                "--node-id",
+                name,
+                "--role",
+                "executor",
+                "--executor-name",
+                name,
+            ],
+            &logs.path().join(format!("{name}.log")),
+        ));
+    }
+    create_workflows(
+        plain.port,
+        "---
+version: '2.0'
+aimed:
+  tasks:
+    g:
+      with-items: i in <% range(0, 3) %>
+      action: std.sleep seconds=1
+      target: gpu
+    c:
+      with-items: i in <% range(0, 3) %>
+      action: std.sleep seconds=1
+      target: <% 'c' + 'pu' %>
+",
+    );
+    let id = start(plain.port, "aimed");
+    // Who holds the action jobs of each target while they run.
+    let holders = rt.block_on(async {
+        let pool = sqlx::PgPool::connect(&pg.url).await.unwrap();
+        let mut seen = BTreeSet::new();
+        let began = Instant::now();
+        while state(plain.port, &id) == "RUNNING" && began.elapsed() < PATIENCE {
+            let rows: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
+                "SELECT target, locked_by FROM jobs WHERE kind = 'action' AND execution_id = $1",
+            )
+            .bind(&id)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+            seen.extend(
+                rows.into_iter()
+                    .filter_map(|(target, holder)| Some((target?, holder?))),
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        pool.close().await;
+        seen
+    });
+    wait_all(plain.port, std::slice::from_ref(&id));
+    assert_eq!(state(plain.port, &id), "SUCCESS");
+    assert_eq!(
+        holders,
+        BTreeSet::from([
+            ("cpu".to_owned(), "cpu".to_owned()),
+            ("gpu".to_owned(), "gpu".to_owned())
+        ]),
+        "each target's actions ran on its executor only"
+    );
 }

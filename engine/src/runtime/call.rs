@@ -75,6 +75,14 @@ impl Shared {
             name: name.clone(),
             message,
         };
+        // An instance like a call's: it takes a slot of the pool, or loads
+        // running beside calls (standard actions load in parallel; uploads
+        // come while actions run) would find the pool full.
+        let _permit = self
+            .slots
+            .acquire()
+            .await
+            .map_err(|e| failed(format!("instance pool closed: {e}")))?;
         let mut store = self.new_store(
             DESCRIBE_FUEL,
             self.config.memory_bytes,

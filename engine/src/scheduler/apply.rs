@@ -310,7 +310,7 @@ impl Scheduler {
     }
 
     /// The plan of a stored spec, parsed once per process.
-    pub(super) async fn plan(&self, hash: &str) -> Result<Arc<Plan>, SchedulerError> {
+    pub(crate) async fn plan(&self, hash: &str) -> Result<Arc<Plan>, SchedulerError> {
         if let Some(plan) = lock(&self.inner.plans).get(hash) {
             return Ok(plan.clone());
         }

@@ -13,8 +13,9 @@
 
 use std::sync::atomic::Ordering;
 
+use bora_core::execution::Execution;
 use bora_core::step::Event;
-use bora_store::{JobKind, NewJob, StoreError};
+use bora_store::{JobKind, NewJob, StoreError, StoredExecution};
 use serde_json::Value;
 
 use super::apply::uuid;
@@ -136,6 +137,24 @@ impl Scheduler {
             tx.announce(JobKind::Event).await?;
         }
         Ok(delivery)
+    }
+
+    /// Caches a new execution as its committed insert stored it, before its
+    /// start event is delivered here, so the first step reads nothing back.
+    /// A spec that cannot be planned is left for the step to report.
+    pub async fn adopt(&self, stored: &StoredExecution) {
+        let Ok(plan) = self.plan(&stored.spec_hash).await else {
+            return;
+        };
+        let exec = Execution::new(stored.execution.clone(), plan, vec![], vec![], vec![]);
+        lock(&self.inner.cache).insert(
+            stored.execution.id.clone(),
+            super::Cached {
+                version: stored.version,
+                spec_hash: stored.spec_hash.clone(),
+                exec,
+            },
+        );
     }
 
     /// Hands a committed delivery to this node's scheduler.
