@@ -8,7 +8,8 @@
 //! A node registers in the store and beats every [`NodeConfig::node_timeout`]
 //! / 6; one whose heartbeat is older than the timeout is dead, and the
 //! living take its work over (see [`bora_store::nodes`]). A node restarted
-//! with the same id takes its own work back at once.
+//! with the same id takes its own work back as soon as the previous
+//! process's heartbeat is stale (at once after a clean stop).
 //!
 //! Shutdown stops claiming work, gives running actions the grace period
 //! ([`ExecutorConfig::shutdown_grace`]) and then interrupts them (their jobs
@@ -69,7 +70,7 @@ pub struct NodeConfig {
     /// `sqlite://PATH` or `postgres://...`.
     pub database_url: String,
     /// The node's id in the store; stable across restarts so that a
-    /// restarted node takes its own work back at once. `None`: a random
+    /// restarted node takes its own work back. `None`: a random
     /// id (an in-process node, a test).
     pub node_id: Option<String>,
     pub roles: Roles,

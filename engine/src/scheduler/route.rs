@@ -113,9 +113,7 @@ impl Scheduler {
             tx.announce(JobKind::Event).await?;
         }
         tx.commit().await?;
-        if let Some((target, event, job)) = delivery {
-            self.submit(&target, event, Some(job));
-        }
+        self.deliver(delivery);
         Ok(())
     }
 
