@@ -16,8 +16,7 @@ mod process_support;
 use std::time::{Duration, Instant};
 
 use bora_tests::programs;
-use process_support::{Server, free_port, request, tasks};
-use serde_json::json;
+use process_support::{Server, create_workflows, free_port, request, start, tasks};
 
 /// The shutdown grace period of the first server, in seconds.
 const GRACE: u64 = 1;
@@ -53,22 +52,8 @@ spin:
     once:
       action: t.loop
 ";
-    let (status, body) = request(
-        port,
-        "POST",
-        "/v2/workflows",
-        Some(("text/plain", yaml.as_bytes())),
-    );
-    assert_eq!(status, 201, "{body}");
-    let start = json!({"workflow_name": "spin", "input": "{}"}).to_string();
-    let (status, started) = request(
-        port,
-        "POST",
-        "/v2/executions",
-        Some(("application/json", start.as_bytes())),
-    );
-    assert_eq!(status, 201, "{started}");
-    let id = started["id"].as_str().unwrap().to_owned();
+    create_workflows(port, yaml);
+    let id = start(port, "spin");
     let deadline = Instant::now() + Duration::from_secs(60);
     while tasks(port, &id)
         .iter()
@@ -98,8 +83,7 @@ spin:
     );
     let deadline = Instant::now() + patience;
     let done = loop {
-        let (_, ex) = request(port, "GET", &format!("/v2/executions/{id}"), None);
-        let state = ex["state"].as_str().unwrap_or_default().to_owned();
+        let state = process_support::state(port, &id);
         if state != "RUNNING" {
             break state;
         }
