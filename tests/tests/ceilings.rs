@@ -39,24 +39,10 @@ async fn each(test: impl AsyncFn(&Server)) {
     }
 }
 
-/// Uploads a component (the shared client sends text bodies only): the
-/// status and the JSON body.
+/// Uploads a component: the status and the JSON body.
 async fn upload(s: &Server, query: &str, wasm: &[u8]) -> (u16, Value) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(s.addr).await.unwrap();
-    let head = format!(
-        "POST /v2/actions?{query} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
-         Content-Type: application/wasm\r\nContent-Length: {}\r\n\r\n",
-        s.addr,
-        wasm.len()
-    );
-    stream.write_all(head.as_bytes()).await.unwrap();
-    stream.write_all(wasm).await.unwrap();
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).await.unwrap();
-    let status = raw.split(' ').nth(1).unwrap().parse().unwrap();
-    let body = raw.split_once("\r\n\r\n").unwrap().1;
-    (status, serde_json::from_str(body).unwrap())
+    let reply = s.upload_wasm(query, wasm).await;
+    (reply.status, reply.json())
 }
 
 /// Runs workflow `name` (already created) with `input`: each task's state

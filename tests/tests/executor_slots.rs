@@ -18,23 +18,10 @@ const SLOTS: usize = 3;
 /// Bound on requests that should answer at once.
 const PATIENCE: Duration = Duration::from_secs(30);
 
-/// Uploads a component (the shared client sends text bodies only).
+/// Uploads a component: the status and the body.
 async fn upload(s: &Server, query: &str, wasm: &[u8]) -> (u16, String) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(s.addr).await.unwrap();
-    let head = format!(
-        "POST /v2/actions?{query} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
-         Content-Type: application/wasm\r\nContent-Length: {}\r\n\r\n",
-        s.addr,
-        wasm.len()
-    );
-    stream.write_all(head.as_bytes()).await.unwrap();
-    stream.write_all(wasm).await.unwrap();
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).await.unwrap();
-    let status = raw.split(' ').nth(1).unwrap().parse().unwrap();
-    let body = raw.split_once("\r\n\r\n").unwrap().1.to_owned();
-    (status, body)
+    let reply = s.upload_wasm(query, wasm).await;
+    (reply.status, reply.body)
 }
 
 /// A request that must be answered within [`PATIENCE`].

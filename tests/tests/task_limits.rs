@@ -21,20 +21,8 @@ async fn each(test: impl AsyncFn(&Server)) {
 }
 
 async fn upload(s: &Server, query: &str, wasm: &[u8]) {
-    // The shared client sends text bodies; a component goes as bytes.
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(s.addr).await.unwrap();
-    let head = format!(
-        "POST /v2/actions?{query} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
-         Content-Type: application/wasm\r\nContent-Length: {}\r\n\r\n",
-        s.addr,
-        wasm.len()
-    );
-    stream.write_all(head.as_bytes()).await.unwrap();
-    stream.write_all(wasm).await.unwrap();
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).await.unwrap();
-    assert!(raw.starts_with("HTTP/1.1 201"), "upload {query}: {raw}");
+    let reply = s.upload_wasm(query, wasm).await;
+    assert_eq!(reply.status, 201, "upload {query}: {}", reply.body);
 }
 
 /// One finished task: its state and the error or result of its action.

@@ -114,8 +114,28 @@ impl Server {
         body: Option<(&str, &str)>,
         accept: &str,
     ) -> Reply {
-        let mut stream = TcpStream::connect(self.addr).await.expect("connect");
         let (ctype, text) = body.unwrap_or(("", ""));
+        self.request_bytes(method, path, ctype, text.as_bytes(), accept)
+            .await
+    }
+
+    /// Uploads a component: `POST /v2/actions?{query}` with its bytes.
+    pub async fn upload_wasm(&self, query: &str, wasm: &[u8]) -> Reply {
+        let path = format!("/v2/actions?{query}");
+        self.request_bytes("POST", &path, "application/wasm", wasm, "*/*")
+            .await
+    }
+
+    /// One request with any body (`ctype` empty: no Content-Type).
+    pub async fn request_bytes(
+        &self,
+        method: &str,
+        path: &str,
+        ctype: &str,
+        text: &[u8],
+        accept: &str,
+    ) -> Reply {
+        let mut stream = TcpStream::connect(self.addr).await.expect("connect");
         let mut head = format!(
             "{method} /{} HTTP/1.1\r\nHost: {}\r\nAccept: {accept}\r\nConnection: close\r\nContent-Length: {}\r\n",
             path.trim_start_matches('/'),
@@ -127,7 +147,7 @@ impl Server {
         }
         head.push_str("\r\n");
         stream.write_all(head.as_bytes()).await.expect("write");
-        stream.write_all(text.as_bytes()).await.expect("write body");
+        stream.write_all(text).await.expect("write body");
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).await.expect("read");
         let raw = String::from_utf8(raw).expect("UTF-8 answer");
