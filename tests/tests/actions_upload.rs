@@ -17,46 +17,9 @@ use bora::actions::{Actions, Call};
 use bora::node::{Node, NodeConfig};
 use bora_tests::programs;
 use serde_json::{Value, json};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
-
-/// A request with a binary body (the shared client sends text only).
-async fn send_bytes(s: &Server, method: &str, path: &str, ctype: &str, body: &[u8]) -> Reply {
-    let mut stream = TcpStream::connect(s.addr).await.unwrap();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {}\r\nAccept: */*\r\nConnection: close\r\n\
-         Content-Type: {ctype}\r\nContent-Length: {}\r\n\r\n",
-        s.addr,
-        body.len()
-    );
-    stream.write_all(head.as_bytes()).await.unwrap();
-    stream.write_all(body).await.unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).await.unwrap();
-    let raw = String::from_utf8(raw).unwrap();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
-    let status = head
-        .lines()
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|c| c.parse().ok())
-        .unwrap();
-    Reply {
-        status,
-        headers: Vec::new(),
-        body: body.to_owned(),
-    }
-}
 
 async fn upload(s: &Server, query: &str, wasm: &[u8]) -> Reply {
-    send_bytes(
-        s,
-        "POST",
-        &format!("/v2/actions?{query}"),
-        "application/wasm",
-        wasm,
-    )
-    .await
+    s.upload_wasm(query, wasm).await
 }
 
 fn fault(reply: &Reply) -> String {
@@ -268,14 +231,15 @@ async fn multipart_upload_and_limits() {
         );
         body.extend_from_slice(programs::ENDLESS_LOOP);
         body.extend_from_slice(b"\r\n--b0undary--\r\n");
-        let created = send_bytes(
-            s,
-            "POST",
-            "/v2/actions?name=my.loop&fuel=2000000&allowed_hosts=a.example,b.example",
-            "multipart/form-data; boundary=b0undary",
-            &body,
-        )
-        .await;
+        let created = s
+            .request_bytes(
+                "POST",
+                "/v2/actions?name=my.loop&fuel=2000000&allowed_hosts=a.example,b.example",
+                "multipart/form-data; boundary=b0undary",
+                &body,
+                "*/*",
+            )
+            .await;
         assert_eq!(created.status, 201, "{}", created.body);
         let action = &created.json()["actions"][0];
         assert_eq!(
