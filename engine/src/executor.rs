@@ -38,7 +38,7 @@ use tokio::sync::{Notify, Semaphore, mpsc, watch};
 
 use crate::actions::{Actions, Call};
 use crate::runtime::{CallContext, CallOverrides, FailureKind, Runtime, std_actions};
-use crate::scheduler::{ActionJob, Scheduler, now_micros};
+use crate::scheduler::{ActionJob, InlineCall, InlineRunner, Scheduler, now_micros};
 
 /// How often an idle executor looks for free jobs without being told.
 const POLL: Duration = Duration::from_secs(1);
@@ -390,6 +390,25 @@ impl Executor {
                 tracing::error!(action = %job.action_id, error = %err, "cannot record an action's outcome; it runs again when this node's jobs are freed");
             }
         }
+    }
+
+    /// Runs quick standard actions for the scheduler, inside its steps
+    /// (see `scheduler::inline`): `None` when the call did not finish or
+    /// this node is stopping, and the action then gets a job as usual.
+    pub fn inline_runner(&self) -> InlineRunner {
+        let this = self.clone();
+        Arc::new(move |job: ActionJob| -> InlineCall {
+            let this = this.clone();
+            Box::pin(async move {
+                if this.stopping.load(Ordering::SeqCst) {
+                    return None;
+                }
+                match this.call(&job).await {
+                    Called::Done(result) => Some(result),
+                    Called::Pending | Called::Interrupted => None,
+                }
+            })
+        })
     }
 
     /// How the job's call ended.

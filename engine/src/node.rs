@@ -183,6 +183,9 @@ impl Node {
         if !roles.executor {
             scheduler.set_slots(0);
         }
+        if roles.engine && roles.executor {
+            scheduler.set_inline(Some(executor.inline_runner()));
+        }
         let (stop, stopped) = watch::channel(false);
         let mut tasks = JoinSet::new();
         if roles.engine {
@@ -271,6 +274,9 @@ impl Node {
     pub async fn shutdown_by(mut self, deadline: tokio::time::Instant) {
         self.stop_work();
         self.executor.drain(deadline).await;
+        // Steps from now on leave quick actions to jobs (the executor no
+        // longer runs any), and the scheduler lets go of the executor.
+        self.service.scheduler().set_inline(None);
         // Whatever still runs on the runtime (an action run directly
         // through the API) stops too.
         self.runtime.interrupt_calls();

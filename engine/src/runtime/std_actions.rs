@@ -30,6 +30,13 @@ pub fn is_quick(name: &str) -> bool {
     )
 }
 
+/// Quick actions that also finish at once and have no side effects: the
+/// engine may run them inside the step that asks for them
+/// (`scheduler::inline`). `std.async_noop` is quick but completes later.
+pub fn runs_inline(name: &str) -> bool {
+    matches!(name, "std.noop" | "std.echo" | "std.fail")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -185,6 +185,8 @@ impl Scheduler {
                 ..config.expressions
             };
             let (exec, commands) = self.run_core(exec, events, now).await?;
+            let mut now = now;
+            let (exec, commands) = self.run_inline(exec, commands, &mut now).await?;
             match self
                 .commit(
                     execution_id,
@@ -213,7 +215,7 @@ impl Scheduler {
     }
 
     /// Runs the core on a blocking thread, under the step deadline.
-    async fn run_core(
+    pub(super) async fn run_core(
         &self,
         mut exec: Execution,
         events: Vec<Event>,

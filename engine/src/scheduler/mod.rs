@@ -16,6 +16,7 @@
 mod apply;
 mod commands;
 mod commit;
+mod inline;
 mod quarantine;
 mod route;
 
@@ -31,6 +32,7 @@ use tokio::sync::{Notify, broadcast, mpsc};
 
 pub use apply::ActionJob;
 use apply::StepFailure;
+pub use inline::{InlineCall, InlineRunner};
 pub use route::Delivery;
 
 /// Microseconds since the Unix epoch, the store's time unit.
@@ -138,6 +140,9 @@ struct Inner {
     active: Mutex<HashSet<String>>,
     /// Actions to run, for the executor.
     actions: mpsc::UnboundedSender<ActionJob>,
+    /// Runs quick standard actions inside steps (see `inline`), when this
+    /// node is an executor too.
+    inline: Mutex<Option<InlineRunner>>,
     /// Steps' results waiting to be stored, for the committer.
     commits: mpsc::UnboundedSender<commit::WriteSet>,
     /// The committer's end of `commits`, until `commit_loop` takes it.
@@ -189,6 +194,7 @@ impl Scheduler {
             inbox: Mutex::new(HashMap::new()),
             active: Mutex::new(HashSet::new()),
             actions,
+            inline: Mutex::new(None),
             wake: Notify::new(),
             changed: broadcast::channel(1024).0,
         };
