@@ -1,0 +1,178 @@
+//! The step function: one execution, a batch of events, the decisions.
+//!
+//! [`step`] applies events to an [`Execution`] in memory and returns the
+//! [`Command`]s the shell must carry out once the changes are stored. It
+//! follows Mistral's semantics (FEATURES.md §1.5-1.8): task and workflow
+//! state machines, transitions with conditions and engine commands, joins,
+//! with-items with concurrency, publish (branch and global), policies (retry,
+//! wait-before, wait-after, timeout, pause-before, fail-on, concurrency) and
+//! workflow completion rules.
+//!
+//! # Layout
+//!
+//! One `Stepper` holds the execution and the step's outputs; its methods
+//! are spread over the submodules by concern:
+//!
+//! - `types`: events, commands, timers, call limits.
+//! - `workflow`: start, pause, resume, cancel, stop, completion.
+//! - `launch`: creating tasks and starting their actions or sub-workflows.
+//! - `eval`: evaluating a task's fields (policies, limits, flags).
+//! - `with_items`: items, concurrency, counting completions.
+//! - `policies`: timers, wait-after, fail-on, retry, timeout.
+//! - `results`: action and sub-workflow results, the size cap, publish.
+//! - `transitions`: on-success/error/complete/skip, engine commands,
+//!   joins, reverse workflows.
+//! - `rerun`: skipping and rerunning failed tasks.
+
+mod eval;
+mod launch;
+mod policies;
+mod rerun;
+mod results;
+mod transitions;
+mod types;
+mod with_items;
+mod workflow;
+
+use serde_json::{Map, Value};
+
+use crate::dataflow::Contexts;
+use crate::execution::Execution;
+use crate::records::{TaskExecution, Timestamp};
+use crate::state::State;
+
+pub use rerun::check_rerun;
+pub use types::{CallLimits, Command, Event, Timer};
+
+/// Applies `events` to `exec` at time `now`. `new_id` makes ids for new
+/// records. Returns the commands to carry out after storing
+/// `exec.changes`.
+pub fn step(
+    exec: &mut Execution,
+    events: Vec<Event>,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> String,
+) -> Vec<Command> {
+    let mut stepper = Stepper {
+        exec,
+        now,
+        new_id,
+        commands: Vec::new(),
+        ctx: Contexts::default(),
+    };
+    for event in events {
+        stepper.handle(event);
+    }
+    stepper.check_completion();
+    stepper.commands
+}
+
+/// A failure that is not an action's own: an expression that cannot be
+/// evaluated, a bad policy value. Mistral fails the task and the workflow.
+struct Structural(String);
+
+struct Stepper<'a> {
+    exec: &'a mut Execution,
+    now: Timestamp,
+    new_id: &'a mut dyn FnMut() -> String,
+    commands: Vec<Command>,
+    ctx: Contexts,
+}
+
+fn rc_u64(task: &TaskExecution, path: &[&str]) -> u64 {
+    let mut value = task.runtime_context.get(path[0]);
+    for key in &path[1..] {
+        value = value.and_then(|v| v.get(key));
+    }
+    value.and_then(Value::as_u64).unwrap_or(0)
+}
+
+/// The attempt a timer belongs to: the rerun generation in the high bits,
+/// the retry number in the low bits, so timers of an earlier run or retry
+/// are ignored.
+fn attempt_of(task: &TaskExecution) -> u64 {
+    (rc_u64(task, &["bora", "run"]) << 32) | rc_u64(task, &["retry_task_policy", "retry_no"])
+}
+
+fn rc_flag(task: &TaskExecution, key: &str) -> bool {
+    task.runtime_context
+        .get("bora")
+        .and_then(|b| b.get(key))
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
+}
+
+fn set_rc_flag(task: &mut TaskExecution, key: &str, value: Value) {
+    let bora = task
+        .runtime_context
+        .entry("bora")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(map) = bora {
+        map.insert(key.to_owned(), value);
+    }
+}
+
+/// The task's superseded list (`runtime_context.bora.superseded`) with `ids`
+/// added, each once.
+fn superseded_with(task: &TaskExecution, ids: impl IntoIterator<Item = Value>) -> Value {
+    let mut list = task
+        .runtime_context
+        .get("bora")
+        .and_then(|b| b.get("superseded"))
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    // A set beside the list: a retried with-items of sub-workflows adds
+    // every item's id at each retry.
+    let mut seen: std::collections::HashSet<Value> = list.iter().cloned().collect();
+    for id in ids {
+        if seen.insert(id.clone()) {
+            list.push(id);
+        }
+    }
+    Value::Array(list)
+}
+
+impl Stepper<'_> {
+    fn id(&mut self) -> String {
+        (self.new_id)()
+    }
+
+    fn wf_name(&self) -> String {
+        self.exec.record.workflow_name.clone()
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Start => self.start(),
+            Event::ActionCompleted { action_id, result } => {
+                self.on_action_complete(&action_id, result)
+            }
+            Event::ChildChanged { child } => self.on_child_complete(*child),
+            Event::TaskFailed { task_id, message } => {
+                if self
+                    .exec
+                    .task(&task_id)
+                    .is_some_and(|t| t.state == State::Running)
+                {
+                    self.complete_task(&task_id, State::Error, Some(message));
+                }
+            }
+            Event::Timer {
+                task_id,
+                timer,
+                attempt,
+            } => self.on_timer(task_id, timer, attempt),
+            Event::Pause => self.pause(None),
+            Event::Resume => self.resume(),
+            Event::Cancel { message } => self.cancel(message),
+            Event::Stop { state, message } => self.stop(state, message),
+            Event::Skip { task_id } => self.skip(&task_id),
+            Event::Rerun {
+                task_id,
+                reset,
+                env,
+            } => self.rerun(&task_id, reset, env),
+        }
+    }
+}

@@ -1,0 +1,323 @@
+//! Timers and the policies after completion: wait-after, fail-on, retry
+//! (with backoff), timeout, and the timers that drive them.
+
+use serde_json::{Map, Value, json};
+
+use crate::dataflow::{eval_text, task_data, truthy};
+use crate::state::State;
+
+use super::types::{Command, Event, Timer};
+use super::{Stepper, Structural, attempt_of, rc_flag, rc_u64, set_rc_flag, superseded_with};
+
+pub(super) const MICROS: i64 = 1_000_000;
+
+impl Stepper<'_> {
+    pub(super) fn arm_timer(&mut self, task_id: &str, timer: Timer, seconds: u64) {
+        let attempt = self.exec.task(task_id).map_or(0, attempt_of);
+        let delay = i64::try_from(seconds).unwrap_or(i64::MAX / MICROS);
+        self.commands.push(Command::Timer {
+            task_id: task_id.to_owned(),
+            timer,
+            attempt,
+            due_at: self.now.saturating_add(delay.saturating_mul(MICROS)),
+        });
+    }
+
+    pub(super) fn on_timer(&mut self, task_id: String, timer: Timer, attempt: u64) {
+        match self.exec.record.state {
+            State::Running => {}
+            State::Paused => {
+                // Replayed on resume.
+                if let Ok(event) = serde_json::to_value(Event::Timer {
+                    task_id,
+                    timer,
+                    attempt,
+                }) {
+                    self.exec.record_mut().backlog.push(event);
+                }
+                return;
+            }
+            _ => return,
+        }
+        let Some(task) = self.exec.task(&task_id) else {
+            return;
+        };
+        // A timer of an earlier attempt is stale; the timeout covers every
+        // retry of one run (Mistral arms it once, before the first start).
+        let current = attempt_of(task);
+        let stale = match timer {
+            Timer::Timeout => current >> 32 != attempt >> 32,
+            _ => current != attempt,
+        };
+        if stale {
+            return;
+        }
+        let state = task.state;
+        match timer {
+            Timer::WaitBefore if state == State::Delayed => self.run_task(&task_id),
+            Timer::Retry if matches!(state, State::Delayed | State::Waiting) => {
+                self.retry_now(&task_id)
+            }
+            Timer::WaitAfter if state == State::Delayed => {
+                let pending = task
+                    .runtime_context
+                    .get("bora")
+                    .and_then(|b| b.get("pending"))
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                let state = pending
+                    .get("state")
+                    .and_then(Value::as_str)
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(State::Success);
+                let info = pending
+                    .get("info")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                // Mistral completes the task again: fail-on and retry
+                // come after the wait.
+                self.complete_task(&task_id, state, info);
+            }
+            Timer::JoinCheck if state == State::Waiting => {
+                if let Some(task) = self.exec.task_mut(&task_id) {
+                    set_rc_flag(task, "join_check_armed", Value::Bool(false));
+                }
+                self.evaluate_join(&task_id);
+            }
+            Timer::Timeout if !state.is_completed() && state != State::Idle => {
+                let seconds = task
+                    .runtime_context
+                    .get("bora")
+                    .and_then(|b| b.get("timeout"))
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0);
+                // What still runs belongs to the timed-out attempt.
+                self.supersede_running(&task_id);
+                self.complete_task(
+                    &task_id,
+                    State::Error,
+                    Some(format!("Task timed out [timeout(s)={seconds}].")),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// All of a task's work is done: policies after completion, then finish.
+    pub(super) fn complete_task(&mut self, task_id: &str, state: State, info: Option<String>) {
+        if let Err(error) = self.try_complete_task(task_id, state, info) {
+            self.fail_task(task_id, "Failed to complete task", error);
+        }
+    }
+
+    pub(super) fn try_complete_task(
+        &mut self,
+        task_id: &str,
+        mut state: State,
+        mut info: Option<String>,
+    ) -> Result<(), Structural> {
+        let Some(spec) = self.spec(task_id) else {
+            return Ok(());
+        };
+        // wait-after comes first, once per run (Mistral's policy order and
+        // its `skip` flag): the task is completed again when it elapses,
+        // and fail-on and retry apply then.
+        let waited = self
+            .exec
+            .task(task_id)
+            .is_some_and(|t| rc_flag(t, "wait_after_done"));
+        if !waited {
+            let delay = self.eval_int(task_id, "wait-after", &spec.policies.wait_after)?;
+            if delay > 0 {
+                self.publish(task_id, &spec, state)?;
+                let now = self.now;
+                if let Some(task) = self.exec.task_mut(task_id) {
+                    set_rc_flag(task, "wait_after_done", Value::Bool(true));
+                    set_rc_flag(
+                        task,
+                        "pending",
+                        json!({"state": state.as_str(), "info": info}),
+                    );
+                    task.state = State::Delayed;
+                    task.state_info =
+                        Some(format!("Delayed by 'wait-after' policy [delay={delay}]"));
+                    task.updated_at = Some(now);
+                }
+                self.arm_timer(task_id, Timer::WaitAfter, delay);
+                return Ok(());
+            }
+        }
+        // fail-on: a successful task fails when the condition holds.
+        if state == State::Success && spec.policies.fail_on.is_some() {
+            // fail-on sees the inbound context; `task()` gives the result.
+            let data = self.task_scope(task_id, Map::new());
+            if self.eval_bool(task_id, &spec.policies.fail_on, Some(&data))? {
+                state = State::Error;
+                info = Some("Failed by 'fail-on' policy".into());
+            }
+        }
+        // Publish now: retry conditions and wait-after see what the task
+        // published (Mistral publishes before the after-completion policies).
+        self.publish(task_id, &spec, state)?;
+        // retry
+        if let Some(retry) = &spec.policies.retry
+            && matches!(state, State::Success | State::Error)
+        {
+            let count = self.eval_int(task_id, "retry", &Some(retry.count.clone()))?;
+            let delay = self.eval_int(task_id, "retry", &Some(retry.delay.clone()))?;
+            let retry_no = self
+                .exec
+                .task(task_id)
+                .map_or(0, |t| rc_u64(t, &["retry_task_policy", "retry_no"]));
+            let outbound = self.ctx.outbound(self.exec, task_id);
+            let data = task_data(self.exec, self.exec.task(task_id), Map::new(), &outbound);
+            let check =
+                |me: &mut Self, cond: &Option<String>| -> Result<Option<bool>, Structural> {
+                    match cond {
+                        None => Ok(None),
+                        Some(text) => eval_text(me.exec, text, &data, Some(task_id))
+                            .map(|v| Some(truthy(&v)))
+                            .map_err(|e| Structural(e.to_string())),
+                    }
+                };
+            let break_on = check(self, &retry.break_on)?;
+            let continue_on = check(self, &retry.continue_on)?;
+            let remain = retry_no < count;
+            let stop_continue =
+                (state == State::Success && continue_on.is_none()) || continue_on == Some(false);
+            let break_triggered = state == State::Error && break_on == Some(true);
+            if remain && !break_triggered && !stop_continue {
+                let delay = self.backoff_delay(task_id, retry, delay, retry_no)?;
+                self.schedule_retry(task_id, retry_no + 1, delay);
+                return Ok(());
+            }
+        }
+        self.finish_task(task_id, state, info, false);
+        Ok(())
+    }
+
+    /// Bora's extension: exponential backoff with an optional cap and jitter.
+    /// Jitter is derived from the task id and attempt, so the core stays
+    /// deterministic.
+    pub(super) fn backoff_delay(
+        &mut self,
+        task_id: &str,
+        retry: &bora_lang::model::Retry,
+        delay: u64,
+        retry_no: u64,
+    ) -> Result<u64, Structural> {
+        use bora_lang::model::Backoff;
+        let exponential = match &retry.backoff {
+            Some(Backoff::Exponential) => true,
+            Some(Backoff::Expr(text)) => {
+                let data = self.task_scope(task_id, Map::new());
+                let v = eval_text(self.exec, text, &data, Some(task_id))
+                    .map_err(|e| Structural(e.to_string()))?;
+                v.as_str() == Some("exponential")
+            }
+            _ => false,
+        };
+        let mut wait = if exponential {
+            delay.saturating_mul(1u64 << retry_no.min(32))
+        } else {
+            delay
+        };
+        if retry.max_delay.is_some() {
+            let cap = self.eval_int(task_id, "retry", &retry.max_delay)?;
+            wait = wait.min(cap);
+        }
+        if self.eval_bool(task_id, &retry.jitter, None)? && wait > 0 {
+            let seed = task_id
+                .bytes()
+                .fold(retry_no.wrapping_mul(0x9E37_79B9), |h, b| {
+                    h.rotate_left(5) ^ u64::from(b)
+                });
+            wait = seed % (wait + 1);
+        }
+        Ok(wait)
+    }
+
+    /// Marks the task's running actions and sub-workflows as given up: their
+    /// results, when they come, are recorded but not accepted.
+    pub(super) fn supersede_running(&mut self, task_id: &str) {
+        let mut ids: Vec<Value> = self
+            .exec
+            .actions_of(task_id)
+            .filter(|a| !a.state.is_completed())
+            .map(|a| Value::String(a.id.clone()))
+            .collect();
+        ids.extend(
+            self.exec
+                .children_of(task_id)
+                .filter(|c| !c.state.is_completed())
+                .map(|c| Value::String(c.id.clone())),
+        );
+        if ids.is_empty() {
+            return;
+        }
+        if let Some(task) = self.exec.task_mut(task_id) {
+            let list = superseded_with(task, ids);
+            set_rc_flag(task, "superseded", list);
+        }
+    }
+
+    pub(super) fn schedule_retry(&mut self, task_id: &str, retry_no: u64, delay: u64) {
+        let now = self.now;
+        self.supersede_running(task_id);
+        let current: Vec<String> = self
+            .exec
+            .actions_of(task_id)
+            .filter(|a| a.accepted)
+            .map(|a| a.id.clone())
+            .collect();
+        for id in current {
+            if let Some(action) = self.exec.action_mut(&id) {
+                action.accepted = false;
+            }
+        }
+        let join = self.spec(task_id).is_some_and(|spec| spec.join.is_some());
+        let children: Vec<Value> = self
+            .exec
+            .children_of(task_id)
+            .map(|c| Value::String(c.id.clone()))
+            .collect();
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.runtime_context
+                .insert("retry_task_policy".into(), json!({"retry_no": retry_no}));
+            let superseded = superseded_with(task, children);
+            set_rc_flag(task, "superseded", superseded);
+            set_rc_flag(task, "keep_items", Value::Array(Vec::new()));
+            set_rc_flag(task, "result_bytes", json!(0));
+            if let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items") {
+                for key in ["next", "succeeded", "failed", "cancelled"] {
+                    wi.insert(key.into(), json!(0));
+                }
+                wi.remove("todo");
+            }
+            // A join task waits in WAITING (Mistral re-checks its join).
+            task.state = if join { State::Waiting } else { State::Delayed };
+            task.state_info = Some(format!("Delayed by 'retry' policy [delay={delay}]"));
+            task.updated_at = Some(now);
+        }
+        self.arm_timer(task_id, Timer::Retry, delay);
+    }
+
+    pub(super) fn retry_now(&mut self, task_id: &str) {
+        let now = self.now;
+        let Some(spec) = self.spec(task_id) else {
+            return;
+        };
+        let concurrency = self
+            .exec
+            .task(task_id)
+            .map_or(0, |t| rc_u64(t, &["concurrency"]));
+        if let Some(task) = self.exec.task_mut(task_id) {
+            task.state = State::Running;
+            task.state_info = None;
+            task.updated_at = Some(now);
+        }
+        if let Err(error) = self.start_attempt(task_id, &spec, concurrency) {
+            self.fail_task(task_id, "Failed to run task", error);
+        }
+    }
+}
