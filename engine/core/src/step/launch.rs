@@ -1,6 +1,8 @@
-//! Creating task executions and starting them: policies before the start,
-//! then the action or sub-workflow of each call.
+//! Creating task executions and starting them: once the policies before
+//! the start let a task go (see `policies`), its input is evaluated and its
+//! action or sub-workflow of each call is recorded and handed to the shell.
 
+use bora_expr::context::DataContext;
 use bora_expr::functions::py_str;
 use bora_lang::model::{Task, TaskInput, TaskKind as SpecKind};
 use serde_json::{Map, Value, json};
@@ -9,8 +11,8 @@ use crate::dataflow::{eval_data, eval_text};
 use crate::records::{ActionExecution, TaskExecution, TaskKind, WorkflowExecution};
 use crate::state::State;
 
-use super::types::{Command, Timer};
-use super::{Stepper, Structural, rc_flag, set_rc_flag};
+use super::types::Command;
+use super::{Stepper, Structural};
 
 impl Stepper<'_> {
     pub(super) fn create_task(
@@ -84,62 +86,8 @@ impl Stepper<'_> {
         {
             task.started_at = Some(now);
         }
-        let Some(task) = self.exec.task(task_id) else {
+        if !self.before_start(task_id, &spec)? {
             return Ok(());
-        };
-        // pause-before: once; on resume the task runs without it.
-        if !rc_flag(task, "pause_before_done") {
-            let pause = self.eval_bool(task_id, &spec.policies.pause_before, None)?;
-            if let Some(task) = self.exec.task_mut(task_id) {
-                set_rc_flag(task, "pause_before_done", Value::Bool(true));
-                if pause {
-                    task.state = State::Idle;
-                    task.state_info = Some("Set by 'pause-before' policy".into());
-                    task.updated_at = Some(now);
-                }
-            }
-            if pause {
-                self.pause(None);
-                return Ok(());
-            }
-        }
-        // timeout: armed once, with wait-before (Mistral starts both in
-        // the same `before_task_start`, so the wait counts).
-        if self
-            .exec
-            .task(task_id)
-            .is_some_and(|t| !rc_flag(t, "timeout_armed"))
-        {
-            let timeout = self.eval_int(task_id, "timeout", &spec.policies.timeout)?;
-            if let Some(task) = self.exec.task_mut(task_id) {
-                set_rc_flag(task, "timeout_armed", Value::Bool(true));
-                if timeout > 0 {
-                    set_rc_flag(task, "timeout", json!(timeout));
-                }
-            }
-            if timeout > 0 {
-                self.arm_timer(task_id, Timer::Timeout, timeout);
-            }
-        }
-        let task = self
-            .exec
-            .task(task_id)
-            .map(|t| rc_flag(t, "wait_before_done"));
-        if task == Some(false) {
-            let delay = self.eval_int(task_id, "wait-before", &spec.policies.wait_before)?;
-            if let Some(task) = self.exec.task_mut(task_id) {
-                set_rc_flag(task, "wait_before_done", Value::Bool(true));
-                if delay > 0 {
-                    task.state = State::Delayed;
-                    task.state_info =
-                        Some(format!("Delayed by 'wait-before' policy [delay={delay}]"));
-                    task.updated_at = Some(now);
-                }
-            }
-            if delay > 0 {
-                self.arm_timer(task_id, Timer::WaitBefore, delay);
-                return Ok(());
-            }
         }
         let concurrency = self.eval_int(task_id, "concurrency", &spec.policies.concurrency)?;
         if let Some(task) = self.exec.task_mut(task_id) {
@@ -166,22 +114,38 @@ impl Stepper<'_> {
         extra: Map<String, Value>,
     ) -> Result<(), Structural> {
         let data = self.task_scope(task_id, extra);
-        let mut input = match &spec.input {
+        let input = self.task_input(task_id, spec, &data)?;
+        let (SpecKind::Action(name) | SpecKind::Workflow(name)) = &spec.kind;
+        let name = match eval_text(self.exec, name, &data, Some(task_id))
+            .map_err(|e| Structural(e.to_string()))?
+        {
+            Value::String(s) => s,
+            other => py_str(&other),
+        };
+        match &spec.kind {
+            SpecKind::Action(_) => self.start_action(task_id, spec, index, name, input, &data),
+            SpecKind::Workflow(_) => self.start_child(task_id, index, name, input),
+        }
+    }
+
+    /// The task's `input` evaluated for one call.
+    fn task_input(
+        &mut self,
+        task_id: &str,
+        spec: &Task,
+        data: &DataContext,
+    ) -> Result<Map<String, Value>, Structural> {
+        Ok(match &spec.input {
             TaskInput::Dict(dict) => {
-                match eval_data(
-                    self.exec,
-                    &Value::Object(dict.clone()),
-                    &data,
-                    Some(task_id),
-                )
-                .map_err(|e| Structural(e.to_string()))?
+                match eval_data(self.exec, &Value::Object(dict.clone()), data, Some(task_id))
+                    .map_err(|e| Structural(e.to_string()))?
                 {
                     Value::Object(map) => map,
                     _ => Map::new(),
                 }
             }
             TaskInput::Expr(text) => {
-                match eval_text(self.exec, text, &data, Some(task_id))
+                match eval_text(self.exec, text, data, Some(task_id))
                     .map_err(|e| Structural(e.to_string()))?
                 {
                     Value::Object(map) => map,
@@ -195,140 +159,145 @@ impl Stepper<'_> {
                     }
                 }
             }
-        };
+        })
+    }
+
+    /// Records one action call and asks the shell to run it.
+    fn start_action(
+        &mut self,
+        task_id: &str,
+        spec: &Task,
+        index: u32,
+        name: String,
+        mut input: Map<String, Value>,
+        data: &DataContext,
+    ) -> Result<(), Structural> {
         let timeout = self
             .exec
             .task(task_id)
             .and_then(|t| t.runtime_context.get("bora"))
             .and_then(|b| b.get("timeout"))
             .and_then(Value::as_u64);
-        match &spec.kind {
-            SpecKind::Action(name) => {
-                let name = match eval_text(self.exec, name, &data, Some(task_id))
-                    .map_err(|e| Structural(e.to_string()))?
-                {
-                    Value::String(s) => s,
-                    other => py_str(&other),
-                };
-                // Default action input from the environment (`__actions`).
-                if let Some(Value::Object(defaults)) =
-                    self.exec.env().get("__actions").and_then(|a| a.get(&name))
-                {
-                    for (key, value) in defaults {
-                        input.entry(key.clone()).or_insert_with(|| value.clone());
-                    }
-                }
-                let action_id = self.id();
-                let record = &self.exec.record;
-                let action = ActionExecution {
-                    id: action_id.clone(),
-                    name: name.clone(),
-                    task_execution_id: Some(task_id.to_owned()),
-                    workflow_execution_id: Some(record.id.clone()),
-                    workflow_name: Some(record.workflow_name.clone()),
-                    workflow_namespace: record.workflow_namespace.clone(),
-                    state: State::Running,
-                    state_info: None,
-                    input: input.clone(),
-                    result: None,
-                    accepted: false,
-                    index,
-                    is_sync: true,
-                    description: String::new(),
-                    params: Map::new(),
-                    created_at: self.now,
-                    updated_at: None,
-                };
-                let execution_id = record.id.clone();
-                self.exec.add_action(action);
-                let safe_rerun = self.eval_bool(task_id, &spec.safe_rerun, Some(&data))?;
-                let limits = match &spec.limits {
-                    Some(limits) => Some(self.eval_limits(task_id, limits, &data)?),
-                    None => None,
-                };
-                let target = match &spec.target {
-                    Some(text) => match eval_text(self.exec, text, &data, Some(task_id))
-                        .map_err(|e| Structural(e.to_string()))?
-                    {
-                        Value::Null => None,
-                        Value::String(s) if s.is_empty() => None,
-                        Value::String(s) => Some(s),
-                        other => Some(py_str(&other)),
-                    },
-                    None => None,
-                };
-                self.commands.push(Command::RunAction {
-                    action_id,
-                    task_id: task_id.to_owned(),
-                    execution_id,
-                    name,
-                    input,
-                    timeout,
-                    safe_rerun,
-                    limits,
-                    target,
-                });
-            }
-            SpecKind::Workflow(name) => {
-                let name = match eval_text(self.exec, name, &data, Some(task_id))
-                    .map_err(|e| Structural(e.to_string()))?
-                {
-                    Value::String(s) => s,
-                    other => py_str(&other),
-                };
-                let depth = self.exec.record.depth;
-                if depth >= self.exec.limits.max_depth {
-                    return Err(Structural(format!(
-                        "Sub-workflow '{name}' would run at depth {}, deeper than the limit of {} (max_depth)",
-                        u64::from(depth) + 1,
-                        self.exec.limits.max_depth
-                    )));
-                }
-                let child_id = self.id();
-                let record = &self.exec.record;
-                // Listed at once (IDLE until it reports), so a cancel of this
-                // execution reaches it even before it starts.
-                let child = WorkflowExecution {
-                    id: child_id.clone(),
-                    workflow_id: String::new(),
-                    workflow_name: name.clone(),
-                    workflow_namespace: record.workflow_namespace.clone(),
-                    description: String::new(),
-                    tags: Vec::new(),
-                    params: Map::new(),
-                    input: Map::new(),
-                    output: Map::new(),
-                    context: Map::new(),
-                    state: State::Idle,
-                    state_info: None,
-                    task_execution_id: Some(task_id.to_owned()),
-                    root_execution_id: Some(
-                        record
-                            .root_execution_id
-                            .clone()
-                            .unwrap_or_else(|| record.id.clone()),
-                    ),
-                    source_execution_id: None,
-                    index: Some(index),
-                    depth: record.depth + 1,
-                    backlog: Vec::new(),
-                    created_at: self.now,
-                    updated_at: None,
-                };
-                self.exec.set_child(child);
-                let mut params = Map::new();
-                params.insert("env".into(), self.exec.env());
-                self.commands.push(Command::StartChild {
-                    child_id,
-                    task_id: task_id.to_owned(),
-                    index,
-                    workflow_name: name,
-                    namespace: self.exec.record.workflow_namespace.clone(),
-                    input,
-                    params,
-                });
+        // Default action input from the environment (`__actions`).
+        if let Some(Value::Object(defaults)) =
+            self.exec.env().get("__actions").and_then(|a| a.get(&name))
+        {
+            for (key, value) in defaults {
+                input.entry(key.clone()).or_insert_with(|| value.clone());
             }
         }
+        let action_id = self.id();
+        let record = &self.exec.record;
+        let action = ActionExecution {
+            id: action_id.clone(),
+            name: name.clone(),
+            task_execution_id: Some(task_id.to_owned()),
+            workflow_execution_id: Some(record.id.clone()),
+            workflow_name: Some(record.workflow_name.clone()),
+            workflow_namespace: record.workflow_namespace.clone(),
+            state: State::Running,
+            state_info: None,
+            input: input.clone(),
+            result: None,
+            accepted: false,
+            index,
+            is_sync: true,
+            description: String::new(),
+            params: Map::new(),
+            created_at: self.now,
+            updated_at: None,
+        };
+        let execution_id = record.id.clone();
+        self.exec.add_action(action);
+        let safe_rerun = self.eval_bool(task_id, &spec.safe_rerun, Some(data))?;
+        let limits = match &spec.limits {
+            Some(limits) => Some(self.eval_limits(task_id, limits, data)?),
+            None => None,
+        };
+        let target = match &spec.target {
+            Some(text) => match eval_text(self.exec, text, data, Some(task_id))
+                .map_err(|e| Structural(e.to_string()))?
+            {
+                Value::Null => None,
+                Value::String(s) if s.is_empty() => None,
+                Value::String(s) => Some(s),
+                other => Some(py_str(&other)),
+            },
+            None => None,
+        };
+        self.commands.push(Command::RunAction {
+            action_id,
+            task_id: task_id.to_owned(),
+            execution_id,
+            name,
+            input,
+            timeout,
+            safe_rerun,
+            limits,
+            target,
+        });
+        Ok(())
+    }
+
+    /// Lists one sub-workflow execution and asks the shell to start it.
+    fn start_child(
+        &mut self,
+        task_id: &str,
+        index: u32,
+        name: String,
+        input: Map<String, Value>,
+    ) -> Result<(), Structural> {
+        let depth = self.exec.record.depth;
+        if depth >= self.exec.limits.max_depth {
+            return Err(Structural(format!(
+                "Sub-workflow '{name}' would run at depth {}, deeper than the limit of {} (max_depth)",
+                u64::from(depth) + 1,
+                self.exec.limits.max_depth
+            )));
+        }
+        let child_id = self.id();
+        let record = &self.exec.record;
+        // Listed at once (IDLE until it reports), so a cancel of this
+        // execution reaches it even before it starts.
+        let child = WorkflowExecution {
+            id: child_id.clone(),
+            workflow_id: String::new(),
+            workflow_name: name.clone(),
+            workflow_namespace: record.workflow_namespace.clone(),
+            description: String::new(),
+            tags: Vec::new(),
+            params: Map::new(),
+            input: Map::new(),
+            output: Map::new(),
+            context: Map::new(),
+            state: State::Idle,
+            state_info: None,
+            task_execution_id: Some(task_id.to_owned()),
+            root_execution_id: Some(
+                record
+                    .root_execution_id
+                    .clone()
+                    .unwrap_or_else(|| record.id.clone()),
+            ),
+            source_execution_id: None,
+            index: Some(index),
+            depth: record.depth + 1,
+            backlog: Vec::new(),
+            created_at: self.now,
+            updated_at: None,
+        };
+        self.exec.set_child(child);
+        let mut params = Map::new();
+        params.insert("env".into(), self.exec.env());
+        self.commands.push(Command::StartChild {
+            child_id,
+            task_id: task_id.to_owned(),
+            index,
+            workflow_name: name,
+            namespace: self.exec.record.workflow_namespace.clone(),
+            input,
+            params,
+        });
         Ok(())
     }
 }

@@ -18,7 +18,8 @@
 //! - `launch`: creating tasks and starting their actions or sub-workflows.
 //! - `eval`: evaluating a task's fields (policies, limits, flags).
 //! - `with_items`: items, concurrency, counting completions.
-//! - `policies`: timers, wait-after, fail-on, retry, timeout.
+//! - `policies`: pause-before, timeout, wait-before, wait-after, fail-on,
+//!   retry, and the timers behind them.
 //! - `results`: action and sub-workflow results, the size cap, publish.
 //! - `transitions`: on-success/error/complete/skip, engine commands,
 //!   joins, reverse workflows.

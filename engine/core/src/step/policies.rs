@@ -1,6 +1,8 @@
-//! Timers and the policies after completion: wait-after, fail-on, retry
-//! (with backoff), timeout, and the timers that drive them.
+//! Task policies and the timers that drive them: before the start
+//! (pause-before, timeout, wait-before) and after completion (wait-after,
+//! fail-on, retry with backoff); timers fired, stale ones ignored.
 
+use bora_lang::model::Task;
 use serde_json::{Map, Value, json};
 
 use crate::dataflow::{eval_text, task_data, truthy};
@@ -12,6 +14,71 @@ use super::{Stepper, Structural, attempt_of, rc_flag, rc_u64, set_rc_flag, super
 pub(super) const MICROS: i64 = 1_000_000;
 
 impl Stepper<'_> {
+    /// The policies before a task starts, each once per run: pause-before,
+    /// timeout (armed) and wait-before. False when the task must wait (the
+    /// workflow paused, or a wait-before timer is armed).
+    pub(super) fn before_start(&mut self, task_id: &str, spec: &Task) -> Result<bool, Structural> {
+        let now = self.now;
+        let Some(task) = self.exec.task(task_id) else {
+            return Ok(false);
+        };
+        // pause-before: once; on resume the task runs without it.
+        if !rc_flag(task, "pause_before_done") {
+            let pause = self.eval_bool(task_id, &spec.policies.pause_before, None)?;
+            if let Some(task) = self.exec.task_mut(task_id) {
+                set_rc_flag(task, "pause_before_done", Value::Bool(true));
+                if pause {
+                    task.state = State::Idle;
+                    task.state_info = Some("Set by 'pause-before' policy".into());
+                    task.updated_at = Some(now);
+                }
+            }
+            if pause {
+                self.pause(None);
+                return Ok(false);
+            }
+        }
+        // timeout: armed once, with wait-before (Mistral starts both in
+        // the same `before_task_start`, so the wait counts).
+        if self
+            .exec
+            .task(task_id)
+            .is_some_and(|t| !rc_flag(t, "timeout_armed"))
+        {
+            let timeout = self.eval_int(task_id, "timeout", &spec.policies.timeout)?;
+            if let Some(task) = self.exec.task_mut(task_id) {
+                set_rc_flag(task, "timeout_armed", Value::Bool(true));
+                if timeout > 0 {
+                    set_rc_flag(task, "timeout", json!(timeout));
+                }
+            }
+            if timeout > 0 {
+                self.arm_timer(task_id, Timer::Timeout, timeout);
+            }
+        }
+        let task = self
+            .exec
+            .task(task_id)
+            .map(|t| rc_flag(t, "wait_before_done"));
+        if task == Some(false) {
+            let delay = self.eval_int(task_id, "wait-before", &spec.policies.wait_before)?;
+            if let Some(task) = self.exec.task_mut(task_id) {
+                set_rc_flag(task, "wait_before_done", Value::Bool(true));
+                if delay > 0 {
+                    task.state = State::Delayed;
+                    task.state_info =
+                        Some(format!("Delayed by 'wait-before' policy [delay={delay}]"));
+                    task.updated_at = Some(now);
+                }
+            }
+            if delay > 0 {
+                self.arm_timer(task_id, Timer::WaitBefore, delay);
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     pub(super) fn arm_timer(&mut self, task_id: &str, timer: Timer, seconds: u64) {
         let attempt = self.exec.task(task_id).map_or(0, attempt_of);
         let delay = i64::try_from(seconds).unwrap_or(i64::MAX / MICROS);
