@@ -15,6 +15,7 @@
 //! - [`plan`]: a workflow definition prepared for execution.
 //! - [`input`]: checking a workflow's input and filling defaults.
 //! - [`execution`]: one execution in memory, with its change record.
+//! - [`task_runtime`]: a task's runtime bookkeeping, typed.
 //! - [`limits`]: the caps on sizes, counts and depth, and measuring them.
 //! - [`join`]: incremental bookkeeping of waiting joins.
 //! - [`dataflow`]: contexts, task results, expression functions.
@@ -31,3 +32,4 @@ pub mod plan;
 pub mod records;
 pub mod state;
 pub mod step;
+pub mod task_runtime;

@@ -5,11 +5,12 @@
 use bora_expr::context::DataContext;
 use bora_expr::functions::py_str;
 use bora_lang::model::{Task, TaskInput, TaskKind as SpecKind};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::dataflow::{eval_data, eval_text};
 use crate::records::{ActionExecution, TaskExecution, TaskKind, WorkflowExecution};
 use crate::state::State;
+use crate::task_runtime::TaskRuntime;
 
 use super::types::Command;
 use super::{Stepper, Structural};
@@ -43,7 +44,7 @@ impl Stepper<'_> {
             triggered_by,
             published: Map::new(),
             published_global: Map::new(),
-            runtime_context: Map::new(),
+            runtime_context: TaskRuntime::default(),
             next_tasks: Vec::new(),
             error_handled: false,
             processed: false,
@@ -91,15 +92,12 @@ impl Stepper<'_> {
         }
         let concurrency = self.eval_int(task_id, "concurrency", &spec.policies.concurrency)?;
         if let Some(task) = self.exec.task_mut(task_id) {
-            task.state = State::Running;
-            task.state_info = None;
-            task.updated_at = Some(now);
+            task.set_state(State::Running, None, now);
             if task.started_at.is_none() {
                 task.started_at = Some(now);
             }
             if concurrency > 0 {
-                task.runtime_context
-                    .insert("concurrency".into(), json!(concurrency));
+                task.runtime_context.concurrency = Some(concurrency);
             }
         }
         self.start_attempt(task_id, &spec, concurrency)
@@ -175,9 +173,7 @@ impl Stepper<'_> {
         let timeout = self
             .exec
             .task(task_id)
-            .and_then(|t| t.runtime_context.get("bora"))
-            .and_then(|b| b.get("timeout"))
-            .and_then(Value::as_u64);
+            .and_then(|t| t.runtime_context.bora.timeout);
         // Default action input from the environment (`__actions`).
         if let Some(Value::Object(defaults)) =
             self.exec.env().get("__actions").and_then(|a| a.get(&name))

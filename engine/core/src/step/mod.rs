@@ -35,11 +35,9 @@ mod types;
 mod with_items;
 mod workflow;
 
-use serde_json::{Map, Value};
-
 use crate::dataflow::Contexts;
 use crate::execution::Execution;
-use crate::records::{TaskExecution, Timestamp};
+use crate::records::Timestamp;
 use crate::state::State;
 
 pub use rerun::check_rerun;
@@ -78,60 +76,6 @@ struct Stepper<'a> {
     new_id: &'a mut dyn FnMut() -> String,
     commands: Vec<Command>,
     ctx: Contexts,
-}
-
-fn rc_u64(task: &TaskExecution, path: &[&str]) -> u64 {
-    let mut value = task.runtime_context.get(path[0]);
-    for key in &path[1..] {
-        value = value.and_then(|v| v.get(key));
-    }
-    value.and_then(Value::as_u64).unwrap_or(0)
-}
-
-/// The attempt a timer belongs to: the rerun generation in the high bits,
-/// the retry number in the low bits, so timers of an earlier run or retry
-/// are ignored.
-fn attempt_of(task: &TaskExecution) -> u64 {
-    (rc_u64(task, &["bora", "run"]) << 32) | rc_u64(task, &["retry_task_policy", "retry_no"])
-}
-
-fn rc_flag(task: &TaskExecution, key: &str) -> bool {
-    task.runtime_context
-        .get("bora")
-        .and_then(|b| b.get(key))
-        .and_then(Value::as_bool)
-        .unwrap_or(false)
-}
-
-fn set_rc_flag(task: &mut TaskExecution, key: &str, value: Value) {
-    let bora = task
-        .runtime_context
-        .entry("bora")
-        .or_insert_with(|| Value::Object(Map::new()));
-    if let Value::Object(map) = bora {
-        map.insert(key.to_owned(), value);
-    }
-}
-
-/// The task's superseded list (`runtime_context.bora.superseded`) with `ids`
-/// added, each once.
-fn superseded_with(task: &TaskExecution, ids: impl IntoIterator<Item = Value>) -> Value {
-    let mut list = task
-        .runtime_context
-        .get("bora")
-        .and_then(|b| b.get("superseded"))
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    // A set beside the list: a retried with-items of sub-workflows adds
-    // every item's id at each retry.
-    let mut seen: std::collections::HashSet<Value> = list.iter().cloned().collect();
-    for id in ids {
-        if seen.insert(id.clone()) {
-            list.push(id);
-        }
-    }
-    Value::Array(list)
 }
 
 impl Stepper<'_> {

@@ -2,14 +2,15 @@
 //! (pause-before, timeout, wait-before) and after completion (wait-after,
 //! fail-on, retry with backoff); timers fired, stale ones ignored.
 
-use bora_lang::model::Task;
-use serde_json::{Map, Value, json};
+use bora_lang::model::{Retry, Task};
+use serde_json::Map;
 
 use crate::dataflow::{eval_text, task_data, truthy};
 use crate::state::State;
+use crate::task_runtime::Pending;
 
 use super::types::{Command, Event, Timer};
-use super::{Stepper, Structural, attempt_of, rc_flag, rc_u64, set_rc_flag, superseded_with};
+use super::{Stepper, Structural};
 
 pub(super) const MICROS: i64 = 1_000_000;
 
@@ -23,14 +24,16 @@ impl Stepper<'_> {
             return Ok(false);
         };
         // pause-before: once; on resume the task runs without it.
-        if !rc_flag(task, "pause_before_done") {
+        if !task.runtime_context.bora.pause_before_done {
             let pause = self.eval_bool(task_id, &spec.policies.pause_before, None)?;
             if let Some(task) = self.exec.task_mut(task_id) {
-                set_rc_flag(task, "pause_before_done", Value::Bool(true));
+                task.runtime_context.bora.pause_before_done = true;
                 if pause {
-                    task.state = State::Idle;
-                    task.state_info = Some("Set by 'pause-before' policy".into());
-                    task.updated_at = Some(now);
+                    task.set_state(
+                        State::Idle,
+                        Some("Set by 'pause-before' policy".into()),
+                        now,
+                    );
                 }
             }
             if pause {
@@ -43,32 +46,30 @@ impl Stepper<'_> {
         if self
             .exec
             .task(task_id)
-            .is_some_and(|t| !rc_flag(t, "timeout_armed"))
+            .is_some_and(|t| !t.runtime_context.bora.timeout_armed)
         {
             let timeout = self.eval_int(task_id, "timeout", &spec.policies.timeout)?;
             if let Some(task) = self.exec.task_mut(task_id) {
-                set_rc_flag(task, "timeout_armed", Value::Bool(true));
+                task.runtime_context.bora.timeout_armed = true;
                 if timeout > 0 {
-                    set_rc_flag(task, "timeout", json!(timeout));
+                    task.runtime_context.bora.timeout = Some(timeout);
                 }
             }
             if timeout > 0 {
                 self.arm_timer(task_id, Timer::Timeout, timeout);
             }
         }
-        let task = self
+        if self
             .exec
             .task(task_id)
-            .map(|t| rc_flag(t, "wait_before_done"));
-        if task == Some(false) {
+            .is_some_and(|t| !t.runtime_context.bora.wait_before_done)
+        {
             let delay = self.eval_int(task_id, "wait-before", &spec.policies.wait_before)?;
             if let Some(task) = self.exec.task_mut(task_id) {
-                set_rc_flag(task, "wait_before_done", Value::Bool(true));
+                task.runtime_context.bora.wait_before_done = true;
                 if delay > 0 {
-                    task.state = State::Delayed;
-                    task.state_info =
-                        Some(format!("Delayed by 'wait-before' policy [delay={delay}]"));
-                    task.updated_at = Some(now);
+                    let info = format!("Delayed by 'wait-before' policy [delay={delay}]");
+                    task.set_state(State::Delayed, Some(info), now);
                 }
             }
             if delay > 0 {
@@ -80,7 +81,10 @@ impl Stepper<'_> {
     }
 
     pub(super) fn arm_timer(&mut self, task_id: &str, timer: Timer, seconds: u64) {
-        let attempt = self.exec.task(task_id).map_or(0, attempt_of);
+        let attempt = self
+            .exec
+            .task(task_id)
+            .map_or(0, |t| t.runtime_context.attempt());
         let delay = i64::try_from(seconds).unwrap_or(i64::MAX / MICROS);
         self.commands.push(Command::Timer {
             task_id: task_id.to_owned(),
@@ -111,7 +115,7 @@ impl Stepper<'_> {
         };
         // A timer of an earlier attempt is stale; the timeout covers every
         // retry of one run (Mistral arms it once, before the first start).
-        let current = attempt_of(task);
+        let current = task.runtime_context.attempt();
         let stale = match timer {
             Timer::Timeout => current >> 32 != attempt >> 32,
             _ => current != attempt,
@@ -126,38 +130,22 @@ impl Stepper<'_> {
                 self.retry_now(&task_id)
             }
             Timer::WaitAfter if state == State::Delayed => {
-                let pending = task
-                    .runtime_context
-                    .get("bora")
-                    .and_then(|b| b.get("pending"))
-                    .cloned()
-                    .unwrap_or(Value::Null);
-                let state = pending
-                    .get("state")
-                    .and_then(Value::as_str)
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(State::Success);
-                let info = pending
-                    .get("info")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned);
+                let (state, info) = match &task.runtime_context.bora.pending {
+                    Some(pending) => (pending.state, pending.info.clone()),
+                    None => (State::Success, None),
+                };
                 // Mistral completes the task again: fail-on and retry
                 // come after the wait.
                 self.complete_task(&task_id, state, info);
             }
             Timer::JoinCheck if state == State::Waiting => {
                 if let Some(task) = self.exec.task_mut(&task_id) {
-                    set_rc_flag(task, "join_check_armed", Value::Bool(false));
+                    task.runtime_context.bora.join_check_armed = Some(false);
                 }
                 self.evaluate_join(&task_id);
             }
             Timer::Timeout if !state.is_completed() && state != State::Idle => {
-                let seconds = task
-                    .runtime_context
-                    .get("bora")
-                    .and_then(|b| b.get("timeout"))
-                    .and_then(Value::as_u64)
-                    .unwrap_or(0);
+                let seconds = task.runtime_context.bora.timeout.unwrap_or(0);
                 // What still runs belongs to the timed-out attempt.
                 self.supersede_running(&task_id);
                 self.complete_task(
@@ -192,23 +180,17 @@ impl Stepper<'_> {
         let waited = self
             .exec
             .task(task_id)
-            .is_some_and(|t| rc_flag(t, "wait_after_done"));
+            .is_some_and(|t| t.runtime_context.bora.wait_after_done);
         if !waited {
             let delay = self.eval_int(task_id, "wait-after", &spec.policies.wait_after)?;
             if delay > 0 {
                 self.publish(task_id, &spec, state)?;
                 let now = self.now;
                 if let Some(task) = self.exec.task_mut(task_id) {
-                    set_rc_flag(task, "wait_after_done", Value::Bool(true));
-                    set_rc_flag(
-                        task,
-                        "pending",
-                        json!({"state": state.as_str(), "info": info}),
-                    );
-                    task.state = State::Delayed;
-                    task.state_info =
-                        Some(format!("Delayed by 'wait-after' policy [delay={delay}]"));
-                    task.updated_at = Some(now);
+                    task.runtime_context.bora.wait_after_done = true;
+                    task.runtime_context.bora.pending = Some(Pending { state, info });
+                    let info = format!("Delayed by 'wait-after' policy [delay={delay}]");
+                    task.set_state(State::Delayed, Some(info), now);
                 }
                 self.arm_timer(task_id, Timer::WaitAfter, delay);
                 return Ok(());
@@ -226,41 +208,49 @@ impl Stepper<'_> {
         // Publish now: retry conditions and wait-after see what the task
         // published (Mistral publishes before the after-completion policies).
         self.publish(task_id, &spec, state)?;
-        // retry
         if let Some(retry) = &spec.policies.retry
             && matches!(state, State::Success | State::Error)
+            && self.retry(task_id, retry, state)?
         {
-            let count = self.eval_int(task_id, "retry", &Some(retry.count.clone()))?;
-            let delay = self.eval_int(task_id, "retry", &Some(retry.delay.clone()))?;
-            let retry_no = self
-                .exec
-                .task(task_id)
-                .map_or(0, |t| rc_u64(t, &["retry_task_policy", "retry_no"]));
-            let outbound = self.ctx.outbound(self.exec, task_id);
-            let data = task_data(self.exec, self.exec.task(task_id), Map::new(), &outbound);
-            let check =
-                |me: &mut Self, cond: &Option<String>| -> Result<Option<bool>, Structural> {
-                    match cond {
-                        None => Ok(None),
-                        Some(text) => eval_text(me.exec, text, &data, Some(task_id))
-                            .map(|v| Some(truthy(&v)))
-                            .map_err(|e| Structural(e.to_string())),
-                    }
-                };
-            let break_on = check(self, &retry.break_on)?;
-            let continue_on = check(self, &retry.continue_on)?;
-            let remain = retry_no < count;
-            let stop_continue =
-                (state == State::Success && continue_on.is_none()) || continue_on == Some(false);
-            let break_triggered = state == State::Error && break_on == Some(true);
-            if remain && !break_triggered && !stop_continue {
-                let delay = self.backoff_delay(task_id, retry, delay, retry_no)?;
-                self.schedule_retry(task_id, retry_no + 1, delay);
-                return Ok(());
-            }
+            return Ok(());
         }
         self.finish_task(task_id, state, info, false);
         Ok(())
+    }
+
+    /// The retry policy on a task completed in `state` (SUCCESS or ERROR):
+    /// schedules the next attempt and returns true, unless the retries are
+    /// used up, `break-on` holds on an error, or `continue-on` does not hold
+    /// (or is absent) on a success.
+    fn retry(&mut self, task_id: &str, retry: &Retry, state: State) -> Result<bool, Structural> {
+        let count = self.eval_int(task_id, "retry", &Some(retry.count.clone()))?;
+        let delay = self.eval_int(task_id, "retry", &Some(retry.delay.clone()))?;
+        let retry_no = self
+            .exec
+            .task(task_id)
+            .map_or(0, |t| t.runtime_context.retry_no());
+        let outbound = self.ctx.outbound(self.exec, task_id);
+        let data = task_data(self.exec, self.exec.task(task_id), Map::new(), &outbound);
+        let check = |me: &mut Self, cond: &Option<String>| -> Result<Option<bool>, Structural> {
+            match cond {
+                None => Ok(None),
+                Some(text) => eval_text(me.exec, text, &data, Some(task_id))
+                    .map(|v| Some(truthy(&v)))
+                    .map_err(|e| Structural(e.to_string())),
+            }
+        };
+        let break_on = check(self, &retry.break_on)?;
+        let continue_on = check(self, &retry.continue_on)?;
+        let remain = retry_no < count;
+        let stop_continue =
+            (state == State::Success && continue_on.is_none()) || continue_on == Some(false);
+        let break_triggered = state == State::Error && break_on == Some(true);
+        if remain && !break_triggered && !stop_continue {
+            let delay = self.backoff_delay(task_id, retry, delay, retry_no)?;
+            self.schedule_retry(task_id, retry_no + 1, delay);
+            return Ok(true);
+        }
+        Ok(false)
     }
 
     /// Bora's extension: exponential backoff with an optional cap and jitter.
@@ -269,7 +259,7 @@ impl Stepper<'_> {
     pub(super) fn backoff_delay(
         &mut self,
         task_id: &str,
-        retry: &bora_lang::model::Retry,
+        retry: &Retry,
         delay: u64,
         retry_no: u64,
     ) -> Result<u64, Structural> {
@@ -307,24 +297,23 @@ impl Stepper<'_> {
     /// Marks the task's running actions and sub-workflows as given up: their
     /// results, when they come, are recorded but not accepted.
     pub(super) fn supersede_running(&mut self, task_id: &str) {
-        let mut ids: Vec<Value> = self
+        let mut ids: Vec<String> = self
             .exec
             .actions_of(task_id)
             .filter(|a| !a.state.is_completed())
-            .map(|a| Value::String(a.id.clone()))
+            .map(|a| a.id.clone())
             .collect();
         ids.extend(
             self.exec
                 .children_of(task_id)
                 .filter(|c| !c.state.is_completed())
-                .map(|c| Value::String(c.id.clone())),
+                .map(|c| c.id.clone()),
         );
         if ids.is_empty() {
             return;
         }
         if let Some(task) = self.exec.task_mut(task_id) {
-            let list = superseded_with(task, ids);
-            set_rc_flag(task, "superseded", list);
+            task.runtime_context.bora.supersede(ids);
         }
     }
 
@@ -343,28 +332,29 @@ impl Stepper<'_> {
             }
         }
         let join = self.spec(task_id).is_some_and(|spec| spec.join.is_some());
-        let children: Vec<Value> = self
+        let children: Vec<String> = self
             .exec
             .children_of(task_id)
-            .map(|c| Value::String(c.id.clone()))
+            .map(|c| c.id.clone())
             .collect();
         if let Some(task) = self.exec.task_mut(task_id) {
-            task.runtime_context
-                .insert("retry_task_policy".into(), json!({"retry_no": retry_no}));
-            let superseded = superseded_with(task, children);
-            set_rc_flag(task, "superseded", superseded);
-            set_rc_flag(task, "keep_items", Value::Array(Vec::new()));
-            set_rc_flag(task, "result_bytes", json!(0));
-            if let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items") {
-                for key in ["next", "succeeded", "failed", "cancelled"] {
-                    wi.insert(key.into(), json!(0));
-                }
-                wi.remove("todo");
+            let rc = &mut task.runtime_context;
+            rc.retry_task_policy.get_or_insert_default().retry_no = retry_no;
+            rc.bora.supersede(children);
+            rc.bora.keep_items = Some(Vec::new());
+            rc.bora.result_bytes = Some(0);
+            if let Some(wi) = &mut rc.with_items {
+                // The counters are written as 0, not dropped.
+                wi.next = 0;
+                wi.succeeded = Some(0);
+                wi.failed = Some(0);
+                wi.cancelled = Some(0);
+                wi.todo = None;
             }
             // A join task waits in WAITING (Mistral re-checks its join).
-            task.state = if join { State::Waiting } else { State::Delayed };
-            task.state_info = Some(format!("Delayed by 'retry' policy [delay={delay}]"));
-            task.updated_at = Some(now);
+            let state = if join { State::Waiting } else { State::Delayed };
+            let info = format!("Delayed by 'retry' policy [delay={delay}]");
+            task.set_state(state, Some(info), now);
         }
         self.arm_timer(task_id, Timer::Retry, delay);
     }
@@ -377,11 +367,10 @@ impl Stepper<'_> {
         let concurrency = self
             .exec
             .task(task_id)
-            .map_or(0, |t| rc_u64(t, &["concurrency"]));
+            .and_then(|t| t.runtime_context.concurrency)
+            .unwrap_or(0);
         if let Some(task) = self.exec.task_mut(task_id) {
-            task.state = State::Running;
-            task.state_info = None;
-            task.updated_at = Some(now);
+            task.set_state(State::Running, None, now);
         }
         if let Err(error) = self.start_attempt(task_id, &spec, concurrency) {
             self.fail_task(task_id, "Failed to run task", error);

@@ -1,12 +1,13 @@
 //! Skipping and rerunning a failed task (Mistral's `PUT /v2/tasks/{id}`),
 //! and reopening a completed execution for it.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::execution::Execution;
 use crate::state::State;
+use crate::task_runtime::Bookkeeping;
 
-use super::{Stepper, rc_flag, rc_u64, set_rc_flag, superseded_with};
+use super::Stepper;
 
 impl Stepper<'_> {
     /// Puts a completed (ERROR or CANCELLED) execution back to RUNNING for
@@ -19,10 +20,7 @@ impl Stepper<'_> {
             return;
         }
         let now = self.now;
-        let record = self.exec.record_mut();
-        record.state = State::Running;
-        record.state_info = None;
-        record.updated_at = Some(now);
+        self.exec.record_mut().set_state(State::Running, None, now);
         self.notify_parent();
     }
 
@@ -44,24 +42,22 @@ impl Stepper<'_> {
     pub(super) fn reset_runtime_context(
         &mut self,
         task_id: &str,
-        superseded: Vec<Value>,
-        keep: Vec<Value>,
+        superseded: Vec<String>,
+        keep: Vec<u64>,
     ) {
         let Some(task) = self.exec.task_mut(task_id) else {
             return;
         };
-        let run = rc_u64(task, &["bora", "run"]) + 1;
-        let published_null = rc_flag(task, "published_null");
-        let all = superseded_with(task, superseded);
-        task.runtime_context.clear();
-        set_rc_flag(task, "run", json!(run));
-        set_rc_flag(task, "superseded", all);
-        if published_null {
-            set_rc_flag(task, "published_null", Value::Bool(true));
-        }
-        if !keep.is_empty() {
-            set_rc_flag(task, "keep_items", Value::Array(keep));
-        }
+        let old = std::mem::take(&mut task.runtime_context).bora;
+        let mut bora = Bookkeeping {
+            run: Some(old.run.unwrap_or(0) + 1),
+            superseded: old.superseded,
+            published_null: old.published_null,
+            keep_items: (!keep.is_empty()).then_some(keep),
+            ..Bookkeeping::default()
+        };
+        bora.supersede(superseded);
+        task.runtime_context.bora = bora;
     }
 
     pub(super) fn skip(&mut self, task_id: &str) {
@@ -72,12 +68,10 @@ impl Stepper<'_> {
         self.reset_runtime_context(task_id, Vec::new(), Vec::new());
         let now = self.now;
         if let Some(task) = self.exec.task_mut(task_id) {
-            task.state = State::Skipped;
-            task.state_info = Some("Task was skipped.".into());
+            task.set_state(State::Skipped, Some("Task was skipped.".into()), now);
             task.processed = false;
             task.error_handled = false;
             task.finished_at = Some(now);
-            task.updated_at = Some(now);
         }
         self.ctx.invalidate(task_id);
         // No after-completion policies: publish-on-skip, then on-skip.
@@ -117,7 +111,7 @@ impl Stepper<'_> {
             .collect();
         for (id, succeeded, index) in actions {
             if succeeded && !reset {
-                keep.push(json!(index));
+                keep.push(u64::from(index));
             } else if let Some(action) = self.exec.action_mut(&id) {
                 action.accepted = false;
             }
@@ -136,29 +130,26 @@ impl Stepper<'_> {
             .collect();
         for (id, succeeded, index) in children {
             if succeeded && !reset {
-                keep.push(json!(index));
+                keep.push(u64::from(index));
             } else {
-                superseded.push(Value::String(id));
+                superseded.push(id);
             }
         }
         self.reset_runtime_context(task_id, superseded, keep);
         let now = self.now;
         if let Some(task) = self.exec.task_mut(task_id) {
-            task.state = State::Idle;
-            task.state_info = None;
+            task.set_state(State::Idle, None, now);
             task.processed = false;
             task.error_handled = false;
             task.started_at = Some(now);
             task.finished_at = None;
-            task.updated_at = Some(now);
         }
         self.ctx.invalidate(task_id);
         // A join task checks its join again first (Mistral reruns it as a
         // waiting task).
         if self.spec(task_id).is_some_and(|spec| spec.join.is_some()) {
             if let Some(task) = self.exec.task_mut(task_id) {
-                task.state = State::Waiting;
-                task.state_info = Some("Task is waiting.".into());
+                task.set_state(State::Waiting, Some("Task is waiting.".into()), now);
             }
             self.check_join(task_id);
             return;
@@ -179,16 +170,13 @@ impl Stepper<'_> {
         self.reopen();
         let now = self.now;
         if let Some(task) = self.exec.task_mut(task_id) {
-            task.state = State::Running;
-            task.state_info = None;
+            task.set_state(State::Running, None, now);
             task.processed = false;
             task.error_handled = false;
             task.finished_at = None;
-            task.updated_at = Some(now);
             // The item counted as failed is running again.
-            if let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items") {
-                let failed = wi.get("failed").and_then(Value::as_u64).unwrap_or(0);
-                wi.insert("failed".into(), json!(failed.saturating_sub(1)));
+            if let Some(wi) = &mut task.runtime_context.with_items {
+                wi.failed = Some(wi.failed().saturating_sub(1));
             }
         }
         self.ctx.invalidate(task_id);

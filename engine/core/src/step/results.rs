@@ -3,14 +3,14 @@
 
 use bora_expr::functions::py_str;
 use bora_lang::model::Task;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
-use crate::dataflow::{eval_data, is_superseded};
+use crate::dataflow::eval_data;
 use crate::limits::{bound_message, json_size, map_size};
 use crate::records::{ActionResult, WorkflowExecution};
 use crate::state::State;
 
-use super::{Stepper, Structural, rc_u64, set_rc_flag};
+use super::{Stepper, Structural};
 
 impl Stepper<'_> {
     pub(super) fn on_action_complete(&mut self, action_id: &str, result: ActionResult) {
@@ -26,18 +26,18 @@ impl Stepper<'_> {
         let task_running = task_id
             .as_deref()
             .and_then(|id| self.exec.task(id))
-            .is_some_and(|t| t.state == State::Running && !is_superseded(t, action_id));
+            .is_some_and(|t| {
+                t.state == State::Running && !t.runtime_context.is_superseded(action_id)
+            });
         let max = self.exec.limits.max_message_bytes;
         let error = match &result {
             ActionResult::Error(error) => Some(bound_message(py_str(error), max)),
             _ => None,
         };
         if let Some(action) = self.exec.action_mut(action_id) {
-            action.state = result.state();
-            action.state_info = error.clone();
+            action.set_state(result.state(), error.clone(), now);
             action.result = Some(result.clone());
             action.accepted = task_running;
-            action.updated_at = Some(now);
         }
         let Some(task_id) = task_id else {
             return;
@@ -60,8 +60,9 @@ impl Stepper<'_> {
         let Some(task) = self.exec.task_mut(task_id) else {
             return false;
         };
-        let total = rc_u64(task, &["bora", "result_bytes"]).saturating_add(size as u64);
-        set_rc_flag(task, "result_bytes", json!(total));
+        let bora = &mut task.runtime_context.bora;
+        let total = bora.result_bytes.unwrap_or(0).saturating_add(size as u64);
+        bora.result_bytes = Some(total);
         if total <= limit as u64 {
             return true;
         }
@@ -132,7 +133,7 @@ impl Stepper<'_> {
         let superseded = self
             .exec
             .task(&task_id)
-            .is_some_and(|t| is_superseded(t, &child.id));
+            .is_some_and(|t| t.runtime_context.is_superseded(&child.id));
         self.exec.set_child(child);
         let running = self
             .exec
@@ -244,7 +245,7 @@ impl Stepper<'_> {
             task.published = published;
             task.published_global = global;
             if !has_branch {
-                set_rc_flag(task, "published_null", Value::Bool(true));
+                task.runtime_context.bora.published_null = true;
             }
         }
         self.ctx.invalidate(task_id);

@@ -12,7 +12,7 @@ use crate::records::ActionResult;
 use crate::state::State;
 
 use super::types::{Event, Timer};
-use super::{Stepper, Structural, rc_flag, set_rc_flag};
+use super::{Stepper, Structural};
 
 impl Stepper<'_> {
     /// Puts the task in its final state, publishes (unless done already),
@@ -31,10 +31,9 @@ impl Stepper<'_> {
             if task.state.is_completed() {
                 return;
             }
-            task.state = state;
-            task.state_info = if state == State::Success { None } else { info };
+            let info = if state == State::Success { None } else { info };
+            task.set_state(state, info, now);
             task.finished_at = Some(now);
-            task.updated_at = Some(now);
         }
         if let Err(error) = self.after_finish(task_id, state, publish) {
             self.fail_task(task_id, "Failed to handle action completion", error);
@@ -318,11 +317,11 @@ impl Stepper<'_> {
             self.evaluate_join(task_id);
             return;
         }
-        if rc_flag(task, "join_check_armed") {
+        if task.runtime_context.bora.join_check_armed == Some(true) {
             return;
         }
         if let Some(task) = self.exec.task_mut(task_id) {
-            set_rc_flag(task, "join_check_armed", Value::Bool(true));
+            task.runtime_context.bora.join_check_armed = Some(true);
         }
         self.arm_timer(task_id, Timer::JoinCheck, 0);
     }
@@ -351,9 +350,7 @@ impl Stepper<'_> {
             Verdict::Fire { routed } => {
                 if let Some(task) = self.exec.task_mut(task_id) {
                     task.triggered_by = routed;
-                    task.state = State::Idle;
-                    task.state_info = None;
-                    task.updated_at = Some(now);
+                    task.set_state(State::Idle, None, now);
                 }
                 self.ctx.invalidate(task_id);
                 self.run_task(task_id);

@@ -3,13 +3,13 @@
 
 use bora_expr::functions::py_repr;
 use bora_lang::model::{ItemsSource, Task};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::dataflow::eval_text;
-use crate::records::TaskExecution;
 use crate::state::State;
+use crate::task_runtime::WithItems;
 
-use super::{Stepper, Structural, attempt_of, rc_u64};
+use super::{Stepper, Structural};
 
 impl Stepper<'_> {
     /// Runs the task's action(s) or sub-workflow(s) for one attempt.
@@ -25,7 +25,10 @@ impl Stepper<'_> {
         let items = self.with_items(task_id, spec)?;
         // Kept for this attempt: later items start from it instead of
         // evaluating the list again at every completion.
-        let attempt = self.exec.task(task_id).map_or(0, attempt_of);
+        let attempt = self
+            .exec
+            .task(task_id)
+            .map_or(0, |t| t.runtime_context.attempt());
         let items = std::sync::Arc::new(items);
         self.exec
             .items
@@ -35,30 +38,21 @@ impl Stepper<'_> {
         let kept: Vec<u64> = self
             .exec
             .task(task_id)
-            .and_then(|t| t.runtime_context.get("bora"))
-            .and_then(|b| b.get("keep_items"))
-            .and_then(Value::as_array)
-            .map(|list| {
-                list.iter()
-                    .filter_map(Value::as_u64)
-                    .filter(|i| *i < count)
-                    .collect()
-            })
+            .and_then(|t| t.runtime_context.bora.keep_items.as_ref())
+            .map(|list| list.iter().copied().filter(|i| *i < count).collect())
             .unwrap_or_default();
-        let mut wi = json!({
-            "count": count,
-            "capacity": if concurrency > 0 { json!(concurrency) } else { Value::Null },
-            "next": 0,
-        });
-        let mut total = count;
+        let mut wi = WithItems {
+            count,
+            capacity: (concurrency > 0).then_some(concurrency),
+            ..WithItems::default()
+        };
         if !kept.is_empty() {
-            let todo: Vec<u64> = (0..count).filter(|i| !kept.contains(i)).collect();
-            total = todo.len() as u64;
-            wi["todo"] = json!(todo);
-            wi["succeeded"] = json!(kept.len());
+            wi.todo = Some((0..count).filter(|i| !kept.contains(i)).collect());
+            wi.succeeded = Some(kept.len() as u64);
         }
+        let total = wi.total();
         if let Some(task) = self.exec.task_mut(task_id) {
-            task.runtime_context.insert("with_items".into(), wi);
+            task.runtime_context.with_items = Some(wi);
         }
         if count == 0 || total == 0 {
             self.complete_task(task_id, State::Success, None);
@@ -138,31 +132,27 @@ impl Stepper<'_> {
         spec: &Task,
         items: &[Map<String, Value>],
     ) -> Result<bool, Structural> {
-        let Some(task) = self.exec.task(task_id) else {
+        let Some(wi) = self
+            .exec
+            .task(task_id)
+            .and_then(|t| t.runtime_context.with_items.as_ref())
+        else {
             return Ok(false);
         };
-        let next = rc_u64(task, &["with_items", "next"]);
-        let index = match task
-            .runtime_context
-            .get("with_items")
-            .and_then(|w| w.get("todo"))
-            .and_then(Value::as_array)
-        {
-            Some(todo) => match todo.get(next as usize).and_then(Value::as_u64) {
-                Some(index) => index,
-                None => return Ok(false),
-            },
-            None => next,
+        let next = wi.next;
+        let Some(index) = wi.index_at(next) else {
+            return Ok(false);
         };
-        let Some(item) = items.get(index as usize) else {
+        let item = usize::try_from(index).ok().and_then(|i| items.get(i));
+        let (Ok(position), Some(item)) = (u32::try_from(index), item) else {
             return Ok(false);
         };
         if let Some(task) = self.exec.task_mut(task_id)
-            && let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items")
+            && let Some(wi) = &mut task.runtime_context.with_items
         {
-            wi.insert("next".into(), json!(next + 1));
+            wi.next = next + 1;
         }
-        self.start_item(task_id, spec, index as u32, item.clone())?;
+        self.start_item(task_id, spec, position, item.clone())?;
         Ok(true)
     }
 
@@ -171,60 +161,29 @@ impl Stepper<'_> {
         let Some(task) = self.exec.task(task_id) else {
             return;
         };
-        if !task.runtime_context.contains_key("with_items") {
+        let Some(count) = task.runtime_context.with_items.as_ref().map(|wi| wi.count) else {
             self.complete_task(task_id, state, info);
             return;
-        }
-        let count = rc_u64(task, &["with_items", "count"]);
+        };
         // Count completions on the task itself: scanning the items on every
         // completion would make a big with-items quadratic.
-        let counter = match state {
-            State::Error => "failed",
-            State::Cancelled => "cancelled",
-            _ => "succeeded",
-        };
-        let mut finished = 0;
-        let mut failed = 0;
-        let mut cancelled = 0;
+        let mut progress = None;
         if let Some(task) = self.exec.task_mut(task_id)
-            && let Some(Value::Object(wi)) = task.runtime_context.get_mut("with_items")
+            && let Some(wi) = &mut task.runtime_context.with_items
         {
-            let bump = wi.get(counter).and_then(Value::as_u64).unwrap_or(0) + 1;
-            wi.insert(counter.into(), json!(bump));
-            let get = |k: &str| wi.get(k).and_then(Value::as_u64).unwrap_or(0);
-            failed = get("failed");
-            cancelled = get("cancelled");
-            finished = get("succeeded") + failed + cancelled;
+            let counter = match state {
+                State::Error => &mut wi.failed,
+                State::Cancelled => &mut wi.cancelled,
+                _ => &mut wi.succeeded,
+            };
+            *counter = Some(counter.unwrap_or(0) + 1);
+            progress = Some((wi.finished(), wi.failed(), wi.cancelled()));
         }
+        let (finished, failed, cancelled) = progress.unwrap_or((0, 0, 0));
         // Start the next item if the concurrency cap allows.
-        if let Some(spec) = self.spec(task_id) {
-            let (next, total) = self.exec.task(task_id).map_or((count, count), |t| {
-                (rc_u64(t, &["with_items", "next"]), wi_total(t))
-            });
-            if next < total {
-                let attempt = self.exec.task(task_id).map_or(0, attempt_of);
-                let cached = self
-                    .exec
-                    .items
-                    .get(task_id)
-                    .filter(|(at, _)| *at == attempt)
-                    .map(|(_, items)| items.clone());
-                let items = match cached {
-                    Some(items) => Ok(items),
-                    None => self.with_items(task_id, &spec).map(|items| {
-                        let items = std::sync::Arc::new(items);
-                        self.exec
-                            .items
-                            .insert(task_id.to_owned(), (attempt, items.clone()));
-                        items
-                    }),
-                };
-                let started = items.and_then(|items| self.start_next_item(task_id, &spec, &items));
-                if let Err(error) = started {
-                    self.fail_task(task_id, "Failed to run task", error);
-                    return;
-                }
-            }
+        if let Err(error) = self.start_following_item(task_id) {
+            self.fail_task(task_id, "Failed to run task", error);
+            return;
         }
         if finished < count {
             return;
@@ -245,18 +204,41 @@ impl Stepper<'_> {
         };
         self.complete_task(task_id, state, info);
     }
-}
 
-/// Items still to start of a with-items task: positions into `todo` when a
-/// rerun kept some items, else indexes.
-pub(super) fn wi_total(task: &TaskExecution) -> u64 {
-    match task
-        .runtime_context
-        .get("with_items")
-        .and_then(|w| w.get("todo"))
-        .and_then(Value::as_array)
-    {
-        Some(todo) => todo.len() as u64,
-        None => rc_u64(task, &["with_items", "count"]),
+    /// Starts the next item of a with-items task, if one is left to start.
+    fn start_following_item(&mut self, task_id: &str) -> Result<(), Structural> {
+        let Some(spec) = self.spec(task_id) else {
+            return Ok(());
+        };
+        let Some(task) = self.exec.task(task_id) else {
+            return Ok(());
+        };
+        let attempt = task.runtime_context.attempt();
+        let left = task
+            .runtime_context
+            .with_items
+            .as_ref()
+            .is_some_and(|wi| wi.next < wi.total());
+        if !left {
+            return Ok(());
+        }
+        let cached = self
+            .exec
+            .items
+            .get(task_id)
+            .filter(|(at, _)| *at == attempt)
+            .map(|(_, items)| items.clone());
+        let items = match cached {
+            Some(items) => items,
+            None => {
+                let items = std::sync::Arc::new(self.with_items(task_id, &spec)?);
+                self.exec
+                    .items
+                    .insert(task_id.to_owned(), (attempt, items.clone()));
+                items
+            }
+        };
+        self.start_next_item(task_id, &spec, &items)?;
+        Ok(())
     }
 }

@@ -71,10 +71,7 @@ impl Stepper<'_> {
             return;
         }
         let now = self.now;
-        let record = self.exec.record_mut();
-        record.state = State::Paused;
-        record.state_info = msg;
-        record.updated_at = Some(now);
+        self.exec.record_mut().set_state(State::Paused, msg, now);
         // Sub-workflows pause first (cascade), and the parent hears of it.
         let running: Vec<String> = self
             .exec
@@ -105,9 +102,7 @@ impl Stepper<'_> {
         }
         let now = self.now;
         let record = self.exec.record_mut();
-        record.state = State::Running;
-        record.state_info = None;
-        record.updated_at = Some(now);
+        record.set_state(State::Running, None, now);
         let backlog = std::mem::take(&mut record.backlog);
         // Tasks paused with their sub-workflows run again; the children
         // resume (cascade) and the parent hears of it.
@@ -120,9 +115,7 @@ impl Stepper<'_> {
             .collect();
         for id in paused {
             if let Some(task) = self.exec.task_mut(&id) {
-                task.state = State::Running;
-                task.state_info = None;
-                task.updated_at = Some(now);
+                task.set_state(State::Running, None, now);
             }
         }
         let children: Vec<String> = self
@@ -346,10 +339,8 @@ impl Stepper<'_> {
         };
         let now = self.now;
         let record = self.exec.record_mut();
-        record.state = state;
-        record.state_info = info;
+        record.set_state(state, info, now);
         record.output = output;
-        record.updated_at = Some(now);
         self.commands.push(Command::Finished);
         self.notify_parent();
     }
@@ -427,11 +418,9 @@ impl Stepper<'_> {
         self.exec.joins.bump();
         let message = bound_message(message, self.exec.limits.max_message_bytes);
         if let Some(task) = self.exec.task_mut(task_id) {
-            task.state = State::Error;
-            task.state_info = Some(message.clone());
+            task.set_state(State::Error, Some(message.clone()), now);
             task.processed = true;
             task.finished_at = Some(now);
-            task.updated_at = Some(now);
         }
         if !self.exec.record.state.is_terminal() {
             let record = self.exec.record_mut();
