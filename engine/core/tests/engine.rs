@@ -807,6 +807,45 @@ wf:
 }
 
 #[test]
+fn a_malformed_backlog_event_fails_the_execution_on_resume() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.noop
+      on-success:
+        - pause
+        - t2
+        - fail msg="stopped"
+    t2:
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Paused);
+    // As if written by another version: an event this one does not know,
+    // after the backlogged `fail`.
+    let exec = sim.executions.get_mut(&id).expect("execution");
+    assert_eq!(exec.record.backlog.len(), 1);
+    exec.record
+        .backlog
+        .push(json!({"event": "teleport", "to": "t9"}));
+    sim.send(&id, Event::Resume);
+    assert_eq!(sim.state(&id), Error);
+    let info = sim.exec(&id).record.state_info.clone().unwrap_or_default();
+    assert!(info.starts_with("Failed to resume [wf_ex_id="), "{info}");
+    assert!(info.contains("malformed event #1 in the backlog"), "{info}");
+    assert!(info.contains(r#"{"event":"teleport","to":"t9"}"#), "{info}");
+    assert_eq!(sim.output(&id)["result"], json!(info));
+    // Nothing of the backlog ran, nor the task left waiting; the entry is
+    // kept for inspection.
+    assert_eq!(sim.calls.len(), 1);
+    assert_eq!(sim.exec(&id).record.backlog.len(), 2);
+}
+
+#[test]
 fn tasks_before_a_fail_command_run_and_later_ones_do_not() {
     let mut sim = Sim::new(
         r#"

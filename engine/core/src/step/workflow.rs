@@ -100,10 +100,24 @@ impl Stepper<'_> {
         if self.exec.record.state != State::Paused {
             return;
         }
+        // Read the backlog before anything changes: an entry this version
+        // cannot read fails the execution, naming it, instead of being lost.
+        let backlog = match decode_backlog(&self.exec.record.backlog) {
+            Ok(events) => events,
+            Err(error) => {
+                let message = format!(
+                    "Failed to resume [wf_ex_id={}, wf_name={}]: {error}",
+                    self.exec.record.id,
+                    self.wf_name()
+                );
+                self.complete_workflow(State::Error, Some(message));
+                return;
+            }
+        };
         let now = self.now;
         let record = self.exec.record_mut();
         record.set_state(State::Running, None, now);
-        let backlog = std::mem::take(&mut record.backlog);
+        record.backlog.clear();
         // Tasks paused with their sub-workflows run again; the children
         // resume (cascade) and the parent hears of it.
         let paused: Vec<String> = self
@@ -140,10 +154,8 @@ impl Stepper<'_> {
         for id in idle {
             self.run_task(&id);
         }
-        for raw in backlog {
-            if let Ok(event) = serde_json::from_value::<Event>(raw) {
-                self.handle(event);
-            }
+        for event in backlog {
+            self.handle(event);
         }
     }
 
@@ -428,4 +440,34 @@ impl Stepper<'_> {
             self.complete_workflow(State::Error, Some(message));
         }
     }
+}
+
+/// An entry of an execution's backlog that does not decode as an [`Event`].
+#[derive(Debug, thiserror::Error)]
+#[error("malformed event #{index} in the backlog ({source}): {event}")]
+pub(super) struct MalformedEvent {
+    /// Position in the backlog, from 0.
+    index: usize,
+    /// The entry as stored, cut to [`SHOWN_EVENT_BYTES`].
+    event: String,
+    source: serde_json::Error,
+}
+
+/// How much of a malformed backlog entry a message shows.
+const SHOWN_EVENT_BYTES: usize = 500;
+
+/// The backlog's events, in order; the first entry that does not decode
+/// is an error.
+fn decode_backlog(backlog: &[Value]) -> Result<Vec<Event>, MalformedEvent> {
+    backlog
+        .iter()
+        .enumerate()
+        .map(|(index, raw)| {
+            serde_json::from_value::<Event>(raw.clone()).map_err(|source| MalformedEvent {
+                index,
+                event: bound_message(raw.to_string(), SHOWN_EVENT_BYTES),
+                source,
+            })
+        })
+        .collect()
 }
