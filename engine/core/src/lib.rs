@@ -4,9 +4,10 @@
 //! action completed, timer fired, paused, ...), [`step::step`] decides the
 //! state changes and the commands for the shell to carry out (run an action,
 //! start a sub-workflow, arm a timer, tell the parent execution). It reads no
-//! database, runs no wasm and reads no clock: time comes in with the events,
-//! new ids from the caller. The store, the scheduler, the executor and the
-//! API are thin shells around it.
+//! database, runs no wasm and reads no clock: the time of a step and the ids
+//! of new records come from the [`env::Env`] the caller passes in. The
+//! store, the scheduler, the executor and the API are thin shells around
+//! it.
 //!
 //! # Layout
 //!
@@ -20,10 +21,12 @@
 //! - [`join`]: incremental bookkeeping of waiting joins.
 //! - [`dataflow`]: contexts, task results, expression functions.
 //! - [`step`]: events, commands and the step function.
+//! - [`env`]: the time, new ids and randomness a step gets from its caller.
 //! - [`adhoc`]: expanding ad-hoc actions to their base and transforming results.
 
 pub mod adhoc;
 pub mod dataflow;
+pub mod env;
 pub mod execution;
 pub mod input;
 pub mod join;

@@ -2,7 +2,8 @@
 //! and action executions, as the store keeps them and the API shows them.
 //!
 //! Times are UTC microseconds since the Unix epoch ([`Timestamp`]); the core
-//! never reads the clock, the shell passes `now` in with each step.
+//! never reads the clock, the shell passes the time of each step in (see
+//! [`crate::env`]).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

@@ -36,6 +36,7 @@ mod with_items;
 mod workflow;
 
 use crate::dataflow::Contexts;
+use crate::env::Env;
 use crate::execution::Execution;
 use crate::records::Timestamp;
 use crate::state::State;
@@ -43,19 +44,17 @@ use crate::state::State;
 pub use rerun::check_rerun;
 pub use types::{CallLimits, Command, Event, Timer};
 
-/// Applies `events` to `exec` at time `now`. `new_id` makes ids for new
-/// records. Returns the commands to carry out after storing
-/// `exec.changes`.
-pub fn step(
-    exec: &mut Execution,
-    events: Vec<Event>,
-    now: Timestamp,
-    new_id: &mut dyn FnMut() -> String,
-) -> Vec<Command> {
+/// Applies `events` to `exec` at the time `env.now()`, with ids for new
+/// records from `env.new_id()`. Returns the commands to carry out after
+/// storing `exec.changes`.
+///
+/// Deterministic: the same execution, events and env (clock and id
+/// sequence) give the same commands and changes.
+pub fn step(exec: &mut Execution, events: Vec<Event>, env: &mut dyn Env) -> Vec<Command> {
     let mut stepper = Stepper {
         exec,
-        now,
-        new_id,
+        now: env.now(),
+        env,
         commands: Vec::new(),
         ctx: Contexts::default(),
     };
@@ -72,15 +71,16 @@ struct Structural(String);
 
 struct Stepper<'a> {
     exec: &'a mut Execution,
+    /// The step's time, read once from `env`.
     now: Timestamp,
-    new_id: &'a mut dyn FnMut() -> String,
+    env: &'a mut dyn Env,
     commands: Vec<Command>,
     ctx: Contexts,
 }
 
 impl Stepper<'_> {
     fn id(&mut self) -> String {
-        (self.new_id)()
+        self.env.new_id()
     }
 
     fn wf_name(&self) -> String {
