@@ -21,7 +21,7 @@
 //! - [`join`]: incremental bookkeeping of waiting joins.
 //! - [`dataflow`]: contexts, task results, expression functions.
 //! - [`step`]: events, commands and the step function.
-//! - [`env`]: the time, new ids and randomness a step gets from its caller.
+//! - [`env`](mod@env): the time, new ids and randomness a step gets from its caller.
 //! - [`adhoc`]: expanding ad-hoc actions to their base and transforming results.
 
 pub mod adhoc;
