@@ -9,6 +9,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use bora::bora_core::env::Env;
 use bora::bora_core::execution::Execution;
 use bora::bora_core::state::State;
 use bora::bora_core::step::{Command, Event, step};
@@ -43,21 +44,16 @@ static SLEEPING: AtomicBool = AtomicBool::new(false);
 
 /// The real core, except for the workflows named `boom` (panics) and
 /// `slow` (hangs for 20 s).
-fn faulty(
-    exec: &mut Execution,
-    events: Vec<Event>,
-    now: i64,
-    ids: &mut dyn FnMut() -> String,
-) -> Vec<Command> {
+fn faulty(exec: &mut Execution, events: Vec<Event>, env: &mut dyn Env) -> Vec<Command> {
     match exec.record.workflow_name.as_str() {
         "boom" => panic!("boom goes the core"),
         "slow" => {
             SLEEPING.store(true, Ordering::SeqCst);
             std::thread::sleep(Duration::from_secs(20));
             SLEEPING.store(false, Ordering::SeqCst);
-            step(exec, events, now, ids)
+            step(exec, events, env)
         }
-        _ => step(exec, events, now, ids),
+        _ => step(exec, events, env),
     }
 }
 

@@ -165,7 +165,7 @@ pub fn result_from<'a>(
     actions: impl Iterator<Item = &'a ActionExecution>,
     children: impl Iterator<Item = &'a WorkflowExecution>,
 ) -> Value {
-    let with_items = task.runtime_context.contains_key("with_items");
+    let with_items = task.runtime_context.with_items.is_some();
     let mut results: Vec<(u32, Value)> = match task.kind {
         TaskKind::Action => actions
             .filter(|a| a.accepted)
@@ -207,11 +207,7 @@ pub fn result_from<'a>(
 /// Whether a retry, rerun or timeout gave up this sub-workflow's or
 /// action's result.
 pub fn is_superseded(task: &TaskExecution, child_id: &str) -> bool {
-    task.runtime_context
-        .get("bora")
-        .and_then(|b| b.get("superseded"))
-        .and_then(Value::as_array)
-        .is_some_and(|list| list.iter().any(|v| v.as_str() == Some(child_id)))
+    task.runtime_context.is_superseded(child_id)
 }
 
 /// Mistral's time format in expressions: `YYYY-MM-DD HH:MM:SS[.ffffff]`.

@@ -2,12 +2,14 @@
 //! and action executions, as the store keeps them and the API shows them.
 //!
 //! Times are UTC microseconds since the Unix epoch ([`Timestamp`]); the core
-//! never reads the clock, the shell passes `now` in with each step.
+//! never reads the clock, the shell passes the time of each step in (see
+//! [`crate::env`]).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::state::State;
+use crate::task_runtime::TaskRuntime;
 
 /// UTC microseconds since the Unix epoch.
 pub type Timestamp = i64;
@@ -58,6 +60,16 @@ pub enum TaskKind {
     Workflow,
 }
 
+impl WorkflowExecution {
+    /// Moves the execution to `state` with `info` as its `state_info`,
+    /// changed at `now`.
+    pub fn set_state(&mut self, state: State, info: Option<String>, now: Timestamp) {
+        self.state = state;
+        self.state_info = info;
+        self.updated_at = Some(now);
+    }
+}
+
 impl TaskKind {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -86,7 +98,7 @@ pub struct TaskExecution {
     /// What this task published with `global`.
     pub published_global: Map<String, Value>,
     /// Policy and with-items bookkeeping (Mistral's `runtime_context`).
-    pub runtime_context: Map<String, Value>,
+    pub runtime_context: TaskRuntime,
     /// The transitions taken on completion: `(task name, event)`.
     pub next_tasks: Vec<(String, String)>,
     /// True when an `on-error` clause handled this task's failure.
@@ -101,16 +113,18 @@ pub struct TaskExecution {
 }
 
 impl TaskExecution {
+    /// Moves the task to `state` with `info` as its `state_info`, changed
+    /// at `now`.
+    pub fn set_state(&mut self, state: State, info: Option<String>, now: Timestamp) {
+        self.state = state;
+        self.state_info = info;
+        self.updated_at = Some(now);
+    }
+
     /// `published` as Mistral shows it: `null` when the task had a publish
     /// spec without `branch` (only `global` in an on-clause), else the map.
     pub fn published_value(&self) -> Value {
-        let null = self
-            .runtime_context
-            .get("bora")
-            .and_then(|b| b.get("published_null"))
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        if null {
+        if self.runtime_context.bora.published_null {
             Value::Null
         } else {
             Value::Object(self.published.clone())
@@ -173,4 +187,14 @@ pub struct ActionExecution {
     pub params: Map<String, Value>,
     pub created_at: Timestamp,
     pub updated_at: Option<Timestamp>,
+}
+
+impl ActionExecution {
+    /// Moves the action to `state` with `info` as its `state_info`,
+    /// changed at `now`.
+    pub fn set_state(&mut self, state: State, info: Option<String>, now: Timestamp) {
+        self.state = state;
+        self.state_info = info;
+        self.updated_at = Some(now);
+    }
 }

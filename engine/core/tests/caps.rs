@@ -4,6 +4,7 @@
 
 mod sim;
 
+use bora_core::env::FixedEnv;
 use bora_core::execution::Execution;
 use bora_core::limits::EngineLimits;
 use bora_core::plan::Plan;
@@ -365,12 +366,8 @@ child:
       action: std.noop
 "#;
     let mut exec = bare(yaml, "parent");
-    let mut n = 0;
-    let mut ids = || {
-        n += 1;
-        format!("id-{n}")
-    };
-    let commands = step(&mut exec, vec![Event::Start], 1, &mut ids);
+    let mut env = FixedEnv::new(1, 0);
+    let commands = step(&mut exec, vec![Event::Start], &mut env);
     let started: Vec<String> = commands
         .iter()
         .filter_map(|c| match c {
@@ -381,12 +378,8 @@ child:
     assert_eq!(started.len(), 3);
     // The children exist nowhere yet (their creation is the shell's job,
     // after this step): the cancel must still reach each of them.
-    let commands = step(
-        &mut exec,
-        vec![Event::Cancel { message: None }],
-        2,
-        &mut ids,
-    );
+    env.set_now(2);
+    let commands = step(&mut exec, vec![Event::Cancel { message: None }], &mut env);
     let cancelled: Vec<String> = commands
         .iter()
         .filter_map(|c| match c {

@@ -8,6 +8,11 @@ use bora_core::step::{CallLimits, Event};
 use serde_json::json;
 use sim::Sim;
 
+/// A task's runtime context as it is stored (JSON).
+fn stored_rc(task: &bora_core::records::TaskExecution) -> serde_json::Value {
+    serde_json::to_value(&task.runtime_context).unwrap_or_default()
+}
+
 fn names(tasks: &[(String, State)]) -> Vec<(&str, State)> {
     tasks.iter().map(|(n, s)| (n.as_str(), *s)).collect()
 }
@@ -255,7 +260,7 @@ wf:
     assert_eq!(sim.state(&id), Success);
     assert_eq!(sim.output(&id), json!({"all": ["a 1", "b 2", "c 3"]}));
     let task = sim.task(&id, "greet");
-    assert_eq!(task.runtime_context["with_items"]["count"], json!(3));
+    assert_eq!(stored_rc(task)["with_items"]["count"], json!(3));
     assert_eq!(sim.exec(&id).actions_of(&task.id).count(), 3);
 }
 
@@ -294,10 +299,7 @@ wf:
     let id = sim.run("wf", json!({}));
     assert_eq!(sim.state(&id), Error);
     let task = sim.task(&id, "t");
-    assert_eq!(
-        task.runtime_context["retry_task_policy"]["retry_no"],
-        json!(3)
-    );
+    assert_eq!(stored_rc(task)["retry_task_policy"]["retry_no"], json!(3));
     let actions: Vec<_> = sim.exec(&id).actions_of(&task.id).collect();
     assert_eq!(actions.len(), 4, "first run plus three retries");
     assert_eq!(actions.iter().filter(|a| a.accepted).count(), 1);
@@ -805,6 +807,45 @@ wf:
 }
 
 #[test]
+fn a_malformed_backlog_event_fails_the_execution_on_resume() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t1:
+      action: std.noop
+      on-success:
+        - pause
+        - t2
+        - fail msg="stopped"
+    t2:
+      action: std.noop
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    assert_eq!(sim.state(&id), Paused);
+    // As if written by another version: an event this one does not know,
+    // after the backlogged `fail`.
+    let exec = sim.executions.get_mut(&id).expect("execution");
+    assert_eq!(exec.record.backlog.len(), 1);
+    exec.record
+        .backlog
+        .push(json!({"event": "teleport", "to": "t9"}));
+    sim.send(&id, Event::Resume);
+    assert_eq!(sim.state(&id), Error);
+    let info = sim.exec(&id).record.state_info.clone().unwrap_or_default();
+    assert!(info.starts_with("Failed to resume [wf_ex_id="), "{info}");
+    assert!(info.contains("malformed event #1 in the backlog"), "{info}");
+    assert!(info.contains(r#"{"event":"teleport","to":"t9"}"#), "{info}");
+    assert_eq!(sim.output(&id)["result"], json!(info));
+    // Nothing of the backlog ran, nor the task left waiting; the entry is
+    // kept for inspection.
+    assert_eq!(sim.calls.len(), 1);
+    assert_eq!(sim.exec(&id).record.backlog.len(), 2);
+}
+
+#[test]
 fn tasks_before_a_fail_command_run_and_later_ones_do_not() {
     let mut sim = Sim::new(
         r#"
@@ -856,10 +897,7 @@ wf:
     assert_eq!(sim.calls.len(), 3);
     assert_eq!(sim.exec(&id).record.context["n"], json!(4));
     let t1 = sim.task(&id, "t1");
-    assert_eq!(
-        t1.runtime_context["retry_task_policy"]["retry_no"],
-        json!(2)
-    );
+    assert_eq!(stored_rc(t1)["retry_task_policy"]["retry_no"], json!(2));
 }
 
 #[test]
@@ -911,10 +949,7 @@ wf:
     assert_eq!(sim.pending.len(), 2);
     let t1 = sim.task(&id, "t1").clone();
     assert_eq!(t1.state, Running);
-    assert_eq!(
-        t1.runtime_context["retry_task_policy"]["retry_no"],
-        json!(1)
-    );
+    assert_eq!(stored_rc(&t1)["retry_task_policy"]["retry_no"], json!(1));
     let (exec, first) = sim.pending.remove(0);
     sim.send(
         &exec,

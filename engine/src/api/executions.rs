@@ -443,12 +443,8 @@ fn report_workflow<'a>(
             t.insert("updated_at".into(), opt_time(task.updated_at));
             t.insert("state".into(), task.state.as_str().into());
             t.insert("state_info".into(), opt_str(task.state_info.as_deref()));
-            if let Some(retry) = task
-                .runtime_context
-                .get("retry_task_policy")
-                .and_then(|r| r.get("retry_no"))
-            {
-                t.insert("retry_count".into(), retry.clone());
+            if let Some(retry) = &task.runtime_context.retry_task_policy {
+                t.insert("retry_count".into(), retry.retry_no.into());
             }
             tasks.push(Value::Object(t));
         }

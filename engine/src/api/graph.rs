@@ -84,15 +84,14 @@ fn transitions(workflow: &Workflow, tasks: &[Task]) -> Vec<Value> {
 
 /// `count`, `succeeded`, `failed`, `cancelled` of a with-items task.
 fn items(task: &TaskExecution) -> Value {
-    let Some(Value::Object(wi)) = task.runtime_context.get("with_items") else {
+    let Some(wi) = &task.runtime_context.with_items else {
         return Value::Null;
     };
-    let get = |k: &str| wi.get(k).and_then(Value::as_u64).unwrap_or(0);
     json!({
-        "count": get("count"),
-        "succeeded": get("succeeded"),
-        "failed": get("failed"),
-        "cancelled": get("cancelled"),
+        "count": wi.count,
+        "succeeded": wi.succeeded(),
+        "failed": wi.failed(),
+        "cancelled": wi.cancelled(),
     })
 }
 
@@ -109,12 +108,7 @@ async fn task_execution(
             .collect(),
         _ => Vec::new(),
     };
-    let retry_no = task
-        .runtime_context
-        .get("retry_task_policy")
-        .and_then(|r| r.get("retry_no"))
-        .cloned()
-        .unwrap_or(Value::from(0));
+    let retry_no = task.runtime_context.retry_no();
     let next: Vec<Value> = task
         .next_tasks
         .iter()
@@ -128,7 +122,7 @@ async fn task_execution(
     m.insert("started_at".into(), exact(task.started_at));
     m.insert("finished_at".into(), exact(task.finished_at));
     m.insert("items".into(), items(task));
-    m.insert("retry_no".into(), retry_no);
+    m.insert("retry_no".into(), retry_no.into());
     m.insert("next".into(), Value::Array(next));
     m.insert("sub_executions".into(), Value::Array(children));
     Ok(m)

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::commit::{Outcome, WriteSet};
-use super::{Scheduler, SchedulerError, lock, now_micros};
+use super::{Scheduler, SchedulerError, SystemEnv, lock, now_micros};
 
 /// An action for the executor to run (also the payload of its job).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -224,7 +224,7 @@ impl Scheduler {
         let limit = self.inner.config.step_timeout;
         let step = self.inner.config.core;
         let core = tokio::task::spawn_blocking(move || {
-            let commands = step(&mut exec, events, now, &mut uuid);
+            let commands = step(&mut exec, events, &mut SystemEnv::at(now));
             (exec, commands)
         });
         // Expressions stop themselves at the deadline; the grace covers a

@@ -24,6 +24,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use bora_core::env::Env;
 use bora_core::execution::Execution;
 use bora_core::plan::Plan;
 use bora_core::step::{Command, Event};
@@ -38,6 +39,38 @@ pub use route::Delivery;
 /// Microseconds since the Unix epoch, the store's time unit.
 pub fn now_micros() -> i64 {
     chrono::Utc::now().timestamp_micros()
+}
+
+/// The engine core's [`Env`] in service: the time of the step (read from
+/// the system clock by the scheduler, which stores it with the step's
+/// changes), random UUIDs for new records, system randomness.
+#[derive(Debug, Clone, Copy)]
+pub struct SystemEnv {
+    now: i64,
+}
+
+impl SystemEnv {
+    /// The env of a step at `now` (see [`now_micros`]).
+    pub fn at(now: i64) -> Self {
+        Self { now }
+    }
+}
+
+impl Env for SystemEnv {
+    fn now(&self) -> i64 {
+        self.now
+    }
+
+    fn new_id(&mut self) -> String {
+        apply::uuid()
+    }
+
+    fn random_u64(&mut self) -> u64 {
+        // A v4 UUID has 122 random bits: the 4 fixed version bits of its
+        // high half are replaced by random ones of its low half.
+        let (high, low) = uuid::Uuid::new_v4().as_u64_pair();
+        (high & !0xF000) | ((low & 0xF) << 12)
+    }
 }
 
 /// Errors of the scheduler.
@@ -95,7 +128,7 @@ pub struct SchedulerConfig {
 }
 
 /// The signature of [`bora_core::step::step`].
-pub type CoreFn = fn(&mut Execution, Vec<Event>, i64, &mut dyn FnMut() -> String) -> Vec<Command>;
+pub type CoreFn = fn(&mut Execution, Vec<Event>, &mut dyn Env) -> Vec<Command>;
 
 impl Default for SchedulerConfig {
     fn default() -> Self {

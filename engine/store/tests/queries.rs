@@ -53,7 +53,7 @@ fn task(id: &str, exec: &str, seq: u64) -> TaskExecution {
         triggered_by: vec![],
         published: Map::new(),
         published_global: Map::new(),
-        runtime_context: Map::new(),
+        runtime_context: Default::default(),
         next_tasks: vec![],
         error_handled: false,
         processed: true,

@@ -54,7 +54,7 @@ fn task(id: &str, exec: &str, seq: u64) -> TaskExecution {
         triggered_by: vec![],
         published: Map::new(),
         published_global: Map::new(),
-        runtime_context: Map::new(),
+        runtime_context: Default::default(),
         next_tasks: vec![("t2".into(), "on-success".into())],
         error_handled: true,
         processed: false,

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use bora_core::env::{Env, FixedEnv};
 use bora_core::execution::Execution;
 use bora_core::input::prepare_input;
 use bora_core::limits::EngineLimits;
@@ -91,6 +92,33 @@ fn run_action(name: &str, input: &Map<String, Value>) -> Option<ActionResult> {
         other => Some(ActionResult::Error(json!(format!(
             "unknown action {other}"
         )))),
+    }
+}
+
+/// The simulator's env: its virtual time, and ids in its `id-0001` style
+/// (run.py's normalisation recognises them inside messages).
+struct SimEnv {
+    /// Ids drawn for this step, last first.
+    ids: Vec<String>,
+    spare: u64,
+    /// The time, and random numbers.
+    clock: FixedEnv,
+}
+
+impl Env for SimEnv {
+    fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
+    fn new_id(&mut self) -> String {
+        self.ids.pop().unwrap_or_else(|| {
+            self.spare += 1;
+            format!("spare-{}", self.spare)
+        })
+    }
+
+    fn random_u64(&mut self) -> u64 {
+        self.clock.random_u64()
     }
 }
 
@@ -251,17 +279,16 @@ impl Sim {
         let mut ids: Vec<String> = (0..64).map(|_| self.id()).collect();
         ids.reverse();
         let now = self.now;
+        let mut env = SimEnv {
+            ids,
+            spare: 0,
+            clock: FixedEnv::new(now, self.next_id),
+        };
         let Some(exec) = self.executions.get_mut(exec_id) else {
             return;
         };
         let depth = exec.record.depth;
-        let mut spare = 0u64;
-        let commands = step(exec, vec![event], now, &mut || {
-            ids.pop().unwrap_or_else(|| {
-                spare += 1;
-                format!("spare-{spare}")
-            })
-        });
+        let commands = step(exec, vec![event], &mut env);
         exec.take_changes();
         self.now += 1;
         for command in commands {
