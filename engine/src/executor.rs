@@ -239,15 +239,28 @@ impl Executor {
             }
         };
         action.job_id = job.id;
-        if job.started_at.is_some() && !action.safe_rerun {
-            tracing::warn!(action = %action.action_id, "failing an action whose node stopped while it ran (not safe-rerun)");
-            let result = ActionResult::Error(Value::String(not_rerun_message(&action.name)));
-            self.report(&action, result).await;
+        if job.started_at.is_some() {
+            // Its node stopped while it ran: the engine decides, as for any
+            // outcome. A safe-rerun call runs again as a new action
+            // execution; any other fails (Mistral).
+            let event = if action.safe_rerun {
+                tracing::info!(action = %action.action_id, "running an action again after its node stopped");
+                Event::ActionRerun {
+                    action_id: action.action_id.clone(),
+                    timeout: action.timeout,
+                    limits: action.limits.clone(),
+                    target: action.target.clone(),
+                }
+            } else {
+                tracing::warn!(action = %action.action_id, "failing an action whose node stopped while it ran (not safe-rerun)");
+                Event::ActionCompleted {
+                    action_id: action.action_id.clone(),
+                    result: ActionResult::Error(Value::String(not_rerun_message(&action.name))),
+                }
+            };
+            self.report_event(&action, event).await;
             self.scheduler.release_slot();
             return;
-        }
-        if job.started_at.is_some() {
-            tracing::info!(action = %action.action_id, "running an action again after its node stopped");
         }
         self.spawn(action);
     }
@@ -370,6 +383,11 @@ impl Executor {
             action_id: job.action_id.clone(),
             result,
         };
+        self.report_event(job, event).await;
+    }
+
+    /// Hands an event about a job's action to the engine, taking the job.
+    async fn report_event(&self, job: &ActionJob, event: Event) {
         if self.scheduler.steps_here(&job.execution_id) {
             self.scheduler
                 .submit(&job.execution_id, event, Some(job.job_id.clone()));

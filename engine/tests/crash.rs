@@ -144,6 +144,35 @@ fn task_states(port: u16, id: &str) -> Vec<String> {
     names
 }
 
+/// The states of the action executions of the execution's task `name`.
+fn action_states(port: u16, id: &str, name: &str) -> Vec<String> {
+    let (_, tasks) =
+        request(port, "GET", &format!("/v2/executions/{id}/tasks"), None).expect("tasks");
+    let Some(task_id) = tasks["tasks"]
+        .as_array()
+        .expect("task list")
+        .iter()
+        .find(|t| t["name"] == name)
+        .and_then(|t| t["id"].as_str())
+        .map(str::to_owned)
+    else {
+        return Vec::new();
+    };
+    let (_, actions) = request(
+        port,
+        "GET",
+        &format!("/v2/tasks/{task_id}/action_executions"),
+        None,
+    )
+    .expect("action executions");
+    actions["action_executions"]
+        .as_array()
+        .expect("action execution list")
+        .iter()
+        .map(|a| a["state"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
 #[test]
 fn killed_mid_run_the_execution_completes_after_restart() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -170,6 +199,19 @@ fn killed_mid_run_the_execution_completes_after_restart() {
     assert_eq!(final_state.0, "SUCCESS", "{}", final_state.1);
     assert_eq!(as_json(&final_state.1["output"]), json!({"out": "done"}));
 
+    // The sleeps cut by the crash show as attempts of their own.
+    for task in ["b", "c"] {
+        let attempts = action_states(port, &id, task);
+        assert_eq!(
+            attempts.iter().filter(|s| *s == "SUCCESS").count(),
+            1,
+            "{task}: {attempts:?}"
+        );
+        assert!(
+            attempts.iter().all(|s| s == "SUCCESS" || s == "ERROR"),
+            "{task}: {attempts:?}"
+        );
+    }
     assert_eq!(
         task_states(port, &id),
         [

@@ -98,11 +98,22 @@ spin:
     let (again, once) = (&tasks[0], &tasks[1]);
     assert_eq!(again.0, "again");
     assert_eq!(again.1, "ERROR", "{tasks:?}");
-    // One action execution, run again after the restart (its first run
-    // could not time out: its timeout was 600 s).
-    assert_eq!(again.2.len(), 1, "{tasks:?}");
+    // Two attempts: the one cut by the shutdown (ended, naming the next)
+    // and the run after the restart (its first run could not time out: its
+    // timeout was 600 s).
+    assert_eq!(again.2.len(), 2, "{tasks:?}");
     assert!(
-        again.2[0].contains("the action timed out after 2s"),
+        again
+            .2
+            .iter()
+            .any(|a| a.contains("stopped before it finished; it runs again as action execution")),
+        "{tasks:?}"
+    );
+    assert!(
+        again
+            .2
+            .iter()
+            .any(|a| a.contains("the action timed out after 2s")),
         "{tasks:?}"
     );
     assert_eq!(once.1, "ERROR", "{tasks:?}");

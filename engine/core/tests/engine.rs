@@ -1307,3 +1307,68 @@ fn bad_limit_values_fail_the_task() {
         );
     }
 }
+
+#[test]
+fn a_lost_safe_rerun_action_is_run_again_as_a_new_action_execution() {
+    let mut sim = Sim::new(
+        r#"
+version: '2.0'
+wf:
+  tasks:
+    t:
+      action: std.async_noop
+      safe-rerun: true
+      publish: {got: <% task().result %>}
+"#,
+    );
+    let id = sim.run("wf", json!({}));
+    let (exec, lost) = sim.pending.pop().expect("pending action");
+    sim.send(
+        &exec,
+        Event::ActionRerun {
+            action_id: lost.clone(),
+            timeout: None,
+            limits: None,
+            target: None,
+        },
+    );
+    // The first attempt ended; a second one runs the same call.
+    let (_, again) = sim.pending.pop().expect("the call again");
+    assert_ne!(again, lost);
+    let first = sim.exec(&id).action(&lost).expect("first attempt kept");
+    assert_eq!(first.state, Error);
+    assert!(!first.accepted);
+    assert!(
+        first
+            .state_info
+            .as_deref()
+            .is_some_and(|info| info.contains(&again)),
+        "{:?}",
+        first.state_info
+    );
+    assert_eq!(sim.state(&id), Running);
+    // A second delivery of the same loss changes nothing.
+    sim.send(
+        &exec,
+        Event::ActionRerun {
+            action_id: lost.clone(),
+            timeout: None,
+            limits: None,
+            target: None,
+        },
+    );
+    assert!(sim.pending.is_empty());
+    sim.send(
+        &exec,
+        Event::ActionCompleted {
+            action_id: again.clone(),
+            result: ActionResult::Success(json!(7)),
+        },
+    );
+    assert_eq!(sim.state(&id), Success);
+    assert_eq!(sim.output(&id), json!({"got": 7}));
+    let task = sim.task(&id, "t").id.clone();
+    let attempts: Vec<State> = sim.exec(&id).actions_of(&task).map(|a| a.state).collect();
+    assert_eq!(attempts.len(), 2);
+    assert!(attempts.contains(&Error) && attempts.contains(&Success));
+}

@@ -58,6 +58,10 @@ pub struct ActionJob {
     /// allowed hosts over the action's own. Absent in older jobs: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limits: Option<CallLimits>,
+    /// The task's `target` (the executor name that may run it), kept so a
+    /// rerun after a node's death goes to the same kind of executor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
 }
 
 /// The data a task's expressions see, for ad-hoc `base-input`.

@@ -60,6 +60,7 @@ impl Scheduler {
                     safe_rerun,
                     pinned_at,
                     limits,
+                    target: target.clone(),
                 };
                 if let Some(name) = &target
                     && !tx.executor_alive(name).await?

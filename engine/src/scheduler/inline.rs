@@ -146,5 +146,6 @@ fn inline_job(exec: &Execution, command: &Command) -> Option<ActionJob> {
         safe_rerun: *safe_rerun,
         pinned_at: None,
         limits: limits.clone(),
+        target: None,
     })
 }

@@ -93,6 +93,12 @@ impl Stepper<'_> {
             Event::ActionCompleted { action_id, result } => {
                 self.on_action_complete(&action_id, result)
             }
+            Event::ActionRerun {
+                action_id,
+                timeout,
+                limits,
+                target,
+            } => self.on_action_rerun(&action_id, timeout, limits, target),
             Event::ChildChanged { child } => self.on_child_complete(*child),
             Event::TaskFailed { task_id, message } => {
                 if self

@@ -10,7 +10,7 @@ use crate::limits::{bound_message, json_size, map_size};
 use crate::records::{ActionResult, WorkflowExecution};
 use crate::state::State;
 
-use super::{Stepper, Structural};
+use super::{CallLimits, Command, Stepper, Structural};
 
 impl Stepper<'_> {
     pub(super) fn on_action_complete(&mut self, action_id: &str, result: ActionResult) {
@@ -46,6 +46,67 @@ impl Stepper<'_> {
             return;
         }
         self.on_item_complete(&task_id, result.state(), error);
+    }
+
+    /// See [`Event::ActionRerun`](super::Event::ActionRerun).
+    pub(super) fn on_action_rerun(
+        &mut self,
+        action_id: &str,
+        timeout: Option<u64>,
+        limits: Option<CallLimits>,
+        target: Option<String>,
+    ) {
+        let now = self.now;
+        let Some(lost) = self.exec.action(action_id).cloned() else {
+            return;
+        };
+        if lost.state.is_completed() {
+            return; // delivered twice: already applied
+        }
+        let task_id = lost.task_execution_id.clone();
+        let task_running = task_id
+            .as_deref()
+            .and_then(|id| self.exec.task(id))
+            .is_some_and(|t| {
+                t.state == State::Running && !t.runtime_context.is_superseded(action_id)
+            });
+        let again_id = task_running.then(|| self.id());
+        let message = match &again_id {
+            Some(id) => format!(
+                "The node running this action stopped before it finished; it runs again \
+                 as action execution {id} (safe-rerun: true)."
+            ),
+            None => "The node running this action stopped before it finished.".to_owned(),
+        };
+        if let Some(action) = self.exec.action_mut(action_id) {
+            action.set_state(State::Error, Some(message.clone()), now);
+            action.result = Some(ActionResult::Error(Value::String(message)));
+            action.accepted = false;
+        }
+        let (Some(task_id), Some(again_id)) = (task_id, again_id) else {
+            return;
+        };
+        let mut again = lost;
+        again.id = again_id.clone();
+        again.state = State::Running;
+        again.state_info = None;
+        again.result = None;
+        again.accepted = false;
+        again.created_at = now;
+        again.updated_at = None;
+        let (name, input) = (again.name.clone(), again.input.clone());
+        self.exec.add_action(again);
+        self.commands.push(Command::RunAction {
+            action_id: again_id,
+            task_id,
+            execution_id: self.exec.record.id.clone(),
+            name,
+            input,
+            timeout,
+            safe_rerun: true,
+            limits,
+            target,
+        });
     }
 
     /// Adds a result's size to its task's total; past `max_result_bytes`

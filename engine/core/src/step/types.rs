@@ -18,6 +18,17 @@ pub enum Event {
         action_id: String,
         result: ActionResult,
     },
+    /// The node running an action of a `safe-rerun` task stopped after the
+    /// call began: that attempt ends in ERROR (it may or may not have had
+    /// its effect) and a new action execution runs the call again, so every
+    /// attempt is visible (Mistral reuses the record). The call's settings
+    /// come from the lost job.
+    ActionRerun {
+        action_id: String,
+        timeout: Option<u64>,
+        limits: Option<CallLimits>,
+        target: Option<String>,
+    },
     /// A sub-workflow was paused, resumed or reached a terminal state; its
     /// record at that point.
     ChildChanged {
