@@ -36,11 +36,15 @@ pub type InlineCall = Pin<Box<dyn Future<Output = Option<ActionResult>> + Send>>
 pub type InlineRunner = Arc<dyn Fn(ActionJob) -> InlineCall + Send + Sync>;
 
 /// Calls one step makes at most before leaving the rest to the executor.
-const MAX_INLINE: usize = 4096;
+const MAX_INLINE: usize = 16_384;
 
 /// Time one step spends on inline calls at most (the core's own time
 /// included), so a long fan-out of noops does not delay its group commit.
-const INLINE_TIME: Duration = Duration::from_millis(50);
+const INLINE_TIME: Duration = Duration::from_millis(250);
+
+/// Calls between two yields to the async runtime, so that the other work
+/// of this worker thread (requests, other steps) gets its turn.
+const YIELD_EVERY: usize = 32;
 
 /// Whether the scheduler may run `command` itself.
 fn inlinable(command: &Command) -> bool {
@@ -89,7 +93,10 @@ impl Scheduler {
             }
             left -= quick.len();
             let mut events = Vec::with_capacity(quick.len());
-            for command in quick {
+            for (n, command) in quick.into_iter().enumerate() {
+                if n % YIELD_EVERY == YIELD_EVERY - 1 {
+                    tokio::task::yield_now().await;
+                }
                 let Some(job) = inline_job(&exec, &command) else {
                     commands.push(command);
                     continue;
