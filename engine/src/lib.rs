@@ -19,6 +19,8 @@
 //! - [`retention`]: deleting finished executions past their age.
 //! - [`service`]: the operations the API and the CLI use.
 //! - [`api`]: Mistral's REST API v2 (axum router).
+//! - [`kits`]: `bora action new|build`: action projects in Rust, Python and
+//!   JavaScript from embedded templates, built with each language's tools.
 //! - [`cli`]: the `bora` command line (the only place that uses `anyhow`).
 
 pub mod actions;
@@ -26,6 +28,7 @@ pub mod api;
 pub mod cli;
 pub mod cron;
 pub mod executor;
+pub mod kits;
 pub mod node;
 pub mod retention;
 pub mod runtime;

@@ -9,6 +9,9 @@
 //! outer build's lock. It is shielded from the outer cargo's environment
 //! (flags, wrappers, target dir, profile overrides, jobserver), and a failure
 //! carries the nested cargo's own diagnostics.
+//!
+//! `bora action build` uses the same builder for a Rust action project
+//! ([`Builder::outside_build_script`]).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -152,6 +155,8 @@ pub struct Builder {
     workspace: PathBuf,
     target_dir: PathBuf,
     watch: Vec<PathBuf>,
+    build_script: bool,
+    locked: bool,
 }
 
 impl Builder {
@@ -162,7 +167,18 @@ impl Builder {
             workspace: workspace.into(),
             target_dir: target_dir.into(),
             watch: Vec::new(),
+            build_script: true,
+            locked: true,
         }
+    }
+
+    /// For use outside a build script (`bora action build`): print no
+    /// `cargo:` directives on stdout, and let cargo update `Cargo.lock`, as
+    /// an author who just added a dependency expects.
+    pub fn outside_build_script(mut self) -> Self {
+        self.build_script = false;
+        self.locked = false;
+        self
     }
 
     /// Also rebuild when `path` (a file, or a directory scanned recursively)
@@ -203,16 +219,20 @@ impl Builder {
     /// Builds every package of the workspace and returns its components, in
     /// the order cargo reports them, sorted by package name.
     pub fn build(&self) -> Result<Vec<Component>, BuildError> {
-        self.emit_rerun_if_changed()?;
-        ensure_target_installed()?;
+        if self.build_script {
+            self.emit_rerun_if_changed()?;
+        }
+        ensure_target_installed(&self.workspace, self.build_script)?;
 
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
         let mut cmd = Command::new(&cargo);
         cmd.current_dir(&self.workspace)
             .arg("build")
-            .arg("--release")
-            .arg("--locked")
-            .arg("--workspace")
+            .arg("--release");
+        if self.locked {
+            cmd.arg("--locked");
+        }
+        cmd.arg("--workspace")
             .args(["--target", WASM_TARGET])
             .arg("--target-dir")
             .arg(&self.target_dir)
@@ -318,10 +338,12 @@ fn parse_artifacts(stdout: &str) -> Result<Vec<Component>, BuildError> {
 }
 
 /// Makes sure the `wasm32-wasip2` standard library is installed for the
-/// toolchain in use; installs it with rustup when it is not.
-fn ensure_target_installed() -> Result<(), BuildError> {
+/// toolchain that builds `workspace` (run from there, so its
+/// `rust-toolchain.toml` counts); installs it with rustup when it is not.
+fn ensure_target_installed(workspace: &Path, build_script: bool) -> Result<(), BuildError> {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
     let sysroot = Command::new(&rustc)
+        .current_dir(workspace)
         .args(["--print", "sysroot"])
         .output()
         .map_err(|source| BuildError::Spawn {
@@ -337,9 +359,14 @@ fn ensure_target_installed() -> Result<(), BuildError> {
     {
         return Ok(());
     }
-    println!("cargo:warning=installing the {WASM_TARGET} target with rustup");
+    if build_script {
+        println!("cargo:warning=installing the {WASM_TARGET} target with rustup");
+    } else {
+        eprintln!("installing the {WASM_TARGET} target with rustup");
+    }
     let mut cmd = Command::new("rustup");
-    cmd.args(["target", "add", WASM_TARGET]);
+    cmd.current_dir(workspace)
+        .args(["target", "add", WASM_TARGET]);
     // rustup sets RUSTUP_TOOLCHAIN for the outer build; passing it on makes
     // the target land in the toolchain that is building.
     let out = cmd.output().map_err(|source| BuildError::Spawn {

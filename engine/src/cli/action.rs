@@ -1,6 +1,7 @@
 //! `bora action run|inspect`: run one action component locally, or show what
 //! a component describes and whether it fits the `bora:action` world
-//! (`list|get|upload` talk to a server: `cli/client/action.rs`).
+//! (`new|build` make and build an action project: `cli/kit.rs`;
+//! `list|get|upload` talk to a server: `cli/client/action.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,6 +19,15 @@ use crate::runtime::{
 
 #[derive(Debug, Subcommand)]
 pub enum ActionCommand {
+    /// Create an action project (a working greeting action) in Rust, Python
+    /// or JavaScript.
+    New(super::kit::NewArgs),
+    /// Build an action project into `NAME/NAME.wasm`.
+    ///
+    /// Rust: cargo for wasm32-wasip2. Python and JavaScript: componentize-py
+    /// and componentize-js, installed into the user cache on first use
+    /// (needs python3, or node and npm).
+    Build(super::kit::BuildArgs),
     /// Run one action locally and print its JSON result on stdout.
     ///
     /// What the action prints and logs goes to stderr; so do errors, with a
@@ -100,6 +110,8 @@ pub fn run(cmd: ActionCommand) -> anyhow::Result<ExitCode> {
         .build()
         .context("cannot start the async runtime")?;
     match cmd {
+        ActionCommand::New(args) => super::kit::new(args),
+        ActionCommand::Build(args) => super::kit::build(args),
         ActionCommand::Run(args) => tokio.block_on(run_action(args)),
         ActionCommand::Inspect(args) => tokio.block_on(inspect(args)),
         ActionCommand::List(args) => super::client::action::list(args),

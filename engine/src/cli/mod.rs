@@ -12,6 +12,7 @@ mod client;
 mod cluster;
 mod db;
 mod expr;
+mod kit;
 mod limits;
 mod run;
 mod serve;
@@ -27,7 +28,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Run or inspect a single action component.
+    /// Make, build, run or inspect an action component.
     #[command(subcommand)]
     Action(action::ActionCommand),
     /// Check workflow, workbook and action definitions offline.

@@ -56,7 +56,7 @@ mod cache;
 pub use cache::CacheOutcome;
 pub use config::{
     ActionLimits, Allocator, CallOverrides, Ceilings, Limit, Limits, OverCeiling, RuntimeConfig,
-    UNLIMITED_FUEL,
+    UNLIMITED_FUEL, default_cache_dir,
 };
 pub use error::{ActionFailure, FailureKind, LoadError, RuntimeError};
 pub use host::LogRecord;
