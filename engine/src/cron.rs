@@ -15,7 +15,7 @@ use croner::Cron;
 use croner::parser::{CronParser, Seconds, Year};
 use serde_json::json;
 
-use crate::scheduler::now_micros;
+use crate::clock::now_micros;
 use crate::service::{Prepared, Service, StartRequest};
 
 /// The longest sleep: triggers created on other nodes (which do not wake

@@ -37,8 +37,9 @@ use serde_json::{Value, json};
 use tokio::sync::{Notify, Semaphore, mpsc, watch};
 
 use crate::actions::{Actions, Call};
+use crate::clock::now_micros;
 use crate::runtime::{CallContext, CallOverrides, FailureKind, Runtime, std_actions};
-use crate::scheduler::{ActionJob, Scheduler, now_micros};
+use crate::scheduler::{ActionJob, Scheduler};
 
 /// How often an idle executor looks for free jobs without being told.
 const POLL: Duration = Duration::from_secs(1);

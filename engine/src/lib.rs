@@ -24,6 +24,7 @@
 pub mod actions;
 pub mod api;
 pub mod cli;
+pub mod clock;
 pub mod cron;
 pub mod executor;
 pub mod node;

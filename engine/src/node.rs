@@ -135,7 +135,7 @@ async fn register(
     let patience = Instant::now() + timeout * 2 + Duration::from_secs(1);
     let mut waited = false;
     loop {
-        let now = crate::scheduler::now_micros();
+        let now = crate::clock::now_micros();
         record.heartbeat_at = now;
         match store.register_node(record, now - micros(timeout)).await {
             Err(StoreError::Duplicate { .. }) if Instant::now() < patience => {
@@ -156,7 +156,7 @@ impl Node {
     pub async fn start(config: NodeConfig) -> Result<Self, NodeError> {
         let store = Store::open(&config.database_url, config.migrate).await?;
         let runtime = Runtime::new(config.runtime.clone()).await?;
-        let now = crate::scheduler::now_micros();
+        let now = crate::clock::now_micros();
         let mut record = NodeRecord {
             id: config
                 .node_id
@@ -317,7 +317,7 @@ async fn heartbeat(
             _ = &mut shutdown => return,
             _ = beat.tick() => {}
         }
-        let now = crate::scheduler::now_micros();
+        let now = crate::clock::now_micros();
         match store.heartbeat(&record.id, &record.instance, now).await {
             Ok(true) => {}
             Ok(false) => {

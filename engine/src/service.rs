@@ -22,8 +22,9 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 
+use crate::clock::now_micros;
 use crate::runtime::{Ceilings, Limit};
-use crate::scheduler::{Scheduler, now_micros};
+use crate::scheduler::Scheduler;
 
 /// Why an operation failed, by what the caller must do about it.
 #[derive(Debug, thiserror::Error)]

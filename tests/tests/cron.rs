@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use bora::bora_store::CronTriggerRecord;
 use bora::bora_store::queries::ListQuery;
+use bora::clock::now_micros;
 use bora::node::{Node, NodeConfig};
-use bora::scheduler::now_micros;
 
 mod api_support;
 use api_support::pg::TempPostgres;

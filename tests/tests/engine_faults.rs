@@ -13,8 +13,9 @@ use bora::bora_core::execution::Execution;
 use bora::bora_core::state::State;
 use bora::bora_core::step::{Command, Event, step};
 use bora::bora_store::{JobKind, NewJob, StoredExecution};
+use bora::clock::now_micros;
 use bora::node::{Node, NodeConfig};
-use bora::scheduler::{SchedulerConfig, now_micros};
+use bora::scheduler::SchedulerConfig;
 use bora::service::StartRequest;
 
 mod api_support;

@@ -7,7 +7,7 @@ use bora_lang::model::AdhocAction;
 use bora_store::{ActionDefinition, Store, StoreError};
 
 use super::is_std;
-use crate::scheduler::now_micros;
+use crate::clock::now_micros;
 
 /// Why definitions could not be stored.
 #[derive(Debug, thiserror::Error)]

@@ -16,8 +16,8 @@ use super::error::ApiError;
 use super::wire::{ListParams, PROJECT, json_field, jstr, opt_str, opt_time, reply, time};
 use super::{ApiState, JsonObject, Pairs};
 use crate::actions::{Actions, Call, ResolveError};
+use crate::clock::now_micros;
 use crate::runtime::{CallContext, CallOverrides};
-use crate::scheduler::now_micros;
 use bora_core::adhoc::caller_context;
 
 const FIELDS: &[&str] = &[

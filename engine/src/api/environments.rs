@@ -12,7 +12,7 @@ use super::wire::{
     ListParams, check_scope, json_field, jstr, opt_str, opt_time, reply, text_field, time,
 };
 use super::{ApiState, JsonObject, Pairs};
-use crate::scheduler::now_micros;
+use crate::clock::now_micros;
 
 const FIELDS: &[&str] = &[
     "id",

@@ -498,7 +498,7 @@ async fn estimated_time(
         return Ok(-1);
     }
     let average = durations.iter().sum::<i64>() / i64::try_from(durations.len()).unwrap_or(1);
-    let elapsed = crate::scheduler::now_micros() - exec.created_at;
+    let elapsed = crate::clock::now_micros() - exec.created_at;
     Ok(((average - elapsed) / 1_000_000).max(1))
 }
 

@@ -29,14 +29,11 @@ use bora_core::step::{Command, Event};
 use bora_store::{JobKind, Store, StoreError};
 use tokio::sync::{Notify, broadcast, mpsc};
 
+use crate::clock::now_micros;
+
 pub use apply::ActionJob;
 use apply::StepFailure;
 pub use route::Delivery;
-
-/// Microseconds since the Unix epoch, the store's time unit.
-pub fn now_micros() -> i64 {
-    chrono::Utc::now().timestamp_micros()
-}
 
 /// Errors of the scheduler.
 #[derive(Debug, thiserror::Error)]
