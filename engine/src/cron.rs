@@ -113,7 +113,7 @@ pub async fn fire(
     trigger: &CronTriggerRecord,
     now: i64,
 ) -> Result<bool, crate::service::ServiceError> {
-    let description = crate::api::wire::dumps(&json!({
+    let description = crate::pyjson::dumps(&json!({
         "description": format!("Workflow execution created by cron trigger '({})'.", trigger.id),
         "triggered_by": {"type": "cron_trigger", "id": trigger.id},
     }));

@@ -28,6 +28,7 @@ pub mod clock;
 pub mod cron;
 pub mod executor;
 pub mod node;
+pub mod pyjson;
 pub mod retention;
 pub mod runtime;
 pub mod scheduler;
