@@ -26,6 +26,8 @@ use crate::clock::now_micros;
 use crate::runtime::{Ceilings, Limit};
 use crate::scheduler::Scheduler;
 
+pub mod schedule;
+
 /// Why an operation failed, by what the caller must do about it.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
@@ -789,7 +791,7 @@ impl Service {
     ) -> Result<CronTriggerRecord, ServiceError> {
         let now = now_micros();
         let first = match &req.first_execution_time {
-            Some(text) => Some(crate::cron::parse_first_time(text).map_err(bad)?),
+            Some(text) => Some(schedule::parse_first_time(text).map_err(bad)?),
             None => None,
         };
         if first.is_none() && req.pattern.is_none() {
@@ -815,15 +817,13 @@ impl Service {
         }
         let invalid = |pattern: &str| bad(format!("The specified pattern is not valid: {pattern}"));
         let cron = match &req.pattern {
-            Some(pattern) => {
-                Some(crate::cron::parse_pattern(pattern).map_err(|_| invalid(pattern))?)
-            }
+            Some(pattern) => Some(schedule::parse_pattern(pattern).map_err(|_| invalid(pattern))?),
             None => None,
         };
         let next = match (first, &cron, &req.pattern) {
             (Some(first), _, _) => first,
             (None, Some(cron), Some(pattern)) => {
-                crate::cron::next_after(cron, now).ok_or_else(|| invalid(pattern))?
+                schedule::next_after(cron, now).ok_or_else(|| invalid(pattern))?
             }
             _ => return Err(bad("Pattern or first_execution_time must be specified.")),
         };
