@@ -22,6 +22,7 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 
+use crate::actions::definitions::DefinitionError;
 use crate::clock::now_micros;
 use crate::runtime::{Ceilings, Limit};
 use crate::scheduler::Scheduler;
@@ -56,6 +57,17 @@ impl From<StoreError> for ServiceError {
                 ServiceError::Duplicate(format!("Duplicate entry for {kind} [{key}]"))
             }
             other => ServiceError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// Ad-hoc action definitions (workbook actions, `/v2/actions` uploads).
+impl From<DefinitionError> for ServiceError {
+    fn from(err: DefinitionError) -> Self {
+        match err {
+            DefinitionError::Invalid(m) => Self::BadRequest(m),
+            DefinitionError::Duplicate(m) => Self::Duplicate(m),
+            DefinitionError::Store(e) => e.into(),
         }
     }
 }

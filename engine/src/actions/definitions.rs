@@ -34,16 +34,6 @@ impl From<StoreError> for DefinitionError {
     }
 }
 
-impl From<DefinitionError> for crate::service::ServiceError {
-    fn from(err: DefinitionError) -> Self {
-        match err {
-            DefinitionError::Invalid(m) => Self::BadRequest(m),
-            DefinitionError::Duplicate(m) => Self::Duplicate(m),
-            DefinitionError::Store(e) => e.into(),
-        }
-    }
-}
-
 fn invalid(errors: bora_lang::Errors) -> DefinitionError {
     DefinitionError::Invalid(
         errors
