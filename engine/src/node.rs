@@ -116,6 +116,9 @@ pub enum NodeError {
 pub struct Node {
     pub service: Service,
     pub runtime: Runtime,
+    /// The node's store: the service reads and writes records through it;
+    /// the node itself registers, leaves and closes it.
+    store: Store,
     executor: Executor,
     /// This node's registration (id and instance), for leaving.
     record: NodeRecord,
@@ -213,8 +216,7 @@ impl Node {
             });
         }
         scheduler.wake();
-        let service = Service::new(store, scheduler)
-            .with_ceilings(runtime.ceilings())
+        let service = Service::new(store.clone(), scheduler, runtime.clone())
             .with_limits(config.scheduler.limits);
         if roles.engine {
             let service = service.clone();
@@ -224,7 +226,7 @@ impl Node {
         if roles.engine
             && let Some(keep) = config.retention
         {
-            let store = service.store().clone();
+            let store = store.clone();
             let stopped = stopped.clone();
             tasks
                 .spawn(async move { crate::retention::run(store, keep, wait_stop(stopped)).await });
@@ -233,6 +235,7 @@ impl Node {
         Ok(Self {
             service,
             runtime,
+            store,
             executor,
             record,
             stop,
@@ -243,6 +246,12 @@ impl Node {
     /// This node's id in the store.
     pub fn id(&self) -> &str {
         &self.record.id
+    }
+
+    /// The store, for what runs beside the service in this process: the
+    /// CLI's in-process runs and the tests that inspect or seed records.
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     /// The grace period running actions get at shutdown.
@@ -281,14 +290,13 @@ impl Node {
         self.tasks.abort_all();
         // The others take what is left at once instead of after the timeout.
         if let Err(err) = self
-            .service
-            .store()
+            .store
             .leave(&self.record.id, &self.record.instance)
             .await
         {
             tracing::warn!(error = %err, "could not hand this node's jobs back; they are freed after the node timeout");
         }
-        self.service.store().close().await;
+        self.store.close().await;
     }
 }
 

@@ -89,7 +89,7 @@ async fn two_nodes_fire_each_trigger_once() {
             .await
             .expect("workflow stored");
         let wf_id = defs[0].id.clone();
-        let store = a.service.store().clone();
+        let store = a.store().clone();
 
         // Due a moment from now, so both loops are asleep and race for it.
         let due = now_micros() + 300_000;

@@ -113,7 +113,7 @@ async fn start(node: &Node, workflow: &str) -> String {
 async fn finished(node: &Node, id: &str) -> StoredExecution {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        let current = node.service.store().get_execution(id).await.unwrap();
+        let current = node.store().get_execution(id).await.unwrap();
         if current.execution.state.is_terminal() || Instant::now() > deadline {
             return current;
         }
@@ -205,7 +205,7 @@ async fn an_event_whose_nodes_kept_dying_is_quarantined() {
         finished(&node, &victim).await;
         // Reopen it as RUNNING and queue an event that three nodes already
         // took and died on (attempts = 3), as a crash loop leaves it.
-        let store = node.service.store();
+        let store = node.store();
         let mut stored = store.get_execution(&victim).await.unwrap();
         stored.execution.state = State::Running;
         stored.version += 1;

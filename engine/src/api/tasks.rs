@@ -4,7 +4,6 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use bora_core::dataflow::result_from;
 use bora_core::records::TaskExecution;
 use bora_store::queries::{TaskOwner, task_column};
 use serde_json::{Map, Value};
@@ -12,6 +11,7 @@ use serde_json::{Map, Value};
 use super::error::ApiError;
 use super::wire::{ListParams, PROJECT, json_field, jstr, opt_str, opt_time, reply, time};
 use super::{ApiState, JsonObject, Pairs, action_executions, executions};
+use crate::service::TaskDetails;
 
 const FIELDS: &[&str] = &[
     "id",
@@ -89,7 +89,6 @@ pub(super) async fn list_with(
     let query = params.store_query_under(task_column, parent)?;
     let items = state
         .service
-        .store()
         .list_tasks(&query)
         .await?
         .iter()
@@ -104,29 +103,14 @@ pub async fn get_one(
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let task = state.service.store().get_task(&id).await?;
-    Ok(params.reply_one(with_result(&state, &task).await?))
+    let task = state.service.get_task(&id).await?;
+    let details = state.service.task_details(task).await?;
+    Ok(params.reply_one(details_to_wire(&details)))
 }
 
 /// A task as its GET shows it: with its owner's names and its result.
-async fn with_result(
-    state: &ApiState,
-    task: &TaskExecution,
-) -> Result<Map<String, Value>, ApiError> {
-    let store = state.service.store();
-    let owner = store
-        .get_execution(&task.workflow_execution_id)
-        .await?
-        .execution;
-    let actions = store.list_actions_of(&task.id).await?;
-    let children = store.list_children_of(&task.id).await?;
-    let result = result_from(task, actions.iter(), children.iter().map(|c| &c.execution));
-    let owner = TaskOwner {
-        workflow_name: owner.workflow_name,
-        workflow_id: owner.workflow_id,
-        workflow_namespace: owner.workflow_namespace,
-    };
-    Ok(to_wire(task, &owner, Some(&result)))
+fn details_to_wire(d: &TaskDetails) -> Map<String, Value> {
+    to_wire(&d.task, &d.owner, Some(&d.result))
 }
 
 /// `PUT /v2/tasks/{id}`: `{"state": "RUNNING", "reset": bool, "env": ...}`
@@ -137,24 +121,15 @@ pub async fn update(
     Path(id): Path<String>,
     JsonObject(body): JsonObject,
 ) -> Result<Response, ApiError> {
-    let store = state.service.store();
-    let task = store.get_task(&id).await?;
     let text = |key: &str| {
         body.get(key)
             .and_then(Value::as_str)
             .filter(|s| !s.is_empty())
     };
-    if let Some(name) = text("name")
-        && name != task.name
-    {
-        return Err(ApiError::bad_request("Task name does not match."));
-    }
-    if let Some(workflow) = text("workflow_name") {
-        let owner = store.get_execution(&task.workflow_execution_id).await?;
-        if workflow != owner.execution.workflow_name {
-            return Err(ApiError::bad_request("Workflow name does not match."));
-        }
-    }
+    state
+        .service
+        .check_task_names(&id, text("name"), text("workflow_name"))
+        .await?;
     let skip = match text("state") {
         Some("RUNNING") => false,
         Some("SKIPPED") => true,
@@ -180,8 +155,11 @@ pub async fn update(
         value => Some(json_field(value)?).filter(|e| !e.is_empty()),
     };
     let task = state.service.update_task(&id, skip, reset, env).await?;
-    let m = with_result(&state, &task).await?;
-    Ok(reply(StatusCode::OK, &Value::Object(m)))
+    let details = state.service.task_details(task).await?;
+    Ok(reply(
+        StatusCode::OK,
+        &Value::Object(details_to_wire(&details)),
+    ))
 }
 
 pub async fn action_executions(
@@ -223,13 +201,6 @@ pub async fn action_execution(
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse(pairs, "created_at")?;
-    let store = state.service.store();
-    store.get_task(&id).await?;
-    let action = store.get_action(&action_id).await?;
-    if action.task_execution_id.as_deref() != Some(id.as_str()) {
-        return Err(ApiError::not_found(format!(
-            "ActionExecution not found [id={action_id}, task_execution_id={id}]"
-        )));
-    }
+    let action = state.service.task_action(&id, &action_id).await?;
     Ok(params.reply_one(action_executions::to_wire(&action, true)))
 }

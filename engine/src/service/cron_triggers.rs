@@ -1,11 +1,14 @@
-//! Cron triggers: creating them after Mistral's checks (their times come
-//! from [`super::schedule`]; the node's loop in [`crate::cron`] fires them).
+//! Cron triggers: creating them after Mistral's checks, reading and
+//! deleting them, and firing one (their times come from `schedule`; the
+//! node's loop in [`crate::cron`] decides when to fire).
 
 use bora_core::input::prepare_input;
 use bora_store::CronTriggerRecord;
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
-use super::{Service, ServiceError, bad, schedule};
+use super::executions::Prepared;
+use super::schedule::following;
+use super::{Service, ServiceError, StartRequest, bad, schedule};
 use crate::clock::now_micros;
 
 /// A request to create a cron trigger (`POST /v2/cron_triggers`).
@@ -97,5 +100,90 @@ impl Service {
         self.store.create_cron_trigger(&record).await?;
         self.cron_wake.notify_one();
         Ok(record)
+    }
+
+    /// Every cron trigger.
+    pub async fn list_cron_triggers(&self) -> Result<Vec<CronTriggerRecord>, ServiceError> {
+        Ok(self.store.list_cron_triggers().await?)
+    }
+
+    /// One cron trigger by name or id.
+    pub async fn get_cron_trigger(&self, name: &str) -> Result<CronTriggerRecord, ServiceError> {
+        Ok(self.store.get_cron_trigger(name).await?)
+    }
+
+    /// Deletes a cron trigger by name or id.
+    pub async fn delete_cron_trigger(&self, name: &str) -> Result<(), ServiceError> {
+        Ok(self.store.delete_cron_trigger(name).await?)
+    }
+
+    /// At most `limit` triggers due at `now`, earliest first.
+    pub async fn due_cron_triggers(
+        &self,
+        now: i64,
+        limit: i64,
+    ) -> Result<Vec<CronTriggerRecord>, ServiceError> {
+        Ok(self.store.due_cron_triggers(now, limit).await?)
+    }
+
+    /// The earliest time a trigger is due, if there is any trigger.
+    pub async fn next_cron_time(&self) -> Result<Option<i64>, ServiceError> {
+        Ok(self.store.next_cron_time().await?)
+    }
+
+    /// Claims one firing of `trigger` and starts its workflow, in one
+    /// transaction. Returns `Ok(false)` when another node fired it first.
+    pub async fn fire_cron_trigger(
+        &self,
+        trigger: &CronTriggerRecord,
+        now: i64,
+    ) -> Result<bool, ServiceError> {
+        let description = crate::pyjson::dumps(&json!({
+            "description": format!("Workflow execution created by cron trigger '({})'.", trigger.id),
+            "triggered_by": {"type": "cron_trigger", "id": trigger.id},
+        }));
+        let request = StartRequest {
+            workflow: trigger.workflow_id.clone(),
+            namespace: trigger.workflow_namespace.clone(),
+            input: trigger.workflow_input.clone(),
+            params: trigger.workflow_params.clone(),
+            description,
+            id: None,
+        };
+        // A start that cannot be made (workflow deleted, input no longer
+        // accepted) still uses up the firing, as in Mistral, so a broken
+        // trigger does not fire in a loop.
+        let prepared = self.prepare_start(&request).await;
+        let mut tx = self.store.begin().await?;
+        let next = following(trigger, now);
+        if !tx
+            .advance_cron_trigger(&trigger.id, trigger.next_execution_time, next, now)
+            .await?
+        {
+            return Ok(false);
+        }
+        let started = match prepared {
+            Ok(Prepared::New(mut stored)) => {
+                let id = stored.execution.id.clone();
+                let keep = self.scheduler.keeps_new_work();
+                if keep {
+                    stored.owner = Some(self.scheduler.node().to_owned());
+                }
+                tx.put_executions(std::slice::from_ref(&stored)).await?;
+                let delivery = self.scheduler.queue_start(&mut tx, &id, now, keep).await?;
+                Some((id, delivery))
+            }
+            Ok(Prepared::Existing(_)) => None,
+            Err(err) => {
+                tracing::warn!(trigger = %trigger.name, error = %err, "cron trigger could not start its workflow");
+                None
+            }
+        };
+        tx.commit().await?;
+        if let Some((id, delivery)) = started {
+            tracing::info!(trigger = %trigger.name, execution = %id, "cron trigger fired");
+            self.scheduler.deliver(delivery);
+        }
+        Ok(true)
     }
 }

@@ -1,5 +1,6 @@
 //! Workflow definitions: workbooks and workflow documents, checked against
-//! the limits and ceilings and stored one record per workflow.
+//! the limits and ceilings and stored one record per workflow; reading and
+//! deleting them.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -331,5 +332,53 @@ impl Service {
             .into_iter()
             .map(|d| (d.id, d.name))
             .collect())
+    }
+
+    /// Every workbook.
+    pub async fn list_workbooks(&self) -> Result<Vec<WorkbookRecord>, ServiceError> {
+        Ok(self.store.list_workbooks().await?)
+    }
+
+    /// One workbook by name or id in a namespace.
+    pub async fn get_workbook(
+        &self,
+        name: &str,
+        namespace: &str,
+    ) -> Result<WorkbookRecord, ServiceError> {
+        Ok(self.store.get_workbook(name, namespace).await?)
+    }
+
+    /// Deletes a workbook record; its workflows stay (Mistral's behaviour).
+    pub async fn delete_workbook(&self, name: &str, namespace: &str) -> Result<(), ServiceError> {
+        Ok(self.store.delete_workbook(name, namespace).await?)
+    }
+
+    /// Every workflow definition.
+    pub async fn list_workflows(&self) -> Result<Vec<WorkflowDefinition>, ServiceError> {
+        Ok(self.store.list_workflows().await?)
+    }
+
+    /// One workflow definition by id or name in a namespace.
+    pub async fn get_workflow(
+        &self,
+        id: &str,
+        namespace: &str,
+    ) -> Result<WorkflowDefinition, ServiceError> {
+        Ok(self.store.get_workflow(id, namespace).await?)
+    }
+
+    /// Deletes a workflow definition, unless a cron trigger would start it
+    /// (Mistral refuses: the trigger would fire a workflow that is gone).
+    pub async fn delete_workflow(&self, id: &str, namespace: &str) -> Result<(), ServiceError> {
+        let def = self.store.get_workflow(id, namespace).await?;
+        let triggers = self.store.cron_triggers_of_workflow(&def.id).await?;
+        if !triggers.is_empty() {
+            return Err(bad(format!(
+                "Can't delete workflow that has cron triggers associated. \
+                 [workflow_identifier={id}], [cron_trigger_name(s)={}]",
+                triggers.join(", ")
+            )));
+        }
+        Ok(self.store.delete_workflow(id, namespace).await?)
     }
 }

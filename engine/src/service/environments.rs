@@ -1,4 +1,5 @@
-//! Environments: named variable sets that executions take as `env`.
+//! Environments: named variable sets that executions take as `env`
+//! (`params.env` given as the environment's name).
 
 use bora_store::{EnvironmentRecord, StoreError};
 use serde_json::{Map, Value};
@@ -69,5 +70,35 @@ impl Service {
         };
         self.store.create_environment(&record).await?;
         Ok(record)
+    }
+
+    /// Changes an environment's description, variables or scope
+    /// (`PUT /v2/environments`); what is `None` stays.
+    pub async fn update_environment(
+        &self,
+        name: &str,
+        description: Option<&str>,
+        variables: Option<&Map<String, Value>>,
+        scope: Option<&str>,
+    ) -> Result<EnvironmentRecord, ServiceError> {
+        Ok(self
+            .store
+            .update_environment(name, description, variables, scope, now_micros())
+            .await?)
+    }
+
+    /// Every environment.
+    pub async fn list_environments(&self) -> Result<Vec<EnvironmentRecord>, ServiceError> {
+        Ok(self.store.list_environments().await?)
+    }
+
+    /// One environment by name or id.
+    pub async fn get_environment(&self, name: &str) -> Result<EnvironmentRecord, ServiceError> {
+        Ok(self.store.get_environment(name).await?)
+    }
+
+    /// Deletes an environment by name; executions keep their copy.
+    pub async fn delete_environment(&self, name: &str) -> Result<(), ServiceError> {
+        Ok(self.store.delete_environment(name).await?)
     }
 }

@@ -1,11 +1,13 @@
 //! Workflow executions: starting them (checked requests, client-chosen
-//! ids), changing their state, details and deleting them.
+//! ids), reading and listing them, changing their state and details, and
+//! deleting them.
 
 use bora_core::input::prepare_input;
 use bora_core::limits::map_size;
 use bora_core::records::WorkflowExecution;
 use bora_core::state::State;
 use bora_core::step::Event;
+use bora_store::queries::ListQuery;
 use bora_store::{StoreError, StoredExecution};
 use serde_json::{Map, Value, json};
 
@@ -25,8 +27,19 @@ pub struct StartRequest {
     pub id: Option<String>,
 }
 
+/// What `PUT /v2/executions/{id}` asks for: a new state (with its
+/// `state_info`), or new details (description, env). The API has checked
+/// that something is asked and that the description comes alone.
+#[derive(Debug, Clone, Default)]
+pub struct ExecutionUpdate {
+    pub state: Option<State>,
+    pub state_info: Option<String>,
+    pub description: Option<String>,
+    pub env: Option<Map<String, Value>>,
+}
+
 /// A start request checked and turned into a record, not yet stored.
-pub(crate) enum Prepared {
+pub(super) enum Prepared {
     /// The request named an id that exists: Mistral returns that execution.
     Existing(StoredExecution),
     New(StoredExecution),
@@ -95,7 +108,7 @@ impl Service {
 
     /// Checks a start request (workflow, input, environment) and builds the
     /// IDLE execution to store with its `start` event.
-    pub(crate) async fn prepare_start(&self, req: &StartRequest) -> Result<Prepared, ServiceError> {
+    pub(super) async fn prepare_start(&self, req: &StartRequest) -> Result<Prepared, ServiceError> {
         self.check_input(req)?;
         let (def, plan) = self.workflow_spec(&req.workflow, &req.namespace).await?;
         let input = prepare_input(&plan.workflow, &req.input)
@@ -197,16 +210,62 @@ impl Service {
     }
 
     /// Deletes an execution with its sub-workflows, tasks, actions and jobs
-    /// (`DELETE /v2/executions/{id}`). The caller decides whether a running
-    /// execution may go (Mistral's `force`).
-    pub async fn delete_execution(&self, id: &str) -> Result<(), ServiceError> {
+    /// (`DELETE /v2/executions/{id}`); one not yet completed only with
+    /// `force` (Mistral's rule).
+    pub async fn delete_execution(&self, id: &str, force: bool) -> Result<(), ServiceError> {
+        let current = self.store.get_execution(id).await?.execution;
+        if !force && !current.state.is_completed() {
+            return Err(ServiceError::Forbidden(format!(
+                "Only completed executions can be deleted. Use --force to override this. \
+                 Execution {id} is in {} state",
+                current.state
+            )));
+        }
         self.store.delete_execution(id).await?;
         Ok(())
     }
 
+    /// Applies `PUT /v2/executions/{id}`: without a state, updates the
+    /// description or merges `env` into the parameters (env only while
+    /// IDLE, PAUSED or ERROR); with one, merges `env` first (only when
+    /// resuming) and then changes the state.
+    pub async fn update_execution(
+        &self,
+        id: &str,
+        update: ExecutionUpdate,
+    ) -> Result<StoredExecution, ServiceError> {
+        let env = update.env.as_ref();
+        let Some(target) = update.state else {
+            if env.is_some() {
+                let current = self.store.get_execution(id).await?.execution.state;
+                if !matches!(current, State::Idle | State::Paused | State::Error) {
+                    return Err(ServiceError::Forbidden(
+                        "Updating env to workflow execution is only permitted if it is in IDLE, \
+                         PAUSED, or ERROR state."
+                            .to_owned(),
+                    ));
+                }
+            }
+            return self
+                .update_execution_details(id, update.description.as_deref(), env)
+                .await;
+        };
+        if env.is_some() {
+            if target != State::Running {
+                return Err(bad(
+                    "The property env can only be updated when workflow execution is not running \
+                     or on resume from pause.",
+                ));
+            }
+            self.update_execution_details(id, None, env).await?;
+        }
+        self.set_execution_state(id, target, update.state_info)
+            .await
+    }
+
     /// Updates an execution's description, or merges `env` into its
-    /// parameters (`PUT /v2/executions/{id}` without a state change).
-    pub async fn update_execution_details(
+    /// parameters.
+    async fn update_execution_details(
         &self,
         id: &str,
         description: Option<&str>,
@@ -216,5 +275,35 @@ impl Service {
             .store
             .update_execution_details(id, description, env, now_micros())
             .await?)
+    }
+
+    /// One execution (`GET /v2/executions/{id}`).
+    pub async fn get_execution(&self, id: &str) -> Result<WorkflowExecution, ServiceError> {
+        Ok(self.store.get_execution(id).await?.execution)
+    }
+
+    /// What the tasks of an execution published with `global`, later
+    /// publications winning.
+    pub async fn published_global(&self, id: &str) -> Result<Map<String, Value>, ServiceError> {
+        let mut merged = Map::new();
+        for published in self.store.published_globals(id).await? {
+            merged.extend(published);
+        }
+        Ok(merged)
+    }
+
+    /// A page of executions (`GET /v2/executions` and the sub-workflows of
+    /// a task).
+    pub async fn list_executions(
+        &self,
+        query: &ListQuery,
+    ) -> Result<Vec<WorkflowExecution>, ServiceError> {
+        Ok(self
+            .store
+            .list_executions(query)
+            .await?
+            .into_iter()
+            .map(|s| s.execution)
+            .collect())
     }
 }

@@ -3,10 +3,15 @@
 //! language crate, the store and the scheduler; it owns no workflow logic.
 //!
 //! One file per concern: `definitions` (workbooks and workflows),
-//! `executions` (starting and steering them), `tasks`, `environments`,
-//! `cron_triggers` (with the pure [`schedule`] helpers) and
+//! `executions` (starting, steering, listing and deleting them), `reports`
+//! (an execution's report, graph and sub-execution trees), `tasks`,
+//! `environments`, `cron_triggers` (with the pure `schedule` helpers),
+//! `actions` (the action catalogue: standard, ad-hoc, uploaded) and
 //! `action_executions`. This file has the service itself and what they
 //! share: its errors, and sending events and waiting for their steps.
+//!
+//! The REST API and the node's loops reach the store only through here;
+//! what they get back are plain records to render.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,24 +20,31 @@ use bora_core::limits::EngineLimits;
 use bora_core::records::WorkflowExecution;
 use bora_core::step::Event;
 use bora_store::{Store, StoreError, StoredExecution};
-use tokio::sync::Notify;
+use tokio::sync::{Notify, broadcast};
 
 use crate::actions::definitions::DefinitionError;
-use crate::runtime::Ceilings;
+use crate::runtime::{Ceilings, Runtime};
 use crate::scheduler::Scheduler;
 
 mod action_executions;
+mod actions;
 mod cron_triggers;
 mod definitions;
 mod environments;
 mod executions;
-pub mod schedule;
+mod reports;
+mod schedule;
 mod tasks;
 
+pub use action_executions::{ActionRun, ActionRunRequest};
+pub use actions::ActionEntry;
 pub use cron_triggers::CronTriggerRequest;
 pub use definitions::{input_string, interface};
-pub(crate) use executions::Prepared;
-pub use executions::StartRequest;
+pub use executions::{ExecutionUpdate, StartRequest};
+pub use reports::{
+    ExecutionGraph, ExecutionReport, TaskReport, TaskStatistics, TreeFilter, WorkflowReport,
+};
+pub use tasks::TaskDetails;
 
 /// Why an operation failed, by what the caller must do about it.
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +59,10 @@ pub enum ServiceError {
     /// A name is already taken (HTTP 409).
     #[error("{0}")]
     Duplicate(String),
+    /// The record is not in a state that allows the operation, e.g.
+    /// deleting a running execution (HTTP 403).
+    #[error("{0}")]
+    Forbidden(String),
     /// The store failed (HTTP 500; details are logged, not shown).
     #[error("internal error: {0}")]
     Internal(String),
@@ -84,6 +100,9 @@ pub struct Service {
     scheduler: Scheduler,
     /// Wakes this node's cron loop when a trigger is created.
     cron_wake: Arc<Notify>,
+    /// Runs actions called directly (`POST /v2/action_executions`) and
+    /// describes the standard ones.
+    runtime: Runtime,
     /// The runtime's ceilings, which a task's literal `limits` must respect.
     ceilings: Ceilings,
     /// Caps on what requests bring in (bodies, definitions, inputs).
@@ -96,12 +115,15 @@ fn bad(message: impl Into<String>) -> ServiceError {
 }
 
 impl Service {
-    pub fn new(store: Store, scheduler: Scheduler) -> Self {
+    /// A service over `store`, stepping executions with `scheduler` and
+    /// checking definitions against the `runtime`'s ceilings.
+    pub fn new(store: Store, scheduler: Scheduler, runtime: Runtime) -> Self {
         Self {
             store,
             scheduler,
             cron_wake: Arc::new(Notify::new()),
-            ceilings: Ceilings::default(),
+            ceilings: runtime.ceilings(),
+            runtime,
             limits: EngineLimits::default(),
         }
     }
@@ -118,24 +140,21 @@ impl Service {
         &self.limits
     }
 
-    /// The same service checking definitions against `ceilings` (the
-    /// runtime's; [`Ceilings::default`] otherwise).
-    pub fn with_ceilings(mut self, ceilings: Ceilings) -> Self {
-        self.ceilings = ceilings;
-        self
-    }
-
     /// Notified when a cron trigger is created on this node.
     pub fn cron_wake(&self) -> &Notify {
         &self.cron_wake
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
+    /// The scheduler, for the node that runs its loops (and tests that
+    /// drive it).
     pub fn scheduler(&self) -> &Scheduler {
         &self.scheduler
+    }
+
+    /// The ids of the executions this node steps, as it steps them (see
+    /// [`Scheduler::subscribe`]).
+    pub fn subscribe(&self) -> broadcast::Receiver<String> {
+        self.scheduler.subscribe()
     }
 }
 
