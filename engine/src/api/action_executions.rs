@@ -5,99 +5,20 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use bora_core::records::ActionExecution;
-use bora_store::queries::action_column;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{ListParams, PROJECT, json_field, jstr, opt_str, opt_time, reply, time};
-use super::{ApiState, JsonObject, Pairs};
+use super::records::{ACTION_FIELDS, action_to_wire};
+use super::wire::{ListParams, json_field, opt_str, reply};
+use super::{ApiState, JsonObject, Pairs, listing};
 use crate::service::ActionRunRequest;
-
-const FIELDS: &[&str] = &[
-    "id",
-    "workflow_name",
-    "workflow_namespace",
-    "task_name",
-    "task_execution_id",
-    "state",
-    "state_info",
-    "tags",
-    "name",
-    "description",
-    "project_id",
-    "accepted",
-    "input",
-    "output",
-    "created_at",
-    "updated_at",
-    "params",
-];
-
-fn output_of(a: &ActionExecution) -> Value {
-    match &a.result {
-        Some(result) => jstr(&result.to_output()),
-        None => Value::Null,
-    }
-}
-
-pub(super) fn to_wire(a: &ActionExecution, output: bool) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("id".into(), a.id.clone().into());
-    m.insert("workflow_name".into(), opt_str(a.workflow_name.as_deref()));
-    m.insert(
-        "workflow_namespace".into(),
-        a.workflow_namespace.clone().into(),
-    );
-    m.insert(
-        "task_execution_id".into(),
-        opt_str(a.task_execution_id.as_deref()),
-    );
-    m.insert("state".into(), a.state.as_str().into());
-    m.insert("state_info".into(), opt_str(a.state_info.as_deref()));
-    m.insert("tags".into(), Value::Null);
-    m.insert("name".into(), a.name.clone().into());
-    m.insert("description".into(), a.description.clone().into());
-    m.insert("project_id".into(), PROJECT.into());
-    m.insert("accepted".into(), a.accepted.into());
-    m.insert("input".into(), jstr(&a.input));
-    if output {
-        m.insert("output".into(), output_of(a));
-    }
-    m.insert("created_at".into(), time(a.created_at));
-    m.insert("updated_at".into(), opt_time(a.updated_at));
-    m
-}
 
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    list_with(&state, &headers, pairs, None, "action_executions").await
-}
-
-/// An action execution list (no `output` unless `include_output`),
-/// optionally of one task.
-pub(super) async fn list_with(
-    state: &ApiState,
-    headers: &HeaderMap,
-    pairs: Vec<(String, String)>,
-    task_id: Option<&str>,
-    path: &str,
-) -> Result<Response, ApiError> {
-    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let parent = task_id.map(|id| ("a.task_execution_id", id));
-    let query = params.store_query_under(action_column, parent)?;
-    let output = params.flag("include_output");
-    let items = state
-        .service
-        .list_action_executions(&query)
-        .await?
-        .iter()
-        .map(|a| to_wire(a, output))
-        .collect();
-    Ok(params.reply_page(headers, path, "action_executions", items))
+    listing::list_action_executions(&state, &headers, pairs, None, "action_executions").await
 }
 
 pub async fn get_one(
@@ -105,9 +26,9 @@ pub async fn get_one(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", ACTION_FIELDS)?;
     let action = state.service.get_action_execution(&id).await?;
-    Ok(params.reply_one(to_wire(&action, true)))
+    Ok(params.reply_one(action_to_wire(&action, true)))
 }
 
 pub async fn delete(
@@ -165,11 +86,11 @@ pub async fn create(
     if run.stored {
         return Ok(reply(
             StatusCode::CREATED,
-            &Value::Object(to_wire(&record, true)),
+            &Value::Object(action_to_wire(&record, true)),
         ));
     }
     // Not stored: Mistral answers without id, times or project.
-    let mut m = to_wire(&record, true);
+    let mut m = action_to_wire(&record, true);
     for key in ["id", "project_id", "accepted", "created_at", "updated_at"] {
         m.insert(key.into(), Value::Null);
     }

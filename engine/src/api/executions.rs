@@ -6,86 +6,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use bora_core::records::{ActionExecution, WorkflowExecution};
 use bora_core::state::State as ExecState;
-use bora_store::queries::execution_column;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{ListParams, PROJECT, json_field, jstr, opt_str, opt_time, reply, time};
-use super::{ApiState, JsonObject, Pairs, tasks};
+use super::records::{EXECUTION_FIELDS, FULL, Parts, execution_to_wire};
+use super::wire::{ListParams, json_field, jstr, opt_str, opt_time, reply, time};
+use super::{ApiState, JsonObject, Pairs, listing};
 use crate::service::{ExecutionUpdate, StartRequest, TaskReport, TreeFilter, WorkflowReport};
-
-const FIELDS: &[&str] = &[
-    "id",
-    "workflow_id",
-    "workflow_name",
-    "workflow_namespace",
-    "description",
-    "tags",
-    "params",
-    "task_execution_id",
-    "root_execution_id",
-    "source_execution_id",
-    "state",
-    "state_info",
-    "input",
-    "output",
-    "created_at",
-    "updated_at",
-    "project_id",
-    "published_global",
-];
-
-/// Which of the big fields an answer carries.
-#[derive(Clone, Copy)]
-pub(super) struct Parts {
-    /// `params` and `input`.
-    pub data: bool,
-    pub output: bool,
-}
-
-pub(super) fn to_wire(e: &WorkflowExecution, parts: Parts) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("id".into(), e.id.clone().into());
-    m.insert("workflow_id".into(), e.workflow_id.clone().into());
-    m.insert("workflow_name".into(), e.workflow_name.clone().into());
-    m.insert(
-        "workflow_namespace".into(),
-        e.workflow_namespace.clone().into(),
-    );
-    m.insert("description".into(), e.description.clone().into());
-    m.insert("tags".into(), e.tags.clone().into());
-    if parts.data {
-        m.insert("params".into(), jstr(&e.params));
-    }
-    m.insert(
-        "task_execution_id".into(),
-        opt_str(e.task_execution_id.as_deref()),
-    );
-    m.insert(
-        "root_execution_id".into(),
-        opt_str(e.root_execution_id.as_deref()),
-    );
-    if let Some(source) = &e.source_execution_id {
-        m.insert("source_execution_id".into(), source.clone().into());
-    }
-    m.insert("state".into(), e.state.as_str().into());
-    m.insert("state_info".into(), opt_str(e.state_info.as_deref()));
-    if parts.data {
-        m.insert("input".into(), jstr(&e.input));
-    }
-    if parts.output {
-        m.insert("output".into(), jstr(&e.output));
-    }
-    m.insert("created_at".into(), time(e.created_at));
-    m.insert("updated_at".into(), opt_time(e.updated_at));
-    m.insert("project_id".into(), PROJECT.into());
-    m
-}
-
-const FULL: Parts = Parts {
-    data: true,
-    output: true,
-};
 
 pub async fn create(
     State(state): State<ApiState>,
@@ -152,7 +79,7 @@ pub async fn create(
     };
     Ok(reply(
         status,
-        &Value::Object(to_wire(&started.execution, FULL)),
+        &Value::Object(execution_to_wire(&started.execution, FULL)),
     ))
 }
 
@@ -161,32 +88,7 @@ pub async fn list(
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    list_with(&state, &headers, pairs, None, "executions").await
-}
-
-/// An execution list, optionally restricted to the sub-workflows of a task.
-pub(super) async fn list_with(
-    state: &ApiState,
-    headers: &HeaderMap,
-    pairs: Vec<(String, String)>,
-    task_id: Option<&str>,
-    path: &str,
-) -> Result<Response, ApiError> {
-    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let parent = task_id.map(|id| ("e.task_execution_id", id));
-    let query = params.store_query_under(execution_column, parent)?;
-    let parts = Parts {
-        data: true,
-        output: params.flag("include_output"),
-    };
-    let items = state
-        .service
-        .list_executions(&query)
-        .await?
-        .iter()
-        .map(|e| to_wire(e, parts))
-        .collect();
-    Ok(params.reply_page(headers, path, "executions", items))
+    listing::list_executions(&state, &headers, pairs, None, "executions").await
 }
 
 pub async fn get_one(
@@ -194,10 +96,10 @@ pub async fn get_one(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
+    let params = ListParams::parse_checked(pairs, "created_at", EXECUTION_FIELDS)?;
     let execution = state.service.get_execution(&id).await?;
     let published_global = state.service.published_global(&id).await?;
-    let mut m = to_wire(&execution, FULL);
+    let mut m = execution_to_wire(&execution, FULL);
     m.insert("published_global".into(), jstr(&published_global));
     Ok(params.reply_one(m))
 }
@@ -260,7 +162,7 @@ pub async fn update(
     let updated = state.service.update_execution(&id, update).await?;
     Ok(reply(
         StatusCode::OK,
-        &Value::Object(to_wire(&updated.execution, parts)),
+        &Value::Object(execution_to_wire(&updated.execution, parts)),
     ))
 }
 
@@ -284,7 +186,7 @@ pub async fn tasks(
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     state.service.get_execution(&id).await?;
-    tasks::list_with(
+    listing::list_tasks(
         &state,
         &headers,
         pairs,
@@ -446,7 +348,7 @@ fn tree_params(pairs: Vec<(String, String)>) -> Result<(TreeFilter, Parts), ApiE
 fn tree_reply(executions: &[WorkflowExecution], parts: Parts) -> Response {
     let list = executions
         .iter()
-        .map(|e| Value::Object(to_wire(e, parts)))
+        .map(|e| Value::Object(execution_to_wire(e, parts)))
         .collect();
     let mut body = Map::new();
     body.insert("executions".into(), Value::Array(list));

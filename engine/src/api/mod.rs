@@ -33,6 +33,8 @@ pub mod error;
 pub mod events;
 mod executions;
 mod graph;
+mod listing;
+mod records;
 mod root;
 mod tasks;
 pub mod wire;
