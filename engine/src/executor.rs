@@ -37,8 +37,9 @@ use serde_json::{Value, json};
 use tokio::sync::{Notify, Semaphore, mpsc, watch};
 
 use crate::actions::{Actions, Call};
-use crate::runtime::{CallContext, CallOverrides, FailureKind, Runtime, std_actions};
-use crate::scheduler::{ActionJob, InlineCall, InlineRunner, Scheduler, now_micros};
+use crate::clock::now_micros;
+use crate::runtime::{CallContext, CallOverrides, Runtime, std_actions};
+use crate::scheduler::{ActionJob, InlineCall, InlineRunner, Scheduler};
 
 /// How often an idle executor looks for free jobs without being told.
 const POLL: Duration = Duration::from_secs(1);
@@ -492,22 +493,4 @@ fn not_rerun_message(name: &str) -> String {
          safely. The only safe thing to do is fail action. (The node running it stopped \
          before it finished; set safe-rerun: true on the task to run it again instead.)"
     )
-}
-
-/// What a failed call stores as the action's error (Mistral keeps the error
-/// value in `output.result`).
-pub fn failure_value(kind: &FailureKind, name: &str) -> Value {
-    match kind {
-        FailureKind::ActionError {
-            details: Some(details),
-            ..
-        } => details.clone(),
-        FailureKind::ActionError { message, .. } if name == "std.fail" => Value::String(format!(
-            "The action raised an exception [action=Fail action, msg='{message}']"
-        )),
-        FailureKind::NotFound { name } => {
-            Value::String(format!("Failed to find action [action_name={name}]"))
-        }
-        other => Value::String(other.to_string()),
-    }
 }

@@ -116,6 +116,9 @@ pub enum NodeError {
 pub struct Node {
     pub service: Service,
     pub runtime: Runtime,
+    /// The node's store: the service reads and writes records through it;
+    /// the node itself registers, leaves and closes it.
+    store: Store,
     executor: Executor,
     /// This node's registration (id and instance), for leaving.
     record: NodeRecord,
@@ -135,7 +138,7 @@ async fn register(
     let patience = Instant::now() + timeout * 2 + Duration::from_secs(1);
     let mut waited = false;
     loop {
-        let now = crate::scheduler::now_micros();
+        let now = crate::clock::now_micros();
         record.heartbeat_at = now;
         match store.register_node(record, now - micros(timeout)).await {
             Err(StoreError::Duplicate { .. }) if Instant::now() < patience => {
@@ -156,7 +159,7 @@ impl Node {
     pub async fn start(config: NodeConfig) -> Result<Self, NodeError> {
         let store = Store::open(&config.database_url, config.migrate).await?;
         let runtime = Runtime::new(config.runtime.clone()).await?;
-        let now = crate::scheduler::now_micros();
+        let now = crate::clock::now_micros();
         let mut record = NodeRecord {
             id: config
                 .node_id
@@ -216,8 +219,7 @@ impl Node {
             });
         }
         scheduler.wake();
-        let service = Service::new(store, scheduler)
-            .with_ceilings(runtime.ceilings())
+        let service = Service::new(store.clone(), scheduler, runtime.clone())
             .with_limits(config.scheduler.limits);
         if roles.engine {
             let service = service.clone();
@@ -227,7 +229,7 @@ impl Node {
         if roles.engine
             && let Some(keep) = config.retention
         {
-            let store = service.store().clone();
+            let store = store.clone();
             let stopped = stopped.clone();
             tasks
                 .spawn(async move { crate::retention::run(store, keep, wait_stop(stopped)).await });
@@ -236,6 +238,7 @@ impl Node {
         Ok(Self {
             service,
             runtime,
+            store,
             executor,
             record,
             stop,
@@ -246,6 +249,12 @@ impl Node {
     /// This node's id in the store.
     pub fn id(&self) -> &str {
         &self.record.id
+    }
+
+    /// The store, for what runs beside the service in this process: the
+    /// CLI's in-process runs and the tests that inspect or seed records.
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     /// The grace period running actions get at shutdown.
@@ -287,14 +296,13 @@ impl Node {
         self.tasks.abort_all();
         // The others take what is left at once instead of after the timeout.
         if let Err(err) = self
-            .service
-            .store()
+            .store
             .leave(&self.record.id, &self.record.instance)
             .await
         {
             tracing::warn!(error = %err, "could not hand this node's jobs back; they are freed after the node timeout");
         }
-        self.service.store().close().await;
+        self.store.close().await;
     }
 }
 
@@ -323,7 +331,7 @@ async fn heartbeat(
             _ = &mut shutdown => return,
             _ = beat.tick() => {}
         }
-        let now = crate::scheduler::now_micros();
+        let now = crate::clock::now_micros();
         match store.heartbeat(&record.id, &record.instance, now).await {
             Ok(true) => {}
             Ok(false) => {

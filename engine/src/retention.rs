@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use bora_store::{Store, StoreError};
 
-use crate::scheduler::now_micros;
+use crate::clock::now_micros;
 
 /// How often the policy looks for expired executions.
 const EVERY: Duration = Duration::from_secs(60);

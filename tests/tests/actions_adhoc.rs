@@ -536,7 +536,7 @@ async fn async_adhoc_output_applies_when_completed() {
         .await
         .unwrap();
     assert_eq!(ex.execution.state.as_str(), "RUNNING");
-    let store = node.service.store();
+    let store = node.store();
     let snapshot = {
         let mut tx = store.begin().await.unwrap();
         tx.load_snapshot(&ex.execution.id).await.unwrap()

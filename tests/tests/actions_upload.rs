@@ -314,7 +314,7 @@ async fn two_nodes(url: String) {
         ..Default::default()
     };
     let a = Node::start(config.clone()).await.unwrap();
-    let on_a = Actions::new(a.service.store().clone(), a.runtime.clone());
+    let on_a = Actions::new(a.store().clone(), a.runtime.clone());
     let uploaded = on_a
         .upload("my.shared", programs::PRINTS, Default::default())
         .await
@@ -326,7 +326,7 @@ async fn two_nodes(url: String) {
         !b.runtime.list().iter().any(|k| k.starts_with("my.shared")),
         "not loaded on b yet"
     );
-    let on_b = Actions::new(b.service.store().clone(), b.runtime.clone());
+    let on_b = Actions::new(b.store().clone(), b.runtime.clone());
     let out = on_b
         .run(Call {
             name: "my.shared".into(),

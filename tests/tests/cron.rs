@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use bora::bora_store::CronTriggerRecord;
 use bora::bora_store::queries::ListQuery;
+use bora::clock::now_micros;
 use bora::node::{Node, NodeConfig};
-use bora::scheduler::now_micros;
 
 mod api_support;
 use api_support::pg::TempPostgres;
@@ -89,7 +89,7 @@ async fn two_nodes_fire_each_trigger_once() {
             .await
             .expect("workflow stored");
         let wf_id = defs[0].id.clone();
-        let store = a.service.store().clone();
+        let store = a.store().clone();
 
         // Due a moment from now, so both loops are asleep and race for it.
         let due = now_micros() + 300_000;

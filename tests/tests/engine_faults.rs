@@ -14,8 +14,9 @@ use bora::bora_core::execution::Execution;
 use bora::bora_core::state::State;
 use bora::bora_core::step::{Command, Event, step};
 use bora::bora_store::{JobKind, NewJob, StoredExecution};
+use bora::clock::now_micros;
 use bora::node::{Node, NodeConfig};
-use bora::scheduler::{SchedulerConfig, now_micros};
+use bora::scheduler::SchedulerConfig;
 use bora::service::StartRequest;
 
 mod api_support;
@@ -108,7 +109,7 @@ async fn start(node: &Node, workflow: &str) -> String {
 async fn finished(node: &Node, id: &str) -> StoredExecution {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        let current = node.service.store().get_execution(id).await.unwrap();
+        let current = node.store().get_execution(id).await.unwrap();
         if current.execution.state.is_terminal() || Instant::now() > deadline {
             return current;
         }
@@ -200,7 +201,7 @@ async fn an_event_whose_nodes_kept_dying_is_quarantined() {
         finished(&node, &victim).await;
         // Reopen it as RUNNING and queue an event that three nodes already
         // took and died on (attempts = 3), as a crash loop leaves it.
-        let store = node.service.store();
+        let store = node.store();
         let mut stored = store.get_execution(&victim).await.unwrap();
         stored.execution.state = State::Running;
         stored.version += 1;

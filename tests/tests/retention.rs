@@ -38,7 +38,6 @@ async fn run(node: &Node, workflow: &str) -> String {
         .id;
     let deadline = Instant::now() + Duration::from_secs(60);
     while !node
-        .service
         .store()
         .get_execution(&id)
         .await
@@ -79,7 +78,7 @@ async fn finished_executions_past_their_age_go_with_their_children() {
         // Everything that exists now is older than the age asked next.
         tokio::time::sleep(Duration::from_millis(300)).await;
         let recent = run(&node, "parent").await;
-        let store = node.service.store();
+        let store = node.store();
         let before = store.list_executions(&Default::default()).await.unwrap();
         assert_eq!(before.len(), 4, "{url}: two parents, two children");
 

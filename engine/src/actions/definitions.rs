@@ -7,7 +7,7 @@ use bora_lang::model::AdhocAction;
 use bora_store::{ActionDefinition, Store, StoreError};
 
 use super::is_std;
-use crate::scheduler::now_micros;
+use crate::clock::now_micros;
 
 /// Why definitions could not be stored.
 #[derive(Debug, thiserror::Error)]
@@ -30,16 +30,6 @@ impl From<StoreError> for DefinitionError {
                 DefinitionError::Duplicate(format!("Duplicate entry for {kind} [{key}]"))
             }
             other => DefinitionError::Store(other),
-        }
-    }
-}
-
-impl From<DefinitionError> for crate::service::ServiceError {
-    fn from(err: DefinitionError) -> Self {
-        match err {
-            DefinitionError::Invalid(m) => Self::BadRequest(m),
-            DefinitionError::Duplicate(m) => Self::Duplicate(m),
-            DefinitionError::Store(e) => e.into(),
         }
     }
 }

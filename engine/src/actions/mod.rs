@@ -45,10 +45,9 @@ use bora_store::{ActionComponent, ActionDefinition, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::executor::failure_value;
 use crate::runtime::{
     ActionFailure, ActionHandle, ActionLimits, CallContext, CallOverrides, Descriptor, FailureKind,
-    LoadError, Outcome, Runtime, std_actions,
+    LoadError, Outcome, Runtime, failure_value, std_actions,
 };
 
 pub mod definitions;

@@ -6,8 +6,8 @@ use bora_store::{ActionComponent, NewComponent, StoreError};
 use sha2::{Digest, Sha256};
 
 use super::{Actions, StoredLimits, is_std};
+use crate::clock::now_micros;
 use crate::runtime::{Ceilings, Descriptor, Limit, LoadError};
-use crate::scheduler::now_micros;
 
 /// Why an upload was refused.
 #[derive(Debug, thiserror::Error)]

@@ -9,8 +9,9 @@ use bora_core::records::ActionResult;
 use serde_json::Value;
 
 use super::error::ApiError;
+use super::records::action_to_wire;
 use super::wire::reply;
-use super::{ApiState, JsonObject, action_executions};
+use super::{ApiState, JsonObject};
 
 /// The states Mistral names in its refusal, in its order.
 const STATES: &str = "['SUCCESS', 'ERROR', 'CANCELLED', 'PAUSED', 'RUNNING']";
@@ -75,6 +76,6 @@ pub async fn update(
     let action = state.service.complete_action(&id, result).await?;
     Ok(reply(
         StatusCode::OK,
-        &Value::Object(action_executions::to_wire(&action, true)),
+        &Value::Object(action_to_wire(&action, true)),
     ))
 }

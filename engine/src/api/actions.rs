@@ -19,7 +19,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use bora_store::{ActionComponent, ActionDefinition, StoreError};
+use bora_store::{ActionComponent, ActionDefinition};
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
@@ -28,10 +28,11 @@ use super::wire::{
     text_reply, time, upload_params,
 };
 use super::{ApiState, Pairs};
-use crate::actions::definitions::{DefinitionError, Upload, put_action_list};
+use crate::actions::StoredLimits;
+use crate::actions::definitions::Upload;
 use crate::actions::upload::UploadError;
-use crate::actions::{Actions, StoredLimits, is_std};
 use crate::runtime::Descriptor;
+use crate::service::ActionEntry;
 
 const FIELDS: &[&str] = &[
     "id",
@@ -50,10 +51,6 @@ const FIELDS: &[&str] = &[
 
 /// Largest upload accepted (the router's body limit for this resource).
 pub const MAX_UPLOAD_BYTES: usize = 64 << 20;
-
-fn actions(state: &ApiState) -> Actions {
-    Actions::new(state.service.store().clone(), state.runtime.clone())
-}
 
 fn std_to_wire(name: &str, d: &Descriptor) -> Map<String, Value> {
     let mut m = Map::new();
@@ -138,36 +135,27 @@ fn component_to_wire(c: &ActionComponent) -> Map<String, Value> {
     m
 }
 
+fn entry_to_wire(entry: &ActionEntry) -> Map<String, Value> {
+    match entry {
+        ActionEntry::Standard { name, descriptor } => std_to_wire(name, descriptor),
+        ActionEntry::Adhoc(def) => adhoc_to_wire(def),
+        ActionEntry::Uploaded(component) => component_to_wire(component),
+    }
+}
+
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse_checked(pairs, "name", FIELDS)?;
-    let store = state.service.store();
-    let mut all: Vec<Map<String, Value>> = state
-        .runtime
-        .list()
+    let all: Vec<Map<String, Value>> = state
+        .service
+        .list_action_entries()
+        .await?
         .iter()
-        .filter(|name| is_std(name))
-        .filter_map(|name| state.runtime.describe(name).map(|d| std_to_wire(name, &d)))
+        .map(entry_to_wire)
         .collect();
-    all.extend(
-        store
-            .list_action_definitions()
-            .await?
-            .iter()
-            .map(adhoc_to_wire),
-    );
-    let mut latest: Vec<ActionComponent> = Vec::new();
-    for c in store.list_action_components().await? {
-        // Ordered by name then version: keep the last of each name.
-        match latest.last_mut() {
-            Some(last) if last.name == c.name => *last = c,
-            _ => latest.push(c),
-        }
-    }
-    all.extend(latest.iter().map(component_to_wire));
     let page = params.page_in_memory(
         all,
         &[
@@ -186,29 +174,8 @@ pub async fn list(
 }
 
 async fn one(state: &ApiState, name: &str, namespace: &str) -> Result<Response, ApiError> {
-    let found = if namespace.is_empty()
-        && is_std(name)
-        && let Some(d) = state.runtime.describe(name)
-    {
-        Some(std_to_wire(name, &d))
-    } else {
-        let store = state.service.store();
-        match store.get_action_definition(name, namespace).await {
-            Ok(def) => Some(adhoc_to_wire(&def)),
-            Err(StoreError::NotFound { .. }) if namespace.is_empty() => store
-                .latest_action_component(name)
-                .await?
-                .map(|c| component_to_wire(&c)),
-            Err(StoreError::NotFound { .. }) => None,
-            Err(other) => return Err(other.into()),
-        }
-    };
-    match found {
-        Some(m) => Ok(reply(StatusCode::OK, &Value::Object(m))),
-        None => Err(ApiError::not_found(format!(
-            "Action not found [name={name}, namespace={namespace}]"
-        ))),
-    }
+    let entry = state.service.get_action_entry(name, namespace).await?;
+    Ok(reply(StatusCode::OK, &Value::Object(entry_to_wire(&entry))))
 }
 
 pub async fn get_one(
@@ -347,15 +314,6 @@ fn upload_error(err: UploadError) -> ApiError {
     api.text()
 }
 
-fn definition_error(err: DefinitionError) -> ApiError {
-    let api = match err {
-        DefinitionError::Invalid(m) => ApiError::bad_request(m),
-        DefinitionError::Duplicate(m) => ApiError::client(StatusCode::CONFLICT, m),
-        DefinitionError::Store(store) => store.into(),
-    };
-    api.text()
-}
-
 fn list_reply(status: StatusCode, items: Vec<Map<String, Value>>) -> Response {
     let mut out = Map::new();
     out.insert(
@@ -381,8 +339,9 @@ async fn put(
         Body::Wasm(bytes) => {
             let name = query_value(&pairs, "name").unwrap_or_default();
             let limits = upload_limits(&pairs)?;
-            let uploaded = actions(&state)
-                .upload(&name, &bytes, limits)
+            let uploaded = state
+                .service
+                .upload_action(&name, &bytes, limits)
                 .await
                 .map_err(upload_error)?;
             Ok(list_reply(
@@ -394,17 +353,16 @@ async fn put(
             // Mistral's text/plain endpoints answer only */*, text/*.
             check_accept(&headers)?;
             let (namespace, scope) = upload_params(&pairs)?;
-            let defs = put_action_list(
-                state.service.store(),
-                text,
-                Upload {
-                    namespace: &namespace,
-                    scope: &scope,
-                    replace,
-                },
-            )
-            .await
-            .map_err(definition_error)?;
+            let upload = Upload {
+                namespace: &namespace,
+                scope: &scope,
+                replace,
+            };
+            let defs = state
+                .service
+                .put_action_list(text, upload)
+                .await
+                .map_err(|e| ApiError::from(e).text())?;
             Ok(list_reply(status, defs.iter().map(adhoc_to_wire).collect()))
         }
     }
@@ -434,27 +392,8 @@ pub async fn delete(
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let namespace = namespace_of(&pairs);
-    if is_std(&name) {
-        return Err(ApiError::bad_request(format!(
-            "Attempt to delete a system action: {name}"
-        )));
-    }
-    let store = state.service.store();
-    match store.delete_action_definition(&name, &namespace).await {
-        Ok(()) => return Ok(StatusCode::NO_CONTENT.into_response()),
-        Err(StoreError::NotFound { .. }) => {}
-        Err(other) => return Err(other.into()),
-    }
-    if namespace.is_empty() {
-        match actions(&state).delete_upload(&name).await {
-            Ok(()) => return Ok(StatusCode::NO_CONTENT.into_response()),
-            Err(StoreError::NotFound { .. }) => {}
-            Err(other) => return Err(other.into()),
-        }
-    }
-    Err(ApiError::not_found(format!(
-        "Action not found [name={name}, namespace={namespace}]"
-    )))
+    state.service.delete_action(&name, &namespace).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 #[cfg(test)]

@@ -131,7 +131,6 @@ pub async fn list(
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let all: Vec<Map<String, Value>> = state
         .service
-        .store()
         .list_cron_triggers()
         .await?
         .iter()
@@ -148,7 +147,7 @@ pub async fn get_one(
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let trigger = state.service.store().get_cron_trigger(&name).await?;
+    let trigger = state.service.get_cron_trigger(&name).await?;
     Ok(params.reply_one(to_wire(&trigger)))
 }
 
@@ -156,6 +155,6 @@ pub async fn delete(
     State(state): State<ApiState>,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
-    state.service.store().delete_cron_trigger(&name).await?;
+    state.service.delete_cron_trigger(&name).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -12,7 +12,6 @@ use super::wire::{
     ListParams, check_scope, json_field, jstr, opt_str, opt_time, reply, text_field, time,
 };
 use super::{ApiState, JsonObject, Pairs};
-use crate::scheduler::now_micros;
 
 const FIELDS: &[&str] = &[
     "id",
@@ -102,13 +101,11 @@ pub async fn update(
     };
     let record = state
         .service
-        .store()
         .update_environment(
             &name,
             text_field(&body, "description")?.as_deref(),
             variables.as_ref(),
             scope_field(&body)?.as_deref(),
-            now_micros(),
         )
         .await?;
     Ok(reply(StatusCode::OK, &Value::Object(to_wire(&record))))
@@ -122,7 +119,6 @@ pub async fn list(
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let all: Vec<Map<String, Value>> = state
         .service
-        .store()
         .list_environments()
         .await?
         .iter()
@@ -139,7 +135,7 @@ pub async fn get_one(
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let env = state.service.store().get_environment(&name).await?;
+    let env = state.service.get_environment(&name).await?;
     Ok(params.reply_one(to_wire(&env)))
 }
 
@@ -147,6 +143,6 @@ pub async fn delete(
     State(state): State<ApiState>,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
-    state.service.store().delete_environment(&name).await?;
+    state.service.delete_environment(&name).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

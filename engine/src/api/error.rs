@@ -79,6 +79,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::NotFound(m) => ApiError::not_found(m),
             ServiceError::BadRequest(m) => ApiError::bad_request(m),
             ServiceError::Duplicate(m) => ApiError::client(StatusCode::CONFLICT, m),
+            ServiceError::Forbidden(m) => ApiError::forbidden(m),
             ServiceError::Internal(detail) => ApiError::Internal {
                 detail,
                 style: Style::Fault,

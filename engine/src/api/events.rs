@@ -102,7 +102,7 @@ pub async fn stream(
     Pairs(pairs): Pairs,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let feed = Feed {
-        changes: state.service.scheduler().subscribe(),
+        changes: state.service.subscribe(),
         closing: CLOSING.subscribe(),
         only: pairs
             .into_iter()

@@ -16,7 +16,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use bora_core::records::TaskExecution;
+use bora_core::records::{TaskExecution, WorkflowExecution};
 use bora_lang::{OnClause, Task, TaskKind, Workflow, WorkflowType};
 use serde_json::{Map, Value, json};
 
@@ -95,20 +95,12 @@ fn items(task: &TaskExecution) -> Value {
     })
 }
 
-async fn task_execution(
-    store: &bora_store::Store,
-    task: &TaskExecution,
-) -> Result<Map<String, Value>, ApiError> {
-    let children: Vec<Value> = match task.kind {
-        bora_core::records::TaskKind::Workflow => store
-            .list_children_of(&task.id)
-            .await?
-            .into_iter()
-            .map(|c| json!({"id": c.execution.id, "state": c.execution.state.as_str()}))
-            .collect(),
-        _ => Vec::new(),
-    };
-    let retry_no = task.runtime_context.retry_no();
+fn task_execution(task: &TaskExecution, children: &[WorkflowExecution]) -> Value {
+    let children: Vec<Value> = children
+        .iter()
+        .map(|c| json!({"id": c.id, "state": c.state.as_str()}))
+        .collect();
+    let retry_no = Value::from(task.runtime_context.retry_no());
     let next: Vec<Value> = task
         .next_tasks
         .iter()
@@ -122,10 +114,10 @@ async fn task_execution(
     m.insert("started_at".into(), exact(task.started_at));
     m.insert("finished_at".into(), exact(task.finished_at));
     m.insert("items".into(), items(task));
-    m.insert("retry_no".into(), retry_no.into());
+    m.insert("retry_no".into(), retry_no);
     m.insert("next".into(), Value::Array(next));
     m.insert("sub_executions".into(), Value::Array(children));
-    Ok(m)
+    Value::Object(m)
 }
 
 /// `GET /v2/executions/{id}/graph`.
@@ -133,19 +125,15 @@ pub async fn get(
     State(state): State<ApiState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let store = state.service.store();
-    let stored = store.get_execution(&id).await?;
-    let spec = store.get_spec(&stored.spec_hash).await?;
-    let workflow: Workflow = serde_json::from_str(&spec).map_err(|err| ApiError::Internal {
-        detail: format!("cannot read the spec {}: {err}", stored.spec_hash),
-        style: super::error::Style::Fault,
-    })?;
+    let graph = state.service.execution_graph(&id).await?;
+    let workflow = &graph.workflow;
     let tasks = workflow.effective_tasks();
-    let mut runs = Vec::new();
-    for task in store.list_tasks_of(&id).await? {
-        runs.push(Value::Object(task_execution(store, &task).await?));
-    }
-    let exec = &stored.execution;
+    let runs: Vec<Value> = graph
+        .tasks
+        .iter()
+        .map(|(task, children)| task_execution(task, children))
+        .collect();
+    let exec = &graph.execution;
     let body = json!({
         "execution_id": exec.id,
         "workflow_name": exec.workflow_name,
@@ -157,7 +145,7 @@ pub async fn get(
         "created_at": exact(Some(exec.created_at)),
         "updated_at": exact(exec.updated_at),
         "tasks": tasks.iter().map(task_node).collect::<Vec<_>>(),
-        "transitions": transitions(&workflow, &tasks),
+        "transitions": transitions(workflow, &tasks),
         "task_executions": runs,
     });
     Ok(reply(StatusCode::OK, &body))

@@ -21,7 +21,6 @@ use axum::routing::get;
 use bora_core::limits::find_nul;
 use serde_json::{Map, Value};
 
-use crate::runtime::Runtime;
 use crate::service::Service;
 
 mod action_complete;
@@ -34,6 +33,8 @@ pub mod error;
 pub mod events;
 mod executions;
 mod graph;
+mod listing;
+mod records;
 mod root;
 mod tasks;
 pub mod wire;
@@ -42,11 +43,10 @@ mod workflows;
 
 pub use error::ApiError;
 
-/// What the handlers share: the service and the action runtime.
+/// What the handlers share: the service.
 #[derive(Clone)]
 pub struct ApiState {
     pub service: Service,
-    pub runtime: Runtime,
 }
 
 /// The query string as ordered pairs (repeated keys kept).

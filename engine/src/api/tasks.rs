@@ -4,98 +4,20 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use bora_core::dataflow::result_from;
-use bora_core::records::TaskExecution;
-use bora_store::queries::{TaskOwner, task_column};
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use super::wire::{ListParams, PROJECT, json_field, jstr, opt_str, opt_time, reply, time};
-use super::{ApiState, JsonObject, Pairs, action_executions, executions};
-
-const FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "type",
-    "workflow_name",
-    "workflow_namespace",
-    "workflow_id",
-    "workflow_execution_id",
-    "tags",
-    "state",
-    "state_info",
-    "project_id",
-    "runtime_context",
-    "result",
-    "published",
-    "published_global",
-    "processed",
-    "created_at",
-    "updated_at",
-    "started_at",
-    "finished_at",
-];
-
-fn to_wire(t: &TaskExecution, owner: &TaskOwner, result: Option<&Value>) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("id".into(), t.id.clone().into());
-    m.insert("name".into(), t.name.clone().into());
-    m.insert("type".into(), t.kind.as_str().into());
-    m.insert("workflow_name".into(), owner.workflow_name.clone().into());
-    m.insert(
-        "workflow_namespace".into(),
-        owner.workflow_namespace.clone().into(),
-    );
-    m.insert("workflow_id".into(), owner.workflow_id.clone().into());
-    m.insert(
-        "workflow_execution_id".into(),
-        t.workflow_execution_id.clone().into(),
-    );
-    m.insert("tags".into(), t.tags.clone().into());
-    m.insert("state".into(), t.state.as_str().into());
-    m.insert("state_info".into(), opt_str(t.state_info.as_deref()));
-    m.insert("project_id".into(), PROJECT.into());
-    m.insert("runtime_context".into(), jstr(&t.runtime_context));
-    if let Some(result) = result {
-        m.insert("result".into(), jstr(result));
-    }
-    m.insert("published".into(), jstr(&t.published_value()));
-    m.insert("processed".into(), t.processed.into());
-    m.insert("created_at".into(), time(t.created_at));
-    m.insert("updated_at".into(), opt_time(t.updated_at));
-    m.insert("started_at".into(), opt_time(t.started_at));
-    m.insert("finished_at".into(), opt_time(t.finished_at));
-    m
-}
+use super::records::{TASK_FIELDS, action_to_wire, task_to_wire};
+use super::wire::{ListParams, json_field, reply};
+use super::{ApiState, JsonObject, Pairs, listing};
+use crate::service::TaskDetails;
 
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    list_with(&state, &headers, pairs, None, "tasks").await
-}
-
-/// A task list (no `result`), optionally of one workflow execution.
-pub(super) async fn list_with(
-    state: &ApiState,
-    headers: &HeaderMap,
-    pairs: Vec<(String, String)>,
-    execution_id: Option<&str>,
-    path: &str,
-) -> Result<Response, ApiError> {
-    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let parent = execution_id.map(|id| ("t.workflow_execution_id", id));
-    let query = params.store_query_under(task_column, parent)?;
-    let items = state
-        .service
-        .store()
-        .list_tasks(&query)
-        .await?
-        .iter()
-        .map(|(t, owner)| to_wire(t, owner, None))
-        .collect();
-    Ok(params.reply_page(headers, path, "tasks", items))
+    listing::list_tasks(&state, &headers, pairs, None, "tasks").await
 }
 
 pub async fn get_one(
@@ -103,30 +25,15 @@ pub async fn get_one(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let task = state.service.store().get_task(&id).await?;
-    Ok(params.reply_one(with_result(&state, &task).await?))
+    let params = ListParams::parse_checked(pairs, "created_at", TASK_FIELDS)?;
+    let task = state.service.get_task(&id).await?;
+    let details = state.service.task_details(task).await?;
+    Ok(params.reply_one(details_to_wire(&details)))
 }
 
 /// A task as its GET shows it: with its owner's names and its result.
-async fn with_result(
-    state: &ApiState,
-    task: &TaskExecution,
-) -> Result<Map<String, Value>, ApiError> {
-    let store = state.service.store();
-    let owner = store
-        .get_execution(&task.workflow_execution_id)
-        .await?
-        .execution;
-    let actions = store.list_actions_of(&task.id).await?;
-    let children = store.list_children_of(&task.id).await?;
-    let result = result_from(task, actions.iter(), children.iter().map(|c| &c.execution));
-    let owner = TaskOwner {
-        workflow_name: owner.workflow_name,
-        workflow_id: owner.workflow_id,
-        workflow_namespace: owner.workflow_namespace,
-    };
-    Ok(to_wire(task, &owner, Some(&result)))
+fn details_to_wire(d: &TaskDetails) -> Map<String, Value> {
+    task_to_wire(&d.task, &d.owner, Some(&d.result))
 }
 
 /// `PUT /v2/tasks/{id}`: `{"state": "RUNNING", "reset": bool, "env": ...}`
@@ -137,24 +44,15 @@ pub async fn update(
     Path(id): Path<String>,
     JsonObject(body): JsonObject,
 ) -> Result<Response, ApiError> {
-    let store = state.service.store();
-    let task = store.get_task(&id).await?;
     let text = |key: &str| {
         body.get(key)
             .and_then(Value::as_str)
             .filter(|s| !s.is_empty())
     };
-    if let Some(name) = text("name")
-        && name != task.name
-    {
-        return Err(ApiError::bad_request("Task name does not match."));
-    }
-    if let Some(workflow) = text("workflow_name") {
-        let owner = store.get_execution(&task.workflow_execution_id).await?;
-        if workflow != owner.execution.workflow_name {
-            return Err(ApiError::bad_request("Workflow name does not match."));
-        }
-    }
+    state
+        .service
+        .check_task_names(&id, text("name"), text("workflow_name"))
+        .await?;
     let skip = match text("state") {
         Some("RUNNING") => false,
         Some("SKIPPED") => true,
@@ -180,8 +78,11 @@ pub async fn update(
         value => Some(json_field(value)?).filter(|e| !e.is_empty()),
     };
     let task = state.service.update_task(&id, skip, reset, env).await?;
-    let m = with_result(&state, &task).await?;
-    Ok(reply(StatusCode::OK, &Value::Object(m)))
+    let details = state.service.task_details(task).await?;
+    Ok(reply(
+        StatusCode::OK,
+        &Value::Object(details_to_wire(&details)),
+    ))
 }
 
 pub async fn action_executions(
@@ -190,7 +91,7 @@ pub async fn action_executions(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    action_executions::list_with(
+    listing::list_action_executions(
         &state,
         &headers,
         pairs,
@@ -206,7 +107,7 @@ pub async fn workflow_executions(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    executions::list_with(
+    listing::list_executions(
         &state,
         &headers,
         pairs,
@@ -223,13 +124,6 @@ pub async fn action_execution(
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse(pairs, "created_at")?;
-    let store = state.service.store();
-    store.get_task(&id).await?;
-    let action = store.get_action(&action_id).await?;
-    if action.task_execution_id.as_deref() != Some(id.as_str()) {
-        return Err(ApiError::not_found(format!(
-            "ActionExecution not found [id={action_id}, task_execution_id={id}]"
-        )));
-    }
-    Ok(params.reply_one(action_executions::to_wire(&action, true)))
+    let action = state.service.task_action(&id, &action_id).await?;
+    Ok(params.reply_one(action_to_wire(&action, true)))
 }

@@ -3,78 +3,22 @@
 //! (filters, `fields`, sorting, marker paging) and the `next` link.
 
 use std::cmp::Ordering;
-use std::io;
 
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bora_store::queries::{Filter, FilterOp, ListQuery};
 use serde::Serialize;
-use serde_json::ser::Formatter;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
+use crate::pyjson::dumps;
 
 /// Mistral's cap on list sizes (`[api] max_limit`).
 pub const MAX_LIMIT: u32 = 1000;
 
 /// The project every record belongs to (Bora has no multi-tenancy).
 pub const PROJECT: &str = "<default-project>";
-
-/// `json.dumps` separators (`", "`, `": "`) and `ensure_ascii`, so that the
-/// JSON-in-JSON fields read exactly like Mistral's.
-struct PyFormatter;
-
-impl Formatter for PyFormatter {
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        if first { Ok(()) } else { w.write_all(b", ") }
-    }
-
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        if first { Ok(()) } else { w.write_all(b", ") }
-    }
-
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        for ch in fragment.chars() {
-            if ch.is_ascii() {
-                let mut buf = [0u8; 1];
-                w.write_all(ch.encode_utf8(&mut buf).as_bytes())?;
-            } else {
-                let mut units = [0u16; 2];
-                for unit in ch.encode_utf16(&mut units) {
-                    write!(w, "\\u{unit:04x}")?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// `json.dumps(value)` as Python writes it.
-pub fn dumps(value: &impl Serialize) -> String {
-    let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, PyFormatter);
-    if value.serialize(&mut ser).is_err() {
-        return "null".to_owned();
-    }
-    String::from_utf8(out).unwrap_or_else(|_| "null".to_owned())
-}
 
 /// A JSON-in-JSON field: the value as a JSON string.
 pub fn jstr(value: &impl Serialize) -> Value {

@@ -87,7 +87,6 @@ pub async fn list(
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let all: Vec<Map<String, Value>> = state
         .service
-        .store()
         .list_workbooks()
         .await?
         .iter()
@@ -116,11 +115,7 @@ pub async fn get_one(
 ) -> Result<Response, ApiError> {
     let namespace = namespace_of(&pairs);
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let wb = state
-        .service
-        .store()
-        .get_workbook(&name, &namespace)
-        .await?;
+    let wb = state.service.get_workbook(&name, &namespace).await?;
     Ok(params.reply_one(to_wire(&wb)))
 }
 
@@ -131,7 +126,6 @@ pub async fn delete(
 ) -> Result<Response, ApiError> {
     state
         .service
-        .store()
         .delete_workbook(&name, &namespace_of(&pairs))
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())

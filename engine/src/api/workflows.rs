@@ -119,7 +119,6 @@ pub async fn list(
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
     let all: Vec<Map<String, Value>> = state
         .service
-        .store()
         .list_workflows()
         .await?
         .iter()
@@ -150,7 +149,7 @@ pub async fn get_one(
 ) -> Result<Response, ApiError> {
     let namespace = namespace_of(&pairs);
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let def = state.service.store().get_workflow(&id, &namespace).await?;
+    let def = state.service.get_workflow(&id, &namespace).await?;
     Ok(params.reply_one(to_wire(&def, Shape::Get)))
 }
 
@@ -159,19 +158,10 @@ pub async fn delete(
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    let store = state.service.store();
-    let namespace = namespace_of(&pairs);
-    let def = store.get_workflow(&id, &namespace).await?;
-    // A trigger would start a workflow that no longer exists (Mistral).
-    let triggers = store.cron_triggers_of_workflow(&def.id).await?;
-    if !triggers.is_empty() {
-        return Err(ApiError::bad_request(format!(
-            "Can't delete workflow that has cron triggers associated. \
-             [workflow_identifier={id}], [cron_trigger_name(s)={}]",
-            triggers.join(", ")
-        )));
-    }
-    store.delete_workflow(&id, &namespace).await?;
+    state
+        .service
+        .delete_workflow(&id, &namespace_of(&pairs))
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

@@ -220,10 +220,11 @@ async fn drive(
     let bar = progress_bar();
     let mut seen: HashMap<String, State> = HashMap::new();
     let mut announced: HashSet<String> = HashSet::new();
-    let mut changes = service.scheduler().subscribe();
+    let mut changes = service.subscribe();
+    let store = node.store();
     let final_state = loop {
-        let exec = service.store().get_execution(&id).await?;
-        for task in service.store().list_tasks_of(&id).await? {
+        let exec = store.get_execution(&id).await?;
+        for task in store.list_tasks_of(&id).await? {
             if seen.get(&task.id) != Some(&task.state) {
                 let line = format!("{:<9} {}", task.state.as_str(), task.name);
                 match &bar {
@@ -287,7 +288,7 @@ async fn drive(
 /// through the API. They are what is left once no action or event job is
 /// queued.
 async fn waiting_actions(node: &Node, id: &str) -> anyhow::Result<Vec<(String, ActionExecution)>> {
-    let store = node.service.store();
+    let store = node.store();
     if store.next_job_time(JobKind::Action).await?.is_some()
         || store.next_job_time(JobKind::Event).await?.is_some()
     {

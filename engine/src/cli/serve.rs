@@ -183,7 +183,6 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let app = router(ApiState {
         service: node.service.clone(),
-        runtime: node.runtime.clone(),
     });
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,

@@ -135,3 +135,22 @@ pub enum FailureKind {
     #[error("the runtime could not run the action: {message}")]
     Internal { message: String },
 }
+
+/// What a failed call stores as the action's error (Mistral keeps the error
+/// value in `output.result`); `name` is the action that was called. Kept
+/// with the failure kinds so that the registry needs nothing above it.
+pub fn failure_value(kind: &FailureKind, name: &str) -> Value {
+    match kind {
+        FailureKind::ActionError {
+            details: Some(details),
+            ..
+        } => details.clone(),
+        FailureKind::ActionError { message, .. } if name == "std.fail" => Value::String(format!(
+            "The action raised an exception [action=Fail action, msg='{message}']"
+        )),
+        FailureKind::NotFound { name } => {
+            Value::String(format!("Failed to find action [action_name={name}]"))
+        }
+        other => Value::String(other.to_string()),
+    }
+}

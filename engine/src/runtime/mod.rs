@@ -58,7 +58,7 @@ pub use config::{
     ActionLimits, Allocator, CallOverrides, Ceilings, Limit, Limits, OverCeiling, RuntimeConfig,
     UNLIMITED_FUEL, default_cache_dir,
 };
-pub use error::{ActionFailure, FailureKind, LoadError, RuntimeError};
+pub use error::{ActionFailure, FailureKind, LoadError, RuntimeError, failure_value};
 pub use host::LogRecord;
 pub use input::{Descriptor, Param};
 

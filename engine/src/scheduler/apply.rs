@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::commit::{Outcome, WriteSet};
-use super::{Scheduler, SchedulerError, SystemEnv, lock, now_micros};
+use super::{Scheduler, SchedulerError, SystemEnv, lock};
+use crate::clock::now_micros;
 
 /// An action for the executor to run (also the payload of its job).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -31,15 +31,12 @@ use bora_core::step::{Command, Event};
 use bora_store::{JobKind, Store, StoreError};
 use tokio::sync::{Notify, broadcast, mpsc};
 
+use crate::clock::now_micros;
+
 pub use apply::ActionJob;
 use apply::StepFailure;
 pub use inline::{InlineCall, InlineRunner};
 pub use route::Delivery;
-
-/// Microseconds since the Unix epoch, the store's time unit.
-pub fn now_micros() -> i64 {
-    chrono::Utc::now().timestamp_micros()
-}
 
 /// The engine core's [`Env`] in service: the time of the step (read from
 /// the system clock by the scheduler, which stores it with the step's

@@ -8,7 +8,8 @@
 use bora_core::step::Event;
 
 use super::apply::StepFailure;
-use super::{Scheduler, lock, now_micros};
+use super::{Scheduler, lock};
+use crate::clock::now_micros;
 
 impl Scheduler {
     /// Fails an execution whose step failed `failures` times in a row here.

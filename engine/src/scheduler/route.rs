@@ -19,7 +19,8 @@ use bora_store::{JobKind, NewJob, StoreError, StoredExecution};
 use serde_json::Value;
 
 use super::apply::uuid;
-use super::{Scheduler, lock, now_micros};
+use super::{Scheduler, lock};
+use crate::clock::now_micros;
 
 /// An event to hand to this node's scheduler once its job is committed.
 pub type Delivery = (String, Event, String);

@@ -68,7 +68,6 @@ async fn start(
     let node = Node::start(config).await.expect("node starts");
     let app = router(ApiState {
         service: node.service.clone(),
-        runtime: node.runtime.clone(),
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
