@@ -33,6 +33,7 @@ use bora_core::records::ActionResult;
 use bora_core::step::Event;
 use bora_expr::DataContext;
 use bora_store::JobKind;
+use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::sync::{Notify, Semaphore, mpsc, watch};
 
@@ -230,10 +231,19 @@ impl Executor {
             self.scheduler.release_slot();
             return;
         }
-        let mut action = match serde_json::from_value::<ActionJob>(job.payload) {
+        let mut action = match ActionJob::deserialize(&job.payload) {
             Ok(action) => action,
             Err(err) => {
-                tracing::error!(job = %job.id, error = %err, "unreadable action job dropped");
+                // Its action would stay RUNNING for ever: the execution
+                // fails with the reason instead.
+                tracing::error!(job = %job.id, error = %err, "unreadable action job");
+                if let Some(execution_id) = &job.execution_id {
+                    let message = format!(
+                        "an action job of this execution cannot be read ({err}): {}",
+                        crate::scheduler::excerpt(&job.payload)
+                    );
+                    self.scheduler.fail_execution(execution_id, &message).await;
+                }
                 let _ = self.scheduler.store().delete_job(&job.id).await;
                 self.scheduler.release_slot();
                 return;

@@ -240,6 +240,58 @@ async fn an_event_whose_nodes_kept_dying_is_quarantined() {
     }
 }
 
+/// An action job whose payload this version cannot read (written by
+/// another version, or damaged): its execution fails with the reason
+/// instead of waiting for ever on an action nobody runs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreadable_action_job_fails_its_execution() {
+    let dir = tempfile::tempdir().unwrap();
+    let (urls, _pg) = databases(&dir).await;
+    for url in urls {
+        let node = node(&url).await;
+        let victim = start(&node, "fine").await;
+        finished(&node, &victim).await;
+        let store = node.store();
+        let mut stored = store.get_execution(&victim).await.unwrap();
+        stored.execution.state = State::Running;
+        stored.version += 1;
+        let now = now_micros();
+        let mut tx = store.begin().await.unwrap();
+        tx.put_executions(std::slice::from_ref(&stored))
+            .await
+            .unwrap();
+        tx.insert_jobs(&[NewJob {
+            id: uuid::Uuid::new_v4().to_string(),
+            kind: JobKind::Action,
+            execution_id: Some(victim.clone()),
+            due_at: now,
+            payload: serde_json::json!({"not": "an action job"}),
+            locked_by: None,
+            target: None,
+            created_at: now,
+        }])
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+
+        let failed = finished(&node, &victim).await.execution;
+        assert_eq!(failed.state, State::Error, "{url}");
+        let info = failed.state_info.unwrap_or_default();
+        assert!(
+            info.contains("an action job of this execution cannot be read")
+                && info.contains("an action job\"}"),
+            "{url}: {info}"
+        );
+        // The node goes on.
+        let after = start(&node, "fine").await;
+        assert_eq!(
+            finished(&node, &after).await.execution.state,
+            State::Success
+        );
+        node.shutdown().await;
+    }
+}
+
 /// Sets the delivery count of an execution's jobs, as dead nodes leave it.
 async fn set_attempts(url: &str, execution: &str, attempts: i64) {
     sqlx::any::install_default_drivers();

@@ -140,6 +140,16 @@ impl std::fmt::Display for StepFailure {
     }
 }
 
+/// Whether the batch holds a resume or a task rerun: their API calls
+/// answer with the execution or task running again (as Mistral does), so
+/// their step leaves quick actions to the executor instead of finishing
+/// them before the answer.
+fn answers_running(batch: &[(Event, Option<String>)]) -> bool {
+    batch
+        .iter()
+        .any(|(event, _)| matches!(event, Event::Resume | Event::Rerun { .. }))
+}
+
 /// How often a step is redone because another writer got there first
 /// before giving up for now (the batch is retried later).
 const MAX_CONFLICTS: usize = 8;
@@ -191,7 +201,11 @@ impl Scheduler {
             };
             let (exec, commands) = self.run_core(exec, events, now).await?;
             let mut now = now;
-            let (exec, commands) = self.run_inline(exec, commands, &mut now).await?;
+            let (exec, commands) = if answers_running(&batch) {
+                (exec, commands)
+            } else {
+                self.run_inline(exec, commands, &mut now).await?
+            };
             match self
                 .commit(
                     execution_id,

@@ -194,6 +194,17 @@ struct Cached {
     exec: Execution,
 }
 
+/// The start of a stored payload, for messages about one that cannot be
+/// read (bounded: it may be anything).
+pub(crate) fn excerpt(payload: &serde_json::Value) -> String {
+    const MAX: usize = 200;
+    let text = payload.to_string();
+    match text.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text,
+    }
+}
+
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     // A poisoned lock means a panic elsewhere; the data (queues and caches)
     // is still consistent, each update being a single insert or remove.
@@ -348,6 +359,8 @@ impl Scheduler {
                 Ok(jobs) if !jobs.is_empty() => {
                     for job in jobs {
                         let Some(execution_id) = job.execution_id.clone() else {
+                            // No execution to tell: nothing can ever apply it.
+                            tracing::error!(job = %job.id, payload = %excerpt(&job.payload), "deleting an event job that names no execution");
                             let _ = self.inner.store.delete_job(&job.id).await;
                             continue;
                         };
@@ -359,7 +372,8 @@ impl Scheduler {
                             Ok(event) => self.submit(&execution_id, event, Some(job.id)),
                             Err(err) => {
                                 let message = format!(
-                                    "an engine event of this execution cannot be read ({err})"
+                                    "an engine event of this execution cannot be read ({err}): {}",
+                                    excerpt(&job.payload)
                                 );
                                 self.fail_execution(&execution_id, &message).await;
                             }
