@@ -320,6 +320,13 @@ impl Budget {
         Ok(())
     }
 
+    /// [`Budget::enter`] with a guard that leaves the level when dropped.
+    #[inline]
+    pub fn level(&self) -> Result<Level<'_>, LimitError> {
+        self.enter()?;
+        Ok(Level(self))
+    }
+
     /// Leaves a level entered with [`Budget::enter`].
     #[inline]
     pub fn leave(&self) {
@@ -330,6 +337,18 @@ impl Budget {
     /// The error for a value nested deeper than `max_depth`.
     pub fn too_deep(&self) -> LimitError {
         self.trip(LimitKind::ValueDepth(self.limits.max_depth))
+    }
+}
+
+/// A level of run-time nesting entered with [`Budget::level`]; dropping it
+/// leaves the level.
+#[must_use]
+pub struct Level<'b>(&'b Budget);
+
+impl Drop for Level<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        self.0.leave();
     }
 }
 
