@@ -323,20 +323,15 @@ impl Budget {
         self.bytes(n.saturating_mul(ITEM_BYTES))
     }
 
-    /// Fails when the steps or bytes counted are over their limits (a
-    /// limit error the evaluation caught and kept does not go unnoticed).
+    /// Fails when a limit was exceeded (a limit error the evaluation caught
+    /// and kept does not go unnoticed). Counting past the step or byte
+    /// limit always records it, so the record is all there is to look at.
+    #[inline]
     pub fn check(&self) -> Result<(), LimitError> {
-        if let Some(error) = self.tripped() {
-            return Err(error);
+        match self.tripped() {
+            Some(error) => Err(error),
+            None => Ok(()),
         }
-        let limits = self.limits.get();
-        if self.steps_used() > limits.max_steps {
-            return Err(self.trip(LimitKind::Steps(limits.max_steps)));
-        }
-        if self.bytes_used() > limits.max_bytes {
-            return Err(self.trip(LimitKind::Bytes(limits.max_bytes)));
-        }
-        Ok(())
     }
 
     /// Enters one level of run-time nesting (left with [`Budget::leave`]).
