@@ -13,10 +13,12 @@
 //! - **steps**: YAQL tree nodes evaluated, lambda calls and the items every
 //!   function produces or consumes; for Jinja, minijinja's instructions
 //!   (its `fuel`, skipped where it cannot run out: see `jinja::budget`) and
-//!   the items of the values it writes or returns;
+//!   the items of the values it writes, assigns to namespace attributes or
+//!   returns;
 //! - **bytes**: the size of the values built, cumulatively per evaluation
 //!   (string bytes, and [`ITEM_BYTES`] per item of a list, dict or set);
-//!   for Jinja, what a template writes and what an expression returns;
+//!   for Jinja, what a template writes, what it assigns to namespace
+//!   attributes and what an expression returns;
 //! - **value depth**: lists and dicts nested deeper than `max_depth` are
 //!   refused where they are made, and [`check_depth`] refuses such JSON;
 //! - **expression depth**: the nesting of the parse tree (and, at run time,

@@ -14,7 +14,11 @@
 //!   (an atomic per instruction) is then skipped, and nothing changes;
 //! - **bytes and value depth**: what a template writes is counted by the
 //!   formatter, and a whole-expression result is measured without recursion
-//!   ([`measure`]) before it is converted to JSON.
+//!   ([`measure`]) before it is converted to JSON. A value assigned to a
+//!   namespace attribute (`{% set ns.s = ns.s ~ 'x' %}`, the one way a
+//!   value grows from one loop iteration to the next) is measured as it is
+//!   assigned ([`count_namespace_sets`]): minijinja assigns it natively, so
+//!   the template is rewritten to pass it through [`COUNT_FILTER`] first.
 //!
 //! Bora's functions and the formatter reach the budget as this thread's
 //! current one ([`with`]): set for the evaluation by [`scoped`] on the
@@ -374,6 +378,145 @@ impl<T> PerFuel<T> {
     }
 }
 
+// ---------------------------------------------------------------- sets
+
+/// The filter that measures a value against the budget and returns it.
+pub(super) const COUNT_FILTER: &str = "__bora_counted";
+
+/// `source` with every `{% set <target> = <value> %}` whose target names a
+/// namespace attribute (has a `.`) assigning `(<value>)|__bora_counted`
+/// instead; `None` when there is none. Raw blocks, comments and `{{ }}`
+/// are left alone; string literals are skipped. Line breaks stay where they
+/// were, so error lines do not move.
+pub(super) fn count_namespace_sets(source: &str) -> Option<String> {
+    let bytes = source.as_bytes();
+    let mut out = String::new();
+    // Copied to `out` up to here.
+    let mut copied = 0;
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (b'{', b'#') => i = find(bytes, i + 2, b"#}").map_or(bytes.len(), |at| at + 2),
+            (b'{', b'{') => i = tag_end(bytes, i + 2, b'}').map_or(bytes.len(), |at| at + 2),
+            (b'{', b'%') => {
+                let Some(end) = tag_end(bytes, i + 2, b'%') else {
+                    break;
+                };
+                let tag = &source[i + 2..end];
+                if tag_word(tag) == Some("raw") {
+                    // To the end of `{% endraw %}`.
+                    i = raw_end(bytes, end + 2);
+                    continue;
+                }
+                if let Some((value_start, value_end)) = namespace_set(tag) {
+                    let (value_start, value_end) = (i + 2 + value_start, i + 2 + value_end);
+                    out.push_str(&source[copied..value_start]);
+                    out.push('(');
+                    out.push_str(&source[value_start..value_end]);
+                    out.push_str(")|");
+                    out.push_str(COUNT_FILTER);
+                    copied = value_end;
+                }
+                i = end + 2;
+            }
+            _ => i += 1,
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&source[copied..]);
+    Some(out)
+}
+
+/// Where `needle` next starts at or after `from`.
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|at| from + at)
+}
+
+/// Where the tag opened before `from` closes (`close` then `}`), outside
+/// string literals and brackets (as minijinja's lexer reads `{{ {'a': {}} }}`);
+/// `None` when it does not.
+fn tag_end(bytes: &[u8], from: usize, close: u8) -> Option<usize> {
+    let mut i = from;
+    let mut quote = None;
+    let mut open = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(_) if b == b'\\' => i += 1,
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'\'' || b == b'"' => quote = Some(b),
+            None if b == close && open == 0 && bytes.get(i + 1) == Some(&b'}') => {
+                return Some(i);
+            }
+            None if matches!(b, b'(' | b'[' | b'{') => open += 1,
+            None if matches!(b, b')' | b']' | b'}') => open = open.saturating_sub(1),
+            None => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The first word of a tag's inside (after whitespace control).
+fn tag_word(tag: &str) -> Option<&str> {
+    let tag = tag.trim_start_matches(['-', '+']).trim_start();
+    let end = tag
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(tag.len());
+    (end > 0).then(|| &tag[..end])
+}
+
+/// Past the `{% endraw %}` closing a raw block whose body starts at `from`.
+fn raw_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(at) = find(bytes, i, b"{%") {
+        let Some(end) = tag_end(bytes, at + 2, b'%') else {
+            break;
+        };
+        let tag = std::str::from_utf8(&bytes[at + 2..end]).unwrap_or("");
+        if tag_word(tag) == Some("endraw") {
+            return end + 2;
+        }
+        i = end + 2;
+    }
+    bytes.len()
+}
+
+/// For a `set` tag's inside assigning to a namespace attribute, where its
+/// value starts and ends (without surrounding whitespace and the closing
+/// whitespace control). The target is names, dots, commas and
+/// parentheses only, so its `=` is the first one.
+fn namespace_set(tag: &str) -> Option<(usize, usize)> {
+    let body = tag.trim_start_matches(['-', '+']).trim_start();
+    let after_set = body.strip_prefix("set")?;
+    if !after_set.starts_with(|c: char| c.is_whitespace() || c == '(') {
+        return None;
+    }
+    let target_start = tag.len() - after_set.len();
+    let eq = target_start + after_set.find('=')?;
+    let target = &tag[target_start..eq];
+    if !target.contains('.')
+        || !target
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "_.,()".contains(c))
+        || tag[eq + 1..].starts_with('=')
+    {
+        return None;
+    }
+    let value = tag[eq + 1..].trim_end();
+    let value = value.strip_suffix(['-', '+']).unwrap_or(value);
+    let start = eq + 1 + (value.len() - value.trim_start().len());
+    let end = eq + 1 + value.trim_end().len();
+    (start < end).then_some((start, end))
+}
+
 // ---------------------------------------------------------------- values
 
 /// Counts a whole-expression result against the budget without recursion:
@@ -524,6 +667,7 @@ mod tests {
             "{%with x=a%}{{x}}{%endwith%}",
             "{%filter upper%}a{%endfilter%}",
             "{%set ns=namespace(a=1)%}{%set ns.a=2%}",
+            "{%set ns=namespace(a=1)%}{%set ns.a=(2)|__bora_counted%}",
             "{%- if a -%}x{%- endif -%}",
         ];
         // Long texts, where the per-byte rate matters more than the base.
@@ -568,6 +712,38 @@ mod tests {
         assert_eq!(outer_tripped, None);
         // Outside an evaluation there is no budget to count against.
         assert_eq!(with(|_| ()), None);
+    }
+
+    #[test]
+    fn namespace_assignments_are_counted() {
+        let rewrite = |s: &str| count_namespace_sets(s);
+        assert_eq!(
+            rewrite("{% set ns.s = ns.s ~ 'x' %}").as_deref(),
+            Some("{% set ns.s = (ns.s ~ 'x')|__bora_counted %}")
+        );
+        assert_eq!(
+            rewrite("a{%- set ns.a, ns.b = 1, 2 -%}b").as_deref(),
+            Some("a{%- set ns.a, ns.b = (1, 2)|__bora_counted -%}b")
+        );
+        assert_eq!(
+            rewrite("{%+set (ns.a)=x == '%}'\n%}").as_deref(),
+            Some("{%+set (ns.a)=(x == '%}')|__bora_counted\n%}")
+        );
+        for unchanged in [
+            "{% set s = s ~ 'x' %}",
+            "{% set ns.s %}x{% endset %}",
+            "{% set x | replace(a='b.c') %}x{% endset %}",
+            "{% raw %}{% set ns.s = 1 %}{% endraw %}",
+            "{# {% set ns.s = 1 %} #}",
+            "{{ '{% set ns.s = 1 %}' }}",
+            "{{ {'a': {'b': '{% set ns.s = 1 %}'}} }}",
+            "{% if ns.a == 1 %}{% endif %}",
+            "{% settle ns.a = 1 %}",
+        ] {
+            assert_eq!(rewrite(unchanged), None, "{unchanged}");
+        }
+        // After a raw block, sets count again.
+        assert!(rewrite("{% raw %}x{% endraw %}{% set ns.a = 1 %}").is_some());
     }
 
     #[test]

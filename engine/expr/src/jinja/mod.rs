@@ -363,6 +363,7 @@ fn operand_end(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
 
 /// A text with Jinja blocks or surrounding text, rendered to a string.
 pub struct JinjaTemplate {
+    /// The text given to minijinja (namespace assignments counted).
     source: String,
     // One small environment per template and fuel amount: minijinja only
     // hands out owned templates through an environment's store. Cloning
@@ -408,14 +409,22 @@ impl JinjaTemplate {
     pub fn compile(source: &str) -> Result<Self, JinjaError> {
         reject_loop_controls(source)?;
         let depth = budget::check_nesting(source, false)?;
+        let counted = budget::count_namespace_sets(source);
+        let rewritten = counted.is_some();
         let template = Self {
-            source: source.to_string(),
+            source: counted.unwrap_or_else(|| source.to_string()),
             envs: budget::PerFuel::new(),
             depth,
             loops: budget::can_loop(source),
             host_use: host_use(source),
         };
-        template.env(Limits::DEFAULT.max_steps)?;
+        if let Err(error) = template.env(Limits::DEFAULT.max_steps) {
+            // A syntax error is reported as the text written has it.
+            if rewritten && let Err(original) = ENV.template_from_str(source) {
+                return Err(original.into());
+            }
+            return Err(error);
+        }
         Ok(template)
     }
 
@@ -1406,6 +1415,17 @@ fn build_env() -> Environment<'static> {
         out.write_str(&text).map_err(Error::from)
     });
     env.set_unknown_method_callback(py_method);
+    // Measures a value assigned to a namespace attribute (see
+    // `budget::count_namespace_sets`).
+    env.add_filter(
+        budget::COUNT_FILTER,
+        |value: Value| -> Result<Value, Error> {
+            budget::with(|budget| budget::measure(&value, budget))
+                .unwrap_or(Ok(()))
+                .map_err(budget::limit_error)?;
+            Ok(value)
+        },
+    );
     register_mistral_functions(&mut env);
     register_filters(&mut env);
     register_tests(&mut env);
@@ -2840,6 +2860,26 @@ mod tests {
 
     fn render(src: &str, data: Json) -> Result<String, JinjaError> {
         JinjaTemplate::compile(src)?.render(&DataContext::new(data), &NoHost)
+    }
+
+    #[test]
+    fn namespace_assignments_render_as_written() {
+        let src = "{% set ns = namespace(a=1, b=[], c='') %}{% for i in range(3) %}\
+                   {%- set ns.a = ns.a + i -%}{% set ns.b = ns.b + [i] %}\
+                   {% set ns.c, ns.d = ns.c ~ i, {'k': [i]} %}{% endfor %}\
+                   {{ ns.a }} {{ ns.b }} {{ ns.c }} {{ ns.d }}";
+        assert_eq!(
+            render(src, json!({})).as_deref(),
+            Ok("4 [0, 1, 2] 012 {'k': [2]}")
+        );
+        // A syntax error reads as the text written has it.
+        let broken = "{% set ns = namespace() %}{% set ns.a = %}";
+        let original = ENV
+            .template_from_str(broken)
+            .map(|_| ())
+            .map_err(JinjaError::from);
+        assert!(original.is_err());
+        assert_eq!(render(broken, json!({})).map(|_| ()), original);
     }
 
     #[test]
