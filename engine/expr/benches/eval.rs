@@ -2,7 +2,8 @@
 //! (`CompiledText`, parsed once), for YAQL and Jinja; prints ns per
 //! evaluation and evaluations per second.
 //!
-//! Run with `cargo bench -p bora-expr --bench eval`.
+//! Run with `cargo bench -p bora-expr --bench eval`; an argument picks the
+//! rows whose label contains it.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -12,7 +13,19 @@ use bora_expr::functions::{ExprHost, NoHost};
 use bora_expr::{CompiledData, CompiledText, DataContext};
 use serde_json::{Value, json};
 
+/// The rows to run: those whose label contains the first argument that is
+/// not a flag (`cargo bench -p bora-expr --bench yaql -- select`), or all.
+fn selected(label: &str) -> bool {
+    std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .is_none_or(|filter| label.contains(&filter))
+}
+
 fn time_per_op(label: &str, iterations: u32, mut op: impl FnMut()) {
+    if !selected(label) {
+        return;
+    }
     for _ in 0..iterations / 10 {
         op();
     }

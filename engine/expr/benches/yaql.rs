@@ -1,6 +1,7 @@
 //! YAQL evaluation and parse speed: prints ns per operation.
 //!
-//! Run with `cargo bench -p bora-expr --bench yaql`.
+//! Run with `cargo bench -p bora-expr --bench yaql`; an argument picks the
+//! rows whose label contains it.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -10,7 +11,19 @@ use bora_expr::functions::NoHost;
 use bora_expr::yaql::Expression;
 use serde_json::json;
 
+/// The rows to run: those whose label contains the first argument that is
+/// not a flag (`cargo bench -p bora-expr --bench yaql -- select`), or all.
+fn selected(label: &str) -> bool {
+    std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .is_none_or(|filter| label.contains(&filter))
+}
+
 fn time_per_op(label: &str, iterations: u32, mut op: impl FnMut()) {
+    if !selected(label) {
+        return;
+    }
     // Warm up, then measure.
     for _ in 0..iterations / 10 {
         op();

@@ -12,9 +12,13 @@
 //! What is counted:
 //! - **steps**: YAQL tree nodes evaluated, lambda calls and the items every
 //!   function produces or consumes; for Jinja, minijinja's instructions
-//!   (its `fuel`) and the items Bora's own functions and filters produce;
+//!   (its `fuel`, skipped where it cannot run out: see `jinja::budget`) and
+//!   the items of the values it writes, assigns to namespace attributes or
+//!   returns;
 //! - **bytes**: the size of the values built, cumulatively per evaluation
 //!   (string bytes, and [`ITEM_BYTES`] per item of a list, dict or set);
+//!   for Jinja, what a template writes, what it assigns to namespace
+//!   attributes and what an expression returns;
 //! - **value depth**: lists and dicts nested deeper than `max_depth` are
 //!   refused where they are made, and [`check_depth`] refuses such JSON;
 //! - **expression depth**: the nesting of the parse tree (and, at run time,
@@ -23,8 +27,8 @@
 //! - **time**: an optional wall-clock deadline, looked at every
 //!   [`CLOCK_EVERY`] steps.
 
+use std::cell::Cell;
 use std::fmt;
-use std::sync::atomic::{AtomicU8, AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
 /// Bytes counted for one item of a list, dict or set (a YAQL value is 32
@@ -82,10 +86,21 @@ impl Limits {
 
     /// These limits with `max_depth` and `max_expression_depth` brought
     /// within their ceilings.
-    pub fn clamped(&self) -> Limits {
+    pub const fn clamped(&self) -> Limits {
+        // `min` is not usable in a const fn.
+        let max_depth = if self.max_depth < MAX_VALUE_DEPTH_CEILING {
+            self.max_depth
+        } else {
+            MAX_VALUE_DEPTH_CEILING
+        };
+        let max_expression_depth = if self.max_expression_depth < MAX_EXPRESSION_DEPTH_CEILING {
+            self.max_expression_depth
+        } else {
+            MAX_EXPRESSION_DEPTH_CEILING
+        };
         Limits {
-            max_depth: self.max_depth.min(MAX_VALUE_DEPTH_CEILING),
-            max_expression_depth: self.max_expression_depth.min(MAX_EXPRESSION_DEPTH_CEILING),
+            max_depth,
+            max_expression_depth,
             ..*self
         }
     }
@@ -105,19 +120,6 @@ pub enum LimitKind {
     ValueDepth(usize),
     ExpressionDepth(usize),
     Time,
-}
-
-impl LimitKind {
-    /// A small number per kind (never 0), for [`Budget`]'s record.
-    fn code(self) -> u8 {
-        match self {
-            LimitKind::Steps(_) => 1,
-            LimitKind::Bytes(_) => 2,
-            LimitKind::ValueDepth(_) => 3,
-            LimitKind::ExpressionDepth(_) => 4,
-            LimitKind::Time => 5,
-        }
-    }
 }
 
 /// A limit was exceeded. `Display` gives `exceeded the limit of 10,000,000
@@ -160,54 +162,84 @@ fn thousands(n: u64) -> String {
     out
 }
 
-/// The step count at which [`Budget::steps`] next leaves its fast path:
-/// past the step limit, or [`CLOCK_EVERY`] steps on when there is a
-/// deadline.
-fn next_check(limits: &Limits, steps: u64) -> u64 {
-    let past_limit = limits.max_steps.saturating_add(1);
+/// How many steps [`Budget::steps`] may count on its fast path after
+/// `counted` steps: up to the step limit, or [`CLOCK_EVERY`] when there is
+/// a deadline (the clock is read when they are used up).
+const fn window(limits: &Limits, counted: u64) -> u64 {
+    let to_limit = limits.max_steps.saturating_add(1).saturating_sub(counted);
     match limits.deadline {
-        Some(_) => past_limit.min(steps.saturating_add(CLOCK_EVERY)),
-        None => past_limit,
+        Some(_) if to_limit > CLOCK_EVERY => CLOCK_EVERY,
+        _ => to_limit,
     }
 }
 
 /// The counters of one evaluation.
 ///
-/// Counters are atomics only so that a Jinja template rendered on a helper
-/// thread can share the budget; one evaluation runs on one thread at a time,
-/// so they are read and written with plain relaxed loads and stores (as
-/// cheap as a `Cell`).
+/// An evaluation runs on one thread, so the counters are plain `Cell`s
+/// (Jinja's budget is a thread-local one, see `jinja::budget`). Steps
+/// count down a window (one subtraction and one comparison per step); the
+/// limit and the clock are looked at when it runs out.
 #[derive(Debug)]
 pub struct Budget {
-    limits: Limits,
-    steps: AtomicU64,
-    bytes: AtomicU64,
-    next_clock: AtomicU64,
-    depth: AtomicUsize,
-    /// The first limit exceeded (see [`Budget::tripped`]), coded by
-    /// [`LimitKind::code`] (0: none).
-    tripped: AtomicU8,
+    limits: Cell<Limits>,
+    /// Steps counted before the current window.
+    counted: Cell<u64>,
+    /// The steps the current window started with, and those left in it.
+    window: Cell<u64>,
+    left: Cell<u64>,
+    bytes: Cell<u64>,
+    depth: Cell<usize>,
+    /// The first limit exceeded (see [`Budget::tripped`]).
+    tripped: Cell<Option<LimitKind>>,
 }
 
 impl Budget {
     /// A fresh budget for one evaluation.
-    pub fn new(limits: &Limits) -> Budget {
+    pub const fn new(limits: &Limits) -> Budget {
+        let limits = limits.clamped();
+        let window = window(&limits, 0);
         Budget {
-            limits: limits.clamped(),
-            steps: AtomicU64::new(0),
-            bytes: AtomicU64::new(0),
-            next_clock: AtomicU64::new(next_check(&limits.clamped(), 0)),
-            depth: AtomicUsize::new(0),
-            tripped: AtomicU8::new(0),
+            limits: Cell::new(limits),
+            counted: Cell::new(0),
+            window: Cell::new(window),
+            left: Cell::new(window),
+            bytes: Cell::new(0),
+            depth: Cell::new(0),
+            tripped: Cell::new(None),
         }
+    }
+
+    /// Starts this budget afresh for another evaluation.
+    pub fn reset(&self, limits: &Limits) {
+        let limits = limits.clamped();
+        let window = window(&limits, 0);
+        self.limits.set(limits);
+        self.counted.set(0);
+        self.window.set(window);
+        self.left.set(window);
+        self.bytes.set(0);
+        self.depth.set(0);
+        self.tripped.set(None);
+    }
+
+    /// Exchanges the state of two budgets (a thread's budget is set for
+    /// an evaluation and put back after it).
+    pub fn swap(&self, other: &Budget) {
+        self.limits.swap(&other.limits);
+        self.counted.swap(&other.counted);
+        self.window.swap(&other.window);
+        self.left.swap(&other.left);
+        self.bytes.swap(&other.bytes);
+        self.depth.swap(&other.depth);
+        self.tripped.swap(&other.tripped);
     }
 
     /// Records a limit exceeded and returns it.
     #[cold]
     fn trip(&self, kind: LimitKind) -> LimitError {
-        let _ = self
-            .tripped
-            .compare_exchange(0, kind.code(), Ordering::Relaxed, Ordering::Relaxed);
+        if self.tripped.get().is_none() {
+            self.tripped.set(Some(kind));
+        }
         LimitError::new(kind)
     }
 
@@ -215,60 +247,58 @@ impl Budget {
     /// caught on the way (a lazy generator keeping it, a Jinja filter
     /// turning it into its own error).
     pub fn tripped(&self) -> Option<LimitError> {
-        let l = &self.limits;
-        let kind = match self.tripped.load(Ordering::Relaxed) {
-            0 => return None,
-            1 => LimitKind::Steps(l.max_steps),
-            2 => LimitKind::Bytes(l.max_bytes),
-            3 => LimitKind::ValueDepth(l.max_depth),
-            4 => LimitKind::ExpressionDepth(l.max_expression_depth),
-            _ => LimitKind::Time,
-        };
-        Some(LimitError::new(kind))
+        self.tripped.get().map(LimitError::new)
     }
 
     /// The limits in force (clamped).
-    pub fn limits(&self) -> &Limits {
-        &self.limits
+    #[inline]
+    pub fn limits(&self) -> Limits {
+        self.limits.get()
     }
 
     /// Steps counted so far.
     pub fn steps_used(&self) -> u64 {
-        self.steps.load(Ordering::Relaxed)
+        self.counted.get() + (self.window.get() - self.left.get())
     }
 
     /// Bytes counted so far.
     pub fn bytes_used(&self) -> u64 {
-        self.bytes.load(Ordering::Relaxed)
+        self.bytes.get()
     }
 
     /// Counts `n` steps.
     #[inline]
     pub fn steps(&self, n: u64) -> Result<(), LimitError> {
-        let steps = self.steps.load(Ordering::Relaxed).saturating_add(n);
-        self.steps.store(steps, Ordering::Relaxed);
-        // One comparison on the fast path: `next_clock` is the nearer of
-        // the next clock reading and the step limit.
-        if steps >= self.next_clock.load(Ordering::Relaxed) {
-            return self.clock(steps);
+        let left = self.left.get();
+        if n < left {
+            self.left.set(left - n);
+            return Ok(());
         }
-        Ok(())
+        self.next_window(n)
     }
 
-    /// The step limit passed, or time to read the clock.
+    /// The window is used up: past the step limit, or time to read the
+    /// clock.
     #[cold]
-    fn clock(&self, steps: u64) -> Result<(), LimitError> {
-        if steps > self.limits.max_steps {
-            return Err(self.trip(LimitKind::Steps(self.limits.max_steps)));
+    fn next_window(&self, n: u64) -> Result<(), LimitError> {
+        let limits = self.limits.get();
+        let counted = self.steps_used().saturating_add(n);
+        self.counted.set(counted);
+        if counted > limits.max_steps {
+            // Every later step comes back here, and fails too.
+            self.window.set(0);
+            self.left.set(0);
+            return Err(self.trip(LimitKind::Steps(limits.max_steps)));
         }
-        self.next_clock
-            .store(next_check(&self.limits, steps), Ordering::Relaxed);
+        let window = window(&limits, counted);
+        self.window.set(window);
+        self.left.set(window);
         self.check_time()
     }
 
     /// Fails when the deadline has passed.
     pub fn check_time(&self) -> Result<(), LimitError> {
-        match self.limits.deadline {
+        match self.limits.get().deadline {
             Some(deadline) if Instant::now() >= deadline => Err(self.trip(LimitKind::Time)),
             _ => Ok(()),
         }
@@ -277,10 +307,11 @@ impl Budget {
     /// Counts `n` bytes of values built.
     #[inline]
     pub fn bytes(&self, n: u64) -> Result<(), LimitError> {
-        let bytes = self.bytes.load(Ordering::Relaxed).saturating_add(n);
-        self.bytes.store(bytes, Ordering::Relaxed);
-        if bytes > self.limits.max_bytes {
-            return Err(self.trip(LimitKind::Bytes(self.limits.max_bytes)));
+        let bytes = self.bytes.get().saturating_add(n);
+        self.bytes.set(bytes);
+        let max = self.limits.get().max_bytes;
+        if bytes > max {
+            return Err(self.trip(LimitKind::Bytes(max)));
         }
         Ok(())
     }
@@ -294,42 +325,57 @@ impl Budget {
         self.bytes(n.saturating_mul(ITEM_BYTES))
     }
 
-    /// Fails when the steps or bytes counted are over their limits (a
-    /// limit error the evaluation caught and kept does not go unnoticed).
+    /// Fails when a limit was exceeded (a limit error the evaluation caught
+    /// and kept does not go unnoticed). Counting past the step or byte
+    /// limit always records it, so the record is all there is to look at.
+    #[inline]
     pub fn check(&self) -> Result<(), LimitError> {
-        if let Some(error) = self.tripped() {
-            return Err(error);
+        match self.tripped() {
+            Some(error) => Err(error),
+            None => Ok(()),
         }
-        if self.steps_used() > self.limits.max_steps {
-            return Err(self.trip(LimitKind::Steps(self.limits.max_steps)));
-        }
-        if self.bytes_used() > self.limits.max_bytes {
-            return Err(self.trip(LimitKind::Bytes(self.limits.max_bytes)));
-        }
-        Ok(())
     }
 
     /// Enters one level of run-time nesting (left with [`Budget::leave`]).
     #[inline]
     pub fn enter(&self) -> Result<(), LimitError> {
-        let depth = self.depth.load(Ordering::Relaxed) + 1;
-        if depth > self.limits.max_expression_depth {
-            return Err(self.trip(LimitKind::ExpressionDepth(self.limits.max_expression_depth)));
+        let depth = self.depth.get() + 1;
+        let max = self.limits.get().max_expression_depth;
+        if depth > max {
+            return Err(self.trip(LimitKind::ExpressionDepth(max)));
         }
-        self.depth.store(depth, Ordering::Relaxed);
+        self.depth.set(depth);
         Ok(())
+    }
+
+    /// [`Budget::enter`] with a guard that leaves the level when dropped.
+    #[inline]
+    pub fn level(&self) -> Result<Level<'_>, LimitError> {
+        self.enter()?;
+        Ok(Level(self))
     }
 
     /// Leaves a level entered with [`Budget::enter`].
     #[inline]
     pub fn leave(&self) {
-        let depth = self.depth.load(Ordering::Relaxed);
-        self.depth.store(depth.saturating_sub(1), Ordering::Relaxed);
+        self.depth.set(self.depth.get().saturating_sub(1));
     }
 
     /// The error for a value nested deeper than `max_depth`.
     pub fn too_deep(&self) -> LimitError {
-        self.trip(LimitKind::ValueDepth(self.limits.max_depth))
+        self.trip(LimitKind::ValueDepth(self.limits.get().max_depth))
+    }
+}
+
+/// A level of run-time nesting entered with [`Budget::level`]; dropping it
+/// leaves the level.
+#[must_use]
+pub struct Level<'b>(&'b Budget);
+
+impl Drop for Level<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        self.0.leave();
     }
 }
 
@@ -456,8 +502,15 @@ mod tests {
             max_bytes: 64,
             ..Limits::DEFAULT
         });
-        assert!(budget.steps(10).is_ok());
+        assert!(budget.steps(3).is_ok());
+        assert!(budget.steps(7).is_ok());
+        assert_eq!(budget.steps_used(), 10);
         assert!(budget.steps(1).is_err());
+        assert!(budget.steps(0).is_err());
+        assert_eq!(
+            budget.tripped(),
+            Some(LimitError::new(LimitKind::Steps(10)))
+        );
         assert!(budget.bytes(64).is_ok());
         assert!(budget.bytes(1).is_err());
         let late = Budget::new(&Limits {
@@ -468,6 +521,17 @@ mod tests {
             late.steps(CLOCK_EVERY),
             Err(LimitError::new(LimitKind::Time))
         );
+        // Steps are counted across the clock's windows.
+        let timed = Budget::new(&Limits {
+            deadline: Some(Instant::now() + std::time::Duration::from_secs(3600)),
+            ..Limits::DEFAULT
+        });
+        for _ in 0..3 * CLOCK_EVERY + 5 {
+            assert!(timed.steps(1).is_ok());
+        }
+        assert!(timed.steps(2 * CLOCK_EVERY).is_ok());
+        assert_eq!(timed.steps_used(), 5 * CLOCK_EVERY + 5);
+        assert!(timed.check().is_ok());
     }
 
     #[test]

@@ -428,6 +428,40 @@ fn jinja_big_outputs_run_out_of_bytes() {
 }
 
 #[test]
+fn jinja_namespace_growth_runs_out_of_bytes() {
+    // Nothing is written until the end, and then only the length: the
+    // string is built by assigning to a namespace attribute (issue 10).
+    let grow = |n: u32, piece: &str| {
+        format!(
+            "{{% set ns = namespace(s='') %}}{{% for i in range({n}) %}}\
+             {{% set ns.s = ns.s ~ '{piece}' %}}{{% endfor %}}{{{{ ns.s | length }}}}"
+        )
+    };
+    assert_eq!(
+        limit_of(eval(&grow(100_000, "xxxxxxxxxx"))),
+        LimitKind::Bytes(Limits::DEFAULT.max_bytes)
+    );
+    let small = Limits {
+        max_bytes: 1 << 20,
+        ..Limits::DEFAULT
+    };
+    assert_eq!(
+        limit_of(eval_with(&grow(100_000, "xxxxxxxxxx"), small)),
+        LimitKind::Bytes(1 << 20)
+    );
+    // Lists grown the same way, and with whitespace control and unpacking.
+    let list = "{% set ns = namespace(l=[]) %}{% for i in range(100000) %}\
+                {%- set ns.l, ns.n = ns.l + [i, i], 1 -%}{% endfor %}{{ ns.l | length }}";
+    let kind = limit_of(eval_with(list, small));
+    assert!(
+        matches!(kind, LimitKind::Bytes(_) | LimitKind::Steps(_)),
+        "{kind:?}"
+    );
+    // Small growth is fine and renders as before.
+    assert_eq!(eval(&grow(100, "x")), Ok(json!("100")));
+}
+
+#[test]
 fn jinja_deep_values_are_refused_at_output() {
     let nest = |levels: usize| {
         format!(

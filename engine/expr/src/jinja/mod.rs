@@ -35,7 +35,7 @@ use serde_json::Value as Json;
 
 use crate::context::DataContext;
 use crate::functions::{self, ExecutionsFilter, ExprHost, NoHost, py_float_repr, py_str_repr};
-use crate::limits::{Budget, LimitError, LimitKind, Limits};
+use crate::limits::{LimitError, LimitKind, Limits};
 
 mod budget;
 
@@ -81,22 +81,29 @@ impl From<Error> for JinjaError {
     }
 }
 
-/// Runs one evaluation under `budget`: an error is a limit error when a
-/// limit was exceeded on the way (even if a filter turned it into another
-/// error), and fuel running out is the step limit.
-fn within<R>(budget: &Budget, result: Result<R, JinjaError>) -> Result<R, JinjaError> {
-    match (result, budget.tripped()) {
-        (Err(_), Some(limit)) => Err(limit.into()),
-        (Err(e), None) if e.limit == Some(LimitError::new(LimitKind::Steps(0))) => {
-            Err(LimitError::new(LimitKind::Steps(budget.limits().max_steps)).into())
+/// The result of an evaluation that went past the limit `tripped`, if any:
+/// an error is a limit error when a limit was exceeded on the way (even if
+/// a filter turned it into another error), and fuel running out is the
+/// step limit.
+fn within<R>(
+    limits: &Limits,
+    tripped: Option<LimitError>,
+    result: Result<R, JinjaError>,
+) -> Result<R, JinjaError> {
+    // Errors only: a result goes through untouched.
+    result.map_err(|e| match tripped {
+        Some(limit) => limit.into(),
+        None if e.limit == Some(LimitError::new(LimitKind::Steps(0))) => {
+            LimitError::new(LimitKind::Steps(limits.max_steps)).into()
         }
-        (result, _) => result,
-    }
+        None => e,
+    })
 }
 
-/// The depth limit of an evaluation, against a text's nesting.
-fn check_depth_limit(budget: &Budget, depth: usize) -> Result<(), JinjaError> {
-    let max = budget.limits().max_expression_depth;
+/// The depth limit of an evaluation (`limits` clamped), against a text's
+/// nesting.
+fn check_depth_limit(limits: &Limits, depth: usize) -> Result<(), JinjaError> {
+    let max = limits.max_expression_depth;
     if depth > max {
         return Err(LimitError::new(LimitKind::ExpressionDepth(max)).into());
     }
@@ -148,12 +155,14 @@ impl JinjaExpression {
         Ok(expression)
     }
 
+    /// The compiled form for a step limit (an expression never loops).
     fn form(
         &self,
-        fuel: u64,
+        max_steps: u64,
     ) -> Result<budget::Form<'_, minijinja::Expression<'static, 'static>>, JinjaError> {
+        let fuel = budget::fuel_for(&self.source, false, max_steps);
         self.forms.get(fuel, |fuel| {
-            let (_, env) = budget::fueled_env(&ENV, fuel);
+            let env = budget::fueled_env(&ENV, fuel);
             env.compile_expression_owned(self.source.clone())
                 .map_err(JinjaError::from)
         })
@@ -161,10 +170,9 @@ impl JinjaExpression {
 
     /// Evaluates against `data`; the result is converted to JSON.
     pub fn evaluate(&self, data: &DataContext, host: &dyn ExprHost) -> Result<Json, JinjaError> {
-        let handle = budget::new_budget(host.limits());
-        let budget = budget::budget_in(&handle).ok_or_else(|| JinjaError::new("no budget"))?;
-        check_depth_limit(budget, self.depth)?;
-        let expr = self.form(budget.limits().max_steps)?;
+        let limits = host.limits().clamped();
+        check_depth_limit(&limits, self.depth)?;
+        let expr = self.form(limits.max_steps)?;
         let run = |root: Value| -> Result<Json, JinjaError> {
             let value = expr.eval(root)?;
             // Mistral calls `str(result)` so that a StrictUndefined result
@@ -174,13 +182,10 @@ impl JinjaExpression {
                 return Ok(Json::Null);
             }
             // Measured without recursion before the recursive conversion.
-            budget::measure(&value, budget)?;
+            budget::with(|budget| budget::measure(&value, budget)).unwrap_or(Ok(()))?;
             Ok(to_json(&value))
         };
-        within(
-            budget,
-            run_with_host(&self.host_use, host, data, &handle, run),
-        )
+        run_with_host(&self.host_use, host, data, &limits, run)
     }
 }
 
@@ -358,12 +363,16 @@ fn operand_end(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
 
 /// A text with Jinja blocks or surrounding text, rendered to a string.
 pub struct JinjaTemplate {
+    /// The text given to minijinja (namespace assignments counted).
     source: String,
     // One small environment per template and fuel amount: minijinja only
     // hands out owned templates through an environment's store. Cloning
     // shares the registered functions.
     envs: budget::PerFuel<Environment<'static>>,
     depth: usize,
+    /// Whether an instruction may run more than once (see
+    /// [`budget::can_loop`]).
+    loops: bool,
     host_use: HostUse,
 }
 
@@ -400,19 +409,30 @@ impl JinjaTemplate {
     pub fn compile(source: &str) -> Result<Self, JinjaError> {
         reject_loop_controls(source)?;
         let depth = budget::check_nesting(source, false)?;
+        let counted = budget::count_namespace_sets(source);
+        let rewritten = counted.is_some();
         let template = Self {
-            source: source.to_string(),
+            source: counted.unwrap_or_else(|| source.to_string()),
             envs: budget::PerFuel::new(),
             depth,
+            loops: budget::can_loop(source),
             host_use: host_use(source),
         };
-        template.env(Limits::DEFAULT.max_steps)?;
+        if let Err(error) = template.env(Limits::DEFAULT.max_steps) {
+            // A syntax error is reported as the text written has it.
+            if rewritten && let Err(original) = ENV.template_from_str(source) {
+                return Err(original.into());
+            }
+            return Err(error);
+        }
         Ok(template)
     }
 
-    fn env(&self, fuel: u64) -> Result<budget::Form<'_, Environment<'static>>, JinjaError> {
+    /// The environment holding the template for a step limit.
+    fn env(&self, max_steps: u64) -> Result<budget::Form<'_, Environment<'static>>, JinjaError> {
+        let fuel = budget::fuel_for(&self.source, self.loops, max_steps);
         self.envs.get(fuel, |fuel| {
-            let (_, base) = budget::fueled_env(&ENV, fuel);
+            let base = budget::fueled_env(&ENV, fuel);
             let mut env = base.clone();
             env.add_template_owned(TEMPLATE_NAME, self.source.clone())?;
             Ok(env)
@@ -421,18 +441,14 @@ impl JinjaTemplate {
 
     /// Renders against `data`.
     pub fn render(&self, data: &DataContext, host: &dyn ExprHost) -> Result<String, JinjaError> {
-        let handle = budget::new_budget(host.limits());
-        let budget = budget::budget_in(&handle).ok_or_else(|| JinjaError::new("no budget"))?;
-        check_depth_limit(budget, self.depth)?;
-        let env = self.env(budget.limits().max_steps)?;
+        let limits = host.limits().clamped();
+        check_depth_limit(&limits, self.depth)?;
+        let env = self.env(limits.max_steps)?;
         let run = |root: Value| -> Result<String, JinjaError> {
             let template = env.get_template(TEMPLATE_NAME)?;
             Ok(template.render(root)?)
         };
-        within(
-            budget,
-            run_with_host(&self.host_use, host, data, &handle, run),
-        )
+        run_with_host(&self.host_use, host, data, &limits, run)
     }
 }
 
@@ -455,8 +471,6 @@ pub fn validate_template(source: &str) -> Result<(), JinjaError> {
 struct Root {
     data: DataContext,
     prefetched: Option<Value>,
-    /// The evaluation's budget ([`budget::BudgetHandle`]).
-    budget: Value,
 }
 
 const ROOT_KEYS: [&str; 4] = ["_", "__env", "__execution", "__task_execution"];
@@ -483,7 +497,6 @@ impl Object for Root {
                     .unwrap_or(Value::from(())),
             ),
             PREFETCHED_VAR => self.prefetched.clone(),
-            budget::BUDGET_VAR => Some(self.budget.clone()),
             _ => None,
         }
     }
@@ -493,11 +506,10 @@ impl Object for Root {
     }
 }
 
-fn root_value(data: &DataContext, prefetched: Option<Value>, budget: &Value) -> Value {
+fn root_value(data: &DataContext, prefetched: Option<Value>) -> Value {
     Value::from_object(Root {
         data: data.clone(),
         prefetched,
-        budget: budget.clone(),
     })
 }
 
@@ -1190,28 +1202,32 @@ fn host_use(source: &str) -> HostUse {
     }
 }
 
-/// Runs `f` with the host reachable as `host_use` requires.
+/// Runs `f` with the host reachable as `host_use` requires, under a fresh
+/// budget of `limits` on the thread that renders.
 fn run_with_host<R: Send>(
     host_use: &HostUse,
     host: &dyn ExprHost,
     data: &DataContext,
-    budget: &Value,
+    limits: &Limits,
     f: impl FnOnce(Value) -> Result<R, JinjaError> + Send,
 ) -> Result<R, JinjaError> {
+    let under_budget = |root: Value| {
+        let (result, tripped) = budget::scoped(limits, || f(root));
+        within(limits, tripped, result)
+    };
     match host_use {
-        HostUse::None => f(root_value(data, None, budget)),
+        HostUse::None => under_budget(root_value(data, None)),
         HostUse::Prefetch(calls) => {
             let answers = calls
                 .iter()
                 .filter_map(|call| Some((call.key()?, dispatch(host, call.clone()))))
                 .collect();
-            f(root_value(
+            under_budget(root_value(
                 data,
                 Some(Value::from_object(Prefetched(answers))),
-                budget,
             ))
         }
-        HostUse::Thread => with_host(host, || f(root_value(data, None, budget))),
+        HostUse::Thread => with_host(host, || under_budget(root_value(data, None))),
     }
 }
 
@@ -1381,28 +1397,35 @@ fn build_env() -> Environment<'static> {
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
-    env.set_formatter(|out, state, value| {
+    env.set_formatter(|out, _state, value| {
         // What a template writes counts against the budget; a container is
         // measured (without recursion) before `str()` walks it.
-        let handle = budget::budget_of(state);
-        let budget = handle.as_ref().and_then(budget::budget_in);
-        if let Some(budget) = budget
-            && matches!(
-                value.kind(),
-                ValueKind::Seq | ValueKind::Map | ValueKind::Iterable
-            )
-        {
-            budget::measure(value, budget).map_err(budget::limit_error)?;
-        }
-        let text = py_str(value);
-        if let Some(budget) = budget {
-            budget
-                .bytes(text.len() as u64)
+        if matches!(
+            value.kind(),
+            ValueKind::Seq | ValueKind::Map | ValueKind::Iterable
+        ) {
+            budget::with(|budget| budget::measure(value, budget))
+                .unwrap_or(Ok(()))
                 .map_err(budget::limit_error)?;
         }
+        let text = py_str(value);
+        budget::with(|budget| budget.bytes(text.len() as u64))
+            .unwrap_or(Ok(()))
+            .map_err(budget::limit_error)?;
         out.write_str(&text).map_err(Error::from)
     });
     env.set_unknown_method_callback(py_method);
+    // Measures a value assigned to a namespace attribute (see
+    // `budget::count_namespace_sets`).
+    env.add_filter(
+        budget::COUNT_FILTER,
+        |value: Value| -> Result<Value, Error> {
+            budget::with(|budget| budget::measure(&value, budget))
+                .unwrap_or(Ok(()))
+                .map_err(budget::limit_error)?;
+            Ok(value)
+        },
+    );
     register_mistral_functions(&mut env);
     register_filters(&mut env);
     register_tests(&mut env);
@@ -2837,6 +2860,26 @@ mod tests {
 
     fn render(src: &str, data: Json) -> Result<String, JinjaError> {
         JinjaTemplate::compile(src)?.render(&DataContext::new(data), &NoHost)
+    }
+
+    #[test]
+    fn namespace_assignments_render_as_written() {
+        let src = "{% set ns = namespace(a=1, b=[], c='') %}{% for i in range(3) %}\
+                   {%- set ns.a = ns.a + i -%}{% set ns.b = ns.b + [i] %}\
+                   {% set ns.c, ns.d = ns.c ~ i, {'k': [i]} %}{% endfor %}\
+                   {{ ns.a }} {{ ns.b }} {{ ns.c }} {{ ns.d }}";
+        assert_eq!(
+            render(src, json!({})).as_deref(),
+            Ok("4 [0, 1, 2] 012 {'k': [2]}")
+        );
+        // A syntax error reads as the text written has it.
+        let broken = "{% set ns = namespace() %}{% set ns.a = %}";
+        let original = ENV
+            .template_from_str(broken)
+            .map(|_| ())
+            .map_err(JinjaError::from);
+        assert!(original.is_err());
+        assert_eq!(render(broken, json!({})).map(|_| ()), original);
     }
 
     #[test]

@@ -180,7 +180,18 @@ impl<'a> Env<'a> {
 
     /// Converts JSON (data, host answers, parsed text), counting the items
     /// made against the budget.
+    #[inline]
     pub fn json(&self, json: &serde_json::Value) -> Result<Value, YaqlError> {
+        match json {
+            serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
+                self.json_collection(json)
+            }
+            // A scalar makes no item (the usual `$.x`).
+            scalar => Ok(Value::from_json(scalar)),
+        }
+    }
+
+    fn json_collection(&self, json: &serde_json::Value) -> Result<Value, YaqlError> {
         let mut items = 0;
         let value = Value::from_json_within(json, &mut items)?;
         self.budget.items(items as usize)?;
@@ -193,6 +204,31 @@ impl<'a> Env<'a> {
     /// would blow up), and refuses it when it nests too deeply.
     #[inline]
     pub fn built(&self, value: Value) -> Result<Value, YaqlError> {
+        self.count_built(&value)?;
+        Ok(value)
+    }
+
+    /// [`Env::built`] for a value left where it is: callers holding a
+    /// `Result` check it in place rather than unwrap and rewrap it (each
+    /// move of a `Value` through a new `Result` costs on the hot path).
+    #[inline]
+    pub fn count_built(&self, value: &Value) -> Result<(), YaqlError> {
+        match value {
+            // Scalars other than strings cost nothing more.
+            Value::Null
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::DateTime(_)
+            | Value::TimeSpan(_)
+            | Value::Regex(_) => Ok(()),
+            Value::Str(s) if s.is_empty() => Ok(()),
+            Value::Str(s) => Ok(self.budget.bytes(s.len() as u64)?),
+            collection => self.count_collection(collection),
+        }
+    }
+
+    fn count_collection(&self, value: &Value) -> Result<(), YaqlError> {
         let (items, bytes) = value.shallow_size();
         if items > 0 {
             let Some(expanded) = value.measure(self.budget.limits().max_depth) else {
@@ -203,7 +239,7 @@ impl<'a> Env<'a> {
         } else if bytes > 0 {
             self.budget.bytes(bytes)?;
         }
-        Ok(value)
+        Ok(())
     }
 
     /// Calls a lambda argument with positional values bound to `$1..$n`
@@ -219,10 +255,11 @@ impl<'a> Env<'a> {
     /// Evaluates an expression: one step, one level of nesting.
     pub fn eval(&self, expr: &Expr) -> Result<Value, YaqlError> {
         self.budget.steps(1)?;
-        self.budget.enter()?;
-        let result = self.eval_node(expr);
-        self.budget.leave();
-        result
+        // Left when the guard drops: the node's result then goes straight
+        // to the caller (held in a local to call `leave()` after it, it was
+        // copied out field by field, which stalled the caller's next read).
+        let _level = self.budget.level()?;
+        self.eval_node(expr)
     }
 
     fn eval_node(&self, expr: &Expr) -> Result<Value, YaqlError> {
@@ -416,18 +453,42 @@ impl<'a> Env<'a> {
                 {
                     return Err(YaqlError::NoMatchingFunction(format!("#operator_{op}")));
                 }
-                let l = self.eval(left)?;
-                let r = self.eval(right)?;
-                // Comparing or searching collections walks them.
-                let walked = match op {
-                    "in" | "=" | "!=" => r.shallow_size().0,
-                    _ => 0,
+                // Operands are looked at where they were returned: moving
+                // a `Value` out of its `Result` costs a stall per move.
+                let l = self.eval(left);
+                let Ok(l) = &l else { return l };
+                let r = self.eval(right);
+                let Ok(r) = &r else { return r };
+                let number = |v: &Value| {
+                    matches!(
+                        v,
+                        Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_)
+                    )
                 };
-                self.budget.steps(walked)?;
-                let result = stdlib::binary(op, l, r)?;
-                self.built(result)
+                if number(l) && number(r) {
+                    // Only a number or a boolean comes of these: nothing
+                    // to walk or count (and the result goes straight to
+                    // the caller).
+                    return stdlib::binary(op, l, r);
+                }
+                self.counted_binary(op, l, r)
             }
         }
+    }
+
+    /// An operator on strings, collections or times: what it walks and
+    /// builds is counted.
+    fn counted_binary(&self, op: &str, l: &Value, r: &Value) -> Result<Value, YaqlError> {
+        // Comparing or searching collections walks them.
+        let walked = r.shallow_size().0;
+        if walked > 0 && matches!(op, "in" | "=" | "!=") {
+            self.budget.steps(walked)?;
+        }
+        let result = stdlib::binary(op, l, r);
+        if let Ok(value) = &result {
+            self.count_built(value)?;
+        }
+        result
     }
 }
 

@@ -124,6 +124,7 @@ impl Expression {
     }
 
     /// [`Expression::evaluate`] against a given budget.
+    #[inline]
     pub fn evaluate_within(
         &self,
         data: &DataContext,

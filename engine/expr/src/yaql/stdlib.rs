@@ -283,8 +283,6 @@ pub fn call(
             receiver: r.to_message_str(),
         });
     }
-    // Kept to name it in an error (shown only then: it can be big).
-    let receiver_value = receiver.clone();
     let call = Call {
         env,
         receiver,
@@ -298,23 +296,24 @@ pub fn call(
         Ok(_) if call.unused_named() => Err(CallErr::NoMatch),
         other => other,
     };
+    // The receiver is named in an error only (its text can be big).
+    let receiver_text = || {
+        call.receiver
+            .as_ref()
+            .map(Value::to_message_str)
+            .unwrap_or_default()
+    };
     match result {
         Ok(v) => env.built(v),
         Err(CallErr::Err(e)) => Err(e),
         Err(CallErr::Unknown) if is_method => Err(YaqlError::UnknownMethod {
             name: name.into(),
-            receiver: receiver_value
-                .as_ref()
-                .map(Value::to_message_str)
-                .unwrap_or_default(),
+            receiver: receiver_text(),
         }),
         Err(CallErr::Unknown) => Err(YaqlError::UnknownFunction(name.into())),
         Err(CallErr::NoMatch) if is_method => Err(YaqlError::NoMatchingMethod {
             name: name.into(),
-            receiver: receiver_value
-                .as_ref()
-                .map(Value::to_message_str)
-                .unwrap_or_default(),
+            receiver: receiver_text(),
         }),
         Err(CallErr::NoMatch) => Err(YaqlError::NoMatchingFunction(name.into())),
     }
@@ -475,22 +474,22 @@ fn checked(v: Option<i128>) -> Result<Value, YaqlError> {
 
 /// A binary operator on evaluated operands (`and`, `or`, `->` are lazy and
 /// handled by the evaluator).
-pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
+pub fn binary(op: &str, l: &Value, r: &Value) -> Result<Value, YaqlError> {
     use Value::*;
     match op {
         "=" => return Ok(Bool(l == r)),
         "!=" => return Ok(Bool(l != r)),
-        "<" | ">" | "<=" | ">=" => return compare_op(op, &l, &r),
+        "<" | ">" | "<=" | ">=" => return compare_op(op, l, r),
         "in" => {
-            return match (&l, &r) {
+            return match (l, r) {
                 (Str(a), Str(b)) => Ok(Bool(b.contains(&**a))),
-                (_, Set(s)) => Ok(Bool(s.contains(&l))),
+                (_, Set(s)) => Ok(Bool(s.contains(l))),
                 (_, List(items) | PyList(items) | Items(items) | Iter(items)) => {
-                    Ok(Bool(items.contains(&l)))
+                    Ok(Bool(items.contains(l)))
                 }
-                (_, Ordered(o)) => Ok(Bool(o.items.contains(&l))),
+                (_, Ordered(o)) => Ok(Bool(o.items.contains(l))),
                 (_, Failing(f)) => {
-                    if f.items.contains(&l) {
+                    if f.items.contains(l) {
                         Ok(Bool(true))
                     } else {
                         Err(f.error.clone())
@@ -500,7 +499,7 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
             };
         }
         "=~" | "!~" => {
-            let matched = match (&l, &r) {
+            let matched = match (l, r) {
                 (Str(s), Str(p)) => compile_regex(p, "")?.is_match(s),
                 (Str(s), Regex(re)) => re.is_match(s),
                 _ => return Err(no_op(op)),
@@ -509,7 +508,7 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
         }
         _ => {}
     }
-    match (op, &l, &r) {
+    match (op, l, r) {
         ("+", Int(a), Int(b)) => checked(a.checked_add(*b)),
         ("-", Int(a), Int(b)) => checked(a.checked_sub(*b)),
         ("*", Int(a), Int(b)) => checked(a.checked_mul(*b)),
@@ -557,18 +556,14 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
         }
         ("+", Str(a), Str(b)) => Ok(Value::str(&format!("{a}{b}"))),
         ("*", Str(s), Int(_) | Bool(_)) | ("*", Int(_) | Bool(_), Str(s)) => {
-            let n = if let Str(_) = &l { &r } else { &l };
+            let n = if let Str(_) = l { r } else { l };
             let n = usize::try_from(int(n).unwrap_or(0)).unwrap_or(0);
             quota(s.len().saturating_mul(n))?;
             Ok(Value::str(&s.repeat(n)))
         }
         ("*", List(items) | PyList(items), Int(_) | Bool(_))
         | ("*", Int(_) | Bool(_), List(items) | PyList(items)) => {
-            let n = if matches!(l, Int(_) | Bool(_)) {
-                &l
-            } else {
-                &r
-            };
+            let n = if matches!(l, Int(_) | Bool(_)) { l } else { r };
             let n = usize::try_from(int(n).unwrap_or(0)).unwrap_or(0);
             quota(items.len().saturating_mul(n).saturating_mul(32))?;
             let mut out = Vec::with_capacity(items.len() * n);
@@ -601,7 +596,7 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
             Ok(super::eval::failing(f.items.clone(), f.error.clone()))
         }
         ("+", List(_) | PyList(_) | Set(_) | Items(_) | Iter(_) | Ordered(_), Failing(f)) => {
-            let mut out = items(&l).unwrap_or_default();
+            let mut out = items(l).unwrap_or_default();
             out.extend(f.items.iter().cloned());
             Ok(super::eval::failing(out, f.error.clone()))
         }
@@ -615,12 +610,12 @@ pub fn binary(op: &str, l: Value, r: Value) -> Result<Value, YaqlError> {
             List(_) | PyList(_) | Set(_) | Items(_) | Iter(_) | Ordered(_),
             List(_) | PyList(_) | Set(_) | Items(_) | Iter(_) | Ordered(_),
         ) => {
-            let mut out = items(&l).unwrap_or_default();
-            out.extend(items(&r).unwrap_or_default());
+            let mut out = items(l).unwrap_or_default();
+            out.extend(items(r).unwrap_or_default());
             Ok(Iter(Arc::new(out)))
         }
         (_, DateTime(_) | TimeSpan(_), _) | (_, _, DateTime(_) | TimeSpan(_)) => {
-            time::binary(op, &l, &r)
+            time::binary(op, l, r)
         }
         _ => Err(no_op(op)),
     }

@@ -207,36 +207,51 @@ impl Value {
         json: &serde_json::Value,
         items: &mut u64,
     ) -> Result<Value, crate::limits::LimitError> {
-        fn convert(json: &serde_json::Value, items: &mut u64, level: usize) -> Option<Value> {
-            Some(match json {
+        /// Returns the value directly (a too-deep part is noted in
+        /// `too_deep` and left null): wrapping every item in an `Option`
+        /// made each one cost a round of moves and a store-forwarding stall.
+        fn convert(
+            json: &serde_json::Value,
+            items: &mut u64,
+            level: usize,
+            too_deep: &mut bool,
+        ) -> Value {
+            match json {
                 serde_json::Value::Array(list) => {
                     if level >= JSON_DEPTH_CEILING {
-                        return None;
+                        *too_deep = true;
+                        return Value::Null;
                     }
                     *items += list.len() as u64;
                     let mut out = Vec::with_capacity(list.len());
                     for item in list {
-                        out.push(convert(item, items, level + 1)?);
+                        out.push(convert(item, items, level + 1, too_deep));
                     }
                     Value::list(out)
                 }
                 serde_json::Value::Object(map) => {
                     if level >= JSON_DEPTH_CEILING {
-                        return None;
+                        *too_deep = true;
+                        return Value::Null;
                     }
                     *items += 2 * map.len() as u64;
                     let mut out = Dict::with_capacity_and_hasher(map.len(), Default::default());
                     for (k, v) in map {
-                        out.insert(Value::str(k), convert(v, items, level + 1)?);
+                        out.insert(Value::str(k), convert(v, items, level + 1, too_deep));
                     }
                     Value::Dict(Arc::new(out))
                 }
                 scalar => Value::from_json(scalar),
-            })
+            }
         }
-        convert(json, items, 0).ok_or(crate::limits::LimitError::new(
-            crate::limits::LimitKind::ValueDepth(JSON_DEPTH_CEILING),
-        ))
+        let mut too_deep = false;
+        let value = convert(json, items, 0, &mut too_deep);
+        if too_deep {
+            return Err(crate::limits::LimitError::new(
+                crate::limits::LimitKind::ValueDepth(JSON_DEPTH_CEILING),
+            ));
+        }
+        Ok(value)
     }
 
     /// How deeply the value nests and how many items it holds once
@@ -256,6 +271,9 @@ impl Value {
         }
         if max_depth == 0 {
             return None;
+        }
+        if let Some(items) = self.flat_items() {
+            return Some(items);
         }
         /// A collection being measured: next child, height of the tallest
         /// child so far (0: only scalars), items so far.
@@ -321,6 +339,35 @@ impl Value {
             }
         }
         Some(0)
+    }
+
+    /// [`Value::measure`] of a list, set, dict or generator holding no
+    /// collection (the usual result): counted in one pass, without the
+    /// walk's stack and table. `None` for anything else.
+    fn flat_items(&self) -> Option<u64> {
+        fn count<'v>(values: impl Iterator<Item = &'v Value>) -> Option<u64> {
+            let mut total: u64 = 0;
+            for value in values {
+                let units = match value {
+                    Value::Str(s) => 1 + s.len() as u64 / crate::limits::ITEM_BYTES,
+                    v if v.is_collection() => return None,
+                    _ => 1,
+                };
+                total = total.saturating_add(units);
+            }
+            Some(total)
+        }
+        match self {
+            Value::List(items)
+            | Value::PyList(items)
+            | Value::Items(items)
+            | Value::Iter(items) => count(items.iter()),
+            Value::Set(set) => count(set.iter()),
+            Value::Dict(map) => count(map.iter().flat_map(|(k, v)| [k, v])),
+            Value::Ordered(o) => count(o.items.iter()),
+            Value::Failing(f) => count(f.items.iter()),
+            _ => None,
+        }
     }
 
     /// The address of a collection's shared contents (what identifies it

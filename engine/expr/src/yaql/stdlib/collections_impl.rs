@@ -682,7 +682,7 @@ pub(super) fn collections(name: &str, c: &Call) -> R {
             };
             for item in it {
                 acc = match name {
-                    "sum" => super::binary("+", acc, item)?,
+                    "sum" => super::binary("+", &acc, &item)?,
                     other => pick(other == "max", acc, item)?,
                 };
             }
