@@ -55,6 +55,49 @@ async fn each(test: impl AsyncFn(&Server)) {
     }
 }
 
+/// `/health` answers while the process serves; `/ready` only while the
+/// store answers with the schema this version knows (here: a migration
+/// from a newer version appears, as when a newer node migrated the store).
+#[tokio::test]
+async fn health_and_readiness() {
+    each(async |s: &Server| {
+        let health = s.get("/health").await;
+        assert_eq!(health.status, 200);
+        assert_eq!(health.json()["status"], "ok");
+        let ready = s.get("/ready").await;
+        assert_eq!(ready.status, 200, "{}", ready.json());
+        assert_eq!(
+            ready.json(),
+            json!({"status": "ready", "store": "reachable", "schema": "current"})
+        );
+
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&s.url).await.expect("database");
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+             VALUES (99999, 'from the future', TRUE, $1, 0)",
+        )
+        .bind(vec![0u8; 48])
+        .execute(&pool)
+        .await
+        .expect("a newer migration recorded");
+        pool.close().await;
+        let ready = s.get("/ready").await;
+        assert_eq!(ready.status, 503, "{}", ready.json());
+        assert_eq!(ready.json()["status"], "not ready");
+        assert!(
+            ready.json()["schema"]
+                .as_str()
+                .is_some_and(|why| why.contains("newer")),
+            "{}",
+            ready.json()
+        );
+        // Still alive: only readiness depends on the store.
+        assert_eq!(s.get("/health").await.status, 200);
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn root_lists_versions_and_v2_redirects() {
     each(async |s: &Server| {

@@ -33,6 +33,7 @@ pub mod error;
 pub mod events;
 mod executions;
 mod graph;
+mod health;
 mod listing;
 mod records;
 mod root;
@@ -191,6 +192,8 @@ pub fn router(state: ApiState) -> Router {
 fn routes(state: ApiState) -> Router {
     Router::new()
         .merge(dashboard::routes())
+        .route("/health", get(health::health))
+        .route("/ready", get(health::ready))
         .route("/v2/events", get(events::stream))
         .route("/v2/executions/{id}/graph", get(graph::get))
         .route(

@@ -147,6 +147,13 @@ impl Service {
 
     /// The scheduler, for the node that runs its loops (and tests that
     /// drive it).
+    /// Whether this node can serve: the store answers and its schema is
+    /// the one this version knows (`GET /ready`). `Err` when the store
+    /// cannot be reached; otherwise the schema's status.
+    pub async fn readiness(&self) -> Result<bora_store::SchemaStatus, ServiceError> {
+        Ok(self.store.schema_status().await?)
+    }
+
     pub fn scheduler(&self) -> &Scheduler {
         &self.scheduler
     }

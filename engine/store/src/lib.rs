@@ -44,7 +44,7 @@ pub mod workbooks;
 
 pub use actions::{ActionComponent, ActionDefinition, NewComponent};
 pub use cron_triggers::CronTriggerRecord;
-pub use db::{Backend, Store};
+pub use db::{Backend, SchemaStatus, Store};
 pub use definitions::WorkflowDefinition;
 pub use environments::EnvironmentRecord;
 pub use jobs::{Claim, Job, JobKind, NewJob};

@@ -1,0 +1,39 @@
+//! `GET /health` and `GET /ready`, for load balancers and orchestrators
+//! (Kubernetes liveness and readiness probes): JSON, no authentication.
+//!
+//! `/health` says the process serves HTTP; it touches nothing else, so a
+//! slow database never gets a healthy process restarted. `/ready` says the
+//! node can do its work: the store answers and its schema is the one this
+//! version knows; otherwise 503 with the reason.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde_json::json;
+
+use super::ApiState;
+use super::wire::reply;
+
+pub async fn health() -> Response {
+    reply(
+        StatusCode::OK,
+        &json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")}),
+    )
+}
+
+pub async fn ready(State(state): State<ApiState>) -> Response {
+    match state.service.readiness().await {
+        Ok(schema) if schema.pending.is_empty() && schema.unknown.is_empty() => reply(
+            StatusCode::OK,
+            &json!({"status": "ready", "store": "reachable", "schema": "current"}),
+        ),
+        Ok(schema) => reply(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &json!({"status": "not ready", "store": "reachable", "schema": schema.describe()}),
+        ),
+        Err(err) => reply(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &json!({"status": "not ready", "store": format!("unreachable: {err}")}),
+        ),
+    }
+}
