@@ -176,7 +176,7 @@ impl Object for JsonNode {
     where
         Self: Sized + 'static,
     {
-        f.write_str(&functions::py_repr(self.resolve()))
+        f.write_str(&python::repr(self.resolve()))
     }
 }
 
@@ -242,5 +242,6 @@ pub(super) fn number_to_json(value: &Value) -> Json {
         }
     }
     let f = f64::try_from(value.clone()).unwrap_or(f64::NAN);
-    serde_json::Number::from_f64(f).map_or_else(|| Json::String(py_float_repr(f)), Json::Number)
+    serde_json::Number::from_f64(f)
+        .map_or_else(|| Json::String(python::float_repr(f)), Json::Number)
 }

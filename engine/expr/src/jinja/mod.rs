@@ -34,8 +34,9 @@ use regex::Regex;
 use serde_json::Value as Json;
 
 use crate::context::DataContext;
-use crate::functions::{self, ExecutionsFilter, ExprHost, NoHost, py_float_repr, py_str_repr};
+use crate::functions::{self, ExecutionsFilter, ExprHost, NoHost};
 use crate::limits::{LimitError, LimitKind, Limits};
+use crate::python;
 
 /// Registers functions, filters or tests from a table:
 /// `register!(env, add_filter, "name" => function, ...)`.

@@ -18,7 +18,7 @@ pub fn py_str(value: &Value) -> String {
 
 pub(super) fn write_py_repr(out: &mut String, value: &Value) {
     if let Some(node) = value.downcast_object_ref::<JsonNode>() {
-        out.push_str(&functions::py_repr(node.resolve()));
+        out.push_str(&python::repr(node.resolve()));
         return;
     }
     if let Some(tuple) = value.downcast_object_ref::<PyTuple>() {
@@ -67,12 +67,12 @@ pub(super) fn write_py_repr(out: &mut String, value: &Value) {
             if value.is_integer() {
                 let _ = write!(out, "{value}");
             } else {
-                out.push_str(&py_float_repr(
+                out.push_str(&python::float_repr(
                     f64::try_from(value.clone()).unwrap_or(f64::NAN),
                 ));
             }
         }
-        ValueKind::String => out.push_str(&py_str_repr(value.as_str().unwrap_or_default())),
+        ValueKind::String => out.push_str(&python::str_repr(value.as_str().unwrap_or_default())),
         ValueKind::Seq | ValueKind::Iterable => {
             out.push('[');
             if let Ok(items) = value.try_iter() {

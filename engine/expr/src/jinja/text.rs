@@ -74,8 +74,8 @@ pub(super) fn pformat(value: &Json) -> String {
 
 pub(super) fn pformat_into(out: &mut String, value: &Json, indent: usize, allowance: usize) {
     let rep = match value {
-        Json::String(s) => py_str_repr(s),
-        other => functions::py_repr(other),
+        Json::String(s) => python::str_repr(s),
+        other => python::repr(other),
     };
     let max_width = 80usize.saturating_sub(indent + allowance);
     if rep.chars().count() <= max_width {
@@ -105,7 +105,7 @@ pub(super) fn pformat_into(out: &mut String, value: &Json, indent: usize, allowa
                     out.push_str(",\n");
                     out.push_str(&" ".repeat(inner));
                 }
-                let key_rep = py_str_repr(key);
+                let key_rep = python::str_repr(key);
                 out.push_str(&key_rep);
                 out.push_str(": ");
                 pformat_into(

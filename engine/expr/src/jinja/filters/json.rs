@@ -16,7 +16,7 @@ fn pprint(v: Value) -> Result<Value, Error> {
 }
 
 fn tojson(v: Value, indent: Option<usize>) -> Result<Value, Error> {
-    let out = functions::py_json_dumps(&json_of(&v)?, indent, true)
+    let out = python::json_dumps(&json_of(&v)?, indent, true)
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

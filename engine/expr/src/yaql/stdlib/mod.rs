@@ -11,7 +11,7 @@
 //! are not iterable, dicts are not iterable (`iterable_dicts=False`).
 //!
 //! Functions come in families, one per file (`system`, `numbers`,
-//! `mistral`, `strings`, `patterns`, `time`, `collections/*`); [`table`]
+//! `mistral`, `strings`, `patterns`, `time`, `collections/*`); `table`
 //! maps each name to the families that answer it, in order (a string
 //! family passes `join` on a list to the collections').
 

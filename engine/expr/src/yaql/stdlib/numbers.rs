@@ -173,7 +173,7 @@ pub(super) fn to_int(v: &Value) -> R {
             t.parse::<i128>().map(Value::Int).map_err(|_| {
                 runtime(format!(
                     "invalid literal for int() with base 10: {}",
-                    crate::yaql::value::py_str_repr(s)
+                    crate::python::str_repr(s)
                 ))
             })
         }
@@ -212,7 +212,7 @@ pub(super) fn to_float(v: &Value) -> R {
             parsed.map(Value::Float).ok_or_else(|| {
                 runtime(format!(
                     "could not convert string to float: {}",
-                    crate::yaql::value::py_str_repr(s)
+                    crate::python::str_repr(s)
                 ))
             })
         }
