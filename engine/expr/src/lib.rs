@@ -23,6 +23,7 @@ pub mod eval;
 pub mod functions;
 pub mod jinja;
 pub mod limits;
+pub mod python;
 pub mod yaql;
 
 pub use context::DataContext;

@@ -10,7 +10,7 @@ use regex::Regex;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use serde_json::{Map, Number, Value};
 
-use super::py_float_repr;
+use crate::python;
 
 // ---------------------------------------------------------------------------
 // Parsing
@@ -137,7 +137,7 @@ fn parse_float(text: &str) -> Value {
     // JSON has no inf/nan: they become the strings the oracle records.
     match Number::from_f64(f) {
         Some(n) => Value::Number(n),
-        None => Value::String(py_float_repr(f)),
+        None => Value::String(python::float_repr(f)),
     }
 }
 
@@ -653,7 +653,7 @@ fn yaml_float(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { ".inf" } else { "-.inf" }.to_string();
     }
-    let repr = py_float_repr(f).to_lowercase();
+    let repr = python::float_repr(f).to_lowercase();
     // PyYAML makes `1e+16` read back as a float by adding `.0`.
     if !repr.contains('.') && repr.contains('e') {
         repr.replacen('e', ".0e", 1)

@@ -40,7 +40,7 @@ impl Tok {
         match self {
             Tok::Dollar(name) => format!("${name}"),
             Tok::Int(i) => i.to_string(),
-            Tok::Float(f) => super::value::py_float_repr(*f),
+            Tok::Float(f) => crate::python::float_repr(*f),
             Tok::Func(name) | Tok::Keyword(name) | Tok::Str(name) => name.clone(),
             Tok::True => "True".into(),
             Tok::False => "False".into(),

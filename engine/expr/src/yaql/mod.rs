@@ -70,7 +70,7 @@ impl YaqlError {
     pub fn key_error(key: &Value) -> YaqlError {
         let mut shown = String::new();
         match key {
-            Value::Str(s) => shown.push_str(&value::py_str_repr(s)),
+            Value::Str(s) => shown.push_str(&crate::python::str_repr(s)),
             other => shown.push_str(&other.to_message_str()),
         }
         YaqlError::Runtime(shown)

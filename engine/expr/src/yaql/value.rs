@@ -470,7 +470,7 @@ impl Value {
             }
             Value::Float(f) => match serde_json::Number::from_f64(*f) {
                 Some(n) => J::Number(n),
-                None => J::String(py_float_repr(*f)),
+                None => J::String(crate::python::float_repr(*f)),
             },
             Value::Str(s) => J::String(s.to_string()),
             Value::List(items) | Value::PyList(items) | Value::Items(items) => {
@@ -509,7 +509,7 @@ impl Value {
             Value::Bool(true) => "true".into(),
             Value::Bool(false) => "false".into(),
             Value::Int(i) => i.to_string(),
-            Value::Float(f) => py_float_repr(*f),
+            Value::Float(f) => crate::python::float_repr(*f),
             other => other.to_python_str(),
         }
     }
@@ -561,10 +561,10 @@ impl Value {
             Value::Int(i) => {
                 let _ = write!(out, "{i}");
             }
-            Value::Float(f) => out.push_str(&py_float_repr(*f)),
+            Value::Float(f) => out.push_str(&crate::python::float_repr(*f)),
             Value::Str(s) => {
                 if nested {
-                    out.push_str(&py_str_repr(s));
+                    out.push_str(&crate::python::str_repr(s));
                 } else {
                     out.push_str(s);
                 }
@@ -646,7 +646,7 @@ impl Value {
                 }
             }
             Value::Regex(r) => {
-                let _ = write!(out, "re.compile({})", py_str_repr(r.as_str()));
+                let _ = write!(out, "re.compile({})", crate::python::str_repr(r.as_str()));
             }
             Value::Context(_) => out.push_str("<yaql.language.contexts.Context object at 0x...>"),
             Value::Iter(items) if lists => {
@@ -750,58 +750,6 @@ pub fn timedelta_str(t: &TimeDelta) -> String {
     if micros != 0 {
         let _ = write!(out, ".{micros:06}");
     }
-    out
-}
-
-/// Python `repr(float)`: shortest round-trip digits, `.0` for integral
-/// values, `inf`/`nan`, exponent form outside 1e-4..1e16.
-pub fn py_float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    let abs = f.abs();
-    if abs != 0.0 && !(1e-4..1e16).contains(&abs) {
-        // Rust's `{:e}` gives the shortest digits: 1e16 -> "1e16".
-        let s = format!("{f:e}");
-        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-        let exp: i32 = exp.parse().unwrap_or(0);
-        let sign = if exp < 0 { '-' } else { '+' };
-        return format!("{mantissa}e{sign}{:02}", exp.abs());
-    }
-    let s = format!("{f}");
-    if s.contains('.') { s } else { format!("{s}.0") }
-}
-
-/// Python `repr(str)`: single quotes unless the text has a single quote and
-/// no double quote.
-pub fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
     out
 }
 
@@ -920,7 +868,7 @@ mod tests {
         );
         assert_eq!(Value::Float(1e20).to_python_str(), "1e+20");
         assert_eq!(Value::Float(1.5e-7).to_python_str(), "1.5e-07");
-        assert_eq!(py_str_repr("it's"), "\"it's\"");
+        assert_eq!(crate::python::str_repr("it's"), "\"it's\"");
     }
 
     #[test]

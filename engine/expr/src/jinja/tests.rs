@@ -1,0 +1,119 @@
+use super::*;
+use serde_json::json;
+
+fn eval(expr: &str, data: Json) -> Result<Json, JinjaError> {
+    JinjaExpression::compile(expr)?.evaluate(&DataContext::new(data), &NoHost)
+}
+
+fn render(src: &str, data: Json) -> Result<String, JinjaError> {
+    JinjaTemplate::compile(src)?.render(&DataContext::new(data), &NoHost)
+}
+
+#[test]
+fn namespace_assignments_render_as_written() {
+    let src = "{% set ns = namespace(a=1, b=[], c='') %}{% for i in range(3) %}\
+               {%- set ns.a = ns.a + i -%}{% set ns.b = ns.b + [i] %}\
+               {% set ns.c, ns.d = ns.c ~ i, {'k': [i]} %}{% endfor %}\
+               {{ ns.a }} {{ ns.b }} {{ ns.c }} {{ ns.d }}";
+    assert_eq!(
+        render(src, json!({})).as_deref(),
+        Ok("4 [0, 1, 2] 012 {'k': [2]}")
+    );
+    // A syntax error reads as the text written has it.
+    let broken = "{% set ns = namespace() %}{% set ns.a = %}";
+    let original = ENV
+        .template_from_str(broken)
+        .map(|_| ())
+        .map_err(JinjaError::from);
+    assert!(original.is_err());
+    assert_eq!(render(broken, json!({})).map(|_| ()), original);
+}
+
+#[test]
+fn whole_expressions_return_native_values() {
+    let data = json!({"a": 1, "d": {"x": 1}, "l": [1, 2]});
+    assert_eq!(eval(" _.a + 1 ", data.clone()), Ok(json!(2)));
+    assert_eq!(eval("_.d", data.clone()), Ok(json!({"x": 1})));
+    assert_eq!(eval("7 / 2", data.clone()), Ok(json!(3.5)));
+    assert_eq!(eval("_", data.clone()), Ok(data.clone()));
+    assert!(eval("_.missing", data.clone()).is_err());
+    assert_eq!(eval("'x' if false", data.clone()), Ok(Json::Null));
+}
+
+#[test]
+fn unary_minus_applies_to_the_whole_operand() {
+    assert_eq!(bind_unary_operators("-_.a"), "-(_.a)");
+    assert_eq!(bind_unary_operators("1 - _.a"), "1 - _.a");
+    assert_eq!(bind_unary_operators("-2 ** 2"), "-2 ** 2");
+    assert_eq!(bind_unary_operators("'-x' ~ -_.l[0]"), "'-x' ~ -(_.l[0])");
+    assert_eq!(bind_unary_operators("+_.a"), "(_.a)");
+    assert_eq!(bind_unary_operators("2 * -f(1).x"), "2 * -(f(1).x)");
+    assert_eq!(eval("-_.a + 3", json!({"a": 1})), Ok(json!(2)));
+    assert_eq!(eval("-_.l | length", json!({"l": [1]})).ok(), None);
+}
+
+#[test]
+fn templates_use_python_str() {
+    let data = json!({"n": null, "l": ["a", 1], "t": true, "f": 1.0});
+    assert_eq!(
+        render("{{ _.n }} {{ _.l }} {{ _.t }} {{ _.f }}", data),
+        Ok("None ['a', 1] True 1.0".to_string())
+    );
+}
+
+#[test]
+fn mistral_functions_as_filters_take_the_context() {
+    let data = json!({"a": 1, "__env": {"k": "v"}});
+    assert!(eval("_ | json_dump", data.clone()).is_err());
+    assert_eq!(eval("_ | json_dump(_.a)", data.clone()), Ok(json!("1")));
+    assert_eq!(eval("env()", data.clone()), Ok(json!({"k": "v"})));
+    assert!(eval("'x' | env", data.clone()).is_err());
+    assert!(eval("env()", json!({"a": 1})).is_err());
+}
+
+struct OneTask;
+impl ExprHost for OneTask {
+    fn task(&self, name: Option<&str>) -> Result<Option<Json>, String> {
+        Ok(Some(
+            json!({"name": name.unwrap_or("current"), "state": "SUCCESS"}),
+        ))
+    }
+}
+
+#[test]
+fn host_answers_are_used_only_when_called() {
+    // NoHost answers like Mistral without an execution: an error.
+    assert!(eval("task()", json!({"a": 1})).is_err());
+    assert_eq!(
+        render(
+            "{% if false %}{{ task('x') }}{% endif %}ok",
+            json!({"a": 1})
+        ),
+        Ok("ok".to_string())
+    );
+    assert_eq!(
+        render("{{ tasks() }}", json!({"a": 1})),
+        Ok("[]".to_string())
+    );
+}
+
+#[test]
+fn host_functions_reach_the_host() {
+    let expr = JinjaExpression::compile("task('t1').state").expect("compiles");
+    assert_eq!(
+        expr.evaluate(&DataContext::new(json!({"a": 1})), &OneTask),
+        Ok(json!("SUCCESS"))
+    );
+    let computed = JinjaExpression::compile("task(_.n).name").expect("compiles");
+    assert!(matches!(computed.host_use, HostUse::Thread));
+    assert_eq!(
+        computed.evaluate(&DataContext::new(json!({"n": "t2"})), &OneTask),
+        Ok(json!("t2"))
+    );
+    assert!(matches!(expr.host_use, HostUse::Prefetch(_)));
+    let tpl = JinjaTemplate::compile("{{ task().name }}!").expect("compiles");
+    assert_eq!(
+        tpl.render(&DataContext::new(json!({"a": 1})), &OneTask),
+        Ok("current!".to_string())
+    );
+}
