@@ -151,7 +151,7 @@ impl Stepper<'_> {
                         return Err(Structural(format!(
                             "Wrong dynamic input for task: {}. Dict type is expected. Actual type: {}. Actual value: {}",
                             spec.name,
-                            python_type(&other),
+                            bora_expr::python::type_name(&other),
                             py_str(&other)
                         )));
                     }
@@ -295,17 +295,5 @@ impl Stepper<'_> {
             params,
         });
         Ok(())
-    }
-}
-
-pub(super) fn python_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "NoneType",
-        Value::Bool(_) => "bool",
-        Value::Number(n) if n.is_f64() => "float",
-        Value::Number(_) => "int",
-        Value::String(_) => "str",
-        Value::Array(_) => "list",
-        Value::Object(_) => "dict",
     }
 }
