@@ -34,7 +34,7 @@ pub fn is_quick(name: &str) -> bool {
 /// engine may run them inside the step that asks for them
 /// (`scheduler::inline`). `std.async_noop` is quick but completes later.
 pub fn runs_inline(name: &str) -> bool {
-    matches!(name, "std.noop" | "std.echo" | "std.fail")
+    is_quick(name) && name != "std.async_noop"
 }
 
 #[cfg(test)]

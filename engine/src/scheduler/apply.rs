@@ -65,6 +65,44 @@ pub struct ActionJob {
     pub target: Option<String>,
 }
 
+impl ActionJob {
+    /// The job of a `RunAction` command (`None` for any other), with no id
+    /// yet and as a standard action needs it: an ad-hoc action also needs
+    /// its workbook, context and pinning, which the caller adds.
+    pub(super) fn from_run(exec: &Execution, command: Command) -> Option<Self> {
+        let Command::RunAction {
+            action_id,
+            task_id,
+            execution_id,
+            name,
+            input,
+            timeout,
+            safe_rerun,
+            limits,
+            target,
+        } = command
+        else {
+            return None;
+        };
+        Some(Self {
+            job_id: String::new(),
+            action_id,
+            execution_id,
+            task_id,
+            name,
+            input,
+            timeout,
+            namespace: exec.record.workflow_namespace.clone(),
+            workbook: None,
+            context: None,
+            safe_rerun,
+            pinned_at: None,
+            limits,
+            target,
+        })
+    }
+}
+
 /// The data a task's expressions see, for ad-hoc `base-input`.
 pub(super) fn task_context(exec: &Execution, task_id: &str) -> Value {
     let branch = Contexts::default().inbound(exec, task_id);

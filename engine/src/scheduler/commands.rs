@@ -24,44 +24,19 @@ impl Scheduler {
         after: &mut After,
     ) -> Result<(), SchedulerError> {
         match command {
-            Command::RunAction {
-                action_id,
-                task_id,
-                execution_id,
-                name,
-                input,
-                timeout,
-                safe_rerun,
-                limits,
-                target,
-            } => {
+            command @ Command::RunAction { .. } => {
+                let Some(mut job) = ActionJob::from_run(exec, command) else {
+                    return Ok(());
+                };
+                job.job_id = uuid();
                 // Standard actions need no lookup (the hot path); other
                 // names may be ad-hoc actions of the workbook.
-                let (workbook, context, pinned_at) = if crate::actions::is_std(&name) {
-                    (None, None, None)
-                } else {
-                    (
-                        tx.workbook_of(&exec.record.workflow_id).await?,
-                        Some(task_context(exec, &task_id)),
-                        exec.task(&task_id).and_then(|t| t.started_at),
-                    )
-                };
-                let job = ActionJob {
-                    job_id: uuid(),
-                    action_id,
-                    execution_id: execution_id.clone(),
-                    task_id,
-                    name,
-                    input,
-                    timeout,
-                    namespace: exec.record.workflow_namespace.clone(),
-                    workbook,
-                    context,
-                    safe_rerun,
-                    pinned_at,
-                    limits,
-                    target: target.clone(),
-                };
+                if !crate::actions::is_std(&job.name) {
+                    job.workbook = tx.workbook_of(&exec.record.workflow_id).await?;
+                    job.context = Some(task_context(exec, &job.task_id));
+                    job.pinned_at = exec.task(&job.task_id).and_then(|t| t.started_at);
+                }
+                let target = job.target.clone();
                 if let Some(name) = &target
                     && !tx.executor_alive(name).await?
                 {
@@ -79,7 +54,7 @@ impl Scheduler {
                 jobs.push(NewJob {
                     id: job.job_id.clone(),
                     kind: JobKind::Action,
-                    execution_id: Some(execution_id),
+                    execution_id: Some(job.execution_id.clone()),
                     due_at: now,
                     payload: serde_json::to_value(&job).unwrap_or(Value::Null),
                     locked_by: local.then(|| self.inner.node.clone()),

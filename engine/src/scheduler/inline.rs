@@ -25,7 +25,8 @@ use bora_core::records::ActionResult;
 use bora_core::step::{Command, Event};
 
 use super::apply::{ActionJob, StepFailure};
-use super::{Scheduler, lock, now_micros};
+use super::{Scheduler, lock};
+use crate::clock::now_micros;
 use crate::runtime::std_actions;
 
 /// What an inline call returns: the action's result, or `None` when it did
@@ -97,7 +98,7 @@ impl Scheduler {
                 if n % YIELD_EVERY == YIELD_EVERY - 1 {
                     tokio::task::yield_now().await;
                 }
-                let Some(job) = inline_job(&exec, &command) else {
+                let Some(job) = ActionJob::from_run(&exec, command.clone()) else {
                     commands.push(command);
                     continue;
                 };
@@ -120,39 +121,4 @@ impl Scheduler {
         }
         Ok((exec, commands))
     }
-}
-
-/// The call a quick `RunAction` stands for (standard actions need no
-/// workbook, context or pinning; there is no job in the store).
-fn inline_job(exec: &Execution, command: &Command) -> Option<ActionJob> {
-    let Command::RunAction {
-        action_id,
-        task_id,
-        execution_id,
-        name,
-        input,
-        timeout,
-        safe_rerun,
-        limits,
-        ..
-    } = command
-    else {
-        return None;
-    };
-    Some(ActionJob {
-        job_id: String::new(),
-        action_id: action_id.clone(),
-        execution_id: execution_id.clone(),
-        task_id: task_id.clone(),
-        name: name.clone(),
-        input: input.clone(),
-        timeout: *timeout,
-        namespace: exec.record.workflow_namespace.clone(),
-        workbook: None,
-        context: None,
-        safe_rerun: *safe_rerun,
-        pinned_at: None,
-        limits: limits.clone(),
-        target: None,
-    })
 }
