@@ -18,6 +18,7 @@ use bora_lang::model::Workflow;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::children::Child;
 use super::commit::{Outcome, WriteSet};
 use super::{Scheduler, SchedulerError, SystemEnv, lock};
 use crate::clock::now_micros;
@@ -126,11 +127,27 @@ pub(super) struct After {
     pub(super) announce_actions: bool,
     pub(super) wake: bool,
     pub(super) finished: bool,
+    /// Children started in the step (see `children`) that finished in it.
+    pub(super) finished_children: std::collections::HashSet<String>,
     /// Notes for tasks' `state_info`, written after the step's rows.
     pub(super) notes: Vec<(String, String)>,
 }
 
 impl After {
+    /// Takes over the follow-ups of `child` (a child started in this step),
+    /// whose execution id is `id`.
+    pub(super) fn absorb(&mut self, child: After, id: &str) {
+        self.actions.extend(child.actions);
+        self.events.extend(child.events);
+        self.announce_events |= child.announce_events;
+        self.announce_actions |= child.announce_actions;
+        self.wake |= child.wake;
+        self.notes.extend(child.notes);
+        if child.finished {
+            self.finished_children.insert(id.to_owned());
+        }
+    }
+
     /// Records where a queued event goes: here after the commit, or to the
     /// store for another node.
     pub(super) fn route(&mut self, delivery: Option<super::Delivery>) {
@@ -188,6 +205,10 @@ fn answers_running(batch: &[(Event, Option<String>)]) -> bool {
         .any(|(event, _)| matches!(event, Event::Resume | Event::Rerun { .. }))
 }
 
+/// The store version of a child started in its parent's step: stored
+/// once (as version 0 would be) and stepped once.
+pub(super) const CHILD_VERSION: i64 = 1;
+
 /// How often a step is redone because another writer got there first
 /// before giving up for now (the batch is retried later).
 const MAX_CONFLICTS: usize = 8;
@@ -229,35 +250,14 @@ impl Scheduler {
                 },
             };
             let events: Vec<Event> = batch.iter().map(|(event, _)| event.clone()).collect();
-            let now = now_micros();
-            let mut exec = exec;
-            let config = &self.inner.config;
-            exec.limits = config.limits;
-            exec.expr_limits = bora_expr::Limits {
-                deadline: Some(std::time::Instant::now() + config.step_timeout),
-                ..config.expressions
-            };
-            let (exec, commands) = self.run_core(exec, events, now).await?;
-            let mut now = now;
-            let (exec, commands) = if answers_running(&batch) {
-                (exec, commands)
-            } else {
-                self.run_inline(exec, commands, &mut now).await?
-            };
+            let decided = self.decide(exec, events, !answers_running(&batch)).await?;
             match self
-                .commit(
-                    execution_id,
-                    exec,
-                    version,
-                    spec_hash,
-                    commands,
-                    &batch,
-                    now,
-                )
+                .commit(execution_id, decided, version, spec_hash, &batch, false)
                 .await?
             {
-                Committed::Done => return Ok(()),
-                Committed::Stale => continue,
+                Committed::Done | Committed::Stored(_) => return Ok(()),
+                // A new execution is never applied here.
+                Committed::Stale | Committed::Duplicate => continue,
                 Committed::Lost(lost) => {
                     batch.retain(|(_, job)| job.as_ref().is_none_or(|j| !lost.contains(j)));
                     if batch.is_empty() {
@@ -269,6 +269,36 @@ impl Scheduler {
         Err(StepFailure::Store(SchedulerError::Conflict(
             execution_id.to_owned(),
         )))
+    }
+
+    /// Lets the core decide on `events` for `exec` (with the node's limits
+    /// and the step's deadline), then, when `inline`, runs what may be done
+    /// within the step (see [`super::inline`]).
+    pub(super) async fn decide(
+        &self,
+        mut exec: Execution,
+        events: Vec<Event>,
+        inline: bool,
+    ) -> Result<Decided, StepFailure> {
+        let config = &self.inner.config;
+        exec.limits = config.limits;
+        exec.expr_limits = bora_expr::Limits {
+            deadline: Some(std::time::Instant::now() + config.step_timeout),
+            ..config.expressions
+        };
+        let mut now = now_micros();
+        let (exec, commands) = self.run_core(exec, events, now).await?;
+        let (exec, commands, children) = if inline {
+            self.run_inline(exec, commands, &mut now).await?
+        } else {
+            (exec, commands, Vec::new())
+        };
+        Ok(Decided {
+            exec,
+            commands,
+            children,
+            now,
+        })
     }
 
     /// Runs the core on a blocking thread, under the step deadline.
@@ -296,26 +326,27 @@ impl Scheduler {
 
     /// Stores a step's result through the committer, unless another writer
     /// changed the execution since `version` or took some of the batch's
-    /// jobs; then carries out the follow-ups.
-    #[allow(clippy::too_many_arguments)]
-    async fn commit(
+    /// jobs (or, for a `new` execution, stored one of that id first); then
+    /// carries out the follow-ups.
+    pub(super) async fn commit(
         &self,
         execution_id: &str,
-        exec: Execution,
+        decided: Decided,
         version: i64,
         spec_hash: String,
-        commands: Vec<Command>,
         batch: &[(Event, Option<String>)],
-        now: i64,
+        new: bool,
     ) -> Result<Committed, StepFailure> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         let set = WriteSet {
-            exec,
+            exec: decided.exec,
             version,
             spec_hash,
-            commands,
+            commands: decided.commands,
+            children: decided.children,
+            new,
             job_ids: batch.iter().filter_map(|(_, job)| job.clone()).collect(),
-            now,
+            now: decided.now,
             reply,
         };
         let closed = || {
@@ -326,16 +357,25 @@ impl Scheduler {
         if self.inner.commits.send(set).is_err() {
             return Err(closed());
         }
-        let (after, exec, new_version, spec_hash) = match answer.await.map_err(|_| closed())? {
-            Outcome::Stored(stored) => {
-                let stored = *stored;
-                (stored.after, stored.exec, stored.version, stored.spec_hash)
-            }
-            Outcome::Deleted => return Ok(Committed::Done),
-            Outcome::Stale => return Ok(Committed::Stale),
-            Outcome::Lost(lost) => return Ok(Committed::Lost(lost)),
-            Outcome::Failed(err) => return Err(StepFailure::Store(err)),
-        };
+        let (after, exec, new_version, spec_hash, children) =
+            match answer.await.map_err(|_| closed())? {
+                Outcome::Stored(stored) => {
+                    let stored = *stored;
+                    (
+                        stored.after,
+                        stored.exec,
+                        stored.version,
+                        stored.spec_hash,
+                        stored.children,
+                    )
+                }
+                Outcome::Deleted => return Ok(Committed::Done),
+                Outcome::Stale => return Ok(Committed::Stale),
+                Outcome::Duplicate => return Ok(Committed::Duplicate),
+                Outcome::Lost(lost) => return Ok(Committed::Lost(lost)),
+                Outcome::Failed(err) => return Err(StepFailure::Store(err)),
+            };
+        let record = exec.record.clone();
         if !after.finished {
             lock(&self.inner.cache).insert(
                 execution_id.to_owned(),
@@ -345,6 +385,21 @@ impl Scheduler {
                     exec,
                 },
             );
+        }
+        for child in children {
+            let id = child.exec.record.id.clone();
+            if !after.finished_children.contains(&id) {
+                lock(&self.inner.cache).insert(
+                    id.clone(),
+                    super::Cached {
+                        version: CHILD_VERSION,
+                        spec_hash: child.spec_hash,
+                        exec: child.exec,
+                    },
+                );
+            }
+            // No receiver is the normal case: nobody is watching.
+            let _ = self.inner.changed.send(id);
         }
         for job in after.actions {
             // The executor may be gone at shutdown; the job stays in the store.
@@ -356,7 +411,7 @@ impl Scheduler {
         if after.wake {
             self.wake();
         }
-        Ok(Committed::Done)
+        Ok(Committed::Stored(Box::new(record)))
     }
 
     /// Deletes the jobs of events that have nothing left to apply to.
@@ -385,9 +440,24 @@ impl Scheduler {
     }
 }
 
+/// What the core and the work done in the step decided, to be stored.
+pub(super) struct Decided {
+    pub(super) exec: Execution,
+    pub(super) commands: Vec<Command>,
+    /// Sub-workflows started in the step.
+    pub(super) children: Vec<Child>,
+    /// The time of the step's last round.
+    pub(super) now: i64,
+}
+
 /// How a commit attempt ended.
-enum Committed {
+pub(super) enum Committed {
+    /// Stored; the execution's record as stored.
+    Stored(Box<bora_core::records::WorkflowExecution>),
+    /// Nothing to store: the execution was deleted meanwhile.
     Done,
+    /// A new execution's id is taken (a retried start got there first).
+    Duplicate,
     /// Another writer stepped the execution first: redo from the store.
     Stale,
     /// These jobs are no longer this node's: redo without their events.

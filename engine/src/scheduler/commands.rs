@@ -2,14 +2,13 @@
 //! the step's transaction.
 
 use bora_core::execution::Execution;
-use bora_core::input::prepare_input;
-use bora_core::records::WorkflowExecution;
 use bora_core::state::State;
 use bora_core::step::{Command, Event};
 use bora_store::{JobKind, NewJob, StoreTx, StoredExecution};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::apply::{ActionJob, After, task_context, uuid};
+use super::children::{bind_input, child_record, not_found};
 use super::{Scheduler, SchedulerError};
 
 impl Scheduler {
@@ -92,69 +91,25 @@ impl Scheduler {
                 input,
                 params,
             } => {
-                let mut child = WorkflowExecution {
-                    id: child_id.clone(),
-                    workflow_id: String::new(),
-                    workflow_name: workflow_name.clone(),
-                    workflow_namespace: namespace.clone(),
-                    description: String::new(),
-                    tags: Vec::new(),
+                let mut child = child_record(
+                    exec,
+                    child_id.clone(),
+                    task_id.clone(),
+                    index,
+                    workflow_name.clone(),
+                    namespace.clone(),
                     params,
-                    input: input.clone(),
-                    output: Map::new(),
-                    context: Map::new(),
-                    state: State::Idle,
-                    state_info: None,
-                    task_execution_id: Some(task_id),
-                    root_execution_id: Some(
-                        exec.record
-                            .root_execution_id
-                            .clone()
-                            .unwrap_or_else(|| exec.record.id.clone()),
-                    ),
-                    source_execution_id: None,
-                    index: Some(index),
-                    depth: exec.record.depth.saturating_add(1),
-                    backlog: Vec::new(),
-                    created_at: now,
-                    updated_at: None,
-                };
-                child
-                    .params
-                    .insert("namespace".into(), Value::String(namespace.clone()));
-                // Inside a workbook, `<wb>.<name>` comes first.
-                let mut found = None;
-                if let Some(wb) = tx.workbook_of(&exec.record.workflow_id).await? {
-                    found = tx
-                        .find_workflow(&format!("{wb}.{workflow_name}"), &namespace)
-                        .await?;
-                }
-                if found.is_none() {
-                    found = tx.find_workflow(&workflow_name, &namespace).await?;
-                }
+                    now,
+                );
+                let found = tx
+                    .resolve_subworkflow(&exec.record.workflow_id, &workflow_name, &namespace)
+                    .await?;
                 let failure = match found {
-                    None => Some((
-                        String::new(),
-                        format!(
-                            "Workflow not found [workflow_identifier={workflow_name}, namespace={namespace}]"
-                        ),
-                    )),
-                    Some((def_id, spec_hash, _)) => {
+                    None => Some(not_found(&workflow_name, &namespace)),
+                    Some((definition_id, spec_hash)) => {
                         let plan = self.plan(&spec_hash).await?;
-                        child.workflow_id = def_id;
-                        // Keys the child does not declare are parameters
-                        // (`env`, `task_name`, ...), as in Mistral.
-                        let mut declared = Map::new();
-                        for (key, value) in input {
-                            if plan.workflow.input.iter().any(|p| p.name == key) {
-                                declared.insert(key, value);
-                            } else {
-                                child.params.insert(key, value);
-                            }
-                        }
-                        match prepare_input(&plan.workflow, &declared) {
-                            Ok(prepared) => {
-                                child.input = prepared;
+                        match bind_input(&mut child, definition_id, &plan, input) {
+                            Ok(()) => {
                                 tx.put_executions(&[StoredExecution {
                                     execution: child.clone(),
                                     spec_hash,
@@ -180,14 +135,13 @@ impl Scheduler {
                                 after.route(self.queue_event(jobs, &child_id, event, now, true));
                                 None
                             }
-                            Err(err) => Some((spec_hash, err.to_string())),
+                            Err(message) => Some(message),
                         }
                     }
                 };
-                if let Some((_, message)) = failure {
+                if let Some(message) = failure {
                     // The child cannot start: no execution is created and
                     // the task fails with the reason, as Mistral does.
-                    let task_id = child.task_execution_id.clone().unwrap_or_default();
                     let event = Event::TaskFailed { task_id, message };
                     after.route(self.queue_event(jobs, &exec.record.id, event, now, true));
                 }

@@ -20,7 +20,8 @@ use bora_core::step::Command;
 use bora_store::{JobKind, StoredExecution};
 use tokio::sync::oneshot;
 
-use super::apply::After;
+use super::apply::{After, CHILD_VERSION};
+use super::children::Child;
 use super::{Scheduler, SchedulerError};
 
 /// How many write sets one transaction takes at most.
@@ -34,6 +35,10 @@ pub(super) struct WriteSet {
     pub(super) version: i64,
     pub(super) spec_hash: String,
     pub(super) commands: Vec<Command>,
+    /// Sub-workflows started in the step, stored with it.
+    pub(super) children: Vec<Child>,
+    /// A new execution, stored by this step (it must not exist yet).
+    pub(super) new: bool,
     /// Jobs of the applied events; all must still be this node's.
     pub(super) job_ids: Vec<String>,
     pub(super) now: i64,
@@ -47,6 +52,8 @@ pub(super) struct Stored {
     /// The execution's version in the store now.
     pub(super) version: i64,
     pub(super) spec_hash: String,
+    /// The children stored with it (for the cache).
+    pub(super) children: Vec<Child>,
 }
 
 /// How storing a write set ended.
@@ -58,6 +65,8 @@ pub(super) enum Outcome {
     Deleted,
     /// Another writer stepped the execution first: step it again.
     Stale,
+    /// A new execution's id exists already.
+    Duplicate,
     /// These jobs are no longer this node's: step again without them.
     Lost(Vec<String>),
     /// The transaction failed; nothing was stored.
@@ -124,6 +133,7 @@ impl Scheduler {
                         exec,
                         version,
                         spec_hash,
+                        children,
                         reply,
                         ..
                     } = set;
@@ -132,6 +142,7 @@ impl Scheduler {
                         exec,
                         version: version + 1,
                         spec_hash,
+                        children,
                     })));
                 }
             }
@@ -167,6 +178,10 @@ impl Scheduler {
         let mut gone_jobs = Vec::new();
         for set in group {
             match versions.get(&set.exec.record.id) {
+                Some(_) if set.new => {
+                    let _ = set.reply.send(Outcome::Duplicate);
+                }
+                None if set.new => stored.push((set, After::default())),
                 None => {
                     gone_jobs.extend(set.job_ids.iter().cloned());
                     let _ = set.reply.send(Outcome::Deleted);
@@ -224,6 +239,27 @@ impl Scheduler {
                     .iter()
                     .filter_map(|id| set.exec.action(id).cloned()),
             );
+            for child in set.children.iter_mut() {
+                let changes = child.exec.take_changes();
+                executions.push(StoredExecution {
+                    execution: child.exec.record.clone(),
+                    spec_hash: child.spec_hash.clone(),
+                    version: CHILD_VERSION,
+                    owner: Some(self.inner.node.clone()),
+                });
+                tasks.extend(
+                    changes
+                        .tasks
+                        .iter()
+                        .filter_map(|id| child.exec.task(id).cloned()),
+                );
+                actions.extend(
+                    changes
+                        .actions
+                        .iter()
+                        .filter_map(|id| child.exec.action(id).cloned()),
+                );
+            }
         }
         tx.put_executions(&executions).await?;
         tx.put_tasks(&tasks).await?;
@@ -238,6 +274,21 @@ impl Scheduler {
             }
             if after.finished {
                 finished.insert(set.exec.record.id.clone());
+            }
+            for child in set.children.iter_mut() {
+                let mut child_after = After::default();
+                for command in std::mem::take(&mut child.commands) {
+                    self.command(
+                        &mut tx,
+                        &child.exec,
+                        command,
+                        set.now,
+                        &mut jobs,
+                        &mut child_after,
+                    )
+                    .await?;
+                }
+                after.absorb(child_after, &child.exec.record.id);
             }
         }
         for (_, after) in stored.iter_mut() {

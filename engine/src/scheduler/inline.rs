@@ -25,6 +25,7 @@ use bora_core::records::ActionResult;
 use bora_core::step::{Command, Event};
 
 use super::apply::{ActionJob, StepFailure};
+use super::children::{Child, Lookups, news_for_parent};
 use super::{Scheduler, lock};
 use crate::clock::now_micros;
 use crate::runtime::std_actions;
@@ -65,24 +66,82 @@ impl Scheduler {
 
     /// Runs the quick actions among `commands` and steps `exec` with their
     /// results, round after round while new ones come up (a chain of noops)
-    /// and the step's bounds allow. Returns the execution and the commands
-    /// left to store; `now` becomes the time of the last round.
+    /// and the step's bounds allow; starts sub-workflows here too (see
+    /// [`super::children`]) and steps `exec` with what they report. Returns
+    /// the execution, the commands left to store, and the children started;
+    /// `now` becomes the time of the last round.
     pub(super) async fn run_inline(
         &self,
         mut exec: Execution,
         mut commands: Vec<Command>,
         now: &mut i64,
-    ) -> Result<(Execution, Vec<Command>), StepFailure> {
+    ) -> Result<(Execution, Vec<Command>, Vec<Child>), StepFailure> {
+        let mut children = Vec::new();
         let Some(runner) = lock(&self.inner.inline).clone() else {
-            return Ok((exec, commands));
+            return Ok((exec, commands, children));
         };
-        let started = Instant::now();
-        let mut left = MAX_INLINE;
-        while left > 0 && started.elapsed() < INLINE_TIME {
+        let mut bounds = Bounds {
+            started: Instant::now(),
+            left: MAX_INLINE,
+        };
+        let mut lookups = Lookups::default();
+        loop {
+            (exec, commands) = self
+                .quick_rounds(&runner, exec, commands, &mut bounds, now)
+                .await?;
+            let (starts, rest): (Vec<Command>, Vec<Command>) = commands
+                .into_iter()
+                .partition(|c| matches!(c, Command::StartChild { .. }));
+            commands = rest;
+            let mut events = Vec::new();
+            for start in starts {
+                if !bounds.open() {
+                    commands.push(start);
+                    continue;
+                }
+                bounds.left -= 1;
+                match self.start_in_step(&exec, start, &mut lookups, *now).await? {
+                    Err(start) => commands.push(start),
+                    Ok(child) => {
+                        let (child_exec, child_commands) = self
+                            .quick_rounds(&runner, child.exec, child.commands, &mut bounds, now)
+                            .await?;
+                        let mut child = Child {
+                            exec: child_exec,
+                            commands: child_commands,
+                            ..child
+                        };
+                        events.extend(news_for_parent(&mut child));
+                        children.push(child);
+                    }
+                }
+            }
+            if events.is_empty() {
+                break;
+            }
+            *now = now_micros();
+            let (next, more) = self.run_core(exec, events, *now).await?;
+            exec = next;
+            commands.extend(more);
+        }
+        Ok((exec, commands, children))
+    }
+
+    /// Runs the quick actions among `commands` and steps `exec` with their
+    /// results, round after round, within `bounds`.
+    async fn quick_rounds(
+        &self,
+        runner: &InlineRunner,
+        mut exec: Execution,
+        mut commands: Vec<Command>,
+        bounds: &mut Bounds,
+        now: &mut i64,
+    ) -> Result<(Execution, Vec<Command>), StepFailure> {
+        while bounds.open() {
             let mut quick = Vec::new();
             let mut rest = Vec::with_capacity(commands.len());
             for command in commands {
-                if quick.len() < left && inlinable(&command) {
+                if quick.len() < bounds.left && inlinable(&command) {
                     quick.push(command);
                 } else {
                     rest.push(command);
@@ -92,7 +151,7 @@ impl Scheduler {
             if quick.is_empty() {
                 break;
             }
-            left -= quick.len();
+            bounds.left -= quick.len();
             let mut events = Vec::with_capacity(quick.len());
             for (n, command) in quick.into_iter().enumerate() {
                 if n % YIELD_EVERY == YIELD_EVERY - 1 {
@@ -120,5 +179,18 @@ impl Scheduler {
             commands.extend(more);
         }
         Ok((exec, commands))
+    }
+}
+
+/// What one step may still spend on work done in the step.
+struct Bounds {
+    started: Instant,
+    /// Calls (and children started) left.
+    left: usize,
+}
+
+impl Bounds {
+    fn open(&self) -> bool {
+        self.left > 0 && self.started.elapsed() < INLINE_TIME
     }
 }

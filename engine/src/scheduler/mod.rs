@@ -14,11 +14,13 @@
 //! woken.
 
 mod apply;
+mod children;
 mod commands;
 mod commit;
 mod inline;
 mod quarantine;
 mod route;
+mod start;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -37,6 +39,7 @@ pub use apply::ActionJob;
 use apply::StepFailure;
 pub use inline::{InlineCall, InlineRunner};
 pub use route::Delivery;
+pub use start::Started;
 
 /// The engine core's [`Env`] in service: the time of the step (read from
 /// the system clock by the scheduler, which stores it with the step's

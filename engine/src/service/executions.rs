@@ -13,6 +13,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Service, ServiceError, bad};
 use crate::clock::now_micros;
+use crate::scheduler::Started;
 
 /// A request to start a workflow.
 #[derive(Debug, Clone, Default)]
@@ -78,6 +79,13 @@ impl Service {
             Prepared::New(stored) => stored,
         };
         let id = stored.execution.id.clone();
+        match self.scheduler.start_here(&stored).await {
+            Started::Stored(started) => return Ok((*started, true)),
+            Started::Exists if req.id.is_some() => {
+                return Ok((self.store.get_execution(&id).await?, false));
+            }
+            Started::Exists | Started::Declined => {}
+        }
         let now = now_micros();
         let mut stored = stored;
         let keep = self.scheduler.keeps_new_work();

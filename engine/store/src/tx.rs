@@ -156,19 +156,7 @@ impl StoreTx {
     /// The state of an execution (`None` when it does not exist), e.g. the
     /// root of a tree of sub-workflows when starting one more.
     pub async fn execution_state(&mut self, id: &str) -> Result<Option<State>> {
-        let state: Option<String> =
-            sqlx::query_scalar("SELECT state FROM workflow_executions WHERE id = $1")
-                .bind(id.to_owned())
-                .fetch_optional(&mut *self.tx)
-                .await?;
-        state
-            .map(|s| {
-                s.parse().map_err(|err| StoreError::Corrupt {
-                    what: "state",
-                    detail: format!("{err}"),
-                })
-            })
-            .transpose()
+        execution_state(&mut self.tx, id).await
     }
 
     /// Stores a parsed workflow spec under its content hash (kept if present).
@@ -369,32 +357,21 @@ impl StoreTx {
         &mut self.tx
     }
 
-    /// Looks up a workflow definition's spec hash by name, inside the step
-    /// (sub-workflows are resolved here).
-    pub async fn find_workflow(
+    /// The definition (id, spec hash) a workflow of definition `caller`
+    /// means by the sub-workflow `name` in `namespace` (inside a workbook,
+    /// `<wb>.<name>` first), inside the step.
+    pub async fn resolve_subworkflow(
         &mut self,
+        caller: &str,
         name: &str,
         namespace: &str,
-    ) -> Result<Option<(String, String, String)>> {
-        let row: Option<(String, String, String)> = sqlx::query_as(
-            "SELECT id, spec_hash, namespace FROM workflow_definitions WHERE name = $1 \
-             AND (namespace = $2 OR namespace = '') ORDER BY namespace DESC LIMIT 1",
-        )
-        .bind(name.to_owned())
-        .bind(namespace.to_owned())
-        .fetch_optional(&mut *self.tx)
-        .await?;
-        Ok(row)
+    ) -> Result<Option<(String, String)>> {
+        resolve_subworkflow(&mut self.tx, caller, name, namespace).await
     }
 
     /// The workbook a workflow definition came from, if any.
     pub async fn workbook_of(&mut self, definition_id: &str) -> Result<Option<String>> {
-        let name: Option<Option<String>> =
-            sqlx::query_scalar("SELECT workbook_name FROM workflow_definitions WHERE id = $1")
-                .bind(definition_id.to_owned())
-                .fetch_optional(&mut *self.tx)
-                .await?;
-        Ok(name.flatten())
+        workbook_of(&mut self.tx, definition_id).await
     }
 
     /// The workflow execution a task execution belongs to.
@@ -464,4 +441,88 @@ impl StoreTx {
         }
         Ok(())
     }
+}
+
+impl Store {
+    /// The definition (id, spec hash) a workflow of definition `caller`
+    /// means by the sub-workflow `name` in `namespace` (inside a workbook,
+    /// `<wb>.<name>` first), read outside of any write transaction.
+    pub async fn resolve_subworkflow(
+        &self,
+        caller: &str,
+        name: &str,
+        namespace: &str,
+    ) -> Result<Option<(String, String)>> {
+        let mut conn = self.pool.acquire().await?;
+        resolve_subworkflow(&mut conn, caller, name, namespace).await
+    }
+
+    /// The state of an execution (`None` when it does not exist), read
+    /// outside of any write transaction.
+    pub async fn execution_state(&self, id: &str) -> Result<Option<State>> {
+        let mut conn = self.pool.acquire().await?;
+        execution_state(&mut conn, id).await
+    }
+}
+
+async fn execution_state(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Option<State>> {
+    let state: Option<String> =
+        sqlx::query_scalar("SELECT state FROM workflow_executions WHERE id = $1")
+            .bind(id.to_owned())
+            .fetch_optional(&mut *conn)
+            .await?;
+    state
+        .map(|s| {
+            s.parse().map_err(|err| StoreError::Corrupt {
+                what: "state",
+                detail: format!("{err}"),
+            })
+        })
+        .transpose()
+}
+
+async fn resolve_subworkflow(
+    conn: &mut sqlx::AnyConnection,
+    caller: &str,
+    name: &str,
+    namespace: &str,
+) -> Result<Option<(String, String)>> {
+    let mut found = None;
+    if let Some(wb) = workbook_of(&mut *conn, caller).await? {
+        found = find_workflow(&mut *conn, &format!("{wb}.{name}"), namespace).await?;
+    }
+    if found.is_none() {
+        found = find_workflow(&mut *conn, name, namespace).await?;
+    }
+    Ok(found)
+}
+
+/// A workflow definition (id, spec hash) by name: in `namespace`, else in
+/// the default one.
+async fn find_workflow(
+    conn: &mut sqlx::AnyConnection,
+    name: &str,
+    namespace: &str,
+) -> Result<Option<(String, String)>> {
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT id, spec_hash FROM workflow_definitions WHERE name = $1 \
+         AND (namespace = $2 OR namespace = '') ORDER BY namespace DESC LIMIT 1",
+    )
+    .bind(name.to_owned())
+    .bind(namespace.to_owned())
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row)
+}
+
+async fn workbook_of(
+    conn: &mut sqlx::AnyConnection,
+    definition_id: &str,
+) -> Result<Option<String>> {
+    let name: Option<Option<String>> =
+        sqlx::query_scalar("SELECT workbook_name FROM workflow_definitions WHERE id = $1")
+            .bind(definition_id.to_owned())
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(name.flatten())
 }
