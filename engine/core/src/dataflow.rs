@@ -241,6 +241,25 @@ pub fn task_dict(exec: &Execution, task: &TaskExecution) -> Value {
     })
 }
 
+/// What a step's expressions read from outside the execution: the step's
+/// time (`now()`) and a generator seeded by the step's [`Env`](crate::env::Env)
+/// (`uuid()`, `random()`, Jinja's `random`), so a replayed step evaluates
+/// to the same values.
+#[derive(Debug, Clone, Default)]
+pub struct ExprEnv {
+    pub now: Timestamp,
+    pub random: bora_expr::random::SharedSplitMix64,
+}
+
+impl ExprEnv {
+    pub fn new(now: Timestamp, seed: u64) -> Self {
+        Self {
+            now,
+            random: bora_expr::random::SharedSplitMix64::new(seed),
+        }
+    }
+}
+
 /// The functions expressions may call, answered from the execution in
 /// memory: no database is needed.
 pub struct CoreHost<'a> {
@@ -252,6 +271,14 @@ pub struct CoreHost<'a> {
 impl ExprHost for CoreHost<'_> {
     fn limits(&self) -> &bora_expr::Limits {
         &self.exec.expr_limits
+    }
+
+    fn now_micros(&self) -> i64 {
+        self.exec.expr_env.now
+    }
+
+    fn random_u64(&self) -> u64 {
+        self.exec.expr_env.random.next_u64()
     }
 
     fn task(&self, name: Option<&str>) -> Result<Option<Value>, String> {

@@ -50,6 +50,9 @@ pub struct Execution {
     /// The budget of each expression evaluated in a step: steps, bytes,
     /// depths and the step's deadline, set by the shell before each step.
     pub expr_limits: bora_expr::Limits,
+    /// The time and randomness a step's expressions read, set by
+    /// [`crate::step::step`] from its env (memory only).
+    pub expr_env: crate::dataflow::ExprEnv,
     task_index: HashMap<String, usize>,
     action_index: HashMap<String, usize>,
     child_index: HashMap<String, usize>,
@@ -84,6 +87,7 @@ impl Execution {
             children: Vec::with_capacity(children.len()),
             limits: EngineLimits::default(),
             expr_limits: bora_expr::Limits::DEFAULT,
+            expr_env: crate::dataflow::ExprEnv::default(),
             task_index: HashMap::new(),
             action_index: HashMap::new(),
             child_index: HashMap::new(),
