@@ -773,6 +773,22 @@ fn reverse_workflow_needs_a_valid_target() {
 }
 
 #[test]
+fn a_reverse_target_that_is_not_a_string_shows_as_python_prints_it() {
+    // Python's `str()`: `True` and `['a']`, where JSON text would say
+    // `true` and `["a"]`.
+    for (given, shown) in [
+        (json!(true), "task_name=True]"),
+        (json!(["a"]), "task_name=['a']]"),
+    ] {
+        let mut sim = Sim::new(REVERSE);
+        sim.params.insert("task_name".into(), given);
+        let id = sim.run("wf", json!({}));
+        let info = sim.exec(&id).record.state_info.clone().unwrap_or_default();
+        assert!(info.ends_with(shown), "{info}");
+    }
+}
+
+#[test]
 fn pause_command_keeps_its_message_and_defers_a_later_fail() {
     let mut sim = Sim::new(
         r#"

@@ -138,10 +138,14 @@ impl Service {
         trigger: &CronTriggerRecord,
         now: i64,
     ) -> Result<bool, ServiceError> {
-        let description = crate::pyjson::dumps(&json!({
-            "description": format!("Workflow execution created by cron trigger '({})'.", trigger.id),
-            "triggered_by": {"type": "cron_trigger", "id": trigger.id},
-        }));
+        let description = bora_expr::python::json_dumps(
+            &json!({
+                "description": format!("Workflow execution created by cron trigger '({})'.", trigger.id),
+                "triggered_by": {"type": "cron_trigger", "id": trigger.id},
+            }),
+            None,
+            false,
+        );
         let request = StartRequest {
             workflow: trigger.workflow_id.clone(),
             namespace: trigger.workflow_namespace.clone(),
