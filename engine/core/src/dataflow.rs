@@ -224,13 +224,18 @@ pub fn format_time(ts: Timestamp) -> String {
     }
 }
 
-/// What `task()` gives for a task execution.
+/// What `task()` gives for a task execution. A task being published shows
+/// the state it completes in.
 pub fn task_dict(exec: &Execution, task: &TaskExecution) -> Value {
+    let state = match &exec.publishing {
+        Some((id, state)) if *id == task.id => *state,
+        _ => task.state,
+    };
     json!({
         "id": task.id,
         "name": task.name,
         "spec": exec.plan.workflow.spec.get("tasks").and_then(|t| t.get(&task.name)),
-        "state": task.state.as_str(),
+        "state": state.as_str(),
         "state_info": task.state_info,
         "result": task_result(exec, task),
         "published": task.published_value(),

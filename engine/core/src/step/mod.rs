@@ -118,6 +118,7 @@ impl Stepper<'_> {
             Event::Pause => self.pause(None),
             Event::Resume => self.resume(),
             Event::Cancel { message } => self.cancel(message),
+            Event::Transition { task_id, name } => self.transition(&task_id, name),
             Event::Stop { state, message } => self.stop(state, message),
             Event::Skip { task_id } => self.skip(&task_id),
             Event::Rerun {
