@@ -136,7 +136,7 @@ pub(super) fn task_to_wire(
     m.insert("project_id".into(), PROJECT.into());
     m.insert(
         "runtime_context".into(),
-        jstr(&serde_json::to_value(&t.runtime_context).unwrap_or_default()),
+        jstr_map(&t.public_runtime_context()),
     );
     if let Some(result) = result {
         m.insert("result".into(), jstr(result));
