@@ -8,11 +8,11 @@
 //! knows the API, the cron loop or the node.
 //!
 //! - [`bora_lang`] (`engine/lang`): the Workflow Language v2 model, YAML loader and validator.
-//! - [`bora_expr`] (`engine/expr`): YAQL and Jinja expressions, evaluated as Mistral does.
+//! - [`bora_expr`] (`engine/expr`): YAQL and Jinja expressions, evaluated as Mistral does,
+//!   and `bora_expr::python`, the one copy of Python's formatting (`json.dumps`, `repr`).
 //! - [`bora_core`] (`engine/core`): the engine core, a pure step function.
 //! - [`bora_store`] (`engine/store`): the durable store on SQLite or PostgreSQL.
 //! - [`clock`]: the wall clock in the store's unit (microseconds).
-//! - [`pyjson`]: Python's `json.dumps` text, which Mistral's answers use.
 //! - [`runtime`]: the wasmtime host that runs action components under fuel,
 //!   memory, wall-clock and network limits.
 //! - [`actions`] (runtime, clock): the action registry: standard, ad-hoc and
@@ -22,13 +22,13 @@
 //! - [`executor`] (scheduler, actions, runtime, clock): runs action jobs on
 //!   the runtime.
 //! - [`retention`] (clock): deleting finished executions past their age.
-//! - [`service`] (scheduler, actions, runtime, pyjson, clock): the operations
+//! - [`service`] (scheduler, actions, runtime, clock): the operations
 //!   the API, the CLI and the cron loop use; the only way to the store above it.
 //! - [`cron`] (service, clock): the loop that fires due cron triggers.
 //! - [`node`] (service, cron, retention, executor, scheduler, runtime,
 //!   clock): store, runtime, scheduler and executor wired together; nodes
 //!   of one store and their roles.
-//! - [`api`] (service, actions, runtime, pyjson): Mistral's REST API v2
+//! - [`api`] (service, actions, runtime): Mistral's REST API v2
 //!   (axum router); handlers translate HTTP and wire shapes only.
 //! - [`kits`]: `bora action new|build`: action projects in Rust,
 //!   Python and JavaScript from embedded templates, built with each
@@ -44,7 +44,6 @@ pub mod cron;
 pub mod executor;
 pub mod kits;
 pub mod node;
-pub mod pyjson;
 pub mod retention;
 pub mod runtime;
 pub mod scheduler;

@@ -533,3 +533,85 @@ async fn actions_are_listed_and_run_directly() {
     })
     .await;
 }
+
+const ISSUE_12: &str = "version: '2.0'
+gaps_wf:
+  input:
+    - maybe: null
+  output:
+    maybe: <% $.maybe %>
+    big: <% $.big %>
+    own: <% $.own %>
+  tasks:
+    slow:
+      action: std.async_noop
+    flaky:
+      action: std.fail
+      retry:
+        count: 1
+        delay: 0
+      on-error: quick
+    quick:
+      action: std.noop
+      publish:
+        big: <% 1.0 * 10000000000000000 %>
+        own: <% task().state %>
+      on-success:
+        - succeed
+";
+
+/// Issue 12's semantic points over HTTP, on each backend: an input
+/// declared `- maybe: null` is optional (through the stored definition);
+/// `task()` in its own publish shows SUCCESS; `succeed` cancels a sibling
+/// still running; `runtime_context` shows Mistral's keys only, with
+/// `retry_no` gone once retries end; floats are written as Python's
+/// `json.dumps` writes them.
+#[tokio::test]
+async fn issue_12_semantics_over_http() {
+    each(async |s: &Server| {
+        let created = s.post_yaml("/v2/workflows", ISSUE_12).await;
+        assert_eq!(created.status, 201, "{}", created.body);
+        let started = s
+            .send_json(
+                "POST",
+                "/v2/executions",
+                &json!({"workflow_name": "gaps_wf"}),
+            )
+            .await;
+        assert_eq!(started.status, 201, "{}", started.body);
+        let ex = started.json();
+        assert_eq!(inner(&ex["input"]), json!({"maybe": null}));
+        let id = ex["id"].as_str().unwrap().to_owned();
+        let done = s.wait_done(&id).await;
+        assert_eq!(done["state"], "SUCCESS", "{done}");
+        let output = done["output"].as_str().unwrap();
+        // Python writes 1e16 as `1e+16` (serde_json would say `1e16`).
+        assert!(output.contains("\"big\": 1e+16"), "{output}");
+        assert_eq!(
+            inner(&done["output"]),
+            json!({"maybe": null, "big": 1e16, "own": "SUCCESS"})
+        );
+
+        let tasks = s.get(&format!("/v2/executions/{id}/tasks")).await.json();
+        let tasks = tasks["tasks"].as_array().unwrap().clone();
+        let task = |name: &str| tasks.iter().find(|t| t["name"] == name).unwrap().clone();
+        let slow = task("slow");
+        assert_eq!(slow["state"], "CANCELLED", "{slow}");
+        assert_eq!(
+            slow["state_info"],
+            "Cancelled: the workflow ended in SUCCESS while the task was open"
+        );
+        let flaky = task("flaky");
+        assert_eq!(flaky["state"], "ERROR");
+        // Bora's bookkeeping stays out of the API; Mistral deleted
+        // `retry_no` when the retries ended.
+        assert_eq!(
+            inner(&flaky["runtime_context"]),
+            json!({"retry_task_policy": {}})
+        );
+        for t in &tasks {
+            assert!(inner(&t["runtime_context"]).get("bora").is_none(), "{t}");
+        }
+    })
+    .await;
+}

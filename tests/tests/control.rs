@@ -18,6 +18,14 @@ async fn each(test: impl AsyncFn(&Server)) {
     }
 }
 
+/// The fault string of a refusal, whatever its fault code.
+fn fault_any(reply: &api_support::Reply) -> String {
+    reply.json()["faultstring"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 fn fault(reply: &api_support::Reply) -> String {
     let body = reply.json();
     assert_eq!(body["faultcode"], "Client", "{}", reply.body);
@@ -336,6 +344,24 @@ async fn cron_trigger_definitions() {
             )
             .await;
         assert_eq!(dup.status, 409, "{}", dup.body);
+        // Another name, but the same workflow, input, params and schedule
+        // (params written in another key order): Mistral's second unique
+        // key refuses it; other params make another trigger.
+        let same = json!({"name": "yearly2", "workflow_name": "env_wf", "pattern": "0 0 1 1 *",
+                          "remaining_executions": 2, "workflow_input": {},
+                          "workflow_params": {"env": {"host": "h"}}});
+        let twin = s.send_json("POST", "/v2/cron_triggers", &same).await;
+        assert_eq!(twin.status, 409, "{}", twin.body);
+        assert!(
+            fault_any(&twin).starts_with("Duplicate entry for cron trigger yearly2:"),
+            "{}",
+            twin.body
+        );
+        let mut other = same.clone();
+        other["workflow_params"] = json!({"env": {"host": "other"}});
+        let created = s.send_json("POST", "/v2/cron_triggers", &other).await;
+        assert_eq!(created.status, 201, "{}", created.body);
+        assert_eq!(s.delete("/v2/cron_triggers/yearly2").await.status, 204);
 
         // A first time only: one run.
         let once = s

@@ -224,13 +224,18 @@ pub fn format_time(ts: Timestamp) -> String {
     }
 }
 
-/// What `task()` gives for a task execution.
+/// What `task()` gives for a task execution. A task being published shows
+/// the state it completes in.
 pub fn task_dict(exec: &Execution, task: &TaskExecution) -> Value {
+    let state = match &exec.publishing {
+        Some((id, state)) if *id == task.id => *state,
+        _ => task.state,
+    };
     json!({
         "id": task.id,
         "name": task.name,
         "spec": exec.plan.workflow.spec.get("tasks").and_then(|t| t.get(&task.name)),
-        "state": task.state.as_str(),
+        "state": state.as_str(),
         "state_info": task.state_info,
         "result": task_result(exec, task),
         "published": task.published_value(),
@@ -239,6 +244,25 @@ pub fn task_dict(exec: &Execution, task: &TaskExecution) -> Value {
         "created_at": format_time(task.created_at),
         "updated_at": task.updated_at.map(format_time),
     })
+}
+
+/// What a step's expressions read from outside the execution: the step's
+/// time (`now()`) and a generator seeded by the step's [`Env`](crate::env::Env)
+/// (`uuid()`, `random()`, Jinja's `random`), so a replayed step evaluates
+/// to the same values.
+#[derive(Debug, Clone, Default)]
+pub struct ExprEnv {
+    pub now: Timestamp,
+    pub random: bora_expr::random::SharedSplitMix64,
+}
+
+impl ExprEnv {
+    pub fn new(now: Timestamp, seed: u64) -> Self {
+        Self {
+            now,
+            random: bora_expr::random::SharedSplitMix64::new(seed),
+        }
+    }
 }
 
 /// The functions expressions may call, answered from the execution in
@@ -252,6 +276,14 @@ pub struct CoreHost<'a> {
 impl ExprHost for CoreHost<'_> {
     fn limits(&self) -> &bora_expr::Limits {
         &self.exec.expr_limits
+    }
+
+    fn now_micros(&self) -> i64 {
+        self.exec.expr_env.now
+    }
+
+    fn random_u64(&self) -> u64 {
+        self.exec.expr_env.random.next_u64()
     }
 
     fn task(&self, name: Option<&str>) -> Result<Option<Value>, String> {

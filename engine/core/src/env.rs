@@ -8,6 +8,8 @@
 //! shell, as the core reads no clock; [`FixedEnv`] here is the
 //! deterministic one for tests, simulations and replays.
 
+use bora_expr::random::{SplitMix64, uuid_v4_text};
+
 use crate::records::Timestamp;
 
 /// Time, new ids and randomness for one step.
@@ -21,9 +23,9 @@ pub trait Env {
     /// (task, action or sub-workflow execution).
     fn new_id(&mut self) -> String;
 
-    /// A random number. Reserved for the expression functions that draw
-    /// one (`uuid()`, `random()`, Jinja's `random`): bora-expr does not ask
-    /// its host for them yet, and draws them itself.
+    /// A random number. Each step draws one to seed what its expressions
+    /// draw (`uuid()`, `random()`, Jinja's `random`; see
+    /// [`crate::dataflow::ExprEnv`]).
     fn random_u64(&mut self) -> u64;
 }
 
@@ -66,42 +68,12 @@ impl Env for FixedEnv {
     }
 
     fn new_id(&mut self) -> String {
-        uuid_v4_text(self.ids.next(), self.ids.next())
+        uuid_v4_text(self.ids.next_u64(), self.ids.next_u64())
     }
 
     fn random_u64(&mut self) -> u64 {
-        self.random.next()
+        self.random.next_u64()
     }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and every seed gives
-/// a full-period stream; quality enough for ids and test randomness.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
-
-/// 128 bits written as a version-4 UUID (`xxxxxxxx-xxxx-4xxx-Nxxx-...`,
-/// N in 8..b), the shape the shell's ids have.
-fn uuid_v4_text(high: u64, low: u64) -> String {
-    let high = (high & !0xF000) | 0x4000;
-    let low = (low & !(0xC << 60)) | (0x8 << 60);
-    format!(
-        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-        high >> 32,
-        (high >> 16) & 0xFFFF,
-        high & 0xFFFF,
-        low >> 48,
-        low & 0xFFFF_FFFF_FFFF
-    )
 }
 
 #[cfg(test)]

@@ -50,6 +50,13 @@ pub struct Execution {
     /// The budget of each expression evaluated in a step: steps, bytes,
     /// depths and the step's deadline, set by the shell before each step.
     pub expr_limits: bora_expr::Limits,
+    /// The time and randomness a step's expressions read, set by
+    /// [`crate::step::step`] from its env (memory only).
+    pub expr_env: crate::dataflow::ExprEnv,
+    /// While a task's publish is evaluated: the task and the state it is
+    /// completing in, which `task()` shows (Mistral sets the state before
+    /// it publishes). Memory only.
+    pub publishing: Option<(String, crate::state::State)>,
     task_index: HashMap<String, usize>,
     action_index: HashMap<String, usize>,
     child_index: HashMap<String, usize>,
@@ -84,6 +91,8 @@ impl Execution {
             children: Vec::with_capacity(children.len()),
             limits: EngineLimits::default(),
             expr_limits: bora_expr::Limits::DEFAULT,
+            expr_env: crate::dataflow::ExprEnv::default(),
+            publishing: None,
             task_index: HashMap::new(),
             action_index: HashMap::new(),
             child_index: HashMap::new(),

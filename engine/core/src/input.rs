@@ -64,7 +64,10 @@ impl InputError {
 
 /// Python's `repr` of a list of names: `['a', 'b']`.
 pub fn py_name_list(names: &[String]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|n| bora_expr::python::str_repr(n))
+        .collect();
     format!("[{}]", quoted.join(", "))
 }
 
@@ -126,4 +129,17 @@ pub fn prepare_input(
     };
     check(&workflow.name, class, &workflow.input, input)?;
     Ok(in_declared_order(&workflow.input, input.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_lists_read_as_python_repr() {
+        // Quoting by hand printed `['it's']`, which Python never shows.
+        let names = ["a".to_owned(), "it's".to_owned(), "x\ny".to_owned()];
+        assert_eq!(py_name_list(&names), r#"['a', "it's", 'x\ny']"#);
+        assert_eq!(py_name_list(&[]), "[]");
+    }
 }

@@ -168,11 +168,8 @@ impl Plan {
         {
             return None;
         }
-        let shown = match target {
-            Some(serde_json::Value::String(name)) => name.clone(),
-            Some(other) => other.to_string(),
-            None => "None".to_owned(),
-        };
+        // Python's `str()` of whatever was given.
+        let shown = target.map_or_else(|| "None".to_owned(), bora_expr::python::to_str);
         Some(format!(
             "Invalid task name [wf_spec=ReverseWorkflowSpec {}, task_name={shown}]",
             self.workflow.name

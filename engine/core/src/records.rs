@@ -121,6 +121,12 @@ impl TaskExecution {
         self.updated_at = Some(now);
     }
 
+    /// `runtime_context` as the REST API shows it (see
+    /// [`TaskRuntime::public_view`](crate::task_runtime::TaskRuntime::public_view)).
+    pub fn public_runtime_context(&self) -> Map<String, Value> {
+        self.runtime_context.public_view(self.state.is_completed())
+    }
+
     /// `published` as Mistral shows it: `null` when the task had a publish
     /// spec without `branch` (only `global` in an on-clause), else the map.
     pub fn published_value(&self) -> Value {

@@ -130,6 +130,25 @@ fn is_false(b: &bool) -> bool {
 }
 
 impl TaskRuntime {
+    /// The `runtime_context` the REST API shows: Mistral's keys, without
+    /// Bora's own bookkeeping (`bora`), which stays in the stored state.
+    /// Once the task is `finished` its retries have ended, and Mistral has
+    /// deleted `retry_no` (Bora keeps the count for its reports).
+    pub fn public_view(&self, finished: bool) -> Map<String, Value> {
+        match serde_json::to_value(self) {
+            Ok(Value::Object(mut map)) => {
+                map.remove("bora");
+                if finished && let Some(Value::Object(retry)) = map.get_mut("retry_task_policy") {
+                    retry.remove("retry_no");
+                }
+                map
+            }
+            // Serialising plain data cannot fail; an empty context is the
+            // harmless answer if it ever did.
+            _ => Map::new(),
+        }
+    }
+
     /// Retries started so far in this run.
     pub fn retry_no(&self) -> u64 {
         self.retry_task_policy.as_ref().map_or(0, |r| r.retry_no)
@@ -289,6 +308,27 @@ mod tests {
             (wi.total(), wi.index_at(0), wi.index_at(1)),
             (1, Some(1), None)
         );
+    }
+
+    #[test]
+    fn the_public_view_leaves_out_bora_bookkeeping() {
+        let typed: TaskRuntime = serde_json::from_str(WRITTEN[0]).expect("reads");
+        let public = typed.public_view(false);
+        assert!(!public.contains_key("bora"));
+        assert_eq!(public.get("concurrency"), Some(&json!(2)));
+        assert_eq!(
+            public.get("retry_task_policy"),
+            Some(&json!({"retry_no": 1}))
+        );
+        assert!(public.contains_key("with_items"));
+        // The stored form keeps it.
+        assert!(serde_json::to_value(&typed).is_ok_and(|v| v.get("bora").is_some()));
+        let empty: TaskRuntime = serde_json::from_str(WRITTEN[2]).expect("reads");
+        assert!(empty.public_view(false).is_empty());
+        // Retries over: `retry_no` is gone from the view, not the state.
+        let finished = typed.public_view(true);
+        assert_eq!(finished.get("retry_task_policy"), Some(&json!({})));
+        assert_eq!(typed.retry_no(), 1);
     }
 
     #[test]

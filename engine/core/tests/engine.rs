@@ -6,15 +6,11 @@ use bora_core::records::ActionResult;
 use bora_core::state::State::{self, *};
 use bora_core::step::{CallLimits, Event};
 use serde_json::json;
-use sim::Sim;
+use sim::{Sim, names};
 
 /// A task's runtime context as it is stored (JSON).
 fn stored_rc(task: &bora_core::records::TaskExecution) -> serde_json::Value {
     serde_json::to_value(&task.runtime_context).unwrap_or_default()
-}
-
-fn names(tasks: &[(String, State)]) -> Vec<(&str, State)> {
-    tasks.iter().map(|(n, s)| (n.as_str(), *s)).collect()
 }
 
 #[test]
@@ -773,6 +769,22 @@ fn reverse_workflow_needs_a_valid_target() {
 }
 
 #[test]
+fn a_reverse_target_that_is_not_a_string_shows_as_python_prints_it() {
+    // Python's `str()`: `True` and `['a']`, where JSON text would say
+    // `true` and `["a"]`.
+    for (given, shown) in [
+        (json!(true), "task_name=True]"),
+        (json!(["a"]), "task_name=['a']]"),
+    ] {
+        let mut sim = Sim::new(REVERSE);
+        sim.params.insert("task_name".into(), given);
+        let id = sim.run("wf", json!({}));
+        let info = sim.exec(&id).record.state_info.clone().unwrap_or_default();
+        assert!(info.ends_with(shown), "{info}");
+    }
+}
+
+#[test]
 fn pause_command_keeps_its_message_and_defers_a_later_fail() {
     let mut sim = Sim::new(
         r#"
@@ -796,14 +808,18 @@ wf:
     let id = sim.run("wf", json!({}));
     assert_eq!(sim.state(&id), Paused);
     assert_eq!(sim.exec(&id).record.state_info.as_deref(), Some("check 2"));
-    // Nothing after the pause ran yet: t2 waits IDLE, the fail waits too.
+    // Nothing after the pause ran yet, as in Mistral: t2 is not even
+    // created (its transition waits in the backlog), the fail waits too.
     assert_eq!(sim.calls.len(), 1);
+    assert_eq!(names(&sim.tasks(&id)), [("t1", Success)]);
+    assert_eq!(sim.exec(&id).record.backlog.len(), 2);
     sim.send(&id, Event::Resume);
-    // On resume: the waiting task starts, then the backlogged `fail`.
+    // On resume: t2 starts, then the backlogged `fail` ends the workflow
+    // and cancels t2, still running.
     assert_eq!(sim.state(&id), Error);
     assert_eq!(sim.exec(&id).record.state_info.as_deref(), Some("stopped"));
     assert_eq!(sim.calls.len(), 2);
-    assert!(sim.tasks(&id).iter().all(|(n, _)| n != "t3"));
+    assert_eq!(names(&sim.tasks(&id)), [("t1", Success), ("t2", Cancelled)]);
 }
 
 #[test]
@@ -828,7 +844,8 @@ wf:
     // As if written by another version: an event this one does not know,
     // after the backlogged `fail`.
     let exec = sim.executions.get_mut(&id).expect("execution");
-    assert_eq!(exec.record.backlog.len(), 1);
+    // The transition to t2 and the `fail`.
+    assert_eq!(exec.record.backlog.len(), 2);
     exec.record
         .backlog
         .push(json!({"event": "teleport", "to": "t9"}));
@@ -836,13 +853,12 @@ wf:
     assert_eq!(sim.state(&id), Error);
     let info = sim.exec(&id).record.state_info.clone().unwrap_or_default();
     assert!(info.starts_with("Failed to resume [wf_ex_id="), "{info}");
-    assert!(info.contains("malformed event #1 in the backlog"), "{info}");
+    assert!(info.contains("malformed event #2 in the backlog"), "{info}");
     assert!(info.contains(r#"{"event":"teleport","to":"t9"}"#), "{info}");
     assert_eq!(sim.output(&id)["result"], json!(info));
-    // Nothing of the backlog ran, nor the task left waiting; the entry is
-    // kept for inspection.
+    // Nothing of the backlog ran; the entries are kept for inspection.
     assert_eq!(sim.calls.len(), 1);
-    assert_eq!(sim.exec(&id).record.backlog.len(), 2);
+    assert_eq!(sim.exec(&id).record.backlog.len(), 3);
 }
 
 #[test]

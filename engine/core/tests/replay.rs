@@ -57,7 +57,11 @@ wf:
 const START: i64 = 1_700_000_000_000_000;
 
 fn new_execution() -> Execution {
-    let list = bora_lang::parse_workflows(WORKFLOW).unwrap_or_else(|e| panic!("bad yaml: {e:?}"));
+    execution_of(WORKFLOW)
+}
+
+fn execution_of(text: &str) -> Execution {
+    let list = bora_lang::parse_workflows(text).unwrap_or_else(|e| panic!("bad yaml: {e:?}"));
     let workflow = list.workflows.into_iter().next().expect("one workflow");
     let input = bora_core::input::prepare_input(&workflow, &Map::new()).expect("no input");
     let record = WorkflowExecution {
@@ -136,8 +140,12 @@ struct Shell {
 
 impl Shell {
     fn new(seed: u64) -> Self {
+        Self::of(WORKFLOW, seed)
+    }
+
+    fn of(text: &str, seed: u64) -> Self {
         Self {
-            exec: new_execution(),
+            exec: execution_of(text),
             env: FixedEnv::new(START, seed),
             queue: VecDeque::from([Event::Start]),
             timers: Vec::new(),
@@ -320,6 +328,8 @@ fn new_records_take_the_env_time_and_ids() {
         assert_eq!(action.id, expected_ids.new_id());
         assert_eq!(action.created_at, START + 42);
     }
+    // and one number to seed what its expressions draw.
+    expected_ids.random_u64();
     assert_eq!(env, expected_ids, "the step drew exactly those ids");
     assert_eq!(
         commands
@@ -354,4 +364,60 @@ fn timers_are_due_from_the_env_time() {
         events = shell.queue.drain(..).collect();
     }
     panic!("no timer was armed");
+}
+
+/// Expressions that read the time or draw random values, in YAQL and Jinja.
+const DRAWING: &str = r#"
+version: '2.0'
+wf:
+  tasks:
+    draw:
+      action: test.echo
+      input:
+        output:
+          now: <% now() %>
+          uuid: <% uuid() %>
+          random: <% random() %>
+          between: <% random(1, 1000000) %>
+          jinja_uuid: "{{ uuid() }}"
+          jinja_pick: "{{ range(1000) | list | random }}"
+      publish:
+        drawn: <% task().result %>
+        again: <% uuid() %>
+"#;
+
+#[test]
+fn time_and_randomness_in_expressions_come_from_the_env() {
+    let drawn = |seed: u64| -> Value {
+        // `Shell` replays every step (in memory and reloaded) with a copy
+        // of the env and checks the commands and state are the same.
+        let mut shell = Shell::of(DRAWING, seed);
+        shell.run();
+        assert_eq!(
+            shell.exec.record.state,
+            State::Success,
+            "{:?}",
+            shell.exec.record.state_info
+        );
+        assert!(shell.replayed >= 2);
+        Value::Object(shell.task("draw").published.clone())
+    };
+    let first = drawn(21);
+    let values = &first["drawn"];
+    // `now()` is the step's time (START is 2023-11-14 22:13:20 UTC).
+    let now = values["now"].as_str().unwrap_or_default();
+    assert!(now.starts_with("2023-11-14T22:13:20"), "{now}");
+    for key in ["uuid", "jinja_uuid"] {
+        let id = values[key].as_str().unwrap_or_default();
+        assert_eq!(id.len(), 36, "{key}: {id}");
+    }
+    assert_ne!(values["uuid"], values["jinja_uuid"]);
+    assert_ne!(first["again"], values["uuid"], "each draw is new");
+    // The same seed draws the same values; another seed, others.
+    assert_eq!(drawn(21), first);
+    let other = drawn(22);
+    for key in ["uuid", "random", "between", "jinja_uuid", "jinja_pick"] {
+        assert_ne!(other["drawn"][key], values[key], "{key}");
+    }
+    assert_eq!(other["drawn"]["now"], values["now"]);
 }

@@ -64,6 +64,20 @@ pub trait ExprHost {
         Ok(None)
     }
 
+    /// The time `now()` reads: UTC microseconds since the Unix epoch. The
+    /// system clock unless the host says otherwise (the engine core gives
+    /// the time of its step, so a replayed step sees the same time).
+    fn now_micros(&self) -> i64 {
+        chrono::Utc::now().timestamp_micros()
+    }
+
+    /// 64 random bits for `uuid()`, `random()` and Jinja's `random`. The
+    /// system's randomness unless the host says otherwise (the engine core
+    /// draws from a generator its env seeds, so a replay draws the same).
+    fn random_u64(&self) -> u64 {
+        crate::random::system_u64()
+    }
+
     /// The limits every evaluation made with this host runs under (each
     /// evaluation counts from zero). [`Limits::DEFAULT`] unless the
     /// embedding program says otherwise.
@@ -118,9 +132,9 @@ pub fn json_parse(text: &str) -> Result<Value, String> {
     serde_json::from_str(text).map_err(|e| e.to_string())
 }
 
-/// `uuid()`: a new random UUID4 as a string.
-pub fn uuid() -> String {
-    uuid::Uuid::new_v4().to_string()
+/// `uuid()`: a new random UUID4 as a string, from the host's randomness.
+pub fn uuid(host: &dyn ExprHost) -> String {
+    crate::random::uuid_v4_text(host.random_u64(), host.random_u64())
 }
 
 #[cfg(test)]
@@ -151,7 +165,7 @@ mod tests {
 
     #[test]
     fn uuid_is_v4() {
-        let id = uuid();
+        let id = uuid(&NoHost);
         assert_eq!(id.len(), 36);
         assert_eq!(&id[14..15], "4");
     }

@@ -11,6 +11,10 @@
 //!   execution data, so this crate needs no database.
 //!
 //! - [`context`]: [`context::DataContext`], the layered data seen as `$` / `_`.
+//! - [`python`]: Python's formatting (`repr`, `str`, `json.dumps`), written once.
+//! - [`random`]: the generator behind `uuid()`, `random()` and Jinja's
+//!   `random`, drawn through [`ExprHost::random_u64`] so a host can make
+//!   evaluations repeatable (time likewise through [`ExprHost::now_micros`]).
 //! - [`limits`]: the budget of one evaluation ([`Limits`]: steps, bytes of
 //!   values built, value and expression nesting, a deadline), passed in by
 //!   the engine through [`ExprHost::limits`].
@@ -24,6 +28,7 @@ pub mod functions;
 pub mod jinja;
 pub mod limits;
 pub mod python;
+pub mod random;
 pub mod yaql;
 
 pub use context::DataContext;

@@ -16,16 +16,6 @@ pub fn json_dumps(value: &Value, indent: Option<usize>, sort_keys: bool) -> Stri
 }
 
 fn write_json(out: &mut String, value: &Value, level: usize, indent: Option<usize>, sort: bool) {
-    let separate = |out: &mut String, first: bool, level: usize| {
-        if !first {
-            out.push(',');
-        }
-        match indent {
-            Some(width) => newline_indent(out, level * width),
-            None if !first => out.push(' '),
-            None => {}
-        }
-    };
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -36,7 +26,7 @@ fn write_json(out: &mut String, value: &Value, level: usize, indent: Option<usiz
         Value::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
-                separate(out, i == 0, level + 1);
+                separate(out, i == 0, level + 1, indent);
                 write_json(out, item, level + 1, indent, sort);
             }
             if let Some(width) = indent {
@@ -44,23 +34,56 @@ fn write_json(out: &mut String, value: &Value, level: usize, indent: Option<usiz
             }
             out.push(']');
         }
-        Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            if sort {
-                entries.sort_by(|a, b| a.0.cmp(b.0));
-            }
-            out.push('{');
-            for (i, (key, item)) in entries.into_iter().enumerate() {
-                separate(out, i == 0, level + 1);
-                write_json_string(out, key);
-                out.push_str(": ");
-                write_json(out, item, level + 1, indent, sort);
-            }
-            if let Some(width) = indent {
-                newline_indent(out, level * width);
-            }
-            out.push('}');
-        }
+        Value::Object(map) => write_object(out, map, level, indent, sort),
+    }
+}
+
+/// Python's `json.dumps(dict)` (no indent, keys as inserted) of a map, so a
+/// caller holding a map need not wrap (and copy) it into a [`Value`].
+pub fn object_dumps(map: &Map<String, Value>) -> String {
+    let mut out = String::new();
+    write_object(&mut out, map, 0, None, false);
+    out
+}
+
+fn write_object(
+    out: &mut String,
+    map: &Map<String, Value>,
+    level: usize,
+    indent: Option<usize>,
+    sort: bool,
+) {
+    if map.is_empty() {
+        out.push_str("{}");
+        return;
+    }
+    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    if sort {
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+    }
+    out.push('{');
+    for (i, (key, item)) in entries.into_iter().enumerate() {
+        separate(out, i == 0, level + 1, indent);
+        write_json_string(out, key);
+        out.push_str(": ");
+        write_json(out, item, level + 1, indent, sort);
+    }
+    if let Some(width) = indent {
+        newline_indent(out, level * width);
+    }
+    out.push('}');
+}
+
+/// The separator before an item: `,` after the first, then a newline and
+/// indent, or a space when there is no indent.
+fn separate(out: &mut String, first: bool, level: usize, indent: Option<usize>) {
+    if !first {
+        out.push(',');
+    }
+    match indent {
+        Some(width) => newline_indent(out, level * width),
+        None if !first => out.push(' '),
+        None => {}
     }
 }
 
@@ -265,6 +288,35 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
+/// Python's `repr(bytes)`: `b'...'` with the quote chosen as for `str`,
+/// printable ASCII as it is and every other byte as `\xNN`.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(char::from(quote));
+    for &byte in b {
+        match byte {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            q if q == quote => {
+                out.push('\\');
+                out.push(char::from(q));
+            }
+            b' '..=b'~' => out.push(char::from(byte)),
+            other => out.push_str(&format!("\\x{other:02x}")),
+        }
+    }
+    out.push(char::from(quote));
+    out
+}
+
 /// An approximation of Python's `str.isprintable()` for one character:
 /// control characters, separators other than the space, and the common
 /// invisible format characters are not printable.
@@ -355,6 +407,8 @@ mod tests {
         assert_eq!(str_repr("'\""), "'\\'\"'");
         assert_eq!(str_repr("\u{1}\u{7f}\u{85}"), "'\\x01\\x7f\\x85'");
         assert_eq!(str_repr("\u{200b}é"), "'\\u200bé'");
+        assert_eq!(bytes_repr(b"it's\x00\xff\\"), "b\"it's\\x00\\xff\\\\\"");
+        assert_eq!(bytes_repr(b"a'\"\n"), "b'a\\'\"\\n'");
     }
 
     #[test]

@@ -74,10 +74,47 @@ pub struct AdhocAction {
 
 /// One declared input: `name` (required) or `{name: default}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredInputParam", into = "StoredInputParam")]
 pub struct InputParam {
     pub name: String,
-    /// `None` for a required input. Defaults are not evaluated.
+    /// `None` for a required input, `Some(null)` for `{name: null}` (an
+    /// optional input defaulting to null). Defaults are not evaluated.
     pub default: Option<Json>,
+}
+
+/// How an [`InputParam`] is stored: `default` is `null` both for a required
+/// input and for a null default (as versions before the flag wrote them),
+/// so a null default also says `null_default: true`.
+#[derive(Serialize, Deserialize)]
+struct StoredInputParam {
+    name: String,
+    #[serde(default)]
+    default: Json,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    null_default: bool,
+}
+
+impl From<StoredInputParam> for InputParam {
+    fn from(stored: StoredInputParam) -> Self {
+        let default = match stored.default {
+            Json::Null if !stored.null_default => None,
+            value => Some(value),
+        };
+        Self {
+            name: stored.name,
+            default,
+        }
+    }
+}
+
+impl From<InputParam> for StoredInputParam {
+    fn from(param: InputParam) -> Self {
+        Self {
+            name: param.name,
+            null_default: param.default == Some(Json::Null),
+            default: param.default.unwrap_or(Json::Null),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -142,3 +142,22 @@ fn kind_detection() {
         Kind::Workbook
     );
 }
+
+#[test]
+fn a_null_default_makes_an_optional_input_through_storage() {
+    // `- p: null` is optional with a null default (Mistral); stored
+    // definitions are JSON, where `default: null` also meant "required".
+    let list = parse_workflows("version: '2.0'\nwf:\n  input:\n    - req\n    - opt: null\n    - two: 2\n  tasks:\n    t: {action: std.noop}\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let wf = &list.workflows[0];
+    let defaults: Vec<Option<serde_json::Value>> =
+        wf.input.iter().map(|p| p.default.clone()).collect();
+    assert_eq!(defaults, [None, Some(json!(null)), Some(json!(2))]);
+    let text = serde_json::to_string(wf).unwrap_or_else(|e| panic!("{e}"));
+    let back: Workflow = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.input, wf.input);
+    // What earlier versions stored still reads: `default: null` is required.
+    let old: InputParam = serde_json::from_value(json!({"name": "x", "default": null}))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(old.default, None);
+}

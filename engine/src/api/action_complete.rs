@@ -60,14 +60,10 @@ pub async fn update(
             )));
         }
         _ => {
+            // Python's `str()` of whatever was given.
             let shown = body
                 .get("state")
-                .map(|v| {
-                    v.as_str()
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| v.to_string())
-                })
-                .unwrap_or_else(|| "None".to_owned());
+                .map_or_else(|| "None".to_owned(), bora_expr::python::to_str);
             return Err(ApiError::bad_request(format!(
                 "Error. Expected one of {STATES}, actual: {shown}"
             )));

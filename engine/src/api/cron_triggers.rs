@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::error::ApiError;
 use super::wire::{
-    ListParams, check_scope, json_field, jstr, opt_str, opt_time, reply, text_field, time,
+    ListParams, check_scope, json_field, jstr_map, opt_str, opt_time, reply, text_field, time,
 };
 use super::{ApiState, JsonObject, Pairs};
 use crate::service::CronTriggerRequest;
@@ -37,8 +37,8 @@ fn to_wire(t: &CronTriggerRecord) -> Map<String, Value> {
     m.insert("name".into(), t.name.clone().into());
     m.insert("workflow_name".into(), t.workflow_name.clone().into());
     m.insert("workflow_id".into(), t.workflow_id.clone().into());
-    m.insert("workflow_input".into(), jstr(&t.workflow_input));
-    m.insert("workflow_params".into(), jstr(&t.workflow_params));
+    m.insert("workflow_input".into(), jstr_map(&t.workflow_input));
+    m.insert("workflow_params".into(), jstr_map(&t.workflow_params));
     m.insert("project_id".into(), t.project_id.clone().into());
     m.insert("scope".into(), t.scope.clone().into());
     m.insert("pattern".into(), opt_str(t.pattern.as_deref()));

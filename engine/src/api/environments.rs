@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::error::ApiError;
 use super::wire::{
-    ListParams, check_scope, json_field, jstr, opt_str, opt_time, reply, text_field, time,
+    ListParams, check_scope, json_field, jstr_map, opt_str, opt_time, reply, text_field, time,
 };
 use super::{ApiState, JsonObject, Pairs};
 
@@ -29,7 +29,7 @@ fn to_wire(e: &EnvironmentRecord) -> Map<String, Value> {
     m.insert("id".into(), e.id.clone().into());
     m.insert("name".into(), e.name.clone().into());
     m.insert("description".into(), opt_str(e.description.as_deref()));
-    m.insert("variables".into(), jstr(&e.variables));
+    m.insert("variables".into(), jstr_map(&e.variables));
     m.insert("scope".into(), e.scope.clone().into());
     m.insert("project_id".into(), e.project_id.clone().into());
     m.insert("created_at".into(), time(e.created_at));

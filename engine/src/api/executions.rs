@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::error::ApiError;
 use super::records::{EXECUTION_FIELDS, FULL, Parts, execution_to_wire};
-use super::wire::{ListParams, json_field, jstr, opt_str, opt_time, reply, time};
+use super::wire::{ListParams, json_field, jstr_map, opt_str, opt_time, reply, time};
 use super::{ApiState, JsonObject, Pairs, listing};
 use crate::service::{ExecutionUpdate, StartRequest, TaskReport, TreeFilter, WorkflowReport};
 
@@ -100,7 +100,7 @@ pub async fn get_one(
     let execution = state.service.get_execution(&id).await?;
     let published_global = state.service.published_global(&id).await?;
     let mut m = execution_to_wire(&execution, FULL);
-    m.insert("published_global".into(), jstr(&published_global));
+    m.insert("published_global".into(), jstr_map(&published_global));
     Ok(params.reply_one(m))
 }
 

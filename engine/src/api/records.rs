@@ -7,7 +7,7 @@ use bora_core::records::{ActionExecution, TaskExecution, WorkflowExecution};
 use bora_store::queries::TaskOwner;
 use serde_json::{Map, Value};
 
-use super::wire::{PROJECT, jstr, opt_str, opt_time, time};
+use super::wire::{PROJECT, jstr, jstr_map, opt_str, opt_time, time};
 
 /// The fields of a workflow execution.
 pub(super) const EXECUTION_FIELDS: &[&str] = &[
@@ -52,7 +52,7 @@ pub(super) fn execution_to_wire(e: &WorkflowExecution, parts: Parts) -> Map<Stri
     m.insert("description".into(), e.description.clone().into());
     m.insert("tags".into(), e.tags.clone().into());
     if parts.data {
-        m.insert("params".into(), jstr(&e.params));
+        m.insert("params".into(), jstr_map(&e.params));
     }
     m.insert(
         "task_execution_id".into(),
@@ -68,10 +68,10 @@ pub(super) fn execution_to_wire(e: &WorkflowExecution, parts: Parts) -> Map<Stri
     m.insert("state".into(), e.state.as_str().into());
     m.insert("state_info".into(), opt_str(e.state_info.as_deref()));
     if parts.data {
-        m.insert("input".into(), jstr(&e.input));
+        m.insert("input".into(), jstr_map(&e.input));
     }
     if parts.output {
-        m.insert("output".into(), jstr(&e.output));
+        m.insert("output".into(), jstr_map(&e.output));
     }
     m.insert("created_at".into(), time(e.created_at));
     m.insert("updated_at".into(), opt_time(e.updated_at));
@@ -134,7 +134,10 @@ pub(super) fn task_to_wire(
     m.insert("state".into(), t.state.as_str().into());
     m.insert("state_info".into(), opt_str(t.state_info.as_deref()));
     m.insert("project_id".into(), PROJECT.into());
-    m.insert("runtime_context".into(), jstr(&t.runtime_context));
+    m.insert(
+        "runtime_context".into(),
+        jstr_map(&t.public_runtime_context()),
+    );
     if let Some(result) = result {
         m.insert("result".into(), jstr(result));
     }
@@ -195,7 +198,7 @@ pub(super) fn action_to_wire(a: &ActionExecution, output: bool) -> Map<String, V
     m.insert("description".into(), a.description.clone().into());
     m.insert("project_id".into(), PROJECT.into());
     m.insert("accepted".into(), a.accepted.into());
-    m.insert("input".into(), jstr(&a.input));
+    m.insert("input".into(), jstr_map(&a.input));
     if output {
         m.insert("output".into(), output_of(a));
     }

@@ -8,11 +8,10 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bora_store::queries::{Filter, FilterOp, ListQuery};
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
-use crate::pyjson::dumps;
+use bora_expr::python;
 
 /// Mistral's cap on list sizes (`[api] max_limit`).
 pub const MAX_LIMIT: u32 = 1000;
@@ -20,9 +19,14 @@ pub const MAX_LIMIT: u32 = 1000;
 /// The project every record belongs to (Bora has no multi-tenancy).
 pub const PROJECT: &str = "<default-project>";
 
-/// A JSON-in-JSON field: the value as a JSON string.
-pub fn jstr(value: &impl Serialize) -> Value {
-    Value::String(dumps(value))
+/// A JSON-in-JSON field: the value as Python's `json.dumps` writes it.
+pub fn jstr(value: &Value) -> Value {
+    Value::String(python::json_dumps(value, None, false))
+}
+
+/// [`jstr`] of a mapping.
+pub fn jstr_map(map: &Map<String, Value>) -> Value {
+    Value::String(python::object_dumps(map))
 }
 
 /// Mistral's timestamp: `YYYY-MM-DD HH:MM:SS` in UTC.
@@ -48,7 +52,7 @@ pub fn reply(status: StatusCode, value: &Value) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "application/json")],
-        dumps(value),
+        python::json_dumps(value, None, false),
     )
         .into_response()
 }

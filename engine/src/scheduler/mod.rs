@@ -66,10 +66,7 @@ impl Env for SystemEnv {
     }
 
     fn random_u64(&mut self) -> u64 {
-        // A v4 UUID has 122 random bits: the 4 fixed version bits of its
-        // high half are replaced by random ones of its low half.
-        let (high, low) = uuid::Uuid::new_v4().as_u64_pair();
-        (high & !0xF000) | ((low & 0xF) << 12)
+        bora_expr::random::system_u64()
     }
 }
 

@@ -97,6 +97,21 @@ impl Service {
             created_at: now,
             updated_at: None,
         };
+        // Mistral's unique key besides the name: one trigger per workflow,
+        // input, params, pattern, count and first time.
+        if let Some(twin) = self
+            .store
+            .list_cron_triggers()
+            .await?
+            .iter()
+            .find(|other| same_schedule(other, &record))
+        {
+            return Err(ServiceError::Duplicate(format!(
+                "Duplicate entry for cron trigger {}: the same workflow, input, params and \
+                 schedule as cron trigger '{}'",
+                record.name, twin.name
+            )));
+        }
         self.store.create_cron_trigger(&record).await?;
         self.cron_wake.notify_one();
         Ok(record)
@@ -138,10 +153,14 @@ impl Service {
         trigger: &CronTriggerRecord,
         now: i64,
     ) -> Result<bool, ServiceError> {
-        let description = crate::pyjson::dumps(&json!({
-            "description": format!("Workflow execution created by cron trigger '({})'.", trigger.id),
-            "triggered_by": {"type": "cron_trigger", "id": trigger.id},
-        }));
+        let description = bora_expr::python::json_dumps(
+            &json!({
+                "description": format!("Workflow execution created by cron trigger '({})'.", trigger.id),
+                "triggered_by": {"type": "cron_trigger", "id": trigger.id},
+            }),
+            None,
+            false,
+        );
         let request = StartRequest {
             workflow: trigger.workflow_id.clone(),
             namespace: trigger.workflow_namespace.clone(),
@@ -186,4 +205,19 @@ impl Service {
         }
         Ok(true)
     }
+}
+
+/// Whether two triggers start the same workflow with the same input and
+/// params on the same schedule (Mistral's unique constraint on
+/// `workflow_input_hash, workflow_name, pattern, workflow_params_hash,
+/// remaining_executions, first_execution_time`; mappings compare without
+/// regard to key order, as the hashes of sorted dumps do).
+fn same_schedule(a: &CronTriggerRecord, b: &CronTriggerRecord) -> bool {
+    a.workflow_name == b.workflow_name
+        && a.workflow_namespace == b.workflow_namespace
+        && a.pattern == b.pattern
+        && a.remaining_executions == b.remaining_executions
+        && a.first_execution_time == b.first_execution_time
+        && a.workflow_input == b.workflow_input
+        && a.workflow_params == b.workflow_params
 }

@@ -1,24 +1,12 @@
 //! Environments: named variable sets that executions take as `env`
 //! (`params.env` given as the environment's name).
 
+use bora_expr::python;
 use bora_store::{EnvironmentRecord, StoreError};
 use serde_json::{Map, Value};
 
 use super::{Service, ServiceError, bad};
 use crate::clock::now_micros;
-
-/// Python's name of a JSON value's type, for Mistral's messages.
-fn py_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "<class 'NoneType'>",
-        Value::Bool(_) => "<class 'bool'>",
-        Value::Number(n) if n.is_f64() => "<class 'float'>",
-        Value::Number(_) => "<class 'int'>",
-        Value::String(_) => "<class 'str'>",
-        Value::Array(_) => "<class 'list'>",
-        Value::Object(_) => "<class 'dict'>",
-    }
-}
 
 impl Service {
     /// The `env` of a new execution: a dict as given, or the variables of
@@ -43,9 +31,11 @@ impl Service {
                 Ok(Map::new())
             }
             Some(Value::Array(items)) if items.is_empty() => Ok(Map::new()),
+            // Python's `str(env)` and `type(env)`.
             Some(other) => Err(bad(format!(
-                "Unexpected value type for environment [env={other}, type={}]",
-                py_type(other)
+                "Unexpected value type for environment [env={}, type=<class '{}'>]",
+                python::to_str(other),
+                python::type_name(other)
             ))),
         }
     }

@@ -51,6 +51,7 @@ pub use types::{CallLimits, Command, Event, Timer};
 /// Deterministic: the same execution, events and env (clock and id
 /// sequence) give the same commands and changes.
 pub fn step(exec: &mut Execution, events: Vec<Event>, env: &mut dyn Env) -> Vec<Command> {
+    exec.expr_env = crate::dataflow::ExprEnv::new(env.now(), env.random_u64());
     let mut stepper = Stepper {
         exec,
         now: env.now(),
@@ -117,6 +118,7 @@ impl Stepper<'_> {
             Event::Pause => self.pause(None),
             Event::Resume => self.resume(),
             Event::Cancel { message } => self.cancel(message),
+            Event::Transition { task_id, name } => self.transition(&task_id, name),
             Event::Stop { state, message } => self.stop(state, message),
             Event::Skip { task_id } => self.skip(&task_id),
             Event::Rerun {

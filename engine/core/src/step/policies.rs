@@ -99,13 +99,11 @@ impl Stepper<'_> {
             State::Running => {}
             State::Paused => {
                 // Replayed on resume.
-                if let Ok(event) = serde_json::to_value(Event::Timer {
+                self.backlog(Event::Timer {
                     task_id,
                     timer,
                     attempt,
-                }) {
-                    self.exec.record_mut().backlog.push(event);
-                }
+                });
                 return;
             }
             _ => return,

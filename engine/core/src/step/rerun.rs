@@ -93,7 +93,7 @@ impl Stepper<'_> {
             if !slot.is_object() {
                 *slot = Value::Object(Map::new());
             }
-            merge_dicts(slot, &Value::Object(env));
+            bora_expr::python::merge_dicts(slot, &Value::Object(env));
         }
         self.reopen();
         // Results given up: every one with reset, else the failed ones.
@@ -180,23 +180,6 @@ impl Stepper<'_> {
             }
         }
         self.ctx.invalidate(task_id);
-    }
-}
-
-/// Mistral's `utils.merge_dicts`: nested dicts merge, other values of
-/// `right` replace those of `left`.
-pub(super) fn merge_dicts(left: &mut Value, right: &Value) {
-    if let (Value::Object(l), Value::Object(r)) = (&mut *left, right) {
-        for (key, value) in r {
-            match l.get_mut(key) {
-                Some(existing) if existing.is_object() && value.is_object() => {
-                    merge_dicts(existing, value)
-                }
-                _ => {
-                    l.insert(key.clone(), value.clone());
-                }
-            }
-        }
     }
 }
 

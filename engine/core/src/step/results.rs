@@ -237,15 +237,17 @@ impl Stepper<'_> {
             return Ok(());
         }
         let data = self.task_scope(task_id, Map::new());
-        let published = match eval_data(self.exec, &Value::Object(branch), &data, Some(task_id))
-            .map_err(|e| Structural(e.to_string()))?
-        {
+        // `task()` shows the state the task completes in, as in Mistral,
+        // which sets it before publishing.
+        self.exec.publishing = Some((task_id.to_owned(), state));
+        let published = eval_data(self.exec, &Value::Object(branch), &data, Some(task_id));
+        let global = eval_data(self.exec, &Value::Object(global), &data, Some(task_id));
+        self.exec.publishing = None;
+        let published = match published.map_err(|e| Structural(e.to_string()))? {
             Value::Object(map) => map,
             _ => Map::new(),
         };
-        let global = match eval_data(self.exec, &Value::Object(global), &data, Some(task_id))
-            .map_err(|e| Structural(e.to_string()))?
-        {
+        let global = match global.map_err(|e| Structural(e.to_string()))? {
             Value::Object(map) => map,
             _ => Map::new(),
         };

@@ -214,8 +214,10 @@ impl Stepper<'_> {
 
     /// Starts the next tasks and carries out engine commands, with
     /// Mistral's ordering rules: `noop` is dropped; anything after the
-    /// first `fail` or `succeed` is dropped; after a `pause` the rest waits
-    /// (tasks in IDLE, `fail`/`succeed` in the backlog) for resume.
+    /// first `fail` or `succeed` is dropped; while the execution is paused
+    /// (after a `pause`) the rest waits in the backlog for resume, so the
+    /// tasks that follow a `pause` are created only then. `fail` and
+    /// `succeed` cancel the tasks still open (see [`Self::stop`]).
     pub(super) fn follow(&mut self, task_id: &str, next: Vec<Next>) {
         let mut todo: Vec<Next> = Vec::new();
         for n in next {
@@ -232,26 +234,49 @@ impl Stepper<'_> {
             }
         }
         for n in todo {
-            let stop = match n.command.as_deref() {
-                Some("fail") => Some(State::Error),
-                Some("succeed") => Some(State::Success),
-                _ => None,
-            };
-            match (n.command.as_deref(), stop) {
-                // After a `pause`, Mistral keeps the rest of the commands
-                // in the backlog and runs them on resume.
-                (_, Some(state)) if self.exec.record.state == State::Paused => {
-                    if let Ok(event) = serde_json::to_value(Event::Stop {
-                        state,
-                        message: n.msg,
-                    }) {
-                        self.exec.record_mut().backlog.push(event);
+            // While paused (after a `pause`), Mistral keeps the rest of
+            // the commands in the backlog and runs them on resume.
+            let paused = self.exec.record.state == State::Paused;
+            match n.command.as_deref() {
+                Some(command @ ("fail" | "succeed")) => {
+                    let state = if command == "fail" {
+                        State::Error
+                    } else {
+                        State::Success
+                    };
+                    if paused {
+                        self.backlog(Event::Stop {
+                            state,
+                            message: n.msg,
+                        });
+                    } else {
+                        self.stop(state, n.msg);
                     }
                 }
-                (_, Some(state)) => self.complete_workflow(state, n.msg),
-                (Some("pause"), _) => self.pause(n.msg),
-                _ => self.schedule_next(&n.name, task_id),
+                Some("pause") if paused => self.backlog(Event::Pause),
+                Some("pause") => self.pause(n.msg),
+                _ => self.transition(task_id, n.name),
             }
+        }
+    }
+
+    /// Starts `name` after `task_id`, or keeps the transition in the
+    /// backlog while the execution is paused.
+    pub(super) fn transition(&mut self, task_id: &str, name: String) {
+        if self.exec.record.state == State::Paused {
+            self.backlog(Event::Transition {
+                task_id: task_id.to_owned(),
+                name,
+            });
+        } else {
+            self.schedule_next(&name, task_id);
+        }
+    }
+
+    /// Keeps `event` for when the execution resumes.
+    pub(super) fn backlog(&mut self, event: Event) {
+        if let Ok(event) = serde_json::to_value(event) {
+            self.exec.record_mut().backlog.push(event);
         }
     }
 

@@ -51,7 +51,16 @@ pub enum Event {
     Cancel {
         message: Option<String>,
     },
-    /// Stop the execution in SUCCESS or ERROR (PUT state from the API).
+    /// A transition held back while the execution was paused: `name`
+    /// starts after `task_id` on resume (kept in the backlog, as Mistral
+    /// keeps the commands that follow a `pause`; not sent by the shell).
+    Transition {
+        task_id: String,
+        name: String,
+    },
+    /// Stop the execution in SUCCESS or ERROR (PUT state from the API, or
+    /// a `succeed`/`fail` held back by a `pause`). Tasks still open are
+    /// cancelled.
     Stop {
         state: State,
         message: Option<String>,

@@ -155,7 +155,13 @@ impl Stepper<'_> {
             self.run_task(&id);
         }
         for event in backlog {
-            self.handle(event);
+            // A `pause` in the backlog pauses again: what follows it waits
+            // for the next resume, as in Mistral.
+            if self.exec.record.state == State::Paused {
+                self.backlog(event);
+            } else {
+                self.handle(event);
+            }
         }
     }
 
@@ -163,6 +169,14 @@ impl Stepper<'_> {
         if self.exec.record.state.is_terminal() {
             return;
         }
+        self.cancel_open_tasks(None);
+        self.complete_workflow(State::Cancelled, message);
+    }
+
+    /// Cancels every task not completed yet, their running actions, and
+    /// (through commands) their sub-workflows. `info`, when given, becomes
+    /// the tasks' `state_info`.
+    pub(super) fn cancel_open_tasks(&mut self, info: Option<&str>) {
         let now = self.now;
         let open: Vec<String> = self
             .exec
@@ -174,6 +188,9 @@ impl Stepper<'_> {
         for id in &open {
             if let Some(task) = self.exec.task_mut(id) {
                 task.state = State::Cancelled;
+                if let Some(info) = info {
+                    task.state_info = Some(info.to_owned());
+                }
                 task.finished_at = Some(now);
                 task.updated_at = Some(now);
             }
@@ -200,16 +217,26 @@ impl Stepper<'_> {
                 self.commands.push(Command::CancelChild { child_id });
             }
         }
-        self.complete_workflow(State::Cancelled, message);
     }
 
+    /// Ends the execution in `state` (`succeed`/`fail` engine commands, or
+    /// the API). Bora's choice where Mistral leaves them running forever:
+    /// tasks still open are cancelled, so a finished workflow has no
+    /// running task (see the language notes in `engine/lang/README.md`).
     pub(super) fn stop(&mut self, state: State, message: Option<String>) {
         if self.exec.record.state.is_terminal() {
             return;
         }
         match state {
             State::Cancelled => self.cancel(message),
-            State::Success | State::Error => self.complete_workflow(state, message),
+            State::Success | State::Error => {
+                let info = format!(
+                    "Cancelled: the workflow ended in {} while the task was open",
+                    state.as_str()
+                );
+                self.cancel_open_tasks(Some(&info));
+                self.complete_workflow(state, message);
+            }
             _ => {}
         }
     }

@@ -407,3 +407,8 @@ impl Sim {
             .unwrap_or_else(|| panic!("no task {name}"))
     }
 }
+
+/// `(name, state)` pairs as `&str`, for comparing with literals.
+pub fn names(tasks: &[(String, State)]) -> Vec<(&str, State)> {
+    tasks.iter().map(|(n, s)| (n.as_str(), *s)).collect()
+}

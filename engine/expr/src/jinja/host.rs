@@ -96,17 +96,22 @@ pub(super) fn host_use(source: &str) -> HostUse {
 }
 
 /// Runs `f` with the host reachable as `host_use` requires, under a fresh
-/// budget of `limits` on the thread that renders.
+/// budget of `limits` on the thread that renders, with a generator seeded
+/// by the host when the template `draws` random numbers.
 pub(super) fn run_with_host<R: Send>(
     host_use: &HostUse,
+    draws: bool,
     host: &dyn ExprHost,
     data: &DataContext,
     limits: &Limits,
     f: impl FnOnce(Value) -> Result<R, JinjaError> + Send,
 ) -> Result<R, JinjaError> {
+    let seed = random::seed_for(draws, host);
     let under_budget = |root: Value| {
-        let (result, tripped) = budget::scoped(limits, || f(root));
-        within(limits, tripped, result)
+        random::scoped(seed, || {
+            let (result, tripped) = budget::scoped(limits, || f(root));
+            within(limits, tripped, result)
+        })
     };
     match host_use {
         HostUse::None => under_budget(root_value(data, None)),

@@ -79,7 +79,7 @@ fn yaml_parse(v: &Value) -> Result<Value, Error> {
 }
 
 fn uuid() -> Value {
-    Value::from(functions::uuid())
+    Value::from(random::uuid())
 }
 
 fn uuid_filter(_context: Value) -> Value {

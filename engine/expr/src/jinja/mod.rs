@@ -56,6 +56,7 @@ mod host;
 mod methods;
 mod mistral;
 mod pyvalue;
+mod random;
 mod text;
 mod unary;
 
@@ -65,6 +66,7 @@ use helpers::*;
 use host::*;
 use methods::*;
 use pyvalue::*;
+use random::random_index;
 use text::*;
 use unary::*;
 
@@ -160,6 +162,8 @@ pub struct JinjaExpression {
     /// The nesting bound of the text.
     depth: usize,
     host_use: HostUse,
+    /// Whether it may draw random numbers (see [`random::draws`]).
+    draws: bool,
 }
 
 impl std::fmt::Debug for JinjaExpression {
@@ -181,6 +185,7 @@ impl JinjaExpression {
             forms: budget::PerFuel::new(),
             depth,
             host_use: host_use(source),
+            draws: random::draws(source),
         };
         // Grammar errors are reported now.
         expression.form(Limits::DEFAULT.max_steps)?;
@@ -217,7 +222,7 @@ impl JinjaExpression {
             budget::with(|budget| budget::measure(&value, budget)).unwrap_or(Ok(()))?;
             Ok(to_json(&value))
         };
-        run_with_host(&self.host_use, host, data, &limits, run)
+        run_with_host(&self.host_use, self.draws, host, data, &limits, run)
     }
 }
 
@@ -234,6 +239,8 @@ pub struct JinjaTemplate {
     /// [`budget::can_loop`]).
     loops: bool,
     host_use: HostUse,
+    /// Whether it may draw random numbers (see [`random::draws`]).
+    draws: bool,
 }
 
 impl std::fmt::Debug for JinjaTemplate {
@@ -277,6 +284,7 @@ impl JinjaTemplate {
             depth,
             loops: budget::can_loop(source),
             host_use: host_use(source),
+            draws: random::draws(source),
         };
         if let Err(error) = template.env(Limits::DEFAULT.max_steps) {
             // A syntax error is reported as the text written has it.
@@ -308,7 +316,7 @@ impl JinjaTemplate {
             let template = env.get_template(TEMPLATE_NAME)?;
             Ok(template.render(root)?)
         };
-        run_with_host(&self.host_use, host, data, &limits, run)
+        run_with_host(&self.host_use, self.draws, host, data, &limits, run)
     }
 }
 

@@ -180,11 +180,6 @@ pub(super) fn py_wordwrap(s: &str, width: usize, break_long: bool) -> Vec<String
     lines
 }
 
-/// A random index below `len` (the sandbox needs no cryptographic quality).
-pub(super) fn random_index(len: usize) -> usize {
-    (uuid::Uuid::new_v4().as_u128() % len.max(1) as u128) as usize
-}
-
 /// Jinja2's `url_quote`: UTF-8 percent-encoding keeping `safe` characters;
 /// in a query string (`for_qs`) spaces become `+` and `/` is encoded.
 pub(super) fn url_quote(s: &str, for_qs: bool) -> String {

@@ -23,7 +23,7 @@ pub(super) fn mistral(name: &str, c: &Call) -> R {
         }
         "uuid" => {
             c.exact(0)?;
-            Ok(Value::str(&crate::functions::uuid()))
+            Ok(Value::str(&crate::functions::uuid(c.env.host)))
         }
         "json_dump" => {
             c.exact(1)?;

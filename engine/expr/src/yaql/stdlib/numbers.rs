@@ -120,13 +120,9 @@ pub(super) fn pick(max: bool, a: Value, b: Value) -> R {
 }
 
 pub(super) fn random(c: &Call) -> R {
-    use std::time::{SystemTime, UNIX_EPOCH};
-    // Not cryptographic; yaql uses Python's `random` module.
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let seed = u64::from(nanos) ^ (uuid::Uuid::new_v4().as_u128() as u64);
+    // From the host (repeatable in the engine); not cryptographic, as
+    // yaql's Python `random` is not.
+    let seed = c.env.host.random_u64();
     match c.n() {
         0 => Ok(Value::Float((seed >> 11) as f64 / (1u64 << 53) as f64)),
         2 => {

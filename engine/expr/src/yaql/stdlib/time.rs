@@ -80,7 +80,12 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
             c.kind(Kind::Func)?;
             c.exact(0)?;
             let secs = if name == "localtz" {
-                i64::from(chrono::Local::now().offset().local_minus_utc())
+                // The local offset at the host's time (see `now`).
+                let now = DateTime::from_timestamp_micros(c.env.host.now_micros())
+                    .ok_or_else(|| runtime("the host's time is out of range"))?;
+                let local =
+                    chrono::TimeZone::offset_from_utc_datetime(&chrono::Local, &now.naive_utc());
+                i64::from(local.local_minus_utc())
             } else {
                 0
             };
@@ -119,7 +124,11 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
             c.kind(Kind::Func)?;
             c.max(1)?;
             let offset = offset_of(c, 0)?;
-            Ok(Value::DateTime(Utc::now().with_timezone(&offset)))
+            // The host's time: the engine gives its step's, so a replay
+            // of the step sees the same.
+            let now = DateTime::from_timestamp_micros(c.env.host.now_micros())
+                .ok_or_else(|| runtime("the host's time is out of range"))?;
+            Ok(Value::DateTime(now.with_timezone(&offset)))
         })(),
         "format" => (|| {
             c.kind(Kind::Method)?;
