@@ -119,6 +119,9 @@ pub enum LimitKind {
     Bytes(u64),
     ValueDepth(usize),
     ExpressionDepth(usize),
+    /// The evaluating thread's stack ran low before the depth limit
+    /// (deep nesting on a small stack, or larger frames in a debug build).
+    Stack,
     Time,
 }
 
@@ -145,6 +148,7 @@ fn describe(kind: LimitKind) -> String {
         LimitKind::ExpressionDepth(n) => {
             format!("the limit of {n} levels of expression nesting")
         }
+        LimitKind::Stack => "the stack space of its thread (nested too deeply)".to_string(),
         LimitKind::Time => "its time limit".to_string(),
     }
 }
@@ -344,6 +348,11 @@ impl Budget {
         if depth > max {
             return Err(self.trip(LimitKind::ExpressionDepth(max)));
         }
+        // Looked at every few levels only: shallow expressions (nearly all)
+        // never pay for it.
+        if depth.is_multiple_of(STACK_CHECK_EVERY) && stack_is_low() {
+            return Err(self.trip(LimitKind::Stack));
+        }
         self.depth.set(depth);
         Ok(())
     }
@@ -365,6 +374,22 @@ impl Budget {
     pub fn too_deep(&self) -> LimitError {
         self.trip(LimitKind::ValueDepth(self.limits.get().max_depth))
     }
+}
+
+/// Levels of nesting between two looks at the stack.
+const STACK_CHECK_EVERY: usize = 4;
+
+/// Stack an evaluation leaves free on its thread. The depth limit keeps
+/// release builds far from it on the engine's threads; this is the floor
+/// for smaller stacks and larger frames (debug builds), where running out
+/// would abort the process.
+const STACK_RED_ZONE: usize = 256 * 1024;
+
+/// Whether the current thread has less than [`STACK_RED_ZONE`] of stack
+/// left (unknown stack bounds count as plenty).
+#[cold]
+fn stack_is_low() -> bool {
+    stacker::remaining_stack().is_some_and(|left| left < STACK_RED_ZONE)
 }
 
 /// A level of run-time nesting entered with [`Budget::level`]; dropping it
