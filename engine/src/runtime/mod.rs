@@ -110,6 +110,25 @@ pub struct CallOutput {
     pub logs: Vec<LogRecord>,
     pub fuel_used: u64,
     pub elapsed: Duration,
+    /// Where the time went.
+    #[serde(skip)]
+    pub timings: CallTimings,
+}
+
+/// Where a call's time went, phase by phase (the runtime bench prints it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CallTimings {
+    /// The input checked against `describe()`, defaults filled in, and
+    /// encoded as JSON text.
+    pub arguments: Duration,
+    /// A fresh `Store` and WASI context, and the instance made from the
+    /// action's `InstancePre`.
+    pub instantiate: Duration,
+    /// `run`: the input copied in, the action's own work, the result
+    /// copied out.
+    pub call: Duration,
+    /// The result's JSON text parsed.
+    pub result: Duration,
 }
 
 /// What [`Runtime::load`] learnt about a component.
