@@ -51,10 +51,13 @@ fn stats(mut lat: Vec<Duration>, wall: Duration) -> Stats {
     }
 }
 
+/// One call's latency and its phases.
+type Sample = (Duration, CallTimings);
+
 /// Median of each phase, in µs: arguments, instantiate, call, result, and
 /// the rest of each call's latency.
-fn phases(mut timings: Vec<(Duration, CallTimings)>) -> [f64; 5] {
-    let pick: [fn(&(Duration, CallTimings)) -> Duration; 5] = [
+fn phases(mut timings: Vec<Sample>) -> [f64; 5] {
+    let pick: [fn(&Sample) -> Duration; 5] = [
         |(_, t)| t.arguments,
         |(_, t)| t.instantiate,
         |(_, t)| t.call,
