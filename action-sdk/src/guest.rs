@@ -50,7 +50,7 @@ pub fn run_export<A: Action>(
         action_name: ctx.action_name,
     };
     match action::invoke::<A>(&input, &ctx) {
-        Ok(Outcome::Done(value)) => Ok(wit::Outcome::Done(value.to_string())),
+        Ok(Outcome::Done(json)) => Ok(wit::Outcome::Done(json.into_string())),
         Ok(Outcome::Pending) => Ok(wit::Outcome::Pending),
         Err(e) => Err(wit::ActionError {
             message: e.message().to_owned(),

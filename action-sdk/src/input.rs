@@ -1,8 +1,15 @@
 //! Input parameters: their declaration ([`Param`]) and the checked,
 //! defaulted, typed parsing of a call's JSON input ([`parse_input`]).
 
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use serde::Deserialize;
+use serde::de::value::MapDeserializer;
+use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// One input parameter of an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,39 +142,29 @@ fn kind_of(value: &Value) -> &'static str {
 ///
 /// An empty text or `null` counts as `{}` (an action without required
 /// parameters can be called with no input at all).
+///
+/// The text is scanned once for its top-level members, whose values stay
+/// raw JSON borrowed from the input; each is then deserialized straight
+/// into its field of `T`. No intermediate `Value` tree is built, so a large
+/// parameter costs one scan and one copy (none more for a field of type
+/// `Box<RawValue>`, which keeps the text as it came).
 pub fn parse_input<T: DeserializeOwned>(
     action: &str,
     params: &[Param],
     input: &str,
 ) -> Result<T, InputError> {
-    let value: Value = if input.trim().is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(input).map_err(|e| InputError::NotJson {
-            action: action.to_owned(),
-            error: e.to_string(),
-        })?
-    };
-    let mut object = match value {
-        Value::Null => Map::new(),
-        Value::Object(map) => map,
-        other => {
-            return Err(InputError::NotAnObject {
-                action: action.to_owned(),
-                found: kind_of(&other),
-            });
-        }
-    };
+    let raw = top_level_members(action, input)?;
+    let members = first_position_last_value(&raw);
 
     let missing: Vec<String> = params
         .iter()
-        .filter(|p| p.default.is_none() && !object.contains_key(p.name))
+        .filter(|p| p.default.is_none() && !members.iter().any(|(k, _)| *k == p.name))
         .map(|p| p.name.to_owned())
         .collect();
-    let unexpected: Vec<String> = object
-        .keys()
-        .filter(|k| !params.iter().any(|p| p.name == k.as_str()))
-        .cloned()
+    let unexpected: Vec<String> = members
+        .iter()
+        .filter(|(k, _)| !params.iter().any(|p| p.name == *k))
+        .map(|(k, _)| (*k).to_owned())
         .collect();
     if !missing.is_empty() || !unexpected.is_empty() {
         return Err(InputError::Mismatch {
@@ -177,28 +174,147 @@ pub fn parse_input<T: DeserializeOwned>(
         });
     }
 
-    // Fill in defaults in declaration order, after the given parameters.
+    // Defaults in declaration order, after the given parameters.
+    let mut defaults: Vec<(&str, Box<RawValue>)> = Vec::new();
     for p in params {
         if let Some(default) = p.default
-            && !object.contains_key(p.name)
+            && !members.iter().any(|(k, _)| *k == p.name)
         {
-            let value = serde_json::from_str(default).map_err(|e| InputError::BadDefault {
-                action: action.to_owned(),
-                param: p.name.to_owned(),
-                error: e.to_string(),
-            })?;
-            object.insert(p.name.to_owned(), value);
+            let value =
+                RawValue::from_string(default.to_owned()).map_err(|e| InputError::BadDefault {
+                    action: action.to_owned(),
+                    param: p.name.to_owned(),
+                    error: e.to_string(),
+                })?;
+            defaults.push((p.name, value));
         }
     }
 
-    serde_path_to_error::deserialize(Value::Object(object)).map_err(|e| {
+    let entries = members
+        .iter()
+        .map(|(k, v)| (*k, *v))
+        .chain(defaults.iter().map(|(k, v)| (*k, &**v)));
+    let fields: MapDeserializer<'_, _, serde_json::Error> = MapDeserializer::new(entries);
+    serde_path_to_error::deserialize(fields).map_err(|e| {
         let path = e.path().to_string();
         InputError::BadValue {
             action: action.to_owned(),
             // serde_path_to_error renders the root as "."; a missing field
             // of `T` that is not declared in `params` ends up there.
             param: path,
-            error: e.into_inner().to_string(),
+            error: without_position(&e.into_inner()),
         }
     })
+}
+
+/// A value's error without serde_json's "at line 1 column 5", which counts
+/// inside the parameter's own text, not the input's.
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    match text.strip_suffix(&position) {
+        Some(message) if error.line() > 0 => message.to_owned(),
+        _ => text,
+    }
+}
+
+/// The members of the input object in order (duplicates included), values
+/// as raw JSON borrowed from `input`.
+fn top_level_members<'a>(action: &str, input: &'a str) -> Result<Vec<Member<'a>>, InputError> {
+    if input.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    match serde_json::from_str::<Option<Members<'a>>>(input) {
+        Ok(members) => Ok(members.map(|m| m.0).unwrap_or_default()),
+        // Errors only: parse again to say what the input is instead.
+        Err(error) => Err(match serde_json::from_str::<Value>(input) {
+            Ok(other) if !other.is_object() => InputError::NotAnObject {
+                action: action.to_owned(),
+                found: kind_of(&other),
+            },
+            _ => InputError::NotJson {
+                action: action.to_owned(),
+                error: error.to_string(),
+            },
+        }),
+    }
+}
+
+/// A repeated key keeps its first position and its last value, as in
+/// `serde_json::Map`.
+fn first_position_last_value<'r, 'a>(raw: &'r [Member<'a>]) -> Vec<(&'r str, &'a RawValue)> {
+    let mut members: Vec<(&'r str, &'a RawValue)> = Vec::with_capacity(raw.len());
+    let mut seen: HashMap<&'r str, usize> = HashMap::with_capacity(raw.len());
+    for (key, value) in raw {
+        match seen.entry(key.as_ref()) {
+            Entry::Occupied(at) => members[*at.get()].1 = value,
+            Entry::Vacant(slot) => {
+                slot.insert(members.len());
+                members.push((key.as_ref(), value));
+            }
+        }
+    }
+    members
+}
+
+/// One member of the input object: its key (borrowed unless it has
+/// escapes) and its value's raw JSON text.
+type Member<'a> = (Cow<'a, str>, &'a RawValue);
+
+/// The members of a JSON object, read without building its values.
+struct Members<'a>(Vec<Member<'a>>);
+
+impl<'de> Deserialize<'de> for Members<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor;
+
+        impl<'de> Visitor<'de> for ObjectVisitor {
+            type Value = Members<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
+                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    members.push((key.0, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(Members(members))
+            }
+        }
+
+        deserializer.deserialize_map(ObjectVisitor)
+    }
+}
+
+/// A key borrowed from the input when it has no escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string key")
+            }
+
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+
+            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
+    }
 }

@@ -47,7 +47,7 @@ pub mod guest;
 
 pub use action::{Action, Context, Descriptor, describe, invoke};
 pub use input::{InputError, Param, parse_input};
-pub use outcome::{ActionError, ActionResult, Outcome, done, pending};
+pub use outcome::{ActionError, ActionResult, Json, Outcome, done, pending};
 
 /// Re-exports for the macro expansion; not part of the public API.
 #[doc(hidden)]

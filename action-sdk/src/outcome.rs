@@ -3,12 +3,14 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// The outcome of a successful call.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// The action finished with this result.
-    Done(Value),
+    /// The action finished with this result (JSON text, serialized once,
+    /// as it crosses to the host).
+    Done(Json),
     /// The action goes on outside Bora and is completed later through the
     /// API (`PUT /v2/action_executions/{id}`).
     Pending,
@@ -63,13 +65,46 @@ impl std::fmt::Display for ActionError {
 
 impl std::error::Error for ActionError {}
 
+/// A result as JSON text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Json(String);
+
+impl Json {
+    /// The JSON text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The JSON text, without a copy.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// The result parsed (for tests and inspection).
+    ///
+    /// # Errors
+    /// Never for a `Json` built by this crate, which holds valid JSON.
+    pub fn to_value(&self) -> serde_json::Result<Value> {
+        serde_json::from_str(&self.0)
+    }
+}
+
+/// Raw JSON text (e.g. an input parameter kept as it came) is already a
+/// result: no parse, no copy.
+impl From<Box<RawValue>> for Json {
+    fn from(raw: Box<RawValue>) -> Self {
+        Json(Box::<str>::from(raw).into_string())
+    }
+}
+
 /// What [`crate::Action::run`] returns.
 pub type ActionResult = Result<Outcome, ActionError>;
 
-/// Finishes with `value` as the result.
+/// Finishes with `value` as the result, serialized to JSON text at once
+/// (a `Box<RawValue>` is copied as it is, not parsed and re-encoded).
 pub fn done(value: impl Serialize) -> ActionResult {
-    serde_json::to_value(value)
-        .map(Outcome::Done)
+    serde_json::to_string(&value)
+        .map(|text| Outcome::Done(Json(text)))
         .map_err(|e| ActionError::new(format!("the action's result is not JSON: {e}")))
 }
 

@@ -62,6 +62,14 @@ fn ctx() -> Context {
     }
 }
 
+/// The result of a finished call, parsed.
+fn result(out: Outcome) -> Value {
+    match out {
+        Outcome::Done(json) => json.to_value().expect("the result is JSON"),
+        Outcome::Pending => panic!("expected a result, got Pending"),
+    }
+}
+
 fn error_message(result: ActionResult) -> String {
     match result {
         Err(e) => e.message().to_owned(),
@@ -86,14 +94,14 @@ fn describe_reports_the_declared_params() {
 fn defaults_are_filled_in() {
     let out = invoke::<Greet>(r#"{"name": "Ada"}"#, &ctx()).expect("runs");
     assert_eq!(
-        out,
-        Outcome::Done(json!({"greeting": "Hello, Ada!", "called_as": "test.greet"}))
+        result(out),
+        json!({"greeting": "Hello, Ada!", "called_as": "test.greet"})
     );
     let out = invoke::<Greet>(r#"{"name": "Ada", "times": 2, "punctuation": "."}"#, &ctx())
         .expect("runs");
     assert_eq!(
-        out,
-        Outcome::Done(json!({"greeting": "Hello, Ada.Hello, Ada.", "called_as": "test.greet"}))
+        result(out),
+        json!({"greeting": "Hello, Ada.Hello, Ada.", "called_as": "test.greet"})
     );
 }
 
@@ -217,4 +225,61 @@ fn nested_paths_are_named() {
     let err = parse_input::<Outer>("test.nested", PARAMS, r#"{"server": {"port": "x"}}"#)
         .expect_err("bad port");
     assert!(err.to_string().contains("parameter 'server.port'"), "{err}");
+}
+
+#[test]
+fn raw_parameters_pass_through_unparsed_and_unchanged() {
+    use bora_action_sdk::Json;
+    use serde_json::value::RawValue;
+
+    struct Echo;
+
+    #[derive(Deserialize)]
+    struct EchoInput {
+        output: Box<RawValue>,
+    }
+
+    impl Action for Echo {
+        type Input = EchoInput;
+        const NAME: &'static str = "test.echo";
+        const DESCRIPTION: &'static str = "Returns its output.";
+        const PARAMS: &'static [Param] = &[
+            Param::required("output", ""),
+            Param::optional("delay", "0", ""),
+        ];
+
+        fn run(input: EchoInput, _ctx: &Context) -> ActionResult {
+            Ok(Outcome::Done(Json::from(input.output)))
+        }
+    }
+
+    // Spacing, escapes and number spelling are kept byte for byte.
+    let text = r#"{"output": {"b": [1.50, "\u00e9\n"], "a" : null}}"#;
+    match invoke::<Echo>(text, &ctx()) {
+        Ok(Outcome::Done(json)) => {
+            assert_eq!(json.as_str(), r#"{"b": [1.50, "\u00e9\n"], "a" : null}"#)
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // `done` copies raw text as it is too.
+    let raw = RawValue::from_string("[1 ,2]".to_owned()).expect("JSON");
+    assert_eq!(done(raw).map(result), Ok(json!([1, 2])));
+    // Through `done`, a value is encoded once, compactly.
+    match done(json!({"k": "v"})) {
+        Ok(Outcome::Done(json)) => assert_eq!(json.as_str(), r#"{"k":"v"}"#),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn repeated_keys_keep_the_last_value_and_escaped_keys_are_read() {
+    const PARAMS: &[Param] = &[
+        Param::optional("a", "0", ""),
+        Param::optional("b\"c", "0", ""),
+    ];
+    let v: Value =
+        parse_input("test.keys", PARAMS, r#"{"a": 1, "b\"c": 2, "a": 3}"#).expect("parses");
+    assert_eq!(v, json!({"a": 3, "b\"c": 2}));
+    let keys: Vec<_> = v.as_object().expect("object").keys().cloned().collect();
+    assert_eq!(keys, ["a", "b\"c"]);
 }

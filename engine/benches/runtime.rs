@@ -8,14 +8,20 @@
 //! would be, runs on the action threads, as does the 1 MiB echo (its input
 //! is too big to run inline): the difference is the trip to the pool.
 //!
+//! A second table breaks the one-thread calls down by phase (medians):
+//! arguments (input check and encoding), instantiate (store and instance),
+//! call (`run`, with the copies in and out), result (parsing it), and the
+//! rest of the call's latency (the store dropped, which resets the
+//! instance's memory; the trip to the action threads and back).
+//!
 //! Run with `cargo bench -p bora --bench runtime` (release profile).
 //! `BORA_BENCH_ITERS` scales the iteration counts (default 1.0).
 
 use std::time::{Duration, Instant};
 
 use bora::runtime::{
-    ActionLimits, Allocator, CallContext, CallOverrides, Outcome, Runtime, RuntimeConfig,
-    std_actions,
+    ActionLimits, Allocator, CallContext, CallOverrides, CallTimings, Outcome, Runtime,
+    RuntimeConfig, std_actions,
 };
 use serde_json::{Value, json};
 
@@ -45,7 +51,28 @@ fn stats(mut lat: Vec<Duration>, wall: Duration) -> Stats {
     }
 }
 
-async fn call(runtime: &Runtime, case: &Case) -> Duration {
+/// One call's latency and its phases.
+type Sample = (Duration, CallTimings);
+
+/// Median of each phase, in µs: arguments, instantiate, call, result, and
+/// the rest of each call's latency.
+fn phases(mut timings: Vec<Sample>) -> [f64; 5] {
+    let pick: [fn(&Sample) -> Duration; 5] = [
+        |(_, t)| t.arguments,
+        |(_, t)| t.instantiate,
+        |(_, t)| t.call,
+        |(_, t)| t.result,
+        |(total, t)| total.saturating_sub(t.arguments + t.instantiate + t.call + t.result),
+    ];
+    pick.map(|f| {
+        timings.sort_unstable_by_key(f);
+        timings
+            .get(timings.len() / 2)
+            .map_or(0.0, |t| f(t).as_secs_f64() * 1e6)
+    })
+}
+
+async fn call(runtime: &Runtime, case: &Case) -> (Duration, CallTimings) {
     let start = Instant::now();
     let out = runtime
         .call(
@@ -57,14 +84,16 @@ async fn call(runtime: &Runtime, case: &Case) -> Duration {
         .await;
     let elapsed = start.elapsed();
     match out {
-        Ok(out) => assert!(matches!(out.outcome, Outcome::Done(_))),
+        Ok(out) => {
+            assert!(matches!(out.outcome, Outcome::Done(_)));
+            (elapsed, out.timings)
+        }
         Err(err) => panic!("{} failed: {err}", case.action),
     }
-    elapsed
 }
 
 /// Sequential calls on one thread; 10% warm-up excluded.
-fn single_thread(runtime: &Runtime, case: &Case) -> Stats {
+fn single_thread(runtime: &Runtime, case: &Case) -> (Stats, [f64; 5]) {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -74,11 +103,14 @@ fn single_thread(runtime: &Runtime, case: &Case) -> Stats {
             call(runtime, case).await;
         }
         let mut lat = Vec::with_capacity(case.iters);
+        let mut timings = Vec::with_capacity(case.iters);
         let start = Instant::now();
         for _ in 0..case.iters {
-            lat.push(call(runtime, case).await);
+            let (elapsed, phases) = call(runtime, case).await;
+            lat.push(elapsed);
+            timings.push((elapsed, phases));
         }
-        stats(lat, start.elapsed())
+        (stats(lat, start.elapsed()), phases(timings))
     })
 }
 
@@ -104,7 +136,7 @@ fn all_cores(runtime: &Runtime, case: &Case, cores: usize) -> Stats {
                 tasks.spawn(async move {
                     let mut lat = Vec::with_capacity(case.iters);
                     for _ in 0..case.iters {
-                        lat.push(call(&runtime, &case).await);
+                        lat.push(call(&runtime, &case).await.0);
                     }
                     lat
                 });
@@ -157,6 +189,7 @@ fn main() {
         "{:<16} {:<10} {:<8} {:>8} {:>12} {:>10} {:>12}",
         "action", "allocator", "threads", "iters", "median µs", "p99 µs", "calls/s"
     );
+    let mut breakdown = Vec::new();
     for allocator in [Allocator::Pooling, Allocator::OnDemand] {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -182,15 +215,26 @@ fn main() {
             Allocator::OnDemand => "on-demand",
         };
         for case in &cases {
-            for (threads, s) in [
-                (1, single_thread(&runtime, case)),
-                (cores, all_cores(&runtime, case, cores)),
-            ] {
+            let (one, split) = single_thread(&runtime, case);
+            breakdown.push((case.label, name, split));
+            for (threads, s) in [(1, one), (cores, all_cores(&runtime, case, cores))] {
                 println!(
                     "{:<16} {:<10} {:<8} {:>8} {:>12.1} {:>10.1} {:>12.0}",
                     case.label, name, threads, case.iters, s.median_us, s.p99_us, s.calls_per_s
                 );
             }
         }
+    }
+    println!();
+    println!("breakdown, one thread (median µs of each phase)");
+    println!(
+        "{:<16} {:<10} {:>10} {:>12} {:>10} {:>10} {:>10}",
+        "action", "allocator", "arguments", "instantiate", "call", "result", "rest"
+    );
+    for (label, allocator, [arguments, instantiate, call, result, rest]) in breakdown {
+        println!(
+            "{label:<16} {allocator:<10} {arguments:>10.1} {instantiate:>12.1} {call:>10.1} \
+             {result:>10.1} {rest:>10.1}"
+        );
     }
 }

@@ -2,15 +2,18 @@
 
 use std::time::Duration;
 
-use bora_action_sdk::{Action, ActionResult, Context, Param, done};
+use bora_action_sdk::{Action, ActionResult, Context, Json, Outcome, Param};
 use serde::Deserialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 struct Echo;
 
 #[derive(Deserialize)]
 struct Input {
-    output: Value,
+    /// Kept as the JSON text it came as: returned without being parsed or
+    /// encoded again (a 1 MiB output costs one copy, not two codecs).
+    output: Box<RawValue>,
     delay: Value,
 }
 
@@ -50,7 +53,7 @@ impl Action for Echo {
             let d = Duration::try_from_secs_f64(delay).unwrap_or(Duration::MAX);
             std::thread::sleep(d);
         }
-        done(input.output)
+        Ok(Outcome::Done(Json::from(input.output)))
     }
 }
 

@@ -41,13 +41,16 @@ use bora_core::adhoc::{self, AdhocError, Link};
 use bora_core::records::{ActionExecution, ActionResult};
 use bora_expr::DataContext;
 use bora_lang::model::AdhocAction;
-use bora_store::{ActionComponent, ActionDefinition, Store, StoreError};
+use bora_store::{
+    ActionComponent, ActionDefinition, CompileState, ComponentArtifact, Store, StoreError,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::clock::now_micros;
 use crate::runtime::{
-    ActionFailure, ActionHandle, ActionLimits, CallContext, CallOverrides, Descriptor, FailureKind,
-    LoadError, Outcome, Runtime, failure_value, std_actions,
+    ActionFailure, ActionHandle, ActionInfo, ActionLimits, CallContext, CallOverrides, Descriptor,
+    FailureKind, LoadError, Outcome, Precompiled, Runtime, failure_value, std_actions,
 };
 
 pub mod definitions;
@@ -98,6 +101,9 @@ pub enum ResolveError {
     /// that rejects it).
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// The version's compilation at upload failed; `reason` says why.
+    #[error("{reason}")]
+    NotCompiled { reason: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -470,6 +476,27 @@ impl Actions {
         &self,
         component: &ActionComponent,
     ) -> Result<ActionHandle, ResolveError> {
+        if component.compile_state == CompileState::Error {
+            return Err(ResolveError::NotCompiled {
+                reason: component
+                    .compile_error
+                    .clone()
+                    .unwrap_or_else(|| format!("action {}: it did not compile", component.name)),
+            });
+        }
+        self.load_component(component, None).await
+    }
+
+    /// Loads a version of an upload into this node's runtime, unless it is
+    /// loaded already: from the code compiled for this engine in the store,
+    /// else compiled here (from `bytes`, or the stored bytes) and that code
+    /// stored for every other node. Calls racing for one version load it
+    /// once (they wait for each other).
+    async fn load_component(
+        &self,
+        component: &ActionComponent,
+        bytes: Option<Vec<u8>>,
+    ) -> Result<ActionHandle, ResolveError> {
         let limits: StoredLimits =
             serde_json::from_str(&component.limits).map_err(|e| ResolveError::Corrupt {
                 name: component.name.clone(),
@@ -491,8 +518,9 @@ impl Actions {
         if let Some(handle) = current(&self.runtime) {
             return Ok(handle);
         }
-        let bytes = self.store.component_bytes(&component.digest).await?;
-        self.runtime.load(&key, &bytes, limits.clone()).await?;
+        let info = self
+            .load_code(&key, component, bytes, limits.clone())
+            .await?;
         for loaded in self.runtime.list() {
             if let Some(version) = loaded
                 .strip_prefix(&component.name)
@@ -503,14 +531,88 @@ impl Actions {
                 self.runtime.unload(&loaded);
             }
         }
-        tracing::info!(action = %component.name, version = component.version, "uploaded action loaded");
+        if component.compile_state == CompileState::Compiling {
+            // The node compiling it may have died: record what is known.
+            if let Ok(descriptor) = serde_json::to_string(&info.descriptor)
+                && let Err(err) = self
+                    .store
+                    .finish_compile(&component.digest, Ok(&descriptor))
+                    .await
+            {
+                tracing::warn!(action = %component.name, error = %err, "compile state not recorded");
+            }
+        }
+        tracing::info!(action = %component.name, version = component.version, cache = ?info.cache, "uploaded action loaded");
         current(&self.runtime).ok_or_else(|| ResolveError::Corrupt {
             name: component.name.clone(),
             detail: "unloaded while it was being loaded".to_owned(),
         })
     }
 
-    /// Unloads every version of an uploaded action from this node's runtime.
+    /// Loads the code of `component` under `key`: the stored artifact for
+    /// this engine if there is one that loads, else compiled now (and the
+    /// artifact stored; failing to store it only costs other nodes a
+    /// compilation).
+    async fn load_code(
+        &self,
+        key: &str,
+        component: &ActionComponent,
+        bytes: Option<Vec<u8>>,
+        limits: ActionLimits,
+    ) -> Result<ActionInfo, ResolveError> {
+        let engine = self.runtime.engine_key().to_owned();
+        let size = usize::try_from(component.size).unwrap_or(0);
+        if let Some(stored) = self
+            .store
+            .component_artifact(&component.digest, &engine)
+            .await?
+        {
+            let artifact = Precompiled {
+                component_hash: stored.digest,
+                engine: stored.engine,
+                bytes: stored.bytes,
+                sha256: stored.sha256,
+            };
+            match self
+                .runtime
+                .load_precompiled(key, &artifact, size, limits.clone())
+                .await
+            {
+                Ok(info) => return Ok(info),
+                // Code that does not load (damaged) is compiled again; a
+                // component that does not fit the world would not either.
+                Err(LoadError::InvalidComponent { message, .. }) => tracing::warn!(
+                    action = %component.name,
+                    error = %message,
+                    "stored precompiled component rejected; compiling"
+                ),
+                Err(other) => return Err(other.into()),
+            }
+        }
+        let bytes = match bytes {
+            Some(bytes) => bytes,
+            None => self.store.component_bytes(&component.digest).await?,
+        };
+        let artifact = self.runtime.precompile(key, &bytes).await?;
+        let stored = ComponentArtifact {
+            digest: component.digest.clone(),
+            engine,
+            bytes: artifact.bytes.clone(),
+            sha256: artifact.sha256.clone(),
+        };
+        if let Err(err) = self
+            .store
+            .put_component_artifact(&stored, now_micros())
+            .await
+        {
+            tracing::warn!(action = %component.name, error = %err, "precompiled component not stored");
+        }
+        Ok(self
+            .runtime
+            .load_precompiled(key, &artifact, bytes.len(), limits)
+            .await?)
+    }
+
     fn unload_versions(&self, name: &str) {
         for loaded in self.runtime.list() {
             if loaded

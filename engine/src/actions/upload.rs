@@ -2,10 +2,12 @@
 //! world (compiled, pre-instantiated, `describe()` called) before it is
 //! stored as the next version of its name.
 
-use bora_store::{ActionComponent, NewComponent, StoreError};
+use std::time::Duration;
+
+use bora_store::{ActionComponent, CompileState, NewComponent, StoreError};
 use sha2::{Digest, Sha256};
 
-use super::{Actions, StoredLimits, is_std};
+use super::{Actions, ResolveError, StoredLimits, is_std};
 use crate::clock::now_micros;
 use crate::runtime::{Ceilings, Descriptor, Limit, LoadError};
 
@@ -33,11 +35,12 @@ pub enum UploadError {
     Descriptor(String),
 }
 
-/// A stored version with what its component describes.
+/// A stored version with what its component describes (`None` while it
+/// is still compiling).
 #[derive(Debug, Clone)]
 pub struct Uploaded {
     pub component: ActionComponent,
-    pub descriptor: Descriptor,
+    pub descriptor: Option<Descriptor>,
 }
 
 /// Checks an upload's limits against the ceilings.
@@ -78,19 +81,45 @@ fn check_name(name: &str) -> Result<(), UploadError> {
     Ok(())
 }
 
+/// How long an upload waits for its compilation by default before it
+/// answers with the version still compiling (a Rust action compiles in
+/// well under a second; Python and JavaScript ones take 15-45 s).
+pub const UPLOAD_WAIT: Duration = Duration::from_secs(10);
+
 impl Actions {
-    /// Checks and stores an upload as the next version of `name`; new
-    /// calls and tasks use it from now on, on every node (tasks already
-    /// running keep the version they started with).
+    /// As [`Actions::upload_waiting`], waiting [`UPLOAD_WAIT`].
     ///
     /// # Errors
-    /// [`UploadError`]: a bad or taken name, a component that does not fit
-    /// (the message says what), or a store failure.
+    /// As [`Actions::upload_waiting`].
     pub async fn upload(
         &self,
         name: &str,
         bytes: &[u8],
         limits: StoredLimits,
+    ) -> Result<Uploaded, UploadError> {
+        self.upload_waiting(name, bytes, limits, UPLOAD_WAIT).await
+    }
+
+    /// Stores an upload as the next version of `name` and compiles it in
+    /// the background (once: the compiled code goes to the store for every
+    /// node), waiting up to `wait` for that. New calls and tasks use the
+    /// version from now on, on every node (waiting for its compilation);
+    /// tasks already running keep the version they started with.
+    ///
+    /// A component that does not compile or does not fit the world within
+    /// `wait` is refused (its version removed); one that fails later stays
+    /// listed with `compile_state` `error` and the reason, and calls of it
+    /// fail with that reason.
+    ///
+    /// # Errors
+    /// [`UploadError`]: a bad or taken name, a component that does not fit
+    /// (the message says what), or a store failure.
+    pub async fn upload_waiting(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        limits: StoredLimits,
+        wait: Duration,
     ) -> Result<Uploaded, UploadError> {
         check_name(name)?;
         check_limits(&limits, &self.runtime.ceilings())?;
@@ -104,18 +133,7 @@ impl Actions {
                 "Duplicate entry for Action [name={name}]: an ad-hoc action has this name"
             )));
         }
-        // Loaded under a key no action can have (names are checked above),
-        // so a failed or replaced upload never disturbs running calls.
-        let probe = format!("upload:{}", uuid::Uuid::new_v4().simple());
-        let loaded = self
-            .runtime
-            .load(&probe, bytes, limits.to_runtime())
-            .await
-            .map_err(|e| rename(e, name));
-        self.runtime.unload(&probe);
-        let info = loaded?;
-        let descriptor_json = serde_json::to_string(&info.descriptor)
-            .map_err(|e| UploadError::Descriptor(e.to_string()))?;
+        check_component(name, bytes)?;
         let limits_json =
             serde_json::to_string(&limits).map_err(|e| UploadError::Descriptor(e.to_string()))?;
         let digest = hex::encode(Sha256::digest(bytes));
@@ -126,20 +144,83 @@ impl Actions {
                 digest: &digest,
                 bytes,
                 limits: limits_json,
-                descriptor: descriptor_json,
+                descriptor: "null".to_owned(),
                 created_at: now_micros(),
+                compile_state: CompileState::Compiling,
             })
             .await?;
-        // Load it under its name now (the compiled code is in the disk
-        // cache), so the first call does not wait; failing here only
-        // delays that to the first call.
-        if let Err(err) = self.ensure_loaded(&component).await {
-            tracing::warn!(action = name, error = %err, "uploaded action not preloaded");
+        // Spawned: the compilation goes on when the client stops waiting.
+        let compile = tokio::spawn({
+            let actions = self.clone();
+            let component = component.clone();
+            let bytes = bytes.to_vec();
+            async move { actions.compile_upload(component, bytes).await }
+        });
+        match tokio::time::timeout(wait, compile).await {
+            Ok(Ok(Ok(descriptor))) => Ok(Uploaded {
+                component: ActionComponent {
+                    compile_state: CompileState::Ready,
+                    descriptor: serde_json::to_string(&descriptor)
+                        .map_err(|e| UploadError::Descriptor(e.to_string()))?,
+                    ..component
+                },
+                descriptor: Some(descriptor),
+            }),
+            Ok(Ok(Err(CompileFailed::Rejected(err)))) => {
+                self.store
+                    .delete_action_version(name, component.version)
+                    .await?;
+                Err(UploadError::Rejected(err))
+            }
+            Ok(Ok(Err(CompileFailed::Store(err)))) => Err(UploadError::Store(err)),
+            Ok(Err(join)) => Err(UploadError::Descriptor(format!(
+                "the compilation task ended abnormally: {join}"
+            ))),
+            Err(_still_compiling) => Ok(Uploaded {
+                component,
+                descriptor: None,
+            }),
         }
-        Ok(Uploaded {
-            component,
-            descriptor: info.descriptor,
-        })
+    }
+
+    /// Compiles an upload (or loads the code another node stored), loads it
+    /// under its version's key and records the outcome in the store.
+    async fn compile_upload(
+        &self,
+        component: ActionComponent,
+        bytes: Vec<u8>,
+    ) -> Result<Descriptor, CompileFailed> {
+        let loaded = self.load_component(&component, Some(bytes)).await;
+        let outcome = match &loaded {
+            Ok(handle) => {
+                let descriptor = &handle.info().descriptor;
+                serde_json::to_string(descriptor).map_err(|e| e.to_string())
+            }
+            Err(ResolveError::Load(err)) => Err(rename(err.clone(), &component.name).to_string()),
+            Err(other) => Err(other.to_string()),
+        };
+        let recorded = self
+            .store
+            .finish_compile(
+                &component.digest,
+                outcome.as_deref().map_err(String::as_str),
+            )
+            .await;
+        match loaded {
+            Ok(handle) => {
+                recorded.map_err(CompileFailed::Store)?;
+                Ok(handle.info().descriptor.clone())
+            }
+            Err(ResolveError::Load(err)) => {
+                tracing::warn!(action = %component.name, error = %err, "uploaded action does not compile");
+                Err(CompileFailed::Rejected(rename(err, &component.name)))
+            }
+            Err(ResolveError::Store(err)) => Err(CompileFailed::Store(err)),
+            Err(other) => Err(CompileFailed::Rejected(LoadError::InvalidComponent {
+                name: component.name.clone(),
+                message: other.to_string(),
+            })),
+        }
     }
 
     /// Deletes every version of an uploaded action; calls already running
@@ -154,7 +235,24 @@ impl Actions {
     }
 }
 
-/// The load error with the action's name instead of the probe key.
+/// Why the compilation of an upload failed.
+enum CompileFailed {
+    /// The component does not compile or does not fit the world.
+    Rejected(LoadError),
+    Store(StoreError),
+}
+
+/// The checks that need no compiler: the bytes are a component.
+fn check_component(name: &str, bytes: &[u8]) -> Result<(), UploadError> {
+    crate::runtime::check_binary(bytes).map_err(|message| {
+        UploadError::Rejected(LoadError::InvalidComponent {
+            name: name.to_owned(),
+            message: message.to_owned(),
+        })
+    })
+}
+
+/// The load error with the action's name instead of its version's key.
 fn rename(err: LoadError, name: &str) -> LoadError {
     match err {
         LoadError::InvalidComponent { message, .. } => LoadError::InvalidComponent {

@@ -10,10 +10,16 @@
 //!   name. Limits: `?fuel=`, `?memory=` (bytes), `?timeout=` (seconds),
 //!   `?allowed_hosts=a,b` (or repeated `allow_host=`); a limit above the
 //!   server's ceiling (`--max-fuel`, `--max-memory`, `--max-action-timeout`)
-//!   is a 400 naming it and its flag. A component that does not fit the
-//!   `bora:action` world is a 400 naming what does not fit.
+//!   is a 400 naming it and its flag. The component is compiled in the
+//!   background, once (the code is kept in the store for every node); the
+//!   request waits up to `?wait=` seconds (default 10) for that: a
+//!   component that does not fit the `bora:action` world by then is a 400
+//!   naming what does not fit, otherwise the version is listed with its
+//!   `compile_state` (`compiling`, `ready`, or `error` with `compile_error`).
 //! - `DELETE /v2/actions/{name}` deletes an ad-hoc action or every version
 //!   of an upload; standard actions cannot be deleted.
+
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -30,7 +36,7 @@ use super::wire::{
 use super::{ApiState, Pairs};
 use crate::actions::StoredLimits;
 use crate::actions::definitions::Upload;
-use crate::actions::upload::UploadError;
+use crate::actions::upload::{UPLOAD_WAIT, UploadError};
 use crate::runtime::Descriptor;
 use crate::service::ActionEntry;
 
@@ -93,7 +99,7 @@ fn adhoc_to_wire(def: &ActionDefinition) -> Map<String, Value> {
 }
 
 /// An uploaded action: Mistral's fields, then Bora's (`version`, `digest`,
-/// `size`, `limits`, `is_async`).
+/// `size`, `limits`, `is_async`, `compile_state`, `compile_error`).
 fn component_to_wire(c: &ActionComponent) -> Map<String, Value> {
     let descriptor: Option<Descriptor> = serde_json::from_str(&c.descriptor).ok();
     let limits: Value = serde_json::from_str(&c.limits).unwrap_or(Value::Null);
@@ -131,6 +137,11 @@ fn component_to_wire(c: &ActionComponent) -> Map<String, Value> {
     m.insert(
         "is_async".into(),
         descriptor.is_some_and(|d| d.is_async).into(),
+    );
+    m.insert("compile_state".into(), c.compile_state.as_str().into());
+    m.insert(
+        "compile_error".into(),
+        c.compile_error.clone().map_or(Value::Null, Value::String),
     );
     m
 }
@@ -300,6 +311,24 @@ fn upload_limits(pairs: &[(String, String)]) -> Result<StoredLimits, ApiError> {
     })
 }
 
+/// `?wait=` seconds for the compilation of an upload (0: answer at once).
+fn upload_wait(pairs: &[(String, String)]) -> Result<Duration, ApiError> {
+    match query_value(pairs, "wait") {
+        None => Ok(UPLOAD_WAIT),
+        Some(v) => match v.trim().parse::<u64>() {
+            Ok(secs) if secs <= MAX_UPLOAD_WAIT_SECS => Ok(Duration::from_secs(secs)),
+            _ => Err(ApiError::bad_request(format!(
+                "Invalid value of 'wait': {v} (whole seconds from 0 to {MAX_UPLOAD_WAIT_SECS} \
+                 are expected)"
+            ))
+            .text()),
+        },
+    }
+}
+
+/// Longest `?wait=` of an upload (a proxy would cut the request anyway).
+const MAX_UPLOAD_WAIT_SECS: u64 = 600;
+
 fn upload_error(err: UploadError) -> ApiError {
     let api = match err {
         UploadError::BadName(m) | UploadError::OverCeiling(m) => ApiError::bad_request(m),
@@ -339,9 +368,10 @@ async fn put(
         Body::Wasm(bytes) => {
             let name = query_value(&pairs, "name").unwrap_or_default();
             let limits = upload_limits(&pairs)?;
+            let wait = upload_wait(&pairs)?;
             let uploaded = state
                 .service
-                .upload_action(&name, &bytes, limits)
+                .upload_action(&name, &bytes, limits, wait)
                 .await
                 .map_err(upload_error)?;
             Ok(list_reply(

@@ -27,6 +27,8 @@ pub enum CacheOutcome {
     Compiled,
     /// Compiled now; no cache (disabled, or it could not be written).
     CompiledUncached,
+    /// Loaded from a precompiled artifact kept in the store.
+    Precompiled,
 }
 
 /// A `Hasher` that feeds everything into SHA-256: stable across processes and
@@ -48,11 +50,18 @@ pub(crate) fn content_hash(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// Hex SHA-256 of the engine's precompile compatibility hash: wasmtime's
+/// version, the target and its CPU features, and every setting that affects
+/// code generation. Artifacts are only loaded into an engine with the same.
+pub(crate) fn engine_key(engine: &Engine) -> String {
+    let mut hasher = Sha256Hasher(Sha256::new());
+    std::hash::Hash::hash(&engine.precompile_compatibility_hash(), &mut hasher);
+    hex::encode(hasher.0.finalize())
+}
+
 impl ComponentCache {
     pub(crate) fn new(engine: &Engine, dir: Option<PathBuf>) -> Self {
-        let mut hasher = Sha256Hasher(Sha256::new());
-        std::hash::Hash::hash(&engine.precompile_compatibility_hash(), &mut hasher);
-        let engine_hash = hex::encode(hasher.0.finalize());
+        let engine_hash = engine_key(engine);
         Self {
             dir,
             engine_hash: engine_hash[..16].to_string(),

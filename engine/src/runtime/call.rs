@@ -19,7 +19,7 @@ use super::host::{HostState, LogRecord};
 use super::input::{self, Descriptor, Param};
 use super::net::{EgressHooks, EgressPolicy};
 use super::pool::{Interrupted, StopSwitch};
-use super::{CallContext, CallOutput, CallOverrides, LoadedAction, Outcome};
+use super::{CallContext, CallOutput, CallOverrides, CallTimings, LoadedAction, Outcome};
 
 /// Fuel and time `describe()` gets at load time: it only returns a record.
 const DESCRIBE_FUEL: u64 = 100_000_000;
@@ -29,6 +29,8 @@ const DESCRIBE_TIMEOUT: Duration = Duration::from_secs(10);
 /// policy and its context.
 pub(crate) struct Prepared {
     limits: Effective,
+    /// Time spent preparing (the check and the encoding of the input).
+    arguments: Duration,
     pub input_text: String,
     policy: Arc<EgressPolicy>,
     wit_ctx: wit::Context,
@@ -132,6 +134,7 @@ impl Shared {
         ctx: CallContext,
         overrides: &CallOverrides,
     ) -> Result<Prepared, FailureKind> {
+        let start = Instant::now();
         let limits = Effective::resolve(&self.config, &action.limits, overrides, &self.ceilings)
             .map_err(FailureKind::OverCeiling)?;
         let prepared = input::prepare(name, &action.class, &action.info.descriptor, input)?;
@@ -148,6 +151,7 @@ impl Shared {
         };
         Ok(Prepared {
             limits,
+            arguments: start.elapsed(),
             input_text,
             policy,
             wit_ctx,
@@ -162,6 +166,7 @@ impl Shared {
     ) -> Result<CallOutput, ActionFailure> {
         let Prepared {
             limits,
+            arguments,
             input_text,
             policy,
             wit_ctx,
@@ -178,10 +183,12 @@ impl Shared {
         let mut store = self.new_store(limits.fuel, limits.memory, limits.timeout, policy);
         let fuel_start = store.get_fuel().unwrap_or(limits.fuel);
         let pre = &action.pre;
+        let mut instantiated = None;
         // The timer bounds time spent in host calls too (the epoch deadline
         // only fires in wasm code); the stop switch likewise.
         let run = tokio::time::timeout(limits.timeout, async {
             let instance = pre.instantiate_async(&mut store).await?;
+            instantiated = Some(Instant::now());
             instance.call_run(&mut store, &input_text, &wit_ctx).await
         });
         let result = tokio::select! {
@@ -189,6 +196,13 @@ impl Shared {
             () = self.stop.wait() => None,
         };
         let elapsed = start.elapsed();
+        let instantiated = instantiated.unwrap_or(start + elapsed);
+        let timings = CallTimings {
+            arguments,
+            instantiate: instantiated.saturating_duration_since(start),
+            call: (start + elapsed).saturating_duration_since(instantiated),
+            result: Duration::ZERO,
+        };
         let fuel_used = fuel_start.saturating_sub(store.get_fuel().unwrap_or(0));
         let state = store.data_mut();
         let denied =
@@ -197,12 +211,13 @@ impl Shared {
             state.push_log("warn", format!("bora: outgoing request denied: {reason}"));
         }
         let memory_refused = state.memory.refused;
-        let captured = Captured {
+        let mut captured = Captured {
             stdout: state.stdout.text(),
             stderr: state.stderr.text(),
             logs: state.take_logs(),
             fuel_used,
             elapsed,
+            timings,
         };
         drop(store);
 
@@ -212,9 +227,12 @@ impl Shared {
                 timeout: limits.timeout,
             },
             Some(Ok(Err(err))) => classify_error(&err, &limits, memory_refused),
-            Some(Ok(Ok(Ok(wit::Outcome::Done(text))))) => match serde_json::from_str(&text) {
-                Ok(value) => return Ok(captured.output(Outcome::Done(value))),
-                Err(e) => FailureKind::NotJson {
+            Some(Ok(Ok(Ok(wit::Outcome::Done(text))))) => match parse_result(&text) {
+                (Ok(value), took) => {
+                    captured.timings.result = took;
+                    return Ok(captured.output(Outcome::Done(value)));
+                }
+                (Err(e), _) => FailureKind::NotJson {
                     error: e.to_string(),
                     excerpt: excerpt(&text),
                 },
@@ -275,6 +293,7 @@ struct Captured {
     logs: Vec<LogRecord>,
     fuel_used: u64,
     elapsed: Duration,
+    timings: CallTimings,
 }
 
 impl Captured {
@@ -286,6 +305,7 @@ impl Captured {
             logs: self.logs,
             fuel_used: self.fuel_used,
             elapsed: self.elapsed,
+            timings: self.timings,
         }
     }
 
@@ -337,6 +357,13 @@ fn classify_error(
         message.push_str(&backtrace.to_string());
     }
     FailureKind::Trap { message }
+}
+
+/// The result's JSON text parsed, and the time that took.
+fn parse_result(text: &str) -> (serde_json::Result<Value>, Duration) {
+    let start = Instant::now();
+    let parsed = serde_json::from_str(text);
+    (parsed, start.elapsed())
 }
 
 /// The first 200 characters of a text, for error messages.

@@ -30,7 +30,7 @@ pub enum RuntimeError {
 }
 
 /// A component was rejected when it was loaded.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum LoadError {
     /// The bytes are not a valid WebAssembly component.
     #[error("action {name}: not a valid WebAssembly component: {message}")]

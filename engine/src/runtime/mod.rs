@@ -32,6 +32,7 @@
 //! pool), and traps once its deadline passed or the node is shutting down.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -51,8 +52,10 @@ pub mod net;
 mod pool;
 pub mod std_actions;
 
+mod artifact;
 mod cache;
 
+pub use artifact::Precompiled;
 pub use cache::CacheOutcome;
 pub use config::{
     ActionLimits, Allocator, CallOverrides, Ceilings, Limit, Limits, OverCeiling, RuntimeConfig,
@@ -110,6 +113,25 @@ pub struct CallOutput {
     pub logs: Vec<LogRecord>,
     pub fuel_used: u64,
     pub elapsed: Duration,
+    /// Where the time went.
+    #[serde(skip)]
+    pub timings: CallTimings,
+}
+
+/// Where a call's time went, phase by phase (the runtime bench prints it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CallTimings {
+    /// The input checked against `describe()`, defaults filled in, and
+    /// encoded as JSON text.
+    pub arguments: Duration,
+    /// A fresh `Store` and WASI context, and the instance made from the
+    /// action's `InstancePre`.
+    pub instantiate: Duration,
+    /// `run`: the input copied in, the action's own work, the result
+    /// copied out.
+    pub call: Duration,
+    /// The result's JSON text parsed.
+    pub result: Duration,
 }
 
 /// What [`Runtime::load`] learnt about a component.
@@ -158,6 +180,16 @@ impl std::fmt::Debug for ActionHandle {
     }
 }
 
+/// A compiled component on its way to being loaded.
+struct Compiled {
+    component: wasmtime::component::Component,
+    hash: String,
+    size_bytes: usize,
+    /// See [`LoadedAction::inline`].
+    inline: bool,
+    cache: CacheOutcome,
+}
+
 /// A loaded action: everything a call reuses.
 struct LoadedAction {
     info: ActionInfo,
@@ -182,6 +214,11 @@ struct Inner {
     allocator: Allocator,
     linker: Linker<HostState>,
     cache: ComponentCache,
+    /// See [`Runtime::engine_key`].
+    engine_key: String,
+    /// Components compiled by Cranelift in this runtime (not read from a
+    /// cache or an artifact): see [`Runtime::compilations`].
+    compilations: AtomicU64,
     actions: RwLock<HashMap<String, Arc<LoadedAction>>>,
     /// Taken while an uploaded action is (re)loaded on demand, so that calls
     /// racing for the same new version compile it once.
@@ -219,6 +256,7 @@ impl Runtime {
         let (engine, allocator) = engine::build(&config)?;
         let linker = build_linker(&engine).map_err(|e| RuntimeError::Linker(format!("{e:#}")))?;
         let cache = ComponentCache::new(&engine, config.cache_dir.clone());
+        let engine_key = cache::engine_key(&engine);
         let ticker = EpochTicker::start(&engine, config.epoch_tick);
         let pool = ActionPool::start(config.action_threads)?;
         let mut ceilings = config.ceilings;
@@ -241,6 +279,8 @@ impl Runtime {
                 allocator,
                 linker,
                 cache,
+                engine_key,
+                compilations: AtomicU64::new(0),
                 actions: RwLock::new(HashMap::new()),
                 reload: tokio::sync::Mutex::new(()),
                 ticker,
@@ -347,6 +387,104 @@ impl Runtime {
                 name: name.to_string(),
                 message,
             })?;
+        if cache_outcome != CacheOutcome::Hit {
+            self.inner.compilations.fetch_add(1, Ordering::Relaxed);
+        }
+        let compiled = Compiled {
+            component,
+            hash,
+            size_bytes: wasm.len(),
+            inline: std_actions::is_quick(name)
+                && std_actions::find(name).is_some_and(|std| std.wasm == wasm),
+            cache: cache_outcome,
+        };
+        self.install(name, compiled, limits, start).await
+    }
+
+    /// The key of this runtime's engine for precompiled components: the
+    /// SHA-256 of wasmtime's precompile compatibility hash (its version, the
+    /// target and CPU features, code generation settings). Artifacts made
+    /// under another key are never loaded.
+    pub fn engine_key(&self) -> &str {
+        &self.inner.engine_key
+    }
+
+    /// How many components this runtime compiled with Cranelift (loads from
+    /// the disk cache or from a precompiled artifact do not count).
+    pub fn compilations(&self) -> u64 {
+        self.inner.compilations.load(Ordering::Relaxed)
+    }
+
+    /// Compiles a component to an artifact that [`Runtime::load_precompiled`]
+    /// loads, here or on any node with the same [`Runtime::engine_key`].
+    ///
+    /// # Errors
+    /// [`LoadError::InvalidComponent`] when the bytes are not a component or
+    /// do not compile.
+    pub async fn precompile(&self, name: &str, wasm: &[u8]) -> Result<Precompiled, LoadError> {
+        let invalid = |message: String| LoadError::InvalidComponent {
+            name: name.to_string(),
+            message,
+        };
+        check_binary(wasm).map_err(|m| invalid(m.to_owned()))?;
+        let inner = Arc::clone(&self.inner);
+        let bytes = wasm.to_vec();
+        let compiled = tokio::task::spawn_blocking(move || {
+            artifact::compile(&inner.shared.engine, &inner.engine_key, &bytes)
+        })
+        .await
+        .map_err(|e| invalid(format!("compilation task failed: {e}")))?;
+        self.inner.compilations.fetch_add(1, Ordering::Relaxed);
+        compiled.map_err(invalid)
+    }
+
+    /// As [`Runtime::load`], from an artifact [`Runtime::precompile`] made
+    /// (for the component of `size_bytes` bytes it was compiled from): no
+    /// compilation, only the checks of [`Runtime::load`] after it.
+    ///
+    /// # Errors
+    /// [`LoadError::InvalidComponent`] when the artifact was made for another
+    /// engine or its bytes changed; otherwise as [`Runtime::load`].
+    pub async fn load_precompiled(
+        &self,
+        name: &str,
+        artifact: &Precompiled,
+        size_bytes: usize,
+        limits: ActionLimits,
+    ) -> Result<ActionInfo, LoadError> {
+        let start = Instant::now();
+        let component =
+            artifact::deserialize(&self.inner.shared.engine, &self.inner.engine_key, artifact)
+                .map_err(|message| LoadError::InvalidComponent {
+                    name: name.to_string(),
+                    message,
+                })?;
+        let compiled = Compiled {
+            component,
+            hash: artifact.component_hash.clone(),
+            size_bytes,
+            inline: false,
+            cache: CacheOutcome::Precompiled,
+        };
+        self.install(name, compiled, limits, start).await
+    }
+
+    /// Pre-instantiates a compiled component against the world, calls its
+    /// `describe()` and makes it callable as `name`.
+    async fn install(
+        &self,
+        name: &str,
+        compiled: Compiled,
+        limits: ActionLimits,
+        start: Instant,
+    ) -> Result<ActionInfo, LoadError> {
+        let Compiled {
+            component,
+            hash,
+            size_bytes,
+            inline,
+            cache: cache_outcome,
+        } = compiled;
         let mismatch = |e: wasmtime::Error| LoadError::WorldMismatch {
             name: name.to_string(),
             message: format!("{e:#}"),
@@ -380,12 +518,10 @@ impl Runtime {
             name: name.to_string(),
             descriptor,
             component_hash: hash.clone(),
-            size_bytes: wasm.len(),
+            size_bytes,
             cache: cache_outcome,
             load_time: start.elapsed(),
         };
-        let inline = std_actions::is_quick(name)
-            && std_actions::find(name).is_some_and(|std| std.wasm == wasm);
         let loaded = Arc::new(LoadedAction {
             info: info.clone(),
             inline,
@@ -573,7 +709,7 @@ fn build_linker(engine: &Engine) -> wasmtime::Result<Linker<HostState>> {
 /// Tells apart what people upload by mistake before the compiler sees it:
 /// text (wasmtime would read it as WAT and complain about a missing `(`) and
 /// core modules (built for wasm32-wasip1 or wasm32-unknown-unknown).
-fn check_binary(wasm: &[u8]) -> Result<(), &'static str> {
+pub(crate) fn check_binary(wasm: &[u8]) -> Result<(), &'static str> {
     // A WebAssembly binary starts with `\0asm` and a 4-byte version; a
     // component's version is 0x0d with layer 1, a core module's is 1, layer 0.
     if wasm.len() < 8 || &wasm[..4] != b"\0asm" {

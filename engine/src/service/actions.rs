@@ -101,14 +101,18 @@ impl Service {
     }
 
     /// Stores a component as the next version of `name`, after checking it
-    /// and its limits (the caller renders each refusal as it needs).
+    /// and its limits, and compiles it in the background, waiting up to
+    /// `wait` for that (the caller renders each refusal as it needs).
     pub async fn upload_action(
         &self,
         name: &str,
         bytes: &[u8],
         limits: StoredLimits,
+        wait: std::time::Duration,
     ) -> Result<Uploaded, UploadError> {
-        self.actions().upload(name, bytes, limits).await
+        self.actions()
+            .upload_waiting(name, bytes, limits, wait)
+            .await
     }
 
     /// Deletes an ad-hoc action, or (outside namespaces) every version of

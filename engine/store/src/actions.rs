@@ -94,6 +94,39 @@ fn def_not_found(identifier: &str, namespace: &str) -> StoreError {
     }
 }
 
+/// Where the compilation of an uploaded version stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompileState {
+    /// Being compiled in the background; calls wait for it.
+    Compiling,
+    /// Compiled and checked against the world; `describe()` is stored.
+    Ready,
+    /// It does not compile or does not fit the world (`compile_error` says why).
+    Error,
+}
+
+impl CompileState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CompileState::Compiling => "compiling",
+            CompileState::Ready => "ready",
+            CompileState::Error => "error",
+        }
+    }
+
+    fn parse(text: &str) -> Result<Self> {
+        match text {
+            "compiling" => Ok(CompileState::Compiling),
+            "ready" => Ok(CompileState::Ready),
+            "error" => Ok(CompileState::Error),
+            other => Err(StoreError::Corrupt {
+                what: "action_components.compile_state",
+                detail: format!("unknown state '{other}'"),
+            }),
+        }
+    }
+}
+
 /// One version of an uploaded action (without its bytes).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionComponent {
@@ -105,13 +138,16 @@ pub struct ActionComponent {
     pub size: i64,
     /// Limits set at upload, as JSON text.
     pub limits: String,
-    /// What `describe()` returned at upload, as JSON text.
+    /// What `describe()` returned, as JSON text (`null` while compiling).
     pub descriptor: String,
     pub created_at: i64,
+    pub compile_state: CompileState,
+    /// Why it did not compile (state [`CompileState::Error`]).
+    pub compile_error: Option<String>,
 }
 
 const COMPONENT_SELECT: &str = "SELECT c.name, c.version, c.digest, b.size, c.limits, \
-     c.descriptor, c.created_at FROM action_components c \
+     c.descriptor, c.created_at, c.compile_state, c.compile_error FROM action_components c \
      JOIN component_blobs b ON b.digest = c.digest";
 
 fn component_from_row(row: &AnyRow) -> Result<ActionComponent> {
@@ -123,6 +159,8 @@ fn component_from_row(row: &AnyRow) -> Result<ActionComponent> {
         limits: row.try_get("limits")?,
         descriptor: row.try_get("descriptor")?,
         created_at: row.try_get("created_at")?,
+        compile_state: CompileState::parse(&row.try_get::<String, _>("compile_state")?)?,
+        compile_error: row.try_get("compile_error")?,
     })
 }
 
@@ -135,6 +173,19 @@ pub struct NewComponent<'a> {
     pub limits: String,
     pub descriptor: String,
     pub created_at: i64,
+    pub compile_state: CompileState,
+}
+
+/// A precompiled component (native code for one engine).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComponentArtifact {
+    /// Hex SHA-256 of the component the code was compiled from.
+    pub digest: String,
+    /// The engine it was compiled for (its compatibility hash).
+    pub engine: String,
+    pub bytes: Vec<u8>,
+    /// Hex SHA-256 of `bytes`.
+    pub sha256: String,
 }
 
 impl Store {
@@ -265,8 +316,9 @@ impl Store {
                 .await?;
         let version = last.unwrap_or(0) + 1;
         sqlx::query(
-            "INSERT INTO action_components (name, version, digest, limits, descriptor, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO action_components \
+             (name, version, digest, limits, descriptor, created_at, compile_state) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(new.name.to_owned())
         .bind(version)
@@ -274,6 +326,7 @@ impl Store {
         .bind(new.limits.clone())
         .bind(new.descriptor.clone())
         .bind(new.created_at)
+        .bind(new.compile_state.as_str())
         .execute(tx.conn())
         .await?;
         tx.commit().await?;
@@ -285,7 +338,95 @@ impl Store {
             limits: new.limits.clone(),
             descriptor: new.descriptor.clone(),
             created_at: new.created_at,
+            compile_state: new.compile_state,
+            compile_error: None,
         })
+    }
+
+    /// Records how the compilation of the component `digest` ended for the
+    /// versions still compiling: ready with what `describe()` returned, or
+    /// an error with its reason. Returns how many versions it changed.
+    pub async fn finish_compile(
+        &self,
+        digest: &str,
+        outcome: std::result::Result<&str, &str>,
+    ) -> Result<u64> {
+        let (state, descriptor, error) = match outcome {
+            Ok(descriptor) => (CompileState::Ready, Some(descriptor.to_owned()), None),
+            // PostgreSQL text cannot hold NUL.
+            Err(error) => (CompileState::Error, None, Some(error.replace('\0', ""))),
+        };
+        let done = sqlx::query(
+            "UPDATE action_components SET compile_state = $1, compile_error = $2, \
+             descriptor = COALESCE($3, descriptor) WHERE digest = $4 AND compile_state = $5",
+        )
+        .bind(state.as_str())
+        .bind(error)
+        .bind(descriptor)
+        .bind(digest.to_owned())
+        .bind(CompileState::Compiling.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Deletes one version of an uploaded action (an upload refused once
+    /// compiled), and the bytes and code no other version uses.
+    pub async fn delete_action_version(&self, name: &str, version: i64) -> Result<()> {
+        let mut tx = self.begin().await?;
+        sqlx::query("DELETE FROM action_components WHERE name = $1 AND version = $2")
+            .bind(name.to_owned())
+            .bind(version)
+            .execute(tx.conn())
+            .await?;
+        delete_unused_blobs(&mut tx).await?;
+        tx.commit().await
+    }
+
+    /// Stores a precompiled component unless one for its digest and engine
+    /// is there already (two nodes compiling at once keep the first).
+    pub async fn put_component_artifact(
+        &self,
+        artifact: &ComponentArtifact,
+        created_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO component_artifacts (digest, engine, bytes, sha256, size, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (digest, engine) DO NOTHING",
+        )
+        .bind(artifact.digest.clone())
+        .bind(artifact.engine.clone())
+        .bind(artifact.bytes.clone())
+        .bind(artifact.sha256.clone())
+        .bind(i64::try_from(artifact.bytes.len()).unwrap_or(i64::MAX))
+        .bind(created_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The precompiled component `digest` for `engine`, if one was stored.
+    pub async fn component_artifact(
+        &self,
+        digest: &str,
+        engine: &str,
+    ) -> Result<Option<ComponentArtifact>> {
+        let row = sqlx::query(
+            "SELECT bytes, sha256 FROM component_artifacts WHERE digest = $1 AND engine = $2",
+        )
+        .bind(digest.to_owned())
+        .bind(engine.to_owned())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            Ok(ComponentArtifact {
+                digest: digest.to_owned(),
+                engine: engine.to_owned(),
+                bytes: row.try_get("bytes")?,
+                sha256: row.try_get("sha256")?,
+            })
+        })
+        .transpose()
     }
 
     /// The newest version of an uploaded action, if there is one.
@@ -355,14 +496,26 @@ impl Store {
                 key: format!("name={name}"),
             });
         }
-        sqlx::query(
-            "DELETE FROM component_blobs WHERE NOT EXISTS \
-             (SELECT 1 FROM action_components c WHERE c.digest = component_blobs.digest)",
-        )
-        .execute(tx.conn())
-        .await?;
+        delete_unused_blobs(&mut tx).await?;
         tx.commit().await
     }
+}
+
+/// Deletes the bytes and the compiled code of components no version uses.
+async fn delete_unused_blobs(tx: &mut crate::tx::StoreTx) -> Result<()> {
+    sqlx::query(
+        "DELETE FROM component_blobs WHERE NOT EXISTS \
+         (SELECT 1 FROM action_components c WHERE c.digest = component_blobs.digest)",
+    )
+    .execute(tx.conn())
+    .await?;
+    sqlx::query(
+        "DELETE FROM component_artifacts WHERE NOT EXISTS \
+         (SELECT 1 FROM component_blobs b WHERE b.digest = component_artifacts.digest)",
+    )
+    .execute(tx.conn())
+    .await?;
+    Ok(())
 }
 
 /// An ad-hoc action by exact name in a namespace.

@@ -42,7 +42,9 @@ pub mod rows;
 pub mod tx;
 pub mod workbooks;
 
-pub use actions::{ActionComponent, ActionDefinition, NewComponent};
+pub use actions::{
+    ActionComponent, ActionDefinition, CompileState, ComponentArtifact, NewComponent,
+};
 pub use cron_triggers::CronTriggerRecord;
 pub use db::{Backend, SchemaStatus, Store};
 pub use definitions::WorkflowDefinition;

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use bora_store::{ActionDefinition, NewComponent, StoreError};
+use bora_store::{ActionDefinition, CompileState, ComponentArtifact, NewComponent, StoreError};
 
 mod common;
 use common::backends;
@@ -110,6 +110,7 @@ async fn components_are_versioned_and_loaded_by_digest() {
             limits: "{\"fuel\":10}".to_owned(),
             descriptor: "{\"params\":[]}".to_owned(),
             created_at: at,
+            compile_state: CompileState::Ready,
         };
         let v1_static: &'static [u8] = Box::leak(v1_bytes.clone().into_boxed_slice());
         let v2_static: &'static [u8] = Box::leak(v2_bytes.clone().into_boxed_slice());
@@ -183,5 +184,104 @@ async fn components_are_versioned_and_loaded_by_digest() {
             .await
             .unwrap();
         assert_eq!(again.version, 1);
+    }
+}
+
+#[tokio::test]
+async fn compile_states_and_precompiled_artifacts() {
+    for b in backends().await {
+        let store = &b.store;
+        let upload = |name: &'static str, digest: &'static str| NewComponent {
+            name,
+            digest,
+            bytes: b"\0asm",
+            limits: "{}".to_owned(),
+            descriptor: "null".to_owned(),
+            created_at: 1,
+            compile_state: CompileState::Compiling,
+        };
+        let v1 = store
+            .put_action_component(&upload("a", "d1"))
+            .await
+            .unwrap();
+        assert_eq!(v1.compile_state, CompileState::Compiling);
+        store
+            .put_action_component(&upload("b", "d1"))
+            .await
+            .unwrap();
+        store
+            .put_action_component(&upload("c", "d2"))
+            .await
+            .unwrap();
+
+        // Every version of the digest still compiling becomes ready, with
+        // its descriptor; others are untouched.
+        let changed = store.finish_compile("d1", Ok("{\"x\":1}")).await.unwrap();
+        assert_eq!(changed, 2, "{}", b.name);
+        let a = store.latest_action_component("a").await.unwrap().unwrap();
+        assert_eq!(
+            (a.compile_state, a.descriptor.as_str(), a.compile_error),
+            (CompileState::Ready, "{\"x\":1}", None)
+        );
+        assert_eq!(store.finish_compile("d1", Err("late")).await.unwrap(), 0);
+        store
+            .finish_compile("d2", Err("no `run` export"))
+            .await
+            .unwrap();
+        let c = store.latest_action_component("c").await.unwrap().unwrap();
+        assert_eq!(c.compile_state, CompileState::Error);
+        assert_eq!(c.compile_error.as_deref(), Some("no `run` export"));
+        assert_eq!(c.descriptor, "null");
+
+        // Artifacts: one per digest and engine; the first stored stays.
+        let artifact = |engine: &str, bytes: &[u8]| ComponentArtifact {
+            digest: "d1".to_owned(),
+            engine: engine.to_owned(),
+            bytes: bytes.to_vec(),
+            sha256: format!("sha-of-{}", bytes.len()),
+        };
+        assert!(
+            store
+                .component_artifact("d1", "e1")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let first = artifact("e1", &[0, 1, 2, 255]);
+        store.put_component_artifact(&first, 5).await.unwrap();
+        store
+            .put_component_artifact(&artifact("e1", &[9]), 6)
+            .await
+            .unwrap();
+        assert_eq!(
+            store.component_artifact("d1", "e1").await.unwrap(),
+            Some(first)
+        );
+        assert!(
+            store
+                .component_artifact("d1", "e2")
+                .await
+                .unwrap()
+                .is_none()
+        );
+
+        // Deleting the last version of a digest drops its bytes and code.
+        store.delete_action_version("a", 1).await.unwrap();
+        assert!(
+            store
+                .component_artifact("d1", "e1")
+                .await
+                .unwrap()
+                .is_some()
+        );
+        store.delete_action_version("b", 1).await.unwrap();
+        assert!(
+            store
+                .component_artifact("d1", "e1")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(store.component_bytes("d1").await.is_err());
     }
 }

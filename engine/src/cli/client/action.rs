@@ -46,6 +46,11 @@ pub struct UploadArgs {
     /// Hosts the action may reach over HTTP (comma-separated or repeated).
     #[arg(long, value_name = "HOST", value_delimiter = ',')]
     allowed_hosts: Vec<String>,
+    /// Answer as soon as the component is stored, while the server still
+    /// compiles it (see `bora action get`); by default wait until it is
+    /// compiled, showing progress.
+    #[arg(long)]
+    no_wait: bool,
     #[command(flatten)]
     opts: ClientOpts,
 }
@@ -63,6 +68,8 @@ fn print_action(a: &Value) {
         ("Digest", "digest"),
         ("Size", "size"),
         ("Limits", "limits"),
+        ("Compile state", "compile_state"),
+        ("Compile error", "compile_error"),
     ] {
         if a.get(key).is_some() {
             fields.push((label, text(a, key)));
@@ -128,6 +135,9 @@ pub fn upload(args: UploadArgs) -> anyhow::Result<ExitCode> {
                 path.push_str(&format!("&{key}={value}"));
             }
         }
+        if args.no_wait {
+            path.push_str("&wait=0");
+        }
         if !args.allowed_hosts.is_empty() {
             path.push_str(&format!(
                 "&allowed_hosts={}",
@@ -138,17 +148,55 @@ pub fn upload(args: UploadArgs) -> anyhow::Result<ExitCode> {
             .send_body(Method::POST, &path, "application/wasm", bytes)
             .await
             .with_context(|| format!("{} was not uploaded", args.file.display()))?;
-        let uploaded = answer
+        let mut uploaded = answer
             .get("actions")
             .and_then(Value::as_array)
             .and_then(|a| a.first())
             .cloned()
             .unwrap_or(answer);
+        if !args.no_wait {
+            uploaded = wait_compiled(&client, uploaded).await?;
+        }
         if args.opts.json() {
             print_json(&uploaded);
         } else {
             print_action(&uploaded);
         }
-        Ok(ExitCode::SUCCESS)
+        Ok(if uploaded["compile_state"] == "error" {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        })
     })
+}
+
+/// Polls an uploaded version until the server has compiled it, saying so
+/// on stderr every few seconds.
+async fn wait_compiled(client: &super::http::Client, mut action: Value) -> anyhow::Result<Value> {
+    let start = std::time::Instant::now();
+    let mut said = std::time::Duration::ZERO;
+    while action["compile_state"] == "compiling" {
+        if start.elapsed() >= said {
+            eprintln!(
+                "{}: compiling on the server ({} s)...",
+                text(&action, "name"),
+                start.elapsed().as_secs()
+            );
+            said += std::time::Duration::from_secs(5);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let latest = client
+            .get(&format!("/actions/{}", enc(&text(&action, "name"))))
+            .await?;
+        if latest["version"] != action["version"] {
+            anyhow::bail!(
+                "{} was uploaded again (version {}) while version {} compiled",
+                text(&action, "name"),
+                latest["version"],
+                action["version"]
+            );
+        }
+        action = latest;
+    }
+    Ok(action)
 }
