@@ -183,11 +183,13 @@ impl Stepper<'_> {
             }
         }
         let action_id = self.id();
+        let task_name = self.exec.task(task_id).map(|t| t.name.clone());
         let record = &self.exec.record;
         let action = ActionExecution {
             id: action_id.clone(),
             name: name.clone(),
             task_execution_id: Some(task_id.to_owned()),
+            task_name,
             workflow_execution_id: Some(record.id.clone()),
             workflow_name: Some(record.workflow_name.clone()),
             workflow_namespace: record.workflow_namespace.clone(),
