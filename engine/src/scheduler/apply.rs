@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use bora_core::dataflow::{Contexts, task_data};
 use bora_core::execution::Execution;
+use bora_core::notify;
 use bora_core::plan::Plan;
 use bora_core::step::{CallLimits, Command, Event};
 use bora_lang::model::Workflow;
@@ -231,6 +232,9 @@ impl Scheduler {
             let events: Vec<Event> = batch.iter().map(|(event, _)| event.clone()).collect();
             let now = now_micros();
             let mut exec = exec;
+            // Checked at the start; a bad value here (an older row) notifies nobody.
+            let webhooks = notify::webhooks(&exec.record.params).unwrap_or_default();
+            let before = (!webhooks.is_empty()).then(|| notify::Before::of(&exec));
             let config = &self.inner.config;
             exec.limits = config.limits;
             exec.expr_limits = bora_expr::Limits {
@@ -244,6 +248,10 @@ impl Scheduler {
             } else {
                 self.run_inline(exec, commands, &mut now).await?
             };
+            let notifications = before
+                .as_ref()
+                .map(|before| notify::notifications(before, &exec))
+                .unwrap_or_default();
             match self
                 .commit(
                     execution_id,
@@ -256,7 +264,12 @@ impl Scheduler {
                 )
                 .await?
             {
-                Committed::Done => return Ok(()),
+                Committed::Done => {
+                    if !notifications.is_empty() {
+                        self.inner.notifier.publish(&webhooks, &notifications);
+                    }
+                    return Ok(());
+                }
                 Committed::Stale => continue,
                 Committed::Lost(lost) => {
                     batch.retain(|(_, job)| job.as_ref().is_none_or(|j| !lost.contains(j)));

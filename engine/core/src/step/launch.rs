@@ -287,6 +287,10 @@ impl Stepper<'_> {
         self.exec.set_child(child);
         let mut params = Map::new();
         params.insert("env".into(), self.exec.env());
+        // Sub-workflows publish to their parent's notifier (Mistral).
+        if let Some(notify) = self.exec.record.params.get("notify") {
+            params.insert("notify".into(), notify.clone());
+        }
         self.commands.push(Command::StartChild {
             child_id,
             task_id: task_id.to_owned(),
