@@ -387,10 +387,13 @@ async fn event_trigger_starts_its_workflow_with_the_event() {
     .await;
 }
 
+/// One post the listener took: its JSON body and its `X-Hook-Token`.
+type Received = (Value, Option<String>);
+
 /// What the listener heard, and how many posts it refuses first.
 #[derive(Clone, Default)]
 struct Heard {
-    events: Arc<Mutex<Vec<(Value, Option<String>)>>>,
+    events: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<Mutex<usize>>,
 }
 
@@ -430,7 +433,7 @@ async fn listener(refuse: usize) -> (String, Heard) {
 }
 
 /// Waits until the listener heard `count` events (at most 20 s).
-async fn heard_events(heard: &Heard, count: usize) -> Vec<(Value, Option<String>)> {
+async fn heard_events(heard: &Heard, count: usize) -> Vec<Received> {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let events = heard.events.lock().unwrap().clone();
