@@ -8,7 +8,10 @@
 #    (scripts/conformance.sh), and
 # 5. the real python-mistralclient CLI driving `bora serve` on both backends
 #    (scripts/mistralclient.sh; installs the pinned client in a virtualenv),
-# 6. the dashboard in headless Chromium (scripts/browser.sh; installs
+# 6. schemathesis against `bora serve`, from its own OpenAPI document
+#    (scripts/schemathesis.sh; installs the pinned schemathesis in a
+#    virtualenv; a bounded number of examples, no 5xx allowed),
+# 7. the dashboard in headless Chromium (scripts/browser.sh; installs
 #    Debian's chromium and Playwright for Python the first time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,4 +32,5 @@ for backend in sqlite postgres; do
     scripts/conformance.sh target/release/bora "$backend"
     scripts/mistralclient.sh target/release/bora "$backend"
 done
+scripts/schemathesis.sh target/release/bora sqlite 20
 scripts/browser.sh target/release/bora sqlite

@@ -17,7 +17,9 @@
 //!   memory, wall-clock and network limits.
 //! - [`actions`] (runtime, clock): the action registry: standard, ad-hoc and
 //!   uploaded actions by name.
-//! - [`scheduler`] (actions, runtime, clock): applies events to executions through
+//! - [`notifier`]: posts the events of `params.notify` to their webhooks,
+//!   in the background.
+//! - [`scheduler`] (notifier, actions, runtime, clock): applies events to executions through
 //!   the core and stores the result; claims due timers.
 //! - [`executor`] (scheduler, actions, runtime, clock): runs action jobs on
 //!   the runtime.
@@ -44,6 +46,7 @@ pub mod cron;
 pub mod executor;
 pub mod kits;
 pub mod node;
+pub mod notifier;
 pub mod retention;
 pub mod runtime;
 pub mod scheduler;

@@ -203,6 +203,11 @@ impl Node {
             let stopped = stopped.clone();
             tasks.spawn(async move { scheduler.commit_loop(wait_stop(stopped)).await });
         }
+        {
+            let notifier = scheduler.notifier().clone();
+            let stopped = stopped.clone();
+            tasks.spawn(async move { notifier.run(wait_stop(stopped)).await });
+        }
         if roles.executor {
             let executor = executor.clone();
             let stopped = stopped.clone();

@@ -57,6 +57,54 @@ def wait_state(execution, states, timeout=30):
         time.sleep(0.2)
 
 
+def definitions():
+    """The validate commands, and an ad-hoc action's lifecycle."""
+    valid = cli("workflow-validate", os.path.join(HERE, "wf.yaml"), "-f", "json")
+    check("workflow-validate finds wf.yaml valid", valid.get("Valid") is True, valid)
+    invalid = cli("workflow-validate", os.path.join(HERE, "invalid.yaml"), "-f", "json")
+    check("workflow-validate names the missing task",
+          invalid.get("Valid") is False and "nowhere" in (invalid.get("Error") or ""), invalid)
+    book = cli("workbook-validate", os.path.join(HERE, "workbook.yaml"), "-f", "json")
+    check("workbook-validate finds the workbook valid", book.get("Valid") is True, book)
+    actions_file = os.path.join(HERE, "actions.yaml")
+    valid = cli("action-validate", actions_file, "-f", "json")
+    check("action-validate finds the action valid", valid.get("Valid") is True, valid)
+    books = cli("workbook-list", "-f", "json")
+    check("validating stored nothing", not [b for b in books if b.get("Name") == "e2e_book"], books)
+
+    created = cli("action-create", actions_file, "-f", "json")
+    check("action-create stores the ad-hoc action", [a["Name"] for a in created] == ["e2e_shout"], created)
+    got = cli("action-get", "e2e_shout", "-f", "json")
+    check("action-get shows it", got.get("Name") == "e2e_shout" and got.get("Input") == "text", got)
+    std = cli("action-get", "std.echo", "-f", "json")
+    check("action-get shows a standard action", std.get("Name") == "std.echo", std)
+    definition = cli("action-get-definition", "e2e_shout")
+    check("action-get-definition prints its YAML",
+          isinstance(definition, str) and "base: std.echo" in definition, definition)
+    cli("action-delete", "e2e_shout")
+    gone = cli("action-get", "e2e_shout", ok=False)
+    check("action-delete removes it (action-get then fails with the server's message)",
+          gone.returncode != 0 and "not found" in (gone.stdout + gone.stderr).lower(),
+          gone.stdout + gone.stderr)
+
+
+def event_triggers():
+    """event-trigger-create/list/get/delete."""
+    trig = cli("event-trigger-create", "e2e_on_order", "e2e_hello", "shop", "orders",
+               "order.created", '{"name": "event"}', "-f", "json")
+    check("event-trigger-create returns the trigger",
+          trig.get("Name") == "e2e_on_order" and trig.get("Exchange") == "shop"
+          and trig.get("Topic") == "orders" and trig.get("Event") == "order.created"
+          and bool(trig.get("ID")), trig)
+    trigs = cli("event-trigger-list", "-f", "json")
+    check("event-trigger-list lists it", [t["Name"] for t in trigs] == ["e2e_on_order"], trigs)
+    got = cli("event-trigger-get", trig["ID"], "-f", "json")
+    check("event-trigger-get shows it", got.get("Name") == "e2e_on_order" and got.get("Event") == "order.created", got)
+    cli("event-trigger-delete", trig["ID"])
+    trigs = cli("event-trigger-list", "-f", "json")
+    check("event-trigger-delete removes it", not [t for t in trigs if t.get("Name")], trigs)
+
+
 def main():
     wf = os.path.join(HERE, "wf.yaml")
 
@@ -148,6 +196,9 @@ def main():
     cli("environment-delete", "e2e_env")
     envs = cli("environment-list", "-f", "json")
     check("environment-delete removes it", "e2e_env" not in [e["Name"] for e in envs], envs)
+
+    definitions()
+    event_triggers()
     print("mistralclient scenario: %d checks passed" % STEPS)
 
 

@@ -22,6 +22,7 @@
 //! - [`dataflow`]: contexts, task results, expression functions.
 //! - [`step`]: events, commands and the step function.
 //! - [`env`](mod@env): the time, new ids and randomness a step gets from its caller.
+//! - [`notify`]: the notifier's events (`params.notify`) a step caused.
 //! - [`adhoc`]: expanding ad-hoc actions to their base and transforming results.
 
 pub mod adhoc;
@@ -31,6 +32,7 @@ pub mod execution;
 pub mod input;
 pub mod join;
 pub mod limits;
+pub mod notify;
 pub mod plan;
 pub mod records;
 pub mod state;

@@ -176,6 +176,9 @@ pub struct ActionExecution {
     pub id: String,
     pub name: String,
     pub task_execution_id: Option<String>,
+    /// The name of that task (Mistral leaves it empty; the client shows it).
+    #[serde(default)]
+    pub task_name: Option<String>,
     pub workflow_execution_id: Option<String>,
     pub workflow_name: Option<String>,
     pub workflow_namespace: String,

@@ -2,6 +2,7 @@
 //! an asynchronous action (e.g. `std.async_noop`): `{"state": "SUCCESS",
 //! "output": ...}` or `{"state": "ERROR", "output": <error>}`.
 
+use super::openapi as doc;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -41,6 +42,7 @@ fn is_empty(value: &Value) -> bool {
     }
 }
 
+#[utoipa::path(put, operation_id = "action_complete_update", path = "/v2/action_executions/{id}", tag = "action_executions", params(("id" = String, Path)), request_body = doc::ActionComplete, responses((status = 200, description = "OK", body = doc::ActionExecution), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn update(
     State(state): State<ApiState>,
     Path(id): Path<String>,

@@ -2,6 +2,7 @@
 //! action directly (`POST`), synchronously or stored and run in the
 //! background.
 
+use super::openapi as doc;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -13,6 +14,7 @@ use super::wire::{ListParams, json_field, opt_str, reply};
 use super::{ApiState, JsonObject, Pairs, listing};
 use crate::service::ActionRunRequest;
 
+#[utoipa::path(get, operation_id = "action_executions_list", path = "/v2/action_executions", tag = "action_executions", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::ActionExecutionList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -21,6 +23,7 @@ pub async fn list(
     listing::list_action_executions(&state, &headers, pairs, None, "action_executions").await
 }
 
+#[utoipa::path(get, operation_id = "action_executions_get_one", path = "/v2/action_executions/{id}", tag = "action_executions", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::ActionExecution), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -31,6 +34,7 @@ pub async fn get_one(
     Ok(params.reply_one(action_to_wire(&action, true)))
 }
 
+#[utoipa::path(delete, operation_id = "action_executions_delete", path = "/v2/action_executions/{id}", tag = "action_executions", params(("id" = String, Path)), responses((status = 204, description = "Deleted"), (status = 403, description = "Not deletable", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -39,6 +43,7 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+#[utoipa::path(post, operation_id = "action_executions_create", path = "/v2/action_executions", tag = "action_executions", request_body = doc::ActionRun, responses((status = 201, description = "Run or started", body = doc::ActionExecution), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn create(
     State(state): State<ApiState>,
     JsonObject(body): JsonObject,

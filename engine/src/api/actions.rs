@@ -21,6 +21,7 @@
 
 use std::time::Duration;
 
+use super::openapi as doc;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -154,6 +155,7 @@ fn entry_to_wire(entry: &ActionEntry) -> Map<String, Value> {
     }
 }
 
+#[utoipa::path(get, operation_id = "actions_list", path = "/v2/actions", tag = "actions", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::ActionList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -189,6 +191,7 @@ async fn one(state: &ApiState, name: &str, namespace: &str) -> Result<Response, 
     Ok(reply(StatusCode::OK, &Value::Object(entry_to_wire(&entry))))
 }
 
+#[utoipa::path(get, operation_id = "actions_get_one", path = "/v2/actions/{name}", tag = "actions", params(("name" = String, Path), doc::NamespaceQuery), responses((status = 200, description = "OK", body = doc::Action), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
     Path(name): Path<String>,
@@ -198,11 +201,22 @@ pub async fn get_one(
     one(&state, &name, &namespace).await
 }
 
+#[utoipa::path(get, operation_id = "actions_get_in_namespace", path = "/v2/actions/{name}/{namespace}", tag = "actions", params(("name" = String, Path), ("namespace" = String, Path)), responses((status = 200, description = "OK", body = doc::Action), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_in_namespace(
     State(state): State<ApiState>,
     Path((name, namespace)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
     one(&state, &name, &namespace).await
+}
+
+/// `DELETE /v2/actions/{name}/{namespace}`, as python-mistralclient sends it.
+#[utoipa::path(delete, operation_id = "actions_delete_in_namespace", path = "/v2/actions/{name}/{namespace}", tag = "actions", params(("name" = String, Path), ("namespace" = String, Path)), responses((status = 204, description = "Deleted"), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
+pub async fn delete_in_namespace(
+    State(state): State<ApiState>,
+    Path((name, namespace)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    state.service.delete_action(&name, &namespace).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// How the body of a POST/PUT is to be read.
@@ -398,6 +412,7 @@ async fn put(
     }
 }
 
+#[utoipa::path(post, operation_id = "actions_create", path = "/v2/actions", tag = "actions", params(doc::UploadQuery), request_body(content = String, content_type = "text/plain", description = "A YAML action list; or, with Content-Type application/wasm and ?name=, a WebAssembly component to upload"), responses((status = 201, description = "Stored", body = doc::ActionList), (status = 400, description = "Bad request", body = doc::Fault), (status = 409, description = "Name taken", body = doc::Fault)))]
 pub async fn create(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -407,6 +422,7 @@ pub async fn create(
     put(state, headers, pairs, body, false).await
 }
 
+#[utoipa::path(put, operation_id = "actions_update", path = "/v2/actions", tag = "actions", params(doc::UploadQuery), request_body(content = String, content_type = "text/plain", description = "A YAML action list, or a component (see POST)"), responses((status = 200, description = "OK", body = doc::ActionList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn update(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -416,6 +432,7 @@ pub async fn update(
     put(state, headers, pairs, body, true).await
 }
 
+#[utoipa::path(delete, operation_id = "actions_delete", path = "/v2/actions/{name}", tag = "actions", params(("name" = String, Path), doc::NamespaceQuery), responses((status = 204, description = "Deleted"), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
     Path(name): Path<String>,

@@ -1,6 +1,7 @@
 //! `/v2/cron_triggers`: start a workflow on a cron pattern and/or at a first
 //! time. The node's cron loop ([`crate::cron`]) fires them.
 
+use super::openapi as doc;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -58,6 +59,7 @@ fn to_wire(t: &CronTriggerRecord) -> Map<String, Value> {
     m
 }
 
+#[utoipa::path(post, operation_id = "cron_triggers_create", path = "/v2/cron_triggers", tag = "cron_triggers", request_body = doc::CronTrigger, responses((status = 201, description = "Stored", body = doc::CronTrigger), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault), (status = 409, description = "Name taken", body = doc::Fault)))]
 pub async fn create(
     State(state): State<ApiState>,
     JsonObject(body): JsonObject,
@@ -123,6 +125,7 @@ pub async fn create(
     Ok(reply(StatusCode::CREATED, &Value::Object(m)))
 }
 
+#[utoipa::path(get, operation_id = "cron_triggers_list", path = "/v2/cron_triggers", tag = "cron_triggers", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::CronTriggerList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -141,6 +144,7 @@ pub async fn list(
     Ok(params.reply_page(&headers, "cron_triggers", "cron_triggers", page))
 }
 
+#[utoipa::path(get, operation_id = "cron_triggers_get_one", path = "/v2/cron_triggers/{name}", tag = "cron_triggers", params(("name" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::CronTrigger), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
     Path(name): Path<String>,
@@ -151,6 +155,7 @@ pub async fn get_one(
     Ok(params.reply_one(to_wire(&trigger)))
 }
 
+#[utoipa::path(delete, operation_id = "cron_triggers_delete", path = "/v2/cron_triggers/{name}", tag = "cron_triggers", params(("name" = String, Path)), responses((status = 204, description = "Deleted"), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
     Path(name): Path<String>,

@@ -1,6 +1,7 @@
 //! `/v2/environments`: named variable sets that executions take as `env`
 //! (`params.env` given as the environment's name).
 
+use super::openapi as doc;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -58,6 +59,7 @@ fn scope_field(body: &Map<String, Value>) -> Result<Option<String>, ApiError> {
     Ok(scope)
 }
 
+#[utoipa::path(post, operation_id = "environments_create", path = "/v2/environments", tag = "environments", request_body = doc::Environment, responses((status = 201, description = "Stored", body = doc::Environment), (status = 400, description = "Bad request", body = doc::Fault), (status = 409, description = "Name taken", body = doc::Fault)))]
 pub async fn create(
     State(state): State<ApiState>,
     JsonObject(body): JsonObject,
@@ -84,6 +86,7 @@ pub async fn create(
     Ok(reply(StatusCode::CREATED, &Value::Object(m)))
 }
 
+#[utoipa::path(put, operation_id = "environments_update", path = "/v2/environments", tag = "environments", request_body = doc::Environment, responses((status = 200, description = "OK", body = doc::Environment), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn update(
     State(state): State<ApiState>,
     JsonObject(mut body): JsonObject,
@@ -111,6 +114,7 @@ pub async fn update(
     Ok(reply(StatusCode::OK, &Value::Object(to_wire(&record))))
 }
 
+#[utoipa::path(get, operation_id = "environments_list", path = "/v2/environments", tag = "environments", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::EnvironmentList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -129,6 +133,7 @@ pub async fn list(
     Ok(params.reply_page(&headers, "environments", "environments", page))
 }
 
+#[utoipa::path(get, operation_id = "environments_get_one", path = "/v2/environments/{name}", tag = "environments", params(("name" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::Environment), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
     Path(name): Path<String>,
@@ -139,6 +144,7 @@ pub async fn get_one(
     Ok(params.reply_one(to_wire(&env)))
 }
 
+#[utoipa::path(delete, operation_id = "environments_delete", path = "/v2/environments/{name}", tag = "environments", params(("name" = String, Path)), responses((status = 204, description = "Deleted"), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
     Path(name): Path<String>,

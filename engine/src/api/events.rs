@@ -97,6 +97,7 @@ impl Feed {
 }
 
 /// `GET /v2/events[?execution_id=ID...]`.
+#[utoipa::path(get, operation_id = "events_stream", path = "/v2/events", tag = "service", responses((status = 200, description = "Server-Sent Events: the id of each execution just stepped", content_type = "text/event-stream", body = String)))]
 pub async fn stream(
     State(state): State<ApiState>,
     Pairs(pairs): Pairs,

@@ -1,6 +1,7 @@
 //! `/v2/executions`: start, list, get, update (state, description, env) and
 //! delete workflow executions, and list an execution's tasks.
 
+use super::openapi as doc;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -14,6 +15,7 @@ use super::wire::{ListParams, json_field, jstr_map, opt_str, opt_time, reply, ti
 use super::{ApiState, JsonObject, Pairs, listing};
 use crate::service::{ExecutionUpdate, StartRequest, TaskReport, TreeFilter, WorkflowReport};
 
+#[utoipa::path(post, operation_id = "executions_create", path = "/v2/executions", tag = "executions", request_body = doc::ExecutionCreate, responses((status = 201, description = "Started", body = doc::Execution), (status = 200, description = "Existing execution of that id", body = doc::Execution), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn create(
     State(state): State<ApiState>,
     JsonObject(body): JsonObject,
@@ -83,6 +85,7 @@ pub async fn create(
     ))
 }
 
+#[utoipa::path(get, operation_id = "executions_list", path = "/v2/executions", tag = "executions", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::ExecutionList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -91,6 +94,7 @@ pub async fn list(
     listing::list_executions(&state, &headers, pairs, None, "executions").await
 }
 
+#[utoipa::path(get, operation_id = "executions_get_one", path = "/v2/executions/{id}", tag = "executions", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::Execution), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -104,6 +108,7 @@ pub async fn get_one(
     Ok(params.reply_one(m))
 }
 
+#[utoipa::path(put, operation_id = "executions_update", path = "/v2/executions/{id}", tag = "executions", params(("id" = String, Path)), request_body = doc::ExecutionUpdate, responses((status = 200, description = "OK", body = doc::Execution), (status = 400, description = "Bad request", body = doc::Fault), (status = 403, description = "Not allowed in this state", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn update(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -166,6 +171,7 @@ pub async fn update(
     ))
 }
 
+#[utoipa::path(delete, operation_id = "executions_delete", path = "/v2/executions/{id}", tag = "executions", params(("id" = String, Path)), responses((status = 204, description = "Deleted"), (status = 403, description = "Still running", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -179,6 +185,7 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+#[utoipa::path(get, operation_id = "executions_tasks", path = "/v2/executions/{id}/tasks", tag = "executions", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::TaskList), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn tasks(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -302,6 +309,7 @@ fn report_workflow(w: &WorkflowReport) -> Value {
 
 /// `GET /v2/executions/{id}/report`: the execution tree with tasks, their
 /// actions and sub-workflows, and task statistics.
+#[utoipa::path(get, operation_id = "executions_report", path = "/v2/executions/{id}/report", tag = "executions", params(("id" = String, Path)), responses((status = 200, description = "The report", body = serde_json::Value), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn report(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -353,6 +361,7 @@ fn tree_reply(executions: &[WorkflowExecution], parts: Parts) -> Response {
 
 /// `GET /v2/executions/{id}/executions`: the execution and every
 /// sub-workflow under it, in pre-order.
+#[utoipa::path(get, operation_id = "executions_executions_tree", path = "/v2/executions/{id}/executions", tag = "executions", params(("id" = String, Path)), responses((status = 200, description = "The execution and its sub-workflows", body = doc::ExecutionList), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn executions_tree(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -364,6 +373,7 @@ pub async fn executions_tree(
 }
 
 /// `GET /v2/tasks/{id}/executions`: the sub-workflow trees of a task.
+#[utoipa::path(get, operation_id = "executions_task_executions_tree", path = "/v2/tasks/{id}/executions", tag = "tasks", params(("id" = String, Path)), responses((status = 200, description = "The sub-workflows of the task, with theirs", body = doc::ExecutionList), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn task_executions_tree(
     State(state): State<ApiState>,
     Path(id): Path<String>,

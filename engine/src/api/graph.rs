@@ -13,6 +13,7 @@
 //! `on` names) and the ids and states of
 //! sub-workflow executions.
 
+use super::openapi as doc;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -121,6 +122,7 @@ fn task_execution(task: &TaskExecution, children: &[WorkflowExecution]) -> Value
 }
 
 /// `GET /v2/executions/{id}/graph`.
+#[utoipa::path(get, operation_id = "graph_get", path = "/v2/executions/{id}/graph", tag = "executions", params(("id" = String, Path)), responses((status = 200, description = "The task graph and task executions", body = serde_json::Value), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get(
     State(state): State<ApiState>,
     Path(id): Path<String>,

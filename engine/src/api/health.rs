@@ -14,6 +14,7 @@ use serde_json::json;
 use super::ApiState;
 use super::wire::reply;
 
+#[utoipa::path(get, operation_id = "health_health", path = "/health", tag = "service", responses((status = 200, description = "The process serves HTTP", body = serde_json::Value)))]
 pub async fn health() -> Response {
     reply(
         StatusCode::OK,
@@ -21,6 +22,7 @@ pub async fn health() -> Response {
     )
 }
 
+#[utoipa::path(get, operation_id = "health_ready", path = "/ready", tag = "service", responses((status = 200, description = "The store answers with the current schema", body = serde_json::Value), (status = 503, description = "Not ready, with the reason", body = serde_json::Value)))]
 pub async fn ready(State(state): State<ApiState>) -> Response {
     match state.service.readiness().await {
         Ok(schema) if schema.pending.is_empty() && schema.unknown.is_empty() => reply(

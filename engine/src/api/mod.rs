@@ -17,9 +17,9 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use bora_core::limits::find_nul;
 use serde_json::{Map, Value};
+use tower_http::normalize_path::NormalizePath;
 
 use crate::service::Service;
 
@@ -30,14 +30,18 @@ mod cron_triggers;
 mod dashboard;
 mod environments;
 pub mod error;
+mod event_triggers;
 pub mod events;
 mod executions;
 mod graph;
 mod health;
 mod listing;
+pub mod openapi;
 mod records;
 mod root;
+mod routes;
 mod tasks;
+mod validate;
 pub mod wire;
 mod workbooks;
 mod workflows;
@@ -112,10 +116,11 @@ fn nul_in(body: &Map<String, Value>) -> Option<String> {
     None
 }
 
-/// Gives Mistral's JSON fault body to every client error the handlers did
-/// not shape themselves (axum's own answers: body too large or unreadable,
-/// unknown route, method not allowed), and refuses a NUL in the URL before
-/// it reaches a query (PostgreSQL cannot compare text holding NUL).
+/// Gives Mistral's JSON fault body to every error the handlers did not
+/// shape themselves (axum's own answers: body too large or unreadable,
+/// unknown route, method not allowed, anything else without a JSON body),
+/// and refuses a NUL in the URL before it reaches a query (PostgreSQL
+/// cannot compare text holding NUL).
 async fn json_faults(request: Request, next: Next) -> Response {
     let limit = request
         .extensions()
@@ -132,7 +137,9 @@ async fn json_faults(request: Request, next: Next) -> Response {
         )
         .into_response();
     }
-    let uploads = request.uri().path().starts_with("/v2/actions");
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let uploads = path.starts_with("/v2/actions");
     let response = next.run(request).await;
     let status = response.status();
     let json = response
@@ -140,30 +147,57 @@ async fn json_faults(request: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|c| c.to_str().ok())
         .is_some_and(|c| c.starts_with("application/json"));
-    if !status.is_client_error() || json {
+    if json || !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
-    let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-        let (limit, name) = if uploads {
-            (actions::MAX_UPLOAD_BYTES, "the upload limit")
-        } else {
-            (limit, "max_request_bytes")
-        };
-        format!("Request body is too large: the limit is {limit} bytes ({name})")
-    } else {
-        // axum's rejections are short plain text; an empty body (404, 405)
-        // gets the status's own words.
-        let text = axum::body::to_bytes(response.into_body(), 64 * 1024)
-            .await
-            .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
-            .unwrap_or_default();
-        if text.is_empty() {
-            status
-                .canonical_reason()
-                .unwrap_or("Client error")
-                .to_owned()
-        } else {
-            text
+    if status.is_server_error() {
+        return ApiError::Internal {
+            detail: format!("{method} {path} answered {status} without a body"),
+            style: error::Style::Fault,
+        }
+        .into_response();
+    }
+    let message = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            let (limit, name) = if uploads {
+                (actions::MAX_UPLOAD_BYTES, "the upload limit")
+            } else {
+                (limit, "max_request_bytes")
+            };
+            format!("Request body is too large: the limit is {limit} bytes ({name})")
+        }
+        StatusCode::METHOD_NOT_ALLOWED => {
+            let allowed = response
+                .headers()
+                .get(header::ALLOW)
+                .and_then(|a| a.to_str().ok())
+                .unwrap_or("")
+                .to_owned();
+            let mut response = ApiError::client(
+                status,
+                format!("Method {method} is not allowed for {path} (allowed: {allowed})"),
+            )
+            .into_response();
+            if let Ok(value) = header::HeaderValue::from_str(&allowed) {
+                response.headers_mut().insert(header::ALLOW, value);
+            }
+            return response;
+        }
+        _ => {
+            // axum's rejections are short plain text; an empty body gets
+            // the status's own words.
+            let text = axum::body::to_bytes(response.into_body(), 64 * 1024)
+                .await
+                .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
+                .unwrap_or_default();
+            if text.is_empty() {
+                status
+                    .canonical_reason()
+                    .unwrap_or("Client error")
+                    .to_owned()
+            } else {
+                text
+            }
         }
     };
     ApiError::client(status, message).into_response()
@@ -180,127 +214,27 @@ async fn not_found() -> ApiError {
 
 /// All routes of the API. Request bodies are capped at the service's
 /// `max_request_bytes` (uploaded components have their own, larger cap).
+///
+/// python-mistralclient adds a trailing slash to some paths
+/// (`/v2/actions/NAME/` when no namespace is given), so every route answers
+/// with or without one: the routes are matched after the slash is trimmed.
+/// Only `/v2` and `/v2/` stay apart, as in Mistral (the first redirects to
+/// the second).
 pub fn router(state: ApiState) -> Router {
     let limit = state.service.limits().max_request_bytes;
-    routes(state)
+    let (api, document) = routes::api(state);
+    let (outer, _) = routes::outer().split_for_parts();
+    let api = api
         .fallback(not_found)
+        .layer(axum::Extension(openapi::Document::new(&document)));
+    outer
+        .fallback_service(NormalizePath::trim_trailing_slash(api))
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn(json_faults))
         .layer(axum::Extension(BodyLimit(limit)))
 }
 
-fn routes(state: ApiState) -> Router {
-    Router::new()
-        .merge(dashboard::routes())
-        .route("/health", get(health::health))
-        .route("/ready", get(health::ready))
-        .route("/v2/events", get(events::stream))
-        .route("/v2/executions/{id}/graph", get(graph::get))
-        .route(
-            "/v2/workflows/validate",
-            axum::routing::post(workflows::validate),
-        )
-        .route("/v2", get(root::redirect_v2))
-        .route("/v2/", get(root::v2))
-        .route(
-            "/v2/workbooks",
-            get(workbooks::list)
-                .post(workbooks::create)
-                .put(workbooks::update),
-        )
-        .route(
-            "/v2/workbooks/{name}",
-            get(workbooks::get_one).delete(workbooks::delete),
-        )
-        .route(
-            "/v2/workflows",
-            get(workflows::list)
-                .post(workflows::create)
-                .put(workflows::update),
-        )
-        .route(
-            "/v2/workflows/{id}",
-            get(workflows::get_one).delete(workflows::delete),
-        )
-        .route(
-            "/v2/executions",
-            get(executions::list).post(executions::create),
-        )
-        .route(
-            "/v2/executions/{id}",
-            get(executions::get_one)
-                .put(executions::update)
-                .delete(executions::delete),
-        )
-        .route("/v2/executions/{id}/tasks", get(executions::tasks))
-        .route("/v2/executions/{id}/report", get(executions::report))
-        .route(
-            "/v2/executions/{id}/executions",
-            get(executions::executions_tree),
-        )
-        .route("/v2/tasks", get(tasks::list))
-        .route("/v2/tasks/{id}", get(tasks::get_one).put(tasks::update))
-        .route(
-            "/v2/tasks/{id}/executions",
-            get(executions::task_executions_tree),
-        )
-        .route(
-            "/v2/tasks/{id}/action_executions",
-            get(tasks::action_executions),
-        )
-        .route(
-            "/v2/tasks/{id}/action_executions/{action_id}",
-            get(tasks::action_execution),
-        )
-        .route(
-            "/v2/tasks/{id}/workflow_executions",
-            get(tasks::workflow_executions),
-        )
-        .route(
-            "/v2/action_executions",
-            get(action_executions::list).post(action_executions::create),
-        )
-        .route(
-            "/v2/action_executions/{id}",
-            get(action_executions::get_one)
-                .put(action_complete::update)
-                .delete(action_executions::delete),
-        )
-        .route(
-            "/v2/environments",
-            get(environments::list)
-                .post(environments::create)
-                .put(environments::update),
-        )
-        .route(
-            "/v2/environments/{name}",
-            get(environments::get_one).delete(environments::delete),
-        )
-        .route(
-            "/v2/cron_triggers",
-            get(cron_triggers::list).post(cron_triggers::create),
-        )
-        .route(
-            "/v2/cron_triggers/{name}",
-            get(cron_triggers::get_one).delete(cron_triggers::delete),
-        )
-        .route(
-            "/v2/actions",
-            get(actions::list)
-                .post(actions::create)
-                .put(actions::update)
-                // Uploaded components are bigger than axum's 2 MB default.
-                .layer(axum::extract::DefaultBodyLimit::max(
-                    actions::MAX_UPLOAD_BYTES,
-                )),
-        )
-        .route(
-            "/v2/actions/{name}",
-            get(actions::get_one).delete(actions::delete),
-        )
-        .route(
-            "/v2/actions/{name}/{namespace}",
-            get(actions::get_in_namespace),
-        )
-        .with_state(state)
+/// The OpenAPI document of [`router`] (served at `/v2/openapi.json`).
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    routes::document()
 }

@@ -187,6 +187,7 @@ pub(super) fn action_to_wire(a: &ActionExecution, output: bool) -> Map<String, V
         "workflow_namespace".into(),
         a.workflow_namespace.clone().into(),
     );
+    m.insert("task_name".into(), opt_str(a.task_name.as_deref()));
     m.insert(
         "task_execution_id".into(),
         opt_str(a.task_execution_id.as_deref()),

@@ -23,6 +23,7 @@ pub async fn redirect_v2(headers: HeaderMap) -> Response {
     (StatusCode::FOUND, [(header::LOCATION, location)]).into_response()
 }
 
+#[utoipa::path(get, operation_id = "root_v2", path = "/v2/", tag = "service", responses((status = 200, description = "The API's address", body = serde_json::Value)))]
 pub async fn v2(headers: HeaderMap) -> Response {
     reply(
         StatusCode::OK,

@@ -1,6 +1,7 @@
 //! `/v2/tasks`: list and get task executions (with their computed result),
 //! and the action and sub-workflow executions of a task.
 
+use super::openapi as doc;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -12,6 +13,7 @@ use super::wire::{ListParams, json_field, reply};
 use super::{ApiState, JsonObject, Pairs, listing};
 use crate::service::TaskDetails;
 
+#[utoipa::path(get, operation_id = "tasks_list", path = "/v2/tasks", tag = "tasks", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::TaskList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -20,6 +22,7 @@ pub async fn list(
     listing::list_tasks(&state, &headers, pairs, None, "tasks").await
 }
 
+#[utoipa::path(get, operation_id = "tasks_get_one", path = "/v2/tasks/{id}", tag = "tasks", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::Task), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -39,6 +42,7 @@ fn details_to_wire(d: &TaskDetails) -> Map<String, Value> {
 /// `PUT /v2/tasks/{id}`: `{"state": "RUNNING", "reset": bool, "env": ...}`
 /// reruns a failed task, `{"state": "SKIPPED"}` skips it (Mistral's rules
 /// and wording; the core's `check_rerun` has the execution-level ones).
+#[utoipa::path(put, operation_id = "tasks_update", path = "/v2/tasks/{id}", tag = "tasks", params(("id" = String, Path)), request_body = doc::TaskUpdate, responses((status = 200, description = "OK", body = doc::Task), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn update(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -85,6 +89,7 @@ pub async fn update(
     ))
 }
 
+#[utoipa::path(get, operation_id = "tasks_action_executions", path = "/v2/tasks/{id}/action_executions", tag = "tasks", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::ActionExecutionList), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn action_executions(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -101,6 +106,7 @@ pub async fn action_executions(
     .await
 }
 
+#[utoipa::path(get, operation_id = "tasks_workflow_executions", path = "/v2/tasks/{id}/workflow_executions", tag = "tasks", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::ExecutionList), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn workflow_executions(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -118,6 +124,7 @@ pub async fn workflow_executions(
 }
 
 /// `GET /v2/tasks/{id}/action_executions/{action_id}`: one action of a task.
+#[utoipa::path(get, operation_id = "tasks_action_execution", path = "/v2/tasks/{id}/action_executions/{action_id}", tag = "tasks", params(("id" = String, Path), ("action_id" = String, Path)), responses((status = 200, description = "OK", body = doc::ActionExecution), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn action_execution(
     State(state): State<ApiState>,
     Path((id, action_id)): Path<(String, String)>,

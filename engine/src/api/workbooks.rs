@@ -1,5 +1,6 @@
 //! `/v2/workbooks`: workbooks (their workflows become `<wb>.<name>`).
 
+use super::openapi as doc;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -61,6 +62,7 @@ async fn put(
     Ok(text_reply(status, &Value::Object(to_wire(&record))))
 }
 
+#[utoipa::path(post, operation_id = "workbooks_create", path = "/v2/workbooks", tag = "workbooks", params(doc::UploadQuery), request_body(content = String, content_type = "text/plain", description = "The YAML definition"), responses((status = 201, description = "Stored", body = doc::Workbook), (status = 400, description = "Bad request", body = doc::Fault), (status = 409, description = "Name taken", body = doc::Fault)))]
 pub async fn create(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -70,6 +72,7 @@ pub async fn create(
     put(state, headers, pairs, body, false).await
 }
 
+#[utoipa::path(put, operation_id = "workbooks_update", path = "/v2/workbooks", tag = "workbooks", params(doc::UploadQuery), request_body(content = String, content_type = "text/plain", description = "The YAML definition"), responses((status = 200, description = "OK", body = doc::Workbook), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn update(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -79,6 +82,7 @@ pub async fn update(
     put(state, headers, pairs, body, true).await
 }
 
+#[utoipa::path(get, operation_id = "workbooks_list", path = "/v2/workbooks", tag = "workbooks", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::WorkbookList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -108,6 +112,7 @@ pub async fn list(
     Ok(params.reply_page(&headers, "workbooks", "workbooks", page))
 }
 
+#[utoipa::path(get, operation_id = "workbooks_get_one", path = "/v2/workbooks/{name}", tag = "workbooks", params(("name" = String, Path), doc::NamespaceQuery), responses((status = 200, description = "OK", body = doc::Workbook), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
     Path(name): Path<String>,
@@ -119,6 +124,7 @@ pub async fn get_one(
     Ok(params.reply_one(to_wire(&wb)))
 }
 
+#[utoipa::path(delete, operation_id = "workbooks_delete", path = "/v2/workbooks/{name}", tag = "workbooks", params(("name" = String, Path), doc::NamespaceQuery), responses((status = 204, description = "Deleted"), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
     Path(name): Path<String>,

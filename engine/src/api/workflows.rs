@@ -1,6 +1,7 @@
 //! `/v2/workflows`: upload (YAML text), update, list, get and delete
 //! workflow definitions.
 
+use super::openapi as doc;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -93,6 +94,7 @@ async fn put(
     Ok(upload_reply(status, &defs))
 }
 
+#[utoipa::path(post, operation_id = "workflows_create", path = "/v2/workflows", tag = "workflows", params(doc::UploadQuery), request_body(content = String, content_type = "text/plain", description = "The YAML definition"), responses((status = 201, description = "Stored", body = doc::WorkflowList), (status = 400, description = "Bad request", body = doc::Fault), (status = 409, description = "Name taken", body = doc::Fault)))]
 pub async fn create(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -102,6 +104,7 @@ pub async fn create(
     put(state, headers, pairs, body, false).await
 }
 
+#[utoipa::path(put, operation_id = "workflows_update", path = "/v2/workflows", tag = "workflows", params(doc::UploadQuery), request_body(content = String, content_type = "text/plain", description = "The YAML definition"), responses((status = 200, description = "OK", body = doc::WorkflowList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn update(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -111,6 +114,7 @@ pub async fn update(
     put(state, headers, pairs, body, true).await
 }
 
+#[utoipa::path(get, operation_id = "workflows_list", path = "/v2/workflows", tag = "workflows", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::WorkflowList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -142,6 +146,7 @@ pub async fn list(
     Ok(params.reply_page(&headers, "workflows", "workflows", page))
 }
 
+#[utoipa::path(get, operation_id = "workflows_get_one", path = "/v2/workflows/{id}", tag = "workflows", params(("id" = String, Path), doc::NamespaceQuery), responses((status = 200, description = "OK", body = doc::Workflow), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -153,6 +158,7 @@ pub async fn get_one(
     Ok(params.reply_one(to_wire(&def, Shape::Get)))
 }
 
+#[utoipa::path(delete, operation_id = "workflows_delete", path = "/v2/workflows/{id}", tag = "workflows", params(("id" = String, Path), doc::NamespaceQuery), responses((status = 204, description = "Deleted"), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -163,27 +169,4 @@ pub async fn delete(
         .delete_workflow(&id, &namespace_of(&pairs))
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
-}
-
-/// `POST /v2/workflows/validate`: checks a workflow document without
-/// storing it; `{"valid": true, "error": null}` or `{"valid": false,
-/// "error": "<every problem, one per line>"}` (Mistral's answer).
-pub async fn validate(headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
-    super::wire::check_accept(&headers)?;
-    let text = super::wire::body_text(&body)?;
-    let error = match bora_lang::parse_workflows(text) {
-        Ok(_) => Value::Null,
-        Err(errors) => Value::String(
-            errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-    };
-    let valid = error.is_null();
-    Ok(text_reply(
-        StatusCode::OK,
-        &serde_json::json!({"valid": valid, "error": error}),
-    ))
 }

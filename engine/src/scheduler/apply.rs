@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use bora_core::dataflow::{Contexts, task_data};
 use bora_core::execution::Execution;
+use bora_core::notify;
 use bora_core::plan::Plan;
 use bora_core::step::{CallLimits, Command, Event};
 use bora_lang::model::Workflow;
@@ -286,6 +287,9 @@ impl Scheduler {
             deadline: Some(std::time::Instant::now() + config.step_timeout),
             ..config.expressions
         };
+        // Checked at the start; a bad value here (an older row) notifies nobody.
+        let webhooks = notify::webhooks(&exec.record.params).unwrap_or_default();
+        let before = (!webhooks.is_empty()).then(|| notify::Before::of(&exec));
         let mut now = now_micros();
         let (exec, commands) = self.run_core(exec, events, now).await?;
         let (exec, commands, children) = if inline {
@@ -293,11 +297,17 @@ impl Scheduler {
         } else {
             (exec, commands, Vec::new())
         };
+        let notifications = before
+            .as_ref()
+            .map(|before| notify::notifications(before, &exec))
+            .unwrap_or_default();
         Ok(Decided {
             exec,
             commands,
             children,
             now,
+            webhooks,
+            notifications,
         })
     }
 
@@ -338,6 +348,7 @@ impl Scheduler {
         new: bool,
     ) -> Result<Committed, StepFailure> {
         let (reply, answer) = tokio::sync::oneshot::channel();
+        let (webhooks, notifications) = (decided.webhooks, decided.notifications);
         let set = WriteSet {
             exec: decided.exec,
             version,
@@ -386,7 +397,11 @@ impl Scheduler {
                 },
             );
         }
+        if !notifications.is_empty() {
+            self.inner.notifier.publish(&webhooks, &notifications);
+        }
         for child in children {
+            child.publish_notifications(&self.inner.notifier);
             let id = child.exec.record.id.clone();
             if !after.finished_children.contains(&id) {
                 lock(&self.inner.cache).insert(
@@ -448,6 +463,10 @@ pub(super) struct Decided {
     pub(super) children: Vec<Child>,
     /// The time of the step's last round.
     pub(super) now: i64,
+    /// Where the execution's `notify` sends its events, and the events of
+    /// this step, published once it is stored.
+    pub(super) webhooks: Vec<notify::Webhook>,
+    pub(super) notifications: Vec<notify::Notification>,
 }
 
 /// How a commit attempt ended.

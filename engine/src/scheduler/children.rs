@@ -17,6 +17,7 @@ use std::collections::HashMap;
 
 use bora_core::execution::Execution;
 use bora_core::input::prepare_input;
+use bora_core::notify;
 use bora_core::plan::Plan;
 use bora_core::records::WorkflowExecution;
 use bora_core::state::State;
@@ -33,6 +34,23 @@ pub(super) struct Child {
     pub(super) spec_hash: String,
     /// What the child still has to do, for the commit (as any step's).
     pub(super) commands: Vec<Command>,
+    /// The child's state before its start, when its `notify` wants its
+    /// events (published once it is stored).
+    pub(super) before: Option<notify::Before>,
+}
+
+impl Child {
+    /// Publishes the events of the child's start (see `notify`).
+    pub(super) fn publish_notifications(&self, notifier: &crate::notifier::Notifier) {
+        let Some(before) = &self.before else {
+            return;
+        };
+        let webhooks = notify::webhooks(&self.exec.record.params).unwrap_or_default();
+        let notifications = notify::notifications(before, &self.exec);
+        if !notifications.is_empty() {
+            notifier.publish(&webhooks, &notifications);
+        }
+    }
 }
 
 /// The record of a new child execution (`Idle`, no input yet) for a
@@ -177,11 +195,15 @@ impl Scheduler {
         let mut exec = Execution::new(record, plan, Vec::new(), Vec::new(), Vec::new());
         exec.limits = parent.limits;
         exec.expr_limits = parent.expr_limits;
+        let before = notify::webhooks(&exec.record.params)
+            .is_ok_and(|hooks| !hooks.is_empty())
+            .then(|| notify::Before::of(&exec));
         let (exec, commands) = self.run_core(exec, vec![Event::Start], now).await?;
         Ok(Ok(Child {
             exec,
             spec_hash,
             commands,
+            before,
         }))
     }
 

@@ -179,6 +179,8 @@ struct Inner {
     commit_queue: Mutex<Option<mpsc::UnboundedReceiver<commit::WriteSet>>>,
     /// Woken when new due jobs may exist.
     wake: Notify,
+    /// Sends the webhooks of `params.notify` after the steps are committed.
+    notifier: crate::notifier::Notifier,
     /// The id of every execution a step of this node changed, for live views
     /// (the dashboard's event stream); lagging receivers lose old ids.
     changed: broadcast::Sender<String>,
@@ -237,6 +239,7 @@ impl Scheduler {
             actions,
             inline: Mutex::new(None),
             wake: Notify::new(),
+            notifier: crate::notifier::Notifier::new(),
             changed: broadcast::channel(1024).0,
         };
         (
@@ -249,6 +252,11 @@ impl Scheduler {
 
     pub fn store(&self) -> &Store {
         &self.inner.store
+    }
+
+    /// The notifier this scheduler feeds (its sending loop is the node's).
+    pub fn notifier(&self) -> &crate::notifier::Notifier {
+        &self.inner.notifier
     }
 
     pub fn node(&self) -> &str {

@@ -138,6 +138,7 @@ impl Service {
             id: uuid::Uuid::new_v4().to_string(),
             name: req.name.clone(),
             task_execution_id: None,
+            task_name: None,
             workflow_execution_id: None,
             workflow_name: None,
             workflow_namespace: req.namespace.clone(),

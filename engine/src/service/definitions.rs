@@ -216,6 +216,36 @@ impl Service {
             .collect()
     }
 
+    /// Checks a document as storing it would (size, language, task count,
+    /// ceilings, NUL characters) without storing anything: Mistral's
+    /// `POST /v2/{workflows,workbooks,actions}/validate`. Names already
+    /// taken are not checked (that depends on when the document is stored).
+    pub fn validate_document(&self, kind: bora_lang::Kind, text: &str) -> Result<(), ServiceError> {
+        self.check_definition_size(text)?;
+        match kind {
+            bora_lang::Kind::Workflows => self.definitions(text, "", "private").map(|_| ()),
+            bora_lang::Kind::Workbook => {
+                let workbook = bora_lang::parse_workbook(text).map_err(invalid)?;
+                for workflow in &workbook.workflows {
+                    self.check_workflow(text, workflow)?;
+                    let mut qualified = workflow.clone();
+                    qualified.name = workbook.qualified_name(&workflow.name);
+                    check_ceilings(&qualified, &self.ceilings)?;
+                }
+                Ok(())
+            }
+            bora_lang::Kind::Actions => {
+                let list = bora_lang::parse_actions(text).map_err(invalid)?;
+                let whole = serde_json::to_value(&list)
+                    .map_err(|e| ServiceError::Internal(e.to_string()))?;
+                if find_nul(&whole).is_some() {
+                    return Err(nul_in_definition(text));
+                }
+                Ok(())
+            }
+        }
+    }
+
     /// Stores a workbook and its workflows as `<workbook>.<workflow>`
     /// (`POST /v2/workbooks`, or `PUT` with `update`).
     pub async fn put_workbook(
@@ -367,7 +397,7 @@ impl Service {
         Ok(self.store.get_workflow(id, namespace).await?)
     }
 
-    /// Deletes a workflow definition, unless a cron trigger would start it
+    /// Deletes a workflow definition, unless a cron or event trigger would start it
     /// (Mistral refuses: the trigger would fire a workflow that is gone).
     pub async fn delete_workflow(&self, id: &str, namespace: &str) -> Result<(), ServiceError> {
         let def = self.store.get_workflow(id, namespace).await?;
@@ -376,6 +406,14 @@ impl Service {
             return Err(bad(format!(
                 "Can't delete workflow that has cron triggers associated. \
                  [workflow_identifier={id}], [cron_trigger_name(s)={}]",
+                triggers.join(", ")
+            )));
+        }
+        let triggers = self.store.event_triggers_of_workflow(&def.id).await?;
+        if !triggers.is_empty() {
+            return Err(bad(format!(
+                "Can't delete workflow that has event triggers associated. \
+                 [workflow_identifier={id}], [event_trigger_name(s)={}]",
                 triggers.join(", ")
             )));
         }

@@ -118,6 +118,7 @@ impl Service {
     /// IDLE execution to store with its `start` event.
     pub(super) async fn prepare_start(&self, req: &StartRequest) -> Result<Prepared, ServiceError> {
         self.check_input(req)?;
+        bora_core::notify::webhooks(&req.params).map_err(|e| bad(e.to_string()))?;
         let (def, plan) = self.workflow_spec(&req.workflow, &req.namespace).await?;
         let input = prepare_input(&plan.workflow, &req.input)
             .map_err(|e| ServiceError::BadRequest(e.to_string()))?;

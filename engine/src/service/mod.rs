@@ -6,6 +6,7 @@
 //! `executions` (starting, steering, listing and deleting them), `reports`
 //! (an execution's report, graph and sub-execution trees), `tasks`,
 //! `environments`, `cron_triggers` (with the pure `schedule` helpers),
+//! `event_triggers` (started by events posted to the API),
 //! `actions` (the action catalogue: standard, ad-hoc, uploaded) and
 //! `action_executions`. This file has the service itself and what they
 //! share: its errors, and sending events and waiting for their steps.
@@ -31,6 +32,7 @@ mod actions;
 mod cron_triggers;
 mod definitions;
 mod environments;
+mod event_triggers;
 mod executions;
 mod reports;
 mod schedule;
@@ -40,6 +42,7 @@ pub use action_executions::{ActionRun, ActionRunRequest};
 pub use actions::ActionEntry;
 pub use cron_triggers::CronTriggerRequest;
 pub use definitions::{input_string, interface};
+pub use event_triggers::{CreatedEventTrigger, EventOutcome, EventTriggerRequest};
 pub use executions::{ExecutionUpdate, StartRequest};
 pub use reports::{
     ExecutionGraph, ExecutionReport, TaskReport, TaskStatistics, TreeFilter, WorkflowReport,

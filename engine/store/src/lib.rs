@@ -22,6 +22,7 @@
 //! - [`actions`]: ad-hoc action definitions and uploaded components (versioned).
 //! - [`environments`]: named variable sets for `params.env`.
 //! - [`cron_triggers`]: scheduled workflow starts.
+//! - [`event_triggers`]: workflow starts on events (fed by the API's webhook).
 //! - [`jobs`]: the job queue (actions to run, timers, events).
 //! - [`nodes`]: the nodes sharing the store; taking a dead node's jobs over.
 //! - `notify`: wake-ups when free jobs are queued (PostgreSQL LISTEN/NOTIFY).
@@ -34,6 +35,7 @@ mod crud;
 pub mod db;
 pub mod definitions;
 pub mod environments;
+pub mod event_triggers;
 pub mod jobs;
 pub mod nodes;
 mod notify;
@@ -49,6 +51,7 @@ pub use cron_triggers::CronTriggerRecord;
 pub use db::{Backend, SchemaStatus, Store};
 pub use definitions::WorkflowDefinition;
 pub use environments::EnvironmentRecord;
+pub use event_triggers::{EventTriggerRecord, EventTriggerUpdate};
 pub use jobs::{Claim, Job, JobKind, NewJob};
 pub use nodes::{NodeRecord, Registered};
 pub use rows::StoredExecution;

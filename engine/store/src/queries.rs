@@ -187,6 +187,7 @@ pub fn action_column(name: &str) -> Option<&'static str> {
         "id" => "a.id",
         "name" => "a.name",
         "task_execution_id" => "a.task_execution_id",
+        "task_name" => "a.task_name",
         "workflow_execution_id" => "a.workflow_execution_id",
         "workflow_name" => "a.workflow_name",
         "workflow_namespace" => "a.workflow_namespace",

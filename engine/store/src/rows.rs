@@ -363,6 +363,7 @@ pub(crate) const ACTIONS: Table = Table {
         "params",
         "created_at",
         "updated_at",
+        "task_name",
     ],
 };
 
@@ -388,6 +389,7 @@ pub(crate) fn action_cells(a: &ActionExecution) -> Vec<Cell> {
         json(&a.params),
         Cell::Int(Some(a.created_at)),
         Cell::Int(a.updated_at),
+        opt_text(a.task_name.as_deref()),
     ]
 }
 
@@ -407,6 +409,7 @@ pub(crate) fn action_from_row(row: &AnyRow) -> Result<ActionExecution> {
         id: get(row, "id")?,
         name: get(row, "name")?,
         task_execution_id: get(row, "task_execution_id")?,
+        task_name: get(row, "task_name")?,
         workflow_execution_id: get(row, "workflow_execution_id")?,
         workflow_name: get(row, "workflow_name")?,
         workflow_namespace: get(row, "workflow_namespace")?,

@@ -70,6 +70,7 @@ fn action(id: &str, task: Option<&str>, exec: Option<&str>) -> ActionExecution {
         id: id.to_owned(),
         name: "std.echo".into(),
         task_execution_id: task.map(str::to_owned),
+        task_name: None,
         workflow_execution_id: exec.map(str::to_owned),
         workflow_name: None,
         workflow_namespace: String::new(),

@@ -71,6 +71,7 @@ fn action(id: &str, task: &str, exec: &str, index: u32) -> ActionExecution {
         id: id.to_owned(),
         name: "std.echo".into(),
         task_execution_id: Some(task.to_owned()),
+        task_name: Some("t".into()),
         workflow_execution_id: Some(exec.to_owned()),
         workflow_name: Some("wf".into()),
         workflow_namespace: String::new(),

@@ -134,6 +134,40 @@ impl Server {
         text: &[u8],
         accept: &str,
     ) -> Reply {
+        self.request_with(method, path, ctype, text, accept, &[])
+            .await
+    }
+
+    /// A JSON request with extra headers.
+    pub async fn send_json_with(
+        &self,
+        method: &str,
+        path: &str,
+        body: &Value,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let text = body.to_string();
+        self.request_with(
+            method,
+            path,
+            "application/json",
+            text.as_bytes(),
+            "*/*",
+            headers,
+        )
+        .await
+    }
+
+    /// One request with any body and extra headers.
+    pub async fn request_with(
+        &self,
+        method: &str,
+        path: &str,
+        ctype: &str,
+        text: &[u8],
+        accept: &str,
+        extra: &[(&str, &str)],
+    ) -> Reply {
         let mut stream = TcpStream::connect(self.addr).await.expect("connect");
         let mut head = format!(
             "{method} /{} HTTP/1.1\r\nHost: {}\r\nAccept: {accept}\r\nConnection: close\r\nContent-Length: {}\r\n",
@@ -143,6 +177,9 @@ impl Server {
         );
         if !ctype.is_empty() {
             head.push_str(&format!("Content-Type: {ctype}\r\n"));
+        }
+        for (name, value) in extra {
+            head.push_str(&format!("{name}: {value}\r\n"));
         }
         head.push_str("\r\n");
         stream.write_all(head.as_bytes()).await.expect("write");

@@ -183,11 +183,13 @@ impl Stepper<'_> {
             }
         }
         let action_id = self.id();
+        let task_name = self.exec.task(task_id).map(|t| t.name.clone());
         let record = &self.exec.record;
         let action = ActionExecution {
             id: action_id.clone(),
             name: name.clone(),
             task_execution_id: Some(task_id.to_owned()),
+            task_name,
             workflow_execution_id: Some(record.id.clone()),
             workflow_name: Some(record.workflow_name.clone()),
             workflow_namespace: record.workflow_namespace.clone(),
@@ -285,6 +287,10 @@ impl Stepper<'_> {
         self.exec.set_child(child);
         let mut params = Map::new();
         params.insert("env".into(), self.exec.env());
+        // Sub-workflows publish to their parent's notifier (Mistral).
+        if let Some(notify) = self.exec.record.params.get("notify") {
+            params.insert("notify".into(), notify.clone());
+        }
         self.commands.push(Command::StartChild {
             child_id,
             task_id: task_id.to_owned(),
