@@ -25,6 +25,7 @@ use crate::service::Service;
 
 mod action_complete;
 mod action_executions;
+mod action_output;
 mod actions;
 mod cron_triggers;
 mod dashboard;
@@ -182,11 +183,15 @@ async fn not_found() -> ApiError {
 /// `max_request_bytes` (uploaded components have their own, larger cap).
 pub fn router(state: ApiState) -> Router {
     let limit = state.service.limits().max_request_bytes;
+    // Recording starts with the first router: whoever serves the metrics.
+    crate::telemetry::metrics::install();
     routes(state)
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn(json_faults))
         .layer(axum::Extension(BodyLimit(limit)))
+        // Outermost: the span and the metrics see the final status.
+        .layer(middleware::from_fn(crate::telemetry::http::track))
 }
 
 fn routes(state: ApiState) -> Router {
@@ -194,6 +199,7 @@ fn routes(state: ApiState) -> Router {
         .merge(dashboard::routes())
         .route("/health", get(health::health))
         .route("/ready", get(health::ready))
+        .route("/metrics", get(crate::telemetry::http::metrics_text))
         .route("/v2/events", get(events::stream))
         .route("/v2/executions/{id}/graph", get(graph::get))
         .route(
@@ -266,6 +272,7 @@ fn routes(state: ApiState) -> Router {
                 .put(action_complete::update)
                 .delete(action_executions::delete),
         )
+        .route("/v2/action_executions/{id}/logs", get(action_output::logs))
         .route(
             "/v2/environments",
             get(environments::list)

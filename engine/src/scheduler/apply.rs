@@ -13,6 +13,7 @@ use std::time::Duration;
 use bora_core::dataflow::{Contexts, task_data};
 use bora_core::execution::Execution;
 use bora_core::plan::Plan;
+use bora_core::state::State;
 use bora_core::step::{CallLimits, Command, Event};
 use bora_lang::model::Workflow;
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,7 @@ use serde_json::{Map, Value};
 use super::commit::{Outcome, WriteSet};
 use super::{Scheduler, SchedulerError, SystemEnv, lock};
 use crate::clock::now_micros;
+use crate::telemetry::metrics;
 
 /// An action for the executor to run (also the payload of its job).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -128,6 +130,60 @@ pub(super) struct After {
     pub(super) finished: bool,
     /// Notes for tasks' `state_info`, written after the step's rows.
     pub(super) notes: Vec<(String, String)>,
+    /// What the step did that the metrics count, once it is stored.
+    pub(super) observed: Observed,
+}
+
+/// State changes of one stored step, for the metrics.
+#[derive(Default)]
+pub(super) struct Observed {
+    /// The execution's workflow, when the step started or finished it.
+    pub(super) workflow: String,
+    pub(super) started: bool,
+    pub(super) finished: Option<&'static str>,
+    /// Tasks the step finished, by state.
+    pub(super) tasks: Vec<&'static str>,
+}
+
+impl Observed {
+    /// What a step that began at `began` on an execution in state `was` did,
+    /// seen from the execution after it and the tasks it changed. A task
+    /// counts as finished by this step when its `finished_at` is not older
+    /// than the step (no state history is kept, and none is needed).
+    pub(super) fn of(exec: &Execution, was: State, began: i64, changed: &[&str]) -> Self {
+        let now = exec.record.state;
+        let tasks = changed
+            .iter()
+            .filter_map(|id| exec.task(id))
+            .filter(|t| t.state.is_completed() && t.finished_at.is_some_and(|at| at >= began))
+            .map(|t| t.state.as_str())
+            .collect();
+        let started = was == State::Idle && now != State::Idle;
+        let finished = (!was.is_terminal() && now.is_terminal()).then(|| now.as_str());
+        Self {
+            workflow: if started || finished.is_some() {
+                exec.record.workflow_name.clone()
+            } else {
+                String::new()
+            },
+            started,
+            finished,
+            tasks,
+        }
+    }
+
+    /// Counts it.
+    pub(super) fn record(&self) {
+        if self.started {
+            metrics::execution_started(&self.workflow);
+        }
+        if let Some(state) = self.finished {
+            metrics::execution_finished(&self.workflow, state);
+        }
+        for state in &self.tasks {
+            metrics::tasks_finished(*state, 1);
+        }
+    }
 }
 
 impl After {
@@ -161,6 +217,17 @@ impl From<SchedulerError> for StepFailure {
 impl From<bora_store::StoreError> for StepFailure {
     fn from(err: bora_store::StoreError) -> Self {
         StepFailure::Store(err.into())
+    }
+}
+
+impl StepFailure {
+    /// The reason's label in the metrics.
+    pub(super) fn kind(&self) -> &'static str {
+        match self {
+            StepFailure::Store(_) => "store",
+            StepFailure::Panic(_) => "panic",
+            StepFailure::Timeout(_) => "timeout",
+        }
     }
 }
 
@@ -237,6 +304,8 @@ impl Scheduler {
                 deadline: Some(std::time::Instant::now() + config.step_timeout),
                 ..config.expressions
             };
+            let was = exec.record.state;
+            let began = now;
             let (exec, commands) = self.run_core(exec, events, now).await?;
             let mut now = now;
             let (exec, commands) = if answers_running(&batch) {
@@ -244,16 +313,20 @@ impl Scheduler {
             } else {
                 self.run_inline(exec, commands, &mut now).await?
             };
+            for (kind, count) in exec.expr_errors.take() {
+                if count > 0 {
+                    metrics::expression_errors(kind, count);
+                }
+            }
+            let step = Step {
+                was,
+                began,
+                now,
+                version,
+                spec_hash,
+            };
             match self
-                .commit(
-                    execution_id,
-                    exec,
-                    version,
-                    spec_hash,
-                    commands,
-                    &batch,
-                    now,
-                )
+                .commit(execution_id, exec, step, commands, &batch)
                 .await?
             {
                 Committed::Done => return Ok(()),
@@ -297,25 +370,24 @@ impl Scheduler {
     /// Stores a step's result through the committer, unless another writer
     /// changed the execution since `version` or took some of the batch's
     /// jobs; then carries out the follow-ups.
-    #[allow(clippy::too_many_arguments)]
     async fn commit(
         &self,
         execution_id: &str,
         exec: Execution,
-        version: i64,
-        spec_hash: String,
+        step: Step,
         commands: Vec<Command>,
         batch: &[(Event, Option<String>)],
-        now: i64,
     ) -> Result<Committed, StepFailure> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         let set = WriteSet {
             exec,
-            version,
-            spec_hash,
+            version: step.version,
+            spec_hash: step.spec_hash,
             commands,
             job_ids: batch.iter().filter_map(|(_, job)| job.clone()).collect(),
-            now,
+            now: step.now,
+            was: step.was,
+            began: step.began,
             reply,
         };
         let closed = || {
@@ -383,6 +455,19 @@ impl Scheduler {
         lock(&self.inner.plans).insert(hash.to_owned(), plan.clone());
         Ok(plan)
     }
+}
+
+/// Where a step started from and when it ran, for its commit.
+struct Step {
+    /// The execution's state before the step.
+    was: State,
+    /// The step's time when the core began.
+    began: i64,
+    /// The step's time at its end (quick actions run inside move it on).
+    now: i64,
+    /// The version the step started from.
+    version: i64,
+    spec_hash: String,
 }
 
 /// How a commit attempt ended.

@@ -20,7 +20,7 @@ use bora_core::step::Command;
 use bora_store::{JobKind, StoredExecution};
 use tokio::sync::oneshot;
 
-use super::apply::After;
+use super::apply::{After, Observed};
 use super::{Scheduler, SchedulerError};
 
 /// How many write sets one transaction takes at most.
@@ -37,6 +37,10 @@ pub(super) struct WriteSet {
     /// Jobs of the applied events; all must still be this node's.
     pub(super) job_ids: Vec<String>,
     pub(super) now: i64,
+    /// The execution's state before the step, and the step's start time
+    /// (for the metrics: what the step started or finished).
+    pub(super) was: bora_core::state::State,
+    pub(super) began: i64,
     pub(super) reply: oneshot::Sender<Outcome>,
 }
 
@@ -120,6 +124,7 @@ impl Scheduler {
         match self.store_group(group, &mut stored).await {
             Ok(()) => {
                 for (set, after) in stored {
+                    after.observed.record();
                     let WriteSet {
                         exec,
                         version,
@@ -204,8 +209,10 @@ impl Scheduler {
         let mut executions = Vec::with_capacity(stored.len());
         let mut tasks = Vec::new();
         let mut actions = Vec::new();
-        for (set, _) in stored.iter_mut() {
+        for (set, after) in stored.iter_mut() {
             let changes = set.exec.take_changes();
+            let changed: Vec<&str> = changes.tasks.iter().map(String::as_str).collect();
+            after.observed = Observed::of(&set.exec, set.was, set.began, &changed);
             executions.push(StoredExecution {
                 execution: set.exec.record.clone(),
                 spec_hash: set.spec_hash.clone(),

@@ -24,6 +24,7 @@
 //! - [`cron_triggers`]: scheduled workflow starts.
 //! - [`jobs`]: the job queue (actions to run, timers, events).
 //! - [`nodes`]: the nodes sharing the store; taking a dead node's jobs over.
+//! - [`outputs`]: what actions printed and logged.
 //! - `notify`: wake-ups when free jobs are queued (PostgreSQL LISTEN/NOTIFY).
 //! - [`queries`]: reads for the API (lists with filters and paging).
 //! - `crud`: the fetch/insert/delete plumbing the resource modules share.
@@ -37,6 +38,7 @@ pub mod environments;
 pub mod jobs;
 pub mod nodes;
 mod notify;
+pub mod outputs;
 pub mod queries;
 pub mod rows;
 pub mod tx;
@@ -47,7 +49,7 @@ pub use cron_triggers::CronTriggerRecord;
 pub use db::{Backend, SchemaStatus, Store};
 pub use definitions::WorkflowDefinition;
 pub use environments::EnvironmentRecord;
-pub use jobs::{Claim, Job, JobKind, NewJob};
+pub use jobs::{Claim, Job, JobCount, JobKind, NewJob};
 pub use nodes::{NodeRecord, Registered};
 pub use rows::StoredExecution;
 pub use tx::{ExecutionSnapshot, StoreTx};
