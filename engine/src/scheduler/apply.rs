@@ -180,8 +180,8 @@ impl Observed {
         if let Some(state) = self.finished {
             metrics::execution_finished(&self.workflow, state);
         }
-        for state in &self.tasks {
-            metrics::tasks_finished(*state, 1);
+        for &state in &self.tasks {
+            metrics::tasks_finished(state, 1);
         }
     }
 }
