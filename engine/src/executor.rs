@@ -39,7 +39,7 @@ use tokio::sync::{Notify, Semaphore, mpsc, watch};
 
 use crate::actions::{Actions, Call};
 use crate::clock::now_micros;
-use crate::runtime::{CallContext, CallOverrides, Runtime, std_actions};
+use crate::runtime::{CallContext, CallOverrides, Runtime, Transcript, std_actions};
 use crate::scheduler::{ActionJob, InlineCall, InlineRunner, Scheduler};
 
 /// How often an idle executor looks for free jobs without being told.
@@ -204,8 +204,17 @@ impl Executor {
             limit: i64::try_from(reserved).unwrap_or(i64::MAX),
             executor_name: self.config.name.as_deref(),
         };
+        let began = std::time::Instant::now();
         let jobs = match store.claim_jobs(&claim).await {
-            Ok(jobs) => jobs,
+            Ok(jobs) => {
+                crate::telemetry::metrics::job_claim(
+                    "action",
+                    began.elapsed(),
+                    jobs.iter()
+                        .map(|job| crate::scheduler::waited(claim.now, job.due_at)),
+                );
+                jobs
+            }
             Err(err) => {
                 tracing::error!(error = %err, "claiming action jobs failed");
                 Vec::new()
@@ -469,11 +478,41 @@ impl Executor {
             ctx,
             overrides,
         };
-        match self.actions.run_at(call, job.pinned_at).await {
+        let (ran, transcript) = self.actions.run_captured(call, job.pinned_at).await;
+        if !transcript.is_empty() {
+            self.keep_output(job, &transcript).await;
+        }
+        match ran {
             Ok(Some(value)) => Called::Done(self.cap(ActionResult::Success(value))),
             Ok(None) => Called::Pending,
             Err(err) if err.is_interrupted() => Called::Interrupted,
             Err(err) => Called::Done(self.cap(ActionResult::Error(err.error_value()))),
+        }
+    }
+
+    /// Keeps what the action printed and logged with its action execution
+    /// (`GET /v2/action_executions/{id}/logs`). Losing it does not fail
+    /// the action: the result matters more.
+    async fn keep_output(&self, job: &ActionJob, transcript: &Transcript) {
+        let text = match serde_json::to_string(transcript) {
+            Ok(text) => text,
+            Err(err) => {
+                tracing::warn!(action = %job.action_id, error = %err, "cannot encode an action's output");
+                return;
+            }
+        };
+        let stored = self
+            .scheduler
+            .store()
+            .put_action_output(
+                &job.action_id,
+                Some(job.execution_id.as_str()),
+                &text,
+                now_micros(),
+            )
+            .await;
+        if let Err(err) = stored {
+            tracing::warn!(action = %job.action_id, error = %err, "cannot keep an action's output");
         }
     }
 

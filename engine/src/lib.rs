@@ -13,6 +13,8 @@
 //! - [`bora_core`] (`engine/core`): the engine core, a pure step function.
 //! - [`bora_store`] (`engine/store`): the durable store on SQLite or PostgreSQL.
 //! - [`clock`]: the wall clock in the store's unit (microseconds).
+//! - [`telemetry`]: Prometheus metrics (recorded from every layer below
+//!   through the `metrics` facade) and the process's logs.
 //! - [`runtime`]: the wasmtime host that runs action components under fuel,
 //!   memory, wall-clock and network limits.
 //! - [`actions`] (runtime, clock): the action registry: standard, ad-hoc and
@@ -51,6 +53,7 @@ pub mod retention;
 pub mod runtime;
 pub mod scheduler;
 pub mod service;
+pub mod telemetry;
 
 pub use bora_core;
 pub use bora_expr;

@@ -18,6 +18,8 @@ use serde_json::Value;
 const OPERATIONS: &[(&str, &str)] = &[
     ("get", "/health"),
     ("get", "/ready"),
+    ("get", "/metrics"),
+    ("get", "/v2/action_executions/{id}/logs"),
     ("get", "/v2/"),
     ("get", "/v2/openapi.json"),
     ("get", "/v2/events"),

@@ -371,7 +371,11 @@ pub fn eval_text(
     current_task: Option<&str>,
 ) -> Result<Value, ExprError> {
     let host = CoreHost { exec, current_task };
-    exec.plan.compiled(text).evaluate(data, &host)
+    let evaluated = exec.plan.compiled(text).evaluate(data, &host);
+    if let Err(err) = &evaluated {
+        exec.expr_errors.record(err);
+    }
+    evaluated
 }
 
 /// Mistral's `evaluate_recursively`: strings in dicts and lists are

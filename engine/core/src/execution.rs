@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde_json::{Map, Value};
 
@@ -23,6 +24,46 @@ pub struct Changes {
 impl Changes {
     pub fn is_empty(&self) -> bool {
         !self.execution && self.tasks.is_empty() && self.actions.is_empty()
+    }
+}
+
+/// Expression errors met by steps, by kind, until the shell takes them for
+/// its metrics: the core only counts (expressions are evaluated through
+/// shared references, hence atomics).
+#[derive(Debug, Default)]
+pub struct ExprErrors([AtomicU32; 4]);
+
+impl ExprErrors {
+    /// The kinds, in slot order: evaluation errors by language, a limit of
+    /// the budget, and grammar errors (mixed delimiters included).
+    pub const KINDS: [&'static str; 4] = ["yaql", "jinja", "limit", "grammar"];
+
+    pub fn record(&self, err: &bora_expr::ExprError) {
+        use bora_expr::ExprError;
+        let slot = match err {
+            ExprError::Yaql { .. } => 0,
+            ExprError::Jinja { .. } => 1,
+            ExprError::Limit { .. } => 2,
+            ExprError::YaqlGrammar(_) | ExprError::JinjaGrammar(_) | ExprError::Mixed => 3,
+        };
+        self.0[slot].fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The counts by kind since the last call, which resets them.
+    pub fn take(&self) -> [(&'static str, u32); 4] {
+        let mut out = [("", 0); 4];
+        for (i, slot) in self.0.iter().enumerate() {
+            out[i] = (Self::KINDS[i], slot.swap(0, Ordering::Relaxed));
+        }
+        out
+    }
+}
+
+impl Clone for ExprErrors {
+    fn clone(&self) -> Self {
+        Self(std::array::from_fn(|i| {
+            AtomicU32::new(self.0[i].load(Ordering::Relaxed))
+        }))
     }
 }
 
@@ -73,6 +114,8 @@ pub struct Execution {
     /// to (memory only: evaluated again after a reload).
     pub(crate) items: HashMap<String, (u64, Items)>,
     pub changes: Changes,
+    /// Expression errors of the steps since the shell last took them.
+    pub expr_errors: ExprErrors,
 }
 
 impl Execution {
@@ -103,6 +146,7 @@ impl Execution {
             joins: JoinCache::default(),
             items: HashMap::new(),
             changes: Changes::default(),
+            expr_errors: ExprErrors::default(),
         };
         for task in tasks {
             exec.index_task(task);

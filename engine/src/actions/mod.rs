@@ -50,7 +50,7 @@ use serde_json::{Map, Value};
 use crate::clock::now_micros;
 use crate::runtime::{
     ActionFailure, ActionHandle, ActionInfo, ActionLimits, CallContext, CallOverrides, Descriptor,
-    FailureKind, LoadError, Outcome, Precompiled, Runtime, failure_value, std_actions,
+    FailureKind, LoadError, Outcome, Precompiled, Runtime, Transcript, failure_value, std_actions,
 };
 
 pub mod definitions;
@@ -667,14 +667,31 @@ impl Actions {
     /// # Errors
     /// As [`Actions::run`].
     pub async fn run_at(&self, call: Call, at: Option<i64>) -> Result<Option<Value>, RunError> {
-        let resolved = self
+        self.run_captured(call, at).await.0
+    }
+
+    /// As [`Actions::run_at`], with what the real action printed and logged
+    /// (empty when it never ran).
+    pub async fn run_captured(
+        &self,
+        call: Call,
+        at: Option<i64>,
+    ) -> (Result<Option<Value>, RunError>, Transcript) {
+        let resolved = match self
             .resolve_at(&call.name, &call.namespace, call.workbook.as_deref(), at)
-            .await?;
+            .await
+        {
+            Ok(resolved) => resolved,
+            Err(err) => return (Err(err.into()), Transcript::default()),
+        };
         let links = resolved.links();
         let input = if links.is_empty() {
             call.input
         } else {
-            adhoc::expand(&links, call.input, &call.context)?
+            match adhoc::expand(&links, call.input, &call.context) {
+                Ok(input) => input,
+                Err(err) => return (Err(err.into()), Transcript::default()),
+            }
         };
         let input = Value::Object(input);
         let called = match &resolved.handle {
@@ -689,14 +706,20 @@ impl Actions {
                     .await
             }
         };
-        let output = called.map_err(|failure| RunError::Call {
-            base: resolved.base.clone(),
-            failure,
-        })?;
-        match output.outcome {
-            Outcome::Pending => Ok(None),
-            Outcome::Done(value) => Ok(Some(adhoc::transform_output(&links, value)?)),
-        }
+        let transcript = Transcript::of(&called);
+        let result = match called {
+            Err(failure) => Err(RunError::Call {
+                base: resolved.base.clone(),
+                failure,
+            }),
+            Ok(output) => match output.outcome {
+                Outcome::Pending => Ok(None),
+                Outcome::Done(value) => adhoc::transform_output(&links, value)
+                    .map(Some)
+                    .map_err(RunError::from),
+            },
+        };
+        (result, transcript)
     }
 
     /// Runs an action and turns the outcome into what the action execution

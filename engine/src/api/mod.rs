@@ -25,6 +25,7 @@ use crate::service::Service;
 
 mod action_complete;
 mod action_executions;
+mod action_output;
 mod actions;
 mod cron_triggers;
 mod dashboard;
@@ -222,6 +223,8 @@ async fn not_found() -> ApiError {
 /// the second).
 pub fn router(state: ApiState) -> Router {
     let limit = state.service.limits().max_request_bytes;
+    // Recording starts with the first router: whoever serves the metrics.
+    crate::telemetry::metrics::install();
     let (api, document) = routes::api(state);
     let (outer, _) = routes::outer().split_for_parts();
     let api = api
@@ -232,6 +235,8 @@ pub fn router(state: ApiState) -> Router {
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn(json_faults))
         .layer(axum::Extension(BodyLimit(limit)))
+        // Outermost: the span and the metrics see the final status.
+        .layer(middleware::from_fn(crate::telemetry::http::track))
 }
 
 /// The OpenAPI document of [`router`] (served at `/v2/openapi.json`).

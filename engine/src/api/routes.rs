@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 
 use super::openapi::{self, ApiDoc};
 use super::{
-    ApiState, action_complete, action_executions, actions, cron_triggers, dashboard, environments,
+    ApiState, action_complete, action_executions, action_output, actions, cron_triggers, dashboard, environments,
     event_triggers, events, executions, graph, health, root, tasks, validate, workbooks, workflows,
 };
 
@@ -20,6 +20,7 @@ fn described() -> OpenApiRouter<ApiState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
         .routes(routes!(health::ready))
+        .routes(routes!(crate::telemetry::http::metrics_text))
         .routes(routes!(openapi::serve))
         .routes(routes!(events::stream))
         .routes(routes!(validate::workflows))
@@ -53,6 +54,7 @@ fn described() -> OpenApiRouter<ApiState> {
         .routes(routes!(tasks::action_executions))
         .routes(routes!(tasks::action_execution))
         .routes(routes!(tasks::workflow_executions))
+        .routes(routes!(action_output::logs))
         .routes(routes!(action_executions::list, action_executions::create))
         .routes(routes!(
             action_executions::get_one,

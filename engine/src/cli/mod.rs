@@ -5,11 +5,12 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 
 mod action;
 mod client;
 mod cluster;
+mod config;
 mod db;
 mod expr;
 mod kit;
@@ -39,6 +40,9 @@ enum Command {
     Run(run::RunArgs),
     /// Serve Mistral's REST API v2 with a node behind it.
     Serve(serve::ServeArgs),
+    /// Show the settings `bora serve` would run with.
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
     /// Apply or check the store's schema migrations.
     Db(db::DbArgs),
     /// Manage workflow definitions on a server.
@@ -55,14 +59,32 @@ enum Command {
 
 /// Entry point of the binary: parse arguments, set up logging, run the command.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    init_tracing();
+    let (matches, from_file) = match config::parse(std::env::args_os().collect()) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            return ExitCode::from(2);
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
+    let logs = match &cli.command {
+        Command::Serve(args) => args.init_logs(),
+        _ => init_tracing(),
+    };
+    if let Err(err) = logs {
+        eprintln!("error: {err:#}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::Action(cmd) => action::run(cmd),
         Command::Validate(args) => validate::run(args),
         Command::Expr(args) => expr::run(args),
         Command::Run(args) => run::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Config(config::ConfigCommand::Show(_)) => config::show(&matches, &from_file),
         Command::Db(args) => db::run(args),
         Command::Workflow(args) => client::workflow::run(args),
         Command::Execution(args) => client::execution::run(args),
@@ -79,12 +101,13 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn init_tracing() {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("BORA_LOG").unwrap_or_else(|_| EnvFilter::new("warn"));
-    // A second initialisation (tests calling main twice) is harmless.
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+/// Logs of the commands other than `serve`: text on stderr, `BORA_LOG`
+/// (else `RUST_LOG`) or warnings only.
+fn init_tracing() -> anyhow::Result<()> {
+    let given = std::env::var("BORA_LOG")
+        .ok()
+        .filter(|v| !v.trim().is_empty());
+    let filter = crate::telemetry::logs::filter(given.as_deref(), "warn")?;
+    crate::telemetry::logs::init(filter, crate::telemetry::logs::LogFormat::Text);
+    Ok(())
 }

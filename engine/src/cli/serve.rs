@@ -4,7 +4,8 @@
 //! finish; calls still running after it are interrupted (their jobs stay
 //! queued in the store); the node shuts down and the process exits.
 
-use std::net::SocketAddr;
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -19,6 +20,7 @@ use super::cluster::ClusterArgs;
 use super::limits::LimitArgs;
 use crate::runtime::{Ceilings, RuntimeConfig};
 use crate::scheduler::SchedulerConfig;
+use crate::telemetry::logs::{self, LogFormat};
 
 /// How long requests in flight get after the grace period, once the calls
 /// they wait on were interrupted.
@@ -27,9 +29,25 @@ const HTTP_AFTER_INTERRUPT: Duration = Duration::from_secs(5);
 /// Arguments of `bora serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Address to listen on.
+    /// A TOML file of these settings, named as the long flags (`listen =
+    /// "0.0.0.0:8989"`, `max-fuel = 1000000`); default: `bora.toml` in the
+    /// working directory when there is one. A flag beats its environment
+    /// variable, which beats the file, which beats the default.
+    #[arg(long, env = "BORA_CONFIG", value_name = "PATH")]
+    #[allow(dead_code)] // read from the matches by `cli::config`, before this struct exists
+    config: Option<PathBuf>,
+    /// Address to listen on, `HOST:PORT` (a host name is resolved, an IPv4
+    /// address first: `localhost:8989` is 127.0.0.1).
     #[arg(long, env = "BORA_LISTEN", default_value = "127.0.0.1:8989")]
-    listen: SocketAddr,
+    listen: String,
+    /// Log line format: `text` (colours only on a terminal) or `json` (one
+    /// object per line).
+    #[arg(long, env = "BORA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
+    /// Which log events are kept, as a tracing filter (`info`,
+    /// `warn,bora=debug`); default: `RUST_LOG`, else `warn,bora=info`.
+    #[arg(long = "log", env = "BORA_LOG", value_name = "FILTER")]
+    log: Option<String>,
     /// Database: `sqlite://PATH` (created on first start) or `postgres://...`.
     #[arg(
         long,
@@ -127,8 +145,33 @@ impl CeilingArgs {
     }
 }
 
+/// The address a `--listen` value names; a host name is resolved, an IPv4
+/// address preferred (clients try `localhost` as 127.0.0.1 first).
+fn resolve_listen(listen: &str) -> anyhow::Result<SocketAddr> {
+    let addrs: Vec<SocketAddr> = listen
+        .to_socket_addrs()
+        .with_context(|| {
+            format!("--listen {listen}: expected HOST:PORT (127.0.0.1:8989, localhost:8989)")
+        })?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+        .with_context(|| format!("--listen {listen}: the host name has no address"))
+}
+
 impl ServeArgs {
+    /// Installs the log subscriber these settings ask for.
+    pub(crate) fn init_logs(&self) -> anyhow::Result<()> {
+        let filter = logs::filter(self.log.as_deref(), logs::DEFAULT_FILTER)?;
+        logs::init(filter, self.log_format);
+        Ok(())
+    }
+
     fn node_config(&self) -> anyhow::Result<NodeConfig> {
+        let listen = resolve_listen(&self.listen)?;
         let shutdown_grace = Duration::try_from_secs_f64(self.shutdown_grace)
             .context("--shutdown-grace must be a non-negative number of seconds")?;
         let mut runtime = RuntimeConfig {
@@ -141,7 +184,7 @@ impl ServeArgs {
         Ok(NodeConfig {
             scheduler,
             database_url: self.database.clone(),
-            node_id: Some(self.cluster.node_id(self.listen.port())),
+            node_id: Some(self.cluster.node_id(listen.port())),
             roles: self.cluster.roles()?,
             node_timeout: self.cluster.timeout()?,
             migrate: !self.cluster.no_migrate,
@@ -168,15 +211,16 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = args.node_config()?;
+    let listen = resolve_listen(&args.listen)?;
     let api = config.roles.api;
     let node = Node::start(config)
         .await
-        .with_context(|| format!("cannot start a node on {}", args.database))?;
+        .with_context(|| format!("cannot start a node on {}", redacted(&args.database)))?;
     if !api {
         // No REST API on this node: it works until told to stop.
-        eprintln!("bora: node {} works without the api role", node.id());
+        tracing::info!(node = %node.id(), "bora: node works without the api role");
         shutdown_signal().await;
-        eprintln!("bora: shutting down");
+        tracing::info!("bora: shutting down");
         let deadline = tokio::time::Instant::now() + node.shutdown_grace();
         node.shutdown_by(deadline).await;
         return Ok(ExitCode::SUCCESS);
@@ -184,15 +228,18 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let app = router(ApiState {
         service: node.service.clone(),
     });
-    let listener = match tokio::net::TcpListener::bind(args.listen).await {
+    let listener = match tokio::net::TcpListener::bind(listen).await {
         Ok(listener) => listener,
         Err(err) => {
             node.shutdown().await;
-            return Err(err).with_context(|| format!("cannot listen on {}", args.listen));
+            return Err(err).with_context(|| format!("cannot listen on {listen}"));
         }
     };
-    tracing::info!(listen = %args.listen, database = %args.database, "bora serve started");
-    eprintln!("bora: listening on http://{}", args.listen);
+    // Queue depth is sampled from the store, never counted on the hot path.
+    let sampler = tokio::spawn(crate::telemetry::metrics::sample_jobs(node.store().clone()));
+    // Lines on stderr go through the log subscriber, so a JSON log stays
+    // one JSON object per line.
+    tracing::info!(listen = %listen, database = %redacted(&args.database), "bora serve started: listening on http://{listen}");
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut http = tokio::spawn(
         axum::serve(listener, app)
@@ -207,7 +254,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         served = &mut http => Some(served),
     };
     let deadline = tokio::time::Instant::now() + node.shutdown_grace();
-    eprintln!("bora: shutting down");
+    tracing::info!("bora: shutting down");
     let _ = stop.send(true);
     // Open event streams (dashboards) would hold the shutdown.
     crate::api::events::close_all();
@@ -229,11 +276,26 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         http.abort();
         tracing::warn!("requests still in flight at shutdown were dropped");
     }
+    sampler.abort();
     node.shutdown_by(deadline).await;
     match served {
         Some(Ok(Err(err))) => Err(err).context("the HTTP server failed"),
         Some(Err(join)) => Err(anyhow::anyhow!("the HTTP server task failed: {join}")),
         Some(Ok(Ok(()))) | None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// A database URL without its password, for the logs.
+pub(crate) fn redacted(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
     }
 }
 
@@ -309,6 +371,42 @@ mod tests {
         assert_eq!(config.runtime.max_memory_per_instance, 1 << 20);
         let negative = Cli::try_parse_from(["bora", "--shutdown-grace=-1"]).unwrap();
         assert!(negative.serve.node_config().is_err());
+    }
+
+    #[test]
+    fn listen_takes_host_names_and_refuses_what_is_not_an_address() {
+        assert_eq!(
+            resolve_listen("localhost:8989").unwrap(),
+            "127.0.0.1:8989".parse::<SocketAddr>().unwrap()
+        );
+        assert_eq!(
+            resolve_listen("[::1]:7").unwrap(),
+            "[::1]:7".parse::<SocketAddr>().unwrap()
+        );
+        let missing_port = resolve_listen("localhost").unwrap_err().to_string();
+        assert!(
+            missing_port.contains("expected HOST:PORT"),
+            "{missing_port}"
+        );
+        let config = Cli::try_parse_from(["bora", "--listen", "localhost:8123"])
+            .unwrap()
+            .serve
+            .node_config()
+            .unwrap();
+        assert!(config.node_id.unwrap().ends_with(":8123"));
+    }
+
+    #[test]
+    fn database_passwords_stay_out_of_the_logs() {
+        assert_eq!(
+            redacted("postgres://bora:s3cret@db:5432/bora"),
+            "postgres://bora:***@db:5432/bora"
+        );
+        assert_eq!(
+            redacted("postgres://bora@db/bora"),
+            "postgres://bora@db/bora"
+        );
+        assert_eq!(redacted("sqlite://bora.sqlite"), "sqlite://bora.sqlite");
     }
 
     #[test]

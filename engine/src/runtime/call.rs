@@ -376,3 +376,32 @@ fn excerpt(text: &str) -> String {
         head
     }
 }
+
+/// Counts a finished call in the metrics: its outcome, wall time and fuel,
+/// and the sandbox limit that stopped it, if one did.
+pub(super) fn observe(name: &str, called: &Result<CallOutput, ActionFailure>) {
+    use crate::telemetry::metrics;
+    match called {
+        Ok(output) => {
+            let outcome = match output.outcome {
+                Outcome::Done(_) => "success",
+                Outcome::Pending => "pending",
+            };
+            metrics::action_call(name, outcome, output.elapsed, output.fuel_used);
+        }
+        Err(failure) => {
+            let trap = match failure.kind {
+                FailureKind::OutOfFuel { .. } => Some("out_of_fuel"),
+                FailureKind::MemoryLimit { .. } => Some("memory_limit"),
+                FailureKind::Timeout { .. } => Some("timeout"),
+                FailureKind::Trap { .. } => Some("trap"),
+                FailureKind::Interrupted => Some("interrupted"),
+                _ => None,
+            };
+            if let Some(kind) = trap {
+                metrics::action_trap(kind);
+            }
+            metrics::action_call(name, "error", failure.elapsed, failure.fuel_used);
+        }
+    }
+}

@@ -51,6 +51,7 @@ mod input;
 pub mod net;
 mod pool;
 pub mod std_actions;
+pub mod transcript;
 
 mod artifact;
 mod cache;
@@ -64,9 +65,10 @@ pub use config::{
 pub use error::{ActionFailure, FailureKind, LoadError, RuntimeError, failure_value};
 pub use host::LogRecord;
 pub use input::{Descriptor, Param};
+pub use transcript::Transcript;
 
 use cache::ComponentCache;
-use call::Shared;
+use call::{Shared, observe};
 use engine::EpochTicker;
 use host::HostState;
 use net::EgressPolicy;
@@ -645,6 +647,19 @@ impl Runtime {
     /// # Errors
     /// As [`Runtime::call`].
     pub async fn call_handle(
+        &self,
+        action: &ActionHandle,
+        name: &str,
+        input: Value,
+        ctx: CallContext,
+        overrides: CallOverrides,
+    ) -> Result<CallOutput, ActionFailure> {
+        let called = self.run_call(action, name, input, ctx, overrides).await;
+        observe(name, &called);
+        called
+    }
+
+    async fn run_call(
         &self,
         action: &ActionHandle,
         name: &str,

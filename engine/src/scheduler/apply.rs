@@ -14,6 +14,7 @@ use bora_core::dataflow::{Contexts, task_data};
 use bora_core::execution::Execution;
 use bora_core::notify;
 use bora_core::plan::Plan;
+use bora_core::state::State;
 use bora_core::step::{CallLimits, Command, Event};
 use bora_lang::model::Workflow;
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,7 @@ use super::children::Child;
 use super::commit::{Outcome, WriteSet};
 use super::{Scheduler, SchedulerError, SystemEnv, lock};
 use crate::clock::now_micros;
+use crate::telemetry::metrics;
 
 /// An action for the executor to run (also the payload of its job).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,6 +134,61 @@ pub(super) struct After {
     pub(super) finished_children: std::collections::HashSet<String>,
     /// Notes for tasks' `state_info`, written after the step's rows.
     pub(super) notes: Vec<(String, String)>,
+    /// What the step did that the metrics count (and its children
+    /// started in it), once it is stored.
+    pub(super) observed: Vec<Observed>,
+}
+
+/// State changes of one stored step, for the metrics.
+#[derive(Default)]
+pub(super) struct Observed {
+    /// The execution's workflow, when the step started or finished it.
+    pub(super) workflow: String,
+    pub(super) started: bool,
+    pub(super) finished: Option<&'static str>,
+    /// Tasks the step finished, by state.
+    pub(super) tasks: Vec<&'static str>,
+}
+
+impl Observed {
+    /// What a step that began at `began` on an execution in state `was` did,
+    /// seen from the execution after it and the tasks it changed. A task
+    /// counts as finished by this step when its `finished_at` is not older
+    /// than the step (no state history is kept, and none is needed).
+    pub(super) fn of(exec: &Execution, was: State, began: i64, changed: &[&str]) -> Self {
+        let now = exec.record.state;
+        let tasks = changed
+            .iter()
+            .filter_map(|id| exec.task(id))
+            .filter(|t| t.state.is_completed() && t.finished_at.is_some_and(|at| at >= began))
+            .map(|t| t.state.as_str())
+            .collect();
+        let started = was == State::Idle && now != State::Idle;
+        let finished = (!was.is_terminal() && now.is_terminal()).then(|| now.as_str());
+        Self {
+            workflow: if started || finished.is_some() {
+                exec.record.workflow_name.clone()
+            } else {
+                String::new()
+            },
+            started,
+            finished,
+            tasks,
+        }
+    }
+
+    /// Counts it.
+    pub(super) fn record(&self) {
+        if self.started {
+            metrics::execution_started(&self.workflow);
+        }
+        if let Some(state) = self.finished {
+            metrics::execution_finished(&self.workflow, state);
+        }
+        for &state in &self.tasks {
+            metrics::tasks_finished(state, 1);
+        }
+    }
 }
 
 impl After {
@@ -144,6 +201,7 @@ impl After {
         self.announce_actions |= child.announce_actions;
         self.wake |= child.wake;
         self.notes.extend(child.notes);
+        self.observed.extend(child.observed);
         if child.finished {
             self.finished_children.insert(id.to_owned());
         }
@@ -179,6 +237,17 @@ impl From<SchedulerError> for StepFailure {
 impl From<bora_store::StoreError> for StepFailure {
     fn from(err: bora_store::StoreError) -> Self {
         StepFailure::Store(err.into())
+    }
+}
+
+impl StepFailure {
+    /// The reason's label in the metrics.
+    pub(super) fn kind(&self) -> &'static str {
+        match self {
+            StepFailure::Store(_) => "store",
+            StepFailure::Panic(_) => "panic",
+            StepFailure::Timeout(_) => "timeout",
+        }
     }
 }
 
@@ -291,12 +360,18 @@ impl Scheduler {
         let webhooks = notify::webhooks(&exec.record.params).unwrap_or_default();
         let before = (!webhooks.is_empty()).then(|| notify::Before::of(&exec));
         let mut now = now_micros();
+        let (was, began) = (exec.record.state, now);
         let (exec, commands) = self.run_core(exec, events, now).await?;
         let (exec, commands, children) = if inline {
             self.run_inline(exec, commands, &mut now).await?
         } else {
             (exec, commands, Vec::new())
         };
+        for (kind, count) in exec.expr_errors.take() {
+            if count > 0 {
+                metrics::expression_errors(kind, count);
+            }
+        }
         let notifications = before
             .as_ref()
             .map(|before| notify::notifications(before, &exec))
@@ -306,6 +381,8 @@ impl Scheduler {
             commands,
             children,
             now,
+            was,
+            began,
             webhooks,
             notifications,
         })
@@ -358,6 +435,8 @@ impl Scheduler {
             new,
             job_ids: batch.iter().filter_map(|(_, job)| job.clone()).collect(),
             now: decided.now,
+            was: decided.was,
+            began: decided.began,
             reply,
         };
         let closed = || {
@@ -463,6 +542,10 @@ pub(super) struct Decided {
     pub(super) children: Vec<Child>,
     /// The time of the step's last round.
     pub(super) now: i64,
+    /// The execution's state before the step, and the step's start time
+    /// (for the metrics: what the step started or finished).
+    pub(super) was: State,
+    pub(super) began: i64,
     /// Where the execution's `notify` sends its events, and the events of
     /// this step, published once it is stored.
     pub(super) webhooks: Vec<notify::Webhook>,

@@ -20,7 +20,7 @@ use bora_core::step::Command;
 use bora_store::{JobKind, StoredExecution};
 use tokio::sync::oneshot;
 
-use super::apply::{After, CHILD_VERSION};
+use super::apply::{After, CHILD_VERSION, Observed};
 use super::children::Child;
 use super::{Scheduler, SchedulerError};
 
@@ -42,6 +42,10 @@ pub(super) struct WriteSet {
     /// Jobs of the applied events; all must still be this node's.
     pub(super) job_ids: Vec<String>,
     pub(super) now: i64,
+    /// The execution's state before the step, and the step's start time
+    /// (for the metrics: what the step started or finished).
+    pub(super) was: bora_core::state::State,
+    pub(super) began: i64,
     pub(super) reply: oneshot::Sender<Outcome>,
 }
 
@@ -129,6 +133,9 @@ impl Scheduler {
         match self.store_group(group, &mut stored).await {
             Ok(()) => {
                 for (set, after) in stored {
+                    for observed in &after.observed {
+                        observed.record();
+                    }
                     let WriteSet {
                         exec,
                         version,
@@ -219,8 +226,10 @@ impl Scheduler {
         let mut executions = Vec::with_capacity(stored.len());
         let mut tasks = Vec::new();
         let mut actions = Vec::new();
-        for (set, _) in stored.iter_mut() {
+        for (set, after) in stored.iter_mut() {
             let changes = set.exec.take_changes();
+            let changed: Vec<&str> = changes.tasks.iter().map(String::as_str).collect();
+            after.observed = vec![Observed::of(&set.exec, set.was, set.began, &changed)];
             executions.push(StoredExecution {
                 execution: set.exec.record.clone(),
                 spec_hash: set.spec_hash.clone(),
@@ -241,6 +250,13 @@ impl Scheduler {
             );
             for child in set.children.iter_mut() {
                 let changes = child.exec.take_changes();
+                let changed: Vec<&str> = changes.tasks.iter().map(String::as_str).collect();
+                after.observed.push(Observed::of(
+                    &child.exec,
+                    bora_core::state::State::Idle,
+                    set.began,
+                    &changed,
+                ));
                 executions.push(StoredExecution {
                     execution: child.exec.record.clone(),
                     spec_hash: child.spec_hash.clone(),

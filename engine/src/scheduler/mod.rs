@@ -32,6 +32,7 @@ use bora_core::plan::Plan;
 use bora_core::step::{Command, Event};
 use bora_store::{JobKind, Store, StoreError};
 use tokio::sync::{Notify, broadcast, mpsc};
+use tracing::Instrument;
 
 use crate::clock::now_micros;
 
@@ -298,13 +299,23 @@ impl Scheduler {
                 }
                 batch
             };
-            match self.apply(&execution_id, batch.clone()).await {
+            let span = tracing::info_span!("step", execution = %execution_id, events = batch.len());
+            let began = std::time::Instant::now();
+            let applied = self
+                .apply(&execution_id, batch.clone())
+                .instrument(span.clone())
+                .await;
+            let elapsed = began.elapsed();
+            crate::telemetry::metrics::engine_step(elapsed);
+            tracing::debug!(parent: &span, ok = applied.is_ok(), latency_ms = elapsed.as_secs_f64() * 1000.0, "step applied");
+            match applied {
                 Ok(()) => {
                     failures = 0;
                     // No receiver is the normal case: nobody is watching.
                     let _ = self.inner.changed.send(execution_id.clone());
                 }
                 Err(failure) => {
+                    crate::telemetry::metrics::engine_step_failed(failure.kind());
                     failures += 1;
                     lock(&self.inner.cache).remove(&execution_id);
                     if self.gives_up(&failure, failures) {
@@ -363,7 +374,16 @@ impl Scheduler {
                 limit: 512,
                 executor_name: None,
             };
-            match self.inner.store.claim_jobs(&claim).await {
+            let began = std::time::Instant::now();
+            let claimed = self.inner.store.claim_jobs(&claim).await;
+            if let Ok(jobs) = &claimed {
+                crate::telemetry::metrics::job_claim(
+                    "event",
+                    began.elapsed(),
+                    jobs.iter().map(|job| waited(claim.now, job.due_at)),
+                );
+            }
+            match claimed {
                 Ok(jobs) if !jobs.is_empty() => {
                     for job in jobs {
                         let Some(execution_id) = job.execution_id.clone() else {
@@ -426,6 +446,12 @@ impl Scheduler {
         lock(&self.inner.cache).clear();
         lock(&self.inner.inbox).clear();
     }
+}
+
+/// How long a job due at `due_at` had waited when it was claimed at `now`
+/// (both UTC microseconds).
+pub(crate) fn waited(now: i64, due_at: i64) -> Duration {
+    Duration::from_micros(u64::try_from(now.saturating_sub(due_at)).unwrap_or(0))
 }
 
 /// Waits until `changes` (from [`Scheduler::subscribe`]) names

@@ -94,6 +94,10 @@ impl Scheduler {
             tx.announce(bora_store::JobKind::Event).await?;
         }
         tx.commit().await?;
+        crate::telemetry::metrics::execution_finished(
+            &failed.execution.workflow_name,
+            bora_core::state::State::Error.as_str(),
+        );
         for delivery in deliveries {
             self.deliver(delivery);
         }

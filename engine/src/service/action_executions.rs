@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::{Service, ServiceError, bad};
 use crate::actions::{Actions, Call, ResolveError};
 use crate::clock::now_micros;
-use crate::runtime::{CallContext, CallOverrides};
+use crate::runtime::{CallContext, CallOverrides, Transcript};
 
 /// A request to run an action directly (`POST /v2/action_executions`).
 #[derive(Debug, Clone, Default)]
@@ -94,6 +94,21 @@ impl Service {
     /// One action execution.
     pub async fn get_action_execution(&self, id: &str) -> Result<ActionExecution, ServiceError> {
         Ok(self.store.get_action(id).await?)
+    }
+
+    /// What an action execution printed and logged (empty when it said
+    /// nothing, or has not run yet).
+    pub async fn action_output(&self, id: &str) -> Result<Transcript, ServiceError> {
+        // A 404 for an unknown action execution, not an empty transcript.
+        self.store.get_action(id).await?;
+        match self.store.action_output(id).await? {
+            None => Ok(Transcript::default()),
+            Some(text) => serde_json::from_str(&text).map_err(|err| {
+                ServiceError::Internal(format!(
+                    "the stored output of action {id} is unreadable: {err}"
+                ))
+            }),
+        }
     }
 
     /// Deletes an action execution: only a completed ad-hoc one (Mistral's

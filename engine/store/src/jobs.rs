@@ -74,6 +74,14 @@ pub struct Job {
     pub started_at: Option<i64>,
 }
 
+/// A number of jobs of one kind in one status (see [`Store::job_counts`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobCount {
+    pub kind: String,
+    pub status: String,
+    pub count: i64,
+}
+
 /// What a node asks for when it claims jobs.
 #[derive(Debug, Clone, Copy)]
 pub struct Claim<'a> {
@@ -238,6 +246,29 @@ impl Store {
             self.announced(JobKind::Event);
         }
         Ok(changed)
+    }
+
+    /// How many jobs there are by kind and status at `now`: `waiting` (due
+    /// and free), `held` (by a node) or `scheduled` (free, due later), for
+    /// the queue-depth metrics. One grouped query over the jobs table.
+    pub async fn job_counts(&self, now: i64) -> Result<Vec<JobCount>> {
+        let rows = sqlx::query(
+            "SELECT kind, CASE WHEN locked_by IS NOT NULL THEN 'held' \
+             WHEN due_at <= $1 THEN 'waiting' ELSE 'scheduled' END AS status, \
+             COUNT(*) AS n FROM jobs GROUP BY 1, 2",
+        )
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(JobCount {
+                    kind: row.try_get("kind")?,
+                    status: row.try_get("status")?,
+                    count: row.try_get("n")?,
+                })
+            })
+            .collect()
     }
 
     /// Deletes a finished job outside of an engine step.

@@ -25,6 +25,7 @@
 //! - [`event_triggers`]: workflow starts on events (fed by the API's webhook).
 //! - [`jobs`]: the job queue (actions to run, timers, events).
 //! - [`nodes`]: the nodes sharing the store; taking a dead node's jobs over.
+//! - [`outputs`]: what actions printed and logged.
 //! - `notify`: wake-ups when free jobs are queued (PostgreSQL LISTEN/NOTIFY).
 //! - [`queries`]: reads for the API (lists with filters and paging).
 //! - `crud`: the fetch/insert/delete plumbing the resource modules share.
@@ -39,6 +40,7 @@ pub mod event_triggers;
 pub mod jobs;
 pub mod nodes;
 mod notify;
+pub mod outputs;
 pub mod queries;
 pub mod rows;
 pub mod tx;
@@ -52,7 +54,7 @@ pub use db::{Backend, SchemaStatus, Store};
 pub use definitions::WorkflowDefinition;
 pub use environments::EnvironmentRecord;
 pub use event_triggers::{EventTriggerRecord, EventTriggerUpdate};
-pub use jobs::{Claim, Job, JobKind, NewJob};
+pub use jobs::{Claim, Job, JobCount, JobKind, NewJob};
 pub use nodes::{NodeRecord, Registered};
 pub use rows::StoredExecution;
 pub use tx::{ExecutionSnapshot, StoreTx};

@@ -391,6 +391,7 @@ impl Store {
         }
         for exec in &ids {
             for sql in [
+                "DELETE FROM action_outputs WHERE workflow_execution_id = $1",
                 "DELETE FROM action_executions WHERE workflow_execution_id = $1",
                 "DELETE FROM task_executions WHERE workflow_execution_id = $1",
                 "DELETE FROM jobs WHERE execution_id = $1",

@@ -1,4 +1,4 @@
-//! `bora task list|get|rerun`.
+//! `bora task list|get|logs|rerun`.
 
 use std::process::ExitCode;
 
@@ -27,6 +27,9 @@ enum TaskCommand {
     },
     /// Show a task with its result.
     Get { id: String },
+    /// Print what the task's actions wrote to stdout and stderr and logged
+    /// (each action execution in turn: retries and with-items items).
+    Logs { id: String },
     /// Run a failed task again (its execution runs on from there).
     Rerun {
         id: String,
@@ -60,6 +63,31 @@ fn print_task(t: &Value) {
         fields.push(("Result", pretty(&inner(t, "result"))));
     }
     print_record(&fields);
+}
+
+/// One action execution's output: a header, then stdout, stderr and the
+/// log records, each only when there is some.
+fn print_logs(logs: &Value) {
+    println!(
+        "== action {} {} ({})",
+        text(logs, "name"),
+        text(logs, "id"),
+        text(logs, "state")
+    );
+    for stream in ["stdout", "stderr"] {
+        let body = text(logs, stream);
+        if !body.is_empty() {
+            println!("-- {stream}");
+            println!("{}", body.trim_end_matches('\n'));
+        }
+    }
+    let records = logs["logs"].as_array().cloned().unwrap_or_default();
+    if !records.is_empty() {
+        println!("-- log");
+        for record in &records {
+            println!("{:<5} {}", text(record, "level"), text(record, "message"));
+        }
+    }
 }
 
 async fn run_async(args: TaskArgs) -> anyhow::Result<ExitCode> {
@@ -100,6 +128,30 @@ async fn run_async(args: TaskArgs) -> anyhow::Result<ExitCode> {
                 print_json(&task);
             } else {
                 print_task(&task);
+            }
+        }
+        TaskCommand::Logs { id } => {
+            let path = format!("/tasks/{}/action_executions", enc(&id));
+            let actions = client.get(&path).await?;
+            let mut all = Vec::new();
+            for action in actions["action_executions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                let action_id = text(action, "id");
+                let path = format!("/action_executions/{}/logs", enc(&action_id));
+                let mut logs = client.get(&path).await?;
+                logs["name"] = action["name"].clone();
+                logs["state"] = action["state"].clone();
+                all.push(logs);
+            }
+            if opts.json() {
+                print_json(&Value::Array(all));
+            } else {
+                for logs in &all {
+                    print_logs(logs);
+                }
             }
         }
         TaskCommand::Rerun { id, resume, env } => {
