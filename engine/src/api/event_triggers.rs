@@ -18,7 +18,7 @@ use bora_store::{EventTriggerRecord, EventTriggerUpdate};
 use serde_json::{Map, Value, json};
 
 use super::error::ApiError;
-use super::wire::{ListParams, check_scope, json_field, jstr, opt_time, reply, text_field, time};
+use super::wire::{ListParams, check_scope, json_field, jstr_map, opt_time, reply, text_field, time};
 use super::{ApiState, JsonObject, Pairs};
 use crate::service::{EventOutcome, EventTriggerRequest};
 
@@ -42,8 +42,8 @@ fn to_wire(t: &EventTriggerRecord) -> Map<String, Value> {
     m.insert("id".into(), t.id.clone().into());
     m.insert("name".into(), t.name.clone().into());
     m.insert("workflow_id".into(), t.workflow_id.clone().into());
-    m.insert("workflow_input".into(), jstr(&t.workflow_input));
-    m.insert("workflow_params".into(), jstr(&t.workflow_params));
+    m.insert("workflow_input".into(), jstr_map(&t.workflow_input));
+    m.insert("workflow_params".into(), jstr_map(&t.workflow_params));
     m.insert("exchange".into(), t.exchange.clone().into());
     m.insert("topic".into(), t.topic.clone().into());
     m.insert("event".into(), t.event.clone().into());
