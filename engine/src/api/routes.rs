@@ -11,8 +11,9 @@ use utoipa_axum::routes;
 
 use super::openapi::{self, ApiDoc};
 use super::{
-    ApiState, action_complete, action_executions, action_output, actions, cron_triggers, dashboard, environments,
-    event_triggers, events, executions, graph, health, root, tasks, validate, workbooks, workflows,
+    ApiState, action_complete, action_executions, action_output, actions, cron_triggers, dashboard,
+    environments, event_triggers, events, executions, graph, health, root, tasks, validate,
+    workbooks, workflows,
 };
 
 /// The routes matched after a trailing slash is trimmed, before state.
