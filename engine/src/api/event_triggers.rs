@@ -18,7 +18,9 @@ use bora_store::{EventTriggerRecord, EventTriggerUpdate};
 use serde_json::{Map, Value, json};
 
 use super::error::ApiError;
-use super::wire::{ListParams, check_scope, json_field, jstr_map, opt_time, reply, text_field, time};
+use super::wire::{
+    ListParams, check_scope, json_field, jstr_map, opt_time, reply, text_field, time,
+};
 use super::{ApiState, JsonObject, Pairs};
 use crate::service::{EventOutcome, EventTriggerRequest};
 
