@@ -167,7 +167,7 @@ publish = false
 
 [dependencies]
 serde = {{ version = "1", features = ["derive"] }}
-serde_json = {{ version = "1", features = ["preserve_order"] }}
+serde_json = {{ version = "1", features = ["preserve_order", "raw_value"] }}
 serde_path_to_error = "0.1"
 
 [target.'cfg(target_arch = "wasm32")'.dependencies]

@@ -40,7 +40,10 @@ impl Scheduler {
         if !lock(&self.inner.active).insert(id.clone()) {
             return Started::Declined;
         }
+        let began = std::time::Instant::now();
         let started = self.first_step(stored).await;
+        // A step like any other for the metrics (see `Scheduler::work`).
+        crate::telemetry::metrics::engine_step(began.elapsed());
         // Applies what arrived meanwhile, if anything, and clears `active`.
         let this = self.clone();
         tokio::spawn(async move { this.work(id).await });

@@ -211,11 +211,13 @@ impl Service {
                 current.execution.workflow_name
             )));
         }
-        if from != state {
-            self.send(id, event).await?;
-            self.wait_until(id, |e| e.state != from).await?;
+        if from == state {
+            return Ok(current);
         }
-        Ok(self.store.get_execution(id).await?)
+        self.send(id, event).await?;
+        // The read that saw the change is the answer: reading again could
+        // show a later step's state (a resumed execution already finished).
+        self.wait_until(id, |e| e.state != from).await
     }
 
     /// Deletes an execution with its sub-workflows, tasks, actions and jobs
