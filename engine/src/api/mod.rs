@@ -229,14 +229,15 @@ pub fn router(state: ApiState) -> Router {
     let (outer, _) = routes::outer().split_for_parts();
     let api = api
         .fallback(not_found)
-        .layer(axum::Extension(openapi::Document::new(&document)));
+        .layer(axum::Extension(openapi::Document::new(&document)))
+        // On the routed API (not the outer router): only there is the
+        // matched route template known, which labels the span and metrics.
+        .layer(middleware::from_fn(crate::telemetry::http::track));
     outer
         .fallback_service(NormalizePath::trim_trailing_slash(api))
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn(json_faults))
         .layer(axum::Extension(BodyLimit(limit)))
-        // Outermost: the span and the metrics see the final status.
-        .layer(middleware::from_fn(crate::telemetry::http::track))
 }
 
 /// The OpenAPI document of [`router`] (served at `/v2/openapi.json`).

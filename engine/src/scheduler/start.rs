@@ -13,6 +13,7 @@
 use bora_core::execution::Execution;
 use bora_core::step::Event;
 use bora_store::{StoreError, StoredExecution};
+use tracing::Instrument;
 
 use super::apply::{Committed, StepFailure};
 use super::{Scheduler, lock};
@@ -40,10 +41,14 @@ impl Scheduler {
         if !lock(&self.inner.active).insert(id.clone()) {
             return Started::Declined;
         }
+        // A step like any other for the logs and metrics (see `Scheduler::work`).
+        let span = tracing::info_span!("step", execution = %id, events = 1);
         let began = std::time::Instant::now();
-        let started = self.first_step(stored).await;
-        // A step like any other for the metrics (see `Scheduler::work`).
-        crate::telemetry::metrics::engine_step(began.elapsed());
+        let started = self.first_step(stored).instrument(span.clone()).await;
+        let elapsed = began.elapsed();
+        crate::telemetry::metrics::engine_step(elapsed);
+        let ok = matches!(started, Started::Stored(_));
+        tracing::debug!(parent: &span, ok, latency_ms = elapsed.as_secs_f64() * 1000.0, "step applied");
         // Applies what arrived meanwhile, if anything, and clears `active`.
         let this = self.clone();
         tokio::spawn(async move { this.work(id).await });
