@@ -2,7 +2,9 @@
 #
 #   start_bora BORA BACKEND   (BACKEND: sqlite | postgres)
 #
-# Sets BORA_URL (http://127.0.0.1:PORT/v2) and BORA_LOG_FILE, and arranges for
+# BORA_SERVE_FLAGS, when set, are added to `bora serve`'s flags.
+# Sets BORA_URL (http://127.0.0.1:PORT/v2), BORA_DATABASE and BORA_LOG_FILE,
+# and arranges for
 # the server, its scratch directory and (on PostgreSQL) its database to go on
 # exit. Each run gets its own database, so runs never see each other's data.
 
@@ -22,7 +24,10 @@ start_bora() {
     esac
     port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
     BORA_LOG_FILE="$BORA_WORK/serve.log"
-    "$bora" serve --listen "127.0.0.1:$port" --database "$database" >"$BORA_LOG_FILE" 2>&1 &
+    BORA_DATABASE="$database"
+    # shellcheck disable=SC2086  # extra flags are words on purpose
+    "$bora" serve --listen "127.0.0.1:$port" --database "$database" ${BORA_SERVE_FLAGS:-} \
+        >"$BORA_LOG_FILE" 2>&1 &
     BORA_PID=$!
     trap stop_bora EXIT
     BORA_URL="http://127.0.0.1:$port/v2"

@@ -14,6 +14,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MISTRAL, URL = sys.argv[1], sys.argv[2]
+# An API token when the server asks for one (`bora serve --auth tokens`).
+TOKEN = os.environ.get("BORA_TOKEN", "")
 STEPS = 0
 
 
@@ -23,7 +25,8 @@ class Failed(Exception):
 
 def cli(*args, ok=True):
     """Runs `mistral ARGS`; returns the parsed JSON (or text when not JSON)."""
-    cmd = [MISTRAL, "--os-mistral-url", URL, *args]
+    auth = ["--os-auth-token", TOKEN] if TOKEN else []
+    cmd = [MISTRAL, "--os-mistral-url", URL, *auth, *args]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
     if ok and proc.returncode != 0:
         raise Failed("`%s` exited %d:\n%s%s" % (" ".join(args), proc.returncode,
@@ -105,8 +108,22 @@ def event_triggers():
     check("event-trigger-delete removes it", not [t for t in trigs if t.get("Name")], trigs)
 
 
+def authentication():
+    """With a token: the same CLI without it, or with a wrong one, is refused."""
+    for token in (None, "bora_not_a_token"):
+        auth = ["--os-auth-token", token] if token else []
+        proc = subprocess.run([MISTRAL, "--os-mistral-url", URL, *auth, "workflow-list"],
+                              capture_output=True, text=True, timeout=60)
+        check("without a valid token the server refuses (%s)" % ("wrong token" if token else "none"),
+              proc.returncode != 0 and any(word in proc.stdout + proc.stderr
+                                           for word in ("401", "Authentication required", "not valid")),
+              proc.stdout + proc.stderr)
+
+
 def main():
     wf = os.path.join(HERE, "wf.yaml")
+    if TOKEN:
+        authentication()
 
     created = cli("workflow-create", wf, "-f", "json")
     names = sorted(w["Name"] for w in created)

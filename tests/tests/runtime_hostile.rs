@@ -247,3 +247,48 @@ async fn a_component_for_another_world_is_rejected_at_load() {
     assert!(rt.describe("hostile.other").is_none());
     assert_still_serves(&rt).await;
 }
+
+#[tokio::test]
+async fn a_granted_action_still_cannot_reach_what_only_the_operator_opens() {
+    let server = TestServer::start(200, "OK", "{}");
+    // The operator opens nothing; this node's API listens on the server's
+    // address (as if the action tried Bora's own API).
+    let rt = Runtime::new(RuntimeConfig {
+        private_egress: Vec::new(),
+        own_addresses: vec![server.addr],
+        ..test_config()
+    })
+    .await
+    .unwrap();
+    rt.load(
+        "hostile.fetch",
+        programs::HTTP_FETCH,
+        ActionLimits::default(),
+    )
+    .await
+    .unwrap();
+    for (url, granted) in [
+        (server.url("/v2/executions"), server.addr.to_string()),
+        (server.url("/v2/executions"), "127.0.0.0/8".to_owned()),
+        (
+            "http://169.254.169.254/latest/meta-data/".to_owned(),
+            "169.254.169.254".to_owned(),
+        ),
+    ] {
+        // The workflow grants the address itself: not enough.
+        let overrides = CallOverrides {
+            allowed_hosts: Some(vec![granted.clone()]),
+            ..CallOverrides::default()
+        };
+        match failure(&rt, "hostile.fetch", json!({"url": url}), overrides).await {
+            FailureKind::NetworkDenied { denied, .. } => {
+                assert!(denied[0].contains("operator"), "{granted}: {denied:?}");
+            }
+            other => panic!("{granted}: unexpected failure {other:?}"),
+        }
+    }
+    assert!(
+        server.requests().is_empty(),
+        "a refused request got through"
+    );
+}

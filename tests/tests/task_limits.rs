@@ -7,7 +7,7 @@
 mod api_support;
 mod runtime_support;
 
-use api_support::{Server, inner, servers};
+use api_support::{Server, inner, servers, servers_with};
 use bora_tests::programs;
 use runtime_support::TestServer;
 use serde_json::{Value, json};
@@ -179,7 +179,12 @@ uploaded_limits:
 async fn a_task_sets_the_hosts_an_action_may_reach() {
     let web = TestServer::start(200, "OK", r#"{"hello": "world"}"#);
     let backends = AtomicUsize::new(0);
-    each(async |s: &Server| {
+    // The test server listens on loopback, which only the operator opens.
+    let operator = |config: &mut bora::node::NodeConfig| {
+        config.runtime.private_egress = vec!["127.0.0.1".into()];
+    };
+    for server in servers_with("bora_api", operator).await {
+        let s = &server;
         backends.fetch_add(1, Ordering::Relaxed);
         upload(
             s,
@@ -225,8 +230,8 @@ egress:
                 );
             }
         }
-    })
-    .await;
+        server.stop().await;
+    }
     // Two allowed requests per backend reached the server, no denied one.
     assert_eq!(web.requests().len(), 2 * backends.load(Ordering::Relaxed));
 }

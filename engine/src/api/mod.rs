@@ -27,6 +27,8 @@ mod action_complete;
 mod action_executions;
 mod action_output;
 mod actions;
+pub mod auth;
+pub mod browsers;
 mod cron_triggers;
 mod dashboard;
 mod environments;
@@ -49,10 +51,26 @@ mod workflows;
 
 pub use error::ApiError;
 
-/// What the handlers share: the service.
+/// What the handlers share: the service; and how callers are checked.
 #[derive(Clone)]
 pub struct ApiState {
     pub service: Service,
+    /// Whether requests need an API token.
+    pub auth: auth::AuthMode,
+    /// The sites whose pages may call the API (`--cors-origin`).
+    pub cors: browsers::CorsOrigins,
+}
+
+impl ApiState {
+    /// The API of `service` as a local Bora serves it: no authentication,
+    /// no foreign site allowed.
+    pub fn new(service: Service) -> Self {
+        Self {
+            service,
+            auth: auth::AuthMode::Off,
+            cors: browsers::CorsOrigins::default(),
+        }
+    }
 }
 
 /// The query string as ordered pairs (repeated keys kept).
@@ -80,6 +98,9 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if let Some(refused) = not_json(req.headers()) {
+            return Err(refused.into_response());
+        }
         let body = Bytes::from_request(req, state)
             .await
             .map_err(IntoResponse::into_response)?;
@@ -92,6 +113,30 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
         }
         Ok(JsonObject(object))
     }
+}
+
+/// Refuses a body that says it is not JSON: a browser sends `text/plain`
+/// and form bodies across sites without asking first, so a JSON endpoint
+/// takes only `application/json` (or a `+json` type), or a body without a
+/// type (as curl and old clients send).
+fn not_json(headers: &header::HeaderMap) -> Option<ApiError> {
+    let given = headers.get(header::CONTENT_TYPE)?;
+    let text = String::from_utf8_lossy(given.as_bytes()).into_owned();
+    let essence = text
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if essence == "application/json" || essence.ends_with("+json") {
+        return None;
+    }
+    Some(ApiError::client(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        format!(
+            "Content-Type '{text}' is not accepted here: send the JSON body as application/json"
+        ),
+    ))
 }
 
 /// Where a JSON body holds a NUL character, looking inside the JSON-in-JSON
@@ -225,6 +270,11 @@ pub fn router(state: ApiState) -> Router {
     let limit = state.service.limits().max_request_bytes;
     // Recording starts with the first router: whoever serves the metrics.
     crate::telemetry::metrics::install();
+    let gate = std::sync::Arc::new(auth::Gate {
+        mode: state.auth,
+        service: state.service.clone(),
+    });
+    let cors = state.cors.clone();
     let (api, document) = routes::api(state);
     let (outer, _) = routes::outer().split_for_parts();
     let api = api
@@ -233,8 +283,21 @@ pub fn router(state: ApiState) -> Router {
         // On the routed API (not the outer router): only there is the
         // matched route template known, which labels the span and metrics.
         .layer(middleware::from_fn(crate::telemetry::http::track));
-    outer
+    // Outermost last: faults get their JSON body; a listed site's preflight
+    // is answered before the origin guard and the token check, and every
+    // answer to it carries its CORS headers.
+    let router = outer
         .fallback_service(NormalizePath::trim_trailing_slash(api))
+        .layer(middleware::from_fn_with_state(gate, auth::authenticate))
+        .layer(middleware::from_fn_with_state(
+            cors.clone(),
+            browsers::guard,
+        ));
+    let router = match cors.layer() {
+        Some(layer) => router.layer(layer),
+        None => router,
+    };
+    router
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn(json_faults))
         .layer(axum::Extension(BodyLimit(limit)))

@@ -87,6 +87,36 @@ pub(crate) fn parse(argv: Vec<OsString>) -> anyhow::Result<(ArgMatches, FromFile
     ))
 }
 
+/// The database the store commands (`bora token`, `bora audit`) open, as
+/// `serve` would: `--database` (or `BORA_DATABASE_URL`), else the
+/// configuration file's `database`, else the default.
+///
+/// # Errors
+/// A named file that cannot be read, or a file that is not TOML or whose
+/// `database` is not a string.
+pub(crate) fn database_url(flag: Option<&str>, config: Option<&Path>) -> anyhow::Result<String> {
+    if let Some(url) = flag {
+        return Ok(url.to_owned());
+    }
+    let path = match config {
+        Some(path) => path.to_path_buf(),
+        None if Path::new(DEFAULT_FILE).is_file() => PathBuf::from(DEFAULT_FILE),
+        None => return Ok(DEFAULT_DATABASE.to_owned()),
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read the configuration file {}", path.display()))?;
+    let table: toml::Table =
+        toml::from_str(&text).with_context(|| format!("{} is not valid TOML", path.display()))?;
+    match table.get("database") {
+        None => Ok(DEFAULT_DATABASE.to_owned()),
+        Some(toml::Value::String(url)) => Ok(url.clone()),
+        Some(_) => bail!("{}: 'database' must be a string", path.display()),
+    }
+}
+
+/// The database `bora serve` uses when none is named.
+pub(crate) const DEFAULT_DATABASE: &str = "sqlite://bora.sqlite";
+
 /// The matches of `serve` or `config show`, which take the serve settings.
 fn serve_settings(matches: &ArgMatches) -> Option<&ArgMatches> {
     match matches.subcommand()? {

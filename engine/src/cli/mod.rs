@@ -17,6 +17,7 @@ mod kit;
 mod limits;
 mod run;
 mod serve;
+mod token;
 mod validate;
 
 /// Bora workflow service.
@@ -45,6 +46,10 @@ enum Command {
     Config(config::ConfigCommand),
     /// Apply or check the store's schema migrations.
     Db(db::DbArgs),
+    /// Make, list and revoke API tokens (`bora serve --auth tokens`).
+    Token(token::TokenArgs),
+    /// Show who changed what through the API (with `--auth tokens`).
+    Audit(token::AuditArgs),
     /// Manage workflow definitions on a server.
     Workflow(client::workflow::WorkflowArgs),
     /// Start, follow and control executions on a server.
@@ -86,6 +91,8 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Config(config::ConfigCommand::Show(_)) => config::show(&matches, &from_file),
         Command::Db(args) => db::run(args),
+        Command::Token(args) => token::run(args),
+        Command::Audit(args) => token::audit(args),
         Command::Workflow(args) => client::workflow::run(args),
         Command::Execution(args) => client::execution::run(args),
         Command::Task(args) => client::task::run(args),

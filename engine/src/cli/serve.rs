@@ -12,6 +12,8 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::Args;
 
+use crate::api::auth::AuthMode;
+use crate::api::browsers::CorsOrigins;
 use crate::api::{ApiState, router};
 use crate::executor::ExecutorConfig;
 use crate::node::{Node, NodeConfig};
@@ -91,6 +93,21 @@ pub struct ServeArgs {
         value_name = "N"
     )]
     executor_slots: usize,
+    /// Who may call the API: `off` (anyone who can reach it: a local,
+    /// single-user Bora) or `tokens` (an API token made by `bora token
+    /// create`, as `Authorization: Bearer` or `X-Auth-Token`).
+    #[arg(long, env = "BORA_AUTH", value_enum, default_value_t = AuthMode::Off)]
+    auth: AuthMode,
+    /// Sites whose web pages may call the API, as origins
+    /// (`https://ops.example.com`), comma-separated; default: none, so a
+    /// page of another site can neither change anything nor read answers.
+    #[arg(
+        long = "cors-origin",
+        env = "BORA_CORS_ORIGINS",
+        value_name = "ORIGIN",
+        value_delimiter = ','
+    )]
+    cors_origin: Vec<String>,
     #[command(flatten)]
     ceilings: CeilingArgs,
     #[command(flatten)]
@@ -130,6 +147,17 @@ pub(crate) struct CeilingArgs {
         value_name = "SECONDS"
     )]
     max_action_timeout: u64,
+    /// Loopback, link-local or unspecified addresses (and this node's own
+    /// API address) that actions may reach, as IPs or networks
+    /// (`127.0.0.1`, `10.0.0.0/8`, `localhost`), comma-separated; default:
+    /// none, whatever a workflow or an upload asks for.
+    #[arg(
+        long,
+        env = "BORA_ALLOW_PRIVATE_EGRESS",
+        value_name = "ADDRESS",
+        value_delimiter = ','
+    )]
+    allow_private_egress: Vec<String>,
 }
 
 impl CeilingArgs {
@@ -142,6 +170,7 @@ impl CeilingArgs {
             timeout: Duration::from_secs(self.max_action_timeout),
         };
         config.max_memory_per_instance = self.max_memory;
+        config.private_egress = self.allow_private_egress.clone();
     }
 }
 
@@ -179,6 +208,7 @@ impl ServeArgs {
             ..RuntimeConfig::default()
         };
         self.ceilings.apply(&mut runtime);
+        runtime.own_addresses = vec![listen];
         let mut scheduler = SchedulerConfig::default();
         self.limits.apply(&mut scheduler)?;
         Ok(NodeConfig {
@@ -212,6 +242,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = args.node_config()?;
     let listen = resolve_listen(&args.listen)?;
+    let cors = CorsOrigins::parse(&args.cors_origin)
+        .map_err(|err| anyhow::anyhow!("--cors-origin: {err}"))?;
     let api = config.roles.api;
     let node = Node::start(config)
         .await
@@ -226,7 +258,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let app = router(ApiState {
-        service: node.service.clone(),
+        auth: args.auth,
+        cors,
+        ..ApiState::new(node.service.clone())
     });
     let listener = match tokio::net::TcpListener::bind(listen).await {
         Ok(listener) => listener,

@@ -17,7 +17,7 @@ use super::config::{Ceilings, Effective, RuntimeConfig};
 use super::error::{ActionFailure, FailureKind, LoadError};
 use super::host::{HostState, LogRecord};
 use super::input::{self, Descriptor, Param};
-use super::net::{EgressHooks, EgressPolicy};
+use super::net::{EgressHooks, EgressPolicy, PrivateEgress};
 use super::pool::{Interrupted, StopSwitch};
 use super::{CallContext, CallOutput, CallOverrides, CallTimings, LoadedAction, Outcome};
 
@@ -48,6 +48,8 @@ pub(crate) struct Shared {
     /// waits for a slot instead of failing to instantiate.
     pub slots: Semaphore,
     pub stop: StopSwitch,
+    /// What only the operator opens to actions (see [`PrivateEgress`]).
+    pub private: Arc<PrivateEgress>,
 }
 
 impl Shared {
@@ -58,7 +60,8 @@ impl Shared {
         timeout: Duration,
         policy: Arc<EgressPolicy>,
     ) -> Store<HostState> {
-        let state = HostState::new(self.config.output_cap, memory, EgressHooks::new(policy));
+        let hooks = EgressHooks::new(policy, Arc::clone(&self.private));
+        let state = HostState::new(self.config.output_cap, memory, hooks);
         let mut store = Store::new(&self.engine, state);
         store.limiter(|s| &mut s.memory);
         // Only fails when fuel is disabled, which it never is here.

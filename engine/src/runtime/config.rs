@@ -28,6 +28,14 @@ pub struct RuntimeConfig {
     pub timeout: Duration,
     /// Hosts every action may reach over `wasi:http` (see [`super::net`] for the syntax).
     pub allowed_hosts: Vec<String>,
+    /// The operator's opening of loopback, link-local and unspecified
+    /// addresses and of this node's own API (IP literals, networks,
+    /// `localhost`): without an entry here, no action reaches them, whatever
+    /// its own allow-list says.
+    pub private_egress: Vec<String>,
+    /// Where this node's API listens (refused to actions unless
+    /// `private_egress` covers it).
+    pub own_addresses: Vec<std::net::SocketAddr>,
     /// Cap on each of the captured stdout, stderr and log buffers of a call, in bytes.
     pub output_cap: usize,
     /// Where precompiled components are kept; `None` compiles in memory every time.
@@ -58,6 +66,8 @@ impl Default for RuntimeConfig {
             memory_bytes: 64 << 20,
             timeout: Duration::from_secs(60),
             allowed_hosts: Vec::new(),
+            private_egress: Vec::new(),
+            own_addresses: Vec::new(),
             output_cap: 64 << 10,
             cache_dir: Some(default_cache_dir()),
             allocator: Allocator::Pooling,

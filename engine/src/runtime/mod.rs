@@ -267,7 +267,12 @@ impl Runtime {
         config.fuel = config.fuel.min(ceilings.fuel);
         config.memory_bytes = config.memory_bytes.min(ceilings.memory);
         config.timeout = config.timeout.min(ceilings.timeout);
+        let private = Arc::new(net::PrivateEgress::new(
+            &config.private_egress,
+            &config.own_addresses,
+        ));
         let shared = Arc::new(Shared {
+            private,
             slots: Semaphore::new(config.max_concurrent_instances.max(1) as usize),
             engine,
             config,

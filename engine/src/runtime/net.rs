@@ -14,6 +14,13 @@
 //! unspecified addresses are reached only through an IP literal or network
 //! entry that covers them, or the entry `localhost` for loopback: a matching
 //! name or wildcard is not enough. Only `http` and `https` are allowed.
+//!
+//! Those addresses, and this node's own API address, are the operator's to
+//! open, never a workflow's or an uploader's: whatever a call's allow-list
+//! says, they are refused unless the operator lists them too
+//! ([`PrivateEgress`], `bora serve --allow-private-egress`). So a workflow
+//! cannot point std.http at Bora's own API, at a sidecar on loopback or at
+//! a cloud's metadata service (169.254.169.254).
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
@@ -86,11 +93,13 @@ impl EgressPolicy {
     }
 
     /// Checks a request's URL and resolves its host; returns the address to
-    /// connect to, or why the request is refused.
+    /// connect to, or why the request is refused (by this policy or by the
+    /// operator's `private` one).
     pub(crate) async fn check(
         &self,
         scheme: Option<&Scheme>,
         authority: Option<&Authority>,
+        private: &PrivateEgress,
     ) -> Result<SocketAddr, String> {
         let https = match scheme.map(Scheme::as_str) {
             Some("http") => false,
@@ -133,8 +142,67 @@ impl EgressPolicy {
                 bad.ip()
             ));
         }
+        if let Some(reason) = addrs.iter().find_map(|a| private.refuses(*a)) {
+            return Err(format!("{host}:{port}: {reason}"));
+        }
         Ok(addrs[0])
     }
+}
+
+/// What only the operator opens: loopback, link-local and unspecified
+/// addresses, and this node's own API address.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PrivateEgress {
+    /// The operator's entries (IP literals, networks, `localhost`).
+    allowed: EgressPolicy,
+    /// Where this node's API listens.
+    own: Vec<SocketAddr>,
+}
+
+impl PrivateEgress {
+    pub(crate) fn new(entries: &[String], own: &[SocketAddr]) -> Self {
+        Self {
+            allowed: EgressPolicy::new(entries),
+            own: own.to_vec(),
+        }
+    }
+
+    /// Why connecting to `addr` is refused, if it is.
+    fn refuses(&self, addr: SocketAddr) -> Option<String> {
+        let ip = canonical(addr.ip());
+        let explicit = |ip| {
+            self.allowed.rules.iter().any(|rule| match rule {
+                Rule::Ip { ip: allowed, .. } => canonical(*allowed) == ip,
+                Rule::Net { net, prefix } => in_network(ip, *net, *prefix),
+                Rule::Host { name, .. } => {
+                    name.eq_ignore_ascii_case("localhost") && ip.is_loopback()
+                }
+                Rule::Any | Rule::Suffix { .. } => false,
+            })
+        };
+        let own = self.own.iter().any(|o| {
+            o.port() == addr.port()
+                && (canonical(o.ip()) == ip || (o.ip().is_unspecified() && is_local(ip)))
+        });
+        if own && !explicit(ip) {
+            return Some(format!(
+                "{addr} is this Bora node's own API, which actions may not call unless the \
+                 operator allows it (bora serve --allow-private-egress)"
+            ));
+        }
+        if is_special(ip) && !explicit(ip) {
+            return Some(format!(
+                "{ip} is a loopback, link-local or unspecified address, which only the \
+                 operator can open to actions (bora serve --allow-private-egress)"
+            ));
+        }
+        None
+    }
+}
+
+/// Whether `ip` is an address of this machine (binding to it works).
+fn is_local(ip: IpAddr) -> bool {
+    is_special(ip) || std::net::UdpSocket::bind(SocketAddr::new(ip, 0)).is_ok()
 }
 
 fn parse_rule(entry: &str) -> Option<Rule> {
@@ -221,14 +289,16 @@ fn in_network(ip: IpAddr, net: IpAddr, prefix: u8) -> bool {
 /// The wasi:http hooks of one call: check, then send.
 pub(crate) struct EgressHooks {
     policy: Arc<EgressPolicy>,
+    private: Arc<PrivateEgress>,
     /// Refused requests, for the failure report and the action's log.
     pub(crate) denied: Arc<Mutex<Vec<String>>>,
 }
 
 impl EgressHooks {
-    pub(crate) fn new(policy: Arc<EgressPolicy>) -> Self {
+    pub(crate) fn new(policy: Arc<EgressPolicy>, private: Arc<PrivateEgress>) -> Self {
         Self {
             policy,
+            private,
             denied: Arc::new(Mutex::new(Vec::new())),
         }
     }
@@ -253,10 +323,11 @@ impl WasiHttpHooks for EgressHooks {
     > {
         drop(fut);
         let policy = Arc::clone(&self.policy);
+        let private = Arc::clone(&self.private);
         let denied = Arc::clone(&self.denied);
         Box::new(async move {
             let uri = request.uri().clone();
-            let addr = match policy.check(uri.scheme(), uri.authority()).await {
+            let addr = match policy.check(uri.scheme(), uri.authority(), &private).await {
                 Ok(addr) => addr,
                 Err(reason) => {
                     tracing::info!(%uri, %reason, "outgoing request denied");
@@ -295,9 +366,78 @@ mod tests {
         EgressPolicy::new(&entries.iter().map(|s| s.to_string()).collect::<Vec<_>>())
     }
 
+    /// An operator who opens every special address: the call's own
+    /// allow-list decides.
+    fn open() -> PrivateEgress {
+        let all = [
+            "127.0.0.0/8",
+            "::1/128",
+            "169.254.0.0/16",
+            "fe80::/10",
+            "0.0.0.0/32",
+        ];
+        PrivateEgress::new(&all.map(String::from), &[])
+    }
+
     async fn check(p: &EgressPolicy, url: &str) -> Result<SocketAddr, String> {
+        check_under(p, url, &open()).await
+    }
+
+    async fn check_under(
+        p: &EgressPolicy,
+        url: &str,
+        private: &PrivateEgress,
+    ) -> Result<SocketAddr, String> {
         let uri: http::Uri = url.parse().map_err(|e| format!("{e}"))?;
-        p.check(uri.scheme(), uri.authority()).await
+        p.check(uri.scheme(), uri.authority(), private).await
+    }
+
+    #[tokio::test]
+    async fn special_addresses_and_the_own_api_are_the_operators_to_open() {
+        let granted = policy(&["127.0.0.1", "169.254.169.254", "localhost"]);
+        let closed = PrivateEgress::new(&[], &["127.0.0.1:8989".parse().unwrap()]);
+        for url in [
+            "http://127.0.0.1:9000/",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://localhost:8989/v2/executions",
+        ] {
+            let err = check_under(&granted, url, &closed).await.unwrap_err();
+            assert!(err.contains("operator"), "{url}: {err}");
+        }
+        let err = check_under(&granted, "http://127.0.0.1:8989/", &closed)
+            .await
+            .unwrap_err();
+        assert!(err.contains("own API"), "{err}");
+        // The operator opens loopback: the call's list still has to agree.
+        let loopback = PrivateEgress::new(&["127.0.0.1".into()], &[]);
+        assert!(
+            check_under(&granted, "http://127.0.0.1:9000/", &loopback)
+                .await
+                .is_ok()
+        );
+        let err = check_under(&policy(&["*"]), "http://127.0.0.1:9000/", &loopback)
+            .await
+            .unwrap_err();
+        assert!(err.contains("not explicitly allowed"), "{err}");
+        // A node listening on every interface: its port on this machine's
+        // addresses is its own API.
+        let anywhere =
+            PrivateEgress::new(&["127.0.0.1".into()], &["0.0.0.0:8989".parse().unwrap()]);
+        assert!(
+            anywhere
+                .refuses("127.0.0.1:8989".parse().unwrap())
+                .is_none()
+        );
+        assert!(
+            anywhere
+                .refuses("127.0.0.2:8989".parse().unwrap())
+                .is_some()
+        );
+        assert!(
+            anywhere
+                .refuses("93.184.216.34:8989".parse().unwrap())
+                .is_none()
+        );
     }
 
     #[tokio::test]

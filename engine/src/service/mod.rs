@@ -27,6 +27,7 @@ use crate::actions::definitions::DefinitionError;
 use crate::runtime::{Ceilings, Runtime};
 use crate::scheduler::Scheduler;
 
+mod access;
 mod action_executions;
 mod actions;
 mod cron_triggers;
@@ -148,8 +149,6 @@ impl Service {
         &self.cron_wake
     }
 
-    /// The scheduler, for the node that runs its loops (and tests that
-    /// drive it).
     /// Whether this node can serve: the store answers and its schema is
     /// the one this version knows (`GET /ready`). `Err` when the store
     /// cannot be reached; otherwise the schema's status.
@@ -157,6 +156,8 @@ impl Service {
         Ok(self.store.schema_status().await?)
     }
 
+    /// The scheduler, for the node that runs its loops (and tests that
+    /// drive it).
     pub fn scheduler(&self) -> &Scheduler {
         &self.scheduler
     }

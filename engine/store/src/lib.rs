@@ -20,6 +20,7 @@
 //! - [`definitions`]: workflow definitions and parsed specs.
 //! - [`workbooks`]: workbooks (their workflows are definitions).
 //! - [`actions`]: ad-hoc action definitions and uploaded components (versioned).
+//! - [`auth`]: API tokens (by digest) and the audit log.
 //! - [`environments`]: named variable sets for `params.env`.
 //! - [`cron_triggers`]: scheduled workflow starts.
 //! - [`event_triggers`]: workflow starts on events (fed by the API's webhook).
@@ -31,6 +32,7 @@
 //! - `crud`: the fetch/insert/delete plumbing the resource modules share.
 
 pub mod actions;
+pub mod auth;
 pub mod cron_triggers;
 mod crud;
 pub mod db;
@@ -49,6 +51,7 @@ pub mod workbooks;
 pub use actions::{
     ActionComponent, ActionDefinition, CompileState, ComponentArtifact, NewComponent,
 };
+pub use auth::{AuditEntry, TokenRecord};
 pub use cron_triggers::CronTriggerRecord;
 pub use db::{Backend, SchemaStatus, Store};
 pub use definitions::WorkflowDefinition;

@@ -426,6 +426,10 @@ impl Store {
     /// Updates an execution's description and/or merges `env` into its
     /// `params.env`, under the execution's lock; bumps the version so cached
     /// copies are reloaded. Returns the updated execution.
+    ///
+    /// Mistral's sub-workflows read their root execution's env, so an env
+    /// merged into a root reaches its unfinished sub-workflows too (each got
+    /// a copy of it at start).
     pub async fn update_execution_details(
         &self,
         id: &str,
@@ -440,33 +444,16 @@ impl Store {
                 key: format!("id={id}"),
             });
         }
-        let raw: String =
-            sqlx::query_scalar("SELECT params FROM workflow_executions WHERE id = $1")
-                .bind(id.to_owned())
-                .fetch_one(tx.conn())
-                .await?;
-        let mut params: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&raw)
-            .map_err(|err| StoreError::Corrupt {
-                what: "JSON column",
-                detail: format!("params: {err}"),
-            })?;
-        if let Some(env) = env {
-            let slot = params
-                .entry("env")
-                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-            if !slot.is_object() {
-                *slot = serde_json::Value::Object(serde_json::Map::new());
-            }
-            if let Some(current) = slot.as_object_mut() {
-                for (k, v) in env {
-                    current.insert(k.clone(), v.clone());
-                }
-            }
-        }
-        let params = serde_json::to_string(&params).map_err(|err| StoreError::Corrupt {
-            what: "JSON column",
-            detail: format!("params: {err}"),
-        })?;
+        let (raw, root): (String, Option<String>) = sqlx::query_as(
+            "SELECT params, root_execution_id FROM workflow_executions WHERE id = $1",
+        )
+        .bind(id.to_owned())
+        .fetch_one(tx.conn())
+        .await?;
+        let params = match env {
+            Some(env) => merge_env(&raw, env)?,
+            None => raw,
+        };
         sqlx::query(
             "UPDATE workflow_executions SET description = COALESCE($1, description), \
              params = $2, updated_at = $3, version = version + 1 WHERE id = $4",
@@ -477,6 +464,26 @@ impl Store {
         .bind(id.to_owned())
         .execute(tx.conn())
         .await?;
+        if let (Some(env), None) = (env, root) {
+            let open: Vec<(String, String)> = sqlx::query_as(
+                "SELECT id, params FROM workflow_executions WHERE root_execution_id = $1 \
+                 AND state IN ('IDLE', 'RUNNING', 'PAUSED')",
+            )
+            .bind(id.to_owned())
+            .fetch_all(tx.conn())
+            .await?;
+            for (child, raw) in open {
+                sqlx::query(
+                    "UPDATE workflow_executions SET params = $1, updated_at = $2, \
+                     version = version + 1 WHERE id = $3",
+                )
+                .bind(merge_env(&raw, env)?)
+                .bind(now)
+                .bind(child)
+                .execute(tx.conn())
+                .await?;
+            }
+        }
         tx.commit().await?;
         self.get_execution(id).await
     }
@@ -506,4 +513,26 @@ fn owner_text(row: &sqlx::any::AnyRow, column: &str) -> Result<String> {
         what: "column",
         detail: format!("{column}: {err}"),
     })
+}
+
+/// The `params` column `raw` with `env` merged into its `params.env`.
+fn merge_env(raw: &str, env: &serde_json::Map<String, serde_json::Value>) -> Result<String> {
+    let corrupt = |err: serde_json::Error| StoreError::Corrupt {
+        what: "JSON column",
+        detail: format!("params: {err}"),
+    };
+    let mut params: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(raw).map_err(corrupt)?;
+    let slot = params
+        .entry("env")
+        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    if !slot.is_object() {
+        *slot = serde_json::Value::Object(serde_json::Map::new());
+    }
+    if let Some(current) = slot.as_object_mut() {
+        for (k, v) in env {
+            current.insert(k.clone(), v.clone());
+        }
+    }
+    serde_json::to_string(&params).map_err(corrupt)
 }

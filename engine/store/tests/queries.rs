@@ -332,3 +332,33 @@ async fn details_update_merges_env_and_bumps_the_version() {
         ));
     }
 }
+
+#[tokio::test]
+async fn env_merged_into_a_root_reaches_its_open_sub_workflows() {
+    for backend in backends().await {
+        let store = &backend.store;
+        seed(store).await;
+        let env = json!({"k": "v"}).as_object().cloned().unwrap_or_default();
+        let before = store.get_execution("c1").await.expect("child").version;
+        store
+            .update_execution_details("e1", None, Some(&env), 50)
+            .await
+            .expect("update root");
+        let child = store.get_execution("c1").await.expect("child");
+        assert_eq!(
+            child.execution.params.get("env"),
+            Some(&json!({"k": "v"})),
+            "{}",
+            backend.name
+        );
+        assert_eq!(child.version, before + 1, "{}", backend.name);
+        // A sub-workflow's own update stays its own.
+        let other = json!({"only": 1}).as_object().cloned().unwrap_or_default();
+        store
+            .update_execution_details("c1", None, Some(&other), 60)
+            .await
+            .expect("update child");
+        let root = store.get_execution("e1").await.expect("root");
+        assert_eq!(root.execution.params.get("env"), Some(&json!({"k": "v"})));
+    }
+}

@@ -66,9 +66,7 @@ async fn start(
     };
     configure(&mut config);
     let node = Node::start(config).await.expect("node starts");
-    let app = router(ApiState {
-        service: node.service.clone(),
-    });
+    let app = router(ApiState::new(node.service.clone()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

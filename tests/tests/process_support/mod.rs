@@ -15,34 +15,53 @@ use serde_json::{Value, json};
 /// One HTTP/1.1 request (a connection each): the status and the JSON body
 /// (`Null` when there is none). A connection refused or cut gives status 0.
 pub fn request(port: u16, method: &str, path: &str, body: Option<(&str, &[u8])>) -> (u16, Value) {
+    let (status, _, json) = request_with(port, method, path, &[], body);
+    (status, json)
+}
+
+/// [`request`] with extra headers; also gives the answer's head (status
+/// line and headers, lower-cased).
+pub fn request_with(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<(&str, &[u8])>,
+) -> (u16, String, Value) {
     let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
-        return (0, Value::Null);
+        return (0, String::new(), Value::Null);
     };
     let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
     let (ctype, payload) = body.unwrap_or(("text/plain", b""));
+    let extra: String = headers
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}\r\n"))
+        .collect();
     let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\
-         Content-Type: {ctype}\r\nContent-Length: {}\r\n\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: */*\r\nConnection: close\r\n\
+         {extra}Content-Type: {ctype}\r\nContent-Length: {}\r\n\r\n",
         payload.len()
     );
     if stream.write_all(head.as_bytes()).is_err() || stream.write_all(payload).is_err() {
-        return (0, Value::Null);
+        return (0, String::new(), Value::Null);
     }
     let mut raw = Vec::new();
     if stream.read_to_end(&mut raw).is_err() {
-        return (0, Value::Null);
+        return (0, String::new(), Value::Null);
     }
     let text = String::from_utf8_lossy(&raw);
     let Some(status) = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()) else {
-        return (0, Value::Null);
+        return (0, String::new(), Value::Null);
     };
-    let body = text.find("\r\n\r\n").map(|i| &text[i + 4..]).unwrap_or("");
+    let split = text.find("\r\n\r\n");
+    let answer_head = split.map_or("", |i| &text[..i]).to_ascii_lowercase();
+    let body = split.map(|i| &text[i + 4..]).unwrap_or("");
     // Chunked answers: the JSON between the first and the last bracket.
     let json = match (body.find(['{', '[']), body.rfind(['}', ']'])) {
         (Some(a), Some(b)) if b >= a => serde_json::from_str(&body[a..=b]).unwrap_or(Value::Null),
         _ => Value::Null,
     };
-    (status, json)
+    (status, answer_head, json)
 }
 
 /// A GET that must answer 200.
@@ -101,7 +120,8 @@ impl Server {
         let server = Self::spawn(port, database, flags, stderr);
         let deadline = Instant::now() + Duration::from_secs(120);
         loop {
-            if request(port, "GET", "/v2/workflows", None).0 == 200 {
+            // 401: up, with authentication on.
+            if matches!(request(port, "GET", "/v2/workflows", None).0, 200 | 401) {
                 return server;
             }
             assert!(Instant::now() < deadline, "bora serve did not come up");

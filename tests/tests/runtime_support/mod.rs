@@ -30,6 +30,9 @@ pub fn test_config() -> RuntimeConfig {
         timeout: Duration::from_secs(10),
         cache_dir: Some(cache_dir()),
         max_concurrent_instances: 16,
+        // The test servers listen on loopback, which only the operator
+        // opens to actions.
+        private_egress: vec!["127.0.0.1".into()],
         ..RuntimeConfig::default()
     }
 }

@@ -25,13 +25,34 @@ const fill = (el, ...kids) => el.replaceChildren(...kids.flat().filter((k) => k 
 const h = (tag, attrs, ...kids) => build((t) => document.createElement(t), tag, attrs, kids);
 const s = (tag, attrs, ...kids) => build((t) => document.createElementNS(SVG_NS, t), tag, attrs, kids);
 
-async function api(method, path, body) {
+// With authentication on, the first 401 asks for an API token once; the
+// server keeps it in an HttpOnly, SameSite=Strict cookie (same-origin only).
+let signingIn = null;
+async function signIn() {
+  if (!signingIn) {
+    signingIn = (async () => {
+      const token = window.prompt('This Bora needs an API token (bora token create):');
+      if (!token) return false;
+      const reply = await fetch('/ui/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: token.trim() }),
+      });
+      if (reply.ok) connectLive();
+      return reply.ok;
+    })().finally(() => { signingIn = null; });
+  }
+  return signingIn;
+}
+
+async function api(method, path, body, retried) {
   const init = { method, headers: { Accept: 'application/json' } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
   const reply = await fetch('/v2' + path, init);
+  if (reply.status === 401 && !retried && await signIn()) return api(method, path, body, true);
   const text = await reply.text();
   let data = text;
   try { data = text ? JSON.parse(text) : null; } catch (_) { /* not JSON */ }
@@ -61,8 +82,11 @@ function duration(ms) {
 let onChange = null;
 let view = 0; // bumped on navigation, so late answers of an old view are dropped
 
+let live = null;
 function connectLive() {
+  if (live) live.close();
   const stream = new EventSource('/v2/events');
+  live = stream;
   const fire = (ids) => { if (onChange) onChange(ids); };
   stream.addEventListener('ready', () => { $('#live').className = 'on'; fire(null); });
   stream.addEventListener('changed', (e) => fire(JSON.parse(e.data).ids));

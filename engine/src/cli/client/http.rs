@@ -29,7 +29,9 @@ fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
 }
 
 impl Client {
-    pub fn new(url: &str) -> anyhow::Result<Self> {
+    /// A client of the server at `url`, sending `token` (an API token) with
+    /// every request when there is one.
+    pub fn new(url: &str, token: Option<&str>) -> anyhow::Result<Self> {
         let trimmed = url.trim().trim_end_matches('/');
         let base = trimmed.strip_suffix("/v2").unwrap_or(trimmed).to_owned();
         let parsed = reqwest::Url::parse(&base)
@@ -37,7 +39,15 @@ impl Client {
         if !matches!(parsed.scheme(), "http" | "https") {
             bail!("invalid server URL '{url}': it must start with http:// or https://");
         }
+        let mut headers = reqwest::header::HeaderMap::new();
+        if let Some(token) = token.map(str::trim).filter(|t| !t.is_empty()) {
+            let mut value = reqwest::header::HeaderValue::from_str(&format!("Bearer {token}"))
+                .map_err(|_| anyhow!("the API token holds characters a token never has"))?;
+            value.set_sensitive(true);
+            headers.insert(reqwest::header::AUTHORIZATION, value);
+        }
         let http = reqwest::Client::builder()
+            .default_headers(headers)
             .connect_timeout(Duration::from_secs(10))
             .user_agent(concat!("bora/", env!("CARGO_PKG_VERSION")))
             .build()

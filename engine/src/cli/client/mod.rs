@@ -47,6 +47,10 @@ pub struct ClientOpts {
         global = true
     )]
     pub url: String,
+    /// The API token, when the server asks for one (`bora serve --auth
+    /// tokens`; tokens come from `bora token create`).
+    #[arg(long, env = "BORA_TOKEN", global = true, hide_env_values = true)]
+    pub token: Option<String>,
     /// Output format.
     #[arg(long, short = 'o', value_enum, default_value_t = Format::Table, global = true)]
     pub output: Format,
@@ -54,7 +58,7 @@ pub struct ClientOpts {
 
 impl ClientOpts {
     pub fn client(&self) -> anyhow::Result<Client> {
-        Client::new(&self.url)
+        Client::new(&self.url, self.token.as_deref())
     }
 
     pub fn json(&self) -> bool {

@@ -1,0 +1,336 @@
+//! Who is calling: API tokens and the audit log.
+//!
+//! Authentication is off by default (a local, single-user Bora, as
+//! Mistral's `auth_enable = False`). With `--auth tokens` every request
+//! needs a token made by `bora token create`, sent as `Authorization:
+//! Bearer TOKEN` or as Mistral's `X-Auth-Token` (python-mistralclient's
+//! `--os-auth-token`). Only the SHA-256 digest of a token is stored, and
+//! each request looks its token up in the store: a revoked token is
+//! refused at once by every node sharing the store.
+//!
+//! Left open without a token: the health checks (`/health`, `/ready`),
+//! the dashboard's page and files, the API's root and OpenAPI document,
+//! and the event webhook (`POST /v2/events/{exchange}/{topic}`, which takes
+//! its trigger's own token).
+//!
+//! The dashboard signs in with a token (`POST /ui/login`), which it gets
+//! back as an `HttpOnly`, `SameSite=Strict` cookie: a browser sends it only
+//! with requests of Bora's own pages (its event stream included, which
+//! cannot set headers), never with another site's.
+//!
+//! With authentication on, every state-changing request (not GET, HEAD or
+//! OPTIONS) is written to the audit log: when, which token, method, path,
+//! status, and the id of what it created (`bora audit`).
+
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use bora_store::{AuditEntry, TokenRecord};
+use sha2::{Digest, Sha256};
+
+use super::{ApiError, ApiState, JsonObject};
+use crate::clock::now_micros;
+use crate::service::Service;
+
+/// Every token starts with this, so a leaked one is easy to recognise
+/// (secret scanners, logs).
+pub const TOKEN_PREFIX: &str = "bora_";
+
+/// The cookie the dashboard's token travels in.
+const COOKIE: &str = "bora_token";
+
+/// The largest created-object answer read for its id in the audit log.
+const AUDIT_BODY_LIMIT: usize = 1 << 20;
+
+/// Whether requests must carry a token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuthMode {
+    /// Every request is served (a local, single-user Bora).
+    #[default]
+    Off,
+    /// Requests need a token made by `bora token create`.
+    Tokens,
+}
+
+/// The caller of a request, for the handlers (in the request's
+/// extensions when authentication is on).
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub token_id: String,
+    pub project: String,
+    pub admin: bool,
+}
+
+/// What the middleware needs.
+#[derive(Clone)]
+pub(crate) struct Gate {
+    pub(crate) mode: AuthMode,
+    pub(crate) service: Service,
+}
+
+/// A new token: its id and its text (shown once, never stored).
+pub fn new_token() -> Result<(String, String), getrandom::Error> {
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret)?;
+    let mut id = [0u8; 6];
+    getrandom::fill(&mut id)?;
+    Ok((
+        hex::encode(id),
+        format!("{TOKEN_PREFIX}{}", hex::encode(secret)),
+    ))
+}
+
+/// The digest a token is stored and looked up by.
+pub fn digest(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// The token a request carries, if any: a header, else the dashboard's
+/// cookie.
+fn presented(headers: &HeaderMap) -> Option<&str> {
+    header_token(headers).or_else(|| cookie_token(headers))
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == COOKIE).then(|| value.trim())
+        })
+        .filter(|t| !t.is_empty())
+}
+
+fn header_token(headers: &HeaderMap) -> Option<&str> {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            let (scheme, rest) = v.trim().split_once(' ')?;
+            scheme.eq_ignore_ascii_case("bearer").then(|| rest.trim())
+        });
+    bearer
+        .or_else(|| {
+            headers
+                .get("x-auth-token")
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+        })
+        .filter(|t| !t.is_empty())
+}
+
+/// Whether a request is served without a token.
+fn open_without_token(method: &Method, path: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    let read = matches!(*method, Method::GET | Method::HEAD);
+    let webhook = *method == Method::POST
+        && path
+            .strip_prefix("/v2/events/")
+            .is_some_and(|rest| rest.split('/').count() == 2);
+    let login = *method == Method::POST && matches!(path, "/ui/login" | "/ui/logout");
+    webhook
+        || login
+        || (read
+            && (matches!(
+                path,
+                "" | "/health" | "/ready" | "/v2" | "/v2/openapi.json" | "/index.html"
+            ) || path.starts_with("/ui/")))
+}
+
+fn unauthorized(message: &str) -> Response {
+    let mut response = ApiError::client(StatusCode::UNAUTHORIZED, message).into_response();
+    response
+        .headers_mut()
+        .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    response
+}
+
+/// The middleware: authenticates, then audits what the request changed.
+pub(crate) async fn authenticate(
+    State(gate): State<Arc<Gate>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if gate.mode == AuthMode::Off || open_without_token(request.method(), request.uri().path()) {
+        return next.run(request).await;
+    }
+    let Some(token) = presented(request.headers()) else {
+        return unauthorized(
+            "Authentication required: send an API token as 'Authorization: Bearer TOKEN' \
+             or 'X-Auth-Token: TOKEN' (tokens are made by `bora token create`)",
+        );
+    };
+    let record = match gate.service.token(&digest(token)).await {
+        Ok(Some(record)) => record,
+        Ok(None) => return unauthorized("The API token is not valid: unknown or revoked"),
+        Err(err) => {
+            return ApiError::Internal {
+                detail: format!("cannot check the API token: {err}"),
+                style: super::error::Style::Fault,
+            }
+            .into_response();
+        }
+    };
+    gate.service.note_token_use(&record);
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    request.extensions_mut().insert(Caller {
+        token_id: record.id.clone(),
+        project: record.project.clone(),
+        admin: record.admin,
+    });
+    let response = next.run(request).await;
+    if matches!(method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return response;
+    }
+    audit(&gate.service, &record, &method, path, response).await
+}
+
+/// Writes the audit entry of a state-changing request; a created object's
+/// id is read from the answer (`{"id": ...}`).
+async fn audit(
+    service: &Service,
+    record: &TokenRecord,
+    method: &Method,
+    path: String,
+    response: Response,
+) -> Response {
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|c| c.as_bytes().starts_with(b"application/json"));
+    let (response, target) = if *method == Method::POST && status.is_success() && json {
+        let (parts, body) = response.into_parts();
+        match axum::body::to_bytes(body, AUDIT_BODY_LIMIT).await {
+            Ok(bytes) => {
+                let target = serde_json::from_slice::<serde_json::Value>(&bytes)
+                    .ok()
+                    .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned));
+                (
+                    Response::from_parts(parts, axum::body::Body::from(bytes)),
+                    target,
+                )
+            }
+            Err(err) => {
+                tracing::warn!(%path, error = %err, "cannot read the answer for the audit log");
+                (Response::from_parts(parts, axum::body::Body::empty()), None)
+            }
+        }
+    } else {
+        (response, None)
+    };
+    let entry = AuditEntry {
+        id: uuid::Uuid::new_v4().to_string(),
+        at: now_micros(),
+        token_id: Some(record.id.clone()),
+        project: Some(record.project.clone()),
+        method: method.to_string(),
+        path,
+        status: status.as_u16(),
+        target,
+    };
+    if let Err(err) = service.audit(entry).await {
+        tracing::error!(error = %err, "cannot write the audit log");
+    }
+    response
+}
+
+/// The dashboard's sign-in and sign-out (not part of Mistral's API).
+pub(crate) fn routes() -> axum::Router<ApiState> {
+    axum::Router::new()
+        .route("/ui/login", axum::routing::post(login))
+        .route("/ui/logout", axum::routing::post(logout))
+}
+
+/// `POST /ui/login` `{"token": ...}`: checks the token and gives it back as
+/// the dashboard's cookie.
+async fn login(
+    State(state): State<ApiState>,
+    JsonObject(body): JsonObject,
+) -> Result<Response, ApiError> {
+    let Some(token) = body.get("token").and_then(|t| t.as_str()).map(str::trim) else {
+        return Err(ApiError::bad_request("Expected {\"token\": \"...\"}"));
+    };
+    if state.service.token(&digest(token)).await?.is_none() {
+        return Ok(unauthorized(
+            "The API token is not valid: unknown or revoked",
+        ));
+    }
+    // Only the token's own characters can reach the header (hex).
+    let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
+    let value = HeaderValue::from_str(&cookie)
+        .map_err(|_| ApiError::bad_request("The token holds characters a token never has"))?;
+    Ok(([(header::SET_COOKIE, value)], StatusCode::NO_CONTENT).into_response())
+}
+
+/// `POST /ui/logout`: forgets the dashboard's cookie.
+async fn logout() -> Response {
+    let cookie = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    match HeaderValue::from_str(&cookie) {
+        Ok(value) => ([(header::SET_COOKIE, value)], StatusCode::NO_CONTENT).into_response(),
+        Err(_) => StatusCode::NO_CONTENT.into_response(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_long_random_and_hashed() {
+        let (id, token) = new_token().unwrap();
+        let (other_id, other) = new_token().unwrap();
+        assert_ne!(token, other);
+        assert_ne!(id, other_id);
+        assert!(token.starts_with(TOKEN_PREFIX));
+        assert_eq!(token.len(), TOKEN_PREFIX.len() + 64);
+        assert_eq!(digest(&token).len(), 64);
+        assert_ne!(digest(&token), digest(&other));
+    }
+
+    #[test]
+    fn tokens_come_as_bearer_or_x_auth_token() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(presented(&headers), None);
+        headers.insert("x-auth-token", HeaderValue::from_static(" abc "));
+        assert_eq!(presented(&headers), Some("abc"));
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer xyz"),
+        );
+        assert_eq!(presented(&headers), Some("xyz"));
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Basic Zm9v"),
+        );
+        assert_eq!(presented(&headers), Some("abc"));
+        let mut cookies = HeaderMap::new();
+        cookies.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; bora_token=tok; b=2"),
+        );
+        assert_eq!(presented(&cookies), Some("tok"));
+    }
+
+    #[test]
+    fn only_health_docs_dashboard_and_webhooks_are_open() {
+        assert!(open_without_token(&Method::GET, "/health"));
+        assert!(open_without_token(&Method::GET, "/"));
+        assert!(open_without_token(&Method::GET, "/ui/app.js"));
+        assert!(open_without_token(&Method::GET, "/v2/"));
+        assert!(open_without_token(&Method::POST, "/v2/events/ex/topic"));
+        assert!(!open_without_token(&Method::GET, "/v2/events"));
+        assert!(!open_without_token(&Method::GET, "/v2/workflows"));
+        assert!(!open_without_token(&Method::POST, "/health"));
+        assert!(!open_without_token(&Method::GET, "/metrics"));
+        assert!(!open_without_token(&Method::POST, "/v2/events/a/b/c"));
+    }
+}
