@@ -23,6 +23,7 @@ use tokio::sync::watch;
 use tokio::task::JoinSet;
 
 use crate::executor::{Executor, ExecutorConfig};
+use crate::runtime::net::PrivateEgress;
 use crate::runtime::{Runtime, RuntimeConfig, RuntimeError};
 use crate::scheduler::{Scheduler, SchedulerConfig};
 use crate::service::Service;
@@ -206,7 +207,11 @@ impl Node {
         {
             let notifier = scheduler.notifier().clone();
             let stopped = stopped.clone();
-            tasks.spawn(async move { notifier.run(wait_stop(stopped)).await });
+            let private = PrivateEgress::new(
+                &config.runtime.private_egress,
+                &config.runtime.own_addresses,
+            );
+            tasks.spawn(async move { notifier.run(private, wait_stop(stopped)).await });
         }
         if roles.executor {
             let executor = executor.clone();

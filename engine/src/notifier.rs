@@ -14,12 +14,23 @@
 //! task; a failed post (no answer, or a status other than 200/201, as
 //! Mistral counts it) is retried with exponential backoff, then logged
 //! and dropped.
+//!
+//! A workflow names its webhooks, so they obey the actions' rule for
+//! private addresses: loopback, link-local and unspecified addresses and
+//! this node's own API are refused unless the operator opened them
+//! (`--allow-private-egress`). Names are checked as they are resolved for
+//! the connection itself, so a name cannot turn private between the check
+//! and the post.
 
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use bora_core::notify::{Notification, Webhook};
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use tokio::sync::{Semaphore, mpsc};
+
+use crate::runtime::net::PrivateEgress;
 
 /// Batches waiting to be sent.
 const QUEUE: usize = 10_000;
@@ -82,8 +93,13 @@ impl Notifier {
     }
 
     /// Sends queued batches until `shutdown` resolves (what is still queued
-    /// then is dropped). Runs once per notifier.
-    pub async fn run(&self, shutdown: impl std::future::Future<Output = ()>) {
+    /// then is dropped), never to what `private` refuses. Runs once per
+    /// notifier.
+    pub(crate) async fn run(
+        &self,
+        private: PrivateEgress,
+        shutdown: impl std::future::Future<Output = ()>,
+    ) {
         let Some(mut receiver) = self
             .receiver
             .lock()
@@ -92,7 +108,9 @@ impl Notifier {
         else {
             return;
         };
+        let private = Arc::new(private);
         let client = match reqwest::Client::builder()
+            .dns_resolver(Arc::new(Guarded(Arc::clone(&private))))
             .connect_timeout(Duration::from_secs(3))
             .timeout(Duration::from_secs(10))
             .redirect(reqwest::redirect::Policy::none())
@@ -114,8 +132,9 @@ impl Notifier {
                     let Some(batch) = next else { break };
                     let Ok(slot) = slots.clone().acquire_owned().await else { break };
                     let client = client.clone();
+                    let private = Arc::clone(&private);
                     sending.spawn(async move {
-                        send_batch(&client, batch).await;
+                        send_batch(&client, &private, batch).await;
                         drop(slot);
                     });
                 }
@@ -126,9 +145,54 @@ impl Notifier {
     }
 }
 
-async fn send_batch(client: &reqwest::Client, batch: Batch) {
+async fn send_batch(client: &reqwest::Client, private: &PrivateEgress, batch: Batch) {
+    if let Some(reason) = refused(private, &batch.webhook.url).await {
+        tracing::warn!(url = %batch.webhook.url, %reason, "notification refused");
+        return;
+    }
     for event in &batch.events {
         send_one(client, &batch.webhook, event).await;
+    }
+}
+
+/// Why the webhook's address is refused, if it is (its name resolved now,
+/// and again, filtered, for the connection by [`Guarded`]).
+async fn refused(private: &PrivateEgress, url: &str) -> Option<String> {
+    let parsed = reqwest::Url::parse(url).ok()?;
+    let host = parsed
+        .host_str()?
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    let port = parsed.port_or_known_default()?;
+    let addrs: Vec<SocketAddr> = match host.parse::<IpAddr>() {
+        Ok(ip) => vec![SocketAddr::new(ip, port)],
+        Err(_) => tokio::net::lookup_host((host, port)).await.ok()?.collect(),
+    };
+    addrs.into_iter().find_map(|addr| private.refuses(addr))
+}
+
+/// Resolves names for the notifier's connections, leaving out the
+/// addresses the operator has not opened.
+struct Guarded(Arc<PrivateEgress>);
+
+impl Resolve for Guarded {
+    fn resolve(&self, name: Name) -> Resolving {
+        let private = Arc::clone(&self.0);
+        Box::pin(async move {
+            let found = tokio::net::lookup_host((name.as_str(), 0)).await?;
+            let allowed: Vec<SocketAddr> = found
+                .filter(|addr| private.refuses(*addr).is_none())
+                .collect();
+            if allowed.is_empty() {
+                let refused: Box<dyn std::error::Error + Send + Sync> = format!(
+                    "{} resolves only to addresses the operator has not opened",
+                    name.as_str()
+                )
+                .into();
+                return Err(refused);
+            }
+            Ok(Box::new(allowed.into_iter()) as Addrs)
+        })
     }
 }
 

@@ -10,7 +10,7 @@ mod api_support;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use api_support::{Server, inner, servers};
+use api_support::{Server, inner, servers, servers_with};
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde_json::{Value, json};
@@ -445,8 +445,38 @@ async fn heard_events(heard: &Heard, count: usize) -> Vec<Received> {
 }
 
 #[tokio::test]
-async fn notify_webhooks_receive_workflow_and_task_events() {
+async fn a_webhook_on_a_private_address_needs_the_operator() {
     each(async |s: &Server| {
+        assert_eq!(s.post_yaml("/v2/workflows", FAILING).await.status, 201);
+        let (url, heard) = listener(0).await;
+        let params = json!({"notify": [{"type": "webhook", "url": url}]});
+        let started = s
+            .send_json(
+                "POST",
+                "/v2/executions",
+                &json!({"workflow_name": "failing_wf", "params": params.to_string()}),
+            )
+            .await;
+        assert_eq!(started.status, 201, "{}", started.body);
+        let id = started.json()["id"].as_str().unwrap().to_owned();
+        assert_eq!(s.wait_done(&id).await["state"], "ERROR");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert!(
+            heard.events.lock().unwrap().is_empty(),
+            "a refused webhook was called"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn notify_webhooks_receive_workflow_and_task_events() {
+    // The listeners are on loopback, which only the operator opens.
+    let operator = |config: &mut bora::node::NodeConfig| {
+        config.runtime.private_egress = vec!["127.0.0.1".into()];
+    };
+    for server in servers_with("bora_api", operator).await {
+        let s = &server;
         assert_eq!(s.post_yaml("/v2/workflows", FAILING).await.status, 201);
         // The first post is refused: the notifier retries it.
         let (url, heard) = listener(1).await;
@@ -520,6 +550,6 @@ async fn notify_webhooks_receive_workflow_and_task_events() {
             .await;
         assert_eq!(bad.status, 400);
         assert!(fault(&bad).contains("notify"), "{}", bad.body);
-    })
-    .await;
+        server.stop().await;
+    }
 }

@@ -168,7 +168,7 @@ impl PrivateEgress {
     }
 
     /// Why connecting to `addr` is refused, if it is.
-    fn refuses(&self, addr: SocketAddr) -> Option<String> {
+    pub(crate) fn refuses(&self, addr: SocketAddr) -> Option<String> {
         let ip = canonical(addr.ip());
         let explicit = |ip| {
             self.allowed.rules.iter().any(|rule| match rule {
