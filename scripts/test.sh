@@ -7,10 +7,12 @@
 # 4. Mistral's conformance cases against `bora serve` on both backends
 #    (scripts/conformance.sh), and
 # 5. the real python-mistralclient CLI driving `bora serve` on both backends
-#    (scripts/mistralclient.sh; installs the pinned client in a virtualenv),
+#    (scripts/mistralclient.sh; installs the pinned client in a virtualenv;
+#    on PostgreSQL the server asks for an API token: --os-auth-token),
 # 6. schemathesis against `bora serve`, from its own OpenAPI document
 #    (scripts/schemathesis.sh; installs the pinned schemathesis in a
-#    virtualenv; a bounded number of examples, no 5xx allowed),
+#    virtualenv; a bounded number of examples, no 5xx allowed; both
+#    backends),
 # 7. the dashboard in headless Chromium (scripts/browser.sh; installs
 #    Debian's chromium and Playwright for Python the first time).
 set -euo pipefail
@@ -33,4 +35,5 @@ for backend in sqlite postgres; do
     scripts/mistralclient.sh target/release/bora "$backend"
 done
 scripts/schemathesis.sh target/release/bora sqlite 20
+scripts/schemathesis.sh target/release/bora postgres 10
 scripts/browser.sh target/release/bora sqlite

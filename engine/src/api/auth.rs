@@ -10,8 +10,9 @@
 //!
 //! Left open without a token: the health checks (`/health`, `/ready`),
 //! the dashboard's page and files, the API's root and OpenAPI document,
-//! and the event webhook (`POST /v2/events/{exchange}/{topic}`, which takes
-//! its trigger's own token).
+//! the event webhook (`POST /v2/events/{exchange}/{topic}`, which takes
+//! its trigger's own token), and the token exchange python-mistralclient
+//! makes first (`/identity/v3`, see `keystone`).
 //!
 //! The dashboard signs in with a token (`POST /ui/login`), which it gets
 //! back as an `HttpOnly`, `SameSite=Strict` cookie: a browser sends it only
@@ -133,9 +134,13 @@ fn open_without_token(method: &Method, path: &str) -> bool {
         && path
             .strip_prefix("/v2/events/")
             .is_some_and(|rest| rest.split('/').count() == 2);
-    let login = *method == Method::POST && matches!(path, "/ui/login" | "/ui/logout");
+    let login = *method == Method::POST
+        && (matches!(path, "/ui/login" | "/ui/logout")
+            || path == format!("{}/auth/tokens", super::keystone::PREFIX));
+    let identity = read && path == super::keystone::PREFIX;
     webhook
         || login
+        || identity
         || (read
             && (matches!(
                 path,
@@ -332,5 +337,10 @@ mod tests {
         assert!(!open_without_token(&Method::POST, "/health"));
         assert!(!open_without_token(&Method::GET, "/metrics"));
         assert!(!open_without_token(&Method::POST, "/v2/events/a/b/c"));
+        assert!(open_without_token(
+            &Method::POST,
+            "/identity/v3/auth/tokens"
+        ));
+        assert!(open_without_token(&Method::GET, "/identity/v3"));
     }
 }

@@ -38,6 +38,7 @@ pub mod events;
 mod executions;
 mod graph;
 mod health;
+mod keystone;
 mod listing;
 pub mod openapi;
 mod records;

@@ -109,6 +109,7 @@ pub(super) fn api(state: ApiState) -> (Router, utoipa::openapi::OpenApi) {
     let (router, _) = described()
         .merge(OpenApiRouter::from(dashboard::routes()))
         .merge(OpenApiRouter::from(super::auth::routes()))
+        .merge(OpenApiRouter::from(super::keystone::routes()))
         .with_state(state)
         .split_for_parts();
     (router, document())
