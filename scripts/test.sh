@@ -14,7 +14,8 @@
 #    virtualenv; a bounded number of examples, no 5xx allowed; both
 #    backends),
 # 7. the dashboard in headless Chromium (scripts/browser.sh; installs
-#    Debian's chromium and Playwright for Python the first time).
+#    Debian's chromium and Playwright for Python the first time), also
+#    signing in to a server that asks for API tokens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
