@@ -21,18 +21,12 @@ import urllib.request
 
 from playwright.sync_api import expect, sync_playwright
 
+import common
+from common import check, launch
+
 BASE = sys.argv[1].rstrip("/").removesuffix("/v2")
 OUT = sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
-CHECKS = 0
-
-
-def check(what, ok, detail=""):
-    global CHECKS
-    if not ok:
-        raise SystemExit(f"browser: FAILED: {what} {detail}")
-    CHECKS += 1
-    print(f"browser: ok - {what}")
 
 
 def call(method, path, body=None, content_type="application/json"):
@@ -70,22 +64,7 @@ def main():
 
     os.makedirs(OUT, exist_ok=True)
     with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        browser = p.chromium.launch_persistent_context(
-            profile,
-            executable_path=os.environ.get("BORA_CHROMIUM", "/usr/bin/chromium"),
-            headless=True,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-            viewport={"width": 1360, "height": 1000},
-        )
+        browser = launch(p, profile)
         page = browser.new_page()
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -139,7 +118,7 @@ def main():
         check("no script errors", not errors, errors)
         check("no request left the server's origin", not offsite, offsite)
         browser.close()
-    print(f"browser: {CHECKS} checks passed")
+    print(f"browser: {common.CHECKS} checks passed")
 
 
 if __name__ == "__main__":

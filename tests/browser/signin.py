@@ -15,30 +15,11 @@ import tempfile
 
 from playwright.sync_api import expect, sync_playwright
 
+import common
+from common import check, launch
+
 BASE = sys.argv[1].rstrip("/").removesuffix("/v2")
 OUT, TOKEN, EXECUTION = sys.argv[2], sys.argv[3], sys.argv[4]
-CHECKS = 0
-
-
-def check(what, ok, detail=""):
-    global CHECKS
-    if not ok:
-        raise SystemExit(f"browser: FAILED: {what} {detail}")
-    CHECKS += 1
-    print(f"browser: ok - {what}")
-
-
-def launch(p, profile):
-    return p.chromium.launch_persistent_context(
-        profile,
-        executable_path=os.environ.get("BORA_CHROMIUM", "/usr/bin/chromium"),
-        headless=True,
-        args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        viewport={"width": 1360, "height": 1000},
-    )
-
-
 def main():
     os.makedirs(OUT, exist_ok=True)
     with sync_playwright() as p:
@@ -72,7 +53,7 @@ def main():
             check("without a token the page shows the refusal", True)
             check("and no execution", page.locator(f'a[href="#/executions/{EXECUTION}"]').count() == 0)
             browser.close()
-    print(f"browser: {CHECKS} sign-in checks passed")
+    print(f"browser: {common.CHECKS} sign-in checks passed")
 
 
 if __name__ == "__main__":

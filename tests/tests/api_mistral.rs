@@ -444,22 +444,28 @@ async fn heard_events(heard: &Heard, count: usize) -> Vec<Received> {
     }
 }
 
+/// Runs `failing_wf` with these execution params until it fails; its id.
+async fn run_failing_with(s: &Server, params: &Value) -> String {
+    let started = s
+        .send_json(
+            "POST",
+            "/v2/executions",
+            &json!({"workflow_name": "failing_wf", "params": params.to_string()}),
+        )
+        .await;
+    assert_eq!(started.status, 201, "{}", started.body);
+    let id = started.json()["id"].as_str().unwrap().to_owned();
+    assert_eq!(s.wait_done(&id).await["state"], "ERROR");
+    id
+}
+
 #[tokio::test]
 async fn a_webhook_on_a_private_address_needs_the_operator() {
     each(async |s: &Server| {
         assert_eq!(s.post_yaml("/v2/workflows", FAILING).await.status, 201);
         let (url, heard) = listener(0).await;
         let params = json!({"notify": [{"type": "webhook", "url": url}]});
-        let started = s
-            .send_json(
-                "POST",
-                "/v2/executions",
-                &json!({"workflow_name": "failing_wf", "params": params.to_string()}),
-            )
-            .await;
-        assert_eq!(started.status, 201, "{}", started.body);
-        let id = started.json()["id"].as_str().unwrap().to_owned();
-        assert_eq!(s.wait_done(&id).await["state"], "ERROR");
+        run_failing_with(s, &params).await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         assert!(
             heard.events.lock().unwrap().is_empty(),
@@ -486,16 +492,7 @@ async fn notify_webhooks_receive_workflow_and_task_events() {
             {"type": "webhook", "url": filtered_url, "event_types": ["WORKFLOW_FAILED"]},
             {"type": "noop"},
         ]});
-        let started = s
-            .send_json(
-                "POST",
-                "/v2/executions",
-                &json!({"workflow_name": "failing_wf", "params": params.to_string()}),
-            )
-            .await;
-        assert_eq!(started.status, 201, "{}", started.body);
-        let id = started.json()["id"].as_str().unwrap().to_owned();
-        assert_eq!(s.wait_done(&id).await["state"], "ERROR");
+        let id = run_failing_with(s, &params).await;
 
         let expected = [
             ("WORKFLOW_LAUNCHED", None),
