@@ -43,7 +43,8 @@ pub const TOKEN_PREFIX: &str = "bora_";
 /// The cookie the dashboard's token travels in.
 const COOKIE: &str = "bora_token";
 
-/// The largest created-object answer read for its id in the audit log.
+/// The largest created-object answer read for its id in the audit log
+/// (larger ones are not read).
 const AUDIT_BODY_LIMIT: usize = 1 << 20;
 
 /// Whether requests must carry a token.
@@ -211,7 +212,12 @@ async fn audit(
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|c| c.as_bytes().starts_with(b"application/json"));
-    let (response, target) = if *method == Method::POST && status.is_success() && json {
+    // Only an answer of known, small size is read for its id: a bigger or
+    // streamed one passes through untouched.
+    let small = axum::body::HttpBody::size_hint(response.body())
+        .exact()
+        .is_some_and(|n| n <= AUDIT_BODY_LIMIT as u64);
+    let (response, target) = if *method == Method::POST && status.is_success() && json && small {
         let (parts, body) = response.into_parts();
         match axum::body::to_bytes(body, AUDIT_BODY_LIMIT).await {
             Ok(bytes) => {

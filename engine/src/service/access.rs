@@ -15,10 +15,14 @@ impl Service {
 
     /// Notes, off the request's path, that `token` was just used.
     pub fn note_token_use(&self, token: &TokenRecord) {
+        let now = now_micros();
+        if !bora_store::auth::use_is_stale(token.last_used_at, now) {
+            return;
+        }
         let store = self.store.clone();
         let (id, last) = (token.id.clone(), token.last_used_at);
         tokio::spawn(async move {
-            if let Err(err) = store.touch_token(&id, last, now_micros()).await {
+            if let Err(err) = store.touch_token(&id, last, now).await {
                 tracing::warn!(token = %id, error = %err, "cannot note the token's use");
             }
         });

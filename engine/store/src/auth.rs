@@ -40,7 +40,13 @@ pub struct AuditEntry {
 
 /// How long a token's `last_used_at` may lag (microseconds): used tokens
 /// are written back at most once a minute, not on every request.
-const LAST_USED_GRAIN: i64 = 60_000_000;
+pub const LAST_USED_GRAIN: i64 = 60_000_000;
+
+/// Whether a token last noted as used at `last_used` should be noted again
+/// at `now`.
+pub fn use_is_stale(last_used: Option<i64>, now: i64) -> bool {
+    last_used.is_none_or(|at| now - at >= LAST_USED_GRAIN)
+}
 
 const TOKEN_COLUMNS: &str = "id, project, admin, created_at, last_used_at, revoked_at";
 
@@ -170,7 +176,7 @@ impl Store {
     /// Notes that token `id` was used at `now`, unless it was noted less
     /// than a minute before (a write per minute, not per request).
     pub async fn touch_token(&self, id: &str, last_used: Option<i64>, now: i64) -> Result<()> {
-        if last_used.is_some_and(|at| now - at < LAST_USED_GRAIN) {
+        if !use_is_stale(last_used, now) {
             return Ok(());
         }
         let _writer = self.writer().await;
