@@ -31,8 +31,9 @@ impl CorsOrigins {
         let mut origins = Vec::new();
         for entry in entries.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
             let origin = entry.trim_end_matches('/');
-            let well_formed = (origin.starts_with("http://") || origin.starts_with("https://"))
-                && !origin["https://".len().min(origin.len())..].contains('/');
+            let well_formed = origin.split_once("://").is_some_and(|(scheme, host)| {
+                matches!(scheme, "http" | "https") && !host.is_empty() && !host.contains('/')
+            });
             let value = HeaderValue::from_str(origin).ok().filter(|_| well_formed);
             match value {
                 Some(value) => origins.push(value),
@@ -191,7 +192,14 @@ mod tests {
 
     #[test]
     fn origins_must_be_origins() {
-        for bad in ["*", "evil.example", "https://a.example/path", "ftp://a"] {
+        for bad in [
+            "*",
+            "evil.example",
+            "https://a.example/path",
+            "ftp://a",
+            "http://é/x",
+            "https://",
+        ] {
             let err = CorsOrigins::parse(&[bad.into()]).unwrap_err();
             assert!(err.contains(bad), "{err}");
         }
