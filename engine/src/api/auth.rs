@@ -40,8 +40,14 @@ use crate::service::Service;
 /// (secret scanners, logs).
 pub const TOKEN_PREFIX: &str = "bora_";
 
+/// The answer to a token that is not (or no longer) a live one.
+pub(crate) const INVALID_TOKEN: &str = "The API token is not valid: unknown or revoked";
+
 /// The cookie the dashboard's token travels in.
 const COOKIE: &str = "bora_token";
+
+/// The `Set-Cookie` value that makes the browser forget [`COOKIE`].
+const FORGET_COOKIE: &str = "bora_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
 
 /// The largest created-object answer read for its id in the audit log
 /// (larger ones are not read).
@@ -174,7 +180,7 @@ pub(crate) async fn authenticate(
     };
     let record = match gate.service.token(&digest(token)).await {
         Ok(Some(record)) => record,
-        Ok(None) => return unauthorized("The API token is not valid: unknown or revoked"),
+        Ok(None) => return unauthorized(INVALID_TOKEN),
         Err(err) => {
             return ApiError::Internal {
                 detail: format!("cannot check the API token: {err}"),
@@ -270,9 +276,7 @@ async fn login(
         return Err(ApiError::bad_request("Expected {\"token\": \"...\"}"));
     };
     if state.service.token(&digest(token)).await?.is_none() {
-        return Ok(unauthorized(
-            "The API token is not valid: unknown or revoked",
-        ));
+        return Ok(unauthorized(INVALID_TOKEN));
     }
     // Only the token's own characters can reach the header (hex).
     let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
@@ -283,11 +287,8 @@ async fn login(
 
 /// `POST /ui/logout`: forgets the dashboard's cookie.
 async fn logout() -> Response {
-    let cookie = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
-    match HeaderValue::from_str(&cookie) {
-        Ok(value) => ([(header::SET_COOKIE, value)], StatusCode::NO_CONTENT).into_response(),
-        Err(_) => StatusCode::NO_CONTENT.into_response(),
-    }
+    let forget = HeaderValue::from_static(FORGET_COOKIE);
+    ([(header::SET_COOKIE, forget)], StatusCode::NO_CONTENT).into_response()
 }
 
 #[cfg(test)]
@@ -305,6 +306,11 @@ mod tests {
         assert_eq!(token.len(), TOKEN_PREFIX.len() + 64);
         assert_eq!(digest(&token).len(), 64);
         assert_ne!(digest(&token), digest(&other));
+    }
+
+    #[test]
+    fn sign_out_forgets_the_sign_in_cookie() {
+        assert!(FORGET_COOKIE.starts_with(&format!("{COOKIE}=;")));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::auth::digest;
+use super::auth::{INVALID_TOKEN, digest};
 use super::{ApiError, ApiState, JsonObject};
 
 /// Where the identity API is served.
@@ -73,10 +73,7 @@ async fn exchange(
         return Err(ApiError::bad_request("Expected auth.identity.token.id"));
     };
     let Some(record) = state.service.token(&digest(token)).await? else {
-        return Err(ApiError::client(
-            StatusCode::UNAUTHORIZED,
-            "The API token is not valid: unknown or revoked",
-        ));
+        return Err(ApiError::client(StatusCode::UNAUTHORIZED, INVALID_TOKEN));
     };
     let base = base(&headers);
     let now = chrono::Utc::now();

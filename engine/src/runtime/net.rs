@@ -79,15 +79,17 @@ impl EgressPolicy {
     /// Whether a resolved address may be connected to. Public addresses pass
     /// (the name was already checked); special ones need an explicit entry.
     fn address_allowed(&self, addr: IpAddr) -> bool {
-        if !is_special(addr) {
-            return true;
-        }
+        !is_special(addr) || self.names_explicitly(addr)
+    }
+
+    /// Whether an entry names `addr` itself: an IP literal or network that
+    /// covers it, or `localhost` for loopback (a name or wildcard does not).
+    fn names_explicitly(&self, addr: IpAddr) -> bool {
+        let addr = canonical(addr);
         self.rules.iter().any(|rule| match rule {
-            Rule::Ip { ip, .. } => canonical(*ip) == canonical(addr),
+            Rule::Ip { ip, .. } => canonical(*ip) == addr,
             Rule::Net { net, prefix } => in_network(addr, *net, *prefix),
-            Rule::Host { name, .. } => {
-                name.eq_ignore_ascii_case("localhost") && canonical(addr).is_loopback()
-            }
+            Rule::Host { name, .. } => name.eq_ignore_ascii_case("localhost") && addr.is_loopback(),
             Rule::Any | Rule::Suffix { .. } => false,
         })
     }
@@ -170,27 +172,18 @@ impl PrivateEgress {
     /// Why connecting to `addr` is refused, if it is.
     pub(crate) fn refuses(&self, addr: SocketAddr) -> Option<String> {
         let ip = canonical(addr.ip());
-        let explicit = |ip| {
-            self.allowed.rules.iter().any(|rule| match rule {
-                Rule::Ip { ip: allowed, .. } => canonical(*allowed) == ip,
-                Rule::Net { net, prefix } => in_network(ip, *net, *prefix),
-                Rule::Host { name, .. } => {
-                    name.eq_ignore_ascii_case("localhost") && ip.is_loopback()
-                }
-                Rule::Any | Rule::Suffix { .. } => false,
-            })
-        };
+        let opened = self.allowed.names_explicitly(ip);
         let own = self.own.iter().any(|o| {
             o.port() == addr.port()
                 && (canonical(o.ip()) == ip || (o.ip().is_unspecified() && is_local(ip)))
         });
-        if own && !explicit(ip) {
+        if own && !opened {
             return Some(format!(
                 "{addr} is this Bora node's own API, which actions may not call unless the \
                  operator allows it (bora serve --allow-private-egress)"
             ));
         }
-        if is_special(ip) && !explicit(ip) {
+        if is_special(ip) && !opened {
             return Some(format!(
                 "{ip} is a loopback, link-local or unspecified address, which only the \
                  operator can open to actions (bora serve --allow-private-egress)"
