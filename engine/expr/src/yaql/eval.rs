@@ -548,3 +548,22 @@ fn unhashable_after_conversion(value: &Value) -> Result<(), YaqlError> {
         _ => Ok(()),
     }
 }
+
+/// The scalar `$.a.b` names when every layer of the data is an object and
+/// the path leads through objects to a scalar; `None` otherwise (the
+/// evaluator then decides, with its errors). Such a lookup is what
+/// [`Env::eval`] of a root path gives without a scope.
+pub fn root_path_scalar<'d>(
+    data: &'d DataContext,
+    path: &[Arc<str>],
+) -> Option<&'d serde_json::Value> {
+    let (first, rest) = path.split_first()?;
+    if !data.layers().iter().all(|l| l.is_object()) {
+        return None;
+    }
+    let mut current = data.get(first)?;
+    for key in rest {
+        current = current.as_object()?.get(&**key)?;
+    }
+    (!current.is_array() && !current.is_object()).then_some(current)
+}

@@ -120,6 +120,14 @@ impl Expression {
     ///
     /// The evaluation runs against a fresh [`Budget`] of `host.limits()`.
     pub fn evaluate(&self, data: &DataContext, host: &dyn ExprHost) -> Result<Value, YaqlError> {
+        // `$.a.b` ending on a scalar (most task fields) builds nothing and
+        // cannot loop: it needs no budget, and setting one up would cost
+        // more than the lookup.
+        if let parser::Expr::RootPath(path) = &*self.tree
+            && let Some(scalar) = eval::root_path_scalar(data, path)
+        {
+            return Ok(Value::from_json(scalar));
+        }
         self.evaluate_within(data, host, &Budget::new(host.limits()))
     }
 
