@@ -55,6 +55,7 @@ mod helpers;
 mod host;
 mod methods;
 mod mistral;
+pub mod names;
 mod pyvalue;
 mod random;
 mod text;

@@ -489,6 +489,13 @@ pub(super) enum Family {
     Full(fn(&str, &Call) -> R),
 }
 
+/// The names of every function and method of the library (`where`,
+/// `toUpper`, `task`, ...); operators, the indexer and properties are not
+/// among them.
+pub fn function_names() -> &'static [&'static str] {
+    table::NAMES
+}
+
 /// Calls the function `name` through the families [`table::families`]
 /// lists for it; a name no family answers is unknown.
 fn dispatch(name: &str, c: &Call) -> R {
