@@ -46,6 +46,10 @@ pub struct WorkflowExecution {
     /// for a sub-workflow (capped by `EngineLimits::max_depth`).
     #[serde(default)]
     pub depth: u32,
+    /// The project it belongs to: its starter's (a sub-workflow: its
+    /// parent's).
+    #[serde(default)]
+    pub project_id: String,
     /// Commands received while PAUSED, replayed on resume.
     pub backlog: Vec<Value>,
     pub created_at: Timestamp,

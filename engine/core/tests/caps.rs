@@ -344,6 +344,7 @@ fn bare(yaml: &str, name: &str) -> Execution {
         source_execution_id: None,
         index: None,
         depth: 0,
+        project_id: String::new(),
         backlog: vec![],
         created_at: 0,
         updated_at: None,

@@ -85,6 +85,7 @@ fn execution_of(text: &str) -> Execution {
         source_execution_id: None,
         index: None,
         depth: 0,
+        project_id: String::new(),
         backlog: vec![],
         created_at: START,
         updated_at: None,

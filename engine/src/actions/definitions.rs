@@ -73,7 +73,7 @@ fn record(
         description: action.description.clone(),
         tags: action.tags.clone(),
         scope: upload.scope.to_owned(),
-        project_id: "<default-project>".to_owned(),
+        project_id: crate::service::current_project(),
         workbook_name: workbook.map(str::to_owned),
         created_at: now,
         updated_at: Some(now),

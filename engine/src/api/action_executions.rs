@@ -3,6 +3,7 @@
 //! background.
 
 use super::openapi as doc;
+use super::projects::Scope;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -17,10 +18,12 @@ use crate::service::ActionRunRequest;
 #[utoipa::path(get, operation_id = "action_executions_list", path = "/v2/action_executions", tag = "action_executions", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::ActionExecutionList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    listing::list_action_executions(&state, &headers, pairs, None, "action_executions").await
+    listing::list_action_executions(&state, &scope, &headers, pairs, None, "action_executions")
+        .await
 }
 
 #[utoipa::path(get, operation_id = "action_executions_get_one", path = "/v2/action_executions/{id}", tag = "action_executions", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::ActionExecution), (status = 404, description = "Not found", body = doc::Fault)))]

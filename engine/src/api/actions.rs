@@ -22,6 +22,7 @@
 use std::time::Duration;
 
 use super::openapi as doc;
+use super::projects::Scope;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -158,6 +159,7 @@ fn entry_to_wire(entry: &ActionEntry) -> Map<String, Value> {
 #[utoipa::path(get, operation_id = "actions_list", path = "/v2/actions", tag = "actions", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::ActionList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
@@ -167,6 +169,10 @@ pub async fn list(
         .list_action_entries()
         .await?
         .iter()
+        .filter(|e| match e {
+            ActionEntry::Adhoc(def) => scope.sees_definition(&def.project_id, &def.scope),
+            _ => true,
+        })
         .map(entry_to_wire)
         .collect();
     let page = params.page_in_memory(

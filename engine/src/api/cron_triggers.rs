@@ -2,6 +2,7 @@
 //! time. The node's cron loop ([`crate::cron`]) fires them.
 
 use super::openapi as doc;
+use super::projects::Scope;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -128,6 +129,7 @@ pub async fn create(
 #[utoipa::path(get, operation_id = "cron_triggers_list", path = "/v2/cron_triggers", tag = "cron_triggers", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::CronTriggerList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
@@ -137,6 +139,7 @@ pub async fn list(
         .list_cron_triggers()
         .await?
         .iter()
+        .filter(|d| scope.sees_definition(&d.project_id, &d.scope))
         .map(to_wire)
         .collect();
     // Every field but `id` filters and sorts.

@@ -2,6 +2,7 @@
 //! (`params.env` given as the environment's name).
 
 use super::openapi as doc;
+use super::projects::Scope;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -117,6 +118,7 @@ pub async fn update(
 #[utoipa::path(get, operation_id = "environments_list", path = "/v2/environments", tag = "environments", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::EnvironmentList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
@@ -126,6 +128,7 @@ pub async fn list(
         .list_environments()
         .await?
         .iter()
+        .filter(|d| scope.sees_definition(&d.project_id, &d.scope))
         .map(to_wire)
         .collect();
     // Every field but `id` filters and sorts.

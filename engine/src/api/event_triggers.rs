@@ -11,6 +11,7 @@
 //! trigger of this exchange and topic.
 
 use super::openapi as doc;
+use super::projects::Scope;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -104,6 +105,7 @@ pub async fn create(
 #[utoipa::path(get, operation_id = "event_triggers_list", path = "/v2/event_triggers", tag = "event_triggers", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::EventTriggerList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
@@ -113,6 +115,7 @@ pub async fn list(
         .list_event_triggers()
         .await?
         .iter()
+        .filter(|d| scope.sees_definition(&d.project_id, &d.scope))
         .map(to_wire)
         .collect();
     // Every field but `id` filters and sorts.

@@ -21,7 +21,11 @@ use futures_util::stream::{self, Stream};
 use serde_json::json;
 use tokio::sync::{broadcast, watch};
 
+use bora_store::{Owned, ProjectScope};
+
+use super::projects::Scope;
 use super::{ApiState, Pairs};
+use crate::service::Service;
 
 /// How long ids are gathered into one event.
 pub const COALESCE: Duration = Duration::from_millis(100);
@@ -40,6 +44,9 @@ struct Feed {
     changes: broadcast::Receiver<String>,
     closing: watch::Receiver<bool>,
     only: HashSet<String>,
+    /// Whose executions the caller sees (each id's project is looked up).
+    scope: ProjectScope,
+    service: Service,
     /// The first event (`ready`) says the stream is open, so a client knows that what
     /// it reads afterwards is covered by later events.
     opened: bool,
@@ -56,6 +63,41 @@ impl Feed {
             self.opened = true;
             return Some(Event::default().event("ready").data("{}"));
         }
+        loop {
+            let ids = match self.gather().await? {
+                Ok(ids) => ids,
+                Err(lagged) => return Some(lagged),
+            };
+            let ids = self.visible(ids).await;
+            if !ids.is_empty() {
+                return Some(
+                    Event::default()
+                        .event("changed")
+                        .data(json!({ "ids": ids }).to_string()),
+                );
+            }
+        }
+    }
+
+    /// Those of `ids` the caller's project owns.
+    async fn visible(&self, ids: Vec<String>) -> Vec<String> {
+        if self.scope.all {
+            return ids;
+        }
+        let mut kept = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Ok(Some(project)) = self.service.project_of(Owned::Execution, &id).await
+                && self.scope.sees(&project)
+            {
+                kept.push(id);
+            }
+        }
+        kept
+    }
+
+    /// The ids of the next changes (`Err`: the `lagged` event), or `None`
+    /// when the stream ends.
+    async fn gather(&mut self) -> Option<Result<Vec<String>, Event>> {
         let mut ids: Vec<String> = Vec::new();
         // Wait for a first wanted id.
         while ids.is_empty() {
@@ -67,7 +109,7 @@ impl Feed {
                 Ok(id) if self.wanted(&id) => ids.push(id),
                 Ok(_) => {}
                 Err(broadcast::error::RecvError::Lagged(_)) => {
-                    return Some(Event::default().event("lagged").data("{}"));
+                    return Some(Err(Event::default().event("lagged").data("{}")));
                 }
                 Err(broadcast::error::RecvError::Closed) => return None,
             }
@@ -83,16 +125,12 @@ impl Feed {
                     }
                 }
                 Ok(Err(broadcast::error::RecvError::Lagged(_))) => {
-                    return Some(Event::default().event("lagged").data("{}"));
+                    return Some(Err(Event::default().event("lagged").data("{}")));
                 }
                 Ok(Err(broadcast::error::RecvError::Closed)) => break,
             }
         }
-        Some(
-            Event::default()
-                .event("changed")
-                .data(json!({ "ids": ids }).to_string()),
-        )
+        Some(Ok(ids))
     }
 }
 
@@ -100,6 +138,7 @@ impl Feed {
 #[utoipa::path(get, operation_id = "events_stream", path = "/v2/events", tag = "service", responses((status = 200, description = "Server-Sent Events: the id of each execution just stepped", content_type = "text/event-stream", body = String)))]
 pub async fn stream(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     Pairs(pairs): Pairs,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let feed = Feed {
@@ -111,6 +150,8 @@ pub async fn stream(
             .map(|(_, v)| v)
             .collect(),
         opened: false,
+        scope,
+        service: state.service.clone(),
     };
     let events = stream::unfold(feed, |mut feed| async move {
         let event = feed.next().await?;

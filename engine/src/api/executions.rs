@@ -2,6 +2,7 @@
 //! delete workflow executions, and list an execution's tasks.
 
 use super::openapi as doc;
+use super::projects::Scope;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -18,6 +19,7 @@ use crate::service::{ExecutionUpdate, StartRequest, TaskReport, TreeFilter, Work
 #[utoipa::path(post, operation_id = "executions_create", path = "/v2/executions", tag = "executions", request_body = doc::ExecutionCreate, responses((status = 201, description = "Started", body = doc::Execution), (status = 200, description = "Existing execution of that id", body = doc::Execution), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn create(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     JsonObject(body): JsonObject,
 ) -> Result<Response, ApiError> {
     let text = |key: &str| -> Result<Option<String>, ApiError> {
@@ -39,6 +41,11 @@ pub async fn create(
     if let Some(source_id) = text("source_execution_id")?.filter(|s| !s.is_empty()) {
         // Mistral copies the workflow, input and params of the source.
         let source = state.service.get_execution(&source_id).await?;
+        if !scope.sees(&source.project_id) {
+            return Err(ApiError::not_found(format!(
+                "WorkflowExecution not found [id={source_id}]"
+            )));
+        }
         workflow = Some(source.workflow_id.clone());
         namespace = source.workflow_namespace.clone();
         if body.get("input").is_none() {
@@ -70,6 +77,7 @@ pub async fn create(
             params,
             description,
             id: text("id")?.filter(|s| !s.is_empty()),
+            scope,
         })
         .await?;
     // A start retried with the same client-chosen id answers 200 with the
@@ -88,10 +96,11 @@ pub async fn create(
 #[utoipa::path(get, operation_id = "executions_list", path = "/v2/executions", tag = "executions", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::ExecutionList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    listing::list_executions(&state, &headers, pairs, None, "executions").await
+    listing::list_executions(&state, &scope, &headers, pairs, None, "executions").await
 }
 
 #[utoipa::path(get, operation_id = "executions_get_one", path = "/v2/executions/{id}", tag = "executions", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::Execution), (status = 404, description = "Not found", body = doc::Fault)))]
@@ -188,6 +197,7 @@ pub async fn delete(
 #[utoipa::path(get, operation_id = "executions_tasks", path = "/v2/executions/{id}/tasks", tag = "executions", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::TaskList), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn tasks(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
@@ -195,6 +205,7 @@ pub async fn tasks(
     state.service.get_execution(&id).await?;
     listing::list_tasks(
         &state,
+        &scope,
         &headers,
         pairs,
         Some(&id),

@@ -3,10 +3,11 @@
 //! sub-workflows of a task): list parameters checked and turned into a
 //! store query, the service's page, field selection and the `next` link.
 //! Shared by the resources that show these lists, so that none of them
-//! imports another.
+//! imports another. Each list shows only what the caller's project sees.
 
 use axum::http::HeaderMap;
 use axum::response::Response;
+use bora_store::ProjectScope;
 use bora_store::queries::{action_column, execution_column, task_column};
 
 use super::ApiState;
@@ -20,6 +21,7 @@ use super::wire::ListParams;
 /// An execution list, optionally restricted to the sub-workflows of a task.
 pub(super) async fn list_executions(
     state: &ApiState,
+    scope: &ProjectScope,
     headers: &HeaderMap,
     pairs: Vec<(String, String)>,
     task_id: Option<&str>,
@@ -27,7 +29,8 @@ pub(super) async fn list_executions(
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse_checked(pairs, "created_at", EXECUTION_FIELDS)?;
     let parent = task_id.map(|id| ("e.task_execution_id", id));
-    let query = params.store_query_under(execution_column, parent)?;
+    let mut query = params.store_query_under(execution_column, parent)?;
+    query.project = scope.filter().map(str::to_owned);
     let parts = Parts {
         data: true,
         output: params.flag("include_output"),
@@ -45,6 +48,7 @@ pub(super) async fn list_executions(
 /// A task list (no `result`), optionally of one workflow execution.
 pub(super) async fn list_tasks(
     state: &ApiState,
+    scope: &ProjectScope,
     headers: &HeaderMap,
     pairs: Vec<(String, String)>,
     execution_id: Option<&str>,
@@ -52,7 +56,8 @@ pub(super) async fn list_tasks(
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse_checked(pairs, "created_at", TASK_FIELDS)?;
     let parent = execution_id.map(|id| ("t.workflow_execution_id", id));
-    let query = params.store_query_under(task_column, parent)?;
+    let mut query = params.store_query_under(task_column, parent)?;
+    query.project = scope.filter().map(str::to_owned);
     let items = state
         .service
         .list_tasks(&query)
@@ -67,6 +72,7 @@ pub(super) async fn list_tasks(
 /// optionally of one task.
 pub(super) async fn list_action_executions(
     state: &ApiState,
+    scope: &ProjectScope,
     headers: &HeaderMap,
     pairs: Vec<(String, String)>,
     task_id: Option<&str>,
@@ -74,7 +80,8 @@ pub(super) async fn list_action_executions(
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse_checked(pairs, "created_at", ACTION_FIELDS)?;
     let parent = task_id.map(|id| ("a.task_execution_id", id));
-    let query = params.store_query_under(action_column, parent)?;
+    let mut query = params.store_query_under(action_column, parent)?;
+    query.project = scope.filter().map(str::to_owned);
     let output = params.flag("include_output");
     let items = state
         .service

@@ -41,6 +41,7 @@ mod health;
 mod keystone;
 mod listing;
 pub mod openapi;
+mod projects;
 mod records;
 mod root;
 mod routes;
@@ -276,10 +277,12 @@ pub fn router(state: ApiState) -> Router {
         service: state.service.clone(),
     });
     let cors = state.cors.clone();
+    let service = state.service.clone();
     let (api, document) = routes::api(state);
     let (outer, _) = routes::outer().split_for_parts();
     let api = api
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(service, projects::guard))
         .layer(axum::Extension(openapi::Document::new(&document)))
         // On the routed API (not the outer router): only there is the
         // matched route template known, which labels the span and metrics.

@@ -75,7 +75,7 @@ pub(super) fn execution_to_wire(e: &WorkflowExecution, parts: Parts) -> Map<Stri
     }
     m.insert("created_at".into(), time(e.created_at));
     m.insert("updated_at".into(), opt_time(e.updated_at));
-    m.insert("project_id".into(), PROJECT.into());
+    m.insert("project_id".into(), e.project_id.clone().into());
     m
 }
 

@@ -2,6 +2,7 @@
 //! and the action and sub-workflow executions of a task.
 
 use super::openapi as doc;
+use super::projects::Scope;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -16,10 +17,11 @@ use crate::service::TaskDetails;
 #[utoipa::path(get, operation_id = "tasks_list", path = "/v2/tasks", tag = "tasks", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::TaskList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
-    listing::list_tasks(&state, &headers, pairs, None, "tasks").await
+    listing::list_tasks(&state, &scope, &headers, pairs, None, "tasks").await
 }
 
 #[utoipa::path(get, operation_id = "tasks_get_one", path = "/v2/tasks/{id}", tag = "tasks", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::Task), (status = 404, description = "Not found", body = doc::Fault)))]
@@ -92,12 +94,14 @@ pub async fn update(
 #[utoipa::path(get, operation_id = "tasks_action_executions", path = "/v2/tasks/{id}/action_executions", tag = "tasks", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::ActionExecutionList), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn action_executions(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     listing::list_action_executions(
         &state,
+        &scope,
         &headers,
         pairs,
         Some(&id),
@@ -109,12 +113,14 @@ pub async fn action_executions(
 #[utoipa::path(get, operation_id = "tasks_workflow_executions", path = "/v2/tasks/{id}/workflow_executions", tag = "tasks", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::ExecutionList), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn workflow_executions(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     listing::list_executions(
         &state,
+        &scope,
         &headers,
         pairs,
         Some(&id),

@@ -1,6 +1,7 @@
 //! `/v2/workbooks`: workbooks (their workflows become `<wb>.<name>`).
 
 use super::openapi as doc;
+use super::projects::Scope;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -85,6 +86,7 @@ pub async fn update(
 #[utoipa::path(get, operation_id = "workbooks_list", path = "/v2/workbooks", tag = "workbooks", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::WorkbookList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
@@ -94,6 +96,7 @@ pub async fn list(
         .list_workbooks()
         .await?
         .iter()
+        .filter(|d| scope.sees_definition(&d.project_id, &d.scope))
         .map(to_wire)
         .collect();
     let page = params.page_in_memory(

@@ -2,6 +2,7 @@
 //! workflow definitions.
 
 use super::openapi as doc;
+use super::projects::Scope;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -117,6 +118,7 @@ pub async fn update(
 #[utoipa::path(get, operation_id = "workflows_list", path = "/v2/workflows", tag = "workflows", params(doc::ListQuery), responses((status = 200, description = "OK", body = doc::WorkflowList), (status = 400, description = "Bad request", body = doc::Fault)))]
 pub async fn list(
     State(state): State<ApiState>,
+    Scope(scope): Scope,
     headers: HeaderMap,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
@@ -126,6 +128,7 @@ pub async fn list(
         .list_workflows()
         .await?
         .iter()
+        .filter(|d| scope.sees_definition(&d.project_id, &d.scope))
         .map(|d| to_wire(d, Shape::Get))
         .collect();
     let page = params.page_in_memory(

@@ -91,6 +91,7 @@ pub(super) fn child_record(
         source_execution_id: None,
         index: Some(index),
         depth: parent.record.depth.saturating_add(1),
+        project_id: parent.record.project_id.clone(),
         backlog: Vec::new(),
         created_at: now,
         updated_at: None,
@@ -220,7 +221,12 @@ impl Scheduler {
         if !lookups.found.contains_key(key) {
             let (name, namespace) = key;
             let found = store
-                .resolve_subworkflow(&parent.record.workflow_id, name, namespace)
+                .resolve_subworkflow(
+                    &parent.record.workflow_id,
+                    name,
+                    namespace,
+                    &parent.record.project_id,
+                )
                 .await?;
             lookups.found.insert(key.clone(), found);
         }

@@ -102,7 +102,12 @@ impl Scheduler {
                     now,
                 );
                 let found = tx
-                    .resolve_subworkflow(&exec.record.workflow_id, &workflow_name, &namespace)
+                    .resolve_subworkflow(
+                        &exec.record.workflow_id,
+                        &workflow_name,
+                        &namespace,
+                        &exec.record.project_id,
+                    )
                     .await?;
                 let failure = match found {
                     None => Some(not_found(&workflow_name, &namespace)),

@@ -11,7 +11,7 @@ use bora_core::step::Event;
 use bora_store::queries::ListQuery;
 use serde_json::{Map, Value};
 
-use super::{Service, ServiceError, bad};
+use super::{Service, ServiceError, bad, current_project};
 use crate::actions::{Actions, Call, ResolveError};
 use crate::clock::now_micros;
 use crate::runtime::{CallContext, CallOverrides, Transcript};
@@ -135,6 +135,13 @@ impl Service {
     pub async fn run_action(&self, req: ActionRunRequest) -> Result<ActionRun, ServiceError> {
         let name = &req.name;
         let actions = Actions::new(self.store.clone(), self.runtime.clone());
+        // Another project's private ad-hoc action is not there for this caller.
+        if let Some(def) = self.adhoc_action(name, &req.namespace).await?
+            && def.project_id != current_project()
+            && def.scope != "public"
+        {
+            return Err(bad(format!("Failed to find action [action_name={name}]")));
+        }
         let resolved = match actions.resolve(name, &req.namespace, None).await {
             Ok(resolved) => resolved,
             Err(ResolveError::NotFound { .. }) => {
@@ -171,7 +178,7 @@ impl Service {
         };
         if !req.run_sync && (req.save_result || descriptor.is_async) {
             self.store
-                .put_adhoc_actions(std::slice::from_ref(&record))
+                .add_adhoc_action(&record, &current_project())
                 .await?;
             self.complete_in_background(actions, record.clone(), req.env, req.timeout);
             return Ok(ActionRun {
@@ -190,7 +197,7 @@ impl Service {
         record.updated_at = Some(now_micros());
         if req.save_result {
             self.store
-                .put_adhoc_actions(std::slice::from_ref(&record))
+                .add_adhoc_action(&record, &current_project())
                 .await?;
         }
         Ok(ActionRun {

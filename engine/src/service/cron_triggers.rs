@@ -78,7 +78,9 @@ impl Service {
             (Some(_), None, None) => Some(1),
             (_, _, count) => count,
         };
-        let (def, plan) = self.workflow_spec(&req.workflow, &req.namespace).await?;
+        let (def, plan) = self
+            .visible_workflow_spec(&req.workflow, &req.namespace)
+            .await?;
         prepare_input(&plan.workflow, &req.input).map_err(|e| bad(e.to_string()))?;
         let record = CronTriggerRecord {
             id: uuid::Uuid::new_v4().to_string(),
@@ -93,7 +95,7 @@ impl Service {
             workflow_input: req.input.clone(),
             workflow_params: req.params.clone(),
             scope: req.scope.clone(),
-            project_id: "<default-project>".to_owned(),
+            project_id: crate::service::current_project(),
             created_at: now,
             updated_at: None,
         };
@@ -168,6 +170,8 @@ impl Service {
             params: trigger.workflow_params.clone(),
             description,
             id: None,
+            // The trigger runs as its project.
+            scope: bora_store::ProjectScope::only(&trigger.project_id),
         };
         // A start that cannot be made (workflow deleted, input no longer
         // accepted) still uses up the firing, as in Mistral, so a broken

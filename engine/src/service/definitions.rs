@@ -8,7 +8,7 @@ use std::sync::Arc;
 use bora_core::limits::find_nul;
 use bora_core::plan::Plan;
 use bora_lang::model::{IntOrExpr, Workflow};
-use bora_store::{WorkbookRecord, WorkflowDefinition};
+use bora_store::{StoreError, WorkbookRecord, WorkflowDefinition};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -125,7 +125,7 @@ fn definition_record(
             interface: interface(workflow).to_string(),
             tags: workflow.tags.clone(),
             scope: scope.to_owned(),
-            project_id: "<default-project>".to_owned(),
+            project_id: crate::service::current_project(),
             workbook_name: workbook.map(str::to_owned),
             created_at: now,
             updated_at: Some(now),
@@ -289,7 +289,7 @@ impl Service {
             definition: text.to_owned(),
             tags: workbook.tags.clone(),
             scope: scope.to_owned(),
-            project_id: "<default-project>".to_owned(),
+            project_id: crate::service::current_project(),
             created_at: now,
             updated_at: Some(now),
         };
@@ -350,6 +350,24 @@ impl Service {
                 crate::scheduler::SchedulerError::Store(err) => ServiceError::from(err),
                 other => ServiceError::Internal(other.to_string()),
             })?;
+        Ok((def, plan))
+    }
+
+    /// [`Service::workflow_spec`] of a workflow the request's project sees
+    /// (its own or a public one): what a new trigger may start.
+    pub(super) async fn visible_workflow_spec(
+        &self,
+        workflow: &str,
+        namespace: &str,
+    ) -> Result<(WorkflowDefinition, Arc<Plan>), ServiceError> {
+        let (def, plan) = self.workflow_spec(workflow, namespace).await?;
+        if def.scope != "public" && def.project_id != super::current_project() {
+            return Err(StoreError::NotFound {
+                kind: "Workflow",
+                key: format!("workflow_identifier={workflow}, namespace={namespace}"),
+            }
+            .into());
+        }
         Ok((def, plan))
     }
 

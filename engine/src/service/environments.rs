@@ -2,7 +2,7 @@
 //! (`params.env` given as the environment's name).
 
 use bora_expr::python;
-use bora_store::{EnvironmentRecord, StoreError};
+use bora_store::{EnvironmentRecord, ProjectScope, StoreError};
 use serde_json::{Map, Value};
 
 use super::{Service, ServiceError, bad};
@@ -14,13 +14,16 @@ impl Service {
     pub async fn resolve_env(
         &self,
         env: Option<&Value>,
+        scope: &ProjectScope,
     ) -> Result<Map<String, Value>, ServiceError> {
         match env {
             Some(Value::Object(map)) => Ok(map.clone()),
             Some(Value::String(name)) if !name.is_empty() => {
                 match self.store.get_environment(name).await {
-                    Ok(found) => Ok(found.variables),
-                    Err(StoreError::NotFound { .. }) => {
+                    Ok(found) if scope.sees_definition(&found.project_id, &found.scope) => {
+                        Ok(found.variables)
+                    }
+                    Ok(_) | Err(StoreError::NotFound { .. }) => {
                         Err(bad(format!("Environment is not found: {name}")))
                     }
                     Err(other) => Err(other.into()),
@@ -54,7 +57,7 @@ impl Service {
             description,
             variables,
             scope: scope.to_owned(),
-            project_id: "<default-project>".to_owned(),
+            project_id: crate::service::current_project(),
             created_at: now_micros(),
             updated_at: None,
         };
@@ -71,6 +74,15 @@ impl Service {
         variables: Option<&Map<String, Value>>,
         scope: Option<&str>,
     ) -> Result<EnvironmentRecord, ServiceError> {
+        // The body names it: only the caller's project's may change.
+        let current = self.store.get_environment(name).await?;
+        if current.project_id != crate::service::current_project() {
+            return Err(StoreError::NotFound {
+                kind: "Environment",
+                key: format!("name={name}"),
+            }
+            .into());
+        }
         Ok(self
             .store
             .update_environment(name, description, variables, scope, now_micros())

@@ -101,7 +101,9 @@ impl Service {
         if req.name.is_empty() {
             return Err(bad("Name of the event trigger is not provided."));
         }
-        let (def, plan) = self.workflow_spec(&req.workflow, &req.namespace).await?;
+        let (def, plan) = self
+            .visible_workflow_spec(&req.workflow, &req.namespace)
+            .await?;
         prepare_input(&plan.workflow, &req.input).map_err(|e| bad(e.to_string()))?;
         let token = new_token();
         let record = EventTriggerRecord {
@@ -116,7 +118,7 @@ impl Service {
             topic: req.topic,
             event: req.event,
             scope: req.scope,
-            project_id: "<default-project>".to_owned(),
+            project_id: crate::service::current_project(),
             token_sha256: token_digest(&token),
             created_at: now_micros(),
             updated_at: None,
@@ -213,6 +215,8 @@ impl Service {
                 params,
                 description,
                 id: None,
+                // The trigger runs as its project.
+                scope: bora_store::ProjectScope::only(&trigger.project_id),
             })
             .await?;
         tracing::info!(trigger = %trigger.name, execution = %execution.execution.id, "event trigger fired");

@@ -8,7 +8,7 @@ use bora_core::records::WorkflowExecution;
 use bora_core::state::State;
 use bora_core::step::Event;
 use bora_store::queries::ListQuery;
-use bora_store::{StoreError, StoredExecution};
+use bora_store::{ProjectScope, StoreError, StoredExecution};
 use serde_json::{Map, Value, json};
 
 use super::{Service, ServiceError, bad};
@@ -26,6 +26,9 @@ pub struct StartRequest {
     pub description: String,
     /// Use this id for the execution (Mistral lets clients choose it).
     pub id: Option<String>,
+    /// Whose request it is: the workflow and a named environment must be
+    /// visible to it, and the execution belongs to its project.
+    pub scope: ProjectScope,
 }
 
 /// What `PUT /v2/executions/{id}` asks for: a new state (with its
@@ -120,13 +123,20 @@ impl Service {
         self.check_input(req)?;
         bora_core::notify::webhooks(&req.params).map_err(|e| bad(e.to_string()))?;
         let (def, plan) = self.workflow_spec(&req.workflow, &req.namespace).await?;
+        if !req.scope.sees_definition(&def.project_id, &def.scope) {
+            return Err(StoreError::NotFound {
+                kind: "WorkflowDefinition",
+                key: format!("name={}, namespace={}", req.workflow, req.namespace),
+            }
+            .into());
+        }
         let input = prepare_input(&plan.workflow, &req.input)
             .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
         let mut params = req.params.clone();
         params
             .entry("namespace")
             .or_insert_with(|| Value::String(def.namespace.clone()));
-        let mut env = self.resolve_env(params.get("env")).await?;
+        let mut env = self.resolve_env(params.get("env"), &req.scope).await?;
         // Expressions in the env see the env itself (Mistral evaluates it
         // once at start unless `evaluate_env` is false).
         if !env.is_empty() && params.get("evaluate_env") != Some(&Value::Bool(false)) {
@@ -148,6 +158,11 @@ impl Service {
         if let Some(id) = &req.id
             && let Ok(existing) = self.store.get_execution(id).await
         {
+            if !req.scope.sees(&existing.execution.project_id) {
+                return Err(ServiceError::Duplicate(format!(
+                    "Execution id {id} is already taken; choose another"
+                )));
+            }
             return Ok(Prepared::Existing(existing));
         }
         let record = WorkflowExecution {
@@ -168,6 +183,7 @@ impl Service {
             source_execution_id: None,
             index: None,
             depth: 0,
+            project_id: req.scope.project.clone(),
             backlog: Vec::new(),
             created_at: now,
             updated_at: Some(now),

@@ -35,6 +35,7 @@ mod definitions;
 mod environments;
 mod event_triggers;
 mod executions;
+mod projects;
 mod reports;
 mod schedule;
 mod tasks;
@@ -45,6 +46,7 @@ pub use cron_triggers::CronTriggerRequest;
 pub use definitions::{input_string, interface};
 pub use event_triggers::{CreatedEventTrigger, EventOutcome, EventTriggerRequest};
 pub use executions::{ExecutionUpdate, StartRequest};
+pub use projects::{as_project, current_project};
 pub use reports::{
     ExecutionGraph, ExecutionReport, TaskReport, TaskStatistics, TreeFilter, WorkflowReport,
 };

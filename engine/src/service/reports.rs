@@ -218,6 +218,8 @@ impl Service {
             sort: vec![("e.created_at", true)],
             marker: None,
             limit: Some(20),
+            // Estimated from its own project's runs only.
+            project: Some(exec.project_id.clone()),
         };
         let done = self.store.list_executions(&query).await?;
         let durations: Vec<i64> = done

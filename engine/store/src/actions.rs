@@ -212,7 +212,7 @@ impl Store {
             .await?;
             let mut def = def.clone();
             match existing {
-                Some(old) if !replace => {
+                Some(old) if !replace || old.project_id != def.project_id => {
                     return Err(StoreError::Duplicate {
                         kind: "ActionDefinition",
                         key: format!("name={}, namespace={}", old.name, old.namespace),

@@ -133,6 +133,13 @@ impl Store {
             .await?;
             let mut def = def.clone();
             if let Some(old) = existing {
+                // Another project's name stays its own.
+                if old.project_id != def.project_id {
+                    return Err(StoreError::Duplicate {
+                        kind: "Workflow",
+                        key: format!("name={}, namespace={}", old.name, old.namespace),
+                    });
+                }
                 def.id = old.id;
                 def.created_at = old.created_at;
                 sqlx::query("DELETE FROM workflow_definitions WHERE id = $1")

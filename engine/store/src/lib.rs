@@ -27,6 +27,7 @@
 //! - [`jobs`]: the job queue (actions to run, timers, events).
 //! - [`nodes`]: the nodes sharing the store; taking a dead node's jobs over.
 //! - [`outputs`]: what actions printed and logged.
+//! - [`projects`]: which project's objects a caller sees.
 //! - `notify`: wake-ups when free jobs are queued (PostgreSQL LISTEN/NOTIFY).
 //! - [`queries`]: reads for the API (lists with filters and paging).
 //! - `crud`: the fetch/insert/delete plumbing the resource modules share.
@@ -43,6 +44,7 @@ pub mod jobs;
 pub mod nodes;
 mod notify;
 pub mod outputs;
+pub mod projects;
 pub mod queries;
 pub mod rows;
 pub mod tx;
@@ -59,6 +61,7 @@ pub use environments::EnvironmentRecord;
 pub use event_triggers::{EventTriggerRecord, EventTriggerUpdate};
 pub use jobs::{Claim, Job, JobCount, JobKind, NewJob};
 pub use nodes::{NodeRecord, Registered};
+pub use projects::{DEFAULT_PROJECT, Owned, ProjectScope};
 pub use rows::StoredExecution;
 pub use tx::{ExecutionSnapshot, StoreTx};
 pub use workbooks::WorkbookRecord;

@@ -139,6 +139,8 @@ pub struct ListQuery {
     /// Rows after this id in the sort order (Mistral's marker paging).
     pub marker: Option<String>,
     pub limit: Option<u32>,
+    /// Only this project's rows (`None`: every project's).
+    pub project: Option<String>,
 }
 
 /// The sortable/filterable scalar columns of workflow executions.
@@ -255,6 +257,18 @@ fn list_clauses(table: &str, alias: &str, q: &ListQuery) -> (String, Vec<String>
     }
     for col in &q.nulls {
         conds.push(format!("{col} IS NULL"));
+    }
+    if let Some(project) = &q.project {
+        let p = bind(&mut binds, project);
+        conds.push(match alias {
+            // Tasks are listed joined with their execution.
+            "e" | "t" => format!("e.project_id = {p}"),
+            _ => format!(
+                "(a.project_id = {p} AND a.workflow_execution_id IS NULL \
+                 OR a.workflow_execution_id IN \
+                 (SELECT id FROM workflow_executions WHERE project_id = {p}))"
+            ),
+        });
     }
     let id_col: &'static str = match alias {
         "e" => "e.id",
@@ -500,9 +514,23 @@ impl Store {
     }
 
     /// Stores ad-hoc action executions (run through the API, not by a task).
+    /// A new one belongs to [`crate::DEFAULT_PROJECT`] until
+    /// [`Store::add_adhoc_action`] says otherwise; updates keep its project.
     pub async fn put_adhoc_actions(&self, actions: &[ActionExecution]) -> Result<()> {
         let mut tx = self.begin().await?;
         tx.put_actions(actions).await?;
+        tx.commit().await
+    }
+
+    /// Stores a new ad-hoc action execution as `project`'s.
+    pub async fn add_adhoc_action(&self, action: &ActionExecution, project: &str) -> Result<()> {
+        let mut tx = self.begin().await?;
+        tx.put_actions(std::slice::from_ref(action)).await?;
+        sqlx::query("UPDATE action_executions SET project_id = $1 WHERE id = $2")
+            .bind(project.to_owned())
+            .bind(action.id.clone())
+            .execute(tx.conn())
+            .await?;
         tx.commit().await
     }
 }

@@ -188,6 +188,7 @@ pub(crate) const EXECUTIONS: Table = Table {
         "updated_at",
         "owner",
         "depth",
+        "project_id",
     ],
 };
 
@@ -231,6 +232,7 @@ pub(crate) fn execution_cells(stored: &StoredExecution) -> Vec<Cell> {
         Cell::Int(e.updated_at),
         opt_text(stored.owner.as_deref()),
         Cell::Int(Some(i64::from(e.depth))),
+        text(&e.project_id),
     ]
 }
 
@@ -255,6 +257,7 @@ pub(crate) fn execution_from_row(row: &AnyRow) -> Result<StoredExecution> {
             source_execution_id: get(row, "source_execution_id")?,
             index: index.and_then(|i| u32::try_from(i).ok()),
             depth: u32::try_from(get::<i64>(row, "depth")?).unwrap_or(u32::MAX),
+            project_id: get(row, "project_id")?,
             backlog: get_json(row, "backlog")?,
             created_at: get(row, "created_at")?,
             updated_at: get(row, "updated_at")?,

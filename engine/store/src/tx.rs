@@ -365,8 +365,9 @@ impl StoreTx {
         caller: &str,
         name: &str,
         namespace: &str,
+        project: &str,
     ) -> Result<Option<(String, String)>> {
-        resolve_subworkflow(&mut self.tx, caller, name, namespace).await
+        resolve_subworkflow(&mut self.tx, caller, name, namespace, project).await
     }
 
     /// The workbook a workflow definition came from, if any.
@@ -452,9 +453,10 @@ impl Store {
         caller: &str,
         name: &str,
         namespace: &str,
+        project: &str,
     ) -> Result<Option<(String, String)>> {
         let mut conn = self.pool.acquire().await?;
-        resolve_subworkflow(&mut conn, caller, name, namespace).await
+        resolve_subworkflow(&mut conn, caller, name, namespace, project).await
     }
 
     /// The state of an execution (`None` when it does not exist), read
@@ -486,13 +488,15 @@ async fn resolve_subworkflow(
     caller: &str,
     name: &str,
     namespace: &str,
+    project: &str,
 ) -> Result<Option<(String, String)>> {
     let mut found = None;
     if let Some(wb) = workbook_of(&mut *conn, caller).await? {
-        found = find_workflow(&mut *conn, &format!("{wb}.{name}"), namespace).await?;
+        let qualified = format!("{wb}.{name}");
+        found = find_workflow(&mut *conn, &qualified, namespace, project).await?;
     }
     if found.is_none() {
-        found = find_workflow(&mut *conn, name, namespace).await?;
+        found = find_workflow(&mut *conn, name, namespace, project).await?;
     }
     Ok(found)
 }
@@ -503,13 +507,17 @@ async fn find_workflow(
     conn: &mut sqlx::AnyConnection,
     name: &str,
     namespace: &str,
+    project: &str,
 ) -> Result<Option<(String, String)>> {
+    // Another project's private workflow is not there for this execution.
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT id, spec_hash FROM workflow_definitions WHERE name = $1 \
-         AND (namespace = $2 OR namespace = '') ORDER BY namespace DESC LIMIT 1",
+         AND (namespace = $2 OR namespace = '') \
+         AND (project_id = $3 OR scope = 'public') ORDER BY namespace DESC LIMIT 1",
     )
     .bind(name.to_owned())
     .bind(namespace.to_owned())
+    .bind(project.to_owned())
     .fetch_optional(&mut *conn)
     .await?;
     Ok(row)

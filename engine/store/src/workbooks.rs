@@ -66,7 +66,7 @@ impl Store {
         let existing = self.get_workbook(&workbook.name, &workbook.namespace).await;
         let mut record = workbook.clone();
         match existing {
-            Ok(old) if !update => {
+            Ok(old) if !update || old.project_id != workbook.project_id => {
                 return Err(StoreError::Duplicate {
                     kind: "Workbook",
                     key: format!("name={}, namespace={}", old.name, old.namespace),

@@ -31,6 +31,7 @@ fn execution(id: &str, name: &str, state: State, created_at: i64) -> StoredExecu
             source_execution_id: None,
             index: None,
             depth: 0,
+            project_id: bora_store::DEFAULT_PROJECT.to_owned(),
             backlog: vec![],
             created_at,
             updated_at: None,
@@ -184,6 +185,28 @@ async fn filters_nulls_and_sorting() {
         };
         let subs = store.list_executions(&q).await.expect("subs");
         assert_eq!(ids(&subs), ["c1"], "{}", backend.name);
+
+        // A project's list holds only its executions.
+        let of = |project: &str| ListQuery {
+            project: Some(project.to_owned()),
+            ..ListQuery::default()
+        };
+        let own = store
+            .list_executions(&of(bora_store::DEFAULT_PROJECT))
+            .await;
+        assert_eq!(ids(&own.expect("own")).len(), 4, "{}", backend.name);
+        let other = store
+            .list_executions(&of("elsewhere"))
+            .await
+            .expect("other");
+        assert!(other.is_empty(), "{}", backend.name);
+        let owner = store
+            .project_of(bora_store::Owned::Execution, "e1")
+            .await
+            .expect("owner");
+        assert_eq!(owner.as_deref(), Some(bora_store::DEFAULT_PROJECT));
+        let none = store.project_of(bora_store::Owned::Task, "nope").await;
+        assert_eq!(none.expect("no task"), None, "{}", backend.name);
 
         let q = ListQuery {
             filters: vec![Filter {

@@ -32,6 +32,7 @@ fn execution(id: &str) -> StoredExecution {
             source_execution_id: None,
             index: None,
             depth: 0,
+            project_id: bora_store::DEFAULT_PROJECT.to_owned(),
             backlog: vec![],
             created_at: 1_000,
             updated_at: None,

@@ -280,6 +280,7 @@ impl Stepper<'_> {
             source_execution_id: None,
             index: Some(index),
             depth: record.depth + 1,
+            project_id: record.project_id.clone(),
             backlog: Vec::new(),
             created_at: self.now,
             updated_at: None,

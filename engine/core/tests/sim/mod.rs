@@ -219,6 +219,7 @@ impl Sim {
             source_execution_id: None,
             index: parent.as_ref().map(|(_, i, _)| *i),
             depth: parent.map_or(0, |(_, _, depth)| depth),
+            project_id: String::new(),
             backlog: vec![],
             created_at: self.now,
             updated_at: None,

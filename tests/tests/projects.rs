@@ -1,0 +1,622 @@
+//! Projects on a real `bora serve --auth tokens`: a token of one project
+//! sees none of another project's objects, on every endpoint. The table of
+//! expectations covers every operation of the OpenAPI document, so an
+//! endpoint added without a line here fails the test. Public definitions
+//! are readable and runnable by every project but changed only by their
+//! own; an admin sees every project with `all_projects=true`.
+#![allow(clippy::unwrap_used)]
+
+mod process_support;
+
+use std::collections::BTreeMap;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use process_support::{Server, free_port, request_with};
+use serde_json::{Value, json};
+
+const WORKFLOWS: &str = "---
+version: '2.0'
+alpha_wf:
+  tasks:
+    greet:
+      action: alpha_act
+";
+
+const PUBLIC: &str = "---
+version: '2.0'
+alpha_public:
+  tasks:
+    greet:
+      action: std.echo output=shared
+";
+
+const WORKBOOK: &str = "---
+version: '2.0'
+name: alpha_wb
+workflows:
+  inner:
+    tasks:
+      t:
+        action: std.noop
+";
+
+const ACTIONS: &str = "---
+version: '2.0'
+alpha_act:
+  base: std.echo
+  base-input:
+    output: secret-of-alpha
+";
+
+fn bora(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_bora-under-test"))
+        .args(args)
+        .env_remove("BORA_CONFIG")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "bora {args:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn token(database: &str, project: &str, admin: bool) -> String {
+    let mut args = vec![
+        "token",
+        "create",
+        "--project",
+        project,
+        "--database",
+        database,
+        "-o",
+        "json",
+    ];
+    if admin {
+        args.push("--admin");
+    }
+    let made: Value = serde_json::from_str(&bora(&args)).unwrap();
+    made["token"].as_str().unwrap().to_owned()
+}
+
+/// A caller: the server's port and a token.
+struct As<'a>(u16, &'a str);
+
+impl As<'_> {
+    fn call(&self, method: &str, path: &str, body: Option<(&str, &[u8])>) -> (u16, Value) {
+        let bearer = format!("Bearer {}", self.1);
+        let (status, _, json) =
+            request_with(self.0, method, path, &[("Authorization", &bearer)], body);
+        (status, json)
+    }
+
+    fn get(&self, path: &str) -> (u16, Value) {
+        self.call("GET", path, None)
+    }
+
+    fn json(&self, method: &str, path: &str, body: &Value) -> (u16, Value) {
+        let text = body.to_string();
+        self.call(method, path, Some(("application/json", text.as_bytes())))
+    }
+
+    fn yaml(&self, method: &str, path: &str, text: &str) -> (u16, Value) {
+        self.call(method, path, Some(("text/plain", text.as_bytes())))
+    }
+
+    /// Makes something; its answer, which must be a 201.
+    fn made(&self, answer: (u16, Value)) -> Value {
+        assert_eq!(answer.0, 201, "{}", answer.1);
+        answer.1
+    }
+}
+
+/// What alpha made: the ids and names a route's parameters take.
+struct Alpha {
+    execution: String,
+    task: String,
+    action: String,
+    adhoc_action_execution: String,
+    event_trigger: String,
+    workflow_id: String,
+}
+
+fn setup(alpha: &As) -> Alpha {
+    alpha.made(alpha.yaml("POST", "/v2/actions", ACTIONS));
+    alpha.made(alpha.yaml("POST", "/v2/actions?namespace=ns1", ACTIONS));
+    let workflows = alpha.made(alpha.yaml("POST", "/v2/workflows", WORKFLOWS));
+    let workflow_id = workflows["workflows"][0]["id"].as_str().unwrap().to_owned();
+    alpha.made(alpha.yaml("POST", "/v2/workflows?scope=public", PUBLIC));
+    alpha.made(alpha.yaml("POST", "/v2/workbooks", WORKBOOK));
+    alpha.made(alpha.json(
+        "POST",
+        "/v2/environments",
+        &json!({"name": "alpha_env", "variables": {"password": "alpha-only"}}),
+    ));
+    alpha.made(alpha.json(
+        "POST",
+        "/v2/cron_triggers",
+        &json!({"name": "alpha_cron", "workflow_name": "alpha_wf", "pattern": "0 0 1 1 *"}),
+    ));
+    let trigger = alpha.made(alpha.json(
+        "POST",
+        "/v2/event_triggers",
+        &json!({"name": "alpha_ev", "workflow_id": workflow_id, "exchange": "x",
+                "topic": "t", "event": "e"}),
+    ));
+    let started = alpha.made(alpha.json(
+        "POST",
+        "/v2/executions",
+        &json!({"workflow_name": "alpha_wf", "params": {"env": "alpha_env"}}),
+    ));
+    let execution = started["id"].as_str().unwrap().to_owned();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while alpha.get(&format!("/v2/executions/{execution}")).1["state"] != "SUCCESS" {
+        assert!(
+            Instant::now() < deadline,
+            "alpha's execution did not finish"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let tasks = alpha.get(&format!("/v2/executions/{execution}/tasks")).1;
+    let task = tasks["tasks"][0]["id"].as_str().unwrap().to_owned();
+    let actions = alpha.get(&format!("/v2/tasks/{task}/action_executions")).1;
+    let action = actions["action_executions"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let adhoc = alpha.json(
+        "POST",
+        "/v2/action_executions",
+        &json!({"name": "std.echo", "input": {"output": "alpha-ran-this"},
+                "params": {"save_result": true, "run_sync": true}}),
+    );
+    assert!(matches!(adhoc.0, 200 | 201), "{}", adhoc.1);
+    Alpha {
+        execution,
+        task,
+        action,
+        adhoc_action_execution: adhoc.1["id"].as_str().unwrap().to_owned(),
+        event_trigger: trigger["id"].as_str().unwrap().to_owned(),
+        workflow_id,
+    }
+}
+
+/// What beta meets on one operation.
+enum Expect {
+    /// Not about any project's object (health, validation, the webhook
+    /// with its trigger's own token, ...).
+    Open,
+    /// Alpha's object at this path answers 404, as if it did not exist.
+    Hidden(String),
+    /// The list at this path shows beta none of alpha's: `field` of no
+    /// item under `key` is `value` (alpha's list has it).
+    Listed {
+        path: String,
+        key: &'static str,
+        field: &'static str,
+        value: String,
+    },
+    /// Beta's request naming alpha's objects gets `status`.
+    Refused {
+        path: String,
+        body: Body,
+        status: u16,
+    },
+}
+
+enum Body {
+    Json(Value),
+    Yaml(&'static str),
+}
+
+/// Every operation of the API document and what beta meets there.
+fn table(a: &Alpha) -> BTreeMap<&'static str, Expect> {
+    use Expect::{Hidden, Listed, Open, Refused};
+    let e = &a.execution;
+    let t = &a.task;
+    let listed = |path: &str, key, field, value: &str| Listed {
+        path: path.to_owned(),
+        key,
+        field,
+        value: value.to_owned(),
+    };
+    let refused = |path: &str, body, status| Refused {
+        path: path.to_owned(),
+        body,
+        status,
+    };
+    BTreeMap::from([
+        ("GET /health", Open),
+        ("GET /ready", Open),
+        ("GET /metrics", Open),
+        ("GET /v2/", Open),
+        ("GET /v2/openapi.json", Open),
+        ("GET /v2/events", Open),
+        ("POST /v2/events/{exchange}/{topic}", Open),
+        ("POST /v2/workflows/validate", Open),
+        ("POST /v2/workbooks/validate", Open),
+        ("POST /v2/actions/validate", Open),
+        (
+            "GET /v2/workbooks",
+            listed("/v2/workbooks", "workbooks", "name", "alpha_wb"),
+        ),
+        (
+            "POST /v2/workbooks",
+            refused("/v2/workbooks", Body::Yaml(WORKBOOK), 409),
+        ),
+        (
+            "PUT /v2/workbooks",
+            refused("/v2/workbooks", Body::Yaml(WORKBOOK), 409),
+        ),
+        (
+            "GET /v2/workbooks/{name}",
+            Hidden("/v2/workbooks/alpha_wb".into()),
+        ),
+        (
+            "DELETE /v2/workbooks/{name}",
+            Hidden("/v2/workbooks/alpha_wb".into()),
+        ),
+        (
+            "GET /v2/workflows",
+            listed("/v2/workflows", "workflows", "name", "alpha_wf"),
+        ),
+        (
+            "POST /v2/workflows",
+            refused("/v2/workflows", Body::Yaml(WORKFLOWS), 409),
+        ),
+        (
+            "PUT /v2/workflows",
+            refused("/v2/workflows", Body::Yaml(WORKFLOWS), 409),
+        ),
+        (
+            "GET /v2/workflows/{id}",
+            Hidden("/v2/workflows/alpha_wf".into()),
+        ),
+        (
+            "DELETE /v2/workflows/{id}",
+            Hidden(format!("/v2/workflows/{}", a.workflow_id)),
+        ),
+        (
+            "GET /v2/executions",
+            listed("/v2/executions", "executions", "id", e),
+        ),
+        (
+            "POST /v2/executions",
+            refused(
+                "/v2/executions",
+                Body::Json(json!({"workflow_name": "alpha_wf"})),
+                404,
+            ),
+        ),
+        (
+            "GET /v2/executions/{id}",
+            Hidden(format!("/v2/executions/{e}")),
+        ),
+        (
+            "PUT /v2/executions/{id}",
+            Hidden(format!("/v2/executions/{e}")),
+        ),
+        (
+            "DELETE /v2/executions/{id}",
+            Hidden(format!("/v2/executions/{e}")),
+        ),
+        (
+            "GET /v2/executions/{id}/tasks",
+            Hidden(format!("/v2/executions/{e}/tasks")),
+        ),
+        (
+            "GET /v2/executions/{id}/report",
+            Hidden(format!("/v2/executions/{e}/report")),
+        ),
+        (
+            "GET /v2/executions/{id}/executions",
+            Hidden(format!("/v2/executions/{e}/executions")),
+        ),
+        (
+            "GET /v2/executions/{id}/graph",
+            Hidden(format!("/v2/executions/{e}/graph")),
+        ),
+        ("GET /v2/tasks", listed("/v2/tasks", "tasks", "id", t)),
+        ("GET /v2/tasks/{id}", Hidden(format!("/v2/tasks/{t}"))),
+        ("PUT /v2/tasks/{id}", Hidden(format!("/v2/tasks/{t}"))),
+        (
+            "GET /v2/tasks/{id}/action_executions",
+            Hidden(format!("/v2/tasks/{t}/action_executions")),
+        ),
+        (
+            "GET /v2/tasks/{id}/action_executions/{action_id}",
+            Hidden(format!("/v2/tasks/{t}/action_executions/{}", a.action)),
+        ),
+        (
+            "GET /v2/tasks/{id}/executions",
+            Hidden(format!("/v2/tasks/{t}/executions")),
+        ),
+        (
+            "GET /v2/tasks/{id}/workflow_executions",
+            Hidden(format!("/v2/tasks/{t}/workflow_executions")),
+        ),
+        (
+            "GET /v2/action_executions",
+            listed(
+                "/v2/action_executions",
+                "action_executions",
+                "id",
+                &a.adhoc_action_execution,
+            ),
+        ),
+        (
+            "POST /v2/action_executions",
+            refused(
+                "/v2/action_executions",
+                Body::Json(json!({"name": "alpha_act", "params": {"run_sync": true}})),
+                400,
+            ),
+        ),
+        (
+            "GET /v2/action_executions/{id}",
+            Hidden(format!("/v2/action_executions/{}", a.action)),
+        ),
+        (
+            "PUT /v2/action_executions/{id}",
+            Hidden(format!("/v2/action_executions/{}", a.action)),
+        ),
+        (
+            "DELETE /v2/action_executions/{id}",
+            Hidden(format!(
+                "/v2/action_executions/{}",
+                a.adhoc_action_execution
+            )),
+        ),
+        (
+            "GET /v2/action_executions/{id}/logs",
+            Hidden(format!("/v2/action_executions/{}/logs", a.action)),
+        ),
+        (
+            "GET /v2/environments",
+            listed("/v2/environments", "environments", "name", "alpha_env"),
+        ),
+        (
+            "POST /v2/environments",
+            refused(
+                "/v2/environments",
+                Body::Json(json!({"name": "alpha_env", "variables": {}})),
+                409,
+            ),
+        ),
+        (
+            "PUT /v2/environments",
+            refused(
+                "/v2/environments",
+                Body::Json(json!({"name": "alpha_env", "variables": {"password": "x"}})),
+                404,
+            ),
+        ),
+        (
+            "GET /v2/environments/{name}",
+            Hidden("/v2/environments/alpha_env".into()),
+        ),
+        (
+            "DELETE /v2/environments/{name}",
+            Hidden("/v2/environments/alpha_env".into()),
+        ),
+        (
+            "GET /v2/cron_triggers",
+            listed("/v2/cron_triggers", "cron_triggers", "name", "alpha_cron"),
+        ),
+        (
+            "POST /v2/cron_triggers",
+            refused(
+                "/v2/cron_triggers",
+                Body::Json(json!({"name": "beta_cron", "workflow_name": "alpha_wf",
+                                  "pattern": "0 0 1 1 *"})),
+                404,
+            ),
+        ),
+        (
+            "GET /v2/cron_triggers/{name}",
+            Hidden("/v2/cron_triggers/alpha_cron".into()),
+        ),
+        (
+            "DELETE /v2/cron_triggers/{name}",
+            Hidden("/v2/cron_triggers/alpha_cron".into()),
+        ),
+        (
+            "GET /v2/event_triggers",
+            listed("/v2/event_triggers", "event_triggers", "name", "alpha_ev"),
+        ),
+        (
+            "POST /v2/event_triggers",
+            refused(
+                "/v2/event_triggers",
+                Body::Json(json!({"name": "beta_ev", "workflow_id": a.workflow_id,
+                                  "exchange": "x", "topic": "t2", "event": "e"})),
+                404,
+            ),
+        ),
+        (
+            "GET /v2/event_triggers/{id}",
+            Hidden(format!("/v2/event_triggers/{}", a.event_trigger)),
+        ),
+        (
+            "PUT /v2/event_triggers/{id}",
+            Hidden(format!("/v2/event_triggers/{}", a.event_trigger)),
+        ),
+        (
+            "DELETE /v2/event_triggers/{id}",
+            Hidden(format!("/v2/event_triggers/{}", a.event_trigger)),
+        ),
+        (
+            "GET /v2/actions",
+            listed("/v2/actions", "actions", "name", "alpha_act"),
+        ),
+        (
+            "POST /v2/actions",
+            refused("/v2/actions", Body::Yaml(ACTIONS), 409),
+        ),
+        (
+            "PUT /v2/actions",
+            refused("/v2/actions", Body::Yaml(ACTIONS), 409),
+        ),
+        (
+            "GET /v2/actions/{name}",
+            Hidden("/v2/actions/alpha_act".into()),
+        ),
+        (
+            "DELETE /v2/actions/{name}",
+            Hidden("/v2/actions/alpha_act".into()),
+        ),
+        (
+            "GET /v2/actions/{name}/{namespace}",
+            Hidden("/v2/actions/alpha_act/ns1".into()),
+        ),
+        (
+            "DELETE /v2/actions/{name}/{namespace}",
+            Hidden("/v2/actions/alpha_act/ns1".into()),
+        ),
+    ])
+}
+
+/// The operations of the served API document, as `METHOD /path`.
+fn operations(port: u16) -> Vec<String> {
+    let (_, doc) = process_support::request(port, "GET", "/v2/openapi.json", None);
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            if ["get", "post", "put", "delete", "patch"].contains(&method.as_str()) {
+                out.push(format!("{} {path}", method.to_uppercase()));
+            }
+        }
+    }
+    out
+}
+
+fn listed_values(answer: &Value, key: &str, field: &str) -> Vec<String> {
+    answer[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {key} in {answer}"))
+        .iter()
+        .filter_map(|item| item[field].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn a_project_sees_none_of_another_projects_objects_on_any_endpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
+    let alpha_token = token(&database, "alpha", false);
+    let beta_token = token(&database, "beta", false);
+    let admin_token = token(&database, "ops", true);
+    let server = Server::start(
+        free_port(),
+        &database,
+        &["--auth", "tokens"],
+        &dir.path().join("serve.log"),
+    );
+    let (alpha, beta, admin) = (
+        As(server.port, &alpha_token),
+        As(server.port, &beta_token),
+        As(server.port, &admin_token),
+    );
+    let made = setup(&alpha);
+    let table = table(&made);
+
+    let missing: Vec<String> = operations(server.port)
+        .into_iter()
+        .filter(|op| !table.contains_key(op.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "operations without an isolation expectation (add them to table()): {missing:?}"
+    );
+
+    for (op, expect) in &table {
+        let method = op.split(' ').next().unwrap();
+        match expect {
+            Expect::Open => {}
+            Expect::Hidden(path) => {
+                let (status, body) = match method {
+                    "GET" | "DELETE" => beta.call(method, path, None),
+                    _ => beta.json(method, path, &json!({"state": "PAUSED"})),
+                };
+                assert_eq!(status, 404, "{op} as another project: {body}");
+                assert!(
+                    body["faultstring"]
+                        .as_str()
+                        .is_some_and(|m| m.contains("not found")),
+                    "{op}: {body}"
+                );
+                if method == "GET" {
+                    assert_eq!(alpha.get(path).0, 200, "{op} as its own project");
+                }
+            }
+            Expect::Listed {
+                path,
+                key,
+                field,
+                value,
+            } => {
+                let own = listed_values(&alpha.get(path).1, key, field);
+                assert!(own.contains(value), "{op}: alpha's list {own:?}");
+                let other = listed_values(&beta.get(path).1, key, field);
+                assert!(!other.contains(value), "{op}: beta sees {value}: {other:?}");
+                let all = format!("{path}?all_projects=true");
+                let everything = listed_values(&admin.get(&all).1, key, field);
+                assert!(everything.contains(value), "{op}: admin, all projects");
+                assert_eq!(beta.get(&all).0, 403, "{op}: all_projects is for admins");
+            }
+            Expect::Refused { path, body, status } => {
+                let answer = match body {
+                    Body::Json(body) => beta.json(method, path, body),
+                    Body::Yaml(text) => beta.yaml(method, path, text),
+                };
+                assert_eq!(answer.0, *status, "{op} as another project: {}", answer.1);
+            }
+        }
+    }
+    // Nothing of alpha's was changed or deleted on the way.
+    let env = alpha.get("/v2/environments/alpha_env").1;
+    assert!(
+        env["variables"].as_str().unwrap().contains("alpha-only"),
+        "{env}"
+    );
+    assert_eq!(
+        alpha.get(&format!("/v2/executions/{}", made.execution)).0,
+        200
+    );
+    assert_eq!(alpha.get("/v2/workflows/alpha_wf").1["project_id"], "alpha");
+    assert_eq!(alpha.get("/v2/actions/alpha_act").0, 200);
+    assert_eq!(alpha.get("/v2/cron_triggers/alpha_cron").0, 200);
+
+    // A public workflow: every project reads and runs it, only its own
+    // project changes it; the run is the runner's.
+    assert_eq!(beta.get("/v2/workflows/alpha_public").0, 200);
+    let (status, body) = beta.call("DELETE", "/v2/workflows/alpha_public", None);
+    assert_eq!(status, 403, "{body}");
+    let started = beta.made(beta.json(
+        "POST",
+        "/v2/executions",
+        &json!({"workflow_name": "alpha_public"}),
+    ));
+    assert_eq!(started["project_id"], "beta", "{started}");
+    let id = started["id"].as_str().unwrap();
+    assert_eq!(alpha.get(&format!("/v2/executions/{id}")).0, 404);
+    // A named environment of another project is not there for beta.
+    let (status, body) = beta.json(
+        "POST",
+        "/v2/executions",
+        &json!({"workflow_name": "alpha_public", "params": {"env": "alpha_env"}}),
+    );
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        admin.get(&format!("/v2/executions/{}", made.execution)).0,
+        404,
+        "an admin sees other projects only when it asks"
+    );
+    assert_eq!(
+        admin
+            .get(&format!(
+                "/v2/executions/{}?all_projects=true",
+                made.execution
+            ))
+            .0,
+        200
+    );
+}
