@@ -31,6 +31,17 @@ alpha_public:
       action: std.echo output=shared
 ";
 
+/// Beta's workflow naming alpha's private action and workflow.
+const BORROWING: &str = "---
+version: '2.0'
+beta_wf:
+  tasks:
+    steal:
+      action: alpha_act
+    sub:
+      workflow: alpha_wf
+";
+
 const WORKBOOK: &str = "---
 version: '2.0'
 name: alpha_wb
@@ -605,6 +616,33 @@ fn a_project_sees_none_of_another_projects_objects_on_any_endpoint() {
         &json!({"workflow_name": "alpha_public", "params": {"env": "alpha_env"}}),
     );
     assert_eq!(status, 400, "{body}");
+    // At run time too: beta's workflow cannot call alpha's private action
+    // or workflow by name.
+    beta.made(beta.yaml("POST", "/v2/workflows", BORROWING));
+    let run = beta.made(beta.json(
+        "POST",
+        "/v2/executions",
+        &json!({"workflow_name": "beta_wf"}),
+    ));
+    let id = run["id"].as_str().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let finished = loop {
+        let now = beta.get(&format!("/v2/executions/{id}")).1;
+        if now["state"] != "RUNNING" && now["state"] != "IDLE" {
+            break now;
+        }
+        assert!(Instant::now() < deadline, "beta's execution did not finish");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(finished["state"], "ERROR", "{finished}");
+    let tasks = beta.get(&format!("/v2/executions/{id}/tasks")).1;
+    for task in tasks["tasks"].as_array().unwrap() {
+        assert_eq!(task["state"], "ERROR", "{task}");
+    }
+    let everything = format!("{finished}{tasks}{}", beta.get("/v2/action_executions").1);
+    assert!(!everything.contains("secret-of-alpha"), "{everything}");
+    assert!(everything.contains("alpha_act"), "{everything}");
+
     assert_eq!(
         admin.get(&format!("/v2/executions/{}", made.execution)).0,
         404,

@@ -174,6 +174,8 @@ pub struct Resolved {
     /// The ad-hoc actions from the one called down to the real action's
     /// caller, outermost first; empty for a plain action.
     pub chain: Vec<(String, AdhocAction)>,
+    /// The project and scope of each ad-hoc action of `chain`, in order.
+    pub owners: Vec<(String, String)>,
     /// The real action, loaded in the runtime under this name.
     pub base: String,
     /// The version of an uploaded real action.
@@ -312,12 +314,14 @@ pub async fn resolve_at(
         Found::Component(c) => c.name.clone(),
     };
     let mut visited = vec![full_name.clone()];
+    let mut owners = Vec::new();
     loop {
         match found {
             Found::Std(base) => {
                 return Ok(Resolved {
                     name: full_name,
                     chain,
+                    owners,
                     base,
                     component: None,
                     handle: None,
@@ -327,6 +331,7 @@ pub async fn resolve_at(
                 return Ok(Resolved {
                     name: full_name,
                     chain,
+                    owners,
                     base: component.name.clone(),
                     component: Some(*component),
                     handle: None,
@@ -347,6 +352,7 @@ pub async fn resolve_at(
                 }
                 visited.push(base.clone());
                 chain.push((def.name.clone(), spec));
+                owners.push((def.project_id.clone(), def.scope.clone()));
                 found = find(store, &base, &def.namespace, at)
                     .await?
                     .ok_or_else(|| ResolveError::BaseNotFound {
@@ -670,6 +676,36 @@ impl Actions {
         self.run_captured(call, at).await.0
     }
 
+    /// Refuses an ad-hoc action (or one in its chain) that a workflow's
+    /// project may not see: another project's private action is not there
+    /// for it, whatever its name.
+    async fn check_visible(&self, call: &Call, resolved: &Resolved) -> Result<(), RunError> {
+        let Some(execution) = call.ctx.execution_id.as_deref() else {
+            return Ok(());
+        };
+        if resolved.owners.is_empty() {
+            return Ok(());
+        }
+        let project = self
+            .store
+            .project_of(bora_store::Owned::Execution, execution)
+            .await
+            .map_err(ResolveError::from)?
+            .unwrap_or_default();
+        let hidden = resolved
+            .owners
+            .iter()
+            .any(|(owner, scope)| *owner != project && scope != "public");
+        if hidden {
+            return Err(ResolveError::NotFound {
+                name: call.name.clone(),
+                namespace: call.namespace.clone(),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
     /// As [`Actions::run_at`], with what the real action printed and logged
     /// (empty when it never ran).
     pub async fn run_captured(
@@ -684,6 +720,9 @@ impl Actions {
             Ok(resolved) => resolved,
             Err(err) => return (Err(err.into()), Transcript::default()),
         };
+        if let Err(err) = self.check_visible(&call, &resolved).await {
+            return (Err(err), Transcript::default());
+        }
         let links = resolved.links();
         let input = if links.is_empty() {
             call.input
