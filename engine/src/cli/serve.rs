@@ -246,6 +246,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = args.node_config()?;
     let listen = resolve_listen(&args.listen)?;
+    if crate::telemetry::traces::enabled() {
+        tracing::info!("bora: exporting OpenTelemetry traces over OTLP/HTTP");
+    }
     let cors = CorsOrigins::parse(&args.cors_origin)
         .map_err(|err| anyhow::anyhow!("--cors-origin: {err}"))?;
     let api = config.roles.api;

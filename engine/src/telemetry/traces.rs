@@ -49,6 +49,11 @@ pub enum TraceSetupError {
         variable: &'static str,
         value: String,
     },
+    #[error("{variable}={value}: expected an http:// or https:// URL")]
+    Endpoint {
+        variable: &'static str,
+        value: String,
+    },
     #[error("cannot set up the OTLP trace exporter: {0}")]
     Exporter(#[from] opentelemetry_otlp::ExporterBuildError),
 }
@@ -62,14 +67,36 @@ pub fn enabled() -> bool {
     TRACER.get().is_some()
 }
 
-/// The endpoint variable set (non-empty), if any: tracing is on.
+const ENDPOINT_VARIABLES: [&str; 2] = [
+    "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+    "OTEL_EXPORTER_OTLP_ENDPOINT",
+];
+
+/// Whether an endpoint variable is set (non-empty): tracing is on.
 fn configured() -> bool {
-    [
-        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-        "OTEL_EXPORTER_OTLP_ENDPOINT",
-    ]
-    .iter()
-    .any(|name| std::env::var(name).is_ok_and(|v| !v.trim().is_empty()))
+    ENDPOINT_VARIABLES
+        .iter()
+        .any(|name| std::env::var(name).is_ok_and(|v| !v.trim().is_empty()))
+}
+
+/// Refuses an endpoint that is no URL: the exporter would silently send
+/// to its default (localhost:4318) instead.
+fn check_endpoints() -> Result<(), TraceSetupError> {
+    for variable in ENDPOINT_VARIABLES {
+        let Ok(value) = std::env::var(variable) else {
+            continue;
+        };
+        if !value.trim().is_empty() && !is_http_url(&value) {
+            return Err(TraceSetupError::Endpoint { variable, value });
+        }
+    }
+    Ok(())
+}
+
+fn is_http_url(value: &str) -> bool {
+    value.parse::<http::Uri>().is_ok_and(|uri| {
+        matches!(uri.scheme_str(), Some("http" | "https")) && uri.authority().is_some()
+    })
 }
 
 /// Refuses another protocol than http/protobuf rather than sending
@@ -99,13 +126,14 @@ fn check_protocol() -> Result<(), TraceSetupError> {
 /// engine nor the async runtime waits on the collector.
 ///
 /// # Errors
-/// [`TraceSetupError`] for a protocol other than http/protobuf, or an
-/// endpoint or setting the exporter refuses.
+/// [`TraceSetupError`] for a protocol other than http/protobuf, an
+/// endpoint that is no http(s) URL, or a setting the exporter refuses.
 pub fn install() -> Result<Option<OtelLayer>, TraceSetupError> {
     if !configured() || PROVIDER.get().is_some() {
         return Ok(None);
     }
     check_protocol()?;
+    check_endpoints()?;
     // The endpoint, headers, timeout and compression come from the
     // standard variables, read by the exporter itself.
     let exporter = opentelemetry_otlp::SpanExporter::builder()
@@ -293,6 +321,15 @@ mod tests {
         assert_ne!(trace_id("not-a-uuid"), TraceId::INVALID);
         assert_ne!(span_id("a"), span_id("b"));
         assert_ne!(span_id(""), SpanId::INVALID);
+    }
+
+    #[test]
+    fn endpoints_are_http_urls() {
+        assert!(is_http_url("http://127.0.0.1:4318"));
+        assert!(is_http_url("https://collector.example.com/otlp/v1/traces"));
+        assert!(!is_http_url("::not a url"));
+        assert!(!is_http_url("collector:4318"));
+        assert!(!is_http_url("grpc://collector:4317"));
     }
 
     fn execution(id: &str) -> WorkflowExecution {
