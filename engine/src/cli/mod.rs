@@ -115,6 +115,6 @@ fn init_tracing() -> anyhow::Result<()> {
         .ok()
         .filter(|v| !v.trim().is_empty());
     let filter = crate::telemetry::logs::filter(given.as_deref(), "warn")?;
-    crate::telemetry::logs::init(filter, crate::telemetry::logs::LogFormat::Text);
+    crate::telemetry::logs::init(filter, crate::telemetry::logs::LogFormat::Text, None);
     Ok(())
 }

@@ -192,10 +192,12 @@ fn resolve_listen(listen: &str) -> anyhow::Result<SocketAddr> {
 }
 
 impl ServeArgs {
-    /// Installs the log subscriber these settings ask for.
+    /// Installs the log subscriber these settings ask for, and the trace
+    /// exporter when the OTLP variables ask for one.
     pub(crate) fn init_logs(&self) -> anyhow::Result<()> {
         let filter = logs::filter(self.log.as_deref(), logs::DEFAULT_FILTER)?;
-        logs::init(filter, self.log_format);
+        let otel = crate::telemetry::traces::install()?;
+        logs::init(filter, self.log_format, otel);
         Ok(())
     }
 
@@ -236,12 +238,17 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     // Whatever is left (a request that would not end) does not hold the
     // process: shutdown was bounded already.
     runtime.shutdown_background();
+    // Last, so the spans of the final steps go too.
+    crate::telemetry::traces::shutdown();
     code
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = args.node_config()?;
     let listen = resolve_listen(&args.listen)?;
+    if crate::telemetry::traces::enabled() {
+        tracing::info!("bora: exporting OpenTelemetry traces over OTLP/HTTP");
+    }
     let cors = CorsOrigins::parse(&args.cors_origin)
         .map_err(|err| anyhow::anyhow!("--cors-origin: {err}"))?;
     let api = config.roles.api;

@@ -24,7 +24,7 @@ use super::children::Child;
 use super::commit::{Outcome, WriteSet};
 use super::{Scheduler, SchedulerError, SystemEnv, lock};
 use crate::clock::now_micros;
-use crate::telemetry::metrics;
+use crate::telemetry::{metrics, traces};
 
 /// An action for the executor to run (also the payload of its job).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,7 +139,7 @@ pub(super) struct After {
     pub(super) observed: Vec<Observed>,
 }
 
-/// State changes of one stored step, for the metrics.
+/// State changes of one stored step, for the metrics and the traces.
 #[derive(Default)]
 pub(super) struct Observed {
     /// The execution's workflow, when the step started or finished it.
@@ -148,6 +148,8 @@ pub(super) struct Observed {
     pub(super) finished: Option<&'static str>,
     /// Tasks the step finished, by state.
     pub(super) tasks: Vec<&'static str>,
+    /// The spans of what the step finished (only when traces are on).
+    pub(super) spans: Vec<traces::SpanRecord>,
 }
 
 impl Observed {
@@ -157,14 +159,24 @@ impl Observed {
     /// than the step (no state history is kept, and none is needed).
     pub(super) fn of(exec: &Execution, was: State, began: i64, changed: &[&str]) -> Self {
         let now = exec.record.state;
-        let tasks = changed
+        let finished_tasks = changed
             .iter()
             .filter_map(|id| exec.task(id))
-            .filter(|t| t.state.is_completed() && t.finished_at.is_some_and(|at| at >= began))
-            .map(|t| t.state.as_str())
-            .collect();
+            .filter(|t| t.state.is_completed() && t.finished_at.is_some_and(|at| at >= began));
         let started = was == State::Idle && now != State::Idle;
         let finished = (!was.is_terminal() && now.is_terminal()).then(|| now.as_str());
+        let mut spans = Vec::new();
+        if traces::enabled() {
+            spans.extend(
+                finished_tasks
+                    .clone()
+                    .map(|t| traces::SpanRecord::task(&exec.record, t)),
+            );
+            if finished.is_some() {
+                spans.push(traces::SpanRecord::execution(&exec.record));
+            }
+        }
+        let tasks = finished_tasks.map(|t| t.state.as_str()).collect();
         Self {
             workflow: if started || finished.is_some() {
                 exec.record.workflow_name.clone()
@@ -174,11 +186,13 @@ impl Observed {
             started,
             finished,
             tasks,
+            spans,
         }
     }
 
-    /// Counts it.
+    /// Counts it and exports its spans.
     pub(super) fn record(&self) {
+        traces::emit(&self.spans);
         if self.started {
             metrics::execution_started(&self.workflow);
         }

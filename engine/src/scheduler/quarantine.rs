@@ -98,6 +98,11 @@ impl Scheduler {
             &failed.execution.workflow_name,
             bora_core::state::State::Error.as_str(),
         );
+        if crate::telemetry::traces::enabled() {
+            crate::telemetry::traces::emit(&[crate::telemetry::traces::SpanRecord::execution(
+                &failed.execution,
+            )]);
+        }
         for delivery in deliveries {
             self.deliver(delivery);
         }

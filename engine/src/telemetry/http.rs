@@ -1,6 +1,7 @@
 //! The HTTP side of the telemetry: `GET /metrics`, and one span per request
 //! (method, route template, status, latency) that also feeds the HTTP
-//! metrics. The router adds both; nothing here knows the routes.
+//! metrics, and is exported as a trace when tracing is on. The router adds
+//! both; nothing here knows the routes.
 
 use std::time::Instant;
 
@@ -51,7 +52,14 @@ pub async fn track(request: Request, next: Next) -> Response {
         route = %route,
         status = tracing::field::Empty,
         latency_ms = tracing::field::Empty,
+        otel.name = tracing::field::Empty,
+        otel.kind = tracing::field::Empty,
     );
+    if super::traces::enabled() {
+        // The exported span's name and kind (the log lines keep "request").
+        span.record("otel.name", format!("{method} {route}"));
+        span.record("otel.kind", "server");
+    }
     let began = Instant::now();
     let response = next.run(request).instrument(span.clone()).await;
     let elapsed = began.elapsed();

@@ -52,9 +52,10 @@ pub fn filter(given: Option<&str>, default: &str) -> Result<EnvFilter, BadFilter
     })
 }
 
-/// Installs the process's subscriber writing to stderr in `format`. A
+/// Installs the process's subscriber writing to stderr in `format`, with
+/// `otel` (the trace exporter's layer, filtered on its own) when given. A
 /// second call (tests running the CLI twice in one process) changes nothing.
-pub fn init(filter: EnvFilter, format: LogFormat) {
+pub fn init(filter: EnvFilter, format: LogFormat, otel: Option<super::traces::OtelLayer>) {
     let stderr = std::io::stderr;
     let lines: Box<dyn Layer<Registry> + Send + Sync> = match format {
         LogFormat::Text => tracing_subscriber::fmt::layer()
@@ -68,8 +69,7 @@ pub fn init(filter: EnvFilter, format: LogFormat) {
             .with_span_list(true)
             .boxed(),
     };
-    let layers = vec![lines];
-    let _ = tracing_subscriber::registry()
-        .with(layers.with_filter(filter))
-        .try_init();
+    let mut layers = vec![lines.with_filter(filter).boxed()];
+    layers.extend(otel);
+    let _ = tracing_subscriber::registry().with(layers).try_init();
 }

@@ -1,6 +1,7 @@
 //! What an operator sees of a running node besides the API: Prometheus
-//! metrics ([`metrics`], served by [`http`] with a span per request) and
-//! the process's logs ([`logs`]).
+//! metrics ([`metrics`], served by [`http`] with a span per request), the
+//! process's logs ([`logs`]) and, when an OTLP endpoint is configured,
+//! OpenTelemetry traces of the executions ([`traces`]).
 //!
 //! The rest of the crate records through the `metrics` facade with the
 //! functions of [`metrics`] (no-ops until a recorder is installed, as in
@@ -10,3 +11,4 @@
 pub mod http;
 pub mod logs;
 pub mod metrics;
+pub mod traces;

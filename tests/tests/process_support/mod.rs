@@ -117,7 +117,18 @@ pub struct Server {
 impl Server {
     /// Starts `bora serve` on `port` and waits until it answers.
     pub fn start(port: u16, database: &str, flags: &[&str], stderr: &Path) -> Self {
-        let server = Self::spawn(port, database, flags, stderr);
+        Self::start_with_env(port, database, flags, &[], stderr)
+    }
+
+    /// [`Server::start`] with extra environment variables.
+    pub fn start_with_env(
+        port: u16,
+        database: &str,
+        flags: &[&str],
+        env: &[(&str, &str)],
+        stderr: &Path,
+    ) -> Self {
+        let server = Self::spawn(port, database, flags, env, stderr);
         let deadline = Instant::now() + Duration::from_secs(120);
         loop {
             // 401: up, with authentication on.
@@ -132,7 +143,7 @@ impl Server {
     /// Starts `bora serve` without the api role and waits until its node
     /// runs (its log says so).
     pub fn start_headless(port: u16, database: &str, flags: &[&str], stderr: &Path) -> Self {
-        let server = Self::spawn(port, database, flags, stderr);
+        let server = Self::spawn(port, database, flags, &[], stderr);
         let deadline = Instant::now() + Duration::from_secs(120);
         loop {
             let log = std::fs::read_to_string(stderr).unwrap_or_default();
@@ -144,13 +155,20 @@ impl Server {
         }
     }
 
-    fn spawn(port: u16, database: &str, flags: &[&str], stderr: &Path) -> Self {
+    fn spawn(
+        port: u16,
+        database: &str,
+        flags: &[&str],
+        env: &[(&str, &str)],
+        stderr: &Path,
+    ) -> Self {
         let log = std::fs::File::create(stderr).unwrap_or_else(|e| panic!("log file: {e}"));
         let child = Command::new(env!("CARGO_BIN_EXE_bora-under-test"))
             .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
             .args(["--database", database])
             .args(flags)
             .env("BORA_LOG", "info,sqlx=warn")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
