@@ -10,10 +10,11 @@ mod pg;
 mod process_support;
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use process_support::{Server, create_workflows, free_port, request, request_with};
+use process_support::{
+    Server, bora_cli, create_workflows, free_port, new_token, request, request_with,
+};
 use serde_json::{Value, json};
 
 const WORKFLOW: &str = "---
@@ -26,37 +27,7 @@ hello:
 
 /// Runs the `bora` CLI; its stdout, which must come with success.
 fn bora(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_bora-under-test"))
-        .args(args)
-        .env_remove("BORA_CONFIG")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "bora {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// A new token of `project` in `database`: (id, token).
-fn new_token(database: &str, project: &str) -> (String, String) {
-    let out = bora(&[
-        "token",
-        "create",
-        "--project",
-        project,
-        "--database",
-        database,
-        "-o",
-        "json",
-    ]);
-    let made: Value = serde_json::from_str(&out).unwrap();
-    (
-        made["id"].as_str().unwrap().to_owned(),
-        made["token"].as_str().unwrap().to_owned(),
-    )
+    bora_cli(args)
 }
 
 fn get_as(port: u16, path: &str, token: &str) -> u16 {
@@ -89,7 +60,7 @@ fn eventually(what: &str, check: impl Fn() -> bool) {
 fn tokens_gate_the_api_are_audited_and_revoked_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let database = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
-    let (id, token) = new_token(&database, "alpha");
+    let (id, token) = new_token(&database, "alpha", false);
     // The text form prints the token on its last line.
     let text = bora(&[
         "token",
@@ -215,7 +186,7 @@ fn a_revoked_token_is_refused_by_every_node_at_once() {
     let flags = ["--auth", "tokens"];
     let a = Server::start(free_port(), &pg.url, &flags, &dir.path().join("a.log"));
     let b = Server::start(free_port(), &pg.url, &flags, &dir.path().join("b.log"));
-    let (id, token) = new_token(&pg.url, "alpha");
+    let (id, token) = new_token(&pg.url, "alpha", false);
     assert_eq!(get_as(a.port, "/v2/workflows", &token), 200);
     assert_eq!(get_as(b.port, "/v2/workflows", &token), 200);
     bora(&["token", "revoke", &id, "--database", &pg.url]);

@@ -9,10 +9,9 @@
 mod process_support;
 
 use std::collections::BTreeMap;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use process_support::{Server, free_port, request_with};
+use process_support::{Server, free_port, new_token, request_with};
 use serde_json::{Value, json};
 
 const WORKFLOWS: &str = "---
@@ -60,32 +59,8 @@ alpha_act:
     output: secret-of-alpha
 ";
 
-fn bora(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_bora-under-test"))
-        .args(args)
-        .env_remove("BORA_CONFIG")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "bora {args:?}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn token(database: &str, project: &str, admin: bool) -> String {
-    let mut args = vec![
-        "token",
-        "create",
-        "--project",
-        project,
-        "--database",
-        database,
-        "-o",
-        "json",
-    ];
-    if admin {
-        args.push("--admin");
-    }
-    let made: Value = serde_json::from_str(&bora(&args)).unwrap();
-    made["token"].as_str().unwrap().to_owned()
+    new_token(database, project, admin).1
 }
 
 /// A caller: the server's port and a token.

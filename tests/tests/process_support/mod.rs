@@ -251,3 +251,45 @@ pub fn tasks(port: u16, execution: &str) -> Vec<(String, String, Vec<String>)> {
     out.sort();
     out
 }
+
+/// Runs the `bora` CLI (no configuration file); its stdout, which must come
+/// with success.
+pub fn bora_cli(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_bora-under-test"))
+        .args(args)
+        .env_remove("BORA_CONFIG")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run bora: {e}"));
+    assert!(
+        out.status.success(),
+        "bora {args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A new API token of `project` (an admin's with `admin`) in `database`:
+/// its id and the token.
+pub fn new_token(database: &str, project: &str, admin: bool) -> (String, String) {
+    let mut args = vec![
+        "token",
+        "create",
+        "--project",
+        project,
+        "--database",
+        database,
+        "-o",
+        "json",
+    ];
+    if admin {
+        args.push("--admin");
+    }
+    let made: Value =
+        serde_json::from_str(&bora_cli(&args)).unwrap_or_else(|e| panic!("bora token create: {e}"));
+    let text = |key: &str| made[key].as_str().map(str::to_owned);
+    match (text("id"), text("token")) {
+        (Some(id), Some(token)) => (id, token),
+        _ => panic!("bora token create gave {made}"),
+    }
+}
