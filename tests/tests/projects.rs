@@ -142,6 +142,7 @@ fn setup(alpha: &As) -> Alpha {
         std::thread::sleep(Duration::from_millis(100));
     }
     let tasks = alpha.get(&format!("/v2/executions/{execution}/tasks")).1;
+    assert_eq!(tasks["tasks"][0]["project_id"], "alpha", "{tasks}");
     let task = tasks["tasks"][0]["id"].as_str().unwrap().to_owned();
     let actions = alpha.get(&format!("/v2/tasks/{task}/action_executions")).1;
     let action = actions["action_executions"][0]["id"]

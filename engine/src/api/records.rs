@@ -133,7 +133,7 @@ pub(super) fn task_to_wire(
     m.insert("tags".into(), t.tags.clone().into());
     m.insert("state".into(), t.state.as_str().into());
     m.insert("state_info".into(), opt_str(t.state_info.as_deref()));
-    m.insert("project_id".into(), PROJECT.into());
+    m.insert("project_id".into(), owner.project_id.clone().into());
     m.insert(
         "runtime_context".into(),
         jstr_map(&t.public_runtime_context()),

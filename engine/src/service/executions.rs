@@ -124,9 +124,13 @@ impl Service {
         bora_core::notify::webhooks(&req.params).map_err(|e| bad(e.to_string()))?;
         let (def, plan) = self.workflow_spec(&req.workflow, &req.namespace).await?;
         if !req.scope.sees_definition(&def.project_id, &def.scope) {
+            // The words of a workflow that does not exist.
             return Err(StoreError::NotFound {
-                kind: "WorkflowDefinition",
-                key: format!("name={}, namespace={}", req.workflow, req.namespace),
+                kind: "Workflow",
+                key: format!(
+                    "workflow_identifier={}, namespace={}",
+                    req.workflow, req.namespace
+                ),
             }
             .into());
         }

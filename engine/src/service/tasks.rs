@@ -53,6 +53,7 @@ impl Service {
             workflow_name: owner.workflow_name,
             workflow_id: owner.workflow_id,
             workflow_namespace: owner.workflow_namespace,
+            project_id: owner.project_id,
         };
         Ok(TaskDetails {
             task,

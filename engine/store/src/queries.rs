@@ -208,6 +208,8 @@ pub struct TaskOwner {
     pub workflow_name: String,
     pub workflow_id: String,
     pub workflow_namespace: String,
+    /// The execution's project (the task's).
+    pub project_id: String,
 }
 
 /// Builds `WHERE ... ORDER BY ... LIMIT ...` for a list over `table AS alias`;
@@ -353,7 +355,8 @@ impl Store {
         let cols: Vec<String> = TASKS.columns.iter().map(|c| format!("t.{c}")).collect();
         let sql = format!(
             "SELECT {}, e.workflow_name AS owner_name, e.workflow_id AS owner_id, \
-             e.workflow_namespace AS owner_namespace FROM task_executions t \
+             e.workflow_namespace AS owner_namespace, e.project_id AS owner_project \
+             FROM task_executions t \
              JOIN workflow_executions e ON e.id = t.workflow_execution_id{clauses}",
             cols.join(", ")
         );
@@ -368,6 +371,7 @@ impl Store {
                     workflow_name: owner_text(row, "owner_name")?,
                     workflow_id: owner_text(row, "owner_id")?,
                     workflow_namespace: owner_text(row, "owner_namespace")?,
+                    project_id: owner_text(row, "owner_project")?,
                 };
                 Ok((task_from_row(row)?, owner))
             })
