@@ -692,10 +692,11 @@ impl Actions {
             .await
             .map_err(ResolveError::from)?
             .unwrap_or_default();
+        let sees = bora_store::ProjectScope::only(&project);
         let hidden = resolved
             .owners
             .iter()
-            .any(|(owner, scope)| *owner != project && scope != "public");
+            .any(|(owner, scope)| !sees.sees_definition(owner, scope));
         if hidden {
             return Err(ResolveError::NotFound {
                 name: call.name.clone(),

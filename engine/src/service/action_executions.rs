@@ -8,6 +8,7 @@ use bora_core::adhoc::caller_context;
 use bora_core::records::{ActionExecution, ActionResult};
 use bora_core::state::State;
 use bora_core::step::Event;
+use bora_store::ProjectScope;
 use bora_store::queries::ListQuery;
 use serde_json::{Map, Value};
 
@@ -137,8 +138,7 @@ impl Service {
         let actions = Actions::new(self.store.clone(), self.runtime.clone());
         // Another project's private ad-hoc action is not there for this caller.
         if let Some(def) = self.adhoc_action(name, &req.namespace).await?
-            && def.project_id != current_project()
-            && def.scope != "public"
+            && !ProjectScope::only(&current_project()).sees_definition(&def.project_id, &def.scope)
         {
             return Err(bad(format!("Failed to find action [action_name={name}]")));
         }

@@ -361,7 +361,8 @@ impl Service {
         namespace: &str,
     ) -> Result<(WorkflowDefinition, Arc<Plan>), ServiceError> {
         let (def, plan) = self.workflow_spec(workflow, namespace).await?;
-        if def.scope != "public" && def.project_id != super::current_project() {
+        let caller = bora_store::ProjectScope::only(&super::current_project());
+        if !caller.sees_definition(&def.project_id, &def.scope) {
             return Err(StoreError::NotFound {
                 kind: "Workflow",
                 key: format!("workflow_identifier={workflow}, namespace={namespace}"),
