@@ -7,6 +7,7 @@
 //!   ([`Param`], with defaults as JSON) and a typed `run` over a serde input;
 //! * [`done`], [`pending`] and [`ActionError`]: the result and error helpers;
 //! * [`log`]: the host's log import;
+//! * [`execution`]: the workflow's name and the callback URL, on demand;
 //! * [`export_action!`]: the one macro that exports a type as the component.
 //!
 //! ```ignore
@@ -37,6 +38,7 @@
 //! [`describe`].
 
 mod action;
+pub mod execution;
 mod input;
 pub mod log;
 mod outcome;

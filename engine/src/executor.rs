@@ -464,11 +464,14 @@ impl Executor {
             execution_id: Some(job.execution_id.clone()),
             task_id: Some(job.task_id.clone()),
             action_execution_id: Some(job.action_id.clone()),
+            workflow_name: Some(job.workflow_name.clone()).filter(|n| !n.is_empty()),
         };
         let call = Call {
             name: job.name.clone(),
             namespace: job.namespace.clone(),
             workbook: job.workbook.clone(),
+            // Its execution's project says what its names mean.
+            project: None,
             input: job.input.clone(),
             context: job
                 .context

@@ -15,7 +15,9 @@
 //! - [`clock`]: the wall clock in the store's unit (microseconds).
 //! - [`telemetry`]: Prometheus metrics (recorded from every layer below
 //!   through the `metrics` facade) and the process's logs.
-//! - [`runtime`]: the wasmtime host that runs action components under fuel,
+//! - [`secrets`]: secret values sealed at rest as markers, opened only
+//!   for the action that needs them, masked everywhere else.
+//! - [`runtime`] (secrets): the wasmtime host that runs action components under fuel,
 //!   memory, wall-clock and network limits.
 //! - [`actions`] (runtime, clock): the action registry: standard, ad-hoc and
 //!   uploaded actions by name.
@@ -52,6 +54,7 @@ pub mod notifier;
 pub mod retention;
 pub mod runtime;
 pub mod scheduler;
+pub mod secrets;
 pub mod service;
 pub mod telemetry;
 

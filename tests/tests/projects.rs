@@ -3,7 +3,9 @@
 //! expectations covers every operation of the OpenAPI document, so an
 //! endpoint added without a line here fails the test. Public definitions
 //! are readable and runnable by every project but changed only by their
-//! own; an admin sees every project with `all_projects=true`.
+//! own; an admin sees every project with `all_projects=true`. Names are
+//! per project: another project's name is free (`project_names.rs` has
+//! the rest of that).
 #![allow(clippy::unwrap_used)]
 
 mod process_support;
@@ -11,7 +13,7 @@ mod process_support;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use process_support::{Server, free_port, new_token, request_with};
+use process_support::{As, Server, free_port, new_token};
 use serde_json::{Value, json};
 
 const WORKFLOWS: &str = "---
@@ -61,37 +63,6 @@ alpha_act:
 
 fn token(database: &str, project: &str, admin: bool) -> String {
     new_token(database, project, admin).1
-}
-
-/// A caller: the server's port and a token.
-struct As<'a>(u16, &'a str);
-
-impl As<'_> {
-    fn call(&self, method: &str, path: &str, body: Option<(&str, &[u8])>) -> (u16, Value) {
-        let bearer = format!("Bearer {}", self.1);
-        let (status, _, json) =
-            request_with(self.0, method, path, &[("Authorization", &bearer)], body);
-        (status, json)
-    }
-
-    fn get(&self, path: &str) -> (u16, Value) {
-        self.call("GET", path, None)
-    }
-
-    fn json(&self, method: &str, path: &str, body: &Value) -> (u16, Value) {
-        let text = body.to_string();
-        self.call(method, path, Some(("application/json", text.as_bytes())))
-    }
-
-    fn yaml(&self, method: &str, path: &str, text: &str) -> (u16, Value) {
-        self.call(method, path, Some(("text/plain", text.as_bytes())))
-    }
-
-    /// Makes something; its answer, which must be a 201.
-    fn made(&self, answer: (u16, Value)) -> Value {
-        assert_eq!(answer.0, 201, "{}", answer.1);
-        answer.1
-    }
 }
 
 /// What alpha made: the ids and names a route's parameters take.
@@ -187,6 +158,14 @@ enum Expect {
         body: Body,
         status: u16,
     },
+    /// Beta's request naming alpha's names makes or changes beta's own
+    /// (`status`): names are per project, alpha's stay as they are. The
+    /// table runs in its order, so each POST comes before its PUT.
+    Own {
+        path: String,
+        body: Body,
+        status: u16,
+    },
 }
 
 enum Body {
@@ -196,7 +175,7 @@ enum Body {
 
 /// Every operation of the API document and what beta meets there.
 fn table(a: &Alpha) -> BTreeMap<&'static str, Expect> {
-    use Expect::{Hidden, Listed, Open, Refused};
+    use Expect::{Hidden, Listed, Open, Own, Refused};
     let e = &a.execution;
     let t = &a.task;
     let listed = |path: &str, key, field, value: &str| Listed {
@@ -206,6 +185,11 @@ fn table(a: &Alpha) -> BTreeMap<&'static str, Expect> {
         value: value.to_owned(),
     };
     let refused = |path: &str, body, status| Refused {
+        path: path.to_owned(),
+        body,
+        status,
+    };
+    let own = |path: &str, body, status| Own {
         path: path.to_owned(),
         body,
         status,
@@ -227,11 +211,11 @@ fn table(a: &Alpha) -> BTreeMap<&'static str, Expect> {
         ),
         (
             "POST /v2/workbooks",
-            refused("/v2/workbooks", Body::Yaml(WORKBOOK), 409),
+            own("/v2/workbooks", Body::Yaml(WORKBOOK), 201),
         ),
         (
             "PUT /v2/workbooks",
-            refused("/v2/workbooks", Body::Yaml(WORKBOOK), 409),
+            own("/v2/workbooks", Body::Yaml(WORKBOOK), 200),
         ),
         (
             "GET /v2/workbooks/{name}",
@@ -247,11 +231,11 @@ fn table(a: &Alpha) -> BTreeMap<&'static str, Expect> {
         ),
         (
             "POST /v2/workflows",
-            refused("/v2/workflows", Body::Yaml(WORKFLOWS), 409),
+            own("/v2/workflows", Body::Yaml(WORKFLOWS), 201),
         ),
         (
             "PUT /v2/workflows",
-            refused("/v2/workflows", Body::Yaml(WORKFLOWS), 409),
+            own("/v2/workflows", Body::Yaml(WORKFLOWS), 200),
         ),
         (
             "GET /v2/workflows/{id}",
@@ -362,18 +346,18 @@ fn table(a: &Alpha) -> BTreeMap<&'static str, Expect> {
         ),
         (
             "POST /v2/environments",
-            refused(
+            own(
                 "/v2/environments",
                 Body::Json(json!({"name": "alpha_env", "variables": {}})),
-                409,
+                201,
             ),
         ),
         (
             "PUT /v2/environments",
-            refused(
+            own(
                 "/v2/environments",
                 Body::Json(json!({"name": "alpha_env", "variables": {"password": "x"}})),
-                404,
+                200,
             ),
         ),
         (
@@ -436,11 +420,11 @@ fn table(a: &Alpha) -> BTreeMap<&'static str, Expect> {
         ),
         (
             "POST /v2/actions",
-            refused("/v2/actions", Body::Yaml(ACTIONS), 409),
+            own("/v2/actions", Body::Yaml(ACTIONS), 201),
         ),
         (
             "PUT /v2/actions",
-            refused("/v2/actions", Body::Yaml(ACTIONS), 409),
+            own("/v2/actions", Body::Yaml(ACTIONS), 200),
         ),
         (
             "GET /v2/actions/{name}",
@@ -484,94 +468,66 @@ fn listed_values(answer: &Value, key: &str, field: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn a_project_sees_none_of_another_projects_objects_on_any_endpoint() {
-    let dir = tempfile::tempdir().unwrap();
-    let database = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
-    let alpha_token = token(&database, "alpha", false);
-    let beta_token = token(&database, "beta", false);
-    let admin_token = token(&database, "ops", true);
-    let server = Server::start(
-        free_port(),
-        &database,
-        &["--auth", "tokens"],
-        &dir.path().join("serve.log"),
-    );
-    let (alpha, beta, admin) = (
-        As(server.port, &alpha_token),
-        As(server.port, &beta_token),
-        As(server.port, &admin_token),
-    );
-    let made = setup(&alpha);
-    let table = table(&made);
-
-    let missing: Vec<String> = operations(server.port)
-        .into_iter()
-        .filter(|op| !table.contains_key(op.as_str()))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "operations without an isolation expectation (add them to table()): {missing:?}"
-    );
-
-    for (op, expect) in &table {
-        let method = op.split(' ').next().unwrap();
-        match expect {
-            Expect::Open => {}
-            Expect::Hidden(path) => {
-                let (status, body) = match method {
-                    "GET" | "DELETE" => beta.call(method, path, None),
-                    _ => beta.json(method, path, &json!({"state": "PAUSED"})),
-                };
-                assert_eq!(status, 404, "{op} as another project: {body}");
-                assert!(
-                    body["faultstring"]
-                        .as_str()
-                        .is_some_and(|m| m.contains("not found")),
-                    "{op}: {body}"
-                );
-                if method == "GET" {
-                    assert_eq!(alpha.get(path).0, 200, "{op} as its own project");
-                }
-            }
-            Expect::Listed {
-                path,
-                key,
-                field,
-                value,
-            } => {
-                let own = listed_values(&alpha.get(path).1, key, field);
-                assert!(own.contains(value), "{op}: alpha's list {own:?}");
-                let other = listed_values(&beta.get(path).1, key, field);
-                assert!(!other.contains(value), "{op}: beta sees {value}: {other:?}");
-                let all = format!("{path}?all_projects=true");
-                let everything = listed_values(&admin.get(&all).1, key, field);
-                assert!(everything.contains(value), "{op}: admin, all projects");
-                assert_eq!(beta.get(&all).0, 403, "{op}: all_projects is for admins");
-            }
-            Expect::Refused { path, body, status } => {
-                let answer = match body {
-                    Body::Json(body) => beta.json(method, path, body),
-                    Body::Yaml(text) => beta.yaml(method, path, text),
-                };
-                assert_eq!(answer.0, *status, "{op} as another project: {}", answer.1);
+/// What beta meets on one operation of the table.
+fn check(op: &str, expect: &Expect, alpha: &As, beta: &As, admin: &As) {
+    let method = op.split(' ').next().unwrap();
+    let send = |path: &str, body: &Body| match body {
+        Body::Json(body) => beta.json(method, path, body),
+        Body::Yaml(text) => beta.yaml(method, path, text),
+    };
+    match expect {
+        Expect::Open => {}
+        Expect::Hidden(path) => {
+            let (status, body) = match method {
+                "GET" | "DELETE" => beta.call(method, path, None),
+                _ => beta.json(method, path, &json!({"state": "PAUSED"})),
+            };
+            assert_eq!(status, 404, "{op} as another project: {body}");
+            assert!(
+                body["faultstring"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("not found")),
+                "{op}: {body}"
+            );
+            if method == "GET" {
+                assert_eq!(alpha.get(path).0, 200, "{op} as its own project");
             }
         }
+        Expect::Listed {
+            path,
+            key,
+            field,
+            value,
+        } => {
+            let own = listed_values(&alpha.get(path).1, key, field);
+            assert!(own.contains(value), "{op}: alpha's list {own:?}");
+            let other = listed_values(&beta.get(path).1, key, field);
+            assert!(!other.contains(value), "{op}: beta sees {value}: {other:?}");
+            let all = format!("{path}?all_projects=true");
+            let everything = listed_values(&admin.get(&all).1, key, field);
+            assert!(everything.contains(value), "{op}: admin, all projects");
+            assert_eq!(beta.get(&all).0, 403, "{op}: all_projects is for admins");
+        }
+        Expect::Refused { path, body, status } => {
+            let answer = send(path, body);
+            assert_eq!(answer.0, *status, "{op} as another project: {}", answer.1);
+        }
+        Expect::Own { path, body, status } => {
+            let answer = send(path, body);
+            assert_eq!(
+                answer.0, *status,
+                "{op} with another project's name: {}",
+                answer.1
+            );
+            let text = answer.1.to_string();
+            assert!(!text.contains(r#""project_id":"alpha""#), "{op}: {text}");
+        }
     }
-    // Nothing of alpha's was changed or deleted on the way.
-    let env = alpha.get("/v2/environments/alpha_env").1;
-    assert!(
-        env["variables"].as_str().unwrap().contains("alpha-only"),
-        "{env}"
-    );
-    assert_eq!(
-        alpha.get(&format!("/v2/executions/{}", made.execution)).0,
-        200
-    );
-    assert_eq!(alpha.get("/v2/workflows/alpha_wf").1["project_id"], "alpha");
-    assert_eq!(alpha.get("/v2/actions/alpha_act").0, 200);
-    assert_eq!(alpha.get("/v2/cron_triggers/alpha_cron").0, 200);
+}
 
+/// Public definitions, named environments and run-time names, before
+/// beta holds names of its own like alpha's.
+fn beta_borrows_nothing(alpha: &As, beta: &As, admin: &As, made: &Alpha) {
     // A public workflow: every project reads and runs it, only its own
     // project changes it; the run is the runner's.
     assert_eq!(beta.get("/v2/workflows/alpha_public").0, 200);
@@ -633,4 +589,56 @@ fn a_project_sees_none_of_another_projects_objects_on_any_endpoint() {
             .0,
         200
     );
+}
+
+#[test]
+fn a_project_sees_none_of_another_projects_objects_on_any_endpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
+    let alpha_token = token(&database, "alpha", false);
+    let beta_token = token(&database, "beta", false);
+    let admin_token = token(&database, "ops", true);
+    let server = Server::start(
+        free_port(),
+        &database,
+        &["--auth", "tokens"],
+        &dir.path().join("serve.log"),
+    );
+    let (alpha, beta, admin) = (
+        As(server.port, &alpha_token),
+        As(server.port, &beta_token),
+        As(server.port, &admin_token),
+    );
+    let made = setup(&alpha);
+    let table = table(&made);
+
+    let missing: Vec<String> = operations(server.port)
+        .into_iter()
+        .filter(|op| !table.contains_key(op.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "operations without an isolation expectation (add them to table()): {missing:?}"
+    );
+
+    beta_borrows_nothing(&alpha, &beta, &admin, &made);
+    for (op, expect) in &table {
+        check(op, expect, &alpha, &beta, &admin);
+    }
+    // Nothing of alpha's was changed or deleted on the way, though beta
+    // now has names like alpha's.
+    let env = alpha.get("/v2/environments/alpha_env").1;
+    assert!(
+        env["variables"].as_str().unwrap().contains("alpha-only"),
+        "{env}"
+    );
+    assert_eq!(
+        alpha.get(&format!("/v2/executions/{}", made.execution)).0,
+        200
+    );
+    assert_eq!(alpha.get("/v2/workflows/alpha_wf").1["project_id"], "alpha");
+    assert_eq!(beta.get("/v2/workflows/alpha_wf").1["project_id"], "beta");
+    assert_eq!(alpha.get("/v2/actions/alpha_act").0, 200);
+    assert_eq!(alpha.get("/v2/cron_triggers/alpha_cron").0, 200);
+    assert_eq!(alpha.get("/v2/workbooks/alpha_wb").1["project_id"], "alpha");
 }

@@ -42,7 +42,8 @@ use bora_core::records::{ActionExecution, ActionResult};
 use bora_expr::DataContext;
 use bora_lang::model::AdhocAction;
 use bora_store::{
-    ActionComponent, ActionDefinition, CompileState, ComponentArtifact, Store, StoreError,
+    ActionComponent, ActionDefinition, CompileState, ComponentArtifact, Lookup, Owned,
+    ProjectScope, Store, StoreError,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -52,6 +53,7 @@ use crate::runtime::{
     ActionFailure, ActionHandle, ActionInfo, ActionLimits, CallContext, CallOverrides, Descriptor,
     FailureKind, LoadError, Outcome, Precompiled, Runtime, Transcript, failure_value, std_actions,
 };
+use crate::secrets::{self, Opened, SecretError};
 
 pub mod definitions;
 pub mod upload;
@@ -123,6 +125,38 @@ pub enum RunError {
         base: String,
         failure: ActionFailure,
     },
+    /// A secret value in the input cannot be opened.
+    #[error("{0}")]
+    Secret(#[from] SecretError),
+    /// A failure whose words held a secret value, masked.
+    #[error("{0}")]
+    Masked(Value),
+}
+
+/// Opens the secret values in a call's input, sealed for `project` (`None`:
+/// the default project's, a call of Bora's own).
+fn open_secrets(
+    keyring: &secrets::Keyring,
+    project: Option<&str>,
+    input: &mut Value,
+) -> Result<Opened, SecretError> {
+    if !secrets::has_marker(input) {
+        return Ok(Opened::default());
+    }
+    let project = project.unwrap_or(bora_store::DEFAULT_PROJECT);
+    secrets::open_all(keyring, project, input)
+}
+
+/// `err` with the secret values a call opened masked in its words.
+fn redact_error(err: RunError, opened: &Opened) -> RunError {
+    let words = err.error_value();
+    let mut masked = words.clone();
+    opened.redact_value(&mut masked);
+    if masked == words {
+        err
+    } else {
+        RunError::Masked(masked)
+    }
 }
 
 impl RunError {
@@ -161,6 +195,7 @@ impl RunError {
     pub fn error_value(&self) -> Value {
         match self {
             RunError::Call { base, failure } => failure_value(&failure.kind, base),
+            RunError::Masked(value) => value.clone(),
             other => Value::String(other.to_string()),
         }
     }
@@ -174,8 +209,6 @@ pub struct Resolved {
     /// The ad-hoc actions from the one called down to the real action's
     /// caller, outermost first; empty for a plain action.
     pub chain: Vec<(String, AdhocAction)>,
-    /// The project and scope of each ad-hoc action of `chain`, in order.
-    pub owners: Vec<(String, String)>,
     /// The real action, loaded in the runtime under this name.
     pub base: String,
     /// The version of an uploaded real action.
@@ -199,6 +232,11 @@ pub struct Call {
     pub namespace: String,
     /// The workbook of the calling workflow (its actions come first).
     pub workbook: Option<String>,
+    /// Whose ad-hoc actions the name means when the call is of no
+    /// execution (an action run through the API); an execution's call
+    /// means its execution's project's. `None` with neither: the default
+    /// project's first, then any (the command line).
+    pub project: Option<String>,
     pub input: Map<String, Value>,
     /// The caller's data (`__env`, task context, ...) for `base-input`.
     pub context: DataContext,
@@ -240,21 +278,26 @@ async fn component_at(
 }
 
 /// One name in one namespace (ad-hoc actions of the default namespace are
-/// seen from every namespace); an uploaded action in its version at `at`.
+/// seen from every namespace), an ad-hoc one as `lookup`'s caller means it;
+/// an uploaded action in its version at `at`.
 async fn find(
     store: &Store,
     name: &str,
     namespace: &str,
     at: Option<i64>,
+    lookup: Lookup<'_>,
 ) -> Result<Option<Found>, StoreError> {
     if is_std(name) {
         return Ok(Some(Found::Std(name.to_owned())));
     }
-    if let Some(def) = store.find_action_definition(name, namespace).await? {
+    if let Some(def) = store
+        .find_action_definition(name, namespace, lookup)
+        .await?
+    {
         return Ok(Some(Found::Adhoc(Box::new(def))));
     }
     if !namespace.is_empty()
-        && let Some(def) = store.find_action_definition(name, "").await?
+        && let Some(def) = store.find_action_definition(name, "", lookup).await?
     {
         return Ok(Some(Found::Adhoc(Box::new(def))));
     }
@@ -265,7 +308,9 @@ async fn find(
 }
 
 /// Resolves `name` as a task in `workbook` (if any) calls it, following
-/// the ad-hoc chain to the real action (not loading it).
+/// the ad-hoc chain to the real action (not loading it). Each ad-hoc name
+/// of the chain is the one `lookup`'s caller means (another project's
+/// private action is not there for it, whatever its name).
 ///
 /// # Errors
 /// [`ResolveError`] when the name, or a base in its chain, is unknown, the
@@ -275,8 +320,9 @@ pub async fn resolve_in(
     name: &str,
     namespace: &str,
     workbook: Option<&str>,
+    lookup: Lookup<'_>,
 ) -> Result<Resolved, ResolveError> {
-    resolve_at(store, name, namespace, workbook, None).await
+    resolve_at(store, name, namespace, workbook, None, lookup).await
 }
 
 /// As [`resolve_in`], with an uploaded real action in the version that was
@@ -290,16 +336,17 @@ pub async fn resolve_at(
     namespace: &str,
     workbook: Option<&str>,
     at: Option<i64>,
+    lookup: Lookup<'_>,
 ) -> Result<Resolved, ResolveError> {
     let mut found = None;
     // Standard actions never go to the store (the hot path).
     if let Some(wb) = workbook
         && !is_std(name)
     {
-        found = find(store, &format!("{wb}.{name}"), namespace, at).await?;
+        found = find(store, &format!("{wb}.{name}"), namespace, at, lookup).await?;
     }
     if found.is_none() {
-        found = find(store, name, namespace, at).await?;
+        found = find(store, name, namespace, at, lookup).await?;
     }
     let Some(mut found) = found else {
         return Err(ResolveError::NotFound {
@@ -314,14 +361,12 @@ pub async fn resolve_at(
         Found::Component(c) => c.name.clone(),
     };
     let mut visited = vec![full_name.clone()];
-    let mut owners = Vec::new();
     loop {
         match found {
             Found::Std(base) => {
                 return Ok(Resolved {
                     name: full_name,
                     chain,
-                    owners,
                     base,
                     component: None,
                     handle: None,
@@ -331,7 +376,6 @@ pub async fn resolve_at(
                 return Ok(Resolved {
                     name: full_name,
                     chain,
-                    owners,
                     base: component.name.clone(),
                     component: Some(*component),
                     handle: None,
@@ -352,8 +396,7 @@ pub async fn resolve_at(
                 }
                 visited.push(base.clone());
                 chain.push((def.name.clone(), spec));
-                owners.push((def.project_id.clone(), def.scope.clone()));
-                found = find(store, &base, &def.namespace, at)
+                found = find(store, &base, &def.namespace, at, lookup)
                     .await?
                     .ok_or_else(|| ResolveError::BaseNotFound {
                         name: base.clone(),
@@ -383,14 +426,26 @@ pub async fn completed_result(
     if is_std(&action.name) {
         return Ok(ActionResult::Success(value));
     }
+    // The names its execution's project (or its caller's) meant.
+    let project = store
+        .project_of(Owned::Action, &action.id)
+        .await
+        .map_err(ResolveError::from)?;
+    let scope = project.map_or_else(ProjectScope::everything, |p| ProjectScope::only(&p));
     let mut workbook = None;
     if let Some(execution) = &action.workflow_execution_id {
         let stored = store
             .get_execution(execution)
             .await
             .map_err(ResolveError::from)?;
+        // By id: the definition the execution started from.
+        let by_id = ProjectScope::everything();
         workbook = match store
-            .get_workflow(&stored.execution.workflow_id, &action.workflow_namespace)
+            .get_workflow(
+                &stored.execution.workflow_id,
+                &action.workflow_namespace,
+                by_id.read(),
+            )
             .await
         {
             Ok(def) => def.workbook_name,
@@ -404,6 +459,7 @@ pub async fn completed_result(
         &action.name,
         &action.workflow_namespace,
         workbook.as_deref(),
+        scope.read(),
     )
     .await?;
     let value = adhoc::transform_output(&resolved.links(), value)?;
@@ -451,8 +507,10 @@ impl Actions {
         name: &str,
         namespace: &str,
         workbook: Option<&str>,
+        lookup: Lookup<'_>,
     ) -> Result<Resolved, ResolveError> {
-        self.resolve_at(name, namespace, workbook, None).await
+        self.resolve_at(name, namespace, workbook, None, lookup)
+            .await
     }
 
     /// As [`Actions::resolve`], with an uploaded real action in the version
@@ -466,8 +524,9 @@ impl Actions {
         namespace: &str,
         workbook: Option<&str>,
         at: Option<i64>,
+        lookup: Lookup<'_>,
     ) -> Result<Resolved, ResolveError> {
-        let mut resolved = resolve_at(&self.store, name, namespace, workbook, at).await?;
+        let mut resolved = resolve_at(&self.store, name, namespace, workbook, at, lookup).await?;
         if let Some(component) = &resolved.component {
             resolved.handle = Some(self.ensure_loaded(component).await?);
         }
@@ -676,35 +735,23 @@ impl Actions {
         self.run_captured(call, at).await.0
     }
 
-    /// Refuses an ad-hoc action (or one in its chain) that a workflow's
-    /// project may not see: another project's private action is not there
-    /// for it, whatever its name.
-    async fn check_visible(&self, call: &Call, resolved: &Resolved) -> Result<(), RunError> {
-        let Some(execution) = call.ctx.execution_id.as_deref() else {
-            return Ok(());
-        };
-        if resolved.owners.is_empty() {
-            return Ok(());
+    /// The project a call runs for: its execution's, else the caller's
+    /// (`None`: neither is known, an in-process call of Bora's own).
+    async fn project_of(
+        &self,
+        ctx: &CallContext,
+        caller: Option<&str>,
+    ) -> Result<Option<String>, RunError> {
+        match ctx.execution_id.as_deref() {
+            Some(execution) => Ok(Some(
+                self.store
+                    .project_of(bora_store::Owned::Execution, execution)
+                    .await
+                    .map_err(ResolveError::from)?
+                    .unwrap_or_default(),
+            )),
+            None => Ok(caller.map(str::to_owned)),
         }
-        let project = self
-            .store
-            .project_of(bora_store::Owned::Execution, execution)
-            .await
-            .map_err(ResolveError::from)?
-            .unwrap_or_default();
-        let sees = bora_store::ProjectScope::only(&project);
-        let hidden = resolved
-            .owners
-            .iter()
-            .any(|(owner, scope)| !sees.sees_definition(owner, scope));
-        if hidden {
-            return Err(ResolveError::NotFound {
-                name: call.name.clone(),
-                namespace: call.namespace.clone(),
-            }
-            .into());
-        }
-        Ok(())
     }
 
     /// As [`Actions::run_at`], with what the real action printed and logged
@@ -714,16 +761,36 @@ impl Actions {
         call: Call,
         at: Option<i64>,
     ) -> (Result<Option<Value>, RunError>, Transcript) {
+        // A standard action's name is never looked up and its input is
+        // final: only a secret in it needs the project, so a plain
+        // std.noop call asks the store nothing.
+        let needs_project = !is_std(&call.name) || call.input.values().any(secrets::has_marker);
+        let project = if needs_project {
+            match self.project_of(&call.ctx, call.project.as_deref()).await {
+                Ok(project) => project,
+                Err(err) => return (Err(err), Transcript::default()),
+            }
+        } else {
+            None
+        };
+        // Whose ad-hoc actions the names mean: the call's project, else
+        // every project (see [`Call::project`]).
+        let scope = project
+            .as_deref()
+            .map_or_else(ProjectScope::everything, ProjectScope::only);
         let resolved = match self
-            .resolve_at(&call.name, &call.namespace, call.workbook.as_deref(), at)
+            .resolve_at(
+                &call.name,
+                &call.namespace,
+                call.workbook.as_deref(),
+                at,
+                scope.read(),
+            )
             .await
         {
             Ok(resolved) => resolved,
             Err(err) => return (Err(err.into()), Transcript::default()),
         };
-        if let Err(err) = self.check_visible(&call, &resolved).await {
-            return (Err(err), Transcript::default());
-        }
         let links = resolved.links();
         let input = if links.is_empty() {
             call.input
@@ -733,7 +800,11 @@ impl Actions {
                 Err(err) => return (Err(err.into()), Transcript::default()),
             }
         };
-        let input = Value::Object(input);
+        let mut input = Value::Object(input);
+        let opened = match open_secrets(self.runtime.keyring(), project.as_deref(), &mut input) {
+            Ok(opened) => opened,
+            Err(err) => return (Err(err.into()), Transcript::default()),
+        };
         let called = match &resolved.handle {
             Some(handle) => {
                 self.runtime
@@ -746,7 +817,7 @@ impl Actions {
                     .await
             }
         };
-        let transcript = Transcript::of(&called);
+        let mut transcript = Transcript::of(&called);
         let result = match called {
             Err(failure) => Err(RunError::Call {
                 base: resolved.base.clone(),
@@ -754,12 +825,20 @@ impl Actions {
             }),
             Ok(output) => match output.outcome {
                 Outcome::Pending => Ok(None),
-                Outcome::Done(value) => adhoc::transform_output(&links, value)
-                    .map(Some)
-                    .map_err(RunError::from),
+                Outcome::Done(mut value) => {
+                    // Before the output chain, so no expression sees it.
+                    opened.redact_value(&mut value);
+                    adhoc::transform_output(&links, value)
+                        .map(Some)
+                        .map_err(RunError::from)
+                }
             },
         };
-        (result, transcript)
+        if opened.is_empty() {
+            return (result, transcript);
+        }
+        transcript.redact(|text| opened.redact(text).into_owned());
+        (result.map_err(|err| redact_error(err, &opened)), transcript)
     }
 
     /// Runs an action and turns the outcome into what the action execution
@@ -785,8 +864,9 @@ impl Actions {
         namespace: &str,
         workbook: Option<&str>,
         value: Value,
+        lookup: Lookup<'_>,
     ) -> Result<Value, RunError> {
-        let resolved = resolve_in(&self.store, name, namespace, workbook).await?;
+        let resolved = resolve_in(&self.store, name, namespace, workbook, lookup).await?;
         Ok(adhoc::transform_output(&resolved.links(), value)?)
     }
 }

@@ -128,7 +128,15 @@ impl Actions {
                 "Duplicate entry for Action [name={name}]: a system action has this name"
             )));
         }
-        if self.store.find_action_definition(name, "").await?.is_some() {
+        // Uploads are shared by every project: no project's ad-hoc action
+        // may have the name.
+        let anyone = bora_store::ProjectScope::everything();
+        if self
+            .store
+            .find_action_definition(name, "", anyone.read())
+            .await?
+            .is_some()
+        {
             return Err(UploadError::Taken(format!(
                 "Duplicate entry for Action [name={name}]: an ad-hoc action has this name"
             )));

@@ -27,7 +27,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use bora_store::{ActionComponent, ActionDefinition};
+use bora_store::{ActionComponent, ActionDefinition, ProjectScope};
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
@@ -192,36 +192,50 @@ pub async fn list(
     Ok(params.reply_page(&headers, "actions", "actions", page))
 }
 
-async fn one(state: &ApiState, name: &str, namespace: &str) -> Result<Response, ApiError> {
-    let entry = state.service.get_action_entry(name, namespace).await?;
+async fn one(
+    state: &ApiState,
+    name: &str,
+    namespace: &str,
+    caller: &ProjectScope,
+) -> Result<Response, ApiError> {
+    let entry = state
+        .service
+        .get_action_entry(name, namespace, caller)
+        .await?;
     Ok(reply(StatusCode::OK, &Value::Object(entry_to_wire(&entry))))
 }
 
 #[utoipa::path(get, operation_id = "actions_get_one", path = "/v2/actions/{name}", tag = "actions", params(("name" = String, Path), doc::NamespaceQuery), responses((status = 200, description = "OK", body = doc::Action), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let namespace = namespace_of(&pairs);
-    one(&state, &name, &namespace).await
+    one(&state, &name, &namespace, &caller).await
 }
 
 #[utoipa::path(get, operation_id = "actions_get_in_namespace", path = "/v2/actions/{name}/{namespace}", tag = "actions", params(("name" = String, Path), ("namespace" = String, Path)), responses((status = 200, description = "OK", body = doc::Action), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_in_namespace(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path((name, namespace)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
-    one(&state, &name, &namespace).await
+    one(&state, &name, &namespace, &caller).await
 }
 
 /// `DELETE /v2/actions/{name}/{namespace}`, as python-mistralclient sends it.
 #[utoipa::path(delete, operation_id = "actions_delete_in_namespace", path = "/v2/actions/{name}/{namespace}", tag = "actions", params(("name" = String, Path), ("namespace" = String, Path)), responses((status = 204, description = "Deleted"), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete_in_namespace(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path((name, namespace)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
-    state.service.delete_action(&name, &namespace).await?;
+    state
+        .service
+        .delete_action(&name, &namespace, &caller)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -441,11 +455,15 @@ pub async fn update(
 #[utoipa::path(delete, operation_id = "actions_delete", path = "/v2/actions/{name}", tag = "actions", params(("name" = String, Path), doc::NamespaceQuery), responses((status = 204, description = "Deleted"), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let namespace = namespace_of(&pairs);
-    state.service.delete_action(&name, &namespace).await?;
+    state
+        .service
+        .delete_action(&name, &namespace, &caller)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

@@ -14,6 +14,11 @@
 //! its trigger's own token), and the token exchange python-mistralclient
 //! makes first (`/identity/v3`, see `keystone`).
 //!
+//! With `--auth oidc` a request may instead carry a JWT of a configured
+//! OIDC issuer ([`oidc`]); with `--auth tokens,oidc` both are taken: a
+//! token with two dots is a JWT, anything else an API token (which never
+//! holds a dot).
+//!
 //! The dashboard signs in with a token (`POST /ui/login`), which it gets
 //! back as an `HttpOnly`, `SameSite=Strict` cookie: a browser sends it only
 //! with requests of Bora's own pages (its event stream included, which
@@ -22,6 +27,8 @@
 //! With authentication on, every state-changing request (not GET, HEAD or
 //! OPTIONS) is written to the audit log: when, which token, method, path,
 //! status, and the id of what it created (`bora audit`).
+
+pub mod oidc;
 
 use std::sync::Arc;
 
@@ -53,20 +60,39 @@ const FORGET_COOKIE: &str = "bora_token=; Path=/; HttpOnly; SameSite=Strict; Max
 /// (larger ones are not read).
 const AUDIT_BODY_LIMIT: usize = 1 << 20;
 
-/// Whether requests must carry a token.
+/// One value of `--auth` (a comma-separated list of them).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum AuthMode {
     /// Every request is served (a local, single-user Bora).
     #[default]
     Off,
-    /// Requests need a token made by `bora token create`.
+    /// Requests may carry a token made by `bora token create`.
     Tokens,
+    /// Requests may carry a JWT of the configured OIDC issuer.
+    Oidc,
+}
+
+/// How callers are checked: which credentials are taken.
+#[derive(Clone, Default)]
+pub struct Auth {
+    /// API tokens made by `bora token create`.
+    pub tokens: bool,
+    /// JWTs of the configured OIDC issuer.
+    pub oidc: Option<Arc<oidc::Oidc>>,
+}
+
+impl Auth {
+    /// Whether every request is served without a token.
+    pub fn is_off(&self) -> bool {
+        !self.tokens && self.oidc.is_none()
+    }
 }
 
 /// The caller of a request, for the handlers (in the request's
 /// extensions when authentication is on).
 #[derive(Debug, Clone)]
 pub struct Caller {
+    /// The API token's id, or `jwt:<sub>` for a JWT.
     pub token_id: String,
     pub project: String,
     pub admin: bool,
@@ -75,8 +101,65 @@ pub struct Caller {
 /// What the middleware needs.
 #[derive(Clone)]
 pub(crate) struct Gate {
-    pub(crate) mode: AuthMode,
+    pub(crate) auth: Auth,
     pub(crate) service: Service,
+}
+
+/// Whose a presented token is: the caller, and the API token's record
+/// (none for a JWT).
+pub(crate) struct Identified {
+    pub(crate) caller: Caller,
+    record: Option<TokenRecord>,
+}
+
+/// Who `token` stands for under `auth`, or the answer refusing it. With
+/// authentication off (the dashboard's sign-in, the identity exchange) API
+/// tokens are checked, as they were made for a server that wants them.
+pub(crate) async fn identify(
+    auth: &Auth,
+    service: &Service,
+    token: &str,
+) -> Result<Identified, Response> {
+    if let Some(issuer) = &auth.oidc {
+        if !auth.tokens && token.starts_with(TOKEN_PREFIX) {
+            return Err(unauthorized(
+                "API tokens are not taken here: this server takes JWTs of its OIDC issuer \
+                 (--auth oidc)",
+            ));
+        }
+        if !auth.tokens || oidc::looks_like_jwt(token) {
+            return match issuer.verify(token).await {
+                Ok(identity) => Ok(Identified {
+                    caller: Caller {
+                        token_id: identity.caller_id(),
+                        project: identity.project,
+                        admin: identity.admin,
+                    },
+                    record: None,
+                }),
+                Err(refusal) => {
+                    tracing::debug!(reason = %refusal, "a JWT was refused");
+                    Err(refused_jwt(&refusal))
+                }
+            };
+        }
+    }
+    match service.token(&digest(token)).await {
+        Ok(Some(record)) => Ok(Identified {
+            caller: Caller {
+                token_id: record.id.clone(),
+                project: record.project.clone(),
+                admin: record.admin,
+            },
+            record: Some(record),
+        }),
+        Ok(None) => Err(unauthorized(INVALID_TOKEN)),
+        Err(err) => Err(ApiError::Internal {
+            detail: format!("cannot check the API token: {err}"),
+            style: super::error::Style::Fault,
+        }
+        .into_response()),
+    }
 }
 
 /// A new token: its id and its text (shown once, never stored).
@@ -163,52 +246,57 @@ fn unauthorized(message: &str) -> Response {
     response
 }
 
+/// A refused JWT: 401 with what is wrong, and RFC 6750's `invalid_token`.
+fn refused_jwt(refusal: &oidc::Refusal) -> Response {
+    let mut response = unauthorized(&refusal.to_string());
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static("Bearer error=\"invalid_token\""),
+    );
+    response
+}
+
 /// The middleware: authenticates, then audits what the request changed.
 pub(crate) async fn authenticate(
     State(gate): State<Arc<Gate>>,
     mut request: Request,
     next: Next,
 ) -> Response {
-    if gate.mode == AuthMode::Off || open_without_token(request.method(), request.uri().path()) {
+    if gate.auth.is_off() || open_without_token(request.method(), request.uri().path()) {
         return next.run(request).await;
     }
     let Some(token) = presented(request.headers()) else {
-        return unauthorized(
+        return unauthorized(if gate.auth.tokens {
             "Authentication required: send an API token as 'Authorization: Bearer TOKEN' \
-             or 'X-Auth-Token: TOKEN' (tokens are made by `bora token create`)",
-        );
+             or 'X-Auth-Token: TOKEN' (tokens are made by `bora token create`)"
+        } else {
+            "Authentication required: send a JWT of this server's OIDC issuer as \
+             'Authorization: Bearer TOKEN' or 'X-Auth-Token: TOKEN'"
+        });
     };
-    let record = match gate.service.token(&digest(token)).await {
-        Ok(Some(record)) => record,
-        Ok(None) => return unauthorized(INVALID_TOKEN),
-        Err(err) => {
-            return ApiError::Internal {
-                detail: format!("cannot check the API token: {err}"),
-                style: super::error::Style::Fault,
-            }
-            .into_response();
-        }
+    let identified = match identify(&gate.auth, &gate.service, token).await {
+        Ok(identified) => identified,
+        Err(refused) => return refused,
     };
-    gate.service.note_token_use(&record);
+    if let Some(record) = &identified.record {
+        gate.service.note_token_use(record);
+    }
+    let caller = identified.caller;
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
-    request.extensions_mut().insert(Caller {
-        token_id: record.id.clone(),
-        project: record.project.clone(),
-        admin: record.admin,
-    });
+    request.extensions_mut().insert(caller.clone());
     let response = next.run(request).await;
     if matches!(method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return response;
     }
-    audit(&gate.service, &record, &method, path, response).await
+    audit(&gate.service, &caller, &method, path, response).await
 }
 
 /// Writes the audit entry of a state-changing request; a created object's
 /// id is read from the answer (`{"id": ...}`).
 async fn audit(
     service: &Service,
-    record: &TokenRecord,
+    caller: &Caller,
     method: &Method,
     path: String,
     response: Response,
@@ -246,8 +334,8 @@ async fn audit(
     let entry = AuditEntry {
         id: uuid::Uuid::new_v4().to_string(),
         at: now_micros(),
-        token_id: Some(record.id.clone()),
-        project: Some(record.project.clone()),
+        token_id: Some(caller.token_id.clone()),
+        project: Some(caller.project.clone()),
         method: method.to_string(),
         path,
         status: status.as_u16(),
@@ -266,8 +354,9 @@ pub(crate) fn routes() -> axum::Router<ApiState> {
         .route("/ui/logout", axum::routing::post(logout))
 }
 
-/// `POST /ui/login` `{"token": ...}`: checks the token and gives it back as
-/// the dashboard's cookie.
+/// `POST /ui/login` `{"token": ...}`: checks the token (an API token or a
+/// JWT, as the server takes them) and gives it back as the dashboard's
+/// cookie.
 async fn login(
     State(state): State<ApiState>,
     JsonObject(body): JsonObject,
@@ -275,10 +364,11 @@ async fn login(
     let Some(token) = body.get("token").and_then(|t| t.as_str()).map(str::trim) else {
         return Err(ApiError::bad_request("Expected {\"token\": \"...\"}"));
     };
-    if state.service.token(&digest(token)).await?.is_none() {
-        return Ok(unauthorized(INVALID_TOKEN));
+    if let Err(refused) = identify(&state.auth, &state.service, token).await {
+        return Ok(refused);
     }
-    // Only the token's own characters can reach the header (hex).
+    // Only a valid token's own characters can reach the header (hex for an
+    // API token, base64url and dots for a JWT).
     let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
     let value = HeaderValue::from_str(&cookie)
         .map_err(|_| ApiError::bad_request("The token holds characters a token never has"))?;

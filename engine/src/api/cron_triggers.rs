@@ -150,19 +150,21 @@ pub async fn list(
 #[utoipa::path(get, operation_id = "cron_triggers_get_one", path = "/v2/cron_triggers/{name}", tag = "cron_triggers", params(("name" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::CronTrigger), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let trigger = state.service.get_cron_trigger(&name).await?;
+    let trigger = state.service.get_cron_trigger(&name, &caller).await?;
     Ok(params.reply_one(to_wire(&trigger)))
 }
 
 #[utoipa::path(delete, operation_id = "cron_triggers_delete", path = "/v2/cron_triggers/{name}", tag = "cron_triggers", params(("name" = String, Path)), responses((status = 204, description = "Deleted"), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
-    state.service.delete_cron_trigger(&name).await?;
+    state.service.delete_cron_trigger(&name, &caller).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

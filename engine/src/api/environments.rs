@@ -1,5 +1,7 @@
 //! `/v2/environments`: named variable sets that executions take as `env`
-//! (`params.env` given as the environment's name).
+//! (`params.env` given as the environment's name). Bora also takes
+//! `secrets`, variables sealed at rest and shown as `***` (see
+//! [`crate::secrets`]).
 
 use super::openapi as doc;
 use super::projects::Scope;
@@ -41,8 +43,13 @@ fn to_wire(e: &EnvironmentRecord) -> Map<String, Value> {
 
 /// Mistral refuses definition keys it does not know, listing the allowed
 /// ones as a Python list.
+/// Bora's own `secrets` is taken too, but not listed (the words stay
+/// Mistral's).
 fn check_keys(body: &Map<String, Value>, allowed: &[&str]) -> Result<(), ApiError> {
-    if body.keys().all(|k| allowed.contains(&k.as_str())) {
+    if body
+        .keys()
+        .all(|k| k == "secrets" || allowed.contains(&k.as_str()))
+    {
         return Ok(());
     }
     let list: Vec<String> = allowed.iter().map(|k| format!("'{k}'")).collect();
@@ -72,12 +79,14 @@ pub async fn create(
         ));
     };
     let variables = json_field(body.get("variables"))?;
+    let secrets = json_field(body.get("secrets"))?;
     let record = state
         .service
         .create_environment(
             &name,
             text_field(&body, "description")?,
             variables,
+            &secrets,
             "private",
         )
         .await?;
@@ -90,6 +99,7 @@ pub async fn create(
 #[utoipa::path(put, operation_id = "environments_update", path = "/v2/environments", tag = "environments", request_body = doc::Environment, responses((status = 200, description = "OK", body = doc::Environment), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn update(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     JsonObject(mut body): JsonObject,
 ) -> Result<Response, ApiError> {
     let Some(name) = text_field(&body, "name")?.filter(|n| !n.is_empty()) else {
@@ -103,13 +113,16 @@ pub async fn update(
         None => None,
         value => Some(json_field(value)?),
     };
+    let secrets = json_field(body.get("secrets"))?;
     let record = state
         .service
         .update_environment(
             &name,
             text_field(&body, "description")?.as_deref(),
-            variables.as_ref(),
+            variables,
+            &secrets,
             scope_field(&body)?.as_deref(),
+            &caller,
         )
         .await?;
     Ok(reply(StatusCode::OK, &Value::Object(to_wire(&record))))
@@ -139,19 +152,21 @@ pub async fn list(
 #[utoipa::path(get, operation_id = "environments_get_one", path = "/v2/environments/{name}", tag = "environments", params(("name" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::Environment), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let env = state.service.get_environment(&name).await?;
+    let env = state.service.get_environment(&name, &caller).await?;
     Ok(params.reply_one(to_wire(&env)))
 }
 
 #[utoipa::path(delete, operation_id = "environments_delete", path = "/v2/environments/{name}", tag = "environments", params(("name" = String, Path)), responses((status = 204, description = "Deleted"), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
-    state.service.delete_environment(&name).await?;
+    state.service.delete_environment(&name, &caller).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

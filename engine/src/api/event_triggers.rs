@@ -126,11 +126,12 @@ pub async fn list(
 #[utoipa::path(get, operation_id = "event_triggers_get_one", path = "/v2/event_triggers/{id}", tag = "event_triggers", params(("id" = String, Path), doc::ListQuery), responses((status = 200, description = "OK", body = doc::EventTrigger), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(key): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let trigger = state.service.get_event_trigger(&key).await?;
+    let trigger = state.service.get_event_trigger(&key, &caller).await?;
     Ok(params.reply_one(to_wire(&trigger)))
 }
 
@@ -139,6 +140,7 @@ pub async fn get_one(
 #[utoipa::path(put, operation_id = "event_triggers_update", path = "/v2/event_triggers/{id}", tag = "event_triggers", params(("id" = String, Path)), request_body = doc::EventTrigger, responses((status = 200, description = "OK", body = doc::EventTrigger), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault), (status = 409, description = "Name taken", body = doc::Fault)))]
 pub async fn update(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(key): Path<String>,
     JsonObject(body): JsonObject,
 ) -> Result<Response, ApiError> {
@@ -169,16 +171,20 @@ pub async fn update(
         },
         scope,
     };
-    let trigger = state.service.update_event_trigger(&key, update).await?;
+    let trigger = state
+        .service
+        .update_event_trigger(&key, update, &caller)
+        .await?;
     Ok(reply(StatusCode::OK, &Value::Object(to_wire(&trigger))))
 }
 
 #[utoipa::path(delete, operation_id = "event_triggers_delete", path = "/v2/event_triggers/{id}", tag = "event_triggers", params(("id" = String, Path)), responses((status = 204, description = "Deleted"), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(key): Path<String>,
 ) -> Result<Response, ApiError> {
-    state.service.delete_event_trigger(&key).await?;
+    state.service.delete_event_trigger(&key, &caller).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

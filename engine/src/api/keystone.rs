@@ -4,15 +4,16 @@
 //! sends what it got back as `X-Auth-Token`. With `--os-auth-url
 //! http://HOST:PORT/identity/v3`, Bora answers that exchange itself: a live
 //! Bora token comes back unchanged (with a catalog naming this API as the
-//! `workflowv2` endpoint), anything else gets a 401. No password logins:
-//! Bora's tokens are made by `bora token create`.
+//! `workflowv2` endpoint), as does a valid JWT when the server takes OIDC
+//! tokens; anything else gets a 401. No password logins: Bora's tokens are
+//! made by `bora token create`.
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::auth::{INVALID_TOKEN, digest};
+use super::auth::identify;
 use super::{ApiError, ApiState, JsonObject};
 
 /// Where the identity API is served.
@@ -54,7 +55,7 @@ async fn version(headers: HeaderMap) -> Response {
 }
 
 /// `POST /identity/v3/auth/tokens` with the `token` method: a live Bora
-/// token is given back as `X-Subject-Token`.
+/// token (or a valid JWT) is given back as `X-Subject-Token`.
 async fn exchange(
     State(state): State<ApiState>,
     headers: HeaderMap,
@@ -72,8 +73,9 @@ async fn exchange(
     let Some(token) = identity["token"]["id"].as_str() else {
         return Err(ApiError::bad_request("Expected auth.identity.token.id"));
     };
-    let Some(record) = state.service.token(&digest(token)).await? else {
-        return Err(ApiError::client(StatusCode::UNAUTHORIZED, INVALID_TOKEN));
+    let caller = match identify(&state.auth, &state.service, token).await {
+        Ok(identified) => identified.caller,
+        Err(refused) => return Ok(refused),
     };
     let base = base(&headers);
     let now = chrono::Utc::now();
@@ -86,9 +88,9 @@ async fn exchange(
             "methods": ["token"],
             "issued_at": stamp(now),
             "expires_at": stamp(expires),
-            "user": {"id": record.id, "name": record.id, "domain": domain},
-            "project": {"id": record.project, "name": record.project, "domain": domain},
-            "roles": [{"id": "member", "name": if record.admin { "admin" } else { "member" }}],
+            "user": {"id": caller.token_id, "name": caller.token_id, "domain": domain},
+            "project": {"id": caller.project, "name": caller.project, "domain": domain},
+            "roles": [{"id": "member", "name": if caller.admin { "admin" } else { "member" }}],
             "catalog": [{
                 "type": "workflowv2",
                 "name": "bora",

@@ -40,6 +40,7 @@ mod graph;
 mod health;
 mod keystone;
 mod listing;
+mod masking;
 pub mod openapi;
 mod projects;
 mod records;
@@ -57,8 +58,8 @@ pub use error::ApiError;
 #[derive(Clone)]
 pub struct ApiState {
     pub service: Service,
-    /// Whether requests need an API token.
-    pub auth: auth::AuthMode,
+    /// Which credentials requests must carry (none: authentication off).
+    pub auth: auth::Auth,
     /// The sites whose pages may call the API (`--cors-origin`).
     pub cors: browsers::CorsOrigins,
 }
@@ -69,7 +70,7 @@ impl ApiState {
     pub fn new(service: Service) -> Self {
         Self {
             service,
-            auth: auth::AuthMode::Off,
+            auth: auth::Auth::default(),
             cors: browsers::CorsOrigins::default(),
         }
     }
@@ -273,7 +274,7 @@ pub fn router(state: ApiState) -> Router {
     // Recording starts with the first router: whoever serves the metrics.
     crate::telemetry::metrics::install();
     let gate = std::sync::Arc::new(auth::Gate {
-        mode: state.auth,
+        auth: state.auth.clone(),
         service: state.service.clone(),
     });
     let cors = state.cors.clone();
@@ -305,6 +306,7 @@ pub fn router(state: ApiState) -> Router {
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn(json_faults))
         .layer(axum::Extension(BodyLimit(limit)))
+        .layer(middleware::from_fn(masking::mask_secrets))
 }
 
 /// The OpenAPI document of [`router`] (served at `/v2/openapi.json`).

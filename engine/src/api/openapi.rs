@@ -275,6 +275,9 @@ pub struct Environment {
     pub description: Option<String>,
     /// A JSON document in a string.
     pub variables: Option<Value>,
+    /// Bora: more variables, sealed at rest and shown as `***` among the
+    /// `variables` (write-only; the server needs `--secret-key`).
+    pub secrets: Option<Value>,
     pub scope: Option<String>,
     pub project_id: Option<String>,
     pub created_at: Option<String>,

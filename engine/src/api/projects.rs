@@ -141,21 +141,22 @@ pub(super) async fn guard(
     as_project(project, next.run(request)).await
 }
 
-/// Whether `scope` may read (or, with `change`, change) `target`. An
-/// object that does not exist passes: the handler answers its own 404.
+/// Whether `scope` may read (or, with `change`, change) `target`, the
+/// definition a name means to it (its own, else a public one; names are
+/// unique per project). An object that does not exist passes: the handler
+/// answers its own 404.
 async fn allowed(
     service: &Service,
     scope: &ProjectScope,
     target: &Target,
     change: bool,
 ) -> Result<(), ApiError> {
+    let lookup = if change { scope.change() } else { scope.read() };
     let owner = |project: &str, public: &str| -> Result<(), ApiError> {
-        if scope.sees(project) {
+        if lookup.admits(project, public) {
             return Ok(());
         }
-        if public == "public" && !change {
-            return Ok(());
-        }
+        // Readable by the caller (it found it), not its to change.
         if public == "public" {
             return Err(ApiError::client(
                 StatusCode::FORBIDDEN,
@@ -170,31 +171,35 @@ async fn allowed(
             Some(project) => owner(&project, "private"),
             None => Ok(()),
         },
-        Target::Workflow(id, namespace) => match service.get_workflow(id, namespace).await {
+        Target::Workflow(id, namespace) => match service.get_workflow(id, namespace, scope).await {
             Ok(def) => owner(&def.project_id, &def.scope),
             Err(err) if absent(&err) => Ok(()),
             Err(err) => Err(err.into()),
         },
-        Target::Workbook(name, namespace) => match service.get_workbook(name, namespace).await {
-            Ok(wb) => owner(&wb.project_id, &wb.scope),
-            Err(err) if absent(&err) => Ok(()),
-            Err(err) => Err(err.into()),
-        },
-        Target::Action(name, namespace) => match service.adhoc_action(name, namespace).await? {
-            Some(def) => owner(&def.project_id, &def.scope),
-            None => Ok(()),
-        },
-        Target::Environment(name) => match service.get_environment(name).await {
+        Target::Workbook(name, namespace) => {
+            match service.get_workbook(name, namespace, scope).await {
+                Ok(wb) => owner(&wb.project_id, &wb.scope),
+                Err(err) if absent(&err) => Ok(()),
+                Err(err) => Err(err.into()),
+            }
+        }
+        Target::Action(name, namespace) => {
+            match service.adhoc_action(name, namespace, scope.read()).await? {
+                Some(def) => owner(&def.project_id, &def.scope),
+                None => Ok(()),
+            }
+        }
+        Target::Environment(name) => match service.get_environment(name, scope).await {
             Ok(env) => owner(&env.project_id, &env.scope),
             Err(err) if absent(&err) => Ok(()),
             Err(err) => Err(err.into()),
         },
-        Target::CronTrigger(name) => match service.get_cron_trigger(name).await {
+        Target::CronTrigger(name) => match service.get_cron_trigger(name, scope).await {
             Ok(trigger) => owner(&trigger.project_id, &trigger.scope),
             Err(err) if absent(&err) => Ok(()),
             Err(err) => Err(err.into()),
         },
-        Target::EventTrigger(key) => match service.get_event_trigger(key).await {
+        Target::EventTrigger(key) => match service.get_event_trigger(key, scope).await {
             Ok(trigger) => owner(&trigger.project_id, &trigger.scope),
             Err(err) if absent(&err) => Ok(()),
             Err(err) => Err(err.into()),

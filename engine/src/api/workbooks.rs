@@ -118,24 +118,29 @@ pub async fn list(
 #[utoipa::path(get, operation_id = "workbooks_get_one", path = "/v2/workbooks/{name}", tag = "workbooks", params(("name" = String, Path), doc::NamespaceQuery), responses((status = 200, description = "OK", body = doc::Workbook), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let namespace = namespace_of(&pairs);
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let wb = state.service.get_workbook(&name, &namespace).await?;
+    let wb = state
+        .service
+        .get_workbook(&name, &namespace, &caller)
+        .await?;
     Ok(params.reply_one(to_wire(&wb)))
 }
 
 #[utoipa::path(delete, operation_id = "workbooks_delete", path = "/v2/workbooks/{name}", tag = "workbooks", params(("name" = String, Path), doc::NamespaceQuery), responses((status = 204, description = "Deleted"), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(name): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     state
         .service
-        .delete_workbook(&name, &namespace_of(&pairs))
+        .delete_workbook(&name, &namespace_of(&pairs), &caller)
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -152,24 +152,26 @@ pub async fn list(
 #[utoipa::path(get, operation_id = "workflows_get_one", path = "/v2/workflows/{id}", tag = "workflows", params(("id" = String, Path), doc::NamespaceQuery), responses((status = 200, description = "OK", body = doc::Workflow), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn get_one(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     let namespace = namespace_of(&pairs);
     let params = ListParams::parse_checked(pairs, "created_at", FIELDS)?;
-    let def = state.service.get_workflow(&id, &namespace).await?;
+    let def = state.service.get_workflow(&id, &namespace, &caller).await?;
     Ok(params.reply_one(to_wire(&def, Shape::Get)))
 }
 
 #[utoipa::path(delete, operation_id = "workflows_delete", path = "/v2/workflows/{id}", tag = "workflows", params(("id" = String, Path), doc::NamespaceQuery), responses((status = 204, description = "Deleted"), (status = 400, description = "Bad request", body = doc::Fault), (status = 404, description = "Not found", body = doc::Fault)))]
 pub async fn delete(
     State(state): State<ApiState>,
+    Scope(caller): Scope,
     Path(id): Path<String>,
     Pairs(pairs): Pairs,
 ) -> Result<Response, ApiError> {
     state
         .service
-        .delete_workflow(&id, &namespace_of(&pairs))
+        .delete_workflow(&id, &namespace_of(&pairs), &caller)
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

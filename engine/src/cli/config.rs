@@ -92,25 +92,35 @@ pub(crate) fn parse(argv: Vec<OsString>) -> anyhow::Result<(ArgMatches, FromFile
 /// configuration file's `database`, else the default.
 ///
 /// # Errors
-/// A named file that cannot be read, or a file that is not TOML or whose
-/// `database` is not a string.
+/// As [`file_setting`].
 pub(crate) fn database_url(flag: Option<&str>, config: Option<&Path>) -> anyhow::Result<String> {
     if let Some(url) = flag {
         return Ok(url.to_owned());
     }
+    Ok(file_setting(config, "database")?.unwrap_or_else(|| DEFAULT_DATABASE.to_owned()))
+}
+
+/// A string setting of the configuration file `serve` reads (`--config`,
+/// else `bora.toml` when there is one), for the commands that work on the
+/// same store without being `serve`.
+///
+/// # Errors
+/// A named file that cannot be read, or a file that is not TOML or whose
+/// setting is not a string.
+pub(crate) fn file_setting(config: Option<&Path>, key: &str) -> anyhow::Result<Option<String>> {
     let path = match config {
         Some(path) => path.to_path_buf(),
         None if Path::new(DEFAULT_FILE).is_file() => PathBuf::from(DEFAULT_FILE),
-        None => return Ok(DEFAULT_DATABASE.to_owned()),
+        None => return Ok(None),
     };
     let text = std::fs::read_to_string(&path)
         .with_context(|| format!("cannot read the configuration file {}", path.display()))?;
     let table: toml::Table =
         toml::from_str(&text).with_context(|| format!("{} is not valid TOML", path.display()))?;
-    match table.get("database") {
-        None => Ok(DEFAULT_DATABASE.to_owned()),
-        Some(toml::Value::String(url)) => Ok(url.clone()),
-        Some(_) => bail!("{}: 'database' must be a string", path.display()),
+    match table.get(key).or_else(|| table.get(&key.replace('-', "_"))) {
+        None => Ok(None),
+        Some(toml::Value::String(value)) => Ok(Some(value.clone())),
+        Some(_) => bail!("{}: '{key}' must be a string", path.display()),
     }
 }
 
@@ -262,6 +272,9 @@ fn render(settings: &ArgMatches, from: &FromFile) -> String {
             if id == "database" {
                 // Shown on terminals and in tickets: never the password.
                 joined = super::serve::redacted(&joined);
+            }
+            if id == "secret_key" {
+                joined = crate::secrets::MASK.to_owned();
             }
             let value = toml_value(&joined);
             out.push_str(&format!("{long} = {value}  # {source}\n"));

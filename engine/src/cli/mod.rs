@@ -15,7 +15,9 @@ mod db;
 mod expr;
 mod kit;
 mod limits;
+mod oidc;
 mod run;
+mod secrets;
 mod serve;
 mod token;
 mod validate;
@@ -50,6 +52,8 @@ enum Command {
     Token(token::TokenArgs),
     /// Show who changed what through the API (with `--auth tokens`).
     Audit(token::AuditArgs),
+    /// Make or rotate the keys of secret environment values.
+    Secrets(secrets::SecretsArgs),
     /// Manage workflow definitions on a server.
     Workflow(client::workflow::WorkflowArgs),
     /// Start, follow and control executions on a server.
@@ -93,6 +97,7 @@ pub fn main() -> ExitCode {
         Command::Db(args) => db::run(args),
         Command::Token(args) => token::run(args),
         Command::Audit(args) => token::audit(args),
+        Command::Secrets(args) => secrets::run(args),
         Command::Workflow(args) => client::workflow::run(args),
         Command::Execution(args) => client::execution::run(args),
         Command::Task(args) => client::task::run(args),

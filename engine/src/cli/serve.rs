@@ -20,6 +20,7 @@ use crate::node::{Node, NodeConfig};
 
 use super::cluster::ClusterArgs;
 use super::limits::LimitArgs;
+use super::oidc::OidcArgs;
 use crate::runtime::{Ceilings, RuntimeConfig};
 use crate::scheduler::SchedulerConfig;
 use crate::telemetry::logs::{self, LogFormat};
@@ -42,6 +43,12 @@ pub struct ServeArgs {
     /// address first: `localhost:8989` is 127.0.0.1).
     #[arg(long, env = "BORA_LISTEN", default_value = "127.0.0.1:8989")]
     listen: String,
+    /// The URL at which workers elsewhere reach this node's API, for the
+    /// callback URL an asynchronous action hands out (std.mistral_http's
+    /// `Mistral-Callback-URL`); default: `http://` and the `--listen`
+    /// address (a wildcard address as this host's loopback).
+    #[arg(long, env = "BORA_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
     /// Log line format: `text` (colours only on a terminal) or `json` (one
     /// object per line).
     #[arg(long, env = "BORA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
@@ -94,10 +101,18 @@ pub struct ServeArgs {
     )]
     executor_slots: usize,
     /// Who may call the API: `off` (anyone who can reach it: a local,
-    /// single-user Bora) or `tokens` (an API token made by `bora token
-    /// create`, as `Authorization: Bearer` or `X-Auth-Token`).
-    #[arg(long, env = "BORA_AUTH", value_enum, default_value_t = AuthMode::Off)]
-    auth: AuthMode,
+    /// single-user Bora), `tokens` (an API token made by `bora token
+    /// create`, as `Authorization: Bearer` or `X-Auth-Token`), `oidc` (a
+    /// JWT of the `--oidc-issuer`), or `tokens,oidc` (either: a token with
+    /// two dots is a JWT).
+    #[arg(
+        long,
+        env = "BORA_AUTH",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "off"
+    )]
+    auth: Vec<AuthMode>,
     /// Sites whose web pages may call the API, as origins
     /// (`https://ops.example.com`), comma-separated; default: none, so a
     /// page of another site can neither change anything nor read answers.
@@ -108,6 +123,20 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     cors_origin: Vec<String>,
+    /// Keys of the secret values of environments (32 bytes in base64,
+    /// from `bora secrets new-key`), comma-separated: the first seals new
+    /// secrets, every one opens (keep an old key listed second while
+    /// rotating). Every node of a store needs the same keys.
+    #[arg(
+        long = "secret-key",
+        env = "BORA_SECRET_KEY",
+        value_name = "KEY",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    secret_key: Vec<String>,
+    #[command(flatten)]
+    oidc: OidcArgs,
     #[command(flatten)]
     ceilings: CeilingArgs,
     #[command(flatten)]
@@ -174,6 +203,29 @@ impl CeilingArgs {
     }
 }
 
+/// The base URL of this node's API for others: `--public-url` (checked),
+/// else derived from the listen address.
+fn public_url(given: Option<&str>, listen: SocketAddr) -> anyhow::Result<String> {
+    if let Some(url) = given {
+        let url = url.trim_end_matches('/');
+        let rest = url
+            .strip_prefix("http://")
+            .or_else(|| url.strip_prefix("https://"));
+        if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
+            anyhow::bail!("--public-url {url}: expected an http:// or https:// URL");
+        }
+        return Ok(url.to_owned());
+    }
+    // A wildcard address is no address to call: the loopback one is, on
+    // this host at least.
+    let ip = match listen.ip() {
+        std::net::IpAddr::V4(v4) if v4.is_unspecified() => std::net::Ipv4Addr::LOCALHOST.into(),
+        std::net::IpAddr::V6(v6) if v6.is_unspecified() => std::net::Ipv6Addr::LOCALHOST.into(),
+        ip => ip,
+    };
+    Ok(format!("http://{}", SocketAddr::new(ip, listen.port())))
+}
+
 /// The address a `--listen` value names; a host name is resolved, an IPv4
 /// address preferred (clients try `localhost` as 127.0.0.1 first).
 fn resolve_listen(listen: &str) -> anyhow::Result<SocketAddr> {
@@ -211,6 +263,9 @@ impl ServeArgs {
         };
         self.ceilings.apply(&mut runtime);
         runtime.own_addresses = vec![listen];
+        runtime.public_url = Some(public_url(self.public_url.as_deref(), listen)?);
+        runtime.secrets = crate::secrets::Keyring::parse(&self.secret_key)
+            .map_err(|err| anyhow::anyhow!("--secret-key: {err}"))?;
         let mut scheduler = SchedulerConfig::default();
         self.limits.apply(&mut scheduler)?;
         Ok(NodeConfig {
@@ -252,6 +307,14 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let cors = CorsOrigins::parse(&args.cors_origin)
         .map_err(|err| anyhow::anyhow!("--cors-origin: {err}"))?;
     let api = config.roles.api;
+    // Checked on every node; the issuer's keys are read only where the API
+    // is served, before the node starts.
+    let auth = if api {
+        super::oidc::auth(&args.auth, &args.oidc).await?
+    } else {
+        args.oidc.config(&args.auth)?;
+        crate::api::auth::Auth::default()
+    };
     let node = Node::start(config)
         .await
         .with_context(|| format!("cannot start a node on {}", redacted(&args.database)))?;
@@ -265,7 +328,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let app = router(ApiState {
-        auth: args.auth,
+        auth,
         cors,
         ..ApiState::new(node.service.clone())
     });
@@ -412,6 +475,28 @@ mod tests {
         assert_eq!(config.runtime.max_memory_per_instance, 1 << 20);
         let negative = Cli::try_parse_from(["bora", "--shutdown-grace=-1"]).unwrap();
         assert!(negative.serve.node_config().is_err());
+    }
+
+    #[test]
+    fn the_public_url_is_given_or_made_from_the_listen_address() {
+        let listen = |s: &str| s.parse::<SocketAddr>().unwrap();
+        assert_eq!(
+            public_url(Some("https://bora.example.com/"), listen("0.0.0.0:8989")).unwrap(),
+            "https://bora.example.com"
+        );
+        assert_eq!(
+            public_url(None, listen("10.0.0.5:8989")).unwrap(),
+            "http://10.0.0.5:8989"
+        );
+        assert_eq!(
+            public_url(None, listen("0.0.0.0:8989")).unwrap(),
+            "http://127.0.0.1:8989"
+        );
+        assert_eq!(
+            public_url(None, listen("[::]:7")).unwrap(),
+            "http://[::1]:7"
+        );
+        assert!(public_url(Some("bora.example.com"), listen("0.0.0.0:1")).is_err());
     }
 
     #[test]

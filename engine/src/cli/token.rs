@@ -36,7 +36,12 @@ pub struct StoreArgs {
 }
 
 impl StoreArgs {
-    async fn open(&self) -> anyhow::Result<Store> {
+    /// The configuration file named, if any.
+    pub(super) fn config(&self) -> Option<&std::path::Path> {
+        self.config.as_deref()
+    }
+
+    pub(super) async fn open(&self) -> anyhow::Result<Store> {
         let url = database_url(self.database.as_deref(), self.config.as_deref())?;
         Store::connect(&url)
             .await

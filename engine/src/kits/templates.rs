@@ -27,6 +27,10 @@ pub(crate) const RUST_SDK: &[(&str, &str)] = &[
         include_str!("../../../action-sdk/src/action.rs"),
     ),
     (
+        "src/execution.rs",
+        include_str!("../../../action-sdk/src/execution.rs"),
+    ),
+    (
         "src/guest.rs",
         include_str!("../../../action-sdk/src/guest.rs"),
     ),
@@ -221,6 +225,23 @@ mod tests {
 
     fn name(s: &str) -> ActionName {
         ActionName::parse(s).expect("a valid name")
+    }
+
+    #[test]
+    fn the_rust_kit_copies_every_source_file_of_the_sdk() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../action-sdk/src");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .expect("action-sdk/src is readable")
+            .filter_map(|e| e.ok())
+            .map(|e| format!("src/{}", e.file_name().to_string_lossy()))
+            .collect();
+        on_disk.sort();
+        let mut copied: Vec<String> = RUST_SDK.iter().map(|(p, _)| (*p).to_owned()).collect();
+        copied.sort();
+        assert_eq!(
+            copied, on_disk,
+            "RUST_SDK must list every file of action-sdk/src"
+        );
     }
 
     #[test]

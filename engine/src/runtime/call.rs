@@ -15,7 +15,7 @@ use super::bindings::bora::action::types as wit;
 use super::bindings::{Action, ActionPre};
 use super::config::{Ceilings, Effective, RuntimeConfig};
 use super::error::{ActionFailure, FailureKind, LoadError};
-use super::host::{HostState, LogRecord};
+use super::host::{ExecutionInfo, HostState, LogRecord};
 use super::input::{self, Descriptor, Param};
 use super::net::{EgressHooks, EgressPolicy, PrivateEgress};
 use super::pool::{Interrupted, StopSwitch};
@@ -34,6 +34,7 @@ pub(crate) struct Prepared {
     pub input_text: String,
     policy: Arc<EgressPolicy>,
     wit_ctx: wit::Context,
+    execution: ExecutionInfo,
 }
 
 /// What every call needs, shared by the runtime handle and the calls on
@@ -59,9 +60,10 @@ impl Shared {
         memory: u64,
         timeout: Duration,
         policy: Arc<EgressPolicy>,
+        execution: ExecutionInfo,
     ) -> Store<HostState> {
         let hooks = EgressHooks::new(policy, Arc::clone(&self.private));
-        let state = HostState::new(self.config.output_cap, memory, hooks);
+        let state = HostState::new(self.config.output_cap, memory, hooks, execution);
         let mut store = Store::new(&self.engine, state);
         store.limiter(|s| &mut s.memory);
         // Only fails when fuel is disabled, which it never is here.
@@ -93,6 +95,7 @@ impl Shared {
             self.config.memory_bytes,
             DESCRIBE_TIMEOUT,
             Arc::new(EgressPolicy::default()),
+            ExecutionInfo::default(),
         );
         let described = tokio::time::timeout(DESCRIBE_TIMEOUT, async {
             let instance: Action = pre.instantiate_async(&mut store).await?;
@@ -146,6 +149,13 @@ impl Shared {
             Some(hosts) => Arc::new(EgressPolicy::new(hosts)),
             None => Arc::clone(&action.policy),
         };
+        let execution = ExecutionInfo {
+            workflow_name: ctx.workflow_name,
+            callback_url: callback_url(
+                self.config.public_url.as_deref(),
+                ctx.action_execution_id.as_deref(),
+            ),
+        };
         let wit_ctx = wit::Context {
             execution_id: ctx.execution_id,
             task_id: ctx.task_id,
@@ -158,6 +168,7 @@ impl Shared {
             input_text,
             policy,
             wit_ctx,
+            execution,
         })
     }
 
@@ -173,6 +184,7 @@ impl Shared {
             input_text,
             policy,
             wit_ctx,
+            execution,
         } = prepared;
         let _permit = self.slots.acquire().await.map_err(|e| {
             ActionFailure::early(FailureKind::Internal {
@@ -183,7 +195,13 @@ impl Shared {
             return Err(ActionFailure::early(FailureKind::Interrupted));
         }
         let start = Instant::now();
-        let mut store = self.new_store(limits.fuel, limits.memory, limits.timeout, policy);
+        let mut store = self.new_store(
+            limits.fuel,
+            limits.memory,
+            limits.timeout,
+            policy,
+            execution,
+        );
         let fuel_start = store.get_fuel().unwrap_or(limits.fuel);
         let pre = &action.pre;
         let mut instantiated = None;
@@ -267,6 +285,14 @@ impl Shared {
         };
         Err(captured.failure(kind))
     }
+}
+
+/// Where an outside worker completes the action execution `id` on the
+/// node whose API others reach at `public_url` (Mistral's `callback_url`,
+/// made absolute: a worker elsewhere cannot resolve a bare path).
+fn callback_url(public_url: Option<&str>, id: Option<&str>) -> Option<String> {
+    let base = public_url?.trim_end_matches('/');
+    Some(format!("{base}/v2/action_executions/{}", id?))
 }
 
 /// Makes wasm code give its thread back at every epoch tick, so long calls
@@ -406,5 +432,20 @@ pub(super) fn observe(name: &str, called: &Result<CallOutput, ActionFailure>) {
             }
             metrics::action_call(name, "error", failure.elapsed, failure.fuel_used);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::callback_url;
+
+    #[test]
+    fn callback_urls_need_a_public_url_and_an_action_execution() {
+        assert_eq!(
+            callback_url(Some("http://bora.example:8989/"), Some("a1")).as_deref(),
+            Some("http://bora.example:8989/v2/action_executions/a1")
+        );
+        assert_eq!(callback_url(None, Some("a1")), None);
+        assert_eq!(callback_url(Some("http://bora.example:8989"), None), None);
     }
 }

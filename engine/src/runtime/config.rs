@@ -26,7 +26,8 @@ pub struct RuntimeConfig {
     pub memory_bytes: u64,
     /// Default wall-clock limit of one call (instantiation, run and host calls).
     pub timeout: Duration,
-    /// Hosts every action may reach over `wasi:http` (see [`super::net`] for the syntax).
+    /// Hosts every action may reach over `wasi:http` and `wasi:sockets` (see
+    /// [`super::net`] for the syntax).
     pub allowed_hosts: Vec<String>,
     /// The operator's opening of loopback, link-local and unspecified
     /// addresses and of this node's own API (IP literals, networks,
@@ -36,6 +37,11 @@ pub struct RuntimeConfig {
     /// Where this node's API listens (refused to actions unless
     /// `private_egress` covers it).
     pub own_addresses: Vec<std::net::SocketAddr>,
+    /// The base URL at which others reach this node's API
+    /// (`http://bora.example.com:8989`), for the callback URL an
+    /// asynchronous action hands out (std.mistral_http's
+    /// `Mistral-Callback-URL`); `None`: no callback URL.
+    pub public_url: Option<String>,
     /// Cap on each of the captured stdout, stderr and log buffers of a call, in bytes.
     pub output_cap: usize,
     /// Where precompiled components are kept; `None` compiles in memory every time.
@@ -57,6 +63,9 @@ pub struct RuntimeConfig {
     /// per CPU. Calls never run on the caller's threads, so a busy or
     /// hostile action cannot stall the API or the engine.
     pub action_threads: usize,
+    /// The keys that open the secret values in a call's input (see
+    /// [`crate::secrets`]); empty: no secrets can be stored.
+    pub secrets: crate::secrets::Keyring,
 }
 
 impl Default for RuntimeConfig {
@@ -68,6 +77,7 @@ impl Default for RuntimeConfig {
             allowed_hosts: Vec::new(),
             private_egress: Vec::new(),
             own_addresses: Vec::new(),
+            public_url: None,
             output_cap: 64 << 10,
             cache_dir: Some(default_cache_dir()),
             allocator: Allocator::Pooling,
@@ -77,6 +87,7 @@ impl Default for RuntimeConfig {
             load_std_actions: true,
             ceilings: Ceilings::default(),
             action_threads: 0,
+            secrets: crate::secrets::Keyring::default(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! What one call's `Store` holds: the WASI context (no preopens, no env, stdio
-//! captured into capped buffers), the wasi:http context with the egress hooks,
-//! the memory limiter, and the `log` import's records.
+//! captured into capped buffers, TCP only through the egress check), the
+//! wasi:http context with the egress hooks, the memory limiter, the `log`
+//! import's records and what the `execution` import answers.
 
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -15,8 +16,8 @@ use wasmtime_wasi::p2::{OutputStream, Pollable, StreamError};
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 use wasmtime_wasi_http::{WasiHttpCtx, WasiHttpCtxView, WasiHttpView};
 
-use super::bindings::bora::action::{log, types};
-use super::net::EgressHooks;
+use super::bindings::bora::action::{execution, log, types};
+use super::net::{EgressHooks, SocketEgress};
 
 /// One record sent through the `log` import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -161,11 +162,21 @@ impl ResourceLimiter for MemoryCap {
     }
 }
 
+/// What the `execution` import answers for one call.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ExecutionInfo {
+    pub workflow_name: Option<String>,
+    pub callback_url: Option<String>,
+}
+
 /// The data of one call's `Store`.
 pub(crate) struct HostState {
     pub wasi: WasiCtx,
     pub http: WasiHttpCtx,
     pub hooks: EgressHooks,
+    /// The `wasi:sockets` side of the same egress policy.
+    pub socket_egress: Arc<SocketEgress>,
+    pub execution: ExecutionInfo,
     pub table: ResourceTable,
     pub memory: MemoryCap,
     pub logs: Vec<LogRecord>,
@@ -179,22 +190,35 @@ pub(crate) struct HostState {
 
 impl HostState {
     /// A fresh sandbox: no preopened directories, no environment, no
-    /// arguments, no sockets (wasi:sockets denies every address by default and
-    /// name lookup is off), stdout and stderr captured.
-    pub(crate) fn new(output_cap: usize, memory_limit: u64, hooks: EgressHooks) -> Self {
+    /// arguments, stdout and stderr captured; TCP connections only to what
+    /// the egress policy allows, no UDP. wasmtime's name lookup stays off:
+    /// `sockets` replaces it with one that checks names.
+    pub(crate) fn new(
+        output_cap: usize,
+        memory_limit: u64,
+        hooks: EgressHooks,
+        execution: ExecutionInfo,
+    ) -> Self {
         let stdout = CappedBuffer::new(output_cap);
         let stderr = CappedBuffer::new(output_cap);
+        let socket_egress = Arc::new(hooks.sockets());
+        let check = Arc::clone(&socket_egress);
         let wasi = WasiCtx::builder()
             .stdout(stdout.clone())
             .stderr(stderr.clone())
-            .allow_tcp(false)
+            .allow_tcp(true)
             .allow_udp(false)
             .allow_ip_name_lookup(false)
+            .socket_addr_check(move |addr, usage| {
+                Box::pin(std::future::ready(check.permits(addr, usage)))
+            })
             .build();
         Self {
             wasi,
             http: WasiHttpCtx::new(),
             hooks,
+            socket_egress,
+            execution,
             table: ResourceTable::new(),
             memory: MemoryCap {
                 limit: memory_limit,
@@ -256,6 +280,16 @@ impl WasiHttpView for HostState {
 }
 
 impl types::Host for HostState {}
+
+impl execution::Host for HostState {
+    async fn workflow_name(&mut self) -> Option<String> {
+        self.execution.workflow_name.clone()
+    }
+
+    async fn callback_url(&mut self) -> Option<String> {
+        self.execution.callback_url.clone()
+    }
+}
 
 impl log::Host for HostState {
     async fn log(&mut self, level: log::Level, message: String) {

@@ -13,6 +13,8 @@
 //! - `host`: what a call's `Store` holds (WASI sandbox, captured stdio, `log`,
 //!   memory cap);
 //! - [`net`]: the egress check of every outgoing `wasi:http` request;
+//! - `sockets`: `wasi:sockets` (TCP only) under the same check: name lookups
+//!   and connections;
 //! - `input`: the input check against `describe()` (Mistral's wording);
 //! - `pool`: the threads wasm runs on (`bora-action`), never the caller's,
 //!   and the stop switch of shutdown;
@@ -50,6 +52,7 @@ mod host;
 mod input;
 pub mod net;
 mod pool;
+mod sockets;
 pub mod std_actions;
 pub mod transcript;
 
@@ -87,12 +90,14 @@ mod bindings {
 use bindings::{Action, ActionPre};
 
 /// Where a call comes from (the WIT `context` without the action name, which
-/// the runtime fills in).
+/// the runtime fills in), and the name of its workflow (the WIT `execution`
+/// import; the runtime adds the callback URL).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CallContext {
     pub execution_id: Option<String>,
     pub task_id: Option<String>,
     pub action_execution_id: Option<String>,
+    pub workflow_name: Option<String>,
 }
 
 /// How a successful call ended.
@@ -344,6 +349,11 @@ impl Runtime {
     /// The global settings (defaults lowered to the ceilings).
     pub fn config(&self) -> &RuntimeConfig {
         &self.inner.shared.config
+    }
+
+    /// The keys of secret values (see [`crate::secrets`]).
+    pub fn keyring(&self) -> &crate::secrets::Keyring {
+        &self.inner.shared.config.secrets
     }
 
     /// The ceilings in force: the configured ones, the memory ceiling also
@@ -716,11 +726,13 @@ impl Runtime {
     }
 }
 
-/// WASI p2, wasi:http (outgoing requests go through [`EgressHooks`]) and the
-/// `log` import, shared by every action.
+/// WASI p2 (name lookups checked by `sockets`), wasi:http (outgoing
+/// requests go through [`EgressHooks`]) and the `log` and `execution`
+/// imports, shared by every action.
 fn build_linker(engine: &Engine) -> wasmtime::Result<Linker<HostState>> {
     let mut linker = Linker::new(engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
+    sockets::replace_lookup(&mut linker)?;
     wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
     Action::add_to_linker::<HostState, HasSelf<HostState>>(&mut linker, |s| s)?;
     Ok(linker)

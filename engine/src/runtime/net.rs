@@ -4,6 +4,12 @@
 //! a loopback or link-local address is refused unless that address is
 //! explicitly allowed (Mistral 23's `denied_cidrs` for std.http).
 //!
+//! `wasi:sockets` (TCP connections only: std.email's SMTP) answers to the
+//! same list through [`SocketEgress`]: a name lookup is refused unless the
+//! name is allowed, and a connection is allowed when a name the call looked
+//! up (or the address itself) is allowed for its port, with the same checks
+//! of the address. No binding to a port, no listening, no UDP.
+//!
 //! Allow-list entries:
 //! - `example.com` — that host (any port), `example.com:8080` — that host and port;
 //! - `*.example.com` — any subdomain; `*` — any host;
@@ -27,6 +33,7 @@ use std::sync::{Arc, Mutex};
 
 use http::uri::{Authority, Scheme};
 use http_body_util::BodyExt;
+use wasmtime_wasi::sockets::SocketAddrUse;
 use wasmtime_wasi_http::{Error as HttpError, RequestOptions, WasiBody, WasiHttpHooks};
 
 /// One parsed allow-list entry.
@@ -56,12 +63,17 @@ impl EgressPolicy {
 
     /// Whether the name in the URL is allowed at all (before resolving it).
     fn host_allowed(&self, host: &str, port: u16) -> bool {
+        self.host_matches(host, Some(port))
+    }
+
+    /// Whether an entry allows `host` on `port`; with no port (a name
+    /// lookup, before any connection), an entry of any port does.
+    fn host_matches(&self, host: &str, port: Option<u16>) -> bool {
         let ip = parse_ip(host);
+        let port_ok = |p: &Option<u16>| p.is_none_or(|p| port.is_none_or(|port| p == port));
         self.rules.iter().any(|rule| match rule {
             Rule::Any => true,
-            Rule::Host { name, port: p } => {
-                name.eq_ignore_ascii_case(host) && p.is_none_or(|p| p == port)
-            }
+            Rule::Host { name, port: p } => name.eq_ignore_ascii_case(host) && port_ok(p),
             Rule::Suffix { suffix } => {
                 let host = host.to_ascii_lowercase();
                 host.len() > suffix.len() + 1
@@ -71,7 +83,7 @@ impl EgressPolicy {
             Rule::Ip {
                 ip: allowed,
                 port: p,
-            } => ip == Some(*allowed) && p.is_none_or(|p| p == port),
+            } => ip == Some(*allowed) && port_ok(p),
             Rule::Net { net, prefix } => ip.is_some_and(|ip| in_network(ip, *net, *prefix)),
         })
     }
@@ -279,6 +291,119 @@ fn in_network(ip: IpAddr, net: IpAddr, prefix: u8) -> bool {
     }
 }
 
+/// Most (name, address) pairs one call's lookups are remembered for.
+const MAX_RESOLVED: usize = 1024;
+
+/// The `wasi:sockets` side of one call's egress. A policy names hosts but
+/// a connection only shows an address, so the call's name lookups are
+/// remembered: a connection is judged by the names that gave its address.
+pub(crate) struct SocketEgress {
+    policy: Arc<EgressPolicy>,
+    private: Arc<PrivateEgress>,
+    /// Names the call looked up and the addresses each gave (canonical).
+    resolved: Mutex<Vec<(String, IpAddr)>>,
+    /// Shared with the call's [`EgressHooks`]: refusals of either kind.
+    denied: Arc<Mutex<Vec<String>>>,
+}
+
+impl SocketEgress {
+    /// Why the call may not look `name` up, if it may not. No port is
+    /// known yet: an entry `host:port` allows the lookup, the connection is
+    /// checked against the port.
+    pub(crate) fn check_lookup(&self, name: &str) -> Result<(), String> {
+        if self.policy.rules.is_empty() {
+            return Err(format!(
+                "{name}: the action is not allowed any network access"
+            ));
+        }
+        if !self.policy.host_matches(name, None) {
+            return Err(format!("{name}: host is not in the action's allowed hosts"));
+        }
+        Ok(())
+    }
+
+    /// Remembers the addresses a lookup of `name` gave. The record lives in
+    /// host memory, outside the call's memory limit, so it is bounded: past
+    /// [`MAX_RESOLVED`] pairs nothing more is remembered, and connections to
+    /// the addresses not remembered are refused.
+    pub(crate) fn record_lookup(&self, name: &str, addrs: &[IpAddr]) {
+        let name = name.to_ascii_lowercase();
+        let mut resolved = self.resolved.lock().unwrap_or_else(|e| e.into_inner());
+        for addr in addrs {
+            let pair = (name.clone(), canonical(*addr));
+            if resolved.len() < MAX_RESOLVED && !resolved.contains(&pair) {
+                resolved.push(pair);
+            }
+        }
+    }
+
+    /// Records a refusal for the call's failure report and log.
+    pub(crate) fn deny(&self, reason: String) {
+        tracing::info!(%reason, "outgoing connection denied");
+        self.denied
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(reason);
+    }
+
+    /// wasmtime's socket address check: only a TCP connection to an
+    /// allowed host, and the implicit bind to a wildcard address that
+    /// precedes it, pass. A refusal is recorded.
+    pub(crate) fn permits(&self, addr: SocketAddr, usage: SocketAddrUse) -> bool {
+        let checked = match usage {
+            SocketAddrUse::TcpConnect => self.check_connect(addr),
+            SocketAddrUse::TcpBind if addr.ip().is_unspecified() && addr.port() == 0 => Ok(()),
+            other => Err(format!(
+                "{addr}: {other:?} is not allowed (actions may only open TCP connections)"
+            )),
+        };
+        match checked {
+            Ok(()) => true,
+            Err(reason) => {
+                self.deny(reason);
+                false
+            }
+        }
+    }
+
+    /// Why a TCP connection to `addr` is refused, if it is.
+    fn check_connect(&self, addr: SocketAddr) -> Result<(), String> {
+        let ip = canonical(addr.ip());
+        let port = addr.port();
+        if self.policy.rules.is_empty() {
+            return Err(format!(
+                "{addr}: the action is not allowed any network access"
+            ));
+        }
+        let names: Vec<String> = self
+            .resolved
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|(_, a)| *a == ip)
+            .map(|(name, _)| name.clone())
+            .collect();
+        let shown = names.first().cloned().unwrap_or_else(|| ip.to_string());
+        let allowed = names.iter().any(|n| self.policy.host_allowed(n, port))
+            || self.policy.host_allowed(&ip.to_string(), port);
+        if !allowed {
+            return Err(format!(
+                "{shown}:{port}: host is not in the action's allowed hosts"
+            ));
+        }
+        if !self.policy.address_allowed(ip) {
+            return Err(format!(
+                "{shown}:{port}: resolves to {ip}, a loopback, link-local or unspecified \
+                 address that is not explicitly allowed"
+            ));
+        }
+        if let Some(reason) = self.private.refuses(SocketAddr::new(ip, port)) {
+            return Err(format!("{shown}:{port}: {reason}"));
+        }
+        Ok(())
+    }
+}
+
 /// The wasi:http hooks of one call: check, then send.
 pub(crate) struct EgressHooks {
     policy: Arc<EgressPolicy>,
@@ -293,6 +418,17 @@ impl EgressHooks {
             policy,
             private,
             denied: Arc::new(Mutex::new(Vec::new())),
+        }
+    }
+
+    /// The same call's `wasi:sockets` egress: same policy, same record of
+    /// refusals.
+    pub(crate) fn sockets(&self) -> SocketEgress {
+        SocketEgress {
+            policy: Arc::clone(&self.policy),
+            private: Arc::clone(&self.private),
+            resolved: Mutex::new(Vec::new()),
+            denied: Arc::clone(&self.denied),
         }
     }
 }
@@ -484,6 +620,55 @@ mod tests {
         assert!(err.contains("not in the action's allowed hosts"), "{err}");
         let err = check(&p, "http://evil-example.org/").await.unwrap_err();
         assert!(err.contains("not in the action's allowed hosts"), "{err}");
+    }
+
+    fn sockets(entries: &[&str], private: PrivateEgress) -> SocketEgress {
+        EgressHooks::new(Arc::new(policy(entries)), Arc::new(private)).sockets()
+    }
+
+    #[test]
+    fn socket_connections_are_judged_by_the_names_looked_up() {
+        let s = sockets(&["*.example.org", "smtp.example.net:25"], open());
+        assert!(s.check_lookup("mail.example.org").is_ok());
+        assert!(s.check_lookup("smtp.example.net").is_ok());
+        let err = s.check_lookup("evil.example").unwrap_err();
+        assert!(err.contains("not in the action's allowed hosts"), "{err}");
+        let public: IpAddr = "93.184.216.34".parse().unwrap();
+        // Not looked up: an address alone is not a name the list allows.
+        assert!(!s.permits(SocketAddr::new(public, 25), SocketAddrUse::TcpConnect));
+        s.record_lookup("smtp.example.net", &[public]);
+        assert!(s.permits(SocketAddr::new(public, 25), SocketAddrUse::TcpConnect));
+        assert!(!s.permits(SocketAddr::new(public, 587), SocketAddrUse::TcpConnect));
+        // The implicit bind of a connection passes; listening and UDP do not.
+        let wildcard: SocketAddr = "0.0.0.0:0".parse().unwrap();
+        assert!(s.permits(wildcard, SocketAddrUse::TcpBind));
+        assert!(!s.permits("0.0.0.0:25".parse().unwrap(), SocketAddrUse::TcpBind));
+        assert!(!s.permits(wildcard, SocketAddrUse::TcpListen));
+        assert!(!s.permits(wildcard, SocketAddrUse::UdpBind));
+        let denied = s.denied.lock().unwrap();
+        assert_eq!(denied.len(), 5, "{denied:?}");
+        assert!(
+            denied[0].contains("93.184.216.34:25: host is not in"),
+            "{denied:?}"
+        );
+    }
+
+    #[test]
+    fn socket_connections_to_special_addresses_need_the_operator() {
+        let loopback: IpAddr = "127.0.0.1".parse().unwrap();
+        let closed = sockets(&["*"], PrivateEgress::new(&[], &[]));
+        closed.record_lookup("localhost", &[loopback]);
+        assert!(!closed.permits(SocketAddr::new(loopback, 25), SocketAddrUse::TcpConnect));
+        let explicit = sockets(&["127.0.0.1"], PrivateEgress::new(&[], &[]));
+        assert!(!explicit.permits(SocketAddr::new(loopback, 25), SocketAddrUse::TcpConnect));
+        let opened = sockets(
+            &["127.0.0.1"],
+            PrivateEgress::new(&["127.0.0.1".into()], &[]),
+        );
+        assert!(opened.permits(SocketAddr::new(loopback, 25), SocketAddrUse::TcpConnect));
+        let none = sockets(&[], open());
+        let err = none.check_lookup("example.org").unwrap_err();
+        assert!(err.contains("not allowed any network access"), "{err}");
     }
 
     #[test]

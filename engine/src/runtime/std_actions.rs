@@ -49,8 +49,10 @@ mod tests {
         let expected = [
             "std.async_noop",
             "std.echo",
+            "std.email",
             "std.fail",
             "std.http",
+            "std.mistral_http",
             "std.noop",
             "std.sleep",
             "std.test_dict",

@@ -67,6 +67,15 @@ impl Transcript {
         }
     }
 
+    /// Every part passed through `f` (the masking of secret values).
+    pub fn redact(&mut self, f: impl Fn(&str) -> String) {
+        self.stdout = f(&self.stdout);
+        self.stderr = f(&self.stderr);
+        for line in &mut self.logs {
+            line.message = f(&line.message);
+        }
+    }
+
     /// Nothing was printed or logged (then nothing is stored).
     pub fn is_empty(&self) -> bool {
         self.stdout.is_empty() && self.stderr.is_empty() && self.logs.is_empty()

@@ -35,6 +35,10 @@ pub struct ActionJob {
     pub action_id: String,
     pub execution_id: String,
     pub task_id: String,
+    /// The workflow the task belongs to (what an asynchronous action tells
+    /// the worker that completes it). Absent in older jobs: empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub workflow_name: String,
     pub name: String,
     pub input: Map<String, Value>,
     /// Seconds; the task's `timeout` policy.
@@ -93,6 +97,7 @@ impl ActionJob {
             action_id,
             execution_id,
             task_id,
+            workflow_name: exec.record.workflow_name.clone(),
             name,
             input,
             timeout,

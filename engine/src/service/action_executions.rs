@@ -50,19 +50,22 @@ pub struct ActionRun {
     pub stored: bool,
 }
 
-/// Runs an action (standard, ad-hoc or uploaded) through the registry;
-/// `Ok(None)` when it completes later (asynchronous).
+/// Runs an action (standard, ad-hoc or uploaded) through the registry,
+/// its name as `project` means it; `Ok(None)` when it completes later
+/// (asynchronous).
 async fn run(
     actions: &Actions,
     action: &ActionExecution,
     env: Value,
     id: Option<String>,
+    project: String,
     timeout: Option<u64>,
 ) -> Result<Option<ActionResult>, ServiceError> {
     let call = Call {
         name: action.name.clone(),
         namespace: action.workflow_namespace.clone(),
         workbook: None,
+        project: Some(project),
         input: action.input.clone(),
         context: caller_context(env, None),
         ctx: CallContext {
@@ -136,13 +139,14 @@ impl Service {
     pub async fn run_action(&self, req: ActionRunRequest) -> Result<ActionRun, ServiceError> {
         let name = &req.name;
         let actions = Actions::new(self.store.clone(), self.runtime.clone());
-        // Another project's private ad-hoc action is not there for this caller.
-        if let Some(def) = self.adhoc_action(name, &req.namespace).await?
-            && !ProjectScope::only(&current_project()).sees_definition(&def.project_id, &def.scope)
+        // The caller's own ad-hoc action of the name, else a public one:
+        // another project's private one is not there for it.
+        let project = current_project();
+        let caller = ProjectScope::only(&project);
+        let resolved = match actions
+            .resolve(name, &req.namespace, None, caller.read())
+            .await
         {
-            return Err(bad(format!("Failed to find action [action_name={name}]")));
-        }
-        let resolved = match actions.resolve(name, &req.namespace, None).await {
             Ok(resolved) => resolved,
             Err(ResolveError::NotFound { .. }) => {
                 return Err(bad(format!("Failed to find action [action_name={name}]")));
@@ -177,28 +181,31 @@ impl Service {
             updated_at: None,
         };
         if !req.run_sync && (req.save_result || descriptor.is_async) {
-            self.store
-                .add_adhoc_action(&record, &current_project())
-                .await?;
-            self.complete_in_background(actions, record.clone(), req.env, req.timeout);
+            self.store.add_adhoc_action(&record, &project).await?;
+            self.complete_in_background(actions, record.clone(), req.env, req.timeout, project);
             return Ok(ActionRun {
                 action: record,
                 stored: true,
             });
         }
-        let result = run(&actions, &record, req.env, None, req.timeout)
-            .await?
-            .unwrap_or(ActionResult::Error(Value::String(
-                "The action did not complete synchronously.".to_owned(),
-            )));
+        let result = run(
+            &actions,
+            &record,
+            req.env,
+            None,
+            project.clone(),
+            req.timeout,
+        )
+        .await?
+        .unwrap_or(ActionResult::Error(Value::String(
+            "The action did not complete synchronously.".to_owned(),
+        )));
         record.state = result.state();
         record.accepted = true;
         record.result = Some(result);
         record.updated_at = Some(now_micros());
         if req.save_result {
-            self.store
-                .add_adhoc_action(&record, &current_project())
-                .await?;
+            self.store.add_adhoc_action(&record, &project).await?;
         }
         Ok(ActionRun {
             action: record,
@@ -214,10 +221,12 @@ impl Service {
         mut done: ActionExecution,
         env: Value,
         timeout: Option<u64>,
+        project: String,
     ) {
         let store = self.store.clone();
         tokio::spawn(async move {
-            let outcome = run(&actions, &done, env, Some(done.id.clone()), timeout).await;
+            let id = Some(done.id.clone());
+            let outcome = run(&actions, &done, env, id, project, timeout).await;
             let result = match outcome {
                 Ok(Some(result)) => result,
                 Ok(None) => return,

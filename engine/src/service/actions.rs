@@ -2,7 +2,7 @@
 //! actions (Mistral's YAML action lists) and uploaded wasm components,
 //! listed, read, created and deleted together.
 
-use bora_store::{ActionComponent, ActionDefinition, StoreError};
+use bora_store::{ActionComponent, ActionDefinition, ProjectScope, StoreError};
 
 use super::{Service, ServiceError, bad};
 use crate::actions::definitions::{Upload, put_action_list};
@@ -62,11 +62,12 @@ impl Service {
     }
 
     /// An action by name: standard (outside namespaces), ad-hoc in
-    /// `namespace`, or uploaded (outside namespaces).
+    /// `namespace` (as `scope` means it), or uploaded (outside namespaces).
     pub async fn get_action_entry(
         &self,
         name: &str,
         namespace: &str,
+        scope: &ProjectScope,
     ) -> Result<ActionEntry, ServiceError> {
         let found = if namespace.is_empty()
             && is_std(name)
@@ -77,7 +78,11 @@ impl Service {
                 descriptor,
             })
         } else {
-            match self.store.get_action_definition(name, namespace).await {
+            match self
+                .store
+                .get_action_definition(name, namespace, scope.read())
+                .await
+            {
                 Ok(def) => Some(ActionEntry::Adhoc(def)),
                 Err(StoreError::NotFound { .. }) if namespace.is_empty() => self
                     .store
@@ -115,13 +120,23 @@ impl Service {
             .await
     }
 
-    /// Deletes an ad-hoc action, or (outside namespaces) every version of
-    /// an upload; standard actions cannot be deleted.
-    pub async fn delete_action(&self, name: &str, namespace: &str) -> Result<(), ServiceError> {
+    /// Deletes an ad-hoc action of `scope`'s project, or (outside
+    /// namespaces) every version of an upload; standard actions cannot be
+    /// deleted.
+    pub async fn delete_action(
+        &self,
+        name: &str,
+        namespace: &str,
+        scope: &ProjectScope,
+    ) -> Result<(), ServiceError> {
         if is_std(name) {
             return Err(bad(format!("Attempt to delete a system action: {name}")));
         }
-        match self.store.delete_action_definition(name, namespace).await {
+        match self
+            .store
+            .delete_action_definition(name, namespace, scope.change())
+            .await
+        {
             Ok(()) => return Ok(()),
             Err(StoreError::NotFound { .. }) => {}
             Err(other) => return Err(other.into()),

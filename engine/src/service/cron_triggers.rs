@@ -3,7 +3,7 @@
 //! node's loop in [`crate::cron`] decides when to fire).
 
 use bora_core::input::prepare_input;
-use bora_store::CronTriggerRecord;
+use bora_store::{CronTriggerRecord, ProjectScope};
 use serde_json::{Map, Value, json};
 
 use super::executions::Prepared;
@@ -99,8 +99,8 @@ impl Service {
             created_at: now,
             updated_at: None,
         };
-        // Mistral's unique key besides the name: one trigger per workflow,
-        // input, params, pattern, count and first time.
+        // Mistral's unique key besides the name: one trigger per project,
+        // workflow, input, params, pattern, count and first time.
         if let Some(twin) = self
             .store
             .list_cron_triggers()
@@ -124,14 +124,22 @@ impl Service {
         Ok(self.store.list_cron_triggers().await?)
     }
 
-    /// One cron trigger by name or id.
-    pub async fn get_cron_trigger(&self, name: &str) -> Result<CronTriggerRecord, ServiceError> {
-        Ok(self.store.get_cron_trigger(name).await?)
+    /// One cron trigger by name or id, as `scope` means it.
+    pub async fn get_cron_trigger(
+        &self,
+        name: &str,
+        scope: &ProjectScope,
+    ) -> Result<CronTriggerRecord, ServiceError> {
+        Ok(self.store.get_cron_trigger(name, scope.read()).await?)
     }
 
-    /// Deletes a cron trigger by name or id.
-    pub async fn delete_cron_trigger(&self, name: &str) -> Result<(), ServiceError> {
-        Ok(self.store.delete_cron_trigger(name).await?)
+    /// Deletes a cron trigger of `scope`'s project by name or id.
+    pub async fn delete_cron_trigger(
+        &self,
+        name: &str,
+        scope: &ProjectScope,
+    ) -> Result<(), ServiceError> {
+        Ok(self.store.delete_cron_trigger(name, scope.change()).await?)
     }
 
     /// At most `limit` triggers due at `now`, earliest first.
@@ -171,7 +179,7 @@ impl Service {
             description,
             id: None,
             // The trigger runs as its project.
-            scope: bora_store::ProjectScope::only(&trigger.project_id),
+            scope: ProjectScope::only(&trigger.project_id),
         };
         // A start that cannot be made (workflow deleted, input no longer
         // accepted) still uses up the firing, as in Mistral, so a broken
@@ -211,14 +219,15 @@ impl Service {
     }
 }
 
-/// Whether two triggers start the same workflow with the same input and
-/// params on the same schedule (Mistral's unique constraint on
-/// `workflow_input_hash, workflow_name, pattern, workflow_params_hash,
-/// remaining_executions, first_execution_time`; mappings compare without
-/// regard to key order, as the hashes of sorted dumps do).
+/// Whether two triggers of a project start the same workflow with the same
+/// input and params on the same schedule (Mistral's unique constraint on
+/// `workflow_input_hash, workflow_name, pattern, project_id,
+/// workflow_params_hash, remaining_executions, first_execution_time`; the
+/// workflow by id, as one name may be two projects' workflows; mappings
+/// compare without regard to key order, as the hashes of sorted dumps do).
 fn same_schedule(a: &CronTriggerRecord, b: &CronTriggerRecord) -> bool {
-    a.workflow_name == b.workflow_name
-        && a.workflow_namespace == b.workflow_namespace
+    a.project_id == b.project_id
+        && a.workflow_id == b.workflow_id
         && a.pattern == b.pattern
         && a.remaining_executions == b.remaining_executions
         && a.first_execution_time == b.first_execution_time

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use bora_core::limits::find_nul;
 use bora_core::plan::Plan;
 use bora_lang::model::{IntOrExpr, Workflow};
-use bora_store::{StoreError, WorkbookRecord, WorkflowDefinition};
+use bora_store::{Lookup, ProjectScope, WorkbookRecord, WorkflowDefinition};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -334,14 +334,16 @@ impl Service {
         Ok(self.store.update_workflows(&defs).await?)
     }
 
-    /// A workflow definition (by id or name) and its plan (the parsed spec,
-    /// shared with the scheduler's cache: read and parsed once per spec).
+    /// A workflow definition (by id or name, as `lookup`'s caller means
+    /// it) and its plan (the parsed spec, shared with the scheduler's
+    /// cache: read and parsed once per spec).
     pub(super) async fn workflow_spec(
         &self,
         workflow: &str,
         namespace: &str,
+        lookup: Lookup<'_>,
     ) -> Result<(WorkflowDefinition, Arc<Plan>), ServiceError> {
-        let def = self.store.get_workflow(workflow, namespace).await?;
+        let def = self.store.get_workflow(workflow, namespace, lookup).await?;
         let plan = self
             .scheduler
             .plan(&def.spec_hash)
@@ -353,23 +355,16 @@ impl Service {
         Ok((def, plan))
     }
 
-    /// [`Service::workflow_spec`] of a workflow the request's project sees
-    /// (its own or a public one): what a new trigger may start.
+    /// [`Service::workflow_spec`] of the workflow the request's project
+    /// means (its own, else a public one): what a new trigger starts, as
+    /// its project, also when an admin makes it.
     pub(super) async fn visible_workflow_spec(
         &self,
         workflow: &str,
         namespace: &str,
     ) -> Result<(WorkflowDefinition, Arc<Plan>), ServiceError> {
-        let (def, plan) = self.workflow_spec(workflow, namespace).await?;
-        let caller = bora_store::ProjectScope::only(&super::current_project());
-        if !caller.sees_definition(&def.project_id, &def.scope) {
-            return Err(StoreError::NotFound {
-                kind: "Workflow",
-                key: format!("workflow_identifier={workflow}, namespace={namespace}"),
-            }
-            .into());
-        }
-        Ok((def, plan))
+        let caller = ProjectScope::only(&super::current_project());
+        self.workflow_spec(workflow, namespace, caller.read()).await
     }
 
     /// Definition lookups by id for many executions (list endpoints).
@@ -388,18 +383,31 @@ impl Service {
         Ok(self.store.list_workbooks().await?)
     }
 
-    /// One workbook by name or id in a namespace.
+    /// One workbook by name or id in a namespace, as `scope` means it.
     pub async fn get_workbook(
         &self,
         name: &str,
         namespace: &str,
+        scope: &ProjectScope,
     ) -> Result<WorkbookRecord, ServiceError> {
-        Ok(self.store.get_workbook(name, namespace).await?)
+        Ok(self
+            .store
+            .get_workbook(name, namespace, scope.read())
+            .await?)
     }
 
-    /// Deletes a workbook record; its workflows stay (Mistral's behaviour).
-    pub async fn delete_workbook(&self, name: &str, namespace: &str) -> Result<(), ServiceError> {
-        Ok(self.store.delete_workbook(name, namespace).await?)
+    /// Deletes a workbook record of `scope`'s project; its workflows stay
+    /// (Mistral's behaviour).
+    pub async fn delete_workbook(
+        &self,
+        name: &str,
+        namespace: &str,
+        scope: &ProjectScope,
+    ) -> Result<(), ServiceError> {
+        Ok(self
+            .store
+            .delete_workbook(name, namespace, scope.change())
+            .await?)
     }
 
     /// Every workflow definition.
@@ -407,19 +415,30 @@ impl Service {
         Ok(self.store.list_workflows().await?)
     }
 
-    /// One workflow definition by id or name in a namespace.
+    /// One workflow definition by id or name in a namespace, as `scope`
+    /// means it.
     pub async fn get_workflow(
         &self,
         id: &str,
         namespace: &str,
+        scope: &ProjectScope,
     ) -> Result<WorkflowDefinition, ServiceError> {
-        Ok(self.store.get_workflow(id, namespace).await?)
+        Ok(self.store.get_workflow(id, namespace, scope.read()).await?)
     }
 
-    /// Deletes a workflow definition, unless a cron or event trigger would start it
-    /// (Mistral refuses: the trigger would fire a workflow that is gone).
-    pub async fn delete_workflow(&self, id: &str, namespace: &str) -> Result<(), ServiceError> {
-        let def = self.store.get_workflow(id, namespace).await?;
+    /// Deletes a workflow definition of `scope`'s project, unless a cron or
+    /// event trigger would start it (Mistral refuses: the trigger would
+    /// fire a workflow that is gone).
+    pub async fn delete_workflow(
+        &self,
+        id: &str,
+        namespace: &str,
+        scope: &ProjectScope,
+    ) -> Result<(), ServiceError> {
+        let def = self
+            .store
+            .get_workflow(id, namespace, scope.change())
+            .await?;
         let triggers = self.store.cron_triggers_of_workflow(&def.id).await?;
         if !triggers.is_empty() {
             return Err(bad(format!(
@@ -436,6 +455,9 @@ impl Service {
                 triggers.join(", ")
             )));
         }
-        Ok(self.store.delete_workflow(id, namespace).await?)
+        Ok(self
+            .store
+            .delete_workflow(&def.id, namespace, scope.change())
+            .await?)
     }
 }

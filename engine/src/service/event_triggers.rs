@@ -10,7 +10,7 @@
 //! `execution().params.event_params`.
 
 use bora_core::input::prepare_input;
-use bora_store::{EventTriggerRecord, EventTriggerUpdate, StoredExecution};
+use bora_store::{EventTriggerRecord, EventTriggerUpdate, ProjectScope, StoredExecution};
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
@@ -132,34 +132,49 @@ impl Service {
         Ok(self.store.list_event_triggers().await?)
     }
 
-    /// One event trigger by id or name.
-    pub async fn get_event_trigger(&self, key: &str) -> Result<EventTriggerRecord, ServiceError> {
-        Ok(self.store.get_event_trigger(key).await?)
+    /// One event trigger by id or name, as `scope` means it.
+    pub async fn get_event_trigger(
+        &self,
+        key: &str,
+        scope: &ProjectScope,
+    ) -> Result<EventTriggerRecord, ServiceError> {
+        Ok(self.store.get_event_trigger(key, scope.read()).await?)
     }
 
-    /// Changes a trigger's name, input, params or scope (the input must
-    /// still suit the workflow).
+    /// Changes the name, input, params or scope of a trigger of `scope`'s
+    /// project (the input must still suit the workflow).
     pub async fn update_event_trigger(
         &self,
         key: &str,
         update: EventTriggerUpdate,
+        scope: &ProjectScope,
     ) -> Result<EventTriggerRecord, ServiceError> {
         if let Some(input) = &update.workflow_input {
-            let current = self.store.get_event_trigger(key).await?;
+            let current = self.store.get_event_trigger(key, scope.change()).await?;
+            // Its workflow, by id, as the trigger's project sees it.
+            let owner = ProjectScope::only(&current.project_id);
             let (_, plan) = self
-                .workflow_spec(&current.workflow_id, &current.workflow_namespace)
+                .workflow_spec(
+                    &current.workflow_id,
+                    &current.workflow_namespace,
+                    owner.read(),
+                )
                 .await?;
             prepare_input(&plan.workflow, input).map_err(|e| bad(e.to_string()))?;
         }
         Ok(self
             .store
-            .update_event_trigger(key, &update, now_micros())
+            .update_event_trigger(key, &update, now_micros(), scope.change())
             .await?)
     }
 
-    /// Deletes an event trigger by id or name.
-    pub async fn delete_event_trigger(&self, key: &str) -> Result<(), ServiceError> {
-        Ok(self.store.delete_event_trigger(key).await?)
+    /// Deletes an event trigger of `scope`'s project by id or name.
+    pub async fn delete_event_trigger(
+        &self,
+        key: &str,
+        scope: &ProjectScope,
+    ) -> Result<(), ServiceError> {
+        Ok(self.store.delete_event_trigger(key, scope.change()).await?)
     }
 
     /// Delivers an event that arrived on (`exchange`, `topic`) with `token`:
@@ -216,7 +231,7 @@ impl Service {
                 description,
                 id: None,
                 // The trigger runs as its project.
-                scope: bora_store::ProjectScope::only(&trigger.project_id),
+                scope: ProjectScope::only(&trigger.project_id),
             })
             .await?;
         tracing::info!(trigger = %trigger.name, execution = %execution.execution.id, "event trigger fired");

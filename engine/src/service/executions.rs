@@ -122,18 +122,10 @@ impl Service {
     pub(super) async fn prepare_start(&self, req: &StartRequest) -> Result<Prepared, ServiceError> {
         self.check_input(req)?;
         bora_core::notify::webhooks(&req.params).map_err(|e| bad(e.to_string()))?;
-        let (def, plan) = self.workflow_spec(&req.workflow, &req.namespace).await?;
-        if !req.scope.sees_definition(&def.project_id, &def.scope) {
-            // The words of a workflow that does not exist.
-            return Err(StoreError::NotFound {
-                kind: "Workflow",
-                key: format!(
-                    "workflow_identifier={}, namespace={}",
-                    req.workflow, req.namespace
-                ),
-            }
-            .into());
-        }
+        // The starter's own workflow of the name, else a public one.
+        let (def, plan) = self
+            .workflow_spec(&req.workflow, &req.namespace, req.scope.read())
+            .await?;
         let input = prepare_input(&plan.workflow, &req.input)
             .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
         let mut params = req.params.clone();

@@ -1,7 +1,7 @@
 //! What the API's project checks read: the owner of a run-time object and
 //! an ad-hoc action definition by name.
 
-use bora_store::{ActionDefinition, Owned, StoreError};
+use bora_store::{ActionDefinition, Lookup, Owned, StoreError};
 
 use super::{Service, ServiceError};
 
@@ -12,13 +12,19 @@ impl Service {
         Ok(self.store.project_of(kind, id).await?)
     }
 
-    /// The ad-hoc action definition `name` in `namespace`, if there is one.
+    /// The ad-hoc action definition `name` in `namespace` that `lookup`'s
+    /// caller means, if there is one.
     pub async fn adhoc_action(
         &self,
         name: &str,
         namespace: &str,
+        lookup: Lookup<'_>,
     ) -> Result<Option<ActionDefinition>, ServiceError> {
-        match self.store.get_action_definition(name, namespace).await {
+        match self
+            .store
+            .get_action_definition(name, namespace, lookup)
+            .await
+        {
             Ok(def) => Ok(Some(def)),
             Err(StoreError::NotFound { .. }) => Ok(None),
             Err(err) => Err(err.into()),

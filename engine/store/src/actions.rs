@@ -5,8 +5,9 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::crud::{fetch_all, fetch_optional, insert, json_column};
+use crate::crud::{fetch_all, fetch_named, fetch_optional, insert, json_column};
 use crate::db::Store;
+use crate::projects::Lookup;
 use crate::rows::{Cell, Table, json, opt_text, text};
 use crate::{Result, StoreError};
 
@@ -190,8 +191,9 @@ pub struct ComponentArtifact {
 
 impl Store {
     /// Stores ad-hoc action definitions in one transaction. Without
-    /// `replace`, a name taken in its namespace is a duplicate; with it, an
-    /// existing definition is replaced (keeping its id and creation time).
+    /// `replace`, a name taken in its namespace by the definition's project
+    /// is a duplicate; with it, that definition is replaced (keeping its id
+    /// and creation time). Other projects' names are theirs.
     ///
     /// # Errors
     /// [`StoreError::Duplicate`] when a name is taken and `replace` is false.
@@ -205,14 +207,17 @@ impl Store {
         for def in defs {
             let existing = fetch_optional(
                 tx.conn(),
-                &by_name_sql(),
-                &[&def.name, &def.namespace],
+                &format!(
+                    "{} WHERE name = $1 AND namespace = $2 AND project_id = $3",
+                    DEFINITIONS.select_sql()
+                ),
+                &[&def.name, &def.namespace, &def.project_id],
                 def_from_row,
             )
             .await?;
             let mut def = def.clone();
             match existing {
-                Some(old) if !replace || old.project_id != def.project_id => {
+                Some(old) if !replace => {
                     return Err(StoreError::Duplicate {
                         kind: "ActionDefinition",
                         key: format!("name={}, namespace={}", old.name, old.namespace),
@@ -235,16 +240,27 @@ impl Store {
         Ok(out)
     }
 
-    /// An ad-hoc action by exact name in a namespace, if there is one.
+    /// An ad-hoc action by exact name in a namespace, as `lookup`'s caller
+    /// means it, if there is one.
     pub async fn find_action_definition(
         &self,
         name: &str,
         namespace: &str,
+        lookup: Lookup<'_>,
     ) -> Result<Option<ActionDefinition>> {
-        fetch_optional(&self.pool, &by_name_sql(), &[name, namespace], def_from_row).await
+        fetch_named(
+            &self.pool,
+            &DEFINITIONS,
+            "name = $1 AND namespace = $2",
+            &[name, namespace],
+            lookup,
+            def_from_row,
+        )
+        .await
     }
 
-    /// An ad-hoc action by id, or by name in a namespace.
+    /// An ad-hoc action by id, or by name in a namespace, as `lookup`'s
+    /// caller means it.
     ///
     /// # Errors
     /// [`StoreError::NotFound`] when there is none.
@@ -252,14 +268,14 @@ impl Store {
         &self,
         identifier: &str,
         namespace: &str,
+        lookup: Lookup<'_>,
     ) -> Result<ActionDefinition> {
-        fetch_optional(
+        fetch_named(
             &self.pool,
-            &format!(
-                "{} WHERE id = $1 OR (name = $1 AND namespace = $2) ORDER BY created_at LIMIT 1",
-                DEFINITIONS.select_sql()
-            ),
+            &DEFINITIONS,
+            BY_KEY,
             &[identifier, namespace],
+            lookup,
             def_from_row,
         )
         .await?
@@ -272,15 +288,22 @@ impl Store {
         fetch_all(&self.pool, &sql, &[], def_from_row).await
     }
 
-    /// Deletes an ad-hoc action by name (or id) in a namespace.
+    /// Deletes an ad-hoc action by name (or id) in a namespace; `lookup`
+    /// is a [`crate::ProjectScope::change`].
     ///
     /// # Errors
     /// [`StoreError::NotFound`] when there is none.
-    pub async fn delete_action_definition(&self, identifier: &str, namespace: &str) -> Result<()> {
-        let def = self.get_action_definition(identifier, namespace).await?;
-        self.delete_where(
-            "DELETE FROM action_definitions WHERE id = $1",
-            &[&def.id],
+    pub async fn delete_action_definition(
+        &self,
+        identifier: &str,
+        namespace: &str,
+        lookup: Lookup<'_>,
+    ) -> Result<()> {
+        self.delete_named(
+            &DEFINITIONS,
+            BY_KEY,
+            &[identifier, namespace],
+            lookup,
             || def_not_found(identifier, namespace),
         )
         .await
@@ -519,9 +542,5 @@ async fn delete_unused_blobs(tx: &mut crate::tx::StoreTx) -> Result<()> {
 }
 
 /// An ad-hoc action by exact name in a namespace.
-fn by_name_sql() -> String {
-    format!(
-        "{} WHERE name = $1 AND namespace = $2",
-        DEFINITIONS.select_sql()
-    )
-}
+/// An ad-hoc action by id (`$1`) or by name (`$1`) in a namespace (`$2`).
+const BY_KEY: &str = "id = $1 OR (name = $1 AND namespace = $2)";

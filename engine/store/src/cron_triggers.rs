@@ -11,8 +11,9 @@ use serde_json::{Map, Value};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::crud::{exists, fetch_all, fetch_optional, insert, json_column};
+use crate::crud::{exists, fetch_all, fetch_named, insert, json_column};
 use crate::db::Store;
+use crate::projects::Lookup;
 use crate::rows::{Cell, Table, json, text};
 use crate::tx::StoreTx;
 use crate::{Result, StoreError};
@@ -79,6 +80,9 @@ fn from_row(row: &AnyRow) -> Result<CronTriggerRecord> {
     })
 }
 
+/// A trigger by name or id (`$1`).
+const BY_KEY: &str = "name = $1 OR id = $1";
+
 fn not_found(key: &str) -> StoreError {
     StoreError::NotFound {
         kind: "Cron trigger",
@@ -87,13 +91,13 @@ fn not_found(key: &str) -> StoreError {
 }
 
 impl Store {
-    /// Stores a new trigger; its name must be free.
+    /// Stores a new trigger; its name must be free in its project.
     pub async fn create_cron_trigger(&self, t: &CronTriggerRecord) -> Result<()> {
         let mut tx = self.begin().await?;
         let taken = exists(
             tx.conn(),
-            "SELECT id FROM cron_triggers WHERE name = $1",
-            &[&t.name],
+            "SELECT id FROM cron_triggers WHERE name = $1 AND project_id = $2",
+            &[&t.name, &t.project_id],
         )
         .await?;
         if taken {
@@ -123,16 +127,15 @@ impl Store {
         tx.commit().await
     }
 
-    /// One trigger by name or id.
-    pub async fn get_cron_trigger(&self, key: &str) -> Result<CronTriggerRecord> {
-        fetch_optional(
-            &self.pool,
-            &format!("{} WHERE name = $1 OR id = $1", TABLE.select_sql()),
-            &[key],
-            from_row,
-        )
-        .await?
-        .ok_or_else(|| not_found(key))
+    /// One trigger by name or id, as `lookup`'s caller means it.
+    pub async fn get_cron_trigger(
+        &self,
+        key: &str,
+        lookup: Lookup<'_>,
+    ) -> Result<CronTriggerRecord> {
+        fetch_named(&self.pool, &TABLE, BY_KEY, &[key], lookup, from_row)
+            .await?
+            .ok_or_else(|| not_found(key))
     }
 
     /// Every trigger, oldest first (the API pages them in memory).
@@ -141,14 +144,11 @@ impl Store {
         fetch_all(&self.pool, &sql, &[], from_row).await
     }
 
-    /// Deletes a trigger by name or id.
-    pub async fn delete_cron_trigger(&self, key: &str) -> Result<()> {
-        self.delete_where(
-            "DELETE FROM cron_triggers WHERE name = $1 OR id = $1",
-            &[key],
-            || not_found(key),
-        )
-        .await
+    /// Deletes a trigger by name or id; `lookup` is a
+    /// [`crate::ProjectScope::change`].
+    pub async fn delete_cron_trigger(&self, key: &str, lookup: Lookup<'_>) -> Result<()> {
+        self.delete_named(&TABLE, BY_KEY, &[key], lookup, || not_found(key))
+            .await
     }
 
     /// Triggers due at `now`, earliest first.

@@ -2,7 +2,8 @@
 //! environments, cron triggers) share: run a statement with text binds and
 //! map its rows, insert one record, delete with a "not found" when nothing
 //! matched. Each module keeps its own SQL (what "by name" means differs per
-//! resource); only the fetching and mapping is written once here.
+//! resource); only the fetching and mapping is written once here, and the
+//! choice among the projects' definitions of one name ([`fetch_named`]).
 
 use serde::de::DeserializeOwned;
 use sqlx::any::{AnyArguments, AnyRow};
@@ -10,6 +11,7 @@ use sqlx::query::Query;
 use sqlx::{Any, AnyConnection, Executor, Row};
 
 use crate::db::Store;
+use crate::projects::Lookup;
 use crate::rows::{Cell, Table};
 use crate::{Result, StoreError};
 
@@ -58,6 +60,31 @@ where
         .collect()
 }
 
+/// The record of `table` that `key` (a condition on `$1`.. given as
+/// `binds`, e.g. a name or an id) means to `lookup`'s caller.
+pub(crate) async fn fetch_named<'e, E, T>(
+    exec: E,
+    table: &Table,
+    key: &str,
+    binds: &[&str],
+    lookup: Lookup<'_>,
+    from_row: FromRow<T>,
+) -> Result<Option<T>>
+where
+    E: Executor<'e, Database = Any>,
+{
+    let n = binds.len() + 1;
+    let sql = format!(
+        "{} WHERE ({key}) AND {} ORDER BY {} LIMIT 1",
+        table.select_sql(),
+        lookup.condition(n),
+        lookup.preference(n)
+    );
+    let mut all = binds.to_vec();
+    all.push(lookup.project());
+    fetch_optional(exec, &sql, &all, from_row).await
+}
+
 /// Whether `sql` selects any row (a name taken, ...).
 pub(crate) async fn exists(conn: &mut AnyConnection, sql: &str, binds: &[&str]) -> Result<bool> {
     Ok(bound(sql, binds).fetch_optional(conn).await?.is_some())
@@ -94,6 +121,29 @@ pub(crate) fn json_column<T: DeserializeOwned>(
 }
 
 impl Store {
+    /// Deletes the record of `table` that `key` means to `lookup`'s caller
+    /// (as [`fetch_named`]); `missing()` is the error when there is none.
+    pub(crate) async fn delete_named(
+        &self,
+        table: &Table,
+        key: &str,
+        binds: &[&str],
+        lookup: Lookup<'_>,
+        missing: impl FnOnce() -> StoreError,
+    ) -> Result<()> {
+        let n = binds.len() + 1;
+        let sql = format!(
+            "DELETE FROM {t} WHERE id = (SELECT id FROM {t} WHERE ({key}) AND {} \
+             ORDER BY {} LIMIT 1)",
+            lookup.condition(n),
+            lookup.preference(n),
+            t = table.name
+        );
+        let mut all = binds.to_vec();
+        all.push(lookup.project());
+        self.delete_where(&sql, &all, missing).await
+    }
+
     /// Runs a `DELETE` in its own transaction; `missing()` is the error when
     /// it matched no row.
     pub(crate) async fn delete_where(

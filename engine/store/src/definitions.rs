@@ -3,8 +3,9 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::crud::{exists, fetch_all, fetch_optional, insert, json_column};
+use crate::crud::{exists, fetch_all, fetch_named, fetch_optional, insert, json_column};
 use crate::db::Store;
+use crate::projects::Lookup;
 use crate::rows::{Cell, Table, json, opt_text, text};
 use crate::{Result, StoreError};
 
@@ -51,6 +52,9 @@ const TABLE: Table = Table {
     ],
 };
 
+/// A definition by id (`$1`) or by name (`$1`) in a namespace (`$2`).
+const BY_KEY: &str = "id = $1 OR (name = $1 AND namespace = $2)";
+
 fn from_row(row: &AnyRow) -> Result<WorkflowDefinition> {
     Ok(WorkflowDefinition {
         id: row.try_get("id")?,
@@ -93,14 +97,16 @@ impl Store {
     /// Stores new definitions (and their specs) in one transaction.
     ///
     /// # Errors
-    /// [`StoreError::Duplicate`] when a name is taken in its namespace.
+    /// [`StoreError::Duplicate`] when a name is taken in its namespace by
+    /// the definition's project (other projects' names are theirs).
     pub async fn create_workflows(&self, defs: &[(WorkflowDefinition, String)]) -> Result<()> {
         let mut tx = self.begin().await?;
         for (def, spec) in defs {
             let taken = exists(
                 tx.conn(),
-                "SELECT id FROM workflow_definitions WHERE name = $1 AND namespace = $2",
-                &[&def.name, &def.namespace],
+                "SELECT id FROM workflow_definitions WHERE name = $1 AND namespace = $2 \
+                 AND project_id = $3",
+                &[&def.name, &def.namespace, &def.project_id],
             )
             .await?;
             if taken {
@@ -115,8 +121,8 @@ impl Store {
         tx.commit().await
     }
 
-    /// Replaces definitions by name (creating missing ones); ids and
-    /// creation times of existing ones are kept.
+    /// Replaces definitions by name in their project (creating missing
+    /// ones); ids and creation times of existing ones are kept.
     pub async fn update_workflows(
         &self,
         defs: &[(WorkflowDefinition, String)],
@@ -126,20 +132,16 @@ impl Store {
         for (def, spec) in defs {
             let existing = fetch_optional(
                 tx.conn(),
-                &format!("{} WHERE name = $1 AND namespace = $2", TABLE.select_sql()),
-                &[&def.name, &def.namespace],
+                &format!(
+                    "{} WHERE name = $1 AND namespace = $2 AND project_id = $3",
+                    TABLE.select_sql()
+                ),
+                &[&def.name, &def.namespace, &def.project_id],
                 from_row,
             )
             .await?;
             let mut def = def.clone();
             if let Some(old) = existing {
-                // Another project's name stays its own.
-                if old.project_id != def.project_id {
-                    return Err(StoreError::Duplicate {
-                        kind: "Workflow",
-                        key: format!("name={}, namespace={}", old.name, old.namespace),
-                    });
-                }
                 def.id = old.id;
                 def.created_at = old.created_at;
                 sqlx::query("DELETE FROM workflow_definitions WHERE id = $1")
@@ -157,20 +159,20 @@ impl Store {
         Ok(out)
     }
 
-    /// A definition by id, or by name in a namespace (`''` when not given;
-    /// a name in another namespace is found when unique there).
+    /// A definition by id, or by name in a namespace (`''` when not given),
+    /// as `lookup`'s caller means it.
     pub async fn get_workflow(
         &self,
         identifier: &str,
         namespace: &str,
+        lookup: Lookup<'_>,
     ) -> Result<WorkflowDefinition> {
-        fetch_optional(
+        fetch_named(
             &self.pool,
-            &format!(
-                "{} WHERE id = $1 OR (name = $1 AND namespace = $2) ORDER BY created_at LIMIT 1",
-                TABLE.select_sql()
-            ),
+            &TABLE,
+            BY_KEY,
             &[identifier, namespace],
+            lookup,
             from_row,
         )
         .await?
@@ -183,14 +185,17 @@ impl Store {
         fetch_all(&self.pool, &sql, &[], from_row).await
     }
 
-    /// Deletes a definition (executions keep the spec they run).
-    pub async fn delete_workflow(&self, identifier: &str, namespace: &str) -> Result<()> {
-        let def = self.get_workflow(identifier, namespace).await?;
-        self.delete_where(
-            "DELETE FROM workflow_definitions WHERE id = $1",
-            &[&def.id],
-            || not_found(identifier, namespace),
-        )
+    /// Deletes a definition (executions keep the spec they run); `lookup`
+    /// is a [`crate::ProjectScope::change`].
+    pub async fn delete_workflow(
+        &self,
+        identifier: &str,
+        namespace: &str,
+        lookup: Lookup<'_>,
+    ) -> Result<()> {
+        self.delete_named(&TABLE, BY_KEY, &[identifier, namespace], lookup, || {
+            not_found(identifier, namespace)
+        })
         .await
     }
 

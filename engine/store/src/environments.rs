@@ -5,8 +5,9 @@ use serde_json::{Map, Value};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::crud::{exists, fetch_all, fetch_optional, insert, json_column};
+use crate::crud::{exists, fetch_all, fetch_named, insert, json_column};
 use crate::db::Store;
+use crate::projects::Lookup;
 use crate::rows::{Cell, Table, json, opt_text, text};
 use crate::{Result, StoreError};
 
@@ -50,6 +51,9 @@ fn from_row(row: &AnyRow) -> Result<EnvironmentRecord> {
     })
 }
 
+/// An environment by name or id (`$1`).
+const BY_KEY: &str = "name = $1 OR id = $1";
+
 fn not_found(name: &str) -> StoreError {
     StoreError::NotFound {
         kind: "Environment",
@@ -58,13 +62,13 @@ fn not_found(name: &str) -> StoreError {
 }
 
 impl Store {
-    /// Stores a new environment; its name must be free.
+    /// Stores a new environment; its name must be free in its project.
     pub async fn create_environment(&self, record: &EnvironmentRecord) -> Result<()> {
         let mut tx = self.begin().await?;
         let taken = exists(
             tx.conn(),
-            "SELECT id FROM environments WHERE name = $1",
-            &[&record.name],
+            "SELECT id FROM environments WHERE name = $1 AND project_id = $2",
+            &[&record.name, &record.project_id],
         )
         .await?;
         if taken {
@@ -88,7 +92,8 @@ impl Store {
     }
 
     /// Changes an existing environment: the fields given replace the stored
-    /// ones (`None` keeps them). Returns the updated record.
+    /// ones (`None` keeps them). Returns the updated record. `lookup` is a
+    /// [`crate::ProjectScope::change`].
     pub async fn update_environment(
         &self,
         name: &str,
@@ -96,16 +101,12 @@ impl Store {
         variables: Option<&Map<String, Value>>,
         scope: Option<&str>,
         now: i64,
+        lookup: Lookup<'_>,
     ) -> Result<EnvironmentRecord> {
         let mut tx = self.begin().await?;
-        let mut record = fetch_optional(
-            tx.conn(),
-            &format!("{} WHERE name = $1", TABLE.select_sql()),
-            &[name],
-            from_row,
-        )
-        .await?
-        .ok_or_else(|| not_found(name))?;
+        let mut record = fetch_named(tx.conn(), &TABLE, "name = $1", &[name], lookup, from_row)
+            .await?
+            .ok_or_else(|| not_found(name))?;
         if let Some(d) = description {
             record.description = Some(d.to_owned());
         }
@@ -131,16 +132,15 @@ impl Store {
         Ok(record)
     }
 
-    /// One environment by name (or id).
-    pub async fn get_environment(&self, name: &str) -> Result<EnvironmentRecord> {
-        fetch_optional(
-            &self.pool,
-            &format!("{} WHERE name = $1 OR id = $1", TABLE.select_sql()),
-            &[name],
-            from_row,
-        )
-        .await?
-        .ok_or_else(|| not_found(name))
+    /// One environment by name (or id), as `lookup`'s caller means it.
+    pub async fn get_environment(
+        &self,
+        name: &str,
+        lookup: Lookup<'_>,
+    ) -> Result<EnvironmentRecord> {
+        fetch_named(&self.pool, &TABLE, BY_KEY, &[name], lookup, from_row)
+            .await?
+            .ok_or_else(|| not_found(name))
     }
 
     /// Every environment, oldest first (they are few; the API pages them in
@@ -150,12 +150,33 @@ impl Store {
         fetch_all(&self.pool, &sql, &[], from_row).await
     }
 
+    /// Replaces the variables of the environment `id` as they are (the
+    /// re-sealing of its secrets with a new key); whether it still exists.
+    pub async fn set_environment_variables(
+        &self,
+        id: &str,
+        variables: &Map<String, Value>,
+        now: i64,
+    ) -> Result<bool> {
+        let done =
+            sqlx::query("UPDATE environments SET variables = $1, updated_at = $2 WHERE id = $3")
+                .bind(
+                    serde_json::to_string(variables).map_err(|e| StoreError::Corrupt {
+                        what: "environment variables",
+                        detail: e.to_string(),
+                    })?,
+                )
+                .bind(now)
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Deletes an environment by name. Executions that used it keep their
-    /// copy of the variables.
-    pub async fn delete_environment(&self, name: &str) -> Result<()> {
-        self.delete_where("DELETE FROM environments WHERE name = $1", &[name], || {
-            not_found(name)
-        })
-        .await
+    /// copy of the variables. `lookup` is a [`crate::ProjectScope::change`].
+    pub async fn delete_environment(&self, name: &str, lookup: Lookup<'_>) -> Result<()> {
+        self.delete_named(&TABLE, "name = $1", &[name], lookup, || not_found(name))
+            .await
     }
 }

@@ -7,8 +7,9 @@ use serde_json::{Map, Value};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::crud::{exists, fetch_all, fetch_optional, insert, json_column};
+use crate::crud::{exists, fetch_all, fetch_named, fetch_optional, insert, json_column};
 use crate::db::Store;
+use crate::projects::Lookup;
 use crate::rows::{Cell, Table, json, text};
 use crate::{Result, StoreError};
 
@@ -84,6 +85,9 @@ fn from_row(row: &AnyRow) -> Result<EventTriggerRecord> {
     })
 }
 
+/// A trigger by id or name (`$1`).
+const BY_KEY: &str = "id = $1 OR name = $1";
+
 fn not_found(key: &str) -> StoreError {
     StoreError::NotFound {
         kind: "Event trigger",
@@ -92,14 +96,15 @@ fn not_found(key: &str) -> StoreError {
 }
 
 impl Store {
-    /// Stores a new trigger. Its name must be free, and no other trigger
-    /// may start the same workflow on the same event (Mistral's unique key).
+    /// Stores a new trigger. Its name must be free in its project, and no
+    /// other trigger of the project may start the same workflow on the
+    /// same event (Mistral's unique key).
     pub async fn create_event_trigger(&self, t: &EventTriggerRecord) -> Result<()> {
         let mut tx = self.begin().await?;
         if exists(
             tx.conn(),
-            "SELECT id FROM event_triggers WHERE name = $1",
-            &[&t.name],
+            "SELECT id FROM event_triggers WHERE name = $1 AND project_id = $2",
+            &[&t.name, &t.project_id],
         )
         .await?
         {
@@ -151,16 +156,15 @@ impl Store {
         tx.commit().await
     }
 
-    /// One trigger by id or name.
-    pub async fn get_event_trigger(&self, key: &str) -> Result<EventTriggerRecord> {
-        fetch_optional(
-            &self.pool,
-            &format!("{} WHERE id = $1 OR name = $1", TABLE.select_sql()),
-            &[key],
-            from_row,
-        )
-        .await?
-        .ok_or_else(|| not_found(key))
+    /// One trigger by id or name, as `lookup`'s caller means it.
+    pub async fn get_event_trigger(
+        &self,
+        key: &str,
+        lookup: Lookup<'_>,
+    ) -> Result<EventTriggerRecord> {
+        fetch_named(&self.pool, &TABLE, BY_KEY, &[key], lookup, from_row)
+            .await?
+            .ok_or_else(|| not_found(key))
     }
 
     /// The trigger whose token has this digest, if any.
@@ -180,16 +184,17 @@ impl Store {
         fetch_all(&self.pool, &sql, &[], from_row).await
     }
 
-    /// Changes a trigger's name, input, params or scope.
+    /// Changes a trigger's name (free in its project), input, params or
+    /// scope; `lookup` is a [`crate::ProjectScope::change`].
     pub async fn update_event_trigger(
         &self,
         key: &str,
         update: &EventTriggerUpdate,
         now: i64,
+        lookup: Lookup<'_>,
     ) -> Result<EventTriggerRecord> {
         let mut tx = self.begin().await?;
-        let sql = format!("{} WHERE id = $1 OR name = $1", TABLE.select_sql());
-        let mut current = fetch_optional(tx.conn(), &sql, &[key], from_row)
+        let mut current = fetch_named(tx.conn(), &TABLE, BY_KEY, &[key], lookup, from_row)
             .await?
             .ok_or_else(|| not_found(key))?;
         if let Some(name) = &update.name
@@ -197,8 +202,8 @@ impl Store {
         {
             if exists(
                 tx.conn(),
-                "SELECT id FROM event_triggers WHERE name = $1",
-                &[name],
+                "SELECT id FROM event_triggers WHERE name = $1 AND project_id = $2",
+                &[name, &current.project_id],
             )
             .await?
             {
@@ -235,14 +240,11 @@ impl Store {
         Ok(current)
     }
 
-    /// Deletes a trigger by id or name.
-    pub async fn delete_event_trigger(&self, key: &str) -> Result<()> {
-        self.delete_where(
-            "DELETE FROM event_triggers WHERE id = $1 OR name = $1",
-            &[key],
-            || not_found(key),
-        )
-        .await
+    /// Deletes a trigger by id or name; `lookup` is a
+    /// [`crate::ProjectScope::change`].
+    pub async fn delete_event_trigger(&self, key: &str, lookup: Lookup<'_>) -> Result<()> {
+        self.delete_named(&TABLE, BY_KEY, &[key], lookup, || not_found(key))
+            .await
     }
 
     /// Names of the triggers that start a workflow definition (by id).

@@ -27,7 +27,8 @@
 //! - [`jobs`]: the job queue (actions to run, timers, events).
 //! - [`nodes`]: the nodes sharing the store; taking a dead node's jobs over.
 //! - [`outputs`]: what actions printed and logged.
-//! - [`projects`]: which project's objects a caller sees.
+//! - [`projects`]: which project's objects a caller sees, and which definition a
+//!   name means to it (names are unique per project).
 //! - `notify`: wake-ups when free jobs are queued (PostgreSQL LISTEN/NOTIFY).
 //! - [`queries`]: reads for the API (lists with filters and paging).
 //! - `crud`: the fetch/insert/delete plumbing the resource modules share.
@@ -61,7 +62,7 @@ pub use environments::EnvironmentRecord;
 pub use event_triggers::{EventTriggerRecord, EventTriggerUpdate};
 pub use jobs::{Claim, Job, JobCount, JobKind, NewJob};
 pub use nodes::{NodeRecord, Registered};
-pub use projects::{DEFAULT_PROJECT, Owned, ProjectScope};
+pub use projects::{DEFAULT_PROJECT, Lookup, Owned, ProjectScope};
 pub use rows::StoredExecution;
 pub use tx::{ExecutionSnapshot, StoreTx};
 pub use workbooks::WorkbookRecord;

@@ -6,6 +6,9 @@
 //! executions carry it in `workflow_executions.project_id` (a sub-workflow
 //! has its root's), and tasks and actions are their execution's. An action
 //! run through the API without a workflow keeps its own.
+//!
+//! Names of definitions are unique per project (migration 0014): which one
+//! a name means to a caller is [`Lookup`]'s rule.
 
 use crate::Result;
 use crate::db::Store;
@@ -56,6 +59,70 @@ impl ProjectScope {
     pub fn filter(&self) -> Option<&str> {
         (!self.all).then_some(self.project.as_str())
     }
+
+    /// A by-name lookup for reading or running: its own definitions and
+    /// the public ones of other projects, its own first.
+    pub fn read(&self) -> Lookup<'_> {
+        Lookup {
+            scope: self,
+            change: false,
+        }
+    }
+
+    /// A by-name lookup for changing or deleting: its own definitions
+    /// only (another project's public one is not its to change).
+    pub fn change(&self) -> Lookup<'_> {
+        Lookup {
+            scope: self,
+            change: true,
+        }
+    }
+}
+
+/// Which definition a name means to a caller. Names are unique per
+/// project, so one name may be a definition of the caller's project and
+/// public ones of others: the caller's own wins, then public ones (then,
+/// for `all`, the others), oldest first. This is the one place of that
+/// rule: [`Lookup::admits`] says it of a record, [`Lookup::condition`] and
+/// [`Lookup::preference`] in SQL.
+#[derive(Debug, Clone, Copy)]
+pub struct Lookup<'a> {
+    scope: &'a ProjectScope,
+    change: bool,
+}
+
+impl Lookup<'_> {
+    /// The caller's project (bound where the SQL says `$n`).
+    pub fn project(&self) -> &str {
+        &self.scope.project
+    }
+
+    /// Whether a definition of `owner` with `scope` may be taken.
+    pub fn admits(&self, owner: &str, scope: &str) -> bool {
+        if self.change {
+            self.scope.sees(owner)
+        } else {
+            self.scope.sees_definition(owner, scope)
+        }
+    }
+
+    /// [`Lookup::admits`] as an SQL condition on `project_id` and `scope`,
+    /// the caller's project bound at `$n`.
+    pub(crate) fn condition(&self, n: usize) -> String {
+        match (self.scope.all, self.change) {
+            (true, _) => "1 = 1".to_owned(),
+            (false, true) => format!("project_id = ${n}"),
+            (false, false) => format!("(project_id = ${n} OR scope = 'public')"),
+        }
+    }
+
+    /// An `ORDER BY` list putting the definition the name means first.
+    pub(crate) fn preference(&self, n: usize) -> String {
+        format!(
+            "CASE WHEN project_id = ${n} THEN 0 WHEN scope = 'public' THEN 1 ELSE 2 END, \
+             created_at, id"
+        )
+    }
 }
 
 impl Default for ProjectScope {
@@ -92,5 +159,32 @@ impl Store {
             .bind(id.to_owned())
             .fetch_optional(&self.pool)
             .await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_definitions_and_public_ones_are_read_own_ones_changed() {
+        let beta = ProjectScope::only("beta");
+        let all = ProjectScope::everything();
+        for (owner, scope, read, change) in [
+            ("beta", "private", true, true),
+            ("beta", "public", true, true),
+            ("alpha", "public", true, false),
+            ("alpha", "private", false, false),
+        ] {
+            assert_eq!(beta.read().admits(owner, scope), read, "{owner} {scope}");
+            assert_eq!(
+                beta.change().admits(owner, scope),
+                change,
+                "{owner} {scope}"
+            );
+            assert!(all.read().admits(owner, scope) && all.change().admits(owner, scope));
+        }
+        assert_eq!(beta.change().condition(2), "project_id = $2");
+        assert_eq!(all.read().condition(1), "1 = 1");
     }
 }

@@ -10,6 +10,7 @@ use tokio::sync::OwnedMutexGuard;
 
 use crate::db::{Backend, Store};
 use crate::jobs::{JOBS, JobKind, NewJob, job_cells};
+use crate::projects::ProjectScope;
 use crate::rows::{
     ACTIONS, Cell, EXECUTIONS, StoredExecution, TASKS, Table, action_cells, action_from_row,
     execution_cells, execution_from_row, task_cells, task_from_row,
@@ -502,19 +503,22 @@ async fn resolve_subworkflow(
 }
 
 /// A workflow definition (id, spec hash) by name: in `namespace`, else in
-/// the default one.
+/// the default one; in each, as `project` means the name (its own, else a
+/// public one: another project's private workflow is not there for it).
 async fn find_workflow(
     conn: &mut sqlx::AnyConnection,
     name: &str,
     namespace: &str,
     project: &str,
 ) -> Result<Option<(String, String)>> {
-    // Another project's private workflow is not there for this execution.
-    let row: Option<(String, String)> = sqlx::query_as(
+    let scope = ProjectScope::only(project);
+    let lookup = scope.read();
+    let row: Option<(String, String)> = sqlx::query_as(&format!(
         "SELECT id, spec_hash FROM workflow_definitions WHERE name = $1 \
-         AND (namespace = $2 OR namespace = '') \
-         AND (project_id = $3 OR scope = 'public') ORDER BY namespace DESC LIMIT 1",
-    )
+         AND (namespace = $2 OR namespace = '') AND {} ORDER BY namespace DESC, {} LIMIT 1",
+        lookup.condition(3),
+        lookup.preference(3)
+    ))
     .bind(name.to_owned())
     .bind(namespace.to_owned())
     .bind(project.to_owned())

@@ -4,9 +4,10 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::crud::{fetch_all, fetch_optional, insert, json_column};
+use crate::crud::{fetch_all, fetch_named, fetch_optional, insert, json_column};
 use crate::db::Store;
 use crate::definitions::WorkflowDefinition;
+use crate::projects::Lookup;
 use crate::rows::{Cell, Table, json, text};
 use crate::{Result, StoreError};
 
@@ -39,6 +40,12 @@ const TABLE: Table = Table {
     ],
 };
 
+/// A workbook by name or id (`$1`) in a namespace (`$2`).
+const BY_KEY: &str = "(name = $1 OR id = $1) AND namespace = $2";
+
+/// A project's own workbook of a name (`$1`) in a namespace (`$2`).
+const OWN: &str = "name = $1 AND namespace = $2 AND project_id = $3";
+
 fn from_row(row: &AnyRow) -> Result<WorkbookRecord> {
     Ok(WorkbookRecord {
         id: row.try_get("id")?,
@@ -56,34 +63,41 @@ fn from_row(row: &AnyRow) -> Result<WorkbookRecord> {
 impl Store {
     /// Stores a workbook and its workflows (workflows left by an earlier,
     /// deleted upload of the same workbook are replaced). With `update`, an
-    /// existing workbook is replaced; without, it is a duplicate.
+    /// existing workbook of its project is replaced; without, it is a
+    /// duplicate. Other projects' workbooks of the name are theirs.
     pub async fn put_workbook(
         &self,
         workbook: &WorkbookRecord,
         workflows: &[(WorkflowDefinition, String)],
         update: bool,
     ) -> Result<WorkbookRecord> {
-        let existing = self.get_workbook(&workbook.name, &workbook.namespace).await;
+        let existing = fetch_optional(
+            &self.pool,
+            &format!("{} WHERE {OWN}", TABLE.select_sql()),
+            &[&workbook.name, &workbook.namespace, &workbook.project_id],
+            from_row,
+        )
+        .await?;
         let mut record = workbook.clone();
         match existing {
-            Ok(old) if !update || old.project_id != workbook.project_id => {
+            Some(old) if !update => {
                 return Err(StoreError::Duplicate {
                     kind: "Workbook",
                     key: format!("name={}, namespace={}", old.name, old.namespace),
                 });
             }
-            Ok(old) => {
+            Some(old) => {
                 record.id = old.id;
                 record.created_at = old.created_at;
             }
-            Err(StoreError::NotFound { .. }) => record.updated_at = None,
-            Err(other) => return Err(other),
+            None => record.updated_at = None,
         }
         self.update_workflows(workflows).await?;
         let mut tx = self.begin().await?;
-        sqlx::query("DELETE FROM workbooks WHERE name = $1 AND namespace = $2")
+        sqlx::query(&format!("DELETE FROM workbooks WHERE {OWN}"))
             .bind(record.name.clone())
             .bind(record.namespace.clone())
+            .bind(record.project_id.clone())
             .execute(tx.conn())
             .await?;
         let cells = vec![
@@ -102,14 +116,19 @@ impl Store {
         Ok(record)
     }
 
-    pub async fn get_workbook(&self, name: &str, namespace: &str) -> Result<WorkbookRecord> {
-        fetch_optional(
+    /// A workbook by name or id in a namespace, as `lookup`'s caller means it.
+    pub async fn get_workbook(
+        &self,
+        name: &str,
+        namespace: &str,
+        lookup: Lookup<'_>,
+    ) -> Result<WorkbookRecord> {
+        fetch_named(
             &self.pool,
-            &format!(
-                "{} WHERE (name = $1 OR id = $1) AND namespace = $2",
-                TABLE.select_sql()
-            ),
+            &TABLE,
+            BY_KEY,
             &[name, namespace],
+            lookup,
             from_row,
         )
         .await?
@@ -121,10 +140,15 @@ impl Store {
         fetch_all(&self.pool, &sql, &[], from_row).await
     }
 
-    /// Deletes the workbook record; its workflows stay (Mistral's behaviour).
-    pub async fn delete_workbook(&self, name: &str, namespace: &str) -> Result<()> {
-        let record = self.get_workbook(name, namespace).await?;
-        self.delete_where("DELETE FROM workbooks WHERE id = $1", &[&record.id], || {
+    /// Deletes the workbook record; its workflows stay (Mistral's
+    /// behaviour). `lookup` is a [`crate::ProjectScope::change`].
+    pub async fn delete_workbook(
+        &self,
+        name: &str,
+        namespace: &str,
+        lookup: Lookup<'_>,
+    ) -> Result<()> {
+        self.delete_named(&TABLE, BY_KEY, &[name, namespace], lookup, || {
             not_found(name, namespace)
         })
         .await

@@ -3,10 +3,18 @@
 
 #![allow(clippy::unwrap_used)]
 
-use bora_store::{ActionDefinition, CompileState, ComponentArtifact, NewComponent, StoreError};
+use bora_store::{
+    ActionDefinition, CompileState, ComponentArtifact, NewComponent, ProjectScope, StoreError,
+};
 
 mod common;
 use common::backends;
+
+/// Every project's records, as with authentication off.
+const ALL: ProjectScope = ProjectScope {
+    project: String::new(),
+    all: true,
+};
 
 fn definition(name: &str, namespace: &str, spec: &str) -> ActionDefinition {
     ActionDefinition {
@@ -59,30 +67,44 @@ async fn definitions_create_duplicate_replace_find_delete() {
         assert_eq!(replaced[0].created_at, 1_000);
         assert_eq!(replaced[0].updated_at, Some(5_000));
 
-        let found = store.find_action_definition("a.one", "").await.unwrap();
+        let found = store
+            .find_action_definition("a.one", "", ALL.read())
+            .await
+            .unwrap();
         assert_eq!(found.unwrap().spec, "{\"v\":2}");
-        let in_ns = store.find_action_definition("a.one", "ns").await.unwrap();
+        let in_ns = store
+            .find_action_definition("a.one", "ns", ALL.read())
+            .await
+            .unwrap();
         assert_eq!(in_ns.unwrap().spec, "{\"v\":3}");
         assert!(
             store
-                .find_action_definition("a.two", "")
+                .find_action_definition("a.two", "", ALL.read())
                 .await
                 .unwrap()
                 .is_none()
         );
-        let by_id = store.get_action_definition(&id, "").await.unwrap();
+        let by_id = store
+            .get_action_definition(&id, "", ALL.read())
+            .await
+            .unwrap();
         assert_eq!(by_id.name, "a.one");
         assert_eq!(by_id.tags, vec!["t".to_owned()]);
         assert_eq!(by_id.description.as_deref(), Some("d"));
         assert_eq!(store.list_action_definitions().await.unwrap().len(), 2);
 
-        store.delete_action_definition("a.one", "").await.unwrap();
+        store
+            .delete_action_definition("a.one", "", ALL.change())
+            .await
+            .unwrap();
         assert!(matches!(
-            store.get_action_definition("a.one", "").await,
+            store.get_action_definition("a.one", "", ALL.read()).await,
             Err(StoreError::NotFound { .. })
         ));
         assert!(matches!(
-            store.delete_action_definition("a.one", "").await,
+            store
+                .delete_action_definition("a.one", "", ALL.change())
+                .await,
             Err(StoreError::NotFound { .. })
         ));
         assert_eq!(store.list_action_definitions().await.unwrap().len(), 1);

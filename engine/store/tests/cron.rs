@@ -1,11 +1,17 @@
 //! Cron triggers in the store, on every configured backend: CRUD, due
 //! lookups, and the conditional claim that makes each firing happen once.
 
-use bora_store::{CronTriggerRecord, Store, StoreError};
+use bora_store::{CronTriggerRecord, ProjectScope, Store, StoreError};
 use serde_json::{Map, json};
 
 mod common;
 use common::backends;
+
+/// Every project's records, as with authentication off.
+const ALL: ProjectScope = ProjectScope {
+    project: String::new(),
+    all: true,
+};
 
 fn trigger(name: &str, next: i64, remaining: Option<i64>) -> CronTriggerRecord {
     CronTriggerRecord {
@@ -53,12 +59,18 @@ async fn cron_triggers_crud_and_due() {
             Err(StoreError::Duplicate { .. })
         ));
         assert_eq!(
-            s.get_cron_trigger("a").await.expect("get"),
+            s.get_cron_trigger("a", ALL.read()).await.expect("get"),
             trigger("a", 1_000, Some(2)),
             "{}",
             b.name
         );
-        assert_eq!(s.get_cron_trigger("id-b").await.expect("by id").name, "b");
+        assert_eq!(
+            s.get_cron_trigger("id-b", ALL.read())
+                .await
+                .expect("by id")
+                .name,
+            "b"
+        );
         assert_eq!(s.list_cron_triggers().await.expect("list").len(), 2);
         assert_eq!(s.next_cron_time().await.expect("next"), Some(1_000));
         let due: Vec<String> = s
@@ -76,7 +88,7 @@ async fn cron_triggers_crud_and_due() {
 
         // First firing: moved on, one fewer remaining.
         assert!(claim(s, "id-a", 1_000, Some(3_000)).await);
-        let a = s.get_cron_trigger("a").await.expect("get");
+        let a = s.get_cron_trigger("a", ALL.read()).await.expect("get");
         assert_eq!(
             (a.next_execution_time, a.remaining_executions, a.updated_at),
             (3_000, Some(1), Some(7))
@@ -86,7 +98,7 @@ async fn cron_triggers_crud_and_due() {
         // Unlimited triggers stay unlimited.
         assert!(claim(s, "id-b", 5_000, Some(6_000)).await);
         assert_eq!(
-            s.get_cron_trigger("b")
+            s.get_cron_trigger("b", ALL.read())
                 .await
                 .expect("get")
                 .remaining_executions,
@@ -95,14 +107,16 @@ async fn cron_triggers_crud_and_due() {
         // The last firing deletes the trigger.
         assert!(claim(s, "id-a", 3_000, None).await);
         assert!(matches!(
-            s.get_cron_trigger("a").await,
+            s.get_cron_trigger("a", ALL.read()).await,
             Err(StoreError::NotFound { .. })
         ));
         assert!(!claim(s, "id-a", 3_000, None).await);
 
-        s.delete_cron_trigger("b").await.expect("delete");
+        s.delete_cron_trigger("b", ALL.change())
+            .await
+            .expect("delete");
         assert!(matches!(
-            s.delete_cron_trigger("b").await,
+            s.delete_cron_trigger("b", ALL.change()).await,
             Err(StoreError::NotFound { .. })
         ));
         assert_eq!(s.next_cron_time().await.expect("next"), None);
@@ -130,7 +144,7 @@ async fn concurrent_claims_fire_once() {
             }
         }
         assert_eq!(won, 1, "{}: exactly one claim wins", b.name);
-        let t = s.get_cron_trigger("race").await.expect("get");
+        let t = s.get_cron_trigger("race", ALL.read()).await.expect("get");
         assert_eq!(t.remaining_executions, Some(4), "{}", b.name);
     }
 }

@@ -1,10 +1,16 @@
 //! Environments in the store, on every configured backend.
 
-use bora_store::{EnvironmentRecord, StoreError};
+use bora_store::{EnvironmentRecord, ProjectScope, StoreError};
 use serde_json::json;
 
 mod common;
 use common::backends;
+
+/// Every project's records, as with authentication off.
+const ALL: ProjectScope = ProjectScope {
+    project: String::new(),
+    all: true,
+};
 
 fn env(name: &str, created_at: i64) -> EnvironmentRecord {
     EnvironmentRecord {
@@ -37,10 +43,16 @@ async fn environments_lifecycle() {
             b.name
         );
 
-        let got = s.get_environment("dev").await.expect("get by name");
+        let got = s
+            .get_environment("dev", ALL.read())
+            .await
+            .expect("get by name");
         assert_eq!(got, env("dev", 10), "{}", b.name);
         assert_eq!(
-            s.get_environment("id-dev").await.expect("by id").name,
+            s.get_environment("id-dev", ALL.read())
+                .await
+                .expect("by id")
+                .name,
             "dev"
         );
         let names: Vec<String> = s
@@ -57,24 +69,31 @@ async fn environments_lifecycle() {
             .cloned()
             .unwrap_or_default();
         let updated = s
-            .update_environment("dev", None, Some(&vars), Some("public"), 99)
+            .update_environment("dev", None, Some(&vars), Some("public"), 99, ALL.change())
             .await
             .expect("update");
         assert_eq!(updated.variables, vars);
         assert_eq!(updated.description.as_deref(), Some("d"), "kept");
         assert_eq!(updated.scope, "public");
         assert_eq!(updated.updated_at, Some(99));
-        assert_eq!(s.get_environment("dev").await.expect("get"), updated);
-        let missing = s.update_environment("nope", None, None, None, 1).await;
+        assert_eq!(
+            s.get_environment("dev", ALL.read()).await.expect("get"),
+            updated
+        );
+        let missing = s
+            .update_environment("nope", None, None, None, 1, ALL.change())
+            .await;
         assert!(matches!(missing, Err(StoreError::NotFound { .. })));
 
-        s.delete_environment("dev").await.expect("delete");
+        s.delete_environment("dev", ALL.change())
+            .await
+            .expect("delete");
         assert!(matches!(
-            s.get_environment("dev").await,
+            s.get_environment("dev", ALL.read()).await,
             Err(StoreError::NotFound { .. })
         ));
         assert!(matches!(
-            s.delete_environment("dev").await,
+            s.delete_environment("dev", ALL.change()).await,
             Err(StoreError::NotFound { .. })
         ));
         assert_eq!(s.list_environments().await.expect("list").len(), 1);

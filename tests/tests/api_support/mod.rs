@@ -58,19 +58,20 @@ async fn start(
     url: String,
     dir: Option<tempfile::TempDir>,
     pg: Option<pg::TempPostgres>,
-    configure: &impl Fn(&mut NodeConfig),
+    configure: &impl Fn(&mut NodeConfig, SocketAddr),
 ) -> Server {
-    let mut config = NodeConfig {
-        database_url: url.clone(),
-        ..Default::default()
-    };
-    configure(&mut config);
-    let node = Node::start(config).await.expect("node starts");
-    let app = router(ApiState::new(node.service.clone()));
+    // Bound first, so the configuration can name the API's address.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
+    let mut config = NodeConfig {
+        database_url: url.clone(),
+        ..Default::default()
+    };
+    configure(&mut config, addr);
+    let node = Node::start(config).await.expect("node starts");
+    let app = router(ApiState::new(node.service.clone()));
     let server = tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
@@ -94,6 +95,15 @@ pub async fn servers() -> Vec<Server> {
 /// (the database URL is set already); PostgreSQL databases are named after
 /// `prefix`.
 pub async fn servers_with(prefix: &str, configure: impl Fn(&mut NodeConfig)) -> Vec<Server> {
+    servers_at(prefix, move |config, _| configure(config)).await
+}
+
+/// As [`servers_with`], `configure` also getting the address the node's
+/// API listens on (for `public_url`).
+pub async fn servers_at(
+    prefix: &str,
+    configure: impl Fn(&mut NodeConfig, SocketAddr),
+) -> Vec<Server> {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("bora.sqlite").display());
     let mut out = vec![start("sqlite", url, Some(dir), None, &configure).await];
@@ -259,7 +269,7 @@ impl Server {
             self.url.clone(),
             self._dir.take(),
             self._pg.take(),
-            &|_| {},
+            &|_, _| {},
         )
         .await
     }

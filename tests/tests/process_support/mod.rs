@@ -293,3 +293,34 @@ pub fn new_token(database: &str, project: &str, admin: bool) -> (String, String)
         _ => panic!("bora token create gave {made}"),
     }
 }
+
+/// A caller: the server's port and a token.
+pub struct As<'a>(pub u16, pub &'a str);
+
+impl As<'_> {
+    pub fn call(&self, method: &str, path: &str, body: Option<(&str, &[u8])>) -> (u16, Value) {
+        let bearer = format!("Bearer {}", self.1);
+        let (status, _, json) =
+            request_with(self.0, method, path, &[("Authorization", &bearer)], body);
+        (status, json)
+    }
+
+    pub fn get(&self, path: &str) -> (u16, Value) {
+        self.call("GET", path, None)
+    }
+
+    pub fn json(&self, method: &str, path: &str, body: &Value) -> (u16, Value) {
+        let text = body.to_string();
+        self.call(method, path, Some(("application/json", text.as_bytes())))
+    }
+
+    pub fn yaml(&self, method: &str, path: &str, text: &str) -> (u16, Value) {
+        self.call(method, path, Some(("text/plain", text.as_bytes())))
+    }
+
+    /// Makes something; its answer, which must be a 201.
+    pub fn made(&self, answer: (u16, Value)) -> Value {
+        assert_eq!(answer.0, 201, "{}", answer.1);
+        answer.1
+    }
+}

@@ -24,7 +24,8 @@ pub struct EnvArgs {
 #[derive(Debug, Subcommand)]
 enum EnvCommand {
     /// Create an environment from a YAML or JSON file with `name`,
-    /// `description` and `variables` (as `mistral environment-create`).
+    /// `description` and `variables` (as `mistral environment-create`),
+    /// and `secrets`: variables sealed at rest and shown as `***`.
     Create {
         file: PathBuf,
         /// Replace an environment of the same name.

@@ -48,7 +48,8 @@ pub struct ClientOpts {
     )]
     pub url: String,
     /// The API token, when the server asks for one (`bora serve --auth
-    /// tokens`; tokens come from `bora token create`).
+    /// tokens`; tokens come from `bora token create`), or a JWT of its OIDC
+    /// issuer (`--auth oidc`).
     #[arg(long, env = "BORA_TOKEN", global = true, hide_env_values = true)]
     pub token: Option<String>,
     /// Output format.

@@ -20,7 +20,7 @@ use wasip2::http::types::{
 };
 use wasip2::io::streams::{InputStream, StreamError};
 
-use crate::{MAX_CONTENT_LENGTH, Prepared, too_large};
+use crate::{MAX_CONTENT_LENGTH, Request, too_large};
 
 /// The part of a response read before its body.
 pub(crate) struct Response {
@@ -94,7 +94,7 @@ fn stream_error(e: StreamError) -> String {
 }
 
 /// Sends `req` and waits for the response head.
-pub(crate) fn send(req: &Prepared) -> Result<Response, SendError> {
+pub(crate) fn send(req: &Request) -> Result<Response, SendError> {
     let mut fields = Vec::with_capacity(req.headers.len());
     for (name, value) in &req.headers {
         fields.push((name.to_ascii_lowercase(), value.as_bytes().to_vec()));

@@ -1,0 +1,423 @@
+//! Names are unique per project, on every backend: two projects hold the
+//! same name of each kind of definition, each lookup finds the caller's
+//! own first, then a public one, and the database itself refuses a name
+//! taken twice in one project (migration 0014).
+
+#![allow(clippy::unwrap_used)]
+
+use bora_store::{
+    ActionDefinition, CronTriggerRecord, EnvironmentRecord, EventTriggerRecord, EventTriggerUpdate,
+    ProjectScope, StoreError, WorkbookRecord, WorkflowDefinition,
+};
+use serde_json::Map;
+use sqlx::Executor;
+
+mod common;
+use common::backends;
+
+fn scope(project: &str) -> ProjectScope {
+    ProjectScope::only(project)
+}
+
+fn workflow(name: &str, project: &str, public: bool, at: i64) -> (WorkflowDefinition, String) {
+    let spec = format!("{{\"name\":\"{name}\",\"project\":\"{project}\"}}");
+    let def = WorkflowDefinition {
+        id: format!("{project}-{name}"),
+        name: name.to_owned(),
+        namespace: String::new(),
+        definition: format!("version: '2.0'\n{name}: {{}}\n"),
+        spec_hash: format!("hash-{project}-{name}"),
+        input: String::new(),
+        interface: "{}".into(),
+        checksum: "c".into(),
+        tags: vec![],
+        scope: if public { "public" } else { "private" }.into(),
+        project_id: project.to_owned(),
+        workbook_name: None,
+        created_at: at,
+        updated_at: None,
+    };
+    (def, spec)
+}
+
+fn is_missing<T: std::fmt::Debug>(answer: &Result<T, StoreError>) -> bool {
+    matches!(answer, Err(StoreError::NotFound { .. }))
+}
+
+fn is_duplicate<T: std::fmt::Debug>(answer: &Result<T, StoreError>) -> bool {
+    matches!(answer, Err(StoreError::Duplicate { .. }))
+}
+
+#[tokio::test]
+async fn workflow_names_are_per_project_and_the_callers_own_comes_first() {
+    for b in backends().await {
+        let s = &b.store;
+        let (alpha, beta, gamma) = (scope("alpha"), scope("beta"), scope("gamma"));
+        // Alpha's is older and public: beta's own still wins for beta.
+        s.create_workflows(&[workflow("wf", "alpha", true, 10)])
+            .await
+            .unwrap();
+        s.create_workflows(&[workflow("wf", "beta", false, 20)])
+            .await
+            .unwrap();
+        let again = s
+            .create_workflows(&[workflow("wf", "beta", false, 30)])
+            .await;
+        assert!(is_duplicate(&again), "{}: {again:?}", b.name);
+
+        let id = |lookup| async move { s.get_workflow("wf", "", lookup).await.map(|d| d.id) };
+        assert_eq!(id(alpha.read()).await.unwrap(), "alpha-wf", "{}", b.name);
+        assert_eq!(id(beta.read()).await.unwrap(), "beta-wf", "{}", b.name);
+        assert_eq!(id(gamma.read()).await.unwrap(), "alpha-wf", "{}", b.name);
+        assert!(is_missing(&id(gamma.change()).await), "{}", b.name);
+        assert_eq!(id(beta.change()).await.unwrap(), "beta-wf", "{}", b.name);
+        // An admin asking for every project: its own, then public ones.
+        let all = ProjectScope::everything();
+        assert_eq!(id(all.read()).await.unwrap(), "alpha-wf", "{}", b.name);
+
+        // Sub-workflows: the execution's project's own, else public.
+        let caller = workflow("caller", "beta", false, 40).0.id;
+        s.create_workflows(&[workflow("caller", "beta", false, 40)])
+            .await
+            .unwrap();
+        let sub = |project: &'static str| {
+            let caller = caller.clone();
+            async move {
+                s.resolve_subworkflow(&caller, "wf", "", project)
+                    .await
+                    .unwrap()
+                    .map(|(id, _)| id)
+            }
+        };
+        assert_eq!(sub("beta").await.as_deref(), Some("beta-wf"), "{}", b.name);
+        assert_eq!(
+            sub("gamma").await.as_deref(),
+            Some("alpha-wf"),
+            "{}",
+            b.name
+        );
+
+        // Replacing by name touches the project's own only.
+        let (mut newer, spec) = workflow("wf", "beta", false, 50);
+        newer.definition = "changed".into();
+        s.update_workflows(&[(newer, spec)]).await.unwrap();
+        let alphas = s.get_workflow("wf", "", alpha.read()).await.unwrap();
+        assert_ne!(alphas.definition, "changed", "{}", b.name);
+
+        // Beta deletes its own; alpha's public one is not beta's to delete.
+        s.delete_workflow("wf", "", beta.change()).await.unwrap();
+        assert_eq!(id(beta.read()).await.unwrap(), "alpha-wf", "{}", b.name);
+        let theirs = s.delete_workflow("wf", "", beta.change()).await;
+        assert!(is_missing(&theirs), "{}: {theirs:?}", b.name);
+        assert_eq!(id(alpha.read()).await.unwrap(), "alpha-wf", "{}", b.name);
+        // Another project's private definition is not there at all.
+        s.create_workflows(&[workflow("secret", "alpha", false, 60)])
+            .await
+            .unwrap();
+        let hidden = s.get_workflow("secret", "", beta.read()).await;
+        assert!(is_missing(&hidden), "{}: {hidden:?}", b.name);
+        let secret = s
+            .resolve_subworkflow(&caller, "secret", "", "beta")
+            .await
+            .unwrap();
+        assert_eq!(secret, None, "{}", b.name);
+    }
+}
+
+fn workbook(name: &str, project: &str) -> WorkbookRecord {
+    WorkbookRecord {
+        id: format!("{project}-{name}"),
+        name: name.to_owned(),
+        namespace: String::new(),
+        definition: format!("name: {name} # {project}"),
+        tags: vec![],
+        scope: "private".into(),
+        project_id: project.to_owned(),
+        created_at: 1,
+        updated_at: None,
+    }
+}
+
+#[tokio::test]
+async fn workbook_names_are_per_project() {
+    for b in backends().await {
+        let s = &b.store;
+        let (alpha, beta) = (scope("alpha"), scope("beta"));
+        for project in ["alpha", "beta"] {
+            let (mut def, spec) = workflow("wb.inner", project, false, 1);
+            def.workbook_name = Some("wb".into());
+            s.put_workbook(&workbook("wb", project), &[(def, spec)], false)
+                .await
+                .unwrap();
+        }
+        let again = s.put_workbook(&workbook("wb", "beta"), &[], false).await;
+        assert!(is_duplicate(&again), "{}: {again:?}", b.name);
+        for (caller, project) in [(&alpha, "alpha"), (&beta, "beta")] {
+            let wb = s.get_workbook("wb", "", caller.read()).await.unwrap();
+            assert_eq!(wb.project_id, project, "{}", b.name);
+            let inner = s.get_workflow("wb.inner", "", caller.read()).await.unwrap();
+            assert_eq!(inner.project_id, project, "{}", b.name);
+        }
+        // Beta's update replaces beta's only.
+        let mut changed = workbook("wb", "beta");
+        changed.definition = "changed".into();
+        s.put_workbook(&changed, &[], true).await.unwrap();
+        let alphas = s.get_workbook("wb", "", alpha.read()).await.unwrap();
+        assert_eq!(alphas.definition, "name: wb # alpha", "{}", b.name);
+        s.delete_workbook("wb", "", beta.change()).await.unwrap();
+        assert!(is_missing(&s.get_workbook("wb", "", beta.read()).await));
+        assert!(s.get_workbook("wb", "", alpha.read()).await.is_ok());
+    }
+}
+
+fn action(name: &str, project: &str, public: bool) -> ActionDefinition {
+    ActionDefinition {
+        id: format!("{project}-{name}"),
+        name: name.to_owned(),
+        namespace: String::new(),
+        definition: format!("{name}: {project}"),
+        spec: "{}".into(),
+        input: String::new(),
+        description: None,
+        tags: vec![],
+        scope: if public { "public" } else { "private" }.into(),
+        project_id: project.to_owned(),
+        workbook_name: None,
+        created_at: 1,
+        updated_at: None,
+    }
+}
+
+#[tokio::test]
+async fn action_names_are_per_project() {
+    for b in backends().await {
+        let s = &b.store;
+        let (alpha, beta, gamma) = (scope("alpha"), scope("beta"), scope("gamma"));
+        s.put_action_definitions(&[action("act", "alpha", true)], false)
+            .await
+            .unwrap();
+        s.put_action_definitions(&[action("act", "beta", false)], false)
+            .await
+            .unwrap();
+        let again = s
+            .put_action_definitions(&[action("act", "beta", false)], false)
+            .await;
+        assert!(is_duplicate(&again), "{}: {again:?}", b.name);
+        let found = |lookup| async move {
+            s.find_action_definition("act", "", lookup)
+                .await
+                .unwrap()
+                .map(|d| d.id)
+        };
+        assert_eq!(found(beta.read()).await.as_deref(), Some("beta-act"));
+        assert_eq!(found(gamma.read()).await.as_deref(), Some("alpha-act"));
+        assert_eq!(found(gamma.change()).await, None, "{}", b.name);
+        // Beta's replacement leaves alpha's as it was.
+        let mut newer = action("act", "beta", false);
+        newer.definition = "changed".into();
+        s.put_action_definitions(&[newer], true).await.unwrap();
+        let alphas = s
+            .get_action_definition("act", "", alpha.read())
+            .await
+            .unwrap();
+        assert_eq!(alphas.definition, "act: alpha", "{}", b.name);
+        let theirs = s.delete_action_definition("act", "", gamma.change()).await;
+        assert!(is_missing(&theirs), "{}: {theirs:?}", b.name);
+        s.delete_action_definition("act", "", beta.change())
+            .await
+            .unwrap();
+        assert_eq!(found(beta.read()).await.as_deref(), Some("alpha-act"));
+    }
+}
+
+fn environment(name: &str, project: &str) -> EnvironmentRecord {
+    EnvironmentRecord {
+        id: format!("{project}-{name}"),
+        name: name.to_owned(),
+        description: Some(project.to_owned()),
+        variables: Map::new(),
+        scope: "private".into(),
+        project_id: project.to_owned(),
+        created_at: 1,
+        updated_at: None,
+    }
+}
+
+#[tokio::test]
+async fn environment_names_are_per_project() {
+    for b in backends().await {
+        let s = &b.store;
+        let (alpha, beta, gamma) = (scope("alpha"), scope("beta"), scope("gamma"));
+        s.create_environment(&environment("env", "alpha"))
+            .await
+            .unwrap();
+        s.create_environment(&environment("env", "beta"))
+            .await
+            .unwrap();
+        let again = s.create_environment(&environment("env", "beta")).await;
+        assert!(is_duplicate(&again), "{}: {again:?}", b.name);
+        let of = |lookup| async move { s.get_environment("env", lookup).await.map(|e| e.id) };
+        assert_eq!(of(alpha.read()).await.unwrap(), "alpha-env");
+        assert_eq!(of(beta.read()).await.unwrap(), "beta-env");
+        assert!(is_missing(&of(gamma.read()).await), "{}", b.name);
+        let updated = s
+            .update_environment("env", Some("new"), None, None, 5, beta.change())
+            .await
+            .unwrap();
+        assert_eq!(updated.id, "beta-env");
+        let alphas = s.get_environment("env", alpha.read()).await.unwrap();
+        assert_eq!(alphas.description.as_deref(), Some("alpha"), "{}", b.name);
+        let theirs = s
+            .update_environment("env", Some("x"), None, None, 6, gamma.change())
+            .await;
+        assert!(is_missing(&theirs), "{}: {theirs:?}", b.name);
+        s.delete_environment("env", beta.change()).await.unwrap();
+        assert!(is_missing(&of(beta.read()).await), "{}", b.name);
+        assert!(of(alpha.read()).await.is_ok(), "{}", b.name);
+    }
+}
+
+fn cron(name: &str, project: &str) -> CronTriggerRecord {
+    CronTriggerRecord {
+        id: format!("{project}-{name}"),
+        name: name.to_owned(),
+        pattern: Some("* * * * *".into()),
+        first_execution_time: None,
+        next_execution_time: 100,
+        remaining_executions: None,
+        workflow_name: "wf".into(),
+        workflow_id: format!("{project}-wf"),
+        workflow_namespace: String::new(),
+        workflow_input: Map::new(),
+        workflow_params: Map::new(),
+        scope: "private".into(),
+        project_id: project.to_owned(),
+        created_at: 1,
+        updated_at: None,
+    }
+}
+
+fn event(name: &str, project: &str) -> EventTriggerRecord {
+    EventTriggerRecord {
+        id: format!("{project}-{name}"),
+        name: name.to_owned(),
+        workflow_id: format!("{project}-wf"),
+        workflow_name: "wf".into(),
+        workflow_namespace: String::new(),
+        workflow_input: Map::new(),
+        workflow_params: Map::new(),
+        exchange: "x".into(),
+        topic: "t".into(),
+        event: format!("e-{name}"),
+        scope: "private".into(),
+        project_id: project.to_owned(),
+        token_sha256: format!("sha-{project}-{name}"),
+        created_at: 1,
+        updated_at: None,
+    }
+}
+
+#[tokio::test]
+async fn trigger_names_are_per_project() {
+    for b in backends().await {
+        let s = &b.store;
+        let (alpha, beta) = (scope("alpha"), scope("beta"));
+        s.create_cron_trigger(&cron("nightly", "alpha"))
+            .await
+            .unwrap();
+        s.create_cron_trigger(&cron("nightly", "beta"))
+            .await
+            .unwrap();
+        let again = s.create_cron_trigger(&cron("nightly", "beta")).await;
+        assert!(is_duplicate(&again), "{}: {again:?}", b.name);
+        let cron_of =
+            |lookup| async move { s.get_cron_trigger("nightly", lookup).await.map(|t| t.id) };
+        assert_eq!(cron_of(alpha.read()).await.unwrap(), "alpha-nightly");
+        assert_eq!(cron_of(beta.read()).await.unwrap(), "beta-nightly");
+        s.delete_cron_trigger("nightly", beta.change())
+            .await
+            .unwrap();
+        assert!(cron_of(alpha.read()).await.is_ok(), "{}", b.name);
+
+        s.create_event_trigger(&event("on", "alpha")).await.unwrap();
+        s.create_event_trigger(&event("on", "beta")).await.unwrap();
+        s.create_event_trigger(&event("other", "beta"))
+            .await
+            .unwrap();
+        let again = s.create_event_trigger(&event("on", "beta")).await;
+        assert!(is_duplicate(&again), "{}: {again:?}", b.name);
+        let rename = |to: &str| EventTriggerUpdate {
+            name: Some(to.to_owned()),
+            ..EventTriggerUpdate::default()
+        };
+        // A name taken in the project is refused; another project's is free.
+        let taken = s
+            .update_event_trigger("other", &rename("on"), 5, beta.change())
+            .await;
+        assert!(is_duplicate(&taken), "{}: {taken:?}", b.name);
+        s.update_event_trigger("on", &rename("other"), 5, alpha.change())
+            .await
+            .unwrap();
+        let got = s.get_event_trigger("on", beta.read()).await.unwrap();
+        assert_eq!(got.id, "beta-on", "{}", b.name);
+        s.delete_event_trigger("on", beta.change()).await.unwrap();
+        let alphas = s.get_event_trigger("other", alpha.read()).await.unwrap();
+        assert_eq!(alphas.id, "alpha-on", "{}", b.name);
+    }
+}
+
+/// The database refuses a name taken twice in one project, whatever the
+/// store's own checks do, and takes it in another project.
+#[tokio::test]
+async fn the_database_keeps_names_unique_per_project() {
+    for b in backends().await {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&b.url).await.unwrap();
+        let rows = [
+            (
+                "workflow_definitions",
+                "(id, name, namespace, definition, spec_hash, checksum, project_id, created_at) \
+                 VALUES ('{id}', 'n', '', 'd', 'h', 'c', '{project}', 1)",
+            ),
+            (
+                "workbooks",
+                "(id, name, namespace, definition, project_id, created_at) \
+                 VALUES ('{id}', 'n', '', 'd', '{project}', 1)",
+            ),
+            (
+                "action_definitions",
+                "(id, name, namespace, definition, spec, project_id, created_at) \
+                 VALUES ('{id}', 'n', '', 'd', '{{}}', '{project}', 1)",
+            ),
+            (
+                "environments",
+                "(id, name, project_id, created_at) VALUES ('{id}', 'n', '{project}', 1)",
+            ),
+            (
+                "cron_triggers",
+                "(id, name, next_execution_time, workflow_name, workflow_id, project_id, \
+                 created_at) VALUES ('{id}', 'n', 1, 'w', 'w', '{project}', 1)",
+            ),
+            (
+                "event_triggers",
+                "(id, name, workflow_id, workflow_name, exchange, topic, event, project_id, \
+                 token_sha256, created_at) \
+                 VALUES ('{id}', 'n', 'w', 'w', 'x', 't', '{id}', '{project}', '{id}', 1)",
+            ),
+        ];
+        for (table, values) in rows {
+            let insert = |id: &str, project: &str| {
+                let values = values
+                    .replace("{id}", id)
+                    .replace("{project}", project)
+                    .replace("{{}}", "{}");
+                format!("INSERT INTO {table} {values}")
+            };
+            pool.execute(insert("a1", "alpha").as_str()).await.unwrap();
+            pool.execute(insert("b1", "beta").as_str()).await.unwrap();
+            let twice = pool.execute(insert("a2", "alpha").as_str()).await;
+            assert!(twice.is_err(), "{}: {table} took a name twice", b.name);
+        }
+        pool.close().await;
+    }
+}
