@@ -16,9 +16,53 @@ pub(super) fn py_method(
     match value.kind() {
         ValueKind::Map => map_method(value, method, args),
         ValueKind::Seq => seq_method(value, method, args),
-        ValueKind::String => str_method(value.as_str().unwrap_or_default(), method, args),
+        ValueKind::String if method == "format" => {
+            str_method(value.as_str().unwrap_or_default(), method, args)
+        }
+        ValueKind::String => {
+            let args = str_keywords(method, args)?;
+            str_method(value.as_str().unwrap_or_default(), method, &args)
+        }
         _ => Err(Error::from(ErrorKind::UnknownMethod)),
     }
+}
+
+/// Python's `str.splitlines(keepends)` for `\n`, `\r\n` and `\r`.
+fn py_splitlines(s: &str, keepends: bool) -> Vec<Value> {
+    let mut lines = Vec::new();
+    let mut rest = s;
+    while let Some(at) = rest.find(['\n', '\r']) {
+        let end = if rest[at..].starts_with("\r\n") {
+            at + 2
+        } else {
+            at + 1
+        };
+        lines.push(Value::from(if keepends {
+            &rest[..end]
+        } else {
+            &rest[..at]
+        }));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        lines.push(Value::from(rest));
+    }
+    lines
+}
+
+/// A string method's arguments with its keywords put in place: only the
+/// few `str` methods that take keywords in Python accept them.
+fn str_keywords(method: &str, args: &[Value]) -> Result<Vec<Value>, Error> {
+    if !args.last().is_some_and(Value::is_kwargs) {
+        return Ok(args.to_vec());
+    }
+    let params: &[&str] = match method {
+        "split" | "rsplit" => &["sep", "maxsplit"],
+        "splitlines" => &["keepends"],
+        "expandtabs" => &["tabsize"],
+        _ => return Err(err(format!("str.{method}() takes no keyword arguments"))),
+    };
+    signature::PyArgs::split(args)?.arrange(method, params, params.len(), 0)
 }
 
 pub(super) fn map_method(value: &Value, method: &str, args: &[Value]) -> Result<Value, Error> {
@@ -146,7 +190,7 @@ pub(super) fn str_method(s: &str, method: &str, args: &[Value]) -> Result<Value,
                 .unwrap_or(-1);
             Value::from(py_split(s, a0.as_deref(), maxsplit, method == "rsplit"))
         }
-        "splitlines" => Value::from(s.lines().map(Value::from).collect::<Vec<_>>()),
+        "splitlines" => Value::from(py_splitlines(s, args.first().is_some_and(Value::is_true))),
         "replace" => {
             let old = a0.unwrap_or_default();
             let new = arg_str(args, 1).unwrap_or_default();

@@ -117,3 +117,82 @@ fn host_functions_reach_the_host() {
         Ok("current!".to_string())
     );
 }
+
+#[test]
+fn filters_take_python_keywords() {
+    let data = json!({"s": "hello world foo", "l": [3, 1, 2]});
+    let cases = [
+        ("'1.5x' | float(default=2)", json!(2)),
+        ("none | default(3, boolean=true)", json!(3)),
+        ("_.nope | default(default_value=3)", json!(3)),
+        ("{'a': 1} | tojson(indent=2)", json!("{\n  \"a\": 1\n}")),
+        ("_.s | truncate(length=9)", json!("hello...")),
+        ("_.s | truncate(9, end='!')", json!("hello!")),
+        ("_.l | sort(true)", json!([3, 2, 1])),
+        ("_.l | sum(start=10)", json!(16)),
+        ("_.l | join(d='-')", json!("3-1-2")),
+        ("[1.55] | map('round', precision=1) | list", json!([1.6])),
+        ("1000 | filesizeformat(binary=true)", json!("1000 Bytes")),
+        (
+            "[{'a': 1}, {'a': 2}] | groupby(attribute='a') | list",
+            json!([[1, [{"a": 1}]], [2, [{"a": 2}]]]),
+        ),
+        ("'a,b,c'.split(',', maxsplit=1)", json!(["a", "b,c"])),
+        ("'a b c'.split(maxsplit=1)", json!(["a", "b c"])),
+        (
+            "'a\\r\\nb\\rc'.splitlines(True)",
+            json!(["a\r\n", "b\r", "c"]),
+        ),
+    ];
+    for (expr, want) in cases {
+        assert_eq!(eval(expr, data.clone()), Ok(want), "{expr}");
+    }
+    for (expr, words) in [
+        (
+            "_.s | float(bogus=1)",
+            "do_float() got an unexpected keyword argument 'bogus'",
+        ),
+        (
+            "_.s | truncate(9, length=3)",
+            "got multiple values for argument 'length'",
+        ),
+        (
+            "_.s.strip(chars='h')",
+            "str.strip() takes no keyword arguments",
+        ),
+    ] {
+        let err = eval(expr, data.clone()).expect_err(expr);
+        assert!(err.message.contains(words), "{expr}: {err}");
+    }
+}
+
+#[test]
+fn an_undefined_value_piped_into_a_filter_is_an_error() {
+    // Jinja2's StrictUndefined fails as soon as a filter uses the value; a
+    // misspelt name must not become an empty string.
+    let data = json!({"l": [1]});
+    for filter in [
+        "join('-')",
+        "sort",
+        "sum",
+        "reverse | list",
+        "title",
+        "escape",
+        "urlencode",
+        "groupby('x')",
+        "selectattr('x') | list",
+        "length",
+        "list",
+        "upper",
+        "first",
+    ] {
+        let expr = format!("_.nope | {filter}");
+        assert!(eval(&expr, data.clone()).is_err(), "{expr} should fail");
+    }
+    assert_eq!(eval("_.nope | items | list", data.clone()), Ok(json!([])));
+    assert_eq!(
+        eval("_.nope | pprint", data.clone()),
+        Ok(json!("Undefined"))
+    );
+    assert_eq!(eval("_.nope | d('x')", data), Ok(json!("x")));
+}

@@ -4,7 +4,7 @@
 use super::*;
 
 pub(super) fn register(env: &mut Environment<'static>) {
-    register!(env, add_filter,
+    filters!(env,
         "selectattr" => selectattr,
         "rejectattr" => rejectattr,
         "last" => last,

@@ -3,13 +3,17 @@
 use super::*;
 
 pub(super) fn register(env: &mut Environment<'static>) {
-    register!(env, add_filter,
+    filters!(env,
         "pprint" => pprint,
         "tojson" => tojson,
     );
 }
 
 fn pprint(v: Value) -> Result<Value, Error> {
+    // Jinja2 prints an undefined value's repr.
+    if v.is_undefined() {
+        return Ok(Value::from("Undefined"));
+    }
     let mut json = json_of(&v)?;
     sort_json_keys(&mut json);
     Ok(Value::from(pformat(&json)))

@@ -143,13 +143,23 @@ pub(in crate::jinja) fn python_strip<'a>(
     if right { s.trim_end_matches(pred) } else { s }
 }
 
+/// Registers filters from a table, each taking Python-style arguments when
+/// it is one of Jinja2's (see [`signature`]).
+macro_rules! filters {
+    ($env:expr, $($name:literal => $f:expr),+ $(,)?) => {
+        $( signature::add($env, $name, $f); )+
+    };
+}
+
 mod collections;
 mod json;
 mod numbers;
+pub(in crate::jinja) mod signature;
 mod strings;
 
 /// Registers every filter family.
 pub(in crate::jinja) fn register(env: &mut Environment<'static>) {
+    signature::register_builtins(env);
     collections::register(env);
     json::register(env);
     numbers::register(env);

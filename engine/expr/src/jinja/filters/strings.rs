@@ -5,7 +5,7 @@
 use super::*;
 
 pub(super) fn register(env: &mut Environment<'static>) {
-    register!(env, add_filter,
+    filters!(env,
         "string" => string,
         "escape" => escape,
         "e" => escape,
