@@ -11,6 +11,7 @@
 //!   execution data, so this crate needs no database.
 //!
 //! - [`context`]: [`context::DataContext`], the layered data seen as `$` / `_`.
+//! - [`dateutil`]: dateutil's free-form date parser, behind YAQL's `datetime(string)`.
 //! - [`python`]: Python's formatting (`repr`, `str`, `json.dumps`), written once.
 //! - [`random`]: the generator behind `uuid()`, `random()` and Jinja's
 //!   `random`, drawn through [`ExprHost::random_u64`] so a host can make
@@ -23,6 +24,7 @@
 //! keeps dict insertion order).
 
 pub mod context;
+pub mod dateutil;
 pub mod eval;
 pub mod functions;
 pub mod jinja;

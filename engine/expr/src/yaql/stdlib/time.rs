@@ -34,7 +34,7 @@ pub(super) fn dispatch(name: &str, c: &Call) -> Option<R> {
                 Some(Value::Str(s)) => {
                     c.max(2)?;
                     match c.arg(1, "format")? {
-                        None | Some(Value::Null) => parse_datetime(&s),
+                        None | Some(Value::Null) => parse_datetime(&s, c.env.host.now_micros()),
                         Some(Value::Str(fmt)) => parse_with_format(&s, &fmt),
                         Some(_) => Err(CallErr::NoMatch),
                     }
@@ -164,10 +164,35 @@ fn from_timestamp(c: &Call) -> R {
         .ok_or_else(|| runtime("year is out of range"))
 }
 
-fn parse_datetime(s: &str) -> R {
+/// `datetime(string)`: ISO 8601 at once, else dateutil's parser (missing
+/// fields from today, `now_micros` being the host's time).
+fn parse_datetime(s: &str, now_micros: i64) -> R {
     let t = s.trim();
+    // chrono's %Y takes any number of digits ("1/5/24" would be year 1):
+    // only a four-digit year goes the ISO way.
+    if t.len() >= 4
+        && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && let Some(v) = parse_iso(t)
+    {
+        return Ok(v);
+    }
+    let today = DateTime::from_timestamp_micros(now_micros)
+        .map(|now| now.naive_utc())
+        .and_then(|now| now.date().and_hms_opt(0, 0, 0))
+        .ok_or_else(|| runtime("the host's time is out of range"))?;
+    let (naive, offset) = crate::dateutil::parse(t, today).map_err(|e| runtime(e.to_string()))?;
+    let offset = offset.unwrap_or_else(utc);
+    naive
+        .and_local_timezone(offset)
+        .single()
+        .map(Value::DateTime)
+        .ok_or_else(|| runtime(format!("Unknown string format: {s}")))
+}
+
+/// The ISO 8601 forms, read exactly.
+fn parse_iso(t: &str) -> Option<Value> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Ok(Value::DateTime(dt));
+        return Some(Value::DateTime(dt));
     }
     for fmt in [
         "%Y-%m-%d %H:%M:%S%.f%:z",
@@ -175,7 +200,7 @@ fn parse_datetime(s: &str) -> R {
         "%Y-%m-%d %H:%M:%S%.f%z",
     ] {
         if let Ok(dt) = DateTime::parse_from_str(t, fmt) {
-            return Ok(Value::DateTime(dt));
+            return Some(Value::DateTime(dt));
         }
     }
     for fmt in [
@@ -185,17 +210,17 @@ fn parse_datetime(s: &str) -> R {
         "%Y-%m-%d %H:%M",
     ] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(t, fmt) {
-            return Ok(Value::DateTime(naive.and_utc().fixed_offset()));
+            return Some(Value::DateTime(naive.and_utc().fixed_offset()));
         }
     }
     for fmt in ["%Y-%m-%d", "%Y%m%d", "%Y/%m/%d"] {
         if let Ok(date) = NaiveDate::parse_from_str(t, fmt)
             && let Some(naive) = date.and_hms_opt(0, 0, 0)
         {
-            return Ok(Value::DateTime(naive.and_utc().fixed_offset()));
+            return Some(Value::DateTime(naive.and_utc().fixed_offset()));
         }
     }
-    Err(runtime(format!("Unknown string format: {s}")))
+    None
 }
 
 /// Datetime and timespan properties (`#property#name`).
