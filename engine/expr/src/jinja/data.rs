@@ -34,7 +34,13 @@ impl Object for Root {
                     .unwrap_or(Value::from(())),
             ),
             PREFETCHED_VAR => self.prefetched.clone(),
-            _ => None,
+            name => {
+                // Functions are globals, found after the data.
+                if !names::FUNCTIONS.contains(&name) {
+                    miss::note(|| format!("'{name}' is undefined"));
+                }
+                None
+            }
         }
     }
 
@@ -66,10 +72,14 @@ pub(super) struct Data {
 impl Object for Data {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let key = key.as_str()?;
-        self.data.layers().iter().find_map(|layer| {
+        let found = self.data.layers().iter().find_map(|layer| {
             let child = layer.as_object()?.get(key)?;
             Some(lazy(layer, vec![Step::Key(Arc::from(key))], child))
-        })
+        });
+        if found.is_none() {
+            miss::attribute("dict", names::DICT_METHODS, key);
+        }
+        found
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
@@ -143,11 +153,20 @@ impl Object for JsonNode {
         match self.resolve() {
             Json::Object(map) => {
                 let key = key.as_str()?;
-                let child = map.get(key)?;
+                let Some(child) = map.get(key) else {
+                    miss::attribute("dict", names::DICT_METHODS, key);
+                    return None;
+                };
                 Some(self.child(Step::Key(Arc::from(key)), child))
             }
             Json::Array(items) => {
-                let index = seq_index(key, items.len())?;
+                let Some(index) = seq_index(key, items.len()) else {
+                    match key.as_str() {
+                        Some(name) => miss::attribute("list", names::LIST_METHODS, name),
+                        None => miss::note(|| format!("list object has no element {key}")),
+                    }
+                    return None;
+                };
                 Some(self.child(Step::Index(index), &items[index]))
             }
             _ => None,
@@ -244,4 +263,39 @@ pub(super) fn number_to_json(value: &Value) -> Json {
     let f = f64::try_from(value.clone()).unwrap_or(f64::NAN);
     serde_json::Number::from_f64(f)
         .map_or_else(|| Json::String(python::float_repr(f)), Json::Number)
+}
+
+/// What the data lacked when it was last asked for something it does not
+/// have, so that an undefined value's error can name it as Jinja2's
+/// StrictUndefined does (`'x' is undefined`, `'dict object' has no
+/// attribute 'y'`). Kept per thread: one evaluation runs on one thread.
+pub(super) mod miss {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static LAST: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    /// Forgets the last miss (an evaluation starts).
+    pub(in crate::jinja) fn clear() {
+        LAST.with(|last| last.borrow_mut().take());
+    }
+
+    /// Records a miss, described lazily (most misses are never reported).
+    pub(in crate::jinja) fn note(describe: impl FnOnce() -> String) {
+        LAST.with(|last| *last.borrow_mut() = Some(describe()));
+    }
+
+    /// Records `name` missing from a `kind` object, unless it is one of
+    /// `methods` (a method call looks the name up first).
+    pub(in crate::jinja) fn attribute(kind: &str, methods: &[&str], name: &str) {
+        if !methods.contains(&name) {
+            note(|| format!("'{kind} object' has no attribute '{name}'"));
+        }
+    }
+
+    /// The last miss, if any.
+    pub(in crate::jinja) fn take() -> Option<String> {
+        LAST.with(|last| last.borrow_mut().take())
+    }
 }

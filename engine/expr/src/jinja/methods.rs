@@ -72,6 +72,8 @@ pub(super) fn map_method(value: &Value, method: &str, args: &[Value]) -> Result<
             let key = args.first().cloned().unwrap_or_default();
             let v = value.get_item(&key)?;
             Ok(if v.is_undefined() {
+                // A missing key is `get`'s to handle, not an error to name.
+                data::miss::clear();
                 args.get(1).cloned().unwrap_or(Value::from(()))
             } else {
                 v

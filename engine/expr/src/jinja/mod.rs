@@ -116,6 +116,18 @@ impl From<Error> for JinjaError {
     }
 }
 
+/// An evaluation error; one caused by an undefined value says what was
+/// missing, as Jinja2's StrictUndefined does, when the data can tell.
+fn named_undefined(err: Error) -> JinjaError {
+    let undefined = err.kind() == ErrorKind::UndefinedError
+        || (err.kind() == ErrorKind::InvalidOperation
+            && err.detail().is_some_and(|d| d.contains("undefined")));
+    match undefined.then(data::miss::take).flatten() {
+        Some(missing) => JinjaError::new(missing),
+        None => err.into(),
+    }
+}
+
 /// The result of an evaluation that went past the limit `tripped`, if any:
 /// an error is a limit error when a limit was exceeded on the way (even if
 /// a filter turned it into another error), and fuel running out is the
@@ -212,11 +224,13 @@ impl JinjaExpression {
         check_depth_limit(&limits, self.depth)?;
         let expr = self.form(limits.max_steps)?;
         let run = |root: Value| -> Result<Json, JinjaError> {
-            let value = expr.eval(root)?;
+            data::miss::clear();
+            let value = expr.eval(root).map_err(named_undefined)?;
             // Mistral calls `str(result)` so that a StrictUndefined result
             // raises; a silent undefined (`'x' if false`) does not.
             if value.is_undefined() {
-                ENV.render_str("{{ __v }}", minijinja::context! { __v => value })?;
+                ENV.render_str("{{ __v }}", minijinja::context! { __v => value })
+                    .map_err(named_undefined)?;
                 return Ok(Json::Null);
             }
             // Measured without recursion before the recursive conversion.
@@ -315,7 +329,8 @@ impl JinjaTemplate {
         let env = self.env(limits.max_steps)?;
         let run = |root: Value| -> Result<String, JinjaError> {
             let template = env.get_template(TEMPLATE_NAME)?;
-            Ok(template.render(root)?)
+            data::miss::clear();
+            template.render(root).map_err(named_undefined)
         };
         run_with_host(&self.host_use, self.draws, host, data, &limits, run)
     }

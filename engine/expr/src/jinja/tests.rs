@@ -196,3 +196,26 @@ fn an_undefined_value_piped_into_a_filter_is_an_error() {
     );
     assert_eq!(eval("_.nope | d('x')", data), Ok(json!("x")));
 }
+
+#[test]
+fn an_undefined_value_is_named_as_jinja2_names_it() {
+    let data = json!({"s": "x", "l": [1, 2], "d": {"a": 1}});
+    for (expr, words) in [
+        ("_.nope", "'dict object' has no attribute 'nope'"),
+        ("x", "'x' is undefined"),
+        ("x.y", "'x' is undefined"),
+        ("_.nope | length", "'dict object' has no attribute 'nope'"),
+        ("_.d.b | join('-')", "'dict object' has no attribute 'b'"),
+        ("1 + _.nope", "'dict object' has no attribute 'nope'"),
+        ("_.l[7]", "list object has no element 7"),
+        ("_.l.foo", "'list object' has no attribute 'foo'"),
+    ] {
+        let err = eval(expr, data.clone()).expect_err(expr);
+        assert_eq!(err.message, words, "{expr}");
+    }
+    let err = render("a {{ _.d.zz }} b", data.clone()).expect_err("render");
+    assert_eq!(err.message, "'dict object' has no attribute 'zz'");
+    // A key `get` did not find is not what a later error is about.
+    let err = eval("_.get('zz').x", data).expect_err("get");
+    assert!(!err.message.contains("zz"), "{err}");
+}
