@@ -4,7 +4,9 @@
 use super::*;
 
 pub(super) fn arg_str(args: &[Value], i: usize) -> Option<String> {
-    args.get(i).filter(|v| !v.is_none()).map(py_str)
+    args.get(i)
+        .filter(|v| !v.is_none() && !v.is_undefined())
+        .map(py_str)
 }
 
 pub(super) fn py_method(

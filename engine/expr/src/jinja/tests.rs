@@ -194,7 +194,10 @@ fn an_undefined_value_piped_into_a_filter_is_an_error() {
         eval("_.nope | pprint", data.clone()),
         Ok(json!("Undefined"))
     );
-    assert_eq!(eval("_.nope | d('x')", data), Ok(json!("x")));
+    assert_eq!(eval("_.nope | d('x')", data.clone()), Ok(json!("x")));
+    assert_eq!(eval("'' | d(boolean=true)", data.clone()), Ok(json!("")));
+    assert_eq!(eval("0 | d(none, true)", data.clone()), Ok(Json::Null));
+    assert_eq!(eval("_.nope | default", data), Ok(json!("")));
 }
 
 #[test]

@@ -159,8 +159,8 @@ impl PyArgs {
 
     /// The arguments in the shape `sig`'s Rust function takes: its first
     /// `sig.positional` parameters by position (a gap before a later one
-    /// is `none`, which the function reads as "not given"), the others as
-    /// keywords.
+    /// is undefined, which the function reads as "not given", as it reads
+    /// `none`), the others as keywords.
     pub fn normalize(self, sig: &Signature) -> Result<Vec<Value>, Error> {
         let Some(params) = sig.params else {
             return Ok(self.into_values());
@@ -210,7 +210,7 @@ impl PyArgs {
         let mut out: Vec<Value> = slots
             .iter()
             .take(given)
-            .map(|slot| slot.clone().unwrap_or(Value::from(())))
+            .map(|slot| slot.clone().unwrap_or(Value::UNDEFINED))
             .collect();
         let keywords: Vec<(&str, Value)> = params
             .iter()
@@ -266,8 +266,8 @@ pub(in crate::jinja) fn register_builtins(env: &mut Environment<'static>) {
     add(env, "abs", mj::abs);
     add(env, "batch", mj::batch);
     add(env, "capitalize", mj::capitalize);
-    add(env, "default", mj::default);
-    add(env, "d", mj::default);
+    add(env, "default", default);
+    add(env, "d", default);
     add(env, "first", mj::first);
     add(env, "format", mj::format);
     add(env, "indent", mj::indent);
@@ -311,6 +311,20 @@ fn map(state: &State, value: Value, args: Rest<Value>) -> Result<Value, Error> {
     Ok(Value::from(out))
 }
 
+/// Jinja2's `default(default_value='', boolean=False)`: an explicit
+/// `none` is returned as given, a missing default is `''`.
+fn default(value: Value, args: Rest<Value>) -> Value {
+    let boolean = args.get(1).is_some_and(Value::is_true);
+    if value.is_undefined() || (boolean && !value.is_true()) {
+        return args
+            .first()
+            .filter(|v| !v.is_undefined())
+            .cloned()
+            .unwrap_or(Value::from(""));
+    }
+    value
+}
+
 /// Jinja2's `items`: nothing for an undefined value.
 fn items(value: &Value) -> Result<Value, Error> {
     if value.is_undefined() {
@@ -329,11 +343,14 @@ mod tests {
     }
 
     #[test]
-    fn keywords_fill_positions_and_gaps_are_none() {
+    fn keywords_fill_positions_and_gaps_are_undefined() {
         let sig = signature("truncate").unwrap();
         let args = PyArgs::split(&[Value::from(9), kwargs(&[("end", Value::from("!"))])]).unwrap();
         let out = args.normalize(sig).unwrap();
-        assert_eq!(out, vec![Value::from(9), Value::from(()), Value::from("!")]);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0], Value::from(9));
+        assert!(out[1].is_undefined());
+        assert_eq!(out[2], Value::from("!"));
     }
 
     #[test]
