@@ -65,6 +65,7 @@ pub const FILTERS: &[&str] = &[
     "truncate",
     "wordcount",
     "wordwrap",
+    "xmlattr",
     // Mistral's functions
     "env",
     "execution",

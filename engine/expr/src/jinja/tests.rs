@@ -140,6 +140,11 @@ fn filters_take_python_keywords() {
         ("'a,b,c'.split(',', maxsplit=1)", json!(["a", "b,c"])),
         ("'a b c'.split(maxsplit=1)", json!(["a", "b c"])),
         (
+            "{'a': 1, 'b': none, 'c': '<x>'} | xmlattr",
+            json!(" a=\"1\" c=\"&lt;x&gt;\""),
+        ),
+        ("{'a': 1} | xmlattr(autospace=false)", json!("a=\"1\"")),
+        (
             "'a\\r\\nb\\rc'.splitlines(True)",
             json!(["a\r\n", "b\r", "c"]),
         ),

@@ -120,6 +120,7 @@ pub(in crate::jinja) static SIGNATURES: &[Signature] = &[
         ],
         3,
     ),
+    sig("xmlattr", &["autospace"], 1),
 ];
 
 /// The signature of the filter `name`, if it is one of Jinja2's.

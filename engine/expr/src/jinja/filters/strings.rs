@@ -1,6 +1,6 @@
 //! String filters: `string`, `escape`, `title`, `urlencode`, `join`,
 //! `trim`, `replace`, `center`, `wordcount`, `truncate`, `striptags`,
-//! `wordwrap`.
+//! `wordwrap`, `xmlattr`.
 
 use super::*;
 
@@ -20,6 +20,7 @@ pub(super) fn register(env: &mut Environment<'static>) {
         "truncate" => truncate,
         "striptags" => striptags,
         "wordwrap" => wordwrap,
+        "xmlattr" => xmlattr,
     );
 }
 
@@ -180,4 +181,43 @@ fn wordwrap(
         .flat_map(|line| py_wordwrap(line, width.unwrap_or(79), break_long_words.unwrap_or(true)))
         .collect();
     Value::from(wrapped.join(wrapstring.as_deref().unwrap_or("\n")))
+}
+
+/// Jinja2's `xmlattr`: ` key="value"` for each item whose value is not
+/// none, values escaped; a key that could break out of the attribute is
+/// an error.
+fn xmlattr(v: Value, autospace: Option<bool>) -> Result<Value, Error> {
+    if v.kind() != ValueKind::Map {
+        return Err(err(format!(
+            "'{}' object has no attribute 'items'",
+            type_name(&v)
+        )));
+    }
+    let mut parts = Vec::new();
+    for key in items_of(&v)? {
+        let value = v.get_item(&key)?;
+        if value.is_none() || value.is_undefined() {
+            continue;
+        }
+        let key = py_str(&key);
+        if key
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '/' | '>' | '='))
+        {
+            return Err(err(format!(
+                "Invalid character in attribute name: {}",
+                python::str_repr(&key)
+            )));
+        }
+        parts.push(format!(
+            "{}=\"{}\"",
+            html_escape(&key),
+            html_escape(&py_str(&value))
+        ));
+    }
+    let mut out = parts.join(" ");
+    if autospace.unwrap_or(true) && !out.is_empty() {
+        out.insert(0, ' ');
+    }
+    Ok(Value::from_safe_string(out))
 }
