@@ -195,6 +195,9 @@ fn an_undefined_value_piped_into_a_filter_is_an_error() {
         assert!(eval(&expr, data.clone()).is_err(), "{expr} should fail");
     }
     assert_eq!(eval("_.nope | items | list", data.clone()), Ok(json!([])));
+    let err = eval("_.l | join(_.nope)", data.clone()).expect_err("undefined argument");
+    assert_eq!(err.message, "'dict object' has no attribute 'nope'");
+    assert_eq!(eval("1 | default(_.nope)", data.clone()), Ok(json!(1)));
     assert_eq!(
         eval("_.nope | pprint", data.clone()),
         Ok(json!("Undefined"))

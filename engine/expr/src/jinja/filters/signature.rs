@@ -250,11 +250,18 @@ where
     env.add_filter(
         name,
         move |state: &State, value: Value, args: Rest<Value>| -> Result<Value, Error> {
-            if value.is_undefined() && !sig.lenient {
+            let py = PyArgs::split(&args)?;
+            // An undefined argument fails as the value does (Jinja2 fails
+            // when it is used); `default`'s own may stay unused.
+            if !sig.lenient
+                && (value.is_undefined()
+                    || py.positional.iter().any(Value::is_undefined)
+                    || py.keywords.iter().any(|(_, v)| v.is_undefined()))
+            {
                 return Err(undefined_error());
             }
             let mut call = vec![value];
-            call.extend(PyArgs::split(&args)?.normalize(sig)?);
+            call.extend(py.normalize(sig)?);
             inner.call(state, &call)
         },
     );
