@@ -465,6 +465,7 @@ impl Executor {
             task_id: Some(job.task_id.clone()),
             action_execution_id: Some(job.action_id.clone()),
             workflow_name: Some(job.workflow_name.clone()).filter(|n| !n.is_empty()),
+            project: None,
         };
         let call = Call {
             name: job.name.clone(),

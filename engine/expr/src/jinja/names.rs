@@ -142,6 +142,7 @@ pub const FUNCTIONS: &[&str] = &[
     "lipsum",
     "namespace",
     "range",
+    "secret",
     "task",
     "tasks",
     "uuid",
