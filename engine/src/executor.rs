@@ -471,8 +471,9 @@ impl Executor {
             name: job.name.clone(),
             namespace: job.namespace.clone(),
             workbook: job.workbook.clone(),
-            // Its execution's project says what its names mean.
-            project: None,
+            // Its execution's project says what its names mean (and whose
+            // ceilings and secrets apply); older jobs lack it.
+            project: Some(job.project.clone()).filter(|p| !p.is_empty()),
             input: job.input.clone(),
             context: job
                 .context

@@ -30,15 +30,15 @@ version: '2.0'
 limited:
   tasks:
     fuel:
-      action: std.echo output=f
+      action: std.echo output='f'
       limits:
         fuel: 500000000
     memory:
-      action: std.echo output=m
+      action: std.echo output='m'
       limits:
         memory: 67108864
     within:
-      action: std.echo output=ok
+      action: std.echo output='ok'
       limits:
         fuel: 100000000
         memory: 16777216
@@ -52,11 +52,15 @@ version: '2.0'
 reach:
   tasks:
     near:
-      action: std.http url=http://127.0.0.1:{near}/near
+      action: std.http
+      input:
+        url: http://127.0.0.1:{near}/near
       limits:
         allowed-hosts: ['127.0.0.1']
     far:
-      action: std.http url=http://127.0.0.1:{far}/far
+      action: std.http
+      input:
+        url: http://127.0.0.1:{far}/far
       limits:
         allowed-hosts: ['*', '127.0.0.1']
 "

@@ -222,10 +222,11 @@ pub struct Call {
     pub namespace: String,
     /// The workbook of the calling workflow (its actions come first).
     pub workbook: Option<String>,
-    /// Whose ad-hoc actions the name means when the call is of no
-    /// execution (an action run through the API); an execution's call
-    /// means its execution's project's. `None` with neither: the default
-    /// project's first, then any (the command line).
+    /// Whose ad-hoc actions the name means, whose ceilings and secrets
+    /// apply: the caller's for a call of no execution (an action run
+    /// through the API), the execution's for an execution's call (`None`:
+    /// looked up by its id). `None` with neither: the default project's
+    /// first, then any (the command line).
     pub project: Option<String>,
     pub input: Map<String, Value>,
     /// The caller's data (`__env`, task context, ...) for `base-input`.
@@ -725,13 +726,18 @@ impl Actions {
         self.run_captured(call, at).await.0
     }
 
-    /// The project a call runs for: its execution's, else the caller's
-    /// (`None`: neither is known, an in-process call of Bora's own).
+    /// The project a call runs for: the one it names, else its
+    /// execution's (`None`: neither is known, an in-process call of Bora's
+    /// own). The executor names its execution's: a call a step runs inline
+    /// comes before the execution is stored.
     async fn project_of(
         &self,
         ctx: &CallContext,
         caller: Option<&str>,
     ) -> Result<Option<String>, RunError> {
+        if let Some(project) = caller {
+            return Ok(Some(project.to_owned()));
+        }
         match ctx.execution_id.as_deref() {
             Some(execution) => Ok(Some(
                 self.store
@@ -740,7 +746,7 @@ impl Actions {
                     .map_err(ResolveError::from)?
                     .unwrap_or_default(),
             )),
-            None => Ok(caller.map(str::to_owned)),
+            None => Ok(None),
         }
     }
 
