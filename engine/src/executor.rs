@@ -465,13 +465,15 @@ impl Executor {
             task_id: Some(job.task_id.clone()),
             action_execution_id: Some(job.action_id.clone()),
             workflow_name: Some(job.workflow_name.clone()).filter(|n| !n.is_empty()),
+            project: None,
         };
         let call = Call {
             name: job.name.clone(),
             namespace: job.namespace.clone(),
             workbook: job.workbook.clone(),
-            // Its execution's project says what its names mean.
-            project: None,
+            // Its execution's project says what its names mean (and whose
+            // ceilings and secrets apply); older jobs lack it.
+            project: Some(job.project.clone()).filter(|p| !p.is_empty()),
             input: job.input.clone(),
             context: job
                 .context

@@ -13,6 +13,12 @@
 //! ([`Opened::redact_value`]), and every answer of the API shows markers
 //! as [`MASK`] ([`mask_markers`]).
 //!
+//! A project secret (`bora secret set`) is stored sealed the same way, one
+//! per name and project. Expressions name it with `secret('NAME')`, which
+//! gives a *reference* `bora-secret:ref.NAME;` (expressions stay pure);
+//! [`open_all`] replaces it with the value of the calling project's secret
+//! of that name, and it is masked like a marker everywhere else.
+//!
 //! Keys are 32 random bytes in base64 (`bora secrets new-key`). A node
 //! has a list: the first seals, all open (a marker names its key), so a
 //! key is rotated by putting the new one first, re-sealing the stored
@@ -20,6 +26,7 @@
 //! executions that started before have finished.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 use base64::Engine as _;
@@ -74,6 +81,22 @@ pub enum SecretError {
     /// The operating system's random generator failed.
     #[error("cannot draw a random nonce: {0}")]
     Random(String),
+    /// `secret('NAME')` names a secret its project does not have.
+    #[error(
+        "project {project} has no secret {name} (an operator sets it with \
+         `bora secret set --project {project} {name}`)"
+    )]
+    Missing { name: String, project: String },
+}
+
+/// What follows [`MARKER_PREFIX`]: a sealed value or a reference to a
+/// project secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Body<'a> {
+    /// `KEYID.DATA` of a sealed value.
+    Sealed(&'a str),
+    /// The name of a project secret.
+    Reference(&'a str),
 }
 
 struct Key {
@@ -212,11 +235,11 @@ impl Keyring {
         String::from_utf8(plain).map_err(|_| SecretError::Damaged)
     }
 
-    /// `text` with every marker replaced by what `each` makes of its body
-    /// (`Ok(None)`: the text has no marker).
+    /// `text` with every marker (and reference) replaced by what `each`
+    /// makes of its body (`Ok(None)`: the text has none).
     fn replace_markers(
         text: &str,
-        mut each: impl FnMut(&str) -> Result<String, SecretError>,
+        mut each: impl FnMut(Body<'_>) -> Result<String, SecretError>,
     ) -> Result<Option<String>, SecretError> {
         if !text.contains(MARKER_PREFIX) {
             return Ok(None);
@@ -254,10 +277,16 @@ impl Keyring {
             if result.is_err() {
                 return;
             }
-            match Self::replace_markers(s, |body| {
-                let plain = self.open_body(project, body)?;
-                self.seal(project, &plain)
+            match Self::replace_markers(s, |body| match body {
+                Body::Sealed(body) => {
+                    let plain = self.open_body(project, body)?;
+                    self.seal(project, &plain)
+                }
+                // A reference is resolved at call time, never stored sealed.
+                Body::Reference(name) => Ok(reference(name)),
             }) {
+                // Only references: nothing sealed to renew.
+                Ok(Some(new)) if new == *s => {}
                 Ok(Some(new)) => {
                     *s = new;
                     changed = true;
@@ -270,17 +299,52 @@ impl Keyring {
     }
 }
 
-/// The body of a marker at the start of `after` (the text after the
-/// prefix) and the length it spans with its version and end.
-fn marker_body(after: &str) -> Option<(&str, usize)> {
-    let body_and_rest = after.strip_prefix(VERSION)?;
+/// The kind after [`MARKER_PREFIX`] that makes a reference.
+const REFERENCE: &str = "ref.";
+
+/// The reference `secret('NAME')` gives, as the expressions make it.
+fn reference(name: &str) -> String {
+    format!("{MARKER_PREFIX}{REFERENCE}{name}{END}")
+}
+
+/// The body of a marker or reference at the start of `after` (the text
+/// after the prefix) and the length it spans with its kind and end.
+fn marker_body(after: &str) -> Option<(Body<'_>, usize)> {
+    let (kind, body_and_rest) = if let Some(rest) = after.strip_prefix(VERSION) {
+        (VERSION, rest)
+    } else {
+        (REFERENCE, after.strip_prefix(REFERENCE)?)
+    };
     let end = body_and_rest.find(END)?;
     let body = &body_and_rest[..end];
     let valid = !body.is_empty()
         && body
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    valid.then_some((body, VERSION.len() + end + END.len_utf8()))
+    let body = if kind == VERSION {
+        Body::Sealed(body)
+    } else {
+        Body::Reference(body)
+    };
+    valid.then_some((body, kind.len() + end + END.len_utf8()))
+}
+
+/// The names of the project secrets `value` refers to (`secret('NAME')`),
+/// each once.
+pub fn references(value: &Value) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut value = value.clone();
+    visit_strings(&mut value, &mut |s: &mut String| {
+        let _ = Keyring::replace_markers(s, |body| {
+            if let Body::Reference(name) = body
+                && !names.iter().any(|n| n == name)
+            {
+                names.push(name.to_owned());
+            }
+            Ok(String::new())
+        });
+    });
+    names
 }
 
 /// Calls `f` on every string of `value` (not on object keys).
@@ -377,23 +441,51 @@ impl Opened {
 }
 
 /// Opens every marker of `value` sealed for `project`, in place; the values
-/// opened, to mask in what the call gives back.
+/// opened, to mask in what the call gives back. A reference to a project
+/// secret opens the sealed value `project_secrets` has for its name (the
+/// project's stored secrets the value refers to, see [`references`]).
 ///
 /// # Errors
-/// A marker no key opens for this project.
+/// A marker no key opens for this project; a reference to a secret the
+/// project does not have.
 pub fn open_all(
     keyring: &Keyring,
     project: &str,
     value: &mut Value,
+    project_secrets: &HashMap<String, String>,
 ) -> Result<Opened, SecretError> {
     let mut opened = Opened::default();
     let mut result = Ok(());
+    let open = |body: Body<'_>| -> Result<String, SecretError> {
+        match body {
+            Body::Sealed(body) => keyring.open_body(project, body),
+            Body::Reference(name) => {
+                let missing = || SecretError::Missing {
+                    name: name.to_owned(),
+                    project: project.to_owned(),
+                };
+                let sealed = project_secrets.get(name).ok_or_else(missing)?;
+                // A stored secret is one marker sealed for its project.
+                let body = sealed
+                    .strip_prefix(MARKER_PREFIX)
+                    .and_then(marker_body)
+                    .and_then(|(body, len)| match body {
+                        Body::Sealed(body) if len + MARKER_PREFIX.len() == sealed.len() => {
+                            Some(body)
+                        }
+                        _ => None,
+                    })
+                    .ok_or(SecretError::Damaged)?;
+                keyring.open_body(project, body)
+            }
+        }
+    };
     visit_strings(value, &mut |s: &mut String| {
         if result.is_err() {
             return;
         }
         match Keyring::replace_markers(s, |body| {
-            let plain = keyring.open_body(project, body)?;
+            let plain = open(body)?;
             if plain.len() >= MIN_MASKED_LEN && !opened.values.contains(&plain) {
                 opened.values.push(plain.clone());
             }
@@ -414,6 +506,10 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn none() -> HashMap<String, String> {
+        HashMap::new()
+    }
+
     fn new_ring() -> Keyring {
         Keyring::parse(&[Keyring::new_key().unwrap()]).unwrap()
     }
@@ -425,12 +521,12 @@ mod tests {
         assert!(marker.starts_with(MARKER_PREFIX) && marker.ends_with(END));
         assert!(!marker.contains("hunter22"));
         let mut input = json!({"auth": format!("Bearer {marker}!"), "n": 1});
-        let opened = open_all(&ring, "alpha", &mut input).unwrap();
+        let opened = open_all(&ring, "alpha", &mut input, &none()).unwrap();
         assert_eq!(input, json!({"auth": "Bearer hunter22!", "n": 1}));
         assert!(!opened.is_empty());
         let mut other = json!([marker]);
         assert_eq!(
-            open_all(&ring, "beta", &mut other).unwrap_err(),
+            open_all(&ring, "beta", &mut other, &none()).unwrap_err(),
             SecretError::Damaged
         );
     }
@@ -460,12 +556,12 @@ mod tests {
             .collect();
         let tampered = format!("{MARKER_PREFIX}{VERSION}{id}.{flipped};");
         assert_eq!(
-            open_all(&ring, "p", &mut json!(tampered)).unwrap_err(),
+            open_all(&ring, "p", &mut json!(tampered), &none()).unwrap_err(),
             SecretError::Damaged
         );
         let stranger = new_ring();
         assert!(matches!(
-            open_all(&stranger, "p", &mut json!(marker)).unwrap_err(),
+            open_all(&stranger, "p", &mut json!(marker), &none()).unwrap_err(),
             SecretError::UnknownKey { .. }
         ));
     }
@@ -479,10 +575,10 @@ mod tests {
         let after = Keyring::parse(&[&new]).unwrap();
         let mut value = json!({"token": before.seal("p", "s3cret").unwrap(), "plain": "x"});
         let mut copy = value.clone();
-        assert!(open_all(&both, "p", &mut copy).is_ok());
+        assert!(open_all(&both, "p", &mut copy, &none()).is_ok());
         assert!(both.reseal("p", &mut value).unwrap());
         let mut opened = value.clone();
-        open_all(&after, "p", &mut opened).unwrap();
+        open_all(&after, "p", &mut opened, &none()).unwrap();
         assert_eq!(opened, json!({"token": "s3cret", "plain": "x"}));
         assert!(!both.reseal("p", &mut json!({"plain": "x"})).unwrap());
     }
@@ -497,10 +593,48 @@ mod tests {
             "{\"a\":\"x *** y\",\"b\":\"bora-secret:nope\"}"
         );
         let mut input = json!({"t": marker, "short": ring.seal("p", "ab").unwrap()});
-        let opened = open_all(&ring, "p", &mut input).unwrap();
+        let opened = open_all(&ring, "p", &mut input, &none()).unwrap();
         let mut result = json!({"echo": "got topsecret and ab", "topsecret": [1]});
         opened.redact_value(&mut result);
         assert_eq!(result, json!({"echo": "got *** and ab", "***": [1]}));
+    }
+
+    #[test]
+    fn a_reference_opens_its_projects_secret_and_is_masked_elsewhere() {
+        let ring = new_ring();
+        let reference = bora_expr::functions::secret_reference("api-token").unwrap();
+        let mut input = json!({"auth": format!("Bearer {reference}"), "n": [reference.clone()]});
+        assert_eq!(references(&input), vec!["api-token".to_owned()]);
+        assert_eq!(mask_markers(&format!("x {reference} y")), "x *** y");
+        let stored = HashMap::from([(
+            "api-token".to_owned(),
+            ring.seal("alpha", "tok-123456").unwrap(),
+        )]);
+        let mut copy = input.clone();
+        let opened = open_all(&ring, "alpha", &mut input, &stored).unwrap();
+        assert_eq!(
+            input,
+            json!({"auth": "Bearer tok-123456", "n": ["tok-123456"]})
+        );
+        let mut result = json!("echo tok-123456");
+        opened.redact_value(&mut result);
+        assert_eq!(result, json!("echo ***"));
+        // Another project's secret of that name does not open for this one;
+        // a name the project lacks fails naming both.
+        assert_eq!(
+            open_all(&ring, "beta", &mut copy.clone(), &stored).unwrap_err(),
+            SecretError::Damaged
+        );
+        let err = open_all(&ring, "beta", &mut copy, &none()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("project beta has no secret api-token"),
+            "{err}"
+        );
+        // Rotation leaves references as they are.
+        let mut kept = json!({"r": reference.clone()});
+        assert!(!ring.reseal("alpha", &mut kept).unwrap());
+        assert_eq!(kept, json!({"r": reference}));
     }
 
     #[test]

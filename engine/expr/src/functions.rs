@@ -137,6 +137,40 @@ pub fn uuid(host: &dyn ExprHost) -> String {
     crate::random::uuid_v4_text(host.random_u64(), host.random_u64())
 }
 
+/// What a reference made by `secret('NAME')` starts with; `;` ends it.
+pub const SECRET_REF_PREFIX: &str = "bora-secret:ref.";
+
+/// Longest name of a project secret.
+pub const MAX_SECRET_NAME: usize = 128;
+
+/// Whether `name` can name a project secret: 1 to [`MAX_SECRET_NAME`]
+/// letters, digits, `_`, `-` or `.` (so a reference is found whole inside
+/// a longer string).
+pub fn valid_secret_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_SECRET_NAME
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+/// `secret(name)` (Bora extension): a reference to the project secret
+/// `name`, not its value. Expressions stay pure: the engine replaces the
+/// reference with the value of the calling project's secret only when an
+/// action is called, and masks it in what the action gives back.
+///
+/// # Errors
+/// A message when `name` cannot name a secret.
+pub fn secret_reference(name: &str) -> Result<String, String> {
+    if !valid_secret_name(name) {
+        return Err(format!(
+            "secret(): {name:?} is not a secret name (1 to {MAX_SECRET_NAME} letters, digits, \
+             '_', '-' or '.')"
+        ));
+    }
+    Ok(format!("{SECRET_REF_PREFIX}{name};"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +195,17 @@ mod tests {
     fn json_parse_reports_errors() {
         assert_eq!(json_parse("null"), Ok(Value::Null));
         assert!(json_parse("x").is_err());
+    }
+
+    #[test]
+    fn a_secret_reference_names_the_secret_and_nothing_else() {
+        assert_eq!(
+            secret_reference("api.token-2"),
+            Ok("bora-secret:ref.api.token-2;".to_owned())
+        );
+        for bad in ["", "a b", "x;y", "é", &"n".repeat(MAX_SECRET_NAME + 1)] {
+            assert!(secret_reference(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -30,11 +30,14 @@
 //! policy overrides the timeout and the task's `limits` (Bora extension)
 //! override fuel, memory and allowed hosts, for uploaded and standard
 //! actions alike (the executor passes them as the call's overrides). All of
-//! them stay under the runtime's ceilings ([`crate::runtime::Ceilings`]):
-//! an upload above one is refused, a call above one fails (the timeout is
-//! cut to its ceiling instead).
+//! them stay under the runtime's ceilings ([`crate::runtime::Ceilings`])
+//! and the call's project's ([`crate::runtime::ProjectCeilings`], `bora
+//! project limits`): an upload above the node's is refused, a call above
+//! either fails (the timeout is cut to its ceiling instead), and the hosts
+//! a call may reach are cut to its project's.
 //!
 //! - [`definitions`]: ad-hoc definitions from YAML (`/v2/actions`, workbooks).
+//! - [`project`]: the call's project's ceilings and secrets.
 //! - [`upload`]: checking and storing uploaded components.
 
 use bora_core::adhoc::{self, AdhocError, Link};
@@ -56,6 +59,7 @@ use crate::runtime::{
 use crate::secrets::{self, Opened, SecretError};
 
 pub mod definitions;
+pub mod project;
 pub mod upload;
 
 /// Limits stored with an uploaded version (JSON in the store).
@@ -131,20 +135,6 @@ pub enum RunError {
     /// A failure whose words held a secret value, masked.
     #[error("{0}")]
     Masked(Value),
-}
-
-/// Opens the secret values in a call's input, sealed for `project` (`None`:
-/// the default project's, a call of Bora's own).
-fn open_secrets(
-    keyring: &secrets::Keyring,
-    project: Option<&str>,
-    input: &mut Value,
-) -> Result<Opened, SecretError> {
-    if !secrets::has_marker(input) {
-        return Ok(Opened::default());
-    }
-    let project = project.unwrap_or(bora_store::DEFAULT_PROJECT);
-    secrets::open_all(keyring, project, input)
 }
 
 /// `err` with the secret values a call opened masked in its words.
@@ -232,10 +222,11 @@ pub struct Call {
     pub namespace: String,
     /// The workbook of the calling workflow (its actions come first).
     pub workbook: Option<String>,
-    /// Whose ad-hoc actions the name means when the call is of no
-    /// execution (an action run through the API); an execution's call
-    /// means its execution's project's. `None` with neither: the default
-    /// project's first, then any (the command line).
+    /// Whose ad-hoc actions the name means, whose ceilings and secrets
+    /// apply: the caller's for a call of no execution (an action run
+    /// through the API), the execution's for an execution's call (`None`:
+    /// looked up by its id). `None` with neither: the default project's
+    /// first, then any (the command line).
     pub project: Option<String>,
     pub input: Map<String, Value>,
     /// The caller's data (`__env`, task context, ...) for `base-input`.
@@ -735,22 +726,27 @@ impl Actions {
         self.run_captured(call, at).await.0
     }
 
-    /// The project a call runs for: its execution's, else the caller's
-    /// (`None`: neither is known, an in-process call of Bora's own).
+    /// The project a call runs for: the one it names, else its
+    /// execution's (`None`: neither is known, an in-process call of Bora's
+    /// own). The executor names its execution's: a call a step runs inline
+    /// comes before the execution is stored.
     async fn project_of(
         &self,
         ctx: &CallContext,
         caller: Option<&str>,
     ) -> Result<Option<String>, RunError> {
+        if let Some(project) = caller {
+            return Ok(Some(project.to_owned()));
+        }
         match ctx.execution_id.as_deref() {
             Some(execution) => Ok(Some(
                 self.store
-                    .project_of(bora_store::Owned::Execution, execution)
+                    .execution_project(execution)
                     .await
                     .map_err(ResolveError::from)?
                     .unwrap_or_default(),
             )),
-            None => Ok(caller.map(str::to_owned)),
+            None => Ok(None),
         }
     }
 
@@ -762,9 +758,16 @@ impl Actions {
         at: Option<i64>,
     ) -> (Result<Option<Value>, RunError>, Transcript) {
         // A standard action's name is never looked up and its input is
-        // final: only a secret in it needs the project, so a plain
-        // std.noop call asks the store nothing.
-        let needs_project = !is_std(&call.name) || call.input.values().any(secrets::has_marker);
+        // final: only a secret in it or a project's ceilings need the
+        // project, so a plain std.noop call asks the store nothing while
+        // no project has settings (they are kept per node).
+        let settings = match self.store.cached_project_settings().await {
+            Ok(settings) => settings,
+            Err(err) => return (Err(ResolveError::from(err).into()), Transcript::default()),
+        };
+        let needs_project = !is_std(&call.name)
+            || !settings.is_empty()
+            || call.input.values().any(secrets::has_marker);
         let project = if needs_project {
             match self.project_of(&call.ctx, call.project.as_deref()).await {
                 Ok(project) => project,
@@ -801,19 +804,26 @@ impl Actions {
             }
         };
         let mut input = Value::Object(input);
-        let opened = match open_secrets(self.runtime.keyring(), project.as_deref(), &mut input) {
-            Ok(opened) => opened,
-            Err(err) => return (Err(err.into()), Transcript::default()),
-        };
+        // `None`: a call of Bora's own, as the default project.
+        let owner = project.as_deref().unwrap_or(bora_store::DEFAULT_PROJECT);
+        let opened =
+            match project::open_secrets(&self.store, self.runtime.keyring(), owner, &mut input)
+                .await
+            {
+                Ok(opened) => opened,
+                Err(err) => return (Err(err), Transcript::default()),
+            };
+        let mut ctx = call.ctx;
+        ctx.project = project::ceilings_of(&settings, owner);
         let called = match &resolved.handle {
             Some(handle) => {
                 self.runtime
-                    .call_handle(handle, &resolved.base, input, call.ctx, call.overrides)
+                    .call_handle(handle, &resolved.base, input, ctx, call.overrides)
                     .await
             }
             None => {
                 self.runtime
-                    .call(&resolved.base, input, call.ctx, call.overrides)
+                    .call(&resolved.base, input, ctx, call.overrides)
                     .await
             }
         };

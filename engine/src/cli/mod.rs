@@ -16,6 +16,7 @@ mod expr;
 mod kit;
 mod limits;
 mod oidc;
+mod project;
 mod run;
 mod secrets;
 mod serve;
@@ -52,8 +53,12 @@ enum Command {
     Token(token::TokenArgs),
     /// Show who changed what through the API (with `--auth tokens`).
     Audit(token::AuditArgs),
-    /// Make or rotate the keys of secret environment values.
+    /// Make or rotate the keys of secret values (environments, projects).
     Secrets(secrets::SecretsArgs),
+    /// Set, list and delete a project's secrets (`secret('NAME')`).
+    Secret(secrets::SecretArgs),
+    /// Set and show a project's ceilings (fuel, memory, time, hosts).
+    Project(project::ProjectArgs),
     /// Manage workflow definitions on a server.
     Workflow(client::workflow::WorkflowArgs),
     /// Start, follow and control executions on a server.
@@ -98,6 +103,8 @@ pub fn main() -> ExitCode {
         Command::Token(args) => token::run(args),
         Command::Audit(args) => token::audit(args),
         Command::Secrets(args) => secrets::run(args),
+        Command::Secret(args) => secrets::secret(args),
+        Command::Project(args) => project::run(args),
         Command::Workflow(args) => client::workflow::run(args),
         Command::Execution(args) => client::execution::run(args),
         Command::Task(args) => client::task::run(args),

@@ -41,6 +41,11 @@ impl StoreArgs {
         self.config.as_deref()
     }
 
+    /// The output format asked for.
+    pub(super) fn output(&self) -> Format {
+        self.output
+    }
+
     pub(super) async fn open(&self) -> anyhow::Result<Store> {
         let url = database_url(self.database.as_deref(), self.config.as_deref())?;
         Store::connect(&url)
@@ -211,7 +216,7 @@ fn audit_json(e: &AuditEntry) -> Value {
 }
 
 /// A stored time (microseconds) as the API prints times ("" when none).
-fn time(micros: Option<i64>) -> String {
+pub(super) fn time(micros: Option<i64>) -> String {
     match micros.map(wire::time) {
         Some(Value::String(text)) => text,
         _ => String::new(),

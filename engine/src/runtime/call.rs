@@ -141,14 +141,26 @@ impl Shared {
         overrides: &CallOverrides,
     ) -> Result<Prepared, FailureKind> {
         let start = Instant::now();
-        let limits = Effective::resolve(&self.config, &action.limits, overrides, &self.ceilings)
-            .map_err(FailureKind::OverCeiling)?;
+        let project = ctx.project.as_deref();
+        let limits = Effective::resolve(
+            &self.config,
+            &action.limits,
+            overrides,
+            &self.ceilings,
+            project,
+        )
+        .map_err(FailureKind::OverCeiling)?;
         let prepared = input::prepare(name, &action.class, &action.info.descriptor, input)?;
         let input_text = Value::Object(prepared).to_string();
-        let policy = match &overrides.allowed_hosts {
+        let mut policy = match &overrides.allowed_hosts {
             Some(hosts) => Arc::new(EgressPolicy::new(hosts)),
             None => Arc::clone(&action.policy),
         };
+        if let Some(project) = project
+            && let Some(hosts) = &project.allowed_hosts
+        {
+            policy = Arc::new(policy.within(&project.project, hosts));
+        }
         let execution = ExecutionInfo {
             workflow_name: ctx.workflow_name,
             callback_url: callback_url(

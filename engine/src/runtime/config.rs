@@ -153,18 +153,78 @@ impl Limit {
     }
 }
 
-/// A limit asked for above its ceiling. The message names the ceiling and
-/// the flag that raises it; callers put what asked for it in front.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "{value}{unit} is above the ceiling of {ceiling}{unit} (raise it with {flag})",
-    unit = limit.unit(),
-    flag = limit.flag()
-)]
+/// A limit asked for above its ceiling, the node's or a project's. The
+/// message names the ceiling and how it is raised; callers put what asked
+/// for it in front.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OverCeiling {
     pub limit: Limit,
     pub value: u64,
     pub ceiling: u64,
+    /// The project whose ceiling it is (`None`: the node's).
+    pub project: Option<String>,
+}
+
+impl std::fmt::Display for OverCeiling {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (value, ceiling, unit, flag) = (
+            self.value,
+            self.ceiling,
+            self.limit.unit(),
+            self.limit.flag(),
+        );
+        match &self.project {
+            None => write!(
+                f,
+                "{value}{unit} is above the ceiling of {ceiling}{unit} (raise it with {flag})"
+            ),
+            Some(project) => write!(
+                f,
+                "{value}{unit} is above project {project}'s ceiling of {ceiling}{unit} (an \
+                 operator raises it with `bora project limits {project} {flag} N`)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OverCeiling {}
+
+/// The operator's ceilings of one project (`bora project limits`), under
+/// the node's [`Ceilings`]: a call of the project asking for more fuel or
+/// memory fails, a longer timeout is cut to it, and the hosts it may reach
+/// are cut to `allowed_hosts`. `None`: no ceiling of the project's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProjectCeilings {
+    pub project: String,
+    pub fuel: Option<u64>,
+    pub memory: Option<u64>,
+    pub timeout: Option<Duration>,
+    /// The hosts (allow-list entries, see [`super::net`]) the project's
+    /// calls may reach at most; empty: none.
+    pub allowed_hosts: Option<Vec<String>>,
+}
+
+impl ProjectCeilings {
+    /// `asked` (else `default`) of `limit` under the project's ceiling: a
+    /// value asked for above it is refused, the default is lowered to it.
+    fn bound(&self, limit: Limit, asked: Option<u64>, default: u64) -> Result<u64, OverCeiling> {
+        let ceiling = match limit {
+            Limit::Fuel => self.fuel,
+            Limit::Memory => self.memory,
+            Limit::Timeout => self.timeout.map(|t| t.as_secs()),
+        };
+        let value = asked.unwrap_or(default);
+        match ceiling {
+            Some(ceiling) if asked.is_some() && value > ceiling => Err(OverCeiling {
+                limit,
+                value,
+                ceiling,
+                project: Some(self.project.clone()),
+            }),
+            Some(ceiling) => Ok(value.min(ceiling)),
+            None => Ok(value),
+        }
+    }
 }
 
 impl Ceilings {
@@ -188,6 +248,7 @@ impl Ceilings {
                 limit,
                 value,
                 ceiling,
+                project: None,
             });
         }
         Ok(value)
@@ -204,6 +265,7 @@ impl Ceilings {
                 limit: Limit::Timeout,
                 value: timeout.as_secs() + u64::from(timeout.subsec_nanos() > 0),
                 ceiling: self.timeout.as_secs(),
+                project: None,
             });
         }
         Ok(timeout)
@@ -257,22 +319,41 @@ pub(crate) struct Effective {
 
 impl Effective {
     /// Combines the levels (call over action over global) under the
-    /// ceilings: fuel or memory above theirs is an error, a timeout above
-    /// its ceiling is cut to it (a task's `timeout` policy is the engine's
-    /// business too; only the call is bounded here).
+    /// ceilings, the node's and the call's project's: fuel or memory asked
+    /// for above theirs is an error (a default above the project's is
+    /// lowered to it), a timeout above its ceiling is cut to it (a task's
+    /// `timeout` policy is the engine's business too; only the call is
+    /// bounded here). The allowed hosts are cut to the project's where the
+    /// egress policy is made.
     pub(crate) fn resolve(
         global: &RuntimeConfig,
         action: &Limits,
         call: &Limits,
         ceilings: &Ceilings,
+        project: Option<&ProjectCeilings>,
     ) -> Result<Self, OverCeiling> {
-        let fuel = call.fuel.or(action.fuel).unwrap_or(global.fuel);
-        let memory = call.memory.or(action.memory).unwrap_or(global.memory_bytes);
-        let timeout = call.timeout.or(action.timeout).unwrap_or(global.timeout);
+        let fuel = call.fuel.or(action.fuel);
+        let memory = call.memory.or(action.memory);
+        let mut timeout = call
+            .timeout
+            .or(action.timeout)
+            .unwrap_or(global.timeout)
+            .min(ceilings.timeout);
+        let (mut fuel, mut memory) = (
+            ceilings.check(Limit::Fuel, fuel.unwrap_or(global.fuel))?,
+            ceilings.check(Limit::Memory, memory.unwrap_or(global.memory_bytes))?,
+        );
+        if let Some(project) = project {
+            fuel = project.bound(Limit::Fuel, call.fuel.or(action.fuel), fuel)?;
+            memory = project.bound(Limit::Memory, call.memory.or(action.memory), memory)?;
+            if let Some(max) = project.timeout {
+                timeout = timeout.min(max);
+            }
+        }
         Ok(Self {
-            fuel: ceilings.check(Limit::Fuel, fuel)?,
-            memory: ceilings.check(Limit::Memory, memory)?,
-            timeout: timeout.min(ceilings.timeout),
+            fuel,
+            memory,
+            timeout,
             allowed_hosts: call
                 .allowed_hosts
                 .as_ref()
@@ -308,13 +389,19 @@ mod tests {
             ..Limits::default()
         };
         let ceilings = Ceilings::default();
-        let eff = Effective::resolve(&global, &action, &call, &ceilings).unwrap();
+        let eff = Effective::resolve(&global, &action, &call, &ceilings, None).unwrap();
         assert_eq!(eff.fuel, 12);
         assert_eq!(eff.memory, 20);
         assert_eq!(eff.timeout, Duration::from_secs(1));
         assert_eq!(eff.allowed_hosts, vec!["action".to_string()]);
-        let eff =
-            Effective::resolve(&global, &Limits::default(), &Limits::default(), &ceilings).unwrap();
+        let eff = Effective::resolve(
+            &global,
+            &Limits::default(),
+            &Limits::default(),
+            &ceilings,
+            None,
+        )
+        .unwrap();
         assert_eq!(eff.fuel, 10);
         assert_eq!(eff.allowed_hosts, vec!["global".to_string()]);
     }
@@ -336,7 +423,8 @@ mod tests {
             fuel: Some(101),
             ..Limits::default()
         };
-        let err = Effective::resolve(&global, &Limits::default(), &call, &ceilings).unwrap_err();
+        let err =
+            Effective::resolve(&global, &Limits::default(), &call, &ceilings, None).unwrap_err();
         assert_eq!(err.limit, Limit::Fuel);
         assert_eq!(
             err.to_string(),
@@ -346,7 +434,8 @@ mod tests {
             memory: Some(1001),
             ..Limits::default()
         };
-        let err = Effective::resolve(&global, &action, &Limits::default(), &ceilings).unwrap_err();
+        let err =
+            Effective::resolve(&global, &action, &Limits::default(), &ceilings, None).unwrap_err();
         assert!(err.to_string().contains("1001 bytes"), "{err}");
         assert!(err.to_string().contains("--max-memory"), "{err}");
         let call = Limits {
@@ -355,7 +444,7 @@ mod tests {
             timeout: Some(Duration::from_secs(3600)),
             ..Limits::default()
         };
-        let eff = Effective::resolve(&global, &Limits::default(), &call, &ceilings).unwrap();
+        let eff = Effective::resolve(&global, &Limits::default(), &call, &ceilings, None).unwrap();
         assert_eq!(eff.timeout, Duration::from_secs(5));
         let over = ceilings
             .check_timeout(Duration::from_millis(5001))
@@ -363,5 +452,60 @@ mod tests {
         assert_eq!(over.value, 6);
         assert!(over.to_string().contains("--max-action-timeout"), "{over}");
         assert!(ceilings.check_timeout(Duration::from_secs(5)).is_ok());
+    }
+
+    #[test]
+    fn a_projects_ceilings_refuse_what_is_asked_above_and_lower_the_defaults() {
+        let global = RuntimeConfig {
+            fuel: 1000,
+            memory_bytes: 2000,
+            timeout: Duration::from_secs(60),
+            ..RuntimeConfig::default()
+        };
+        let ceilings = Ceilings::default();
+        let alpha = ProjectCeilings {
+            project: "alpha".into(),
+            fuel: Some(100),
+            memory: Some(500),
+            timeout: Some(Duration::from_secs(5)),
+            allowed_hosts: None,
+        };
+        let none = Limits::default();
+        let eff = Effective::resolve(&global, &none, &none, &ceilings, Some(&alpha)).unwrap();
+        assert_eq!((eff.fuel, eff.memory), (100, 500));
+        assert_eq!(eff.timeout, Duration::from_secs(5));
+        let call = Limits {
+            fuel: Some(101),
+            ..Limits::default()
+        };
+        let err = Effective::resolve(&global, &none, &call, &ceilings, Some(&alpha)).unwrap_err();
+        assert_eq!(err.project.as_deref(), Some("alpha"));
+        assert_eq!(
+            err.to_string(),
+            "101 is above project alpha's ceiling of 100 (an operator raises it with \
+             `bora project limits alpha --max-fuel N`)"
+        );
+        let action = Limits {
+            memory: Some(501),
+            ..Limits::default()
+        };
+        let err = Effective::resolve(&global, &action, &none, &ceilings, Some(&alpha)).unwrap_err();
+        assert_eq!(err.limit, Limit::Memory);
+        // Within both; the node's ceiling still comes first.
+        let call = Limits {
+            fuel: Some(100),
+            memory: Some(400),
+            timeout: Some(Duration::from_secs(3)),
+            ..Limits::default()
+        };
+        let eff = Effective::resolve(&global, &none, &call, &ceilings, Some(&alpha)).unwrap();
+        assert_eq!((eff.fuel, eff.memory), (100, 400));
+        assert_eq!(eff.timeout, Duration::from_secs(3));
+        let tight = Ceilings {
+            fuel: 50,
+            ..Ceilings::default()
+        };
+        let err = Effective::resolve(&global, &none, &call, &tight, Some(&alpha)).unwrap_err();
+        assert_eq!(err.project, None);
     }
 }

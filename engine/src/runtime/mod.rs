@@ -62,8 +62,8 @@ mod cache;
 pub use artifact::Precompiled;
 pub use cache::CacheOutcome;
 pub use config::{
-    ActionLimits, Allocator, CallOverrides, Ceilings, Limit, Limits, OverCeiling, RuntimeConfig,
-    UNLIMITED_FUEL, default_cache_dir,
+    ActionLimits, Allocator, CallOverrides, Ceilings, Limit, Limits, OverCeiling, ProjectCeilings,
+    RuntimeConfig, UNLIMITED_FUEL, default_cache_dir,
 };
 pub use error::{ActionFailure, FailureKind, LoadError, RuntimeError, failure_value};
 pub use host::LogRecord;
@@ -98,6 +98,9 @@ pub struct CallContext {
     pub task_id: Option<String>,
     pub action_execution_id: Option<String>,
     pub workflow_name: Option<String>,
+    /// The ceilings of the call's project, if it has any (set by
+    /// [`crate::actions::Actions`]): the call stays under them too.
+    pub project: Option<Arc<ProjectCeilings>>,
 }
 
 /// How a successful call ended.

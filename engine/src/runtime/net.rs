@@ -50,6 +50,8 @@ enum Rule {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct EgressPolicy {
     rules: Vec<Rule>,
+    /// The project whose allowed hosts cut this list, named in refusals.
+    cut_by: Option<String>,
 }
 
 impl EgressPolicy {
@@ -58,6 +60,49 @@ impl EgressPolicy {
     pub(crate) fn new(entries: &[String]) -> Self {
         Self {
             rules: entries.iter().filter_map(|e| parse_rule(e)).collect(),
+            cut_by: None,
+        }
+    }
+
+    /// This list cut to what `project`'s allowed hosts (`entries`) permit:
+    /// each rule narrowed to its overlap with each of the project's (`*`
+    /// under `api.example.com` is `api.example.com`); what the project's
+    /// list does not cover is dropped. A name and an address never overlap
+    /// (the name's address is not known before the call).
+    pub(crate) fn within(&self, project: &str, entries: &[String]) -> Self {
+        let ceiling: Vec<Rule> = entries.iter().filter_map(|e| parse_rule(e)).collect();
+        let mut rules: Vec<Rule> = Vec::new();
+        for rule in &self.rules {
+            for bound in &ceiling {
+                if let Some(both) = overlap(rule, bound)
+                    && !rules.contains(&both)
+                {
+                    rules.push(both);
+                }
+            }
+        }
+        Self {
+            rules,
+            cut_by: Some(project.to_owned()),
+        }
+    }
+
+    /// The list refusals name.
+    fn list_name(&self) -> String {
+        match &self.cut_by {
+            None => "the action's allowed hosts".to_owned(),
+            Some(project) => format!("the action's allowed hosts as project {project}'s cut them"),
+        }
+    }
+
+    /// The refusal when the list is empty.
+    fn no_access(&self, what: &str) -> String {
+        match &self.cut_by {
+            None => format!("{what}: the action is not allowed any network access"),
+            Some(project) => format!(
+                "{what}: the action is not allowed any network access (project {project}'s \
+                 allowed hosts leave none of its own)"
+            ),
         }
     }
 
@@ -128,13 +173,12 @@ impl EgressPolicy {
             .trim_end_matches(']');
         let port = authority.port_u16().unwrap_or(if https { 443 } else { 80 });
         if self.rules.is_empty() {
-            return Err(format!(
-                "{host}: the action is not allowed any network access"
-            ));
+            return Err(self.no_access(host));
         }
         if !self.host_allowed(host, port) {
             return Err(format!(
-                "{host}:{port}: host is not in the action's allowed hosts"
+                "{host}:{port}: host is not in {}",
+                self.list_name()
             ));
         }
         let addrs: Vec<SocketAddr> = match parse_ip(host) {
@@ -208,6 +252,71 @@ impl PrivateEgress {
 /// Whether `ip` is an address of this machine (binding to it works).
 fn is_local(ip: IpAddr) -> bool {
     is_special(ip) || std::net::UdpSocket::bind(SocketAddr::new(ip, 0)).is_ok()
+}
+
+/// The ports both rules allow (`None` inside: any), if they share one.
+fn both_ports(a: Option<u16>, b: Option<u16>) -> Option<Option<u16>> {
+    match (a, b) {
+        (None, p) | (p, None) => Some(p),
+        (Some(a), Some(b)) => (a == b).then_some(Some(a)),
+    }
+}
+
+/// Whether `name` (a host or a suffix) is `suffix` or under it.
+fn under(name: &str, suffix: &str) -> bool {
+    name == suffix
+        || (name.len() > suffix.len() + 1
+            && name.ends_with(suffix)
+            && name.as_bytes()[name.len() - suffix.len() - 1] == b'.')
+}
+
+/// What two rules both allow, as one rule (`None`: nothing, or nothing a
+/// rule can say).
+fn overlap(a: &Rule, b: &Rule) -> Option<Rule> {
+    use Rule::{Any, Host, Ip, Net, Suffix};
+    match (a, b) {
+        (Any, other) | (other, Any) => Some(other.clone()),
+        (Host { name: n, port: p }, Host { name: m, port: q }) => (n == m)
+            .then(|| both_ports(*p, *q))
+            .flatten()
+            .map(|port| Host {
+                name: n.clone(),
+                port,
+            }),
+        (Host { name, port }, Suffix { suffix }) | (Suffix { suffix }, Host { name, port }) => {
+            (name != suffix && under(name, suffix)).then(|| Host {
+                name: name.clone(),
+                port: *port,
+            })
+        }
+        (Suffix { suffix: s }, Suffix { suffix: t }) => {
+            if under(s, t) {
+                Some(a.clone())
+            } else if under(t, s) {
+                Some(b.clone())
+            } else {
+                None
+            }
+        }
+        (Ip { ip: i, port: p }, Ip { ip: j, port: q }) => (canonical(*i) == canonical(*j))
+            .then(|| both_ports(*p, *q))
+            .flatten()
+            .map(|port| Ip { ip: *i, port }),
+        (Ip { ip, .. }, Net { net, prefix }) | (Net { net, prefix }, Ip { ip, .. }) => {
+            in_network(*ip, *net, *prefix)
+                .then(|| if matches!(a, Ip { .. }) { a } else { b }.clone())
+        }
+        (Net { net: n, prefix: p }, Net { net: m, prefix: q }) => {
+            if p >= q && in_network(*n, *m, *q) {
+                Some(a.clone())
+            } else if q >= p && in_network(*m, *n, *p) {
+                Some(b.clone())
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
 }
 
 fn parse_rule(entry: &str) -> Option<Rule> {
@@ -312,12 +421,13 @@ impl SocketEgress {
     /// checked against the port.
     pub(crate) fn check_lookup(&self, name: &str) -> Result<(), String> {
         if self.policy.rules.is_empty() {
-            return Err(format!(
-                "{name}: the action is not allowed any network access"
-            ));
+            return Err(self.policy.no_access(name));
         }
         if !self.policy.host_matches(name, None) {
-            return Err(format!("{name}: host is not in the action's allowed hosts"));
+            return Err(format!(
+                "{name}: host is not in {}",
+                self.policy.list_name()
+            ));
         }
         Ok(())
     }
@@ -371,9 +481,7 @@ impl SocketEgress {
         let ip = canonical(addr.ip());
         let port = addr.port();
         if self.policy.rules.is_empty() {
-            return Err(format!(
-                "{addr}: the action is not allowed any network access"
-            ));
+            return Err(self.policy.no_access(&addr.to_string()));
         }
         let names: Vec<String> = self
             .resolved
@@ -388,7 +496,8 @@ impl SocketEgress {
             || self.policy.host_allowed(&ip.to_string(), port);
         if !allowed {
             return Err(format!(
-                "{shown}:{port}: host is not in the action's allowed hosts"
+                "{shown}:{port}: host is not in {}",
+                self.policy.list_name()
             ));
         }
         if !self.policy.address_allowed(ip) {
@@ -519,6 +628,43 @@ mod tests {
     ) -> Result<SocketAddr, String> {
         let uri: http::Uri = url.parse().map_err(|e| format!("{e}"))?;
         p.check(uri.scheme(), uri.authority(), private).await
+    }
+
+    fn hosts(entries: &[&str]) -> Vec<String> {
+        entries.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[tokio::test]
+    async fn a_projects_allowed_hosts_cut_the_calls() {
+        let cut = policy(&["*"]).within("alpha", &hosts(&["api.example.com", "10.0.0.0/8"]));
+        assert_eq!(cut.rules, policy(&["api.example.com", "10.0.0.0/8"]).rules);
+        let cut = policy(&["*.example.com", "other.org", "10.1.2.3:80", "10.0.0.0/16"]).within(
+            "alpha",
+            &hosts(&["api.example.com:443", "*.a.example.com", "10.0.0.0/8"]),
+        );
+        assert_eq!(
+            cut.rules,
+            policy(&[
+                "api.example.com:443",
+                "*.a.example.com",
+                "10.1.2.3:80",
+                "10.0.0.0/16"
+            ])
+            .rules
+        );
+        // Nothing in common: no network, and the refusal names the project.
+        let none = policy(&["other.org"]).within("alpha", &hosts(&["example.com"]));
+        let err = check(&none, "http://other.org/").await.unwrap_err();
+        assert!(err.contains("project alpha"), "{err}");
+        let some = policy(&["other.org", "example.com"]).within("alpha", &hosts(&["example.com"]));
+        let err = check(&some, "http://other.org/").await.unwrap_err();
+        assert!(err.contains("project alpha's"), "{err}");
+        assert!(
+            policy(&["example.com:80"])
+                .within("p", &hosts(&["example.com:443"]))
+                .rules
+                .is_empty()
+        );
     }
 
     #[tokio::test]

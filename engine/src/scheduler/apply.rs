@@ -35,6 +35,11 @@ pub struct ActionJob {
     pub action_id: String,
     pub execution_id: String,
     pub task_id: String,
+    /// The execution's project: its ceilings and secrets apply to the call
+    /// (known here also before the execution is stored, for the calls a
+    /// step runs inline). Absent in older jobs: looked up by execution.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub project: String,
     /// The workflow the task belongs to (what an asynchronous action tells
     /// the worker that completes it). Absent in older jobs: empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -97,6 +102,7 @@ impl ActionJob {
             action_id,
             execution_id,
             task_id,
+            project: exec.record.project_id.clone(),
             workflow_name: exec.record.workflow_name.clone(),
             name,
             input,

@@ -35,6 +35,9 @@ pub struct Store {
     pub(crate) local_jobs: tokio::sync::broadcast::Sender<crate::jobs::JobKind>,
     /// Whether the LISTEN connection was started (PostgreSQL).
     pub(crate) listening: Arc<std::sync::Mutex<bool>>,
+    /// What this node keeps of the projects' settings (see
+    /// [`crate::project_settings`]).
+    pub(crate) projects: Arc<crate::project_settings::Cache>,
 }
 
 impl Store {
@@ -143,6 +146,7 @@ impl Store {
             url,
             local_jobs: tokio::sync::broadcast::channel(64).0,
             listening: Arc::default(),
+            projects: Arc::default(),
         })
     }
 

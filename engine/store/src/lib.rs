@@ -29,6 +29,7 @@
 //! - [`outputs`]: what actions printed and logged.
 //! - [`projects`]: which project's objects a caller sees, and which definition a
 //!   name means to it (names are unique per project).
+//! - [`project_settings`]: the operator's ceilings and secrets per project.
 //! - `notify`: wake-ups when free jobs are queued (PostgreSQL LISTEN/NOTIFY).
 //! - [`queries`]: reads for the API (lists with filters and paging).
 //! - `crud`: the fetch/insert/delete plumbing the resource modules share.
@@ -45,6 +46,7 @@ pub mod jobs;
 pub mod nodes;
 mod notify;
 pub mod outputs;
+pub mod project_settings;
 pub mod projects;
 pub mod queries;
 pub mod rows;
@@ -62,6 +64,7 @@ pub use environments::EnvironmentRecord;
 pub use event_triggers::{EventTriggerRecord, EventTriggerUpdate};
 pub use jobs::{Claim, Job, JobCount, JobKind, NewJob};
 pub use nodes::{NodeRecord, Registered};
+pub use project_settings::{ProjectSecret, ProjectSettings, SETTINGS_TTL, SettingsByProject};
 pub use projects::{DEFAULT_PROJECT, Lookup, Owned, ProjectScope};
 pub use rows::StoredExecution;
 pub use tx::{ExecutionSnapshot, StoreTx};

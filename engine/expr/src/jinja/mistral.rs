@@ -32,6 +32,7 @@ pub(super) fn register(env: &mut Environment<'static>) {
     register!(env, add_function,
         "uuid" => uuid,
         "env" => env_global,
+        "secret" => secret,
         "task" => task,
         "tasks" => tasks_global,
         "execution" => execution_global,
@@ -84,6 +85,20 @@ fn uuid() -> Value {
 
 fn uuid_filter(_context: Value) -> Value {
     uuid()
+}
+
+/// `secret(name)` (Bora extension): a reference resolved when an action
+/// is called (see [`functions::secret_reference`]).
+fn secret(name: Value) -> Result<Value, Error> {
+    let name = name.as_str().ok_or_else(|| {
+        err(format!(
+            "secret() takes the secret's name, not {}",
+            type_name(&name)
+        ))
+    })?;
+    functions::secret_reference(name)
+        .map(Value::from)
+        .map_err(err)
 }
 
 fn env_global(state: &State) -> Result<Value, Error> {

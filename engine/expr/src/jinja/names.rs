@@ -143,6 +143,7 @@ pub const FUNCTIONS: &[&str] = &[
     "lipsum",
     "namespace",
     "range",
+    "secret",
     "task",
     "tasks",
     "uuid",

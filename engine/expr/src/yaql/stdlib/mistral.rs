@@ -1,6 +1,6 @@
 //! Mistral's custom functions (functions only): `env`, `task`, `tasks`,
 //! `execution`, `executions`, `global`, `json_dump`, `json_parse`,
-//! `yaml_dump`, `yaml_parse`, `uuid`.
+//! `yaml_dump`, `yaml_parse`, `uuid`; and Bora's `secret`.
 
 use super::*;
 
@@ -109,6 +109,20 @@ pub(super) fn mistral(name: &str, c: &Call) -> R {
                 .tasks(id.as_deref(), recursive, state.as_deref(), flat)
                 .map_err(host_err)?;
             Ok(c.env.json(&found)?)
+        }
+        "secret" => {
+            c.exact(1)?;
+            let name = match c.val(0)? {
+                Value::Str(s) => s,
+                other => {
+                    return Err(runtime(format!(
+                        "secret() takes the secret's name, not {}",
+                        other.type_name()
+                    )));
+                }
+            };
+            let reference = crate::functions::secret_reference(&name).map_err(runtime)?;
+            Ok(Value::str(&reference))
         }
         "execution" => {
             c.exact(0)?;
