@@ -82,7 +82,7 @@ async fn restart(url: &str) {
         Some(json!({"printed": true, "action_name": "my.kept"}))
     );
     assert_eq!(b.runtime.compilations(), started, "the first call compiled");
-    let info = b.runtime.info("my.kept@1").unwrap();
+    let info = b.runtime.info("my.kept@1@<default-project>").unwrap();
     assert_eq!(info.cache, CacheOutcome::Precompiled);
     b.shutdown().await;
 }

@@ -338,8 +338,8 @@ async fn two_nodes(url: String) {
         out,
         Some(json!({"printed": true, "action_name": "my.shared"}))
     );
-    // Loaded under one key per version.
-    let info = b.runtime.info("my.shared@1").unwrap();
+    // Loaded under one key per version (and project).
+    let info = b.runtime.info("my.shared@1@<default-project>").unwrap();
     assert_eq!(info.component_hash, uploaded.component.digest);
 
     // A new version uploaded on a is what b runs next.
@@ -359,8 +359,8 @@ async fn two_nodes(url: String) {
         .unwrap_err();
     assert_eq!(err.error_value(), json!({"code": 42, "items": ["a", "b"]}));
     // The older version is unloaded once the newer one is in.
-    assert!(b.runtime.info("my.shared@1").is_none());
-    assert!(b.runtime.info("my.shared@2").is_some());
+    assert!(b.runtime.info("my.shared@1@<default-project>").is_none());
+    assert!(b.runtime.info("my.shared@2@<default-project>").is_some());
     a.shutdown().await;
     b.shutdown().await;
 }

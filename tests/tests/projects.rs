@@ -3,9 +3,10 @@
 //! expectations covers every operation of the OpenAPI document, so an
 //! endpoint added without a line here fails the test. Public definitions
 //! are readable and runnable by every project but changed only by their
-//! own; an admin sees every project with `all_projects=true`. Names are
-//! per project: another project's name is free (`project_names.rs` has
-//! the rest of that).
+//! own; an admin sees every project with `all_projects=true`. Uploaded
+//! actions (wasm components) are a project's as ad-hoc ones are, and may
+//! be public too. Names are per project: another project's name is free
+//! (`project_names.rs` has the rest of that).
 #![allow(clippy::unwrap_used)]
 
 mod process_support;
@@ -13,6 +14,7 @@ mod process_support;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use bora_tests::programs;
 use process_support::{As, Server, free_port, new_token};
 use serde_json::{Value, json};
 
@@ -59,6 +61,20 @@ alpha_act:
   base: std.echo
   base-input:
     output: secret-of-alpha
+";
+
+/// Beta's workflow naming alpha's private and public uploads, and a name
+/// nobody has.
+const BORROWING_UPLOADS: &str = "---
+version: '2.0'
+beta_uploads:
+  tasks:
+    private:
+      action: alpha_up say='private'
+    unknown:
+      action: nobody_has_this say='unknown'
+    public:
+      action: alpha_pub say='from-beta'
 ";
 
 fn token(database: &str, project: &str, admin: bool) -> String {
@@ -116,10 +132,30 @@ fn setup(alpha: &As) -> Alpha {
     assert_eq!(tasks["tasks"][0]["project_id"], "alpha", "{tasks}");
     let task = tasks["tasks"][0]["id"].as_str().unwrap().to_owned();
     let actions = alpha.get(&format!("/v2/tasks/{task}/action_executions")).1;
+    assert_eq!(
+        actions["action_executions"][0]["project_id"], "alpha",
+        "{actions}"
+    );
     let action = actions["action_executions"][0]["id"]
         .as_str()
         .unwrap()
         .to_owned();
+    let one = alpha.get(&format!("/v2/action_executions/{action}")).1;
+    assert_eq!(one["project_id"], "alpha", "{one}");
+    for (query, scope) in [
+        ("name=alpha_up", "private"),
+        ("name=alpha_pub&scope=public", "public"),
+    ] {
+        let uploaded = alpha.made(alpha.call(
+            "POST",
+            &format!("/v2/actions?{query}"),
+            Some(("application/wasm", programs::PRINTS)),
+        ));
+        let version = &uploaded["actions"][0];
+        assert_eq!(version["project_id"], "alpha", "{uploaded}");
+        assert_eq!(version["scope"], scope, "{uploaded}");
+        assert_eq!(version["compile_state"], "ready", "{uploaded}");
+    }
     let adhoc = alpha.json(
         "POST",
         "/v2/action_executions",
@@ -127,6 +163,7 @@ fn setup(alpha: &As) -> Alpha {
                 "params": {"save_result": true, "run_sync": true}}),
     );
     assert!(matches!(adhoc.0, 200 | 201), "{}", adhoc.1);
+    assert_eq!(adhoc.1["project_id"], "alpha", "{}", adhoc.1);
     Alpha {
         execution,
         task,
@@ -166,16 +203,20 @@ enum Expect {
         body: Body,
         status: u16,
     },
+    /// Each of these, in order (an operation on several kinds of object:
+    /// ad-hoc and uploaded actions).
+    Each(Vec<Expect>),
 }
 
 enum Body {
     Json(Value),
     Yaml(&'static str),
+    Wasm(&'static [u8]),
 }
 
 /// Every operation of the API document and what beta meets there.
 fn table(a: &Alpha) -> BTreeMap<&'static str, Expect> {
-    use Expect::{Hidden, Listed, Open, Own, Refused};
+    use Expect::{Each, Hidden, Listed, Open, Own, Refused};
     let e = &a.execution;
     let t = &a.task;
     let listed = |path: &str, key, field, value: &str| Listed {
@@ -315,11 +356,18 @@ fn table(a: &Alpha) -> BTreeMap<&'static str, Expect> {
         ),
         (
             "POST /v2/action_executions",
-            refused(
-                "/v2/action_executions",
-                Body::Json(json!({"name": "alpha_act", "params": {"run_sync": true}})),
-                400,
-            ),
+            Each(vec![
+                refused(
+                    "/v2/action_executions",
+                    Body::Json(json!({"name": "alpha_act", "params": {"run_sync": true}})),
+                    400,
+                ),
+                refused(
+                    "/v2/action_executions",
+                    Body::Json(json!({"name": "alpha_up", "params": {"run_sync": true}})),
+                    400,
+                ),
+            ]),
         ),
         (
             "GET /v2/action_executions/{id}",
@@ -416,23 +464,46 @@ fn table(a: &Alpha) -> BTreeMap<&'static str, Expect> {
         ),
         (
             "GET /v2/actions",
-            listed("/v2/actions", "actions", "name", "alpha_act"),
+            Each(vec![
+                listed("/v2/actions", "actions", "name", "alpha_act"),
+                listed("/v2/actions", "actions", "name", "alpha_up"),
+            ]),
         ),
         (
             "POST /v2/actions",
-            own("/v2/actions", Body::Yaml(ACTIONS), 201),
+            Each(vec![
+                own("/v2/actions", Body::Yaml(ACTIONS), 201),
+                own(
+                    "/v2/actions?name=alpha_up",
+                    Body::Wasm(programs::PRINTS),
+                    201,
+                ),
+            ]),
         ),
         (
             "PUT /v2/actions",
-            own("/v2/actions", Body::Yaml(ACTIONS), 200),
+            Each(vec![
+                own("/v2/actions", Body::Yaml(ACTIONS), 200),
+                own(
+                    "/v2/actions?name=alpha_up",
+                    Body::Wasm(programs::PRINTS),
+                    200,
+                ),
+            ]),
         ),
         (
             "GET /v2/actions/{name}",
-            Hidden("/v2/actions/alpha_act".into()),
+            Each(vec![
+                Hidden("/v2/actions/alpha_act".into()),
+                Hidden("/v2/actions/alpha_up".into()),
+            ]),
         ),
         (
             "DELETE /v2/actions/{name}",
-            Hidden("/v2/actions/alpha_act".into()),
+            Each(vec![
+                Hidden("/v2/actions/alpha_act".into()),
+                Hidden("/v2/actions/alpha_up".into()),
+            ]),
         ),
         (
             "GET /v2/actions/{name}/{namespace}",
@@ -474,9 +545,15 @@ fn check(op: &str, expect: &Expect, alpha: &As, beta: &As, admin: &As) {
     let send = |path: &str, body: &Body| match body {
         Body::Json(body) => beta.json(method, path, body),
         Body::Yaml(text) => beta.yaml(method, path, text),
+        Body::Wasm(bytes) => beta.call(method, path, Some(("application/wasm", bytes))),
     };
     match expect {
         Expect::Open => {}
+        Expect::Each(all) => {
+            for expect in all {
+                check(op, expect, alpha, beta, admin);
+            }
+        }
         Expect::Hidden(path) => {
             let (status, body) = match method {
                 "GET" | "DELETE" => beta.call(method, path, None),
@@ -591,6 +668,100 @@ fn beta_borrows_nothing(alpha: &As, beta: &As, admin: &As, made: &Alpha) {
     );
 }
 
+/// The output of the (one) action execution of the task `name`, and the
+/// action execution.
+fn task_action(caller: &As, tasks: &Value, name: &str) -> (String, Value) {
+    let task = tasks["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == name)
+        .unwrap_or_else(|| panic!("no task {name}: {tasks}"));
+    let id = task["id"].as_str().unwrap();
+    let actions = caller.get(&format!("/v2/tasks/{id}/action_executions")).1;
+    let listed = &actions["action_executions"][0];
+    // Lists leave the output out.
+    let action = caller
+        .get(&format!(
+            "/v2/action_executions/{}",
+            listed["id"].as_str().unwrap()
+        ))
+        .1;
+    let output = action["output"].as_str().unwrap_or_default().to_owned();
+    (output, action)
+}
+
+/// Alpha's uploads: the private one is not there for beta, at run time
+/// either (a call of it fails with the words of a name nobody has); the
+/// public one beta reads and runs but cannot delete. What beta runs is
+/// beta's.
+fn uploads_public_and_private(alpha: &As, beta: &As, admin: &As) {
+    let public = beta.get("/v2/actions/alpha_pub").1;
+    assert_eq!(public["project_id"], "alpha", "{public}");
+    assert_eq!(public["scope"], "public", "{public}");
+    let names = listed_values(&beta.get("/v2/actions").1, "actions", "name");
+    assert!(names.contains(&"alpha_pub".to_owned()), "{names:?}");
+    assert!(!names.contains(&"alpha_up".to_owned()), "{names:?}");
+    let all = admin.get("/v2/actions?all_projects=true").1;
+    assert!(listed_values(&all, "actions", "name").contains(&"alpha_up".to_owned()));
+    let (status, body) = beta.call("DELETE", "/v2/actions/alpha_pub", None);
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(alpha.get("/v2/actions/alpha_pub").0, 200);
+
+    // Run directly.
+    let ran = beta.made(beta.json(
+        "POST",
+        "/v2/action_executions",
+        &json!({"name": "alpha_pub", "input": {"say": "direct"},
+                "params": {"save_result": true, "run_sync": true}}),
+    ));
+    assert_eq!(ran["project_id"], "beta", "{ran}");
+    assert_eq!(ran["state"], "SUCCESS", "{ran}");
+    assert!(ran["output"].as_str().unwrap().contains("direct"), "{ran}");
+    let (status, body) = beta.json(
+        "POST",
+        "/v2/action_executions",
+        &json!({"name": "alpha_up", "params": {"run_sync": true}}),
+    );
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        body["faultstring"], "Failed to find action [action_name=alpha_up]",
+        "{body}"
+    );
+
+    // From a workflow.
+    beta.made(beta.yaml("POST", "/v2/workflows", BORROWING_UPLOADS));
+    let run = beta.made(beta.json(
+        "POST",
+        "/v2/executions",
+        &json!({"workflow_name": "beta_uploads"}),
+    ));
+    let id = run["id"].as_str().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while ["RUNNING", "IDLE"].contains(
+        &beta.get(&format!("/v2/executions/{id}")).1["state"]
+            .as_str()
+            .unwrap_or(""),
+    ) {
+        assert!(Instant::now() < deadline, "beta's execution did not finish");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let tasks = beta.get(&format!("/v2/executions/{id}/tasks")).1;
+    let (output, action) = task_action(beta, &tasks, "public");
+    assert_eq!(action["state"], "SUCCESS", "{tasks} {action}");
+    assert!(output.contains("from-beta"), "{action}");
+    assert_eq!(action["project_id"], "beta", "{action}");
+    let (private, action) = task_action(beta, &tasks, "private");
+    assert_eq!(action["state"], "ERROR", "{action}");
+    let (unknown, _) = task_action(beta, &tasks, "unknown");
+    assert!(unknown.contains("Failed to find action"), "{unknown}");
+    assert_eq!(
+        private,
+        unknown.replace("nobody_has_this", "alpha_up"),
+        "another project's private upload is as unknown as a name nobody has"
+    );
+}
+
 #[test]
 fn a_project_sees_none_of_another_projects_objects_on_any_endpoint() {
     let dir = tempfile::tempdir().unwrap();
@@ -622,6 +793,7 @@ fn a_project_sees_none_of_another_projects_objects_on_any_endpoint() {
     );
 
     beta_borrows_nothing(&alpha, &beta, &admin, &made);
+    uploads_public_and_private(&alpha, &beta, &admin);
     for (op, expect) in &table {
         check(op, expect, &alpha, &beta, &admin);
     }
@@ -639,6 +811,15 @@ fn a_project_sees_none_of_another_projects_objects_on_any_endpoint() {
     assert_eq!(alpha.get("/v2/workflows/alpha_wf").1["project_id"], "alpha");
     assert_eq!(beta.get("/v2/workflows/alpha_wf").1["project_id"], "beta");
     assert_eq!(alpha.get("/v2/actions/alpha_act").0, 200);
+    let uploads = [
+        alpha.get("/v2/actions/alpha_up").1,
+        beta.get("/v2/actions/alpha_up").1,
+    ];
+    assert_eq!(
+        uploads.map(|u| (u["project_id"].clone(), u["version"].clone())),
+        [(json!("alpha"), json!(1)), (json!("beta"), json!(2))],
+        "each project's own upload of the name, its versions counted apart"
+    );
     assert_eq!(alpha.get("/v2/cron_triggers/alpha_cron").0, 200);
     assert_eq!(alpha.get("/v2/workbooks/alpha_wb").1["project_id"], "alpha");
 }

@@ -186,6 +186,10 @@ pub struct ActionExecution {
     pub workflow_execution_id: Option<String>,
     pub workflow_name: Option<String>,
     pub workflow_namespace: String,
+    /// The project it belongs to: its execution's, or (run through the
+    /// API without a workflow) its caller's.
+    #[serde(default)]
+    pub project_id: String,
     pub state: State,
     pub state_info: Option<String>,
     pub input: Map<String, Value>,

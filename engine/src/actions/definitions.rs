@@ -4,7 +4,7 @@
 
 use bora_core::adhoc::input_spec;
 use bora_lang::model::AdhocAction;
-use bora_store::{ActionDefinition, Store, StoreError};
+use bora_store::{ActionDefinition, ProjectScope, Store, StoreError};
 
 use super::is_std;
 use crate::clock::now_micros;
@@ -81,21 +81,27 @@ fn record(
 }
 
 /// Refuses names that would be shadowed by, or shadow, another kind of
-/// action: the standard actions and uploaded components.
+/// action: the standard actions and the uploaded components of the
+/// definition's project (names are unique per project).
 async fn check_names(store: &Store, defs: &[ActionDefinition]) -> Result<(), DefinitionError> {
     for def in defs {
-        check_name(store, &def.name).await?;
+        check_name(store, &def.name, &def.project_id).await?;
     }
     Ok(())
 }
 
-async fn check_name(store: &Store, name: &str) -> Result<(), DefinitionError> {
+async fn check_name(store: &Store, name: &str, project: &str) -> Result<(), DefinitionError> {
     if is_std(name) {
         return Err(DefinitionError::Duplicate(format!(
             "Duplicate entry for Action [name={name}]: a system action has this name"
         )));
     }
-    if store.latest_action_component(name).await?.is_some() {
+    let own = ProjectScope::only(project);
+    if store
+        .latest_action_component(name, own.change())
+        .await?
+        .is_some()
+    {
         return Err(DefinitionError::Duplicate(format!(
             "Duplicate entry for Action [name={name}]: an uploaded action has this name"
         )));
@@ -140,8 +146,9 @@ pub async fn check_workbook_actions(
     store: &Store,
     workbook: &bora_lang::model::Workbook,
 ) -> Result<(), DefinitionError> {
+    let project = crate::service::current_project();
     for action in &workbook.actions {
-        check_name(store, &workbook.qualified_name(&action.name)).await?;
+        check_name(store, &workbook.qualified_name(&action.name), &project).await?;
     }
     Ok(())
 }

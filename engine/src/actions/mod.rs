@@ -11,6 +11,12 @@
 //!    that was newest when it started, so its retries and later with-items
 //!    items run what its first action ran; a rerun starts it again).
 //!
+//! Ad-hoc and uploaded actions belong to projects, and names are unique per
+//! project: a name means the calling project's own action, else a public
+//! one of another project (ad-hoc before uploaded when both are public);
+//! another project's private action is not there, and a call of it fails
+//! as one of an unknown name.
+//!
 //! An ad-hoc action is expanded down its chain of bases to a real action
 //! (standard or uploaded) with [`bora_core::adhoc`]; the real action's
 //! result is then transformed back up by each `output`.
@@ -242,16 +248,17 @@ enum Found {
     Component(Box<ActionComponent>),
 }
 
-/// The version of an uploaded action to run: the newest one uploaded at or
-/// before `at` when given (the calling task's start), else the newest.
-/// When every version is newer (the name was deleted and uploaded again
-/// since), the newest.
+/// The version of the uploaded action `name` (as `lookup`'s caller means
+/// it) to run: the newest one uploaded at or before `at` when given (the
+/// calling task's start), else the newest. When every version is newer
+/// (the name was deleted and uploaded again since), the newest.
 async fn component_at(
     store: &Store,
     name: &str,
     at: Option<i64>,
+    lookup: Lookup<'_>,
 ) -> Result<Option<ActionComponent>, StoreError> {
-    let Some(latest) = store.latest_action_component(name).await? else {
+    let Some(latest) = store.latest_action_component(name, lookup).await? else {
         return Ok(None);
     };
     let Some(at) = at.filter(|at| latest.created_at > *at) else {
@@ -259,7 +266,10 @@ async fn component_at(
     };
     // Versions uploaded since the task started are few: walk down.
     for version in (1..latest.version).rev() {
-        match store.action_component(name, version).await {
+        match store
+            .action_component(&latest.project_id, name, version)
+            .await
+        {
             Ok(older) if older.created_at <= at => return Ok(Some(older)),
             Ok(_) | Err(StoreError::NotFound { .. }) => {}
             Err(err) => return Err(err),
@@ -269,8 +279,8 @@ async fn component_at(
 }
 
 /// One name in one namespace (ad-hoc actions of the default namespace are
-/// seen from every namespace), an ad-hoc one as `lookup`'s caller means it;
-/// an uploaded action in its version at `at`.
+/// seen from every namespace), as `lookup`'s caller means it (see the
+/// module's notes); an uploaded action in its version at `at`.
 async fn find(
     store: &Store,
     name: &str,
@@ -281,21 +291,23 @@ async fn find(
     if is_std(name) {
         return Ok(Some(Found::Std(name.to_owned())));
     }
-    if let Some(def) = store
+    let mut adhoc = store
         .find_action_definition(name, namespace, lookup)
-        .await?
-    {
+        .await?;
+    if adhoc.is_none() && !namespace.is_empty() {
+        adhoc = store.find_action_definition(name, "", lookup).await?;
+    }
+    if let Some(def) = adhoc.take_if(|def| def.project_id == lookup.project()) {
         return Ok(Some(Found::Adhoc(Box::new(def))));
     }
-    if !namespace.is_empty()
-        && let Some(def) = store.find_action_definition(name, "", lookup).await?
-    {
-        return Ok(Some(Found::Adhoc(Box::new(def))));
-    }
-    if let Some(component) = component_at(store, name, at).await? {
-        return Ok(Some(Found::Component(Box::new(component))));
-    }
-    Ok(None)
+    let component = component_at(store, name, at, lookup).await?;
+    Ok(match (adhoc, component) {
+        // The caller's own upload wins over another project's public
+        // ad-hoc action.
+        (_, Some(c)) if c.project_id == lookup.project() => Some(Found::Component(Box::new(c))),
+        (Some(def), _) => Some(Found::Adhoc(Box::new(def))),
+        (None, component) => component.map(|c| Found::Component(Box::new(c))),
+    })
 }
 
 /// Resolves `name` as a task in `workbook` (if any) calls it, following
@@ -464,10 +476,21 @@ pub struct Actions {
     runtime: Runtime,
 }
 
-/// The runtime key of one version of an uploaded action (`@` is not
-/// allowed in action names, so keys never clash with names).
-fn version_key(name: &str, version: i64) -> String {
-    format!("{name}@{version}")
+/// The runtime key of one version of a project's uploaded action (`@` is
+/// not allowed in action names, so keys never clash with names; two
+/// projects' actions of one name are two keys).
+fn version_key(component: &ActionComponent) -> String {
+    format!(
+        "{}@{}@{}",
+        component.name, component.version, component.project_id
+    )
+}
+
+/// The version of `project`'s action `name` that `key` (a [`version_key`])
+/// holds, if it holds one of them.
+fn version_of_key(key: &str, project: &str, name: &str) -> Option<i64> {
+    let (version, owner) = key.strip_prefix(name)?.strip_prefix('@')?.split_once('@')?;
+    (owner == project).then(|| version.parse().ok()).flatten()
 }
 
 /// True for the standard actions embedded in the binary.
@@ -559,7 +582,7 @@ impl Actions {
                 detail: format!("limits: {e}"),
             })?;
         let limits = limits.to_runtime();
-        let key = version_key(&component.name, component.version);
+        let key = version_key(component);
         // A name deleted and uploaded again restarts at version 1: the
         // digest and limits tell the versions apart.
         let current = |runtime: &Runtime| {
@@ -578,11 +601,8 @@ impl Actions {
             .load_code(&key, component, bytes, limits.clone())
             .await?;
         for loaded in self.runtime.list() {
-            if let Some(version) = loaded
-                .strip_prefix(&component.name)
-                .and_then(|rest| rest.strip_prefix('@'))
-                .and_then(|v| v.parse::<i64>().ok())
-                && version < component.version
+            if version_of_key(&loaded, &component.project_id, &component.name)
+                .is_some_and(|version| version < component.version)
             {
                 self.runtime.unload(&loaded);
             }
@@ -669,12 +689,9 @@ impl Actions {
             .await?)
     }
 
-    fn unload_versions(&self, name: &str) {
+    fn unload_versions(&self, project: &str, name: &str) {
         for loaded in self.runtime.list() {
-            if loaded
-                .strip_prefix(name)
-                .is_some_and(|rest| rest.starts_with('@'))
-            {
+            if version_of_key(&loaded, project, name).is_some() {
                 self.runtime.unload(&loaded);
             }
         }
@@ -878,5 +895,36 @@ impl Actions {
     ) -> Result<Value, RunError> {
         let resolved = resolve_in(&self.store, name, namespace, workbook, lookup).await?;
         Ok(adhoc::transform_output(&resolved.links(), value)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_keys_tell_projects_and_names_apart() {
+        let component = ActionComponent {
+            name: "greet".into(),
+            project_id: "alpha@corp".into(),
+            scope: "private".into(),
+            version: 3,
+            digest: "d".into(),
+            size: 1,
+            limits: "{}".into(),
+            descriptor: "null".into(),
+            created_at: 0,
+            compile_state: CompileState::Ready,
+            compile_error: None,
+        };
+        let key = version_key(&component);
+        assert_eq!(version_of_key(&key, "alpha@corp", "greet"), Some(3));
+        assert_eq!(version_of_key(&key, "alpha", "greet"), None);
+        assert_eq!(version_of_key(&key, "alpha@corp", "gree"), None);
+        assert_eq!(
+            version_of_key("greet.more@3@alpha@corp", "alpha@corp", "greet"),
+            None
+        );
+        assert_eq!(version_of_key("std.echo", "alpha@corp", "std.echo"), None);
     }
 }

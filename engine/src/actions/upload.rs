@@ -35,6 +35,23 @@ pub enum UploadError {
     Descriptor(String),
 }
 
+/// Whose an upload is: it belongs to `project`, which alone changes and
+/// deletes it; with `scope` `public` every project reads and runs it.
+#[derive(Debug, Clone, Copy)]
+pub struct Owner<'a> {
+    pub project: &'a str,
+    pub scope: &'a str,
+}
+
+impl Owner<'static> {
+    /// The default project's private upload (authentication off, an
+    /// in-process caller).
+    pub const DEFAULT: Self = Owner {
+        project: bora_store::DEFAULT_PROJECT,
+        scope: "private",
+    };
+}
+
 /// A stored version with what its component describes (`None` while it
 /// is still compiling).
 #[derive(Debug, Clone)]
@@ -87,7 +104,8 @@ fn check_name(name: &str) -> Result<(), UploadError> {
 pub const UPLOAD_WAIT: Duration = Duration::from_secs(10);
 
 impl Actions {
-    /// As [`Actions::upload_waiting`], waiting [`UPLOAD_WAIT`].
+    /// As [`Actions::upload_waiting`], as the default project's private
+    /// action, waiting [`UPLOAD_WAIT`].
     ///
     /// # Errors
     /// As [`Actions::upload_waiting`].
@@ -97,10 +115,12 @@ impl Actions {
         bytes: &[u8],
         limits: StoredLimits,
     ) -> Result<Uploaded, UploadError> {
-        self.upload_waiting(name, bytes, limits, UPLOAD_WAIT).await
+        self.upload_waiting(name, bytes, Owner::DEFAULT, limits, UPLOAD_WAIT)
+            .await
     }
 
-    /// Stores an upload as the next version of `name` and compiles it in
+    /// Stores an upload as the next version of `name` in `owner`'s project
+    /// (giving every version of the name `owner`'s scope) and compiles it in
     /// the background (once: the compiled code goes to the store for every
     /// node), waiting up to `wait` for that. New calls and tasks use the
     /// version from now on, on every node (waiting for its compilation);
@@ -118,6 +138,7 @@ impl Actions {
         &self,
         name: &str,
         bytes: &[u8],
+        owner: Owner<'_>,
         limits: StoredLimits,
         wait: Duration,
     ) -> Result<Uploaded, UploadError> {
@@ -128,12 +149,12 @@ impl Actions {
                 "Duplicate entry for Action [name={name}]: a system action has this name"
             )));
         }
-        // Uploads are shared by every project: no project's ad-hoc action
-        // may have the name.
-        let anyone = bora_store::ProjectScope::everything();
+        // Names are unique per project, ad-hoc and uploaded together:
+        // other projects' names are theirs.
+        let own = bora_store::ProjectScope::only(owner.project);
         if self
             .store
-            .find_action_definition(name, "", anyone.read())
+            .find_action_definition(name, "", own.change())
             .await?
             .is_some()
         {
@@ -149,6 +170,8 @@ impl Actions {
             .store
             .put_action_component(&NewComponent {
                 name,
+                project_id: owner.project,
+                scope: owner.scope,
                 digest: &digest,
                 bytes,
                 limits: limits_json,
@@ -176,7 +199,7 @@ impl Actions {
             }),
             Ok(Ok(Err(CompileFailed::Rejected(err)))) => {
                 self.store
-                    .delete_action_version(name, component.version)
+                    .delete_action_version(owner.project, name, component.version)
                     .await?;
                 Err(UploadError::Rejected(err))
             }
@@ -231,14 +254,19 @@ impl Actions {
         }
     }
 
-    /// Deletes every version of an uploaded action; calls already running
-    /// finish.
+    /// Deletes every version of the uploaded action `name` that `lookup`
+    /// (a [`bora_store::ProjectScope::change`]) means; calls already
+    /// running finish.
     ///
     /// # Errors
-    /// [`StoreError::NotFound`] when there is no such upload.
-    pub async fn delete_upload(&self, name: &str) -> Result<(), StoreError> {
-        self.store.delete_action_component(name).await?;
-        self.unload_versions(name);
+    /// [`StoreError::NotFound`] when the caller has no such upload.
+    pub async fn delete_upload(
+        &self,
+        name: &str,
+        lookup: bora_store::Lookup<'_>,
+    ) -> Result<(), StoreError> {
+        let project = self.store.delete_action_component(name, lookup).await?;
+        self.unload_versions(&project, name);
         Ok(())
     }
 }

@@ -7,7 +7,9 @@
 //! - `POST`/`PUT` with `Content-Type: application/wasm` (or
 //!   `application/octet-stream`, or `multipart/form-data` with a `file`
 //!   part) and `?name=` upload a component as the next version of that
-//!   name. Limits: `?fuel=`, `?memory=` (bytes), `?timeout=` (seconds),
+//!   name in the caller's project; `?scope=public` lets every project
+//!   read and run it (each upload sets the scope of all its versions).
+//!   Limits: `?fuel=`, `?memory=` (bytes), `?timeout=` (seconds),
 //!   `?allowed_hosts=a,b` (or repeated `allow_host=`); a limit above the
 //!   server's ceiling (`--max-fuel`, `--max-memory`, `--max-action-timeout`)
 //!   is a 400 naming it and its flag. The component is compiled in the
@@ -17,7 +19,8 @@
 //!   naming what does not fit, otherwise the version is listed with its
 //!   `compile_state` (`compiling`, `ready`, or `error` with `compile_error`).
 //! - `DELETE /v2/actions/{name}` deletes an ad-hoc action or every version
-//!   of an upload; standard actions cannot be deleted.
+//!   of an upload of the caller's project; standard actions cannot be
+//!   deleted.
 
 use std::time::Duration;
 
@@ -32,8 +35,8 @@ use serde_json::{Map, Value};
 
 use super::error::ApiError;
 use super::wire::{
-    ListParams, PROJECT, body_text, check_accept, namespace_of, opt_time, query_value, reply,
-    text_reply, time, upload_params,
+    ListParams, body_text, check_accept, namespace_of, opt_time, query_value, reply, text_reply,
+    time, upload_params,
 };
 use super::{ApiState, Pairs};
 use crate::actions::StoredLimits;
@@ -127,8 +130,8 @@ fn component_to_wire(c: &ActionComponent) -> Map<String, Value> {
     );
     m.insert("tags".into(), Value::Null);
     m.insert("definition".into(), "".into());
-    m.insert("scope".into(), "private".into());
-    m.insert("project_id".into(), PROJECT.into());
+    m.insert("scope".into(), c.scope.clone().into());
+    m.insert("project_id".into(), c.project_id.clone().into());
     m.insert("created_at".into(), time(c.created_at));
     m.insert("updated_at".into(), Value::Null);
     m.insert("namespace".into(), "".into());
@@ -171,7 +174,8 @@ pub async fn list(
         .iter()
         .filter(|e| match e {
             ActionEntry::Adhoc(def) => scope.sees_definition(&def.project_id, &def.scope),
-            _ => true,
+            ActionEntry::Uploaded(c) => scope.sees_definition(&c.project_id, &c.scope),
+            ActionEntry::Standard { .. } => true,
         })
         .map(entry_to_wire)
         .collect();
@@ -403,9 +407,11 @@ async fn put(
             let name = query_value(&pairs, "name").unwrap_or_default();
             let limits = upload_limits(&pairs)?;
             let wait = upload_wait(&pairs)?;
+            // Mistral's `?scope=` (private by default), checked as for YAML.
+            let (_, scope) = upload_params(&pairs)?;
             let uploaded = state
                 .service
-                .upload_action(&name, &bytes, limits, wait)
+                .upload_action(&name, &bytes, &scope, limits, wait)
                 .await
                 .map_err(upload_error)?;
             Ok(list_reply(

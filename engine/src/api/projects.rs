@@ -22,7 +22,7 @@ use bora_store::{Owned, ProjectScope, StoreError};
 
 use super::ApiError;
 use super::auth::Caller;
-use crate::service::{Service, ServiceError, as_project};
+use crate::service::{ActionEntry, Service, ServiceError, as_project};
 
 /// The caller's [`ProjectScope`]: every project when authentication is
 /// off; else its token's project, or every project for an admin asking
@@ -69,7 +69,7 @@ enum Target {
     Run(Owned, String),
     Workflow(String, String),
     Workbook(String, String),
-    /// An ad-hoc action; standard and uploaded actions are shared.
+    /// An ad-hoc or uploaded action (standard actions are everyone's).
     Action(String, String),
     Environment(String),
     CronTrigger(String),
@@ -184,9 +184,12 @@ async fn allowed(
             }
         }
         Target::Action(name, namespace) => {
-            match service.adhoc_action(name, namespace, scope.read()).await? {
-                Some(def) => owner(&def.project_id, &def.scope),
-                None => Ok(()),
+            match service.get_action_entry(name, namespace, scope).await {
+                Ok(ActionEntry::Adhoc(def)) => owner(&def.project_id, &def.scope),
+                Ok(ActionEntry::Uploaded(c)) => owner(&c.project_id, &c.scope),
+                Ok(ActionEntry::Standard { .. }) => Ok(()),
+                Err(err) if absent(&err) => Ok(()),
+                Err(err) => Err(err.into()),
             }
         }
         Target::Environment(name) => match service.get_environment(name, scope).await {

@@ -7,7 +7,7 @@ use bora_core::records::{ActionExecution, TaskExecution, WorkflowExecution};
 use bora_store::queries::TaskOwner;
 use serde_json::{Map, Value};
 
-use super::wire::{PROJECT, jstr, jstr_map, opt_str, opt_time, time};
+use super::wire::{jstr, jstr_map, opt_str, opt_time, time};
 
 /// The fields of a workflow execution.
 pub(super) const EXECUTION_FIELDS: &[&str] = &[
@@ -197,7 +197,7 @@ pub(super) fn action_to_wire(a: &ActionExecution, output: bool) -> Map<String, V
     m.insert("tags".into(), Value::Null);
     m.insert("name".into(), a.name.clone().into());
     m.insert("description".into(), a.description.clone().into());
-    m.insert("project_id".into(), PROJECT.into());
+    m.insert("project_id".into(), a.project_id.clone().into());
     m.insert("accepted".into(), a.accepted.into());
     m.insert("input".into(), jstr_map(&a.input));
     if output {

@@ -16,9 +16,6 @@ use bora_expr::python;
 /// Mistral's cap on list sizes (`[api] max_limit`).
 pub const MAX_LIMIT: u32 = 1000;
 
-/// The project every record belongs to (Bora has no multi-tenancy).
-pub const PROJECT: &str = "<default-project>";
-
 /// A JSON-in-JSON field: the value as Python's `json.dumps` writes it.
 pub fn jstr(value: &Value) -> Value {
     Value::String(python::json_dumps(value, None, false))

@@ -168,6 +168,7 @@ impl Service {
             workflow_execution_id: None,
             workflow_name: None,
             workflow_namespace: req.namespace.clone(),
+            project_id: project.clone(),
             state: State::Running,
             state_info: None,
             input: req.input.clone(),
@@ -181,7 +182,9 @@ impl Service {
             updated_at: None,
         };
         if !req.run_sync && (req.save_result || descriptor.is_async) {
-            self.store.add_adhoc_action(&record, &project).await?;
+            self.store
+                .put_adhoc_actions(std::slice::from_ref(&record))
+                .await?;
             self.complete_in_background(actions, record.clone(), req.env, req.timeout, project);
             return Ok(ActionRun {
                 action: record,
@@ -205,7 +208,9 @@ impl Service {
         record.result = Some(result);
         record.updated_at = Some(now_micros());
         if req.save_result {
-            self.store.add_adhoc_action(&record, &project).await?;
+            self.store
+                .put_adhoc_actions(std::slice::from_ref(&record))
+                .await?;
         }
         Ok(ActionRun {
             action: record,

@@ -6,7 +6,7 @@ use bora_store::{ActionComponent, ActionDefinition, ProjectScope, StoreError};
 
 use super::{Service, ServiceError, bad};
 use crate::actions::definitions::{Upload, put_action_list};
-use crate::actions::upload::{UploadError, Uploaded};
+use crate::actions::upload::{Owner, UploadError, Uploaded};
 use crate::actions::{Actions, StoredLimits, is_std};
 use crate::runtime::Descriptor;
 
@@ -29,8 +29,9 @@ impl Service {
         Actions::new(self.store.clone(), self.runtime.clone())
     }
 
-    /// Every action: the standard ones, the ad-hoc ones, then the newest
-    /// version of each upload.
+    /// Every action of every project: the standard ones, the ad-hoc ones,
+    /// then the newest version of each project's upload of each name
+    /// (callers show each caller what it may see).
     pub async fn list_action_entries(&self) -> Result<Vec<ActionEntry>, ServiceError> {
         let mut all: Vec<ActionEntry> = self
             .runtime
@@ -51,9 +52,10 @@ impl Service {
         );
         let mut latest: Vec<ActionComponent> = Vec::new();
         for c in self.store.list_action_components().await? {
-            // Ordered by name then version: keep the last of each name.
+            // Ordered by name, project, then version: keep the last of each
+            // project's name.
             match latest.last_mut() {
-                Some(last) if last.name == c.name => *last = c,
+                Some(last) if last.name == c.name && last.project_id == c.project_id => *last = c,
                 _ => latest.push(c),
             }
         }
@@ -61,39 +63,48 @@ impl Service {
         Ok(all)
     }
 
-    /// An action by name: standard (outside namespaces), ad-hoc in
-    /// `namespace` (as `scope` means it), or uploaded (outside namespaces).
+    /// An action by name as `scope` means it: standard (outside
+    /// namespaces), ad-hoc in `namespace`, or uploaded (outside
+    /// namespaces); of the last two the caller's own comes before another
+    /// project's public one, as when a workflow calls the name.
     pub async fn get_action_entry(
         &self,
         name: &str,
         namespace: &str,
         scope: &ProjectScope,
     ) -> Result<ActionEntry, ServiceError> {
-        let found = if namespace.is_empty()
+        if namespace.is_empty()
             && is_std(name)
             && let Some(descriptor) = self.runtime.describe(name)
         {
-            Some(ActionEntry::Standard {
+            return Ok(ActionEntry::Standard {
                 name: name.to_owned(),
                 descriptor,
-            })
-        } else {
-            match self
-                .store
-                .get_action_definition(name, namespace, scope.read())
-                .await
-            {
-                Ok(def) => Some(ActionEntry::Adhoc(def)),
-                Err(StoreError::NotFound { .. }) if namespace.is_empty() => self
-                    .store
-                    .latest_action_component(name)
-                    .await?
-                    .map(ActionEntry::Uploaded),
-                Err(StoreError::NotFound { .. }) => None,
-                Err(other) => return Err(other.into()),
-            }
+            });
+        }
+        let adhoc = match self
+            .store
+            .get_action_definition(name, namespace, scope.read())
+            .await
+        {
+            Ok(def) if def.project_id == scope.project => return Ok(ActionEntry::Adhoc(def)),
+            Ok(def) => Some(def),
+            Err(StoreError::NotFound { .. }) => None,
+            Err(other) => return Err(other.into()),
         };
-        found.ok_or_else(|| action_not_found(name, namespace))
+        let uploaded = if namespace.is_empty() {
+            self.store
+                .latest_action_component(name, scope.read())
+                .await?
+        } else {
+            None
+        };
+        match (adhoc, uploaded) {
+            (_, Some(c)) if c.project_id == scope.project => Ok(ActionEntry::Uploaded(c)),
+            (Some(def), _) => Ok(ActionEntry::Adhoc(def)),
+            (None, Some(c)) => Ok(ActionEntry::Uploaded(c)),
+            (None, None) => Err(action_not_found(name, namespace)),
+        }
     }
 
     /// Parses an action list and stores its actions (`replace`: PUT).
@@ -105,23 +116,30 @@ impl Service {
         Ok(put_action_list(&self.store, text, upload).await?)
     }
 
-    /// Stores a component as the next version of `name`, after checking it
-    /// and its limits, and compiles it in the background, waiting up to
-    /// `wait` for that (the caller renders each refusal as it needs).
+    /// Stores a component as the next version of `name` in the request's
+    /// project with `scope` (`private` or `public`), after checking it and
+    /// its limits, and compiles it in the background, waiting up to `wait`
+    /// for that (the caller renders each refusal as it needs).
     pub async fn upload_action(
         &self,
         name: &str,
         bytes: &[u8],
+        scope: &str,
         limits: StoredLimits,
         wait: std::time::Duration,
     ) -> Result<Uploaded, UploadError> {
+        let project = super::current_project();
+        let owner = Owner {
+            project: &project,
+            scope,
+        };
         self.actions()
-            .upload_waiting(name, bytes, limits, wait)
+            .upload_waiting(name, bytes, owner, limits, wait)
             .await
     }
 
     /// Deletes an ad-hoc action of `scope`'s project, or (outside
-    /// namespaces) every version of an upload; standard actions cannot be
+    /// namespaces) every version of its upload; standard actions cannot be
     /// deleted.
     pub async fn delete_action(
         &self,
@@ -142,7 +160,7 @@ impl Service {
             Err(other) => return Err(other.into()),
         }
         if namespace.is_empty() {
-            match self.actions().delete_upload(name).await {
+            match self.actions().delete_upload(name, scope.change()).await {
                 Ok(()) => return Ok(()),
                 Err(StoreError::NotFound { .. }) => {}
                 Err(other) => return Err(other.into()),

@@ -1,7 +1,8 @@
-//! What the API's project checks read: the owner of a run-time object and
-//! an ad-hoc action definition by name.
+//! What the API's project checks read: the owner of a run-time object
+//! (definitions are read through their own services), and the project of
+//! the request being served.
 
-use bora_store::{ActionDefinition, Lookup, Owned, StoreError};
+use bora_store::Owned;
 
 use super::{Service, ServiceError};
 
@@ -10,25 +11,6 @@ impl Service {
     /// `None` when there is no such object.
     pub async fn project_of(&self, kind: Owned, id: &str) -> Result<Option<String>, ServiceError> {
         Ok(self.store.project_of(kind, id).await?)
-    }
-
-    /// The ad-hoc action definition `name` in `namespace` that `lookup`'s
-    /// caller means, if there is one.
-    pub async fn adhoc_action(
-        &self,
-        name: &str,
-        namespace: &str,
-        lookup: Lookup<'_>,
-    ) -> Result<Option<ActionDefinition>, ServiceError> {
-        match self
-            .store
-            .get_action_definition(name, namespace, lookup)
-            .await
-        {
-            Ok(def) => Ok(Some(def)),
-            Err(StoreError::NotFound { .. }) => Ok(None),
-            Err(err) => Err(err.into()),
-        }
     }
 }
 

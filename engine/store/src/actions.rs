@@ -132,7 +132,14 @@ impl CompileState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionComponent {
     pub name: String,
-    /// 1 for the first upload of the name, then +1 per upload.
+    /// The project that uploaded it: names are unique per project.
+    pub project_id: String,
+    /// Mistral's `scope`: `public` (readable and runnable by every
+    /// project) or `private`; the last upload of a name sets it for all
+    /// of the name's versions.
+    pub scope: String,
+    /// 1 for the first upload of the name in its project, then +1 per
+    /// upload.
     pub version: i64,
     /// Hex SHA-256 of the component bytes (key of [`Store::component_bytes`]).
     pub digest: String,
@@ -147,13 +154,27 @@ pub struct ActionComponent {
     pub compile_error: Option<String>,
 }
 
-const COMPONENT_SELECT: &str = "SELECT c.name, c.version, c.digest, b.size, c.limits, \
-     c.descriptor, c.created_at, c.compile_state, c.compile_error FROM action_components c \
-     JOIN component_blobs b ON b.digest = c.digest";
+const COMPONENT_SELECT: &str = "SELECT c.name, c.project_id, c.scope, c.version, c.digest, \
+     b.size, c.limits, c.descriptor, c.created_at, c.compile_state, c.compile_error \
+     FROM action_components c JOIN component_blobs b ON b.digest = c.digest";
+
+/// The project whose uploads of the name `$1` the caller (`lookup`, its
+/// project at `$2`) means: its own, else a public one (the one uploaded
+/// first), as [`Lookup::preference`] orders definitions.
+fn chosen_project(lookup: Lookup<'_>) -> String {
+    format!(
+        "(SELECT project_id FROM action_components WHERE name = $1 AND {} \
+         ORDER BY {}, created_at, version LIMIT 1)",
+        lookup.condition(2),
+        lookup.rank(2)
+    )
+}
 
 fn component_from_row(row: &AnyRow) -> Result<ActionComponent> {
     Ok(ActionComponent {
         name: row.try_get("name")?,
+        project_id: row.try_get("project_id")?,
+        scope: row.try_get("scope")?,
         version: row.try_get("version")?,
         digest: row.try_get("digest")?,
         size: row.try_get("size")?,
@@ -169,6 +190,10 @@ fn component_from_row(row: &AnyRow) -> Result<ActionComponent> {
 #[derive(Debug, Clone)]
 pub struct NewComponent<'a> {
     pub name: &'a str,
+    /// The uploader's project.
+    pub project_id: &'a str,
+    /// `public` or `private` (set for every version of the name).
+    pub scope: &'a str,
     pub digest: &'a str,
     pub bytes: &'a [u8],
     pub limits: String,
@@ -309,8 +334,9 @@ impl Store {
         .await
     }
 
-    /// Stores an upload as the next version of its name (the bytes once per
-    /// digest) and returns that version.
+    /// Stores an upload as the next version of its name in its project
+    /// (the bytes once per digest), gives the name's older versions its
+    /// scope, and returns that version.
     pub async fn put_action_component(&self, new: &NewComponent<'_>) -> Result<ActionComponent> {
         let mut tx = self.begin().await?;
         let known: Option<String> =
@@ -332,18 +358,29 @@ impl Store {
         }
         // Two nodes uploading the same name at once: the second insert
         // breaks the primary key and fails instead of sharing a version.
-        let last: Option<i64> =
-            sqlx::query_scalar("SELECT MAX(version) FROM action_components WHERE name = $1")
-                .bind(new.name.to_owned())
-                .fetch_one(tx.conn())
-                .await?;
-        let version = last.unwrap_or(0) + 1;
-        sqlx::query(
-            "INSERT INTO action_components \
-             (name, version, digest, limits, descriptor, created_at, compile_state) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        let last: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(version) FROM action_components WHERE name = $1 AND project_id = $2",
         )
         .bind(new.name.to_owned())
+        .bind(new.project_id.to_owned())
+        .fetch_one(tx.conn())
+        .await?;
+        let version = last.unwrap_or(0) + 1;
+        // Visibility is the action's, not a version's: a task pinned to
+        // an older version must not see it change under it.
+        sqlx::query("UPDATE action_components SET scope = $1 WHERE name = $2 AND project_id = $3")
+            .bind(new.scope.to_owned())
+            .bind(new.name.to_owned())
+            .bind(new.project_id.to_owned())
+            .execute(tx.conn())
+            .await?;
+        sqlx::query(
+            "INSERT INTO action_components (name, project_id, scope, version, digest, limits, \
+             descriptor, created_at, compile_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(new.name.to_owned())
+        .bind(new.project_id.to_owned())
+        .bind(new.scope.to_owned())
         .bind(version)
         .bind(new.digest.to_owned())
         .bind(new.limits.clone())
@@ -355,6 +392,8 @@ impl Store {
         tx.commit().await?;
         Ok(ActionComponent {
             name: new.name.to_owned(),
+            project_id: new.project_id.to_owned(),
+            scope: new.scope.to_owned(),
             version,
             digest: new.digest.to_owned(),
             size: i64::try_from(new.bytes.len()).unwrap_or(i64::MAX),
@@ -393,15 +432,23 @@ impl Store {
         Ok(done.rows_affected())
     }
 
-    /// Deletes one version of an uploaded action (an upload refused once
-    /// compiled), and the bytes and code no other version uses.
-    pub async fn delete_action_version(&self, name: &str, version: i64) -> Result<()> {
+    /// Deletes one version of a project's uploaded action (an upload
+    /// refused once compiled), and the bytes and code no other version uses.
+    pub async fn delete_action_version(
+        &self,
+        project: &str,
+        name: &str,
+        version: i64,
+    ) -> Result<()> {
         let mut tx = self.begin().await?;
-        sqlx::query("DELETE FROM action_components WHERE name = $1 AND version = $2")
-            .bind(name.to_owned())
-            .bind(version)
-            .execute(tx.conn())
-            .await?;
+        sqlx::query(
+            "DELETE FROM action_components WHERE name = $1 AND project_id = $2 AND version = $3",
+        )
+        .bind(name.to_owned())
+        .bind(project.to_owned())
+        .bind(version)
+        .execute(tx.conn())
+        .await?;
         delete_unused_blobs(&mut tx).await?;
         tx.commit().await
     }
@@ -452,21 +499,42 @@ impl Store {
         .transpose()
     }
 
-    /// The newest version of an uploaded action, if there is one.
-    pub async fn latest_action_component(&self, name: &str) -> Result<Option<ActionComponent>> {
-        let sql = format!("{COMPONENT_SELECT} WHERE c.name = $1 ORDER BY c.version DESC LIMIT 1");
-        fetch_optional(&self.pool, &sql, &[name], component_from_row).await
+    /// The newest version of the uploaded action `name` that `lookup`'s
+    /// caller means (its project's, else a public one), if there is one.
+    pub async fn latest_action_component(
+        &self,
+        name: &str,
+        lookup: Lookup<'_>,
+    ) -> Result<Option<ActionComponent>> {
+        let sql = format!(
+            "{COMPONENT_SELECT} WHERE c.name = $1 AND c.project_id = {} \
+             ORDER BY c.version DESC LIMIT 1",
+            chosen_project(lookup)
+        );
+        fetch_optional(
+            &self.pool,
+            &sql,
+            &[name, lookup.project()],
+            component_from_row,
+        )
+        .await
     }
 
-    /// One version of an uploaded action.
+    /// One version of a project's uploaded action.
     ///
     /// # Errors
     /// [`StoreError::NotFound`] when there is no such version.
-    pub async fn action_component(&self, name: &str, version: i64) -> Result<ActionComponent> {
+    pub async fn action_component(
+        &self,
+        project: &str,
+        name: &str,
+        version: i64,
+    ) -> Result<ActionComponent> {
         let row = sqlx::query(&format!(
-            "{COMPONENT_SELECT} WHERE c.name = $1 AND c.version = $2"
+            "{COMPONENT_SELECT} WHERE c.name = $1 AND c.project_id = $2 AND c.version = $3"
         ))
         .bind(name.to_owned())
+        .bind(project.to_owned())
         .bind(version)
         .fetch_optional(&self.pool)
         .await?;
@@ -479,9 +547,10 @@ impl Store {
         }
     }
 
-    /// Every version of every uploaded action, by name then version.
+    /// Every version of every uploaded action, by name, project, then
+    /// version (callers show each caller only what it may see).
     pub async fn list_action_components(&self) -> Result<Vec<ActionComponent>> {
-        let sql = format!("{COMPONENT_SELECT} ORDER BY c.name, c.version");
+        let sql = format!("{COMPONENT_SELECT} ORDER BY c.name, c.project_id, c.version");
         fetch_all(&self.pool, &sql, &[], component_from_row).await
     }
 
@@ -501,26 +570,33 @@ impl Store {
         })
     }
 
-    /// Deletes every version of an uploaded action, and the bytes no other
-    /// action uses.
+    /// Deletes every version of the uploaded action `name` that `lookup`
+    /// (a [`crate::ProjectScope::change`]) means, and the bytes no other
+    /// action uses; returns the project it was of.
     ///
     /// # Errors
-    /// [`StoreError::NotFound`] when the name has no upload.
-    pub async fn delete_action_component(&self, name: &str) -> Result<()> {
+    /// [`StoreError::NotFound`] when the caller has no such upload.
+    pub async fn delete_action_component(&self, name: &str, lookup: Lookup<'_>) -> Result<String> {
+        let missing = || StoreError::NotFound {
+            kind: "Action",
+            key: format!("name={name}"),
+        };
         let mut tx = self.begin().await?;
-        let deleted = sqlx::query("DELETE FROM action_components WHERE name = $1")
+        let project: Option<String> =
+            sqlx::query_scalar(&format!("SELECT {}", chosen_project(lookup)))
+                .bind(name.to_owned())
+                .bind(lookup.project().to_owned())
+                .fetch_one(tx.conn())
+                .await?;
+        let project = project.ok_or_else(missing)?;
+        sqlx::query("DELETE FROM action_components WHERE name = $1 AND project_id = $2")
             .bind(name.to_owned())
+            .bind(project.clone())
             .execute(tx.conn())
-            .await?
-            .rows_affected();
-        if deleted == 0 {
-            return Err(StoreError::NotFound {
-                kind: "Action",
-                key: format!("name={name}"),
-            });
-        }
+            .await?;
         delete_unused_blobs(&mut tx).await?;
-        tx.commit().await
+        tx.commit().await?;
+        Ok(project)
     }
 }
 

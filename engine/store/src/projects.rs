@@ -7,8 +7,8 @@
 //! has its root's), and tasks and actions are their execution's. An action
 //! run through the API without a workflow keeps its own.
 //!
-//! Names of definitions are unique per project (migration 0014): which one
-//! a name means to a caller is [`Lookup`]'s rule.
+//! Names of definitions are unique per project (migration 0014; uploaded
+//! actions: 0016): which one a name means to a caller is [`Lookup`]'s rule.
 
 use crate::Result;
 use crate::db::Store;
@@ -118,10 +118,13 @@ impl Lookup<'_> {
 
     /// An `ORDER BY` list putting the definition the name means first.
     pub(crate) fn preference(&self, n: usize) -> String {
-        format!(
-            "CASE WHEN project_id = ${n} THEN 0 WHEN scope = 'public' THEN 1 ELSE 2 END, \
-             created_at, id"
-        )
+        format!("{}, created_at, id", self.rank(n))
+    }
+
+    /// How near a row is to the caller: 0 its own project's, 1 public,
+    /// 2 another's (seen by `all` only); lower comes first.
+    pub(crate) fn rank(&self, n: usize) -> String {
+        format!("CASE WHEN project_id = ${n} THEN 0 WHEN scope = 'public' THEN 1 ELSE 2 END")
     }
 }
 

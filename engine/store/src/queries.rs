@@ -517,24 +517,11 @@ impl Store {
         .await
     }
 
-    /// Stores ad-hoc action executions (run through the API, not by a task).
-    /// A new one belongs to [`crate::DEFAULT_PROJECT`] until
-    /// [`Store::add_adhoc_action`] says otherwise; updates keep its project.
+    /// Stores ad-hoc action executions (run through the API, not by a
+    /// task), each of its record's project.
     pub async fn put_adhoc_actions(&self, actions: &[ActionExecution]) -> Result<()> {
         let mut tx = self.begin().await?;
         tx.put_actions(actions).await?;
-        tx.commit().await
-    }
-
-    /// Stores a new ad-hoc action execution as `project`'s.
-    pub async fn add_adhoc_action(&self, action: &ActionExecution, project: &str) -> Result<()> {
-        let mut tx = self.begin().await?;
-        tx.put_actions(std::slice::from_ref(action)).await?;
-        sqlx::query("UPDATE action_executions SET project_id = $1 WHERE id = $2")
-            .bind(project.to_owned())
-            .bind(action.id.clone())
-            .execute(tx.conn())
-            .await?;
         tx.commit().await
     }
 }

@@ -367,6 +367,7 @@ pub(crate) const ACTIONS: Table = Table {
         "created_at",
         "updated_at",
         "task_name",
+        "project_id",
     ],
 };
 
@@ -393,6 +394,13 @@ pub(crate) fn action_cells(a: &ActionExecution) -> Vec<Cell> {
         Cell::Int(Some(a.created_at)),
         Cell::Int(a.updated_at),
         opt_text(a.task_name.as_deref()),
+        // A record of no known project (made before records carried it) is
+        // the default project's, as the column's default says.
+        text(if a.project_id.is_empty() {
+            crate::DEFAULT_PROJECT
+        } else {
+            &a.project_id
+        }),
     ]
 }
 
@@ -416,6 +424,7 @@ pub(crate) fn action_from_row(row: &AnyRow) -> Result<ActionExecution> {
         workflow_execution_id: get(row, "workflow_execution_id")?,
         workflow_name: get(row, "workflow_name")?,
         workflow_namespace: get(row, "workflow_namespace")?,
+        project_id: get(row, "project_id")?,
         state: get_state(row)?,
         state_info: get(row, "state_info")?,
         input: get_json::<Map<String, Value>>(row, "input")?,

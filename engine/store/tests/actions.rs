@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 use bora_store::{
-    ActionDefinition, CompileState, ComponentArtifact, NewComponent, ProjectScope, StoreError,
+    ActionDefinition, CompileState, ComponentArtifact, DEFAULT_PROJECT, NewComponent, ProjectScope,
+    StoreError,
 };
 
 mod common;
@@ -117,7 +118,7 @@ async fn components_are_versioned_and_loaded_by_digest() {
         let store = &b.store;
         assert!(
             store
-                .latest_action_component("my.custom")
+                .latest_action_component("my.custom", ALL.read())
                 .await
                 .unwrap()
                 .is_none()
@@ -127,6 +128,8 @@ async fn components_are_versioned_and_loaded_by_digest() {
         let v2_bytes: Vec<u8> = vec![0, 97, 115, 109, 13, 0, 1, 0, 255];
         let upload = |digest: &'static str, bytes: &'static [u8], at: i64| NewComponent {
             name: "my.custom",
+            project_id: DEFAULT_PROJECT,
+            scope: "private",
             digest,
             bytes,
             limits: "{\"fuel\":10}".to_owned(),
@@ -155,17 +158,22 @@ async fn components_are_versioned_and_loaded_by_digest() {
         assert_eq!(third.version, 3);
 
         let latest = store
-            .latest_action_component("my.custom")
+            .latest_action_component("my.custom", ALL.read())
             .await
             .unwrap()
             .unwrap();
         assert_eq!((latest.version, latest.digest.as_str()), (3, "d1"));
         assert_eq!(latest.limits, "{\"fuel\":10}");
-        let old = store.action_component("my.custom", 2).await.unwrap();
+        let old = store
+            .action_component(DEFAULT_PROJECT, "my.custom", 2)
+            .await
+            .unwrap();
         assert_eq!(old.digest, "d2");
         assert_eq!(old.size, 9);
         assert!(matches!(
-            store.action_component("my.custom", 9).await,
+            store
+                .action_component(DEFAULT_PROJECT, "my.custom", 9)
+                .await,
             Err(StoreError::NotFound { .. })
         ));
         assert_eq!(store.component_bytes("d1").await.unwrap(), v1_bytes);
@@ -183,10 +191,14 @@ async fn components_are_versioned_and_loaded_by_digest() {
         assert_eq!(store.put_action_component(&other).await.unwrap().version, 1);
         assert_eq!(store.list_action_components().await.unwrap().len(), 4);
 
-        store.delete_action_component("my.custom").await.unwrap();
+        let owner = store
+            .delete_action_component("my.custom", ALL.change())
+            .await
+            .unwrap();
+        assert_eq!(owner, DEFAULT_PROJECT);
         assert!(
             store
-                .latest_action_component("my.custom")
+                .latest_action_component("my.custom", ALL.read())
                 .await
                 .unwrap()
                 .is_none()
@@ -197,7 +209,9 @@ async fn components_are_versioned_and_loaded_by_digest() {
             Err(StoreError::NotFound { .. })
         ));
         assert!(matches!(
-            store.delete_action_component("my.custom").await,
+            store
+                .delete_action_component("my.custom", ALL.change())
+                .await,
             Err(StoreError::NotFound { .. })
         ));
         // A fresh upload of a deleted name starts again at version 1.
@@ -215,6 +229,8 @@ async fn compile_states_and_precompiled_artifacts() {
         let store = &b.store;
         let upload = |name: &'static str, digest: &'static str| NewComponent {
             name,
+            project_id: DEFAULT_PROJECT,
+            scope: "private",
             digest,
             bytes: b"\0asm",
             limits: "{}".to_owned(),
@@ -240,7 +256,11 @@ async fn compile_states_and_precompiled_artifacts() {
         // its descriptor; others are untouched.
         let changed = store.finish_compile("d1", Ok("{\"x\":1}")).await.unwrap();
         assert_eq!(changed, 2, "{}", b.name);
-        let a = store.latest_action_component("a").await.unwrap().unwrap();
+        let a = store
+            .latest_action_component("a", ALL.read())
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(
             (a.compile_state, a.descriptor.as_str(), a.compile_error),
             (CompileState::Ready, "{\"x\":1}", None)
@@ -250,7 +270,11 @@ async fn compile_states_and_precompiled_artifacts() {
             .finish_compile("d2", Err("no `run` export"))
             .await
             .unwrap();
-        let c = store.latest_action_component("c").await.unwrap().unwrap();
+        let c = store
+            .latest_action_component("c", ALL.read())
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(c.compile_state, CompileState::Error);
         assert_eq!(c.compile_error.as_deref(), Some("no `run` export"));
         assert_eq!(c.descriptor, "null");
@@ -288,7 +312,10 @@ async fn compile_states_and_precompiled_artifacts() {
         );
 
         // Deleting the last version of a digest drops its bytes and code.
-        store.delete_action_version("a", 1).await.unwrap();
+        store
+            .delete_action_version(DEFAULT_PROJECT, "a", 1)
+            .await
+            .unwrap();
         assert!(
             store
                 .component_artifact("d1", "e1")
@@ -296,7 +323,10 @@ async fn compile_states_and_precompiled_artifacts() {
                 .unwrap()
                 .is_some()
         );
-        store.delete_action_version("b", 1).await.unwrap();
+        store
+            .delete_action_version(DEFAULT_PROJECT, "b", 1)
+            .await
+            .unwrap();
         assert!(
             store
                 .component_artifact("d1", "e1")

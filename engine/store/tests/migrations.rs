@@ -1,7 +1,10 @@
-//! Migration 0014 (names unique per project) on a store of the version
-//! before it, on every backend: every row stays as it was, every column
-//! keeps its type, default and place, indexes and foreign keys stay; only
-//! the by-name UNIQUE constraints take `project_id` in.
+//! Migrations on a store of the version before them, on every backend.
+//! 0014 (names unique per project): every row stays as it was, every
+//! column keeps its type, default and place, indexes and foreign keys
+//! stay; only the by-name UNIQUE constraints take `project_id` in. 0016
+//! (uploaded actions per project): uploads go to the default project,
+//! private, and a name's versions count per project; action executions
+//! of workflows get their execution's project.
 
 #![allow(clippy::unwrap_used)]
 
@@ -66,8 +69,9 @@ const KEYS: [(&str, &str, &str); 6] = [
     ("event_triggers", "name", "name,project_id"),
 ];
 
-/// A pool on `url` migrated to 0013 (this version's files up to it).
-async fn at_0013(backend: &str, url: &str) -> (AnyPool, tempfile::TempDir) {
+/// A pool on `url` migrated up to (not including) `first` (this
+/// version's files before it).
+async fn migrated_before(backend: &str, url: &str, first: &str) -> (AnyPool, tempfile::TempDir) {
     let source = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("migrations")
         .join(backend);
@@ -75,7 +79,7 @@ async fn at_0013(backend: &str, url: &str) -> (AnyPool, tempfile::TempDir) {
     for entry in std::fs::read_dir(&source).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if name.as_str() < "0014" {
+        if name.as_str() < first {
             std::fs::copy(&path, dir.path().join(&name)).unwrap();
         }
     }
@@ -202,7 +206,7 @@ async fn rows(pool: &AnyPool, backend: &str, table: &str) -> Vec<String> {
 #[tokio::test]
 async fn names_per_project_keeps_every_row_column_default_and_index() {
     for (backend, url, _keep) in empty_databases().await {
-        let (pool, _files) = at_0013(backend, &url).await;
+        let (pool, _files) = migrated_before(backend, &url, "0014").await;
         let mut before = Vec::new();
         for (table, values) in ROWS {
             pool.execute(format!("INSERT INTO {table} {values}").as_str())
@@ -266,6 +270,99 @@ async fn names_per_project_keeps_every_row_column_default_and_index() {
         assert_eq!(store.next_cron_time().await.unwrap(), Some(99));
         let event = store.get_event_trigger("on", all.read()).await.unwrap();
         assert_eq!(event.workflow_namespace, "", "{backend}");
+        store.close().await;
+        pool.close().await;
+    }
+}
+
+#[tokio::test]
+async fn uploads_go_to_the_default_project_and_actions_to_their_executions() {
+    for (backend, url, _keep) in empty_databases().await {
+        let (pool, _files) = migrated_before(backend, &url, "0016").await;
+        for sql in [
+            "INSERT INTO component_blobs (digest, bytes, size, created_at) \
+             VALUES ('d1', 'xyz', 3, 1)",
+            "INSERT INTO action_components (name, version, digest, descriptor, created_at, \
+             compile_error) VALUES ('greet', 1, 'd1', 'null', 1, NULL), \
+             ('greet', 2, 'd1', '{}', 2, 'no run')",
+            "INSERT INTO workflow_executions (id, workflow_id, workflow_name, spec_hash, state, \
+             created_at, project_id) VALUES ('e1', 'w', 'wf', 'h', 'SUCCESS', 1, 'alpha')",
+            "INSERT INTO action_executions (id, name, state, created_at, workflow_execution_id) \
+             VALUES ('a1', 'greet', 'SUCCESS', 1, 'e1')",
+            "INSERT INTO action_executions (id, name, state, created_at, project_id) \
+             VALUES ('a2', 'greet', 'SUCCESS', 1, 'beta')",
+        ] {
+            pool.execute(sql)
+                .await
+                .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        }
+        let store = Store::connect(&url).await.unwrap();
+
+        let default = ProjectScope::only(bora_store::DEFAULT_PROJECT);
+        let latest = store
+            .latest_action_component("greet", default.change())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (
+                latest.version,
+                latest.project_id.as_str(),
+                latest.scope.as_str()
+            ),
+            (2, bora_store::DEFAULT_PROJECT, "private"),
+            "{backend}"
+        );
+        assert_eq!(latest.compile_error.as_deref(), Some("no run"));
+        let first = store
+            .action_component(bora_store::DEFAULT_PROJECT, "greet", 1)
+            .await
+            .unwrap();
+        assert_eq!((first.size, first.descriptor.as_str()), (3, "null"));
+        let alpha = ProjectScope::only("alpha");
+        assert!(
+            store
+                .latest_action_component("greet", alpha.read())
+                .await
+                .unwrap()
+                .is_none(),
+            "{backend}: the default project's private upload is not alpha's"
+        );
+        // Version 1 of the name again, in another project: a new key.
+        let insert = |project: &str| {
+            format!(
+                "INSERT INTO action_components (name, version, digest, descriptor, created_at, \
+                 project_id) VALUES ('greet', 1, 'd1', 'null', 3, '{project}')"
+            )
+        };
+        pool.execute(insert("alpha").as_str()).await.unwrap();
+        let twice = pool.execute(insert("alpha").as_str()).await;
+        assert!(twice.is_err(), "{backend}: a version taken twice");
+        assert_eq!(
+            texts(
+                &pool,
+                "SELECT name FROM action_components WHERE digest = 'd1' AND version = 1 \
+                 ORDER BY project_id"
+            )
+            .await
+            .len(),
+            2
+        );
+        if backend == "sqlite" {
+            assert_eq!(texts(&pool, "PRAGMA integrity_check").await, ["ok"]);
+            let broken = pool.fetch_all("PRAGMA foreign_key_check").await.unwrap();
+            assert!(broken.is_empty(), "foreign keys broken");
+            let index = texts(
+                &pool,
+                "SELECT name FROM sqlite_master WHERE type = 'index' \
+                 AND tbl_name = 'action_components' AND sql IS NOT NULL",
+            )
+            .await;
+            assert_eq!(index, ["action_components_digest"]);
+        }
+
+        assert_eq!(store.get_action("a1").await.unwrap().project_id, "alpha");
+        assert_eq!(store.get_action("a2").await.unwrap().project_id, "beta");
         store.close().await;
         pool.close().await;
     }

@@ -1,13 +1,14 @@
 //! Names are unique per project, on every backend: two projects hold the
-//! same name of each kind of definition, each lookup finds the caller's
-//! own first, then a public one, and the database itself refuses a name
-//! taken twice in one project (migration 0014).
+//! same name of each kind of definition (uploaded actions too), each
+//! lookup finds the caller's own first, then a public one, and the
+//! database itself refuses a name taken twice in one project (migrations
+//! 0014 and 0016).
 
 #![allow(clippy::unwrap_used)]
 
 use bora_store::{
-    ActionDefinition, CronTriggerRecord, EnvironmentRecord, EventTriggerRecord, EventTriggerUpdate,
-    ProjectScope, StoreError, WorkbookRecord, WorkflowDefinition,
+    ActionDefinition, CompileState, CronTriggerRecord, EnvironmentRecord, EventTriggerRecord,
+    EventTriggerUpdate, NewComponent, ProjectScope, StoreError, WorkbookRecord, WorkflowDefinition,
 };
 use serde_json::Map;
 use sqlx::Executor;
@@ -227,6 +228,91 @@ async fn action_names_are_per_project() {
             .await
             .unwrap();
         assert_eq!(found(beta.read()).await.as_deref(), Some("alpha-act"));
+    }
+}
+
+fn upload<'a>(project: &'a str, scope: &'a str, digest: &'a str, at: i64) -> NewComponent<'a> {
+    NewComponent {
+        name: "greet",
+        project_id: project,
+        scope,
+        digest,
+        bytes: digest.as_bytes(),
+        limits: "{}".into(),
+        descriptor: "null".into(),
+        created_at: at,
+        compile_state: CompileState::Ready,
+    }
+}
+
+#[tokio::test]
+async fn uploaded_action_names_are_per_project() {
+    for b in backends().await {
+        let s = &b.store;
+        let (alpha, beta, gamma) = (scope("alpha"), scope("beta"), scope("gamma"));
+        let put = |new: NewComponent<'static>| async move {
+            let c = s.put_action_component(&new).await.unwrap();
+            (c.project_id, c.version)
+        };
+        // Versions count per project.
+        assert_eq!(
+            put(upload("alpha", "public", "d1", 10)).await,
+            ("alpha".into(), 1)
+        );
+        assert_eq!(
+            put(upload("beta", "private", "d2", 20)).await,
+            ("beta".into(), 1)
+        );
+        assert_eq!(
+            put(upload("alpha", "public", "d3", 30)).await,
+            ("alpha".into(), 2)
+        );
+        let latest = |lookup| async move {
+            s.latest_action_component("greet", lookup)
+                .await
+                .unwrap()
+                .map(|c| (c.project_id, c.version, c.digest))
+        };
+        let mine = |p: &str, v: i64, d: &str| Some((p.to_owned(), v, d.to_owned()));
+        // Beta's own wins over alpha's public one (older, and newer too).
+        assert_eq!(
+            latest(beta.read()).await,
+            mine("beta", 1, "d2"),
+            "{}",
+            b.name
+        );
+        assert_eq!(latest(gamma.read()).await, mine("alpha", 2, "d3"));
+        assert_eq!(latest(alpha.read()).await, mine("alpha", 2, "d3"));
+        assert_eq!(latest(gamma.change()).await, None, "{}", b.name);
+        // Every project, as with authentication off: public before private.
+        let all = ProjectScope::everything();
+        assert_eq!(latest(all.read()).await, mine("alpha", 2, "d3"));
+        assert!(is_missing(&s.action_component("beta", "greet", 2).await));
+        assert_eq!(s.list_action_components().await.unwrap().len(), 3);
+
+        // A private re-upload makes every version of the name private.
+        assert_eq!(
+            put(upload("alpha", "private", "d1", 40)).await,
+            ("alpha".into(), 3)
+        );
+        assert_eq!(latest(gamma.read()).await, None, "{}", b.name);
+        let first = s.action_component("alpha", "greet", 1).await.unwrap();
+        assert_eq!(first.scope, "private", "{}", b.name);
+
+        // Deleting is of the caller's own only; alpha's stay.
+        let theirs = s.delete_action_component("greet", gamma.change()).await;
+        assert!(is_missing(&theirs), "{}: {theirs:?}", b.name);
+        let by_beta = s.delete_action_component("greet", beta.change()).await;
+        assert_eq!(by_beta.unwrap(), "beta");
+        assert_eq!(latest(beta.read()).await, None);
+        assert_eq!(latest(alpha.read()).await, mine("alpha", 3, "d1"));
+        assert!(
+            is_missing(&s.component_bytes("d2").await),
+            "beta's bytes go"
+        );
+        assert_eq!(s.component_bytes("d3").await.unwrap(), b"d3");
+        s.delete_action_version("alpha", "greet", 3).await.unwrap();
+        assert_eq!(latest(alpha.read()).await, mine("alpha", 2, "d3"));
     }
 }
 

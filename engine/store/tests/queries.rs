@@ -75,6 +75,7 @@ fn action(id: &str, task: Option<&str>, exec: Option<&str>) -> ActionExecution {
         workflow_execution_id: exec.map(str::to_owned),
         workflow_name: None,
         workflow_namespace: String::new(),
+        project_id: "<default-project>".into(),
         state: State::Success,
         state_info: None,
         input: Map::new(),

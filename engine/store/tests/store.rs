@@ -76,6 +76,7 @@ fn action(id: &str, task: &str, exec: &str, index: u32) -> ActionExecution {
         workflow_execution_id: Some(exec.to_owned()),
         workflow_name: Some("wf".into()),
         workflow_namespace: String::new(),
+        project_id: "<default-project>".into(),
         state: State::Running,
         state_info: None,
         input: Map::new(),

@@ -193,6 +193,7 @@ impl Stepper<'_> {
             workflow_execution_id: Some(record.id.clone()),
             workflow_name: Some(record.workflow_name.clone()),
             workflow_namespace: record.workflow_namespace.clone(),
+            project_id: record.project_id.clone(),
             state: State::Running,
             state_info: None,
             input: input.clone(),

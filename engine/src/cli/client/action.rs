@@ -51,6 +51,10 @@ pub struct UploadArgs {
     /// compiled, showing progress.
     #[arg(long)]
     no_wait: bool,
+    /// Readable and runnable by every project (Mistral's `scope: public`);
+    /// only the uploading project changes or deletes it.
+    #[arg(long)]
+    public: bool,
     #[command(flatten)]
     opts: ClientOpts,
 }
@@ -61,6 +65,8 @@ fn print_action(a: &Value) {
         ("Input", text(a, "input")),
         ("Description", text(a, "description")),
         ("Namespace", text(a, "namespace")),
+        ("Scope", text(a, "scope")),
+        ("Project", text(a, "project_id")),
         ("Created", text(a, "created_at")),
     ];
     for (label, key) in [
@@ -137,6 +143,9 @@ pub fn upload(args: UploadArgs) -> anyhow::Result<ExitCode> {
         }
         if args.no_wait {
             path.push_str("&wait=0");
+        }
+        if args.public {
+            path.push_str("&scope=public");
         }
         if !args.allowed_hosts.is_empty() {
             path.push_str(&format!(
