@@ -13,14 +13,12 @@ mod pg;
 mod process_support;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
+use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use process_support::{As, Server, bora_cli, free_port, new_token};
+use process_support::{As, Server, bora_cli, database_bytes, free_port, hook_server, new_token};
 use serde_json::{Value, json};
 
 const SECRET: &str = "Pr0ject-S3cret-91c3d7";
@@ -94,42 +92,6 @@ uses_secret:
         said: <% task().result.said %>
 "
     )
-}
-
-/// A one-route HTTP server that answers with the Authorization header it
-/// got, and keeps each one.
-fn hook_server() -> (u16, Arc<Mutex<Vec<String>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let kept = seen.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut auth = String::new();
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                if let Some((name, value)) = line.split_once(':')
-                    && name.eq_ignore_ascii_case("authorization")
-                {
-                    auth = value.trim().to_owned();
-                }
-            }
-            kept.lock().unwrap().push(auth.clone());
-            let body = format!("got {auth}");
-            let _ = write!(
-                stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n\
-                 Connection: close\r\n\r\n{body}",
-                body.len()
-            );
-        }
-    });
-    (port, seen)
 }
 
 /// Runs `workflow` as the caller to its end; the execution's id and
@@ -295,7 +257,7 @@ fn scenario(database: &str, log: &Path) {
     );
     admin.made(admin.call(
         "POST",
-        "/v2/actions?name=my.prints",
+        "/v2/actions?name=my.prints&scope=public",
         Some(("application/wasm", bora_tests::programs::PRINTS)),
     ));
     for caller in [&alpha, &beta] {
@@ -416,24 +378,6 @@ fn scenario(database: &str, log: &Path) {
     server.terminate(Duration::from_secs(30));
     let log = std::fs::read_to_string(log).unwrap();
     assert_no_secret("the server's log", &log);
-}
-
-/// The bytes of every file of the database (the SQLite file, its WAL).
-fn database_bytes(dir: &Path) -> Vec<u8> {
-    let mut all = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with("bora.sqlite"))
-        {
-            std::fs::File::open(&path)
-                .unwrap()
-                .read_to_end(&mut all)
-                .unwrap();
-        }
-    }
-    all
 }
 
 #[test]

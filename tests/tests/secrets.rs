@@ -7,13 +7,11 @@
 
 mod process_support;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
-use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use process_support::{Server, bora_cli, create_workflows, free_port, get, request};
+use process_support::{
+    Server, bora_cli, create_workflows, database_bytes, free_port, get, hook_server, request,
+};
 use serde_json::{Value, json};
 
 const SECRET: &str = "S3cr3t-Value-7f4e2a";
@@ -51,42 +49,6 @@ uses_secret:
         said: <% task().result.said %>
 "
     )
-}
-
-/// A one-route HTTP server that answers with the Authorization header it
-/// got, and keeps each one.
-fn hook_server() -> (u16, Arc<Mutex<Vec<String>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let kept = seen.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut auth = String::new();
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                if let Some((name, value)) = line.split_once(':')
-                    && name.eq_ignore_ascii_case("authorization")
-                {
-                    auth = value.trim().to_owned();
-                }
-            }
-            kept.lock().unwrap().push(auth.clone());
-            let body = format!("got {auth}");
-            let _ = write!(
-                stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n\
-                 Connection: close\r\n\r\n{body}",
-                body.len()
-            );
-        }
-    });
-    (port, seen)
 }
 
 fn post(port: u16, path: &str, body: &Value) -> (u16, Value) {
@@ -150,24 +112,6 @@ fn answers(port: u16, execution: &str) -> String {
         let (status, body) = request(port, "GET", &path, None);
         assert_eq!(status, 200, "GET {path}: {body}");
         all.push_str(&format!("{path}: {body}\n"));
-    }
-    all
-}
-
-/// The bytes of every file of the database (the SQLite file, its WAL).
-fn database_bytes(dir: &Path) -> Vec<u8> {
-    let mut all = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with("bora.sqlite"))
-        {
-            std::fs::File::open(&path)
-                .unwrap()
-                .read_to_end(&mut all)
-                .unwrap();
-        }
     }
     all
 }
