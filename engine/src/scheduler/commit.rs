@@ -188,7 +188,25 @@ impl Scheduler {
                 Some(_) if set.new => {
                     let _ = set.reply.send(Outcome::Duplicate);
                 }
-                None if set.new => stored.push((set, After::default())),
+                // A new execution claims its id with an insert that yields
+                // to a row stored meanwhile (a concurrent start with the
+                // same client id, which the lock above cannot see), so
+                // only one start creates it; the upsert below completes it.
+                None if set.new => {
+                    let row = StoredExecution {
+                        execution: set.exec.record.clone(),
+                        spec_hash: set.spec_hash.clone(),
+                        version: set.version + 1,
+                        owner: Some(self.inner.node.clone()),
+                    };
+                    match tx.insert_execution(&row).await {
+                        Ok(()) => stored.push((set, After::default())),
+                        Err(bora_store::StoreError::Duplicate { .. }) => {
+                            let _ = set.reply.send(Outcome::Duplicate);
+                        }
+                        Err(err) => return Err(err.into()),
+                    }
+                }
                 None => {
                     gone_jobs.extend(set.job_ids.iter().cloned());
                     let _ = set.reply.send(Outcome::Deleted);
