@@ -44,8 +44,20 @@ impl BranchContext {
     }
 }
 
-/// Memoised contexts of one step.
-#[derive(Debug, Default)]
+/// Memoised outbound contexts, kept with the execution in memory from step
+/// to step (a chain of quick actions is many steps of one execution in a
+/// row), so that each step computes only what is new instead of walking
+/// the whole chain again.
+///
+/// An entry stays right as long as nothing it was computed from changes:
+/// the task's `published` and `triggered_by`, and the same of its
+/// ancestors. Computing an entry inserts the entries of every ancestor it
+/// used, and entries leave only all together, so whenever some entry
+/// depends on a task, that task has an entry too. Hence [`Self::invalidate`]
+/// forgets everything when the changed task has an entry (a rerun, a
+/// changed join), and nothing when it has none (a task publishing as it
+/// completes, before anything was computed from it).
+#[derive(Debug, Clone, Default)]
 pub struct Contexts {
     outbound: HashMap<String, Arc<BranchContext>>,
 }
@@ -121,9 +133,12 @@ impl Contexts {
         self.outbound.get(task_id).cloned().unwrap_or_default()
     }
 
-    /// Forgets a task's outbound context (it published something new).
+    /// Forgets what may depend on `task_id`, whose `published` or
+    /// `triggered_by` changed (see the type's documentation).
     pub fn invalidate(&mut self, task_id: &str) {
-        self.outbound.remove(task_id);
+        if self.outbound.contains_key(task_id) {
+            self.outbound.clear();
+        }
     }
 
     /// The final context of a workflow: the merged outbound contexts of the

@@ -113,6 +113,9 @@ pub struct Execution {
     /// Evaluated with-items lists by task id, with the attempt they belong
     /// to (memory only: evaluated again after a reload).
     pub(crate) items: HashMap<String, (u64, Items)>,
+    /// Outbound contexts computed so far (memory only; see
+    /// [`crate::dataflow::Contexts`]).
+    pub(crate) contexts: crate::dataflow::Contexts,
     pub changes: Changes,
     /// Expression errors of the steps since the shell last took them.
     pub expr_errors: ExprErrors,
@@ -145,6 +148,7 @@ impl Execution {
             max_seq: 0,
             joins: JoinCache::default(),
             items: HashMap::new(),
+            contexts: crate::dataflow::Contexts::default(),
             changes: Changes::default(),
             expr_errors: ExprErrors::default(),
         };

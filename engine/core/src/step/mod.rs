@@ -52,17 +52,19 @@ pub use types::{CallLimits, Command, Event, Timer};
 /// sequence) give the same commands and changes.
 pub fn step(exec: &mut Execution, events: Vec<Event>, env: &mut dyn Env) -> Vec<Command> {
     exec.expr_env = crate::dataflow::ExprEnv::new(env.now(), env.random_u64());
+    let ctx = std::mem::take(&mut exec.contexts);
     let mut stepper = Stepper {
         exec,
         now: env.now(),
         env,
         commands: Vec::new(),
-        ctx: Contexts::default(),
+        ctx,
     };
     for event in events {
         stepper.handle(event);
     }
     stepper.check_completion();
+    stepper.exec.contexts = stepper.ctx;
     stepper.commands
 }
 

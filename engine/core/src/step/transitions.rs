@@ -385,6 +385,7 @@ impl Stepper<'_> {
                 if let Some(task) = self.exec.task_mut(task_id) {
                     task.triggered_by = routed;
                 }
+                self.ctx.invalidate(task_id);
                 self.finish_task(task_id, State::Error, Some(info), true);
             }
             Verdict::Blocked { first, more } => {
