@@ -384,13 +384,13 @@ impl Scheduler {
         // Checked at the start; a bad value here (an older row) notifies nobody.
         let webhooks = notify::webhooks(&exec.record.params).unwrap_or_default();
         let before = (!webhooks.is_empty()).then(|| notify::Before::of(&exec));
-        let mut now = now_micros();
+        let now = now_micros();
         let (was, began) = (exec.record.state, now);
-        let (exec, commands) = self.run_core(exec, events, now).await?;
-        let (exec, commands, children) = if inline {
-            self.run_inline(exec, commands, &mut now).await?
+        let (exec, commands, children, now) = if inline && self.inlines() {
+            self.on_core_thread(exec, events, now).await?
         } else {
-            (exec, commands, Vec::new())
+            let (exec, commands) = self.run_core(exec, events, now).await?;
+            (exec, commands, Vec::new(), now)
         };
         for (kind, count) in exec.expr_errors.take() {
             if count > 0 {
@@ -413,15 +413,54 @@ impl Scheduler {
         })
     }
 
-    /// Runs the core on a blocking thread, under the step deadline.
+    /// Takes a whole step with its inline work (see [`super::inline`]) on
+    /// one blocking thread, under the step deadline: the core's rounds then
+    /// run one after the other on that thread ([`Self::run_core`] sees it)
+    /// instead of a hand-off to another thread and back for each round,
+    /// which cost more than a quick action's round itself. Returns the
+    /// execution, the commands left, the children started and the time of
+    /// the last round.
+    async fn on_core_thread(
+        &self,
+        exec: Execution,
+        events: Vec<Event>,
+        now: i64,
+    ) -> Result<(Execution, Vec<Command>, Vec<Child>, i64), StepFailure> {
+        let limit = self.inner.config.step_timeout;
+        let this = self.clone();
+        let handle = tokio::runtime::Handle::current();
+        let work = tokio::task::spawn_blocking(move || {
+            let _on_core = CoreThread::enter();
+            handle.block_on(async move {
+                let mut now = now;
+                let (exec, commands) = this.run_core(exec, events, now).await?;
+                let (exec, commands, children) =
+                    this.run_inline(exec, commands, &mut now).await?;
+                Ok((exec, commands, children, now))
+            })
+        });
+        match tokio::time::timeout(limit + self.inner.config.step_grace, work).await {
+            Ok(Ok(done)) => done,
+            Ok(Err(join)) => Err(StepFailure::Panic(panic_message(join))),
+            Err(_) => Err(StepFailure::Timeout(limit)),
+        }
+    }
+
+    /// Runs the core on a blocking thread, under the step deadline (on the
+    /// current thread when it is a step's own, see [`Self::on_core_thread`]).
     pub(super) async fn run_core(
         &self,
         mut exec: Execution,
         events: Vec<Event>,
         now: i64,
     ) -> Result<(Execution, Vec<Command>), StepFailure> {
-        let limit = self.inner.config.step_timeout;
         let step = self.inner.config.core;
+        if CoreThread::here() {
+            // A panic unwinds to the step's blocking task, which reports it.
+            let commands = step(&mut exec, events, &mut SystemEnv::at(now));
+            return Ok((exec, commands));
+        }
+        let limit = self.inner.config.step_timeout;
         let core = tokio::task::spawn_blocking(move || {
             let commands = step(&mut exec, events, &mut SystemEnv::at(now));
             (exec, commands)
@@ -603,5 +642,31 @@ fn panic_message(join: tokio::task::JoinError) -> String {
         text.clone()
     } else {
         "a panic without a message".to_owned()
+    }
+}
+
+thread_local! {
+    static ON_CORE_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks the current (blocking) thread as a step's own while it lives, so
+/// the step's core rounds run on it directly.
+struct CoreThread;
+
+impl CoreThread {
+    fn enter() -> Self {
+        ON_CORE_THREAD.with(|on| on.set(true));
+        CoreThread
+    }
+
+    fn here() -> bool {
+        ON_CORE_THREAD.with(std::cell::Cell::get)
+    }
+}
+
+impl Drop for CoreThread {
+    // Also on a panic: the blocking pool reuses the thread.
+    fn drop(&mut self) {
+        ON_CORE_THREAD.with(|on| on.set(false));
     }
 }

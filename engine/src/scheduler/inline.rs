@@ -64,6 +64,11 @@ impl Scheduler {
         *lock(&self.inner.inline) = runner;
     }
 
+    /// Whether steps may run quick actions (this node is an executor too).
+    pub(super) fn inlines(&self) -> bool {
+        lock(&self.inner.inline).is_some()
+    }
+
     /// Runs the quick actions among `commands` and steps `exec` with their
     /// results, round after round while new ones come up (a chain of noops)
     /// and the step's bounds allow; starts sub-workflows here too (see
