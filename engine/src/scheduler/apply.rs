@@ -434,8 +434,7 @@ impl Scheduler {
             handle.block_on(async move {
                 let mut now = now;
                 let (exec, commands) = this.run_core(exec, events, now).await?;
-                let (exec, commands, children) =
-                    this.run_inline(exec, commands, &mut now).await?;
+                let (exec, commands, children) = this.run_inline(exec, commands, &mut now).await?;
                 Ok((exec, commands, children, now))
             })
         });
