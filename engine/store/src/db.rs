@@ -108,42 +108,12 @@ impl Store {
             .acquire_timeout(Duration::from_secs(30))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // WAL lets readers run beside the writer; NORMAL is
-                        // durable against process crashes (only an OS crash
-                        // may lose the last commits); the busy timeout covers
-                        // other processes holding the file lock.
-                        sqlx::query("PRAGMA journal_mode = WAL")
-                            .execute(&mut *conn)
-                            .await?;
-                        sqlx::query("PRAGMA synchronous = NORMAL")
-                            .execute(&mut *conn)
-                            .await?;
-                        sqlx::query("PRAGMA busy_timeout = 30000")
-                            .execute(&mut *conn)
-                            .await?;
-                        // The committing writer copies the WAL back into the
-                        // database every N pages; every 10,000 (40 MiB) rather
-                        // than SQLite's 1,000, a hot page (a B-tree's right
-                        // edge, an index root) is copied once where it was
-                        // copied ten times (bursts: +9% tasks/s). After a
-                        // checkpoint the file is cut back to 64 MiB.
-                        sqlx::query("PRAGMA wal_autocheckpoint = 10000")
-                            .execute(&mut *conn)
-                            .await?;
-                        sqlx::query("PRAGMA journal_size_limit = 67108864")
-                            .execute(&mut *conn)
-                            .await?;
-                    } else {
-                        // A frozen node (SIGSTOP, a long pause) must not
-                        // hold row locks the others wait on: its session is
-                        // ended; a runaway statement is stopped too.
-                        sqlx::query("SET idle_in_transaction_session_timeout = '5s'")
-                            .execute(&mut *conn)
-                            .await?;
-                        sqlx::query("SET statement_timeout = '60s'")
-                            .execute(&mut *conn)
-                            .await?;
+                    let settings = match backend {
+                        Backend::Sqlite => SQLITE_SETTINGS,
+                        Backend::Postgres => POSTGRES_SETTINGS,
+                    };
+                    for setting in settings {
+                        sqlx::query(setting).execute(&mut *conn).await?;
                     }
                     Ok(())
                 })
@@ -341,3 +311,27 @@ async fn create_database_if_missing(url: &str) -> Result<()> {
         Err(err) => Err(err.into()),
     }
 }
+
+/// Set on every SQLite connection. WAL lets readers run beside the writer;
+/// NORMAL is durable against process crashes (only an OS crash may lose the
+/// last commits); the busy timeout covers other processes holding the file
+/// lock. The committing writer copies the WAL back into the database every
+/// N pages: every 10,000 (40 MiB) rather than SQLite's 1,000, a hot page (a
+/// B-tree's right edge, an index root) is copied once where it was copied
+/// ten times (bursts: +9% tasks/s); after a checkpoint the file is cut back
+/// to 64 MiB.
+const SQLITE_SETTINGS: &[&str] = &[
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA busy_timeout = 30000",
+    "PRAGMA wal_autocheckpoint = 10000",
+    "PRAGMA journal_size_limit = 67108864",
+];
+
+/// Set on every PostgreSQL session: a frozen node (SIGSTOP, a long pause)
+/// must not hold row locks the others wait on, so its session is ended; a
+/// runaway statement is stopped too.
+const POSTGRES_SETTINGS: &[&str] = &[
+    "SET idle_in_transaction_session_timeout = '5s'",
+    "SET statement_timeout = '60s'",
+];
