@@ -27,8 +27,9 @@ use crate::secrets::Keyring;
 /// else the configuration file's `secret-key`.
 #[derive(Debug, Args)]
 struct KeyArgs {
-    /// The keys, the sealing one first (default: `BORA_SECRET_KEY`, else
-    /// the configuration file's `secret-key`).
+    /// The keys, comma-separated: the sealing (new) one first, then the
+    /// ones secrets may still be sealed with (default: `BORA_SECRET_KEY`,
+    /// else the configuration file's `secret-key`).
     #[arg(
         long = "secret-key",
         env = "BORA_SECRET_KEY",
@@ -66,17 +67,8 @@ enum SecretsCommand {
     Rotate {
         #[command(flatten)]
         store: StoreArgs,
-        /// The keys, the new one first, then the ones secrets may still be
-        /// sealed with (default: `BORA_SECRET_KEY`, else the configuration
-        /// file's `secret-key`).
-        #[arg(
-            long = "secret-key",
-            env = "BORA_SECRET_KEY",
-            value_name = "KEY",
-            value_delimiter = ',',
-            hide_env_values = true
-        )]
-        secret_key: Vec<String>,
+        #[command(flatten)]
+        keys: KeyArgs,
     },
 }
 
@@ -86,12 +78,12 @@ pub fn run(args: SecretsArgs) -> anyhow::Result<ExitCode> {
             println!("{}", Keyring::new_key()?);
             Ok(ExitCode::SUCCESS)
         }
-        SecretsCommand::Rotate { store, secret_key } => {
+        SecretsCommand::Rotate { store, keys } => {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .context("cannot start the async runtime")?;
-            runtime.block_on(rotate(store, secret_key))
+            runtime.block_on(rotate(store, keys.secret_key))
         }
     }
 }
