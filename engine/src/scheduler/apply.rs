@@ -426,7 +426,6 @@ impl Scheduler {
         events: Vec<Event>,
         now: i64,
     ) -> Result<(Execution, Vec<Command>, Vec<Child>, i64), StepFailure> {
-        let limit = self.inner.config.step_timeout;
         let this = self.clone();
         let handle = tokio::runtime::Handle::current();
         let work = tokio::task::spawn_blocking(move || {
@@ -438,11 +437,7 @@ impl Scheduler {
                 Ok((exec, commands, children, now))
             })
         });
-        match tokio::time::timeout(limit + self.inner.config.step_grace, work).await {
-            Ok(Ok(done)) => done,
-            Ok(Err(join)) => Err(StepFailure::Panic(panic_message(join))),
-            Err(_) => Err(StepFailure::Timeout(limit)),
-        }
+        self.within_deadline(work).await?
     }
 
     /// Runs the core on a blocking thread, under the step deadline (on the
@@ -459,15 +454,21 @@ impl Scheduler {
             let commands = step(&mut exec, events, &mut SystemEnv::at(now));
             return Ok((exec, commands));
         }
-        let limit = self.inner.config.step_timeout;
         let core = tokio::task::spawn_blocking(move || {
             let commands = step(&mut exec, events, &mut SystemEnv::at(now));
             (exec, commands)
         });
-        // Expressions stop themselves at the deadline; the grace covers a
-        // step that is slow elsewhere. A thread past it cannot be stopped:
-        // it is left to finish and its result is discarded.
-        match tokio::time::timeout(limit + self.inner.config.step_grace, core).await {
+        self.within_deadline(core).await
+    }
+
+    /// Waits for a step's blocking task under the step deadline, a panic
+    /// and a timeout as step failures. Expressions stop themselves at the
+    /// deadline; the grace covers a step that is slow elsewhere. A thread
+    /// past it cannot be stopped: it is left to finish and its result is
+    /// discarded.
+    async fn within_deadline<T>(&self, work: tokio::task::JoinHandle<T>) -> Result<T, StepFailure> {
+        let limit = self.inner.config.step_timeout;
+        match tokio::time::timeout(limit + self.inner.config.step_grace, work).await {
             Ok(Ok(done)) => Ok(done),
             Ok(Err(join)) => Err(StepFailure::Panic(panic_message(join))),
             Err(_) => Err(StepFailure::Timeout(limit)),

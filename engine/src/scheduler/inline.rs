@@ -44,10 +44,6 @@ const MAX_INLINE: usize = 16_384;
 /// included), so a long fan-out of noops does not delay its group commit.
 const INLINE_TIME: Duration = Duration::from_millis(250);
 
-/// Calls between two yields to the async runtime, so that the other work
-/// of this worker thread (requests, other steps) gets its turn.
-const YIELD_EVERY: usize = 32;
-
 /// Whether the scheduler may run `command` itself.
 fn inlinable(command: &Command) -> bool {
     matches!(
@@ -158,10 +154,9 @@ impl Scheduler {
             }
             bounds.left -= quick.len();
             let mut events = Vec::with_capacity(quick.len());
-            for (n, command) in quick.into_iter().enumerate() {
-                if n % YIELD_EVERY == YIELD_EVERY - 1 {
-                    tokio::task::yield_now().await;
-                }
+            // No yields here: a step with inline work has a blocking thread
+            // of its own (see `Scheduler::on_core_thread`).
+            for command in quick {
                 let Some(job) = ActionJob::from_run(&exec, command.clone()) else {
                     commands.push(command);
                     continue;
