@@ -16,6 +16,14 @@
 //!
 //! Run with `cargo bench -p bora --bench runtime` (release profile).
 //! `BORA_BENCH_ITERS` scales the iteration counts (default 1.0).
+//!
+//! `BORA_BENCH_COMPONENTS=py=PATH,js=PATH` adds components built elsewhere
+//! (e.g. the Python and JavaScript kits' greeting templates, from
+//! `bora action new --lang python|js` and `bora action build`), each called
+//! with `{"name": "bench"}` after warm-up, and a third table: how long
+//! loading each takes on a restarted runtime (the compiled artifact read
+//! from the disk cache, which the first load filled) and its first call.
+//! `BORA_BENCH_ONLY=label,...` keeps only the cases with those labels.
 
 use std::time::{Duration, Instant};
 
@@ -26,8 +34,8 @@ use bora::runtime::{
 use serde_json::{Value, json};
 
 struct Case {
-    label: &'static str,
-    action: &'static str,
+    label: String,
+    action: String,
     input: Value,
     iters: usize,
 }
@@ -76,7 +84,7 @@ async fn call(runtime: &Runtime, case: &Case) -> (Duration, CallTimings) {
     let start = Instant::now();
     let out = runtime
         .call(
-            case.action,
+            &case.action,
             case.input.clone(),
             CallContext::default(),
             CallOverrides::default(),
@@ -128,8 +136,8 @@ fn all_cores(runtime: &Runtime, case: &Case, cores: usize) -> Stats {
             for _ in 0..cores {
                 let runtime = runtime.clone();
                 let case = Case {
-                    label: case.label,
-                    action: case.action,
+                    label: case.label.clone(),
+                    action: case.action.clone(),
                     input: case.input.clone(),
                     iters: n,
                 };
@@ -164,26 +172,40 @@ fn main() {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let cache = tempfile::tempdir().expect("temp dir");
     let big = "x".repeat(1 << 20);
-    let cases = [
+    let extra = extra_components();
+    let mut cases = vec![
         Case {
-            label: "std.noop",
-            action: "std.noop",
+            label: "std.noop".into(),
+            action: "std.noop".into(),
             input: json!({}),
             iters: iters(20_000.0),
         },
         Case {
-            label: "pool.noop",
-            action: "pool.noop",
+            label: "pool.noop".into(),
+            action: "pool.noop".into(),
             input: json!({}),
             iters: iters(20_000.0),
         },
         Case {
-            label: "std.echo 1 MiB",
-            action: "std.echo",
+            label: "std.echo 1 MiB".into(),
+            action: "std.echo".into(),
             input: json!({ "output": big }),
             iters: iters(300.0),
         },
     ];
+    for (label, _) in &extra {
+        cases.push(Case {
+            label: label.clone(),
+            action: format!("bench.{label}"),
+            input: json!({ "name": "bench" }),
+            iters: iters(2_000.0),
+        });
+    }
+    if let Ok(only) = std::env::var("BORA_BENCH_ONLY") {
+        let only: Vec<&str> = only.split(',').map(str::trim).collect();
+        cases.retain(|c| only.contains(&c.label.as_str()));
+    }
+    let mut restarts = Vec::new();
     println!("bora action runtime benchmark ({cores} cores)");
     println!(
         "{:<16} {:<10} {:<8} {:>8} {:>12} {:>10} {:>12}",
@@ -208,15 +230,25 @@ fn main() {
                     .load("pool.noop", noop.wasm, ActionLimits::default())
                     .await
                     .expect("pool.noop loads");
+                // Filled once, so later loads read the compiled artifact.
+                for (label, wasm) in &extra {
+                    runtime
+                        .load(&format!("bench.{label}"), wasm, ActionLimits::default())
+                        .await
+                        .unwrap_or_else(|e| panic!("{label} loads: {e}"));
+                }
                 runtime
             });
+        for (label, wasm) in &extra {
+            restarts.push(after_restart(label, wasm, allocator, cache.path()));
+        }
         let name = match runtime.allocator() {
             Allocator::Pooling => "pooling",
             Allocator::OnDemand => "on-demand",
         };
         for case in &cases {
             let (one, split) = single_thread(&runtime, case);
-            breakdown.push((case.label, name, split));
+            breakdown.push((case.label.clone(), name, split));
             for (threads, s) in [(1, one), (cores, all_cores(&runtime, case, cores))] {
                 println!(
                     "{:<16} {:<10} {:<8} {:>8} {:>12.1} {:>10.1} {:>12.0}",
@@ -237,4 +269,79 @@ fn main() {
              {result:>10.1} {rest:>10.1}"
         );
     }
+    if !restarts.is_empty() {
+        println!();
+        println!("after a restart (ms): load from the disk cache, then the first call");
+        println!(
+            "{:<16} {:<10} {:>10} {:>12}",
+            "action", "allocator", "load", "first call"
+        );
+        for (label, allocator, load, first) in restarts {
+            println!("{label:<16} {allocator:<10} {load:>10.1} {first:>12.2}");
+        }
+    }
+}
+
+/// The components named in `BORA_BENCH_COMPONENTS` (`label=path,...`).
+fn extra_components() -> Vec<(String, Vec<u8>)> {
+    let Ok(list) = std::env::var("BORA_BENCH_COMPONENTS") else {
+        return Vec::new();
+    };
+    list.split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|item| {
+            let (label, path) = item
+                .split_once('=')
+                .unwrap_or_else(|| panic!("BORA_BENCH_COMPONENTS: `{item}` is not label=path"));
+            let wasm = std::fs::read(path.trim()).unwrap_or_else(|e| panic!("{path}: {e}"));
+            (label.trim().to_owned(), wasm)
+        })
+        .collect()
+}
+
+/// A new runtime on the same cache dir (as after a restart): how long
+/// `load` takes (ms) and then the first call (ms).
+fn after_restart(
+    label: &str,
+    wasm: &[u8],
+    allocator: Allocator,
+    cache: &std::path::Path,
+) -> (String, &'static str, f64, f64) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    rt.block_on(async {
+        let runtime = Runtime::new(RuntimeConfig {
+            allocator,
+            cache_dir: Some(cache.to_path_buf()),
+            ..RuntimeConfig::default()
+        })
+        .await
+        .expect("runtime");
+        let name = format!("bench.{label}");
+        let start = Instant::now();
+        runtime
+            .load(&name, wasm, ActionLimits::default())
+            .await
+            .unwrap_or_else(|e| panic!("{label} loads: {e}"));
+        let load = start.elapsed();
+        let case = Case {
+            label: label.to_owned(),
+            action: name,
+            input: json!({ "name": "bench" }),
+            iters: 1,
+        };
+        let (first, _) = call(&runtime, &case).await;
+        let kind = match runtime.allocator() {
+            Allocator::Pooling => "pooling",
+            Allocator::OnDemand => "on-demand",
+        };
+        (
+            label.to_owned(),
+            kind,
+            load.as_secs_f64() * 1e3,
+            first.as_secs_f64() * 1e3,
+        )
+    })
 }
