@@ -14,6 +14,10 @@
 //! rest of the call's latency (the store dropped, which resets the
 //! instance's memory; the trip to the action threads and back).
 //!
+//! `std.javascript` (Boa) adds a small script's call, and its first call
+//! on each runtime, which loads it: compiled with Cranelift on the first
+//! runtime, mapped from the disk cache on the second.
+//!
 //! Run with `cargo bench -p bora --bench runtime` (release profile).
 //! `BORA_BENCH_ITERS` scales the iteration counts (default 1.0).
 //!
@@ -98,6 +102,15 @@ async fn call(runtime: &Runtime, case: &Case) -> (Duration, CallTimings) {
         }
         Err(err) => panic!("{} failed: {err}", case.action),
     }
+}
+
+/// One call, on a runtime of its own.
+fn single_call(runtime: &Runtime, case: &Case) {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+        .block_on(call(runtime, case));
 }
 
 /// Sequential calls on one thread; 10% warm-up excluded.
@@ -192,6 +205,12 @@ fn main() {
             input: json!({ "output": big }),
             iters: iters(300.0),
         },
+        Case {
+            label: "std.javascript",
+            action: "std.javascript",
+            input: json!({"script": "return $.a + $.b", "context": {"a": 1, "b": 2}}),
+            iters: iters(1_000.0),
+        },
     ];
     for (label, _) in &extra {
         cases.push(Case {
@@ -246,6 +265,19 @@ fn main() {
             Allocator::Pooling => "pooling",
             Allocator::OnDemand => "on-demand",
         };
+        let js = cases.last().expect("the std.javascript case");
+        let first = Instant::now();
+        single_call(&runtime, js);
+        let cache = runtime
+            .info("std.javascript")
+            .map(|info| format!("{:?}", info.cache));
+        println!(
+            "{:<16} {:<10} first call: {:.1} ms (load: {})",
+            js.label,
+            name,
+            first.elapsed().as_secs_f64() * 1e3,
+            cache.unwrap_or_default()
+        );
         for case in &cases {
             let (one, split) = single_thread(&runtime, case);
             breakdown.push((case.label.clone(), name, split));

@@ -303,7 +303,8 @@ fn package_name(package_id: &str, target_name: &str) -> String {
 }
 
 /// Extracts the `.wasm` artifacts of the workspace's cdylib and bin targets
-/// from cargo's JSON messages (one JSON object a line).
+/// (packages from a path, not from a registry) from cargo's JSON messages
+/// (one JSON object a line).
 fn parse_artifacts(stdout: &str) -> Result<Vec<Component>, BuildError> {
     let mut components = Vec::new();
     for line in stdout.lines().filter(|l| l.starts_with('{')) {
@@ -319,8 +320,14 @@ fn parse_artifacts(stdout: &str) -> Result<Vec<Component>, BuildError> {
         if !kinds.iter().any(|k| k == "cdylib" || k == "bin") {
             continue;
         }
+        let package_id = msg["package_id"].as_str().unwrap_or_default();
+        // A dependency from a registry may declare a cdylib too (boa_engine
+        // does), which cargo then builds: it is not one of ours.
+        if !package_id.contains("path+file://") {
+            continue;
+        }
         let target_name = msg["target"]["name"].as_str().unwrap_or_default();
-        let package = package_name(msg["package_id"].as_str().unwrap_or_default(), target_name);
+        let package = package_name(package_id, target_name);
         let wasm = msg["filenames"]
             .as_array()
             .into_iter()
@@ -442,6 +449,8 @@ mod tests {
             r#"{"reason":"compiler-artifact","package_id":"path+file:///w/a/echo#std-echo@0.1.0","target":{"kind":["cdylib"],"name":"std_echo"},"filenames":["/t/wasm32-wasip2/release/std_echo.wasm"]}"#,
             "\n",
             r#"{"reason":"compiler-artifact","package_id":"registry+https://github.com/rust-lang/crates.io-index#serde@1.0.0","target":{"kind":["lib"],"name":"serde"},"filenames":["/t/libserde.rlib"]}"#,
+            "\n",
+            r#"{"reason":"compiler-artifact","package_id":"registry+https://github.com/rust-lang/crates.io-index#boa_engine@0.22.0","target":{"kind":["cdylib","lib"],"name":"boa_engine"},"filenames":["/t/wasm32-wasip2/release/boa_engine.wasm","/t/libboa_engine.rlib"]}"#,
             "\n",
             r#"{"reason":"build-finished","success":true}"#,
             "\n"

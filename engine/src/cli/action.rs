@@ -174,7 +174,7 @@ async fn run_action(args: RunArgs) -> anyhow::Result<ExitCode> {
         name
     } else {
         let Some(action) = std_actions::find(&args.action) else {
-            let known: Vec<&str> = std_actions::STD_ACTIONS.iter().map(|a| a.name).collect();
+            let known: Vec<&str> = std_actions::names().collect();
             bail!(
                 "unknown action {} (standard actions: {}; or give the path of a .wasm file)",
                 args.action,

@@ -54,7 +54,8 @@ pub struct RuntimeConfig {
     pub max_memory_per_instance: u64,
     /// Interval of the epoch ticker, the granularity of wall-clock deadlines.
     pub epoch_tick: Duration,
-    /// Load `std.*` (from [`super::std_actions::STD_ACTIONS`]) when the runtime starts.
+    /// Load `std.*` (from [`super::std_actions::STD_ACTIONS`]) when the runtime starts
+    /// (those that [load lazily](super::std_actions::loads_lazily) on their first call).
     pub load_std_actions: bool,
     /// The operator's ceilings: no call runs above them, whatever its action,
     /// upload or task asks for.

@@ -233,6 +233,9 @@ struct Inner {
     /// Taken while an uploaded action is (re)loaded on demand, so that calls
     /// racing for the same new version compile it once.
     reload: tokio::sync::Mutex<()>,
+    /// Taken while a lazily loaded standard action loads on its first call
+    /// (see [`std_actions::loads_lazily`]), for the same reason.
+    lazy_std: tokio::sync::Mutex<()>,
     ticker: EpochTicker,
 }
 
@@ -298,6 +301,7 @@ impl Runtime {
                 compilations: AtomicU64::new(0),
                 actions: RwLock::new(HashMap::new()),
                 reload: tokio::sync::Mutex::new(()),
+                lazy_std: tokio::sync::Mutex::new(()),
                 ticker,
             }),
         };
@@ -307,10 +311,14 @@ impl Runtime {
         Ok(runtime)
     }
 
-    /// Loads every embedded standard action, compiling them in parallel.
+    /// Loads every embedded standard action, compiling them in parallel,
+    /// except those that load on their first call.
     async fn load_std_actions(&self) -> Result<(), RuntimeError> {
         let mut set = tokio::task::JoinSet::new();
         for action in std_actions::STD_ACTIONS {
+            if std_actions::loads_lazily(action.name) {
+                continue;
+            }
             let runtime = self.clone();
             set.spawn(async move {
                 runtime
@@ -559,9 +567,14 @@ impl Runtime {
         Ok(info)
     }
 
-    /// What the action `name` describes, if it is loaded.
+    /// What the action `name` describes, if it is loaded (or is a standard
+    /// action of this runtime that loads on its first call).
     pub fn describe(&self, name: &str) -> Option<Descriptor> {
-        self.get(name).map(|a| a.info.descriptor.clone())
+        match self.get(name) {
+            Some(action) => Some(action.info.descriptor.clone()),
+            None if self.inner.shared.config.load_std_actions => std_actions::lazy_descriptor(name),
+            None => None,
+        }
     }
 
     /// Load information of the action `name`, if it is loaded.
@@ -590,21 +603,58 @@ impl Runtime {
         self.inner.reload.lock().await
     }
 
-    /// The names of all loaded actions, sorted.
+    /// The names of all loaded actions, and of the standard actions this
+    /// runtime loads on their first call, sorted (aliases not included).
     pub fn list(&self) -> Vec<String> {
         let actions = self.inner.actions.read().unwrap_or_else(|e| e.into_inner());
         let mut names: Vec<String> = actions.keys().cloned().collect();
+        if self.inner.shared.config.load_std_actions {
+            names.extend(
+                std_actions::STD_ACTIONS
+                    .iter()
+                    .filter(|a| std_actions::loads_lazily(a.name) && !actions.contains_key(a.name))
+                    .map(|a| a.name.to_owned()),
+            );
+        }
         names.sort();
         names
     }
 
-    fn get(&self, name: &str) -> Option<Arc<LoadedAction>> {
+    /// The action loaded under `key`; a standard action's alias is its
+    /// action's key.
+    fn get(&self, key: &str) -> Option<Arc<LoadedAction>> {
         self.inner
             .actions
             .read()
             .unwrap_or_else(|e| e.into_inner())
-            .get(name)
+            .get(std_actions::canonical(key))
             .cloned()
+    }
+
+    /// A standard action of this runtime that loads on its first call
+    /// (`key` may be its alias), loaded now if it is not yet; `None` for
+    /// any other name.
+    async fn load_lazily(&self, key: &str) -> Result<Option<ActionHandle>, ActionFailure> {
+        let Some(action) = std_actions::find(key) else {
+            return Ok(None);
+        };
+        if !std_actions::loads_lazily(action.name) || !self.inner.shared.config.load_std_actions {
+            return Ok(None);
+        }
+        let _guard = self.inner.lazy_std.lock().await;
+        if let Some(handle) = self.handle(action.name) {
+            return Ok(Some(handle));
+        }
+        let info = self
+            .load(action.name, action.wasm, ActionLimits::default())
+            .await
+            .map_err(|e| {
+                ActionFailure::early(FailureKind::Internal {
+                    message: format!("cannot load standard action {}: {e}", action.name),
+                })
+            })?;
+        tracing::info!(action = action.name, cache = ?info.cache, elapsed = ?info.load_time, "standard action loaded on its first call");
+        Ok(self.handle(action.name))
     }
 
     /// Runs the action `name` on `input` (a JSON object of parameters; the
@@ -640,7 +690,11 @@ impl Runtime {
         ctx: CallContext,
         overrides: CallOverrides,
     ) -> Result<CallOutput, ActionFailure> {
-        let action = self.handle(key).ok_or_else(|| {
+        let action = match self.handle(key) {
+            Some(action) => Some(action),
+            None => self.load_lazily(key).await?,
+        };
+        let action = action.ok_or_else(|| {
             ActionFailure::early(FailureKind::NotFound {
                 name: name.to_string(),
             })
@@ -648,8 +702,10 @@ impl Runtime {
         self.call_handle(&action, name, input, ctx, overrides).await
     }
 
-    /// The action loaded under `key`, held: it stays callable after it is
-    /// unloaded or replaced (a call started on a version finishes on it).
+    /// The action loaded under `key` (a standard action's alias is its
+    /// action's key), held: it stays callable after it is unloaded or
+    /// replaced (a call started on a version finishes on it). A standard
+    /// action that loads on its first call has none before it.
     pub fn handle(&self, key: &str) -> Option<ActionHandle> {
         self.get(key).map(ActionHandle)
     }

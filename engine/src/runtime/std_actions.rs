@@ -1,7 +1,11 @@
 //! The standard actions (`std.echo`, `std.http`, ...) embedded in the
 //! binary. They are WASI components compiled from the `actions/` workspace
 //! by `engine/build.rs` during the normal build; this module only exposes
-//! the generated table.
+//! the generated table, the aliases and which actions load lazily.
+
+use serde_json::Value;
+
+use super::input::{Descriptor, Param};
 
 /// One embedded standard action.
 #[derive(Debug, Clone, Copy)]
@@ -14,9 +18,76 @@ pub struct StdAction {
 
 include!(concat!(env!("OUT_DIR"), "/std_actions.rs"));
 
-/// The embedded standard action called `name`, if there is one.
+/// Other names of standard actions, as Mistral registers them: each is the
+/// same action (one component, loaded once) under a second name, listed
+/// and callable like the first.
+pub const ALIASES: &[(&str, &str)] = &[("std.js", "std.javascript")];
+
+/// The action an alias stands for; any other name as it is.
+pub fn canonical(name: &str) -> &str {
+    ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == name)
+        .map_or(name, |(_, action)| action)
+}
+
+/// The embedded standard action called `name` (or aliased so), if there
+/// is one.
 pub fn find(name: &str) -> Option<&'static StdAction> {
+    let name = canonical(name);
     STD_ACTIONS.iter().find(|a| a.name == name)
+}
+
+/// Every name a standard action answers to: the actions', then the
+/// aliases.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    STD_ACTIONS
+        .iter()
+        .map(|a| a.name)
+        .chain(ALIASES.iter().map(|(alias, _)| *alias))
+}
+
+/// Standard actions compiled on their first call instead of when the
+/// runtime starts: `std.javascript` carries a JavaScript engine, whose
+/// compilation by Cranelift takes seconds, a cost every start (and every
+/// runtime a test makes) would pay for an action few workflows call.
+pub fn loads_lazily(name: &str) -> bool {
+    canonical(name) == "std.javascript"
+}
+
+/// What a lazily loaded standard action describes, for the catalogue and
+/// the input check of `POST /v2/action_executions` before its first call
+/// (`tests/runtime_std.rs` checks it against the component's
+/// `describe()`).
+pub(crate) fn lazy_descriptor(name: &str) -> Option<Descriptor> {
+    let param = |name: &str, default: Option<Value>, description: &str| Param {
+        name: name.to_owned(),
+        default,
+        description: Some(description.to_owned()),
+    };
+    match canonical(name) {
+        "std.javascript" => Some(Descriptor {
+            name: "std.javascript".to_owned(),
+            description: "Evaluates given JavaScript: the script is a function body whose \
+                          returned value is the result; $ is the context."
+                .to_owned(),
+            params: vec![
+                param(
+                    "script",
+                    None,
+                    "The body of a function: `return` gives the result (JSON-encoded; \
+                     undefined is null).",
+                ),
+                param(
+                    "context",
+                    Some(Value::Null),
+                    "The value of `$` in the script.",
+                ),
+            ],
+            is_async: false,
+        }),
+        _ => None,
+    }
 }
 
 /// Standard actions that finish in microseconds whatever their input
@@ -52,6 +123,7 @@ mod tests {
             "std.email",
             "std.fail",
             "std.http",
+            "std.javascript",
             "std.mistral_http",
             "std.noop",
             "std.sleep",
@@ -68,5 +140,40 @@ mod tests {
         let mut sorted = names.clone();
         sorted.sort_unstable();
         assert_eq!(names, sorted, "STD_ACTIONS is sorted by name");
+        assert_eq!(names.len(), expected.len(), "{names:?}");
+    }
+
+    #[test]
+    fn aliases_name_the_same_embedded_action() {
+        let js = find("std.js").expect("std.js");
+        assert_eq!(js.name, "std.javascript");
+        assert!(std::ptr::eq(
+            js,
+            find("std.javascript").expect("std.javascript")
+        ));
+        assert_eq!(canonical("std.js"), "std.javascript");
+        assert_eq!(canonical("std.echo"), "std.echo");
+        assert!(find("std.jsx").is_none());
+        assert!(names().any(|n| n == "std.js") && names().any(|n| n == "std.javascript"));
+        // An alias is an action of its own for nothing else.
+        for (alias, action) in ALIASES {
+            assert!(
+                find(action).is_some(),
+                "{alias} stands for a missing {action}"
+            );
+            assert!(STD_ACTIONS.iter().all(|a| a.name != *alias), "{alias}");
+        }
+    }
+
+    #[test]
+    fn only_the_javascript_engine_loads_lazily_and_it_is_not_quick() {
+        let lazy: Vec<&str> = names().filter(|n| loads_lazily(n)).collect();
+        assert_eq!(lazy, ["std.javascript", "std.js"]);
+        for name in lazy {
+            assert!(!is_quick(name), "{name} runs scripts of any length");
+            let described = lazy_descriptor(name).expect("a descriptor");
+            assert_eq!(described.input_spec(), "script, context=null");
+        }
+        assert!(lazy_descriptor("std.echo").is_none());
     }
 }

@@ -8,7 +8,7 @@ use super::{Service, ServiceError, bad};
 use crate::actions::definitions::{Upload, put_action_list};
 use crate::actions::upload::{Owner, UploadError, Uploaded};
 use crate::actions::{Actions, StoredLimits, is_std};
-use crate::runtime::Descriptor;
+use crate::runtime::{Descriptor, std_actions};
 
 /// One action of the catalogue.
 #[derive(Debug, Clone)]
@@ -33,14 +33,14 @@ impl Service {
     /// then the newest version of each project's upload of each name
     /// (callers show each caller what it may see).
     pub async fn list_action_entries(&self) -> Result<Vec<ActionEntry>, ServiceError> {
-        let mut all: Vec<ActionEntry> = self
-            .runtime
-            .list()
-            .into_iter()
-            .filter(|name| is_std(name))
+        // Aliases too, each under its own name, as Mistral lists them.
+        let mut all: Vec<ActionEntry> = std_actions::names()
             .filter_map(|name| {
-                let descriptor = self.runtime.describe(&name)?;
-                Some(ActionEntry::Standard { name, descriptor })
+                let descriptor = self.runtime.describe(name)?;
+                Some(ActionEntry::Standard {
+                    name: name.to_owned(),
+                    descriptor,
+                })
             })
             .collect();
         all.extend(
