@@ -61,6 +61,8 @@ mod tests {
             "std.mistral_http",
             "std.noop",
             "std.sleep",
+            "std.ssh",
+            "std.ssh_proxied",
             "std.test_dict",
         ];
         for name in expected {
