@@ -291,6 +291,10 @@ async fn key_files_come_from_the_key_directory_only() {
     // An RSA key (rsa-sha2 signatures) in the directory.
     let (result, _) = ok(&rt, "std.ssh", by_file(sshd.rsa_key_file)).await;
     assert_eq!(result, json!("by file\n"), "sshd: {}", sshd.log());
+    // A key as text, pasted with CRLF lines.
+    let mut crlf = ssh_input(&sshd, "echo crlf", json!(sshd.host()));
+    crlf["private_key"] = json!(sshd.key.replace('\n', "\r\n"));
+    assert_eq!(ok(&rt, "std.ssh", crlf).await.0, json!("crlf\n"));
     let outside = sshd.dir.path().join("outside_key");
     for escape in ["../outside_key".to_owned(), outside.display().to_string()] {
         let message = action_error(fails(&rt, "std.ssh", by_file(&escape), loopback()).await);
