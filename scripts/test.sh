@@ -2,7 +2,9 @@
 # Bora's whole test suite: the README's test command, and what CI runs.
 #
 # 1. installs the pinned toolchain and the wasm32-wasip2 target (rust-toolchain.toml);
-# 2. makes sure PostgreSQL runs, so the store tests cover both backends;
+# 2. makes sure PostgreSQL runs, so the store tests cover both backends,
+#    and that OpenSSH's sshd is installed, so the std.ssh tests run (each
+#    starts its own on a loopback port; scripts/ensure-sshd.sh);
 # 3. runs every Rust test in the workspace (one profile: release), then
 # 4. Mistral's conformance cases against `bora serve` on both backends
 #    (scripts/conformance.sh), and
@@ -23,6 +25,9 @@ rustup toolchain install >/dev/null 2>&1 || rustup toolchain install
 
 BORA_TEST_POSTGRES_URL="$(scripts/ensure-postgres.sh)"
 export BORA_TEST_POSTGRES_URL
+# Set, the std.ssh tests fail (rather than skip) when sshd cannot start.
+BORA_TEST_SSHD="$(scripts/ensure-sshd.sh)"
+export BORA_TEST_SSHD
 export RUST_BACKTRACE=0
 
 cargo test --release --workspace --locked --no-fail-fast

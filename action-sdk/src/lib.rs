@@ -8,6 +8,7 @@
 //! * [`done`], [`pending`] and [`ActionError`]: the result and error helpers;
 //! * [`log`]: the host's log import;
 //! * [`execution`]: the workflow's name and the callback URL, on demand;
+//! * [`ssh`]: a command on another host, for the actions granted it;
 //! * [`export_action!`]: the one macro that exports a type as the component.
 //!
 //! ```ignore
@@ -42,6 +43,7 @@ pub mod execution;
 mod input;
 pub mod log;
 mod outcome;
+pub mod ssh;
 
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

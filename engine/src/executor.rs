@@ -459,6 +459,7 @@ impl Executor {
             memory: limits.memory,
             timeout: job.timeout.map(Duration::from_secs),
             allowed_hosts: limits.allowed_hosts,
+            ..CallOverrides::default()
         };
         let ctx = CallContext {
             execution_id: Some(job.execution_id.clone()),

@@ -32,7 +32,8 @@
 //! step's transaction reads nothing more).
 //!
 //! Limits of an uploaded action are set at upload (fuel, memory, timeout,
-//! allowed hosts) and stored with its version. Per task, the `timeout`
+//! allowed hosts, and the capabilities it is granted: `ssh`) and stored
+//! with its version. Per task, the `timeout`
 //! policy overrides the timeout and the task's `limits` (Bora extension)
 //! override fuel, memory and allowed hosts, for uploaded and standard
 //! actions alike (the executor passes them as the call's overrides). All of
@@ -79,7 +80,15 @@ pub struct StoredLimits {
     pub timeout_secs: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_hosts: Option<Vec<String>>,
+    /// Host capabilities granted at upload (`?grant=ssh`): only
+    /// [`GRANTS`]. Versions stored before grants existed read as none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<String>,
 }
+
+/// The capabilities an upload may be granted: `ssh`, the `ssh` import of
+/// std.ssh (a command on another host, still only to allowed hosts).
+pub const GRANTS: &[&str] = &["ssh"];
 
 impl StoredLimits {
     pub fn to_runtime(&self) -> ActionLimits {
@@ -88,6 +97,7 @@ impl StoredLimits {
             memory: self.memory,
             timeout: self.timeout_secs.map(std::time::Duration::from_secs),
             allowed_hosts: self.allowed_hosts.clone(),
+            ssh: Some(self.grants.iter().any(|g| g == "ssh")),
         }
     }
 }

@@ -331,6 +331,7 @@ mod tests {
             memory: Some(20),
             timeout_secs: Some(30),
             allowed_hosts: None,
+            grants: Vec::new(),
         };
         assert!(check_limits(&within, &ceilings).is_ok());
         let cases = [

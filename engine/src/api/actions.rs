@@ -10,7 +10,8 @@
 //!   name in the caller's project; `?scope=public` lets every project
 //!   read and run it (each upload sets the scope of all its versions).
 //!   Limits: `?fuel=`, `?memory=` (bytes), `?timeout=` (seconds),
-//!   `?allowed_hosts=a,b` (or repeated `allow_host=`); a limit above the
+//!   `?allowed_hosts=a,b` (or repeated `allow_host=`); capabilities:
+//!   `?grant=ssh` (the `ssh` import of std.ssh); a limit above the
 //!   server's ceiling (`--max-fuel`, `--max-memory`, `--max-action-timeout`)
 //!   is a 400 naming it and its flag. The component is compiled in the
 //!   background, once (the code is kept in the store for every node); the
@@ -39,9 +40,9 @@ use super::wire::{
     time, upload_params,
 };
 use super::{ApiState, Pairs};
-use crate::actions::StoredLimits;
 use crate::actions::definitions::Upload;
 use crate::actions::upload::{UPLOAD_WAIT, UploadError};
+use crate::actions::{GRANTS, StoredLimits};
 use crate::runtime::Descriptor;
 use crate::service::ActionEntry;
 
@@ -330,15 +331,31 @@ fn upload_limits(pairs: &[(String, String)]) -> Result<StoredLimits, ApiError> {
         }
     };
     let mut hosts: Option<Vec<String>> = None;
+    let mut grants: Vec<String> = Vec::new();
+    let items = |value: &str| {
+        value
+            .split(',')
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
     for (key, value) in pairs {
         if key == "allowed_hosts" || key == "allow_host" {
-            hosts.get_or_insert_with(Vec::new).extend(
-                value
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|h| !h.is_empty())
-                    .map(str::to_owned),
-            );
+            hosts.get_or_insert_with(Vec::new).extend(items(value));
+        } else if key == "grant" {
+            for grant in items(value) {
+                if !GRANTS.contains(&grant.as_str()) {
+                    return Err(ApiError::bad_request(format!(
+                        "Invalid value of 'grant': {grant} (known: {})",
+                        GRANTS.join(", ")
+                    ))
+                    .text());
+                }
+                if !grants.contains(&grant) {
+                    grants.push(grant);
+                }
+            }
         }
     }
     Ok(StoredLimits {
@@ -346,6 +363,7 @@ fn upload_limits(pairs: &[(String, String)]) -> Result<StoredLimits, ApiError> {
         memory: number("memory")?,
         timeout_secs: number("timeout")?,
         allowed_hosts: hosts,
+        grants,
     })
 }
 
@@ -514,8 +532,16 @@ mod tests {
                 "c.example".into()
             ])
         );
+        assert!(limits.grants.is_empty());
         let bad = vec![("memory".to_owned(), "lots".to_owned())];
         assert!(upload_limits(&bad).is_err());
+        let granted = vec![
+            ("grant".to_owned(), "ssh".to_owned()),
+            ("grant".to_owned(), " ssh,".to_owned()),
+        ];
+        assert_eq!(upload_limits(&granted).unwrap().grants, ["ssh"]);
+        let unknown = vec![("grant".to_owned(), "ssh,shell".to_owned())];
+        assert!(upload_limits(&unknown).is_err());
         let zero = vec![("timeout".to_owned(), "0".to_owned())];
         assert!(upload_limits(&zero).is_err());
     }

@@ -63,6 +63,10 @@ pub struct RunArgs {
     /// `*.example.com`, `127.0.0.1:8080`, `10.0.0.0/8`, `*`.
     #[arg(long = "allow-host", value_name = "HOST")]
     allow_host: Vec<String>,
+    /// A host capability to grant a component given by path (repeatable):
+    /// `ssh` (std.ssh and std.ssh_proxied have it already).
+    #[arg(long, value_name = "CAPABILITY", value_parser = ["ssh"])]
+    grant: Vec<String>,
     #[command(flatten)]
     cache: CacheArgs,
     #[command(flatten)]
@@ -142,6 +146,7 @@ async fn run_action(args: RunArgs) -> anyhow::Result<ExitCode> {
         memory: args.memory,
         timeout,
         allowed_hosts: (!args.allow_host.is_empty()).then(|| args.allow_host.clone()),
+        ..CallOverrides::default()
     };
     let mut config = args.cache.config();
     args.ceilings.apply(&mut config);
@@ -170,7 +175,11 @@ async fn run_action(args: RunArgs) -> anyhow::Result<ExitCode> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| args.action.clone());
-        runtime.load(&name, &wasm, ActionLimits::default()).await?;
+        let limits = ActionLimits {
+            ssh: Some(args.grant.iter().any(|g| g == "ssh")),
+            ..ActionLimits::default()
+        };
+        runtime.load(&name, &wasm, limits).await?;
         name
     } else {
         let Some(action) = std_actions::find(&args.action) else {

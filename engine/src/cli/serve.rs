@@ -187,6 +187,15 @@ pub(crate) struct CeilingArgs {
         value_delimiter = ','
     )]
     allow_private_egress: Vec<String>,
+    /// The directory std.ssh's `private_key_filename` names files in (and
+    /// no file outside it); default: none, so only `private_key` works.
+    #[arg(long, env = "BORA_SSH_KEY_DIR", value_name = "DIR")]
+    ssh_key_dir: Option<PathBuf>,
+    /// An OpenSSH known_hosts file: std.ssh then connects only to hosts
+    /// listed there with the key they show; default: any host key is
+    /// accepted and logged, as Mistral does.
+    #[arg(long, env = "BORA_SSH_KNOWN_HOSTS", value_name = "FILE")]
+    ssh_known_hosts: Option<PathBuf>,
 }
 
 impl CeilingArgs {
@@ -200,6 +209,8 @@ impl CeilingArgs {
         };
         config.max_memory_per_instance = self.max_memory;
         config.private_egress = self.allow_private_egress.clone();
+        config.ssh_key_dir = self.ssh_key_dir.clone();
+        config.ssh_known_hosts = self.ssh_known_hosts.clone();
     }
 }
 

@@ -19,6 +19,7 @@ use super::host::{ExecutionInfo, HostState, LogRecord};
 use super::input::{self, Descriptor, Param};
 use super::net::{EgressHooks, EgressPolicy, PrivateEgress};
 use super::pool::{Interrupted, StopSwitch};
+use super::ssh::SshSettings;
 use super::{CallContext, CallOutput, CallOverrides, CallTimings, LoadedAction, Outcome};
 
 /// Fuel and time `describe()` gets at load time: it only returns a record.
@@ -51,6 +52,8 @@ pub(crate) struct Shared {
     pub stop: StopSwitch,
     /// What only the operator opens to actions (see [`PrivateEgress`]).
     pub private: Arc<PrivateEgress>,
+    /// The operator's SSH settings, for the calls granted `ssh`.
+    pub ssh: Arc<SshSettings>,
 }
 
 impl Shared {
@@ -61,9 +64,11 @@ impl Shared {
         timeout: Duration,
         policy: Arc<EgressPolicy>,
         execution: ExecutionInfo,
+        ssh: bool,
     ) -> Store<HostState> {
         let hooks = EgressHooks::new(policy, Arc::clone(&self.private));
-        let state = HostState::new(self.config.output_cap, memory, hooks, execution);
+        let ssh = ssh.then(|| Arc::clone(&self.ssh));
+        let state = HostState::new(self.config.output_cap, memory, hooks, execution, ssh);
         let mut store = Store::new(&self.engine, state);
         store.limiter(|s| &mut s.memory);
         // Only fails when fuel is disabled, which it never is here.
@@ -96,6 +101,7 @@ impl Shared {
             DESCRIBE_TIMEOUT,
             Arc::new(EgressPolicy::default()),
             ExecutionInfo::default(),
+            false,
         );
         let described = tokio::time::timeout(DESCRIBE_TIMEOUT, async {
             let instance: Action = pre.instantiate_async(&mut store).await?;
@@ -213,6 +219,7 @@ impl Shared {
             limits.timeout,
             policy,
             execution,
+            action.ssh,
         );
         let fuel_start = store.get_fuel().unwrap_or(limits.fuel);
         let pre = &action.pre;

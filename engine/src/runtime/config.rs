@@ -67,6 +67,13 @@ pub struct RuntimeConfig {
     /// The keys that open the secret values in a call's input (see
     /// [`crate::secrets`]); empty: no secrets can be stored.
     pub secrets: crate::secrets::Keyring,
+    /// The only directory whose files std.ssh's `private_key_filename` may
+    /// name (`bora serve --ssh-key-dir`); `None`: no key file is read.
+    pub ssh_key_dir: Option<PathBuf>,
+    /// An OpenSSH known_hosts file (`--ssh-known-hosts`): when set, every
+    /// host the `ssh` import connects to must be listed there with its
+    /// key; `None`: any key is accepted and logged, as Mistral does.
+    pub ssh_known_hosts: Option<PathBuf>,
 }
 
 impl Default for RuntimeConfig {
@@ -89,6 +96,8 @@ impl Default for RuntimeConfig {
             ceilings: Ceilings::default(),
             action_threads: 0,
             secrets: crate::secrets::Keyring::default(),
+            ssh_key_dir: None,
+            ssh_known_hosts: None,
         }
     }
 }
@@ -302,6 +311,10 @@ pub struct Limits {
     pub timeout: Option<Duration>,
     /// Hosts the action may reach; replaces (does not extend) the level below.
     pub allowed_hosts: Option<Vec<String>>,
+    /// Whether the action may use the `ssh` import. A grant, not a limit:
+    /// only the action's level counts (a call cannot grant it); `None`
+    /// grants it to std.ssh and std.ssh_proxied only.
+    pub ssh: Option<bool>,
 }
 
 /// Per-action limits, given to [`Runtime::load`](super::Runtime::load).

@@ -1,7 +1,8 @@
 //! What one call's `Store` holds: the WASI context (no preopens, no env, stdio
 //! captured into capped buffers, TCP only through the egress check), the
 //! wasi:http context with the egress hooks, the memory limiter, the `log`
-//! import's records and what the `execution` import answers.
+//! import's records, what the `execution` import answers and, for the
+//! actions granted it, the `ssh` import's settings.
 
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -18,6 +19,7 @@ use wasmtime_wasi_http::{WasiHttpCtx, WasiHttpCtxView, WasiHttpView};
 
 use super::bindings::bora::action::{execution, log, types};
 use super::net::{EgressHooks, SocketEgress};
+use super::ssh::SshSettings;
 
 /// One record sent through the `log` import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,7 +50,7 @@ impl CappedBuffer {
         })))
     }
 
-    fn push(&self, data: &[u8]) {
+    pub(crate) fn push(&self, data: &[u8]) {
         let mut inner = self.0.lock().unwrap_or_else(|e| e.into_inner());
         let room = inner.cap.saturating_sub(inner.bytes.len());
         let take = room.min(data.len());
@@ -177,6 +179,9 @@ pub(crate) struct HostState {
     /// The `wasi:sockets` side of the same egress policy.
     pub socket_egress: Arc<SocketEgress>,
     pub execution: ExecutionInfo,
+    /// The `ssh` import's settings when the action was granted `ssh`;
+    /// `None`: the import refuses.
+    pub ssh: Option<Arc<SshSettings>>,
     pub table: ResourceTable,
     pub memory: MemoryCap,
     pub logs: Vec<LogRecord>,
@@ -198,6 +203,7 @@ impl HostState {
         memory_limit: u64,
         hooks: EgressHooks,
         execution: ExecutionInfo,
+        ssh: Option<Arc<SshSettings>>,
     ) -> Self {
         let stdout = CappedBuffer::new(output_cap);
         let stderr = CappedBuffer::new(output_cap);
@@ -219,6 +225,7 @@ impl HostState {
             hooks,
             socket_egress,
             execution,
+            ssh,
             table: ResourceTable::new(),
             memory: MemoryCap {
                 limit: memory_limit,

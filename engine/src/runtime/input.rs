@@ -105,6 +105,7 @@ pub(crate) fn class_name(name: &str, component_hash: &str) -> String {
         "std.async_noop" => "AsyncNoOpAction",
         "std.email" => "SendEmailAction",
         "std.ssh" => "SSHAction",
+        "std.ssh_proxied" => "SSHProxiedAction",
         "std.javascript" | "std.js" => "JavaScriptAction",
         _ => {
             let short = component_hash.get(..12).unwrap_or(component_hash);

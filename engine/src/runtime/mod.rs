@@ -15,6 +15,8 @@
 //! - [`net`]: the egress check of every outgoing `wasi:http` request;
 //! - `sockets`: `wasi:sockets` (TCP only) under the same check: name lookups
 //!   and connections;
+//! - `ssh`: the `ssh` import (std.ssh), for the actions granted it, under
+//!   the same check;
 //! - `input`: the input check against `describe()` (Mistral's wording);
 //! - `pool`: the threads wasm runs on (`bora-action`), never the caller's,
 //!   and the stop switch of shutdown;
@@ -53,6 +55,7 @@ mod input;
 pub mod net;
 mod pool;
 mod sockets;
+mod ssh;
 pub mod std_actions;
 pub mod transcript;
 
@@ -197,6 +200,9 @@ struct Compiled {
     size_bytes: usize,
     /// See [`LoadedAction::inline`].
     inline: bool,
+    /// Whether the action has the `ssh` import unless its limits say
+    /// otherwise: an embedded std.ssh or std.ssh_proxied.
+    ssh_by_default: bool,
     cache: CacheOutcome,
 }
 
@@ -210,6 +216,8 @@ struct LoadedAction {
     /// Class name shown in input errors (Mistral's, for the std actions).
     class: String,
     limits: ActionLimits,
+    /// Granted the `ssh` import (see [`Limits::ssh`]).
+    ssh: bool,
     pre: ActionPre<HostState>,
     /// The egress policy from the action's (or the global) allowed hosts,
     /// parsed once; a call that overrides the hosts parses its own.
@@ -282,8 +290,13 @@ impl Runtime {
             &config.private_egress,
             &config.own_addresses,
         ));
+        let ssh = Arc::new(ssh::SshSettings {
+            key_dir: config.ssh_key_dir.clone(),
+            known_hosts: config.ssh_known_hosts.clone(),
+        });
         let shared = Arc::new(Shared {
             private,
+            ssh,
             slots: Semaphore::new(config.max_concurrent_instances.max(1) as usize),
             engine,
             config,
@@ -418,12 +431,14 @@ impl Runtime {
         if cache_outcome != CacheOutcome::Hit {
             self.inner.compilations.fetch_add(1, Ordering::Relaxed);
         }
+        // The trust of a standard action goes with its bytes, not its name.
+        let embedded = std_actions::find(name).is_some_and(|std| std.wasm == wasm);
         let compiled = Compiled {
             component,
             hash,
             size_bytes: wasm.len(),
-            inline: std_actions::is_quick(name)
-                && std_actions::find(name).is_some_and(|std| std.wasm == wasm),
+            inline: std_actions::is_quick(name) && embedded,
+            ssh_by_default: std_actions::granted_ssh(name) && embedded,
             cache: cache_outcome,
         };
         self.install(name, compiled, limits, start).await
@@ -492,6 +507,7 @@ impl Runtime {
             hash: artifact.component_hash.clone(),
             size_bytes,
             inline: false,
+            ssh_by_default: false,
             cache: CacheOutcome::Precompiled,
         };
         self.install(name, compiled, limits, start).await
@@ -511,6 +527,7 @@ impl Runtime {
             hash,
             size_bytes,
             inline,
+            ssh_by_default,
             cache: cache_outcome,
         } = compiled;
         let mismatch = |e: wasmtime::Error| LoadError::WorldMismatch {
@@ -554,6 +571,7 @@ impl Runtime {
             info: info.clone(),
             inline,
             class: input::class_name(name, &hash),
+            ssh: limits.ssh.unwrap_or(ssh_by_default),
             limits,
             pre,
             policy,
@@ -786,8 +804,9 @@ impl Runtime {
 }
 
 /// WASI p2 (name lookups checked by `sockets`), wasi:http (outgoing
-/// requests go through [`EgressHooks`]) and the `log` and `execution`
-/// imports, shared by every action.
+/// requests go through [`EgressHooks`]) and the `log`, `execution` and
+/// `ssh` imports (the last refusing the actions not granted it), shared
+/// by every action.
 fn build_linker(engine: &Engine) -> wasmtime::Result<Linker<HostState>> {
     let mut linker = Linker::new(engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;

@@ -476,6 +476,72 @@ impl SocketEgress {
         }
     }
 
+    /// The addresses of `host` that a connection the host makes for the
+    /// call (the `ssh` import) may go to on `port`: the checks of a name
+    /// lookup, then of a connection to each address, as the call's own
+    /// `wasi:sockets` calls get them. Every address must pass, so that
+    /// which one answers cannot matter. A refusal is recorded.
+    pub(crate) async fn resolve_checked(
+        &self,
+        host: &str,
+        port: u16,
+    ) -> Result<Vec<SocketAddr>, String> {
+        let refused = |reason: String| {
+            self.deny(reason.clone());
+            reason
+        };
+        let ips: Vec<IpAddr> = match parse_ip(host) {
+            Some(ip) => vec![canonical(ip)],
+            None => {
+                self.check_lookup(host).map_err(refused)?;
+                let ips: Vec<IpAddr> = tokio::net::lookup_host((host, port))
+                    .await
+                    .map_err(|e| format!("{host}: cannot resolve: {e}"))?
+                    .map(|a| canonical(a.ip()))
+                    .collect();
+                self.record_lookup(host, &ips);
+                ips
+            }
+        };
+        if ips.is_empty() {
+            return Err(format!("{host}: resolves to no address"));
+        }
+        for ip in &ips {
+            self.check_connect(SocketAddr::new(*ip, port))
+                .map_err(refused)?;
+        }
+        Ok(ips
+            .into_iter()
+            .map(|ip| SocketAddr::new(ip, port))
+            .collect())
+    }
+
+    /// Whether the call may reach `host` on `port` through a gateway (an
+    /// SSH jump): the gateway makes that connection and resolves the name,
+    /// so only the name is judged against the list; an address literal
+    /// that is loopback, link-local or unspecified still needs an entry
+    /// naming it. The operator's [`PrivateEgress`] guards this node's own
+    /// network, which a gateway's loopback is not. A refusal is recorded.
+    pub(crate) fn check_relayed(&self, host: &str, port: u16) -> Result<(), String> {
+        let checked = if self.policy.rules.is_empty() {
+            Err(self.policy.no_access(host))
+        } else if !self.policy.host_allowed(host, port) {
+            Err(format!(
+                "{host}:{port}: host is not in {}",
+                self.policy.list_name()
+            ))
+        } else {
+            match parse_ip(host) {
+                Some(ip) if !self.policy.address_allowed(ip) => Err(format!(
+                    "{host}:{port}: {ip} is a loopback, link-local or unspecified address \
+                     that is not explicitly allowed"
+                )),
+                _ => Ok(()),
+            }
+        };
+        checked.inspect_err(|reason| self.deny(reason.clone()))
+    }
+
     /// Why a TCP connection to `addr` is refused, if it is.
     fn check_connect(&self, addr: SocketAddr) -> Result<(), String> {
         let ip = canonical(addr.ip());
@@ -815,6 +881,34 @@ mod tests {
         let none = sockets(&[], open());
         let err = none.check_lookup("example.org").unwrap_err();
         assert!(err.contains("not allowed any network access"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn connections_made_for_the_call_pass_the_socket_checks() {
+        let s = sockets(&["127.0.0.1:2222", "10.0.0.0/8"], open());
+        assert_eq!(
+            s.resolve_checked("127.0.0.1", 2222).await,
+            Ok(vec!["127.0.0.1:2222".parse().unwrap()])
+        );
+        let err = s.resolve_checked("127.0.0.1", 22).await.unwrap_err();
+        assert!(err.contains("host is not in"), "{err}");
+        let err = s.resolve_checked("evil.example", 22).await.unwrap_err();
+        assert!(err.contains("host is not in"), "{err}");
+        // Operator closed: loopback stays shut even when listed.
+        let closed = sockets(&["127.0.0.1"], PrivateEgress::new(&[], &[]));
+        let err = closed.resolve_checked("127.0.0.1", 22).await.unwrap_err();
+        assert!(err.contains("operator"), "{err}");
+        // Behind a gateway only the list speaks, and a special address
+        // still needs an entry that names it.
+        assert!(s.check_relayed("10.1.2.3", 22).is_ok());
+        assert!(s.check_relayed("db.internal", 22).is_err());
+        let any = sockets(&["*"], PrivateEgress::new(&[], &[]));
+        assert!(any.check_relayed("db.internal", 22).is_ok());
+        let err = any.check_relayed("127.0.0.1", 22).unwrap_err();
+        assert!(err.contains("not explicitly allowed"), "{err}");
+        assert!(closed.check_relayed("127.0.0.1", 22).is_ok());
+        let denied = s.denied.lock().unwrap();
+        assert_eq!(denied.len(), 3, "every refusal is recorded: {denied:?}");
     }
 
     #[test]

@@ -101,6 +101,12 @@ pub fn is_quick(name: &str) -> bool {
     )
 }
 
+/// Standard actions granted the `ssh` import unless their load says
+/// otherwise (see [`super::Limits::ssh`]).
+pub fn granted_ssh(name: &str) -> bool {
+    matches!(name, "std.ssh" | "std.ssh_proxied")
+}
+
 /// Quick actions that also finish at once and have no side effects: the
 /// engine may run them inside the step that asks for them
 /// (`scheduler::inline`). `std.async_noop` is quick but completes later.
@@ -127,6 +133,8 @@ mod tests {
             "std.mistral_http",
             "std.noop",
             "std.sleep",
+            "std.ssh",
+            "std.ssh_proxied",
             "std.test_dict",
         ];
         for name in expected {

@@ -46,6 +46,10 @@ pub struct UploadArgs {
     /// Hosts the action may reach over HTTP (comma-separated or repeated).
     #[arg(long, value_name = "HOST", value_delimiter = ',')]
     allowed_hosts: Vec<String>,
+    /// A host capability to grant the action (repeatable): `ssh`, the
+    /// `ssh` import std.ssh uses (still only to its allowed hosts).
+    #[arg(long, value_name = "CAPABILITY", value_delimiter = ',')]
+    grant: Vec<String>,
     /// Answer as soon as the component is stored, while the server still
     /// compiles it (see `bora action get`); by default wait until it is
     /// compiled, showing progress.
@@ -152,6 +156,9 @@ pub fn upload(args: UploadArgs) -> anyhow::Result<ExitCode> {
                 "&allowed_hosts={}",
                 enc(&args.allowed_hosts.join(","))
             ));
+        }
+        if !args.grant.is_empty() {
+            path.push_str(&format!("&grant={}", enc(&args.grant.join(","))));
         }
         let answer = client
             .send_body(Method::POST, &path, "application/wasm", bytes)
