@@ -12,7 +12,7 @@ mod api_support;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use api_support::{Server, servers_with};
+use api_support::{Server, servers_with, task_outcome};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Value, json};
@@ -254,33 +254,7 @@ async fn run(s: &Server, input: Value) -> Vec<(String, String, String)> {
     let id = started.json()["id"].as_str().unwrap().to_owned();
     let ex = s.wait_done(&id).await;
     assert_eq!(ex["state"], "ERROR", "four tasks fail: {ex}");
-    let tasks = s.get(&format!("/v2/executions/{id}/tasks")).await.json();
-    let mut out = Vec::new();
-    for t in tasks["tasks"].as_array().unwrap() {
-        // The list leaves `result` out; a task's own answer has it.
-        let one = s
-            .get(&format!("/v2/tasks/{}", t["id"].as_str().unwrap()))
-            .await
-            .json();
-        let shown = match one["state"].as_str() {
-            Some("SUCCESS") => one["result"].as_str().unwrap_or_default().to_owned(),
-            _ => one["state_info"].as_str().unwrap_or_default().to_owned(),
-        };
-        out.push((
-            one["name"].as_str().unwrap().to_owned(),
-            one["state"].as_str().unwrap().to_owned(),
-            shown,
-        ));
-    }
-    out
-}
-
-fn task<'a>(tasks: &'a [(String, String, String)], name: &str) -> (&'a str, &'a str) {
-    let (_, state, shown) = tasks
-        .iter()
-        .find(|(n, _, _)| n == name)
-        .unwrap_or_else(|| panic!("no task {name}: {tasks:?}"));
-    (state, shown)
+    s.task_outcomes(&id).await
 }
 
 fn delivery_to(deliveries: &[Delivery], rcpt: &str) -> Delivery {
@@ -307,10 +281,14 @@ async fn std_email_speaks_smtp_to_allowed_hosts_only() {
         });
         let tasks = run(s, input).await;
         for name in ["plain", "html", "login"] {
-            assert_eq!(task(&tasks, name), ("SUCCESS", "null"), "{name}: {tasks:?}");
+            assert_eq!(
+                task_outcome(&tasks, name),
+                ("SUCCESS", "null"),
+                "{name}: {tasks:?}"
+            );
         }
 
-        let (state, info) = task(&tasks, "refused_host");
+        let (state, info) = task_outcome(&tasks, "refused_host");
         assert_eq!(state, "ERROR", "{tasks:?}");
         assert!(info.contains("network access denied"), "{info}");
         assert!(
@@ -318,18 +296,18 @@ async fn std_email_speaks_smtp_to_allowed_hosts_only() {
             "{info}"
         );
         // An address (no name lookup): refused at the connection.
-        let (state, info) = task(&tasks, "unlisted_address");
+        let (state, info) = task_outcome(&tasks, "unlisted_address");
         assert_eq!(state, "ERROR", "{tasks:?}");
         let refused = format!(
             "network access denied ({}: host is not in the action's allowed hosts)",
             sink.addr
         );
         assert!(info.contains(&refused), "{info}");
-        let (state, info) = task(&tasks, "nobody");
+        let (state, info) = task_outcome(&tasks, "nobody");
         assert_eq!(state, "ERROR", "{tasks:?}");
         assert!(info.contains("Failed to send an email message"), "{info}");
         assert!(info.contains("refused every recipient"), "{info}");
-        let (state, info) = task(&tasks, "wrong_password");
+        let (state, info) = task_outcome(&tasks, "wrong_password");
         assert_eq!(state, "ERROR", "{tasks:?}");
         assert!(info.contains("refused authentication: 535"), "{info}");
         assert!(!info.contains("guess"), "the password stays out: {info}");

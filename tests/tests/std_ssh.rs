@@ -14,7 +14,7 @@ mod sshd_support;
 
 use std::path::PathBuf;
 
-use api_support::{Server, servers_with};
+use api_support::{Server, servers_with, task_outcome};
 use bora::runtime::{
     ActionLimits, CallContext, CallOverrides, FailureKind, Outcome, Runtime, RuntimeConfig,
     std_actions,
@@ -438,32 +438,7 @@ async fn run(s: &Server, input: Value) -> Vec<(String, String, String)> {
     let id = started.json()["id"].as_str().unwrap().to_owned();
     let ex = s.wait_done(&id).await;
     assert_eq!(ex["state"], "ERROR", "two tasks fail: {ex}");
-    let tasks = s.get(&format!("/v2/executions/{id}/tasks")).await.json();
-    let mut out = Vec::new();
-    for t in tasks["tasks"].as_array().unwrap() {
-        let one = s
-            .get(&format!("/v2/tasks/{}", t["id"].as_str().unwrap()))
-            .await
-            .json();
-        let shown = match one["state"].as_str() {
-            Some("SUCCESS") => one["result"].as_str().unwrap_or_default().to_owned(),
-            _ => one["state_info"].as_str().unwrap_or_default().to_owned(),
-        };
-        out.push((
-            one["name"].as_str().unwrap().to_owned(),
-            one["state"].as_str().unwrap().to_owned(),
-            shown,
-        ));
-    }
-    out
-}
-
-fn task<'a>(tasks: &'a [(String, String, String)], name: &str) -> (&'a str, &'a str) {
-    let (_, state, shown) = tasks
-        .iter()
-        .find(|(n, _, _)| n == name)
-        .unwrap_or_else(|| panic!("no task {name}: {tasks:?}"));
-    (state, shown)
+    s.task_outcomes(&id).await
 }
 
 #[tokio::test]
@@ -486,8 +461,12 @@ async fn std_ssh_in_a_workflow_and_uploads_need_the_grant() {
 
         let input = json!({"host": sshd.host(), "user": sshd.user, "key": sshd.key});
         let tasks = run(s, input).await;
-        assert_eq!(task(&tasks, "hi"), ("SUCCESS", "\"hi\\n\""), "{tasks:?}");
-        let (state, lenient) = task(&tasks, "lenient");
+        assert_eq!(
+            task_outcome(&tasks, "hi"),
+            ("SUCCESS", "\"hi\\n\""),
+            "{tasks:?}"
+        );
+        let (state, lenient) = task_outcome(&tasks, "lenient");
         assert_eq!(state, "SUCCESS", "{tasks:?}");
         let one = json!({"stdout": "out\n", "stderr": "", "exit_code": 4});
         assert_eq!(
@@ -495,7 +474,7 @@ async fn std_ssh_in_a_workflow_and_uploads_need_the_grant() {
             json!([one, one])
         );
         assert_eq!(
-            task(&tasks, "failing"),
+            task_outcome(&tasks, "failing"),
             (
                 "ERROR",
                 format!("Failed to execute ssh cmd 'exit 5' on {}", sshd.host()).as_str()
@@ -503,15 +482,15 @@ async fn std_ssh_in_a_workflow_and_uploads_need_the_grant() {
             "{tasks:?}"
         );
         assert_eq!(
-            task(&tasks, "proxied"),
+            task_outcome(&tasks, "proxied"),
             ("SUCCESS", "\"jumped\\n\""),
             "{tasks:?}"
         );
-        let (state, info) = task(&tasks, "uploaded");
+        let (state, info) = task_outcome(&tasks, "uploaded");
         assert_eq!(state, "ERROR", "{tasks:?}");
         assert!(info.contains("not granted ssh"), "{info}");
         assert_eq!(
-            task(&tasks, "uploaded_granted"),
+            task_outcome(&tasks, "uploaded_granted"),
             ("SUCCESS", "\"granted\\n\""),
             "{tasks:?}"
         );

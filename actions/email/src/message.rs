@@ -180,10 +180,7 @@ fn encoded_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let mut end = (start + WORD_BYTES).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = text.floor_char_boundary(start + WORD_BYTES);
         words.push(format!("=?utf-8?b?{}?=", BASE64.encode(&text[start..end])));
         start = end;
     }

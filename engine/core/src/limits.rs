@@ -99,14 +99,7 @@ pub fn map_size(map: &serde_json::Map<String, Value>) -> usize {
 /// The longest prefix of `text` of at most `max` bytes, on a character
 /// boundary.
 fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..text.floor_char_boundary(max)]
 }
 
 /// A message builder that keeps at most `max` bytes and counts the rest,

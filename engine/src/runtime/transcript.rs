@@ -90,10 +90,7 @@ fn take(text: &str, left: &mut usize, truncated: &mut bool) -> String {
         return text.to_owned();
     }
     *truncated = true;
-    let mut end = *left;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = text.floor_char_boundary(*left);
     *left = 0;
     format!("{}{CUT}", &text[..end])
 }

@@ -257,6 +257,33 @@ impl Server {
         }
     }
 
+    /// Each task of execution `id` as (name, state, shown): its result when
+    /// it succeeded, else its `state_info` (the list leaves `result` out, so
+    /// each task's own answer is asked).
+    pub async fn task_outcomes(&self, id: &str) -> Vec<(String, String, String)> {
+        let tasks = self.get(&format!("/v2/executions/{id}/tasks")).await.json();
+        let mut out = Vec::new();
+        for t in tasks["tasks"].as_array().cloned().unwrap_or_default() {
+            let one = self
+                .get(&format!(
+                    "/v2/tasks/{}",
+                    t["id"].as_str().unwrap_or_default()
+                ))
+                .await
+                .json();
+            let shown = match one["state"].as_str() {
+                Some("SUCCESS") => one["result"].as_str().unwrap_or_default().to_owned(),
+                _ => one["state_info"].as_str().unwrap_or_default().to_owned(),
+            };
+            out.push((
+                one["name"].as_str().unwrap_or_default().to_owned(),
+                one["state"].as_str().unwrap_or_default().to_owned(),
+                shown,
+            ));
+        }
+        out
+    }
+
     /// Stops the node and starts a new one on the same database (the old
     /// node hands its unfinished jobs back as it stops).
     pub async fn restart(mut self) -> Server {
@@ -296,4 +323,13 @@ fn dechunk(body: &str) -> String {
         rest = after[n..].trim_start_matches("\r\n");
     }
     out
+}
+
+/// The (state, shown) of the task called `name` in `Server::task_outcomes`.
+pub fn task_outcome<'a>(tasks: &'a [(String, String, String)], name: &str) -> (&'a str, &'a str) {
+    let (_, state, shown) = tasks
+        .iter()
+        .find(|(n, _, _)| n == name)
+        .unwrap_or_else(|| panic!("no task {name}: {tasks:?}"));
+    (state, shown)
 }
