@@ -3,11 +3,10 @@
 //! makes the connection, for the actions granted `ssh` only, and only to
 //! the call's allowed hosts.
 
-use bora_action_sdk::ssh::Credentials;
 use bora_action_sdk::{Action, ActionResult, Context, Param};
 use serde::Deserialize;
 use serde_json::Value;
-use ssh_common::{Job, non_empty};
+use ssh_common::{Job, credentials};
 
 struct Ssh;
 
@@ -64,12 +63,12 @@ impl Action for Ssh {
             action: Self::NAME,
             cmd: input.cmd,
             host: input.host,
-            credentials: Credentials {
-                username: input.username,
-                password: non_empty(input.password),
-                private_key: non_empty(input.private_key),
-                private_key_file: non_empty(input.private_key_filename),
-            },
+            credentials: credentials(
+                input.username,
+                input.password,
+                input.private_key,
+                input.private_key_filename,
+            ),
             gateway: None,
             return_result_on_error: input.return_result_on_error,
         }

@@ -57,6 +57,22 @@ pub fn non_empty(text: Option<String>) -> Option<String> {
     text.filter(|t| !t.is_empty())
 }
 
+/// The login both actions take from Mistral's inputs: an empty password,
+/// key or key file name is none at all.
+pub fn credentials(
+    username: String,
+    password: Option<String>,
+    private_key: Option<String>,
+    private_key_filename: Option<String>,
+) -> Credentials {
+    Credentials {
+        username,
+        password: non_empty(password),
+        private_key: non_empty(private_key),
+        private_key_file: non_empty(private_key_filename),
+    }
+}
+
 /// Mistral's failure message for `cmd` on `host`, with the cause when
 /// there is one.
 pub fn failure(cmd: &str, host: &str, cause: Option<&str>) -> ActionError {

@@ -7,11 +7,10 @@
 //! `proxy_command` is refused: in Mistral it is a command run on Mistral's
 //! own host to reach the gateway, and an action here runs no host command.
 
-use bora_action_sdk::ssh::Credentials;
 use bora_action_sdk::{Action, ActionResult, Context, Param};
 use serde::Deserialize;
 use serde_json::Value;
-use ssh_common::{Job, failure, non_empty};
+use ssh_common::{Job, credentials, failure, non_empty};
 
 struct SshProxied;
 
@@ -94,12 +93,12 @@ impl Action for SshProxied {
             action: Self::NAME,
             cmd: input.cmd,
             host: input.host,
-            credentials: Credentials {
-                username: input.username,
-                password: non_empty(input.password),
-                private_key: non_empty(input.private_key),
-                private_key_file: non_empty(input.private_key_filename),
-            },
+            credentials: credentials(
+                input.username,
+                input.password,
+                input.private_key,
+                input.private_key_filename,
+            ),
             gateway: Some((input.gateway_host, gateway_username)),
             return_result_on_error: false,
         }
