@@ -243,16 +243,7 @@ mail_wf:
 async fn run(s: &Server, input: Value) -> Vec<(String, String, String)> {
     let created = s.post_yaml("/v2/workflows", WORKFLOW).await;
     assert_eq!(created.status, 201, "{}", created.body);
-    let started = s
-        .send_json(
-            "POST",
-            "/v2/executions",
-            &json!({"workflow_name": "mail_wf", "input": input.to_string()}),
-        )
-        .await;
-    assert_eq!(started.status, 201, "{}", started.body);
-    let id = started.json()["id"].as_str().unwrap().to_owned();
-    let ex = s.wait_done(&id).await;
+    let (id, ex) = s.run_workflow("mail_wf", &input).await;
     assert_eq!(ex["state"], "ERROR", "four tasks fail: {ex}");
     s.task_outcomes(&id).await
 }

@@ -283,15 +283,7 @@ fn fault(reply: &api_support::Reply) -> String {
 }
 
 async fn start(s: &Server, workflow: &str, input: Value) -> Value {
-    let started = s
-        .send_json(
-            "POST",
-            "/v2/executions",
-            &json!({"workflow_name": workflow, "input": input.to_string()}),
-        )
-        .await;
-    assert_eq!(started.status, 201, "{}", started.body);
-    s.wait_done(started.json()["id"].as_str().unwrap()).await
+    s.run_workflow(workflow, &input).await.1
 }
 
 #[tokio::test]

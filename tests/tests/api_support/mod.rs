@@ -257,6 +257,22 @@ impl Server {
         }
     }
 
+    /// Starts `workflow` with `input` (201 expected) and waits until it
+    /// finishes: its id and its final record.
+    pub async fn run_workflow(&self, workflow: &str, input: &Value) -> (String, Value) {
+        let started = self
+            .send_json(
+                "POST",
+                "/v2/executions",
+                &serde_json::json!({"workflow_name": workflow, "input": input.to_string()}),
+            )
+            .await;
+        assert_eq!(started.status, 201, "{}: {}", self.name, started.body);
+        let id = started.json()["id"].as_str().unwrap_or_default().to_owned();
+        let ex = self.wait_done(&id).await;
+        (id, ex)
+    }
+
     /// Each task of execution `id` as (name, state, shown): its result when
     /// it succeeded, else its `state_info` (the list leaves `result` out, so
     /// each task's own answer is asked).
