@@ -48,6 +48,7 @@ pub mod cli;
 pub mod clock;
 pub mod cron;
 pub mod executor;
+pub mod ids;
 pub mod kits;
 pub mod node;
 pub mod notifier;

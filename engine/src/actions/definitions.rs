@@ -64,7 +64,7 @@ fn record(
         .map_err(|e| DefinitionError::Invalid(format!("cannot store action {name}: {e}")))?;
     let now = now_micros();
     Ok(ActionDefinition {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: crate::ids::new_id(),
         name,
         namespace: upload.namespace.to_owned(),
         definition,

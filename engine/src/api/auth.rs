@@ -332,7 +332,7 @@ async fn audit(
         (response, None)
     };
     let entry = AuditEntry {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: crate::ids::new_id(),
         at: now_micros(),
         token_id: Some(caller.token_id.clone()),
         project: Some(caller.project.clone()),

@@ -124,10 +124,6 @@ pub(super) fn task_context(exec: &Execution, task_id: &str) -> Value {
     task_data(exec, exec.task(task_id), Map::new(), &branch).to_value()
 }
 
-pub(super) fn uuid() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
 /// Follow-ups to carry out after the commit.
 #[derive(Default)]
 pub(super) struct After {

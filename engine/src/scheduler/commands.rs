@@ -7,7 +7,8 @@ use bora_core::step::{Command, Event};
 use bora_store::{JobKind, NewJob, StoreTx, StoredExecution};
 use serde_json::Value;
 
-use super::apply::{ActionJob, After, task_context, uuid};
+use super::apply::{ActionJob, After, task_context};
+use crate::ids::new_id;
 use super::children::{bind_input, child_record, not_found};
 use super::{Scheduler, SchedulerError};
 
@@ -27,7 +28,7 @@ impl Scheduler {
                 let Some(mut job) = ActionJob::from_run(exec, command) else {
                     return Ok(());
                 };
-                job.job_id = uuid();
+                job.job_id = new_id();
                 // Standard actions need no lookup (the hot path); other
                 // names may be ad-hoc actions of the workbook.
                 if !crate::actions::is_std(&job.name) {
@@ -77,7 +78,7 @@ impl Scheduler {
                     timer,
                     attempt,
                 };
-                let mut timer = self.event_job(&uuid(), &exec.record.id, &event, now, false);
+                let mut timer = self.event_job(&new_id(), &exec.record.id, &event, now, false);
                 timer.due_at = due_at;
                 jobs.push(timer);
                 after.wake = true;

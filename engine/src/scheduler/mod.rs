@@ -63,7 +63,7 @@ impl Env for SystemEnv {
     }
 
     fn new_id(&mut self) -> String {
-        apply::uuid()
+        crate::ids::new_id()
     }
 
     fn random_u64(&mut self) -> u64 {

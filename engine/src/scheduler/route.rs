@@ -18,7 +18,7 @@ use bora_core::step::Event;
 use bora_store::{JobKind, NewJob, StoreError, StoredExecution};
 use serde_json::Value;
 
-use super::apply::uuid;
+use crate::ids::new_id;
 use super::{Scheduler, lock};
 use crate::clock::now_micros;
 
@@ -73,7 +73,7 @@ impl Scheduler {
         } else {
             self.steps_here(execution_id)
         };
-        let id = uuid();
+        let id = new_id();
         jobs.push(self.event_job(&id, execution_id, &event, now, local));
         local.then(|| (execution_id.to_owned(), event, id))
     }

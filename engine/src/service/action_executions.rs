@@ -161,7 +161,7 @@ impl Service {
             return Err(bad("Action does not support synchronous execution."));
         }
         let mut record = ActionExecution {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: crate::ids::new_id(),
             name: req.name.clone(),
             task_execution_id: None,
             task_name: None,

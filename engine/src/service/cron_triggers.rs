@@ -83,7 +83,7 @@ impl Service {
             .await?;
         prepare_input(&plan.workflow, &req.input).map_err(|e| bad(e.to_string()))?;
         let record = CronTriggerRecord {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: crate::ids::new_id(),
             name: req.name.clone(),
             pattern: req.pattern.clone(),
             first_execution_time: first,

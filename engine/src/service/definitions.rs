@@ -115,7 +115,7 @@ fn definition_record(
     let now = now_micros();
     Ok((
         WorkflowDefinition {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: crate::ids::new_id(),
             name: workflow.name.clone(),
             namespace: namespace.to_owned(),
             checksum: sha256(&definition)[..32].to_owned(),
@@ -283,7 +283,7 @@ impl Service {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let record = WorkbookRecord {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: crate::ids::new_id(),
             name: workbook.name.clone(),
             namespace: namespace.to_owned(),
             definition: text.to_owned(),

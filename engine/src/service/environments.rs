@@ -85,7 +85,7 @@ impl Service {
         let project = crate::service::current_project();
         self.seal_secrets(&mut variables, secrets, &project)?;
         let record = EnvironmentRecord {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: crate::ids::new_id(),
             name: name.to_owned(),
             description,
             variables,

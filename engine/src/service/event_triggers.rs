@@ -107,7 +107,7 @@ impl Service {
         prepare_input(&plan.workflow, &req.input).map_err(|e| bad(e.to_string()))?;
         let token = new_token();
         let record = EventTriggerRecord {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: crate::ids::new_id(),
             name: req.name,
             workflow_id: def.id.clone(),
             workflow_name: def.name.clone(),

@@ -150,7 +150,7 @@ impl Service {
         let id = req
             .id
             .clone()
-            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+            .unwrap_or_else(crate::ids::new_id);
         if let Some(id) = &req.id
             && let Ok(existing) = self.store.get_execution(id).await
         {
