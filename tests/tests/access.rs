@@ -5,9 +5,8 @@
 //! on the same PostgreSQL when `BORA_TEST_POSTGRES_URL` is set.
 #![allow(clippy::unwrap_used)]
 
-#[path = "../../engine/store/tests/common/pg.rs"]
-mod pg;
-mod process_support;
+use crate::pg;
+use crate::process_support;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod api_support;
+use crate::api_support;
 
 use std::time::{Duration, Instant};
 

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod api_support;
+use crate::api_support;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

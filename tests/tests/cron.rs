@@ -12,7 +12,7 @@ use bora::bora_store::queries::ListQuery;
 use bora::clock::now_micros;
 use bora::node::{Node, NodeConfig};
 
-mod api_support;
+use crate::api_support;
 use api_support::pg::TempPostgres;
 use serde_json::{Map, json};
 

@@ -19,7 +19,7 @@ use bora::node::{Node, NodeConfig};
 use bora::scheduler::SchedulerConfig;
 use bora::service::StartRequest;
 
-mod api_support;
+use crate::api_support;
 use api_support::pg::TempPostgres;
 
 const WORKFLOWS: &str = "version: '2.0'

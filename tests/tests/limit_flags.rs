@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod process_support;
+use crate::process_support;
 
 use std::time::{Duration, Instant};
 

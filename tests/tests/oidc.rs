@@ -5,7 +5,7 @@
 //! come from a file or from a URL, read again for a key id not held.
 #![allow(clippy::unwrap_used)]
 
-mod process_support;
+use crate::process_support;
 
 use std::io::{Read, Write};
 use std::net::TcpListener;

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod process_support;
+use crate::process_support;
 
 use std::process::Command;
 

@@ -8,9 +8,8 @@
 //! SQLite file are searched for the value.
 #![allow(clippy::unwrap_used)]
 
-#[path = "../../engine/store/tests/common/pg.rs"]
-mod pg;
-mod process_support;
+use crate::pg;
+use crate::process_support;
 
 use std::collections::BTreeMap;
 use std::io::Write;

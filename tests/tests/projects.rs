@@ -9,7 +9,7 @@
 //! (`project_names.rs` has the rest of that).
 #![allow(clippy::unwrap_used)]
 
-mod process_support;
+use crate::process_support;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};

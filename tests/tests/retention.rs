@@ -10,7 +10,7 @@ use bora::bora_core::state::State;
 use bora::node::{Node, NodeConfig};
 use bora::service::StartRequest;
 
-mod api_support;
+use crate::api_support;
 use api_support::pg::TempPostgres;
 
 const WORKFLOWS: &str = "version: '2.0'

@@ -5,7 +5,7 @@
 //! database's own files; and rotates the key with `bora secrets rotate`.
 #![allow(clippy::unwrap_used)]
 
-mod process_support;
+use crate::process_support;
 
 use std::time::{Duration, Instant};
 

@@ -9,9 +9,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-#[path = "../../engine/store/tests/common/pg.rs"]
-mod pg;
-mod process_support;
+use crate::pg;
+use crate::process_support;
 
 use std::time::{Duration, Instant};
 

@@ -7,7 +7,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod api_support;
+use crate::api_support;
 
 use api_support::{Server, servers};
 use serde_json::{Value, json};

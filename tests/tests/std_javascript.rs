@@ -6,8 +6,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod api_support;
-mod runtime_support;
+use crate::api_support;
+use crate::runtime_support;
 
 use std::time::Duration;
 

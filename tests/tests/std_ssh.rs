@@ -8,9 +8,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod api_support;
-mod runtime_support;
-mod sshd_support;
+use crate::api_support;
+use crate::runtime_support;
+use crate::sshd_support;
 
 use std::path::PathBuf;
 

@@ -4,8 +4,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod api_support;
-mod runtime_support;
+use crate::api_support;
+use crate::runtime_support;
 
 use api_support::{Server, inner, servers, servers_with};
 use bora_tests::programs;

@@ -8,7 +8,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod process_support;
+use crate::process_support;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
