@@ -3,7 +3,6 @@
 //! state-changing requests from other sites' pages, and actions kept away
 //! from Bora's own API. A revoked token is refused at once by a second node
 //! on the same PostgreSQL when `BORA_TEST_POSTGRES_URL` is set.
-#![allow(clippy::unwrap_used)]
 
 use crate::pg;
 use crate::process_support;
@@ -11,7 +10,7 @@ use crate::process_support;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use process_support::{
+use crate::process_support::{
     Server, bora_cli, create_workflows, free_port, new_token, request, request_with,
 };
 use serde_json::{Value, json};

@@ -3,11 +3,9 @@
 //! workbook), nested ad-hoc actions, `env()` in `base-input`, `output`
 //! transforms, wrong input, missing bases, and running one directly.
 
-#![allow(clippy::unwrap_used)]
-
 use crate::api_support;
 
-use api_support::{Server, inner, servers};
+use crate::api_support::{Server, inner, servers};
 use serde_json::{Value, json};
 
 const ACTIONS: &str = "---

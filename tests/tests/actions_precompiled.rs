@@ -4,13 +4,9 @@
 //! visible as `compile_state`; and code made for another engine, or altered
 //! in the store, is never loaded.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::api_support;
-
 use std::time::{Duration, Instant};
 
-use api_support::{Server, servers};
+use crate::api_support::{Server, servers};
 use bora::actions::{Actions, Call};
 use bora::bora_store::CompileState;
 use bora::node::{Node, NodeConfig};
@@ -38,7 +34,7 @@ async fn after_a_restart_the_first_call_does_not_compile() {
         dir.path().join("bora.sqlite").display()
     ))
     .await;
-    if let Some(pg) = api_support::pg::TempPostgres::create("wasm_precompiled").await {
+    if let Some(pg) = crate::pg::TempPostgres::create("wasm_precompiled").await {
         restart(&pg.url).await;
     }
 }

@@ -6,13 +6,9 @@
 //! the input signature from `describe()`; use from a workflow; and a second
 //! node loading the component from the store by digest.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::api_support;
-
 use std::time::{Duration, Instant};
 
-use api_support::{Reply, Server, inner, servers};
+use crate::api_support::{Reply, Server, inner, servers};
 use bora::actions::{Actions, Call};
 use bora::node::{Node, NodeConfig};
 use bora_tests::programs;
@@ -301,7 +297,7 @@ async fn another_node_loads_the_component_from_the_store() {
         dir.path().join("bora.sqlite").display()
     ))
     .await;
-    if let Some(pg) = api_support::pg::TempPostgres::create("bora_upload").await {
+    if let Some(pg) = crate::pg::TempPostgres::create("bora_upload").await {
         two_nodes(pg.url.clone()).await;
     }
 }

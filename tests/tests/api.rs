@@ -2,11 +2,9 @@
 //! python-mistralclient and the conformance runner drive it, checking the
 //! wire shapes of `../shared/mistral-reference/api-samples/`.
 
-#![allow(clippy::unwrap_used)]
-
 use crate::api_support;
 
-use api_support::{Server, inner, servers};
+use crate::api_support::{Server, inner, servers};
 use serde_json::{Value, json};
 
 const SAMPLE: &str = "---

@@ -3,14 +3,12 @@
 //! endpoints, `task_name` on action executions, event triggers fed by the
 //! webhook, and the notifier's webhooks (`params.notify`), on every backend.
 
-#![allow(clippy::unwrap_used)]
-
 use crate::api_support;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use api_support::{Server, inner, servers, servers_with};
+use crate::api_support::{Server, inner, servers, servers_with};
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde_json::{Value, json};

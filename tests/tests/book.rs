@@ -5,7 +5,6 @@
 //! above it. Every chapter the book's SUMMARY.md names exists. The function
 //! references document every YAQL function and every Jinja filter, test,
 //! global function and method that `bora_expr` lists, each with an example.
-#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -4,13 +4,11 @@
 //! finishes, and (for recursion and cancel) a restart on the same database
 //! leaves nothing running.
 
-#![allow(clippy::unwrap_used)]
-
 use crate::api_support;
 
 use std::time::{Duration, Instant};
 
-use api_support::{Reply, Server, servers};
+use crate::api_support::{Reply, Server, servers};
 use bora::bora_core::limits::EngineLimits;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

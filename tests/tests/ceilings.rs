@@ -5,13 +5,9 @@
 //! task's `timeout` above the timeout ceiling is cut to it for the call,
 //! and a result above the cap names the flag that raises it.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::api_support;
-
 use std::time::Duration;
 
-use api_support::{Server, inner, servers_with};
+use crate::api_support::{Server, inner, servers_with};
 use bora::runtime::Ceilings;
 use bora_tests::programs;
 use serde_json::{Value, json};

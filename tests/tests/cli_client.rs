@@ -4,15 +4,13 @@
 //! Also `bora run`'s choice of workflow and `--timeout`, the event stream
 //! and the graph endpoint the live views read, and the dashboard's page.
 
-#![allow(clippy::unwrap_used)]
-
 use crate::api_support;
 
 use std::path::Path;
 use std::process::Output;
 use std::time::Duration;
 
-use api_support::{Server, servers};
+use crate::api_support::{Server, servers};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::process::Command;

@@ -2,13 +2,11 @@
 //! completing asynchronous actions, execution reports and sub-execution
 //! trees, on SQLite (and PostgreSQL when configured).
 
-#![allow(clippy::unwrap_used)]
-
 use crate::api_support;
 
 use std::time::{Duration, Instant};
 
-use api_support::{Server, inner, servers};
+use crate::api_support::{Server, inner, servers};
 use serde_json::{Value, json};
 
 async fn each(test: impl AsyncFn(&Server)) {

@@ -3,8 +3,6 @@
 //! one execution. Runs on a shared SQLite file, and on PostgreSQL when
 //! `BORA_TEST_POSTGRES_URL` is set.
 
-#![allow(clippy::unwrap_used)]
-
 use std::time::{Duration, Instant};
 
 use bora::bora_store::CronTriggerRecord;
@@ -12,8 +10,7 @@ use bora::bora_store::queries::ListQuery;
 use bora::clock::now_micros;
 use bora::node::{Node, NodeConfig};
 
-use crate::api_support;
-use api_support::pg::TempPostgres;
+use crate::pg::TempPostgres;
 use serde_json::{Map, json};
 
 const WF: &str = "version: '2.0'

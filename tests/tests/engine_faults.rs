@@ -4,8 +4,6 @@
 //! delivered again. A faulty core is put in through `SchedulerConfig::core`.
 //! Runs on SQLite, and on PostgreSQL when `BORA_TEST_POSTGRES_URL` is set.
 
-#![allow(clippy::unwrap_used)]
-
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -19,8 +17,7 @@ use bora::node::{Node, NodeConfig};
 use bora::scheduler::SchedulerConfig;
 use bora::service::StartRequest;
 
-use crate::api_support;
-use api_support::pg::TempPostgres;
+use crate::pg::TempPostgres;
 
 const WORKFLOWS: &str = "version: '2.0'
 fine:

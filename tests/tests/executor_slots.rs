@@ -3,13 +3,9 @@
 //! execution's quick standard actions still complete (they have a lane of
 //! their own, and the loops yield the action threads at every tick).
 
-#![allow(clippy::unwrap_used)]
-
-use crate::api_support;
-
 use std::time::Duration;
 
-use api_support::{Reply, Server, servers_with};
+use crate::api_support::{Reply, Server, servers_with};
 use bora_tests::programs;
 use serde_json::json;
 

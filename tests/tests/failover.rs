@@ -8,16 +8,13 @@
 //! `BORA_FAILOVER_FREEZE` sets how long the frozen node stays stopped
 //! (seconds; 8 by default, the issue's long form is 30).
 
-#![allow(clippy::unwrap_used)]
-
 use crate::pg;
-use crate::process_support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use process_support::{Server, create_workflows, free_port, get, start, state, tasks};
+use crate::process_support::{Server, create_workflows, free_port, get, start, state, tasks};
 
 const WORKFLOWS: &str = "---
 version: '2.0'

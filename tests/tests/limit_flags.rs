@@ -1,13 +1,9 @@
 //! The operator's limit flags of `bora serve` reach the checks: a lowered
 //! cap refuses what the default would accept, with a message naming it.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::process_support;
-
 use std::time::{Duration, Instant};
 
-use process_support::{Server, create_workflows, free_port, get, request, start, state};
+use crate::process_support::{Server, create_workflows, free_port, get, request, start, state};
 
 fn server(dir: &std::path::Path, flags: &[&str]) -> Server {
     let database = format!("sqlite://{}", dir.join("bora.sqlite").display());

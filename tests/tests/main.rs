@@ -2,6 +2,8 @@
 //! a test crate of its own, and linking forty binaries against the engine
 //! cost more of the suite's time than running them. Each file is a module;
 //! the `*_support` modules are the helpers they share.
+// A test fails by panicking: unwrapping is how it says what went wrong.
+#![allow(clippy::unwrap_used)]
 
 mod api_support;
 #[path = "../../engine/store/tests/common/pg.rs"]

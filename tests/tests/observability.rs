@@ -3,17 +3,13 @@
 //! the request and engine-step spans, `--listen` with a host name, and the
 //! configuration file's place between the environment and the defaults.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::process_support;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::process_support::{Server, create_workflows, free_port, get, request, start, state};
 use bora_tests::programs;
-use process_support::{Server, create_workflows, free_port, get, request, start, state};
 use serde_json::Value;
 
 const WORKFLOWS: &str = "---

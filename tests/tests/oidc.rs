@@ -3,9 +3,6 @@
 //! callers of the project their claim names, next to API tokens; each
 //! kind of bad JWT gets a JSON 401 saying what is wrong; the issuer's keys
 //! come from a file or from a URL, read again for a key id not held.
-#![allow(clippy::unwrap_used)]
-
-use crate::process_support;
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -14,13 +11,13 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+use crate::process_support::{Server, bora_cli, free_port, new_token, request_with};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::jwk::Jwk;
 use jsonwebtoken::{Algorithm, EncodingKey, Header, get_current_timestamp};
 use p256::elliptic_curve::Generate;
 use p256::pkcs8::EncodePrivateKey;
-use process_support::{Server, bora_cli, free_port, new_token, request_with};
 use rsa::pkcs1::EncodeRsaPrivateKey;
 use serde_json::{Value, json};
 

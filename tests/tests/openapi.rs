@@ -5,13 +5,9 @@
 //! annotations, and each described operation is called once to see that it
 //! is served (never a 404 or 405 for a described route).
 
-#![allow(clippy::unwrap_used)]
-
-use crate::api_support;
-
 use std::collections::HashSet;
 
-use api_support::servers;
+use crate::api_support::servers;
 use serde_json::Value;
 
 /// Every operation of the API (python-mistralclient's and Bora's own).

@@ -2,13 +2,9 @@
 //! `bora db migrate`, a node that refuses a store it was told not to
 //! migrate, and a start repeated with the same client-chosen id.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::process_support;
-
 use std::process::Command;
 
-use process_support::{Server, create_workflows, free_port, get, request};
+use crate::process_support::{Server, create_workflows, free_port, get, request};
 use serde_json::json;
 
 fn bora(args: &[&str]) -> (i32, String) {

@@ -6,10 +6,8 @@
 //! reach with `secret('NAME')` (YAQL and Jinja), that beta cannot, and that
 //! nothing shows: the API's answers, the CLI, the server's log and the
 //! SQLite file are searched for the value.
-#![allow(clippy::unwrap_used)]
 
 use crate::pg;
-use crate::process_support;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -17,7 +15,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use process_support::{As, Server, bora_cli, database_bytes, free_port, hook_server, new_token};
+use crate::process_support::{
+    As, Server, bora_cli, database_bytes, free_port, hook_server, new_token,
+};
 use serde_json::{Value, json};
 
 const SECRET: &str = "Pr0ject-S3cret-91c3d7";

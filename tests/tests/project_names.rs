@@ -6,14 +6,12 @@
 //! other's stays as it was. A public definition of another project is what
 //! a name means only to a project without one of its own. An admin asking
 //! for all projects sees both.
-#![allow(clippy::unwrap_used)]
 
 use crate::pg;
-use crate::process_support;
 
 use std::time::{Duration, Instant};
 
-use process_support::{As, Server, free_port, new_token, request_with};
+use crate::process_support::{As, Server, free_port, new_token, request_with};
 use serde_json::{Value, json};
 
 /// The same workflow names in every project; what they give says whose

@@ -7,15 +7,14 @@
 //! actions (wasm components) are a project's as ad-hoc ones are, and may
 //! be public too. Names are per project: another project's name is free
 //! (`project_names.rs` has the rest of that).
-#![allow(clippy::unwrap_used)]
 
 use crate::process_support;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use crate::process_support::{As, Server, free_port, new_token};
 use bora_tests::programs;
-use process_support::{As, Server, free_port, new_token};
 use serde_json::{Value, json};
 
 const WORKFLOWS: &str = "---

@@ -2,16 +2,13 @@
 //! age, with their tasks and sub-workflows, and keeps the rest. SQLite, and
 //! PostgreSQL when `BORA_TEST_POSTGRES_URL` is set.
 
-#![allow(clippy::unwrap_used)]
-
 use std::time::{Duration, Instant};
 
 use bora::bora_core::state::State;
 use bora::node::{Node, NodeConfig};
 use bora::service::StartRequest;
 
-use crate::api_support;
-use api_support::pg::TempPostgres;
+use crate::pg::TempPostgres;
 
 const WORKFLOWS: &str = "version: '2.0'
 parent:

@@ -1,18 +1,14 @@
 //! Hostile and misbehaving components (`bora_tests::programs`): each gives its
 //! own typed failure, and afterwards the same runtime serves a normal call.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::runtime_support;
-
 use std::time::Duration;
 
+use crate::runtime_support::*;
 use bora::runtime::{
     ActionLimits, CallOverrides, Ceilings, FailureKind, LoadError, Outcome, Runtime, RuntimeConfig,
     UNLIMITED_FUEL,
 };
 use bora_tests::programs;
-use runtime_support::*;
 use serde_json::{Value, json};
 
 async fn runtime_with(programs: &[(&str, &[u8])]) -> Runtime {

@@ -4,18 +4,14 @@
 //! and in host calls with a failure of its own; limits above the ceilings
 //! are refused (fuel, memory) or cut (timeout).
 
-#![allow(clippy::unwrap_used)]
-
-use crate::runtime_support;
-
 use std::time::Duration;
 
+use crate::runtime_support::*;
 use bora::runtime::{
     ActionLimits, CallOverrides, Ceilings, FailureKind, Limit, Outcome, Runtime, RuntimeConfig,
     UNLIMITED_FUEL,
 };
 use bora_tests::programs;
-use runtime_support::*;
 use serde_json::json;
 
 /// Generous bound on anything that should happen at once.

@@ -1,17 +1,13 @@
 //! The standard actions through the runtime, with Mistral's result shapes,
 //! input checking, limits, the disk cache and concurrency.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::runtime_support;
-
 use std::time::Duration;
 
+use crate::runtime_support::*;
 use bora::runtime::{
     ActionLimits, CacheOutcome, CallContext, CallOverrides, FailureKind, Outcome, Runtime,
     RuntimeConfig, std_actions,
 };
-use runtime_support::*;
 use serde_json::{Value, json};
 
 #[tokio::test]

@@ -3,13 +3,10 @@
 //! else. The test greps every output for the value: the API's answers, the
 //! CLI's, the server's log, the action's printed and logged output, and the
 //! database's own files; and rotates the key with `bora secrets rotate`.
-#![allow(clippy::unwrap_used)]
-
-use crate::process_support;
 
 use std::time::{Duration, Instant};
 
-use process_support::{
+use crate::process_support::{
     Server, bora_cli, create_workflows, database_bytes, free_port, get, hook_server, request,
 };
 use serde_json::{Value, json};

@@ -7,15 +7,13 @@
 //! as not safe to run twice. The stopping node hands its jobs back, so the
 //! restart takes them at once on both backends.
 
-#![allow(clippy::unwrap_used)]
-
 use crate::pg;
 use crate::process_support;
 
 use std::time::{Duration, Instant};
 
+use crate::process_support::{Server, create_workflows, free_port, request, start, tasks};
 use bora_tests::programs;
-use process_support::{Server, create_workflows, free_port, request, start, tasks};
 
 /// The shutdown grace period of the first server, in seconds.
 const GRACE: u64 = 1;

@@ -5,11 +5,7 @@
 //! wait (for the executor or a timer) carry on as stored executions.
 //! On SQLite, and on PostgreSQL when `BORA_TEST_POSTGRES_URL` is set.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::api_support;
-
-use api_support::{Server, servers};
+use crate::api_support::{Server, servers};
 use serde_json::{Value, json};
 
 async fn each(test: impl AsyncFn(&Server)) {

@@ -5,14 +5,10 @@
 //! failures: a name and an address the task may not reach, recipients all
 //! refused, a wrong password.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::api_support;
-
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use api_support::{Server, servers_with, task_outcome};
+use crate::api_support::{Server, servers_with, task_outcome};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Value, json};

@@ -4,16 +4,13 @@
 //! call only and cached on disk) and through the API (a workflow that
 //! calls it with `context: <% $ %>`, direct runs, the catalogue).
 
-#![allow(clippy::unwrap_used)]
-
 use crate::api_support;
-use crate::runtime_support;
 
 use std::time::Duration;
 
-use api_support::{Server, inner, servers_with};
+use crate::api_support::{Server, inner, servers_with};
+use crate::runtime_support::*;
 use bora::runtime::{CacheOutcome, CallOverrides, FailureKind, Runtime, RuntimeConfig};
-use runtime_support::*;
 use serde_json::{Value, json};
 
 fn script(script: &str, context: Value) -> Value {

@@ -4,15 +4,11 @@
 //! given, and the workflow then goes on with that result; an error status
 //! fails the task at once.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::api_support;
-
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use api_support::{Server, inner, servers_at};
+use crate::api_support::{Server, inner, servers_at};
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};

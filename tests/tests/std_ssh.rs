@@ -6,21 +6,17 @@
 //! each backend, uploaded components with and without `grant=ssh`
 //! included.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::api_support;
 use crate::runtime_support;
-use crate::sshd_support;
 
 use std::path::PathBuf;
 
-use api_support::{Server, servers_with, task_outcome};
+use crate::api_support::{Server, servers_with, task_outcome};
+use crate::sshd_support::Sshd;
 use bora::runtime::{
     ActionLimits, CallContext, CallOverrides, FailureKind, Outcome, Runtime, RuntimeConfig,
     std_actions,
 };
 use serde_json::{Value, json};
-use sshd_support::Sshd;
 
 /// A runtime whose actions may reach loopback (the operator's opening)
 /// and read keys in the server's key directory.

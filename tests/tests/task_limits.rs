@@ -2,14 +2,9 @@
 //! memory and allowed hosts override the action's own (set at upload) and
 //! the runtime's defaults, for standard and uploaded actions alike.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::api_support;
-use crate::runtime_support;
-
-use api_support::{Server, inner, servers, servers_with};
+use crate::api_support::{Server, inner, servers, servers_with};
+use crate::runtime_support::TestServer;
 use bora_tests::programs;
-use runtime_support::TestServer;
 use serde_json::{Value, json};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

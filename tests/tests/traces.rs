@@ -6,10 +6,6 @@
 //! The batch exporter waits a minute between exports here, so the spans
 //! arrive through the flush at SIGTERM.
 
-#![allow(clippy::unwrap_used)]
-
-use crate::process_support;
-
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -25,7 +21,7 @@ use opentelemetry_proto::tonic::common::v1::any_value::Value as AnyValue;
 use opentelemetry_proto::tonic::trace::v1::span::SpanKind;
 use prost::Message;
 
-use process_support::{Server, create_workflows, free_port, get, start, state};
+use crate::process_support::{Server, create_workflows, free_port, get, start, state};
 
 const WORKFLOWS: &str = "---
 version: '2.0'

@@ -8,9 +8,9 @@ use bora_store::{JobKind, NewJob, StoreTx, StoredExecution};
 use serde_json::Value;
 
 use super::apply::{ActionJob, After, task_context};
-use crate::ids::new_id;
 use super::children::{bind_input, child_record, not_found};
 use super::{Scheduler, SchedulerError};
+use crate::ids::new_id;
 
 impl Scheduler {
     /// Turns one core command into jobs, records and follow-ups.

@@ -18,9 +18,9 @@ use bora_core::step::Event;
 use bora_store::{JobKind, NewJob, StoreError, StoredExecution};
 use serde_json::Value;
 
-use crate::ids::new_id;
 use super::{Scheduler, lock};
 use crate::clock::now_micros;
+use crate::ids::new_id;
 
 /// An event to hand to this node's scheduler once its job is committed.
 pub type Delivery = (String, Event, String);

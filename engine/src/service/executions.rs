@@ -147,10 +147,7 @@ impl Service {
         }
         params.insert("env".into(), Value::Object(env));
         let now = now_micros();
-        let id = req
-            .id
-            .clone()
-            .unwrap_or_else(crate::ids::new_id);
+        let id = req.id.clone().unwrap_or_else(crate::ids::new_id);
         if let Some(id) = &req.id
             && let Ok(existing) = self.store.get_execution(id).await
         {

@@ -6,8 +6,7 @@
 #![allow(dead_code)]
 
 // One temp-database helper for the store suite and this one.
-#[path = "../../../engine/store/tests/common/pg.rs"]
-pub mod pg;
+use crate::pg;
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};

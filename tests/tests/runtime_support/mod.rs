@@ -2,7 +2,7 @@
 //! cache directory shared by the tests of one test binary, and a tiny HTTP
 //! server on 127.0.0.1.
 
-#![allow(dead_code, clippy::unwrap_used)]
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener};

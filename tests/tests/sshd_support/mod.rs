@@ -8,7 +8,7 @@
 //! fails the test. Unset, `/usr/sbin/sshd` is used if it exists, and the
 //! test is skipped with a printed reason if it does not.
 
-#![allow(dead_code, clippy::unwrap_used)]
+#![allow(dead_code)]
 
 use std::io::Read;
 use std::net::{TcpListener, TcpStream};
