@@ -44,7 +44,8 @@ pub use start::Started;
 
 /// The engine core's [`Env`] in service: the time of the step (read from
 /// the system clock by the scheduler, which stores it with the step's
-/// changes), random UUIDs for new records, system randomness.
+/// changes), time-ordered UUIDs for new records ([`crate::ids`]), system
+/// randomness.
 #[derive(Debug, Clone, Copy)]
 pub struct SystemEnv {
     now: i64,
