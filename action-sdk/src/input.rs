@@ -11,6 +11,8 @@ use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use crate::raw::RawMember;
+
 /// One input parameter of an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Param {
@@ -145,9 +147,9 @@ fn kind_of(value: &Value) -> &'static str {
 ///
 /// The text is scanned once for its top-level members, whose values stay
 /// raw JSON borrowed from the input; each is then deserialized straight
-/// into its field of `T`. No intermediate `Value` tree is built, so a large
-/// parameter costs one scan and one copy (none more for a field of type
-/// `Box<RawValue>`, which keeps the text as it came).
+/// into its field of `T`. No intermediate `Value` tree is built; a field of
+/// type `Box<RawValue>`, which keeps the text as it came, costs one copy
+/// and no second scan (see [`crate::raw`]).
 pub fn parse_input<T: DeserializeOwned>(
     action: &str,
     params: &[Param],
@@ -192,8 +194,8 @@ pub fn parse_input<T: DeserializeOwned>(
 
     let entries = members
         .iter()
-        .map(|(k, v)| (*k, *v))
-        .chain(defaults.iter().map(|(k, v)| (*k, &**v)));
+        .map(|(k, v)| (*k, RawMember(v)))
+        .chain(defaults.iter().map(|(k, v)| (*k, RawMember(v))));
     let fields: MapDeserializer<'_, _, serde_json::Error> = MapDeserializer::new(entries);
     serde_path_to_error::deserialize(fields).map_err(|e| {
         let path = e.path().to_string();

@@ -43,6 +43,7 @@ pub mod execution;
 mod input;
 pub mod log;
 mod outcome;
+mod raw;
 pub mod ssh;
 
 #[cfg(target_arch = "wasm32")]

@@ -272,6 +272,50 @@ fn raw_parameters_pass_through_unparsed_and_unchanged() {
 }
 
 #[test]
+fn raw_fields_take_defaults_options_and_nesting_as_text() {
+    use serde_json::value::RawValue;
+
+    #[derive(Deserialize)]
+    struct Inner {
+        raw: Box<RawValue>,
+    }
+    #[derive(Deserialize)]
+    struct Input {
+        given: Box<RawValue>,
+        defaulted: Box<RawValue>,
+        maybe: Option<Box<RawValue>>,
+        absent: Option<Box<RawValue>>,
+        inner: Inner,
+        typed: Vec<u8>,
+    }
+    const PARAMS: &[Param] = &[
+        Param::required("given", ""),
+        Param::optional("defaulted", "{\"d\" : 1}", ""),
+        Param::required("maybe", ""),
+        Param::optional("absent", "null", ""),
+        Param::required("inner", ""),
+        Param::required("typed", ""),
+    ];
+    let text = r#"{"given": "x\"y", "maybe": [ 1 ], "inner": {"raw": {"z" :2}}, "typed": [1, 2]}"#;
+    let input: Input = parse_input("test.raw", PARAMS, text).expect("parses");
+    assert_eq!(input.given.get(), r#""x\"y""#);
+    assert_eq!(input.defaulted.get(), r#"{"d" : 1}"#);
+    assert_eq!(
+        input.maybe.map(|m| m.get().to_owned()).as_deref(),
+        Some("[ 1 ]")
+    );
+    assert!(input.absent.is_none());
+    assert_eq!(input.inner.raw.get(), r#"{"z" :2}"#);
+    assert_eq!(input.typed, vec![1, 2]);
+    // A type error inside a raw-capable input still names its parameter.
+    let err = parse_input::<Input>("test.raw", PARAMS, &text.replace("[1, 2]", "[1, -2]"))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("typed"), "{err}");
+}
+
+#[test]
 fn repeated_keys_keep_the_last_value_and_escaped_keys_are_read() {
     const PARAMS: &[Param] = &[
         Param::optional("a", "0", ""),

@@ -43,6 +43,7 @@ pub(crate) const RUST_SDK: &[(&str, &str)] = &[
         "src/outcome.rs",
         include_str!("../../../action-sdk/src/outcome.rs"),
     ),
+    ("src/raw.rs", include_str!("../../../action-sdk/src/raw.rs")),
     ("src/ssh.rs", include_str!("../../../action-sdk/src/ssh.rs")),
 ];
 /// The SDK's own manifest: the dependencies of the copy are checked
