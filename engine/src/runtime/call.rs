@@ -157,7 +157,7 @@ impl Shared {
         )
         .map_err(FailureKind::OverCeiling)?;
         let prepared = input::prepare(name, &action.class, &action.info.descriptor, input)?;
-        let input_text = Value::Object(prepared).to_string();
+        let input_text = super::json_text::to_text(&Value::Object(prepared));
         let mut policy = match &overrides.allowed_hosts {
             Some(hosts) => Arc::new(EgressPolicy::new(hosts)),
             None => Arc::clone(&action.policy),

@@ -15,9 +15,13 @@ use super::config::{Allocator, RuntimeConfig};
 use super::error::RuntimeError;
 
 /// Dirty bytes of a linear memory reset in place when its slot is reused
-/// (see `engine_config`): a small action dirties a few dozen pages; 1 MiB
-/// times the pool's memories bounds what stays resident.
-const KEEP_RESIDENT_BYTES: usize = 1 << 20;
+/// (see `engine_config`): a small action dirties a few dozen pages, a 1 MiB
+/// `std.echo` about 2.2 MiB, whose page faults on the next call took more
+/// time than zeroing them (1 MiB here: call 0.69-0.73 ms; 4 MiB: 0.40-0.45).
+/// 4 MiB times the pool's memories (2 per instance slot) bounds what stays
+/// resident: 800 MiB at the default 100 slots, reached only when every
+/// slot has run a call that large.
+const KEEP_RESIDENT_BYTES: usize = 4 << 20;
 /// Likewise for tables (a few KiB of function references per instance).
 const KEEP_RESIDENT_TABLE_BYTES: usize = 64 << 10;
 

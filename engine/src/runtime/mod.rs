@@ -52,6 +52,7 @@ mod engine;
 pub mod error;
 mod host;
 mod input;
+mod json_text;
 pub mod net;
 mod pool;
 mod sockets;
