@@ -177,7 +177,14 @@ impl Scheduler {
         stored: &mut Vec<(WriteSet, After)>,
     ) -> Result<(), SchedulerError> {
         let mut tx = self.inner.store.begin().await?;
-        let ids: Vec<String> = group.iter().map(|s| s.exec.record.id.clone()).collect();
+        // New executions are not locked: nobody else knows them yet, and
+        // their insert below claims the id (or finds it taken). A group of
+        // starts thereby saves a round trip.
+        let ids: Vec<String> = group
+            .iter()
+            .filter(|s| !s.new)
+            .map(|s| s.exec.record.id.clone())
+            .collect();
         let versions = tx.lock_executions(&ids).await?;
         let all_jobs: Vec<String> = group.iter().flat_map(|s| s.job_ids.clone()).collect();
         let held = tx.held_jobs(&all_jobs, &self.inner.node).await?;
@@ -306,7 +313,9 @@ impl Scheduler {
                 self.command(&mut tx, &set.exec, command, set.now, &mut jobs, after)
                     .await?;
             }
-            if after.finished {
+            // A new execution has no stored jobs yet (its own are inserted
+            // below), so nothing to drop when it finished at once.
+            if after.finished && !set.new {
                 finished.insert(set.exec.record.id.clone());
             }
             for child in set.children.iter_mut() {
