@@ -26,6 +26,7 @@ mod ceilings;
 mod cli_client;
 mod control;
 mod cron;
+mod db_connections;
 mod engine_faults;
 mod executor_slots;
 mod failover;
