@@ -106,14 +106,24 @@ impl From<sqlx::Error> for StoreError {
             | sqlx::Error::PoolTimedOut
             | sqlx::Error::PoolClosed
             | sqlx::Error::WorkerCrashed => StoreError::Unavailable(err.to_string()),
-            // SQLite's "database is locked": another process held the file
-            // longer than the busy timeout.
-            sqlx::Error::Database(ref db) if db.code().as_deref() == Some("5") => {
+            sqlx::Error::Database(ref db) if db.code().is_some_and(|c| transient_code(&c)) => {
                 StoreError::Unavailable(err.to_string())
             }
             other => StoreError::Database(other.to_string()),
         }
     }
+}
+
+/// Error codes that say the database went away or a transaction lost a
+/// race, not that the statement is wrong: SQLite's "database is locked"
+/// (another process held the file past the busy timeout); PostgreSQL's
+/// class 08 (connection exception), 57P01-57P03 (the server shutting down,
+/// crashed, or still starting: a restart cuts the sessions it had) and
+/// 40001/40P01 (serialization failure, deadlock).
+fn transient_code(code: &str) -> bool {
+    code == "5"
+        || code.starts_with("08")
+        || matches!(code, "57P01" | "57P02" | "57P03" | "40001" | "40P01")
 }
 
 impl StoreError {
@@ -125,3 +135,22 @@ impl StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::transient_code;
+
+    #[test]
+    fn lost_connections_and_lost_races_are_transient_and_bad_statements_are_not() {
+        for code in [
+            "5", "08006", "08003", "57P01", "57P02", "57P03", "40001", "40P01",
+        ] {
+            assert!(transient_code(code), "{code}");
+        }
+        // A unique violation, a syntax error, a dropped database, a
+        // cancelled statement (statement_timeout), SQLite's constraint.
+        for code in ["23505", "42601", "57P04", "57014", "19", "2067"] {
+            assert!(!transient_code(code), "{code}");
+        }
+    }
+}
