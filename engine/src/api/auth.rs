@@ -154,6 +154,11 @@ pub(crate) async fn identify(
             record: Some(record),
         }),
         Ok(None) => Err(unauthorized(INVALID_TOKEN)),
+        Err(crate::service::ServiceError::Unavailable(detail)) => Err(ApiError::Unavailable {
+            detail: format!("cannot check the API token: {detail}"),
+            style: super::error::Style::Fault,
+        }
+        .into_response()),
         Err(err) => Err(ApiError::Internal {
             detail: format!("cannot check the API token: {err}"),
             style: super::error::Style::Fault,

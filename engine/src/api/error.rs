@@ -31,6 +31,9 @@ pub enum ApiError {
     NotAcceptable,
     /// A server-side failure; `detail` is logged only.
     Internal { detail: String, style: Style },
+    /// The database cannot be reached right now (HTTP 503 with
+    /// `Retry-After`); `detail` is logged only.
+    Unavailable { detail: String, style: Style },
 }
 
 impl ApiError {
@@ -68,6 +71,10 @@ impl ApiError {
                 detail,
                 style: Style::Text,
             },
+            ApiError::Unavailable { detail, .. } => ApiError::Unavailable {
+                detail,
+                style: Style::Text,
+            },
             other => other,
         }
     }
@@ -84,6 +91,10 @@ impl From<ServiceError> for ApiError {
                 detail,
                 style: Style::Fault,
             },
+            ServiceError::Unavailable(detail) => ApiError::Unavailable {
+                detail,
+                style: Style::Fault,
+            },
         }
     }
 }
@@ -94,9 +105,11 @@ impl From<StoreError> for ApiError {
     }
 }
 
-fn body(style: Style, message: &str) -> Value {
+/// A fault's body: `faultcode` is "Client" or "Server" (whose message is
+/// generic, never the logged detail).
+fn fault(style: Style, faultcode: &str, message: &str) -> Value {
     match style {
-        Style::Fault => json!({"faultcode": "Client", "faultstring": message, "debuginfo": null}),
+        Style::Fault => json!({"faultcode": faultcode, "faultstring": message, "debuginfo": null}),
         Style::Text => json!({ "faultstring": message }),
     }
 }
@@ -108,7 +121,7 @@ impl IntoResponse for ApiError {
                 status,
                 message,
                 style,
-            } => (status, body(style, &message), style),
+            } => (status, fault(style, "Client", &message), style),
             ApiError::NotAcceptable => (
                 StatusCode::NOT_ACCEPTABLE,
                 json!({"code": 406, "title": "Not Acceptable", "description": null}),
@@ -116,26 +129,81 @@ impl IntoResponse for ApiError {
             ),
             ApiError::Internal { detail, style } => {
                 tracing::error!(error = %detail, "internal error answering a request");
-                let value = match style {
-                    Style::Fault => json!({
-                        "faultcode": "Server",
-                        "faultstring": "Internal server error",
-                        "debuginfo": null
-                    }),
-                    Style::Text => json!({"faultstring": "Internal server error"}),
-                };
+                let value = fault(style, "Server", "Internal server error");
                 (StatusCode::INTERNAL_SERVER_ERROR, value, style)
             }
+            ApiError::Unavailable { detail, style } => {
+                tracing::warn!(error = %detail, "database unavailable answering a request");
+                let value = fault(
+                    style,
+                    "Server",
+                    "The database is unavailable; try again shortly",
+                );
+                let mut response = reply(StatusCode::SERVICE_UNAVAILABLE, &value, style);
+                // A client may retry at once: the pool reconnects on its own.
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+                return response;
+            }
         };
-        let content_type = match style {
-            Style::Fault => "application/json",
-            Style::Text => "application/json;charset=utf-8",
-        };
-        (
-            status,
-            [(header::CONTENT_TYPE, content_type)],
-            value.to_string(),
+        reply(status, &value, style)
+    }
+}
+
+fn reply(status: StatusCode, value: &Value, style: Style) -> Response {
+    let content_type = match style {
+        Style::Fault => "application/json",
+        Style::Text => "application/json;charset=utf-8",
+    };
+    (
+        status,
+        [(header::CONTENT_TYPE, content_type)],
+        value.to_string(),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use axum::body::to_bytes;
+    use axum::http::{StatusCode, header};
+    use axum::response::IntoResponse;
+    use bora_store::StoreError;
+    use serde_json::{Value, json};
+
+    use super::ApiError;
+
+    async fn render(err: ApiError) -> (StatusCode, Option<String>, Value) {
+        let response = err.into_response();
+        let status = response.status();
+        let retry = response
+            .headers()
+            .get(header::RETRY_AFTER)
+            .map(|v| v.to_str().unwrap().to_owned());
+        let body = to_bytes(response.into_body(), 1 << 16).await.unwrap();
+        (status, retry, serde_json::from_slice(&body).unwrap())
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_database_is_a_503_to_retry_and_its_detail_stays_in_the_log() {
+        let err = ApiError::from(StoreError::Unavailable("connection reset: 10.0.0.5".into()));
+        let (status, retry, body) = render(err).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(retry.as_deref(), Some("1"));
+        assert_eq!(
+            body,
+            json!({"faultcode": "Server",
+                   "faultstring": "The database is unavailable; try again shortly",
+                   "debuginfo": null})
+        );
+        let (status, retry, body) = render(
+            ApiError::from(StoreError::Database("syntax error near 10.0.0.5".into())).text(),
         )
-            .into_response()
+        .await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(retry, None);
+        assert_eq!(body, json!({"faultstring": "Internal server error"}));
     }
 }

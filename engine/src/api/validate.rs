@@ -31,7 +31,7 @@ async fn validate(
     };
     match state.service.validate_document(kind, text) {
         Ok(()) => Ok(text_reply(StatusCode::OK, &json!({"valid": true}))),
-        Err(err @ ServiceError::Internal(_)) => Err(err.into()),
+        Err(err @ (ServiceError::Internal(_) | ServiceError::Unavailable(_))) => Err(err.into()),
         Err(other) => Ok(invalid(&other.to_string())),
     }
 }

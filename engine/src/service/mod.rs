@@ -72,6 +72,10 @@ pub enum ServiceError {
     /// The store failed (HTTP 500; details are logged, not shown).
     #[error("internal error: {0}")]
     Internal(String),
+    /// The database cannot be reached right now (HTTP 503: the same request
+    /// may succeed in a moment; details are logged, not shown).
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
 }
 
 impl From<StoreError> for ServiceError {
@@ -83,6 +87,7 @@ impl From<StoreError> for ServiceError {
             StoreError::Duplicate { kind, key } => {
                 ServiceError::Duplicate(format!("Duplicate entry for {kind} [{key}]"))
             }
+            StoreError::Unavailable(detail) => ServiceError::Unavailable(detail),
             other => ServiceError::Internal(other.to_string()),
         }
     }

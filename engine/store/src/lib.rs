@@ -118,12 +118,16 @@ impl From<sqlx::Error> for StoreError {
 /// race, not that the statement is wrong: SQLite's "database is locked"
 /// (another process held the file past the busy timeout); PostgreSQL's
 /// class 08 (connection exception), 57P01-57P03 (the server shutting down,
-/// crashed, or still starting: a restart cuts the sessions it had) and
-/// 40001/40P01 (serialization failure, deadlock).
+/// crashed, or still starting: a restart cuts the sessions it had), 53300
+/// (no connection slot free) and 40001/40P01 (serialization failure,
+/// deadlock).
 fn transient_code(code: &str) -> bool {
     code == "5"
         || code.starts_with("08")
-        || matches!(code, "57P01" | "57P02" | "57P03" | "40001" | "40P01")
+        || matches!(
+            code,
+            "57P01" | "57P02" | "57P03" | "53300" | "40001" | "40P01"
+        )
 }
 
 impl StoreError {
