@@ -7,10 +7,8 @@
 //! buys; turning it off (one round trip less per store operation) failed 14
 //! to 16 of the 48 requests right after.
 
-use std::time::{Duration, Instant};
-
 use crate::pg;
-use crate::process_support::{Server, create_workflows, free_port, request, start, state};
+use crate::process_support::{Server, create_workflows, free_port, request, start, wait_finished};
 
 const WORKFLOWS: &str = "---
 version: '2.0'
@@ -56,17 +54,6 @@ async fn drop_connections(admin: &str, database: &str) -> i64 {
     .fetch_one(&mut conn)
     .await
     .unwrap()
-}
-
-fn wait_finished(port: u16, id: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let now = state(port, id);
-        if !matches!(now.as_str(), "RUNNING" | "IDLE" | "") || Instant::now() > deadline {
-            return now;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 #[test]

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -21,7 +21,7 @@ use opentelemetry_proto::tonic::common::v1::any_value::Value as AnyValue;
 use opentelemetry_proto::tonic::trace::v1::span::SpanKind;
 use prost::Message;
 
-use crate::process_support::{Server, create_workflows, free_port, get, start, state};
+use crate::process_support::{Server, create_workflows, free_port, get, start, wait_finished};
 
 const WORKFLOWS: &str = "---
 version: '2.0'
@@ -119,19 +119,6 @@ async fn collect(
     )
 }
 
-/// Waits for an execution to leave RUNNING (polling gently: each poll is a
-/// request span too).
-fn wait_done(port: u16, id: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let now = state(port, id);
-        if !matches!(now.as_str(), "RUNNING" | "IDLE" | "") || Instant::now() > deadline {
-            return now;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 fn one<'a>(spans: &'a [&Received], name: &str) -> &'a Received {
     let named: Vec<_> = spans.iter().filter(|s| s.name == name).collect();
     assert_eq!(named.len(), 1, "one span {name}: {spans:#?}");
@@ -173,7 +160,7 @@ fn an_execution_is_one_trace_with_a_span_per_task() {
     let ids = [start(port, "traced"), start(port, "traced")];
     let mut task_ids = HashMap::new();
     for id in &ids {
-        let done = wait_done(port, id);
+        let done = wait_finished(port, id);
         assert_eq!(
             done,
             "SUCCESS",

@@ -102,6 +102,20 @@ pub fn state(port: u16, execution: &str) -> String {
     ex["state"].as_str().unwrap_or_default().to_owned()
 }
 
+/// Waits (up to a minute, polling every 50 ms: each poll is a request,
+/// spans and logs included) for an execution to leave RUNNING and IDLE;
+/// its state then ("" when the server does not answer).
+pub fn wait_finished(port: u16, execution: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let now = state(port, execution);
+        if !matches!(now.as_str(), "RUNNING" | "IDLE" | "") || Instant::now() > deadline {
+            return now;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
