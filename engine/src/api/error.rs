@@ -140,7 +140,7 @@ impl IntoResponse for ApiError {
                     "The database is unavailable; try again shortly",
                 );
                 let mut response = reply(StatusCode::SERVICE_UNAVAILABLE, &value, style);
-                // A client may retry at once: the pool reconnects on its own.
+                // Worth a retry soon: the pool replaces lost connections itself.
                 response
                     .headers_mut()
                     .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));

@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn lost_connections_and_lost_races_are_transient_and_bad_statements_are_not() {
         for code in [
-            "5", "08006", "08003", "57P01", "57P02", "57P03", "40001", "40P01",
+            "5", "08006", "08003", "57P01", "57P02", "57P03", "53300", "40001", "40P01",
         ] {
             assert!(transient_code(code), "{code}");
         }
