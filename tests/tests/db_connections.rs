@@ -3,9 +3,12 @@
 //! after are answered from fresh connections, not failed, and executions
 //! running across it finish. Runs only when `BORA_TEST_POSTGRES_URL` is set.
 //!
-//! This is what sqlx's check of an idle connection before handing it out
-//! buys; turning it off (one round trip less per store operation) failed 14
-//! to 16 of the 48 requests right after.
+//! Pooled connections are not pinged each time they are taken (a round trip
+//! per store operation) but only when idle a while or since a connection
+//! was seen lost (`bora_store::liveness`); a read that took a dead one
+//! before the loss was noticed is run again (`api::retry`). Without either,
+//! 14 to 16 of the 48 requests right after failed; with the first alone, 1
+//! or 2.
 
 use crate::pg;
 use crate::process_support::{Server, create_workflows, free_port, request, start, wait_finished};

@@ -44,6 +44,7 @@ mod masking;
 pub mod openapi;
 mod projects;
 mod records;
+mod retry;
 mod root;
 mod routes;
 mod tasks;
@@ -283,6 +284,7 @@ pub fn router(state: ApiState) -> Router {
     let (outer, _) = routes::outer().split_for_parts();
     let api = api
         .fallback(not_found)
+        .layer(middleware::from_fn(retry::reads))
         .layer(middleware::from_fn_with_state(service, projects::guard))
         .layer(axum::Extension(openapi::Document::new(&document)))
         // On the routed API (not the outer router): only there is the

@@ -16,7 +16,7 @@ impl Scheduler {
     /// Turns one core command into jobs, records and follow-ups.
     pub(super) async fn command(
         &self,
-        tx: &mut StoreTx,
+        tx: &mut StoreTx<'_>,
         exec: &Execution,
         command: Command,
         now: i64,

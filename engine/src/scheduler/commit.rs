@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use bora_core::execution::Execution;
 use bora_core::step::Command;
-use bora_store::{JobKind, StoredExecution};
+use bora_store::{HeldConnection, JobKind, StoredExecution};
 use tokio::sync::oneshot;
 
 use super::apply::{After, CHILD_VERSION, Observed};
@@ -99,6 +99,8 @@ impl Scheduler {
             let queue = queue.clone();
             let mut stopped = stopped.clone();
             running.spawn(async move {
+                // Each committer keeps one connection (see `HeldConnection`).
+                let mut held = this.inner.store.held_connection();
                 loop {
                     let group = {
                         let mut queue = queue.lock().await;
@@ -118,7 +120,7 @@ impl Scheduler {
                         }
                         group
                     };
-                    this.commit_group(group).await;
+                    this.commit_group(group, &mut held).await;
                 }
             });
         }
@@ -128,9 +130,13 @@ impl Scheduler {
     }
 
     /// Stores a group in one transaction and answers each write set.
-    async fn commit_group(&self, group: Vec<WriteSet>) {
+    async fn commit_group(&self, group: Vec<WriteSet>, held: &mut HeldConnection) {
         let mut stored = Vec::with_capacity(group.len());
-        match self.store_group(group, &mut stored).await {
+        let result = self.store_group(group, &mut stored, held).await;
+        if result.is_err() {
+            held.release();
+        }
+        match result {
             Ok(()) => {
                 for (set, after) in stored {
                     for observed in &after.observed {
@@ -175,8 +181,9 @@ impl Scheduler {
         &self,
         group: Vec<WriteSet>,
         stored: &mut Vec<(WriteSet, After)>,
+        held: &mut HeldConnection,
     ) -> Result<(), SchedulerError> {
-        let mut tx = self.inner.store.begin().await?;
+        let mut tx = self.inner.store.begin_held(held).await?;
         // New executions are not locked: nobody else knows them yet, and
         // their insert below claims the id (or finds it taken). A group of
         // starts thereby saves a round trip.
@@ -189,31 +196,39 @@ impl Scheduler {
         let all_jobs: Vec<String> = group.iter().flat_map(|s| s.job_ids.clone()).collect();
         let held = tx.held_jobs(&all_jobs, &self.inner.node).await?;
 
+        // New executions claim their ids with one insert that yields to a
+        // row stored meanwhile (a concurrent start with the same client id,
+        // which the lock above cannot see), so only one start creates each.
+        // The rows are final (the step is done): nothing rewrites them below.
+        let new_rows: Vec<StoredExecution> = group
+            .iter()
+            .filter(|s| s.new)
+            .map(|set| StoredExecution {
+                execution: set.exec.record.clone(),
+                spec_hash: set.spec_hash.clone(),
+                version: set.version + 1,
+                owner: Some(self.inner.node.clone()),
+            })
+            .collect();
+        let mut claimed = if new_rows.is_empty() {
+            HashSet::new()
+        } else {
+            tx.claim_executions(&new_rows).await?
+        };
+
         let mut gone_jobs = Vec::new();
         for set in group {
-            match versions.get(&set.exec.record.id) {
-                Some(_) if set.new => {
+            if set.new {
+                // `remove`: of two starts with one id in this group, the
+                // first (whose row the insert kept) has it.
+                if claimed.remove(&set.exec.record.id) {
+                    stored.push((set, After::default()));
+                } else {
                     let _ = set.reply.send(Outcome::Duplicate);
                 }
-                // A new execution claims its id with an insert that yields
-                // to a row stored meanwhile (a concurrent start with the
-                // same client id, which the lock above cannot see), so
-                // only one start creates it; the upsert below completes it.
-                None if set.new => {
-                    let row = StoredExecution {
-                        execution: set.exec.record.clone(),
-                        spec_hash: set.spec_hash.clone(),
-                        version: set.version + 1,
-                        owner: Some(self.inner.node.clone()),
-                    };
-                    match tx.insert_execution(&row).await {
-                        Ok(()) => stored.push((set, After::default())),
-                        Err(bora_store::StoreError::Duplicate { .. }) => {
-                            let _ = set.reply.send(Outcome::Duplicate);
-                        }
-                        Err(err) => return Err(err.into()),
-                    }
-                }
+                continue;
+            }
+            match versions.get(&set.exec.record.id) {
                 None => {
                     gone_jobs.extend(set.job_ids.iter().cloned());
                     let _ = set.reply.send(Outcome::Deleted);
@@ -255,12 +270,14 @@ impl Scheduler {
             let changes = set.exec.take_changes();
             let changed: Vec<&str> = changes.tasks.iter().map(String::as_str).collect();
             after.observed = vec![Observed::of(&set.exec, set.was, set.began, &changed)];
-            executions.push(StoredExecution {
-                execution: set.exec.record.clone(),
-                spec_hash: set.spec_hash.clone(),
-                version: set.version + 1,
-                owner: Some(self.inner.node.clone()),
-            });
+            if !set.new {
+                executions.push(StoredExecution {
+                    execution: set.exec.record.clone(),
+                    spec_hash: set.spec_hash.clone(),
+                    version: set.version + 1,
+                    owner: Some(self.inner.node.clone()),
+                });
+            }
             tasks.extend(
                 changes
                     .tasks

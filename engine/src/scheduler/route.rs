@@ -124,7 +124,7 @@ impl Scheduler {
     /// to make after the commit.
     pub async fn queue_start(
         &self,
-        tx: &mut bora_store::StoreTx,
+        tx: &mut bora_store::StoreTx<'_>,
         execution_id: &str,
         now: i64,
         keep: bool,

@@ -601,7 +601,7 @@ impl Store {
 }
 
 /// Deletes the bytes and the compiled code of components no version uses.
-async fn delete_unused_blobs(tx: &mut crate::tx::StoreTx) -> Result<()> {
+async fn delete_unused_blobs(tx: &mut crate::tx::StoreTx<'_>) -> Result<()> {
     sqlx::query(
         "DELETE FROM component_blobs WHERE NOT EXISTS \
          (SELECT 1 FROM action_components c WHERE c.digest = component_blobs.digest)",

@@ -187,7 +187,7 @@ impl Store {
     }
 }
 
-impl StoreTx {
+impl StoreTx<'_> {
     /// Claims the firing of trigger `id` due at `due`: moves it on to `next`
     /// (one fewer remaining execution), or deletes it when `next` is `None`
     /// (its last firing). Returns `false` when the row no longer has that due

@@ -106,6 +106,18 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(30))
+            // sqlx's own check pings every connection taken; this one only
+            // those idle a while or since a connection was lost.
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if !crate::liveness::needs_check(meta.idle_for) {
+                        return Ok(true);
+                    }
+                    // A dead connection is closed and another one taken.
+                    Ok(sqlx::Connection::ping(conn).await.is_ok())
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     let settings = match backend {

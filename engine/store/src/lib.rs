@@ -43,6 +43,7 @@ pub mod definitions;
 pub mod environments;
 pub mod event_triggers;
 pub mod jobs;
+pub mod liveness;
 pub mod nodes;
 mod notify;
 pub mod outputs;
@@ -67,7 +68,7 @@ pub use nodes::{NodeRecord, Registered};
 pub use project_settings::{ProjectSecret, ProjectSettings, SETTINGS_TTL, SettingsByProject};
 pub use projects::{DEFAULT_PROJECT, Lookup, Owned, ProjectScope};
 pub use rows::StoredExecution;
-pub use tx::{ExecutionSnapshot, StoreTx};
+pub use tx::{ExecutionSnapshot, HeldConnection, StoreTx};
 pub use workbooks::WorkbookRecord;
 
 /// Errors of the store. `sqlx` errors never leave this crate as such.
@@ -101,12 +102,17 @@ pub enum StoreError {
 impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
         match err {
-            sqlx::Error::Io(_)
-            | sqlx::Error::Tls(_)
-            | sqlx::Error::PoolTimedOut
-            | sqlx::Error::PoolClosed
-            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(err.to_string()),
+            sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::WorkerCrashed => {
+                liveness::connection_lost();
+                StoreError::Unavailable(err.to_string())
+            }
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => {
+                StoreError::Unavailable(err.to_string())
+            }
             sqlx::Error::Database(ref db) if db.code().is_some_and(|c| transient_code(&c)) => {
+                if db.code().is_some_and(|c| lost_code(&c)) {
+                    liveness::connection_lost();
+                }
                 StoreError::Unavailable(err.to_string())
             }
             other => StoreError::Database(other.to_string()),
@@ -128,6 +134,12 @@ fn transient_code(code: &str) -> bool {
             code,
             "57P01" | "57P02" | "57P03" | "53300" | "40001" | "40P01"
         )
+}
+
+/// The codes of [`transient_code`] that end the session: the connection
+/// is gone (see [`liveness`]).
+fn lost_code(code: &str) -> bool {
+    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03")
 }
 
 impl StoreError {

@@ -87,10 +87,21 @@ impl Store {
 /// Relays PostgreSQL notifications to the local broadcast until the
 /// connection fails.
 async fn relay(url: &str, local: &broadcast::Sender<JobKind>) -> Result<()> {
-    let mut listener = sqlx::postgres::PgListener::connect(url).await?;
+    let mut listener = sqlx::postgres::PgListener::connect(url)
+        .await
+        .inspect_err(|_| {
+            crate::liveness::connection_lost();
+        })?;
     listener.listen(CHANNEL).await?;
     loop {
-        let notification = listener.recv().await?;
+        // `None`: the connection was lost (a database restart cuts every
+        // session: pooled ones idle since are checked before use); the next
+        // call reconnects.
+        let Some(notification) = listener.try_recv().await? else {
+            crate::liveness::connection_lost();
+            tracing::info!("the LISTEN connection was lost; reconnecting");
+            continue;
+        };
         let kind = match notification.payload() {
             "action" => JobKind::Action,
             _ => JobKind::Event,

@@ -123,6 +123,18 @@ impl Table {
     /// plain `?`: SQLite looks `$N` names up one by one, which is quadratic
     /// in the number of parameters of a big batch.
     pub(crate) fn upsert_sql(&self, rows: usize, numbered: bool) -> String {
+        let mut sql = self.values_sql(rows, numbered);
+        sql.push_str(&self.on_conflict());
+        sql
+    }
+
+    /// `INSERT INTO <table> (<columns>) VALUES (...), ...` for `rows`
+    /// records (placeholders as in [`Table::upsert_sql`]).
+    pub(crate) fn insert_many_sql(&self, rows: usize, numbered: bool) -> String {
+        self.values_sql(rows, numbered)
+    }
+
+    fn values_sql(&self, rows: usize, numbered: bool) -> String {
         let width = self.columns.len();
         let mut sql = format!(
             "INSERT INTO {} ({}) VALUES ",
@@ -146,13 +158,16 @@ impl Table {
             }
             sql.push(')');
         }
-        sql.push_str(" ON CONFLICT (id) DO UPDATE SET ");
+        sql
+    }
+
+    /// ` ON CONFLICT (id) DO UPDATE SET <every other column>`.
+    fn on_conflict(&self) -> String {
         let updates: Vec<String> = self.columns[1..]
             .iter()
             .map(|col| format!("{col} = excluded.{col}"))
             .collect();
-        sql.push_str(&updates.join(", "));
-        sql
+        format!(" ON CONFLICT (id) DO UPDATE SET {}", updates.join(", "))
     }
 
     /// How many records fit in one statement: SQLite allows 32766 bound

@@ -1,10 +1,12 @@
 //! The write transaction of one engine step.
 
 use std::collections::{HashMap, HashSet};
+use std::time::Instant;
 
 use bora_core::records::{ActionExecution, TaskExecution};
 use bora_core::state::State;
 use sqlx::any::AnyArguments;
+use sqlx::pool::PoolConnection;
 use sqlx::{Any, Transaction};
 use tokio::sync::OwnedMutexGuard;
 
@@ -30,8 +32,11 @@ pub struct ExecutionSnapshot {
 }
 
 /// A write transaction. Dropping it without [`StoreTx::commit`] rolls back.
-pub struct StoreTx {
-    tx: Transaction<'static, Any>,
+/// It borrows its connection for `'c` when the connection is kept by its
+/// caller between transactions ([`Store::begin_held`]); one from the pool
+/// ([`Store::begin`]) is `'static`.
+pub struct StoreTx<'c> {
+    tx: Transaction<'c, Any>,
     backend: Backend,
     /// Held for the whole transaction on SQLite (one writer at a time).
     _writer: Option<OwnedMutexGuard<()>>,
@@ -40,24 +45,92 @@ pub struct StoreTx {
     store: Store,
 }
 
+/// A pooled connection that one long-lived writer (a committer) keeps
+/// between its transactions: no pool hand-over (and its check) per
+/// transaction, and the statements it prepared stay prepared, where a
+/// connection from the pool is whichever was idle longest. Given back to
+/// the pool by [`HeldConnection::release`] or when dropped.
+pub struct HeldConnection {
+    conn: Option<PoolConnection<Any>>,
+    /// When the connection was last handed to a transaction.
+    used: Instant,
+}
+
+impl HeldConnection {
+    /// Gives the connection back to the pool (after a failed transaction:
+    /// the pool checks it and replaces it if it is broken); the next
+    /// transaction takes a new one.
+    pub fn release(&mut self) {
+        self.conn = None;
+    }
+}
+
 impl Store {
     /// Starts a write transaction.
     ///
     /// # Errors
     /// [`StoreError::Database`] when no connection can be had.
-    pub async fn begin(&self) -> Result<StoreTx> {
-        let writer = match &self.write_lock {
+    pub async fn begin(&self) -> Result<StoreTx<'static>> {
+        let writer = self.writer_turn().await;
+        let tx = self.begin_write().await?;
+        Ok(self.write_tx(tx, writer))
+    }
+
+    /// A connection slot for [`Store::begin_held`], empty until first used.
+    pub fn held_connection(&self) -> HeldConnection {
+        HeldConnection {
+            conn: None,
+            used: Instant::now(),
+        }
+    }
+
+    /// Starts a write transaction on `held`'s connection, taking one from
+    /// the pool first if it has none. A connection idle for a while, or
+    /// since the database was seen dropping connections, is checked first
+    /// (as the pool does, see [`crate::liveness`]).
+    ///
+    /// # Errors
+    /// As [`Store::begin`].
+    pub async fn begin_held<'c>(&self, held: &'c mut HeldConnection) -> Result<StoreTx<'c>> {
+        let writer = self.writer_turn().await;
+        let idle = held.used.elapsed();
+        held.used = Instant::now();
+        if let Some(conn) = held.conn.as_mut()
+            && crate::liveness::needs_check(idle)
+            && sqlx::Connection::ping(&mut **conn).await.is_err()
+        {
+            held.conn = None;
+        }
+        let conn = match &mut held.conn {
+            Some(conn) => conn,
+            empty => empty.insert(self.pool.acquire().await?),
+        };
+        let tx = match self.backend {
+            Backend::Sqlite => sqlx::Connection::begin_with(&mut **conn, "BEGIN IMMEDIATE").await?,
+            Backend::Postgres => sqlx::Connection::begin(&mut **conn).await?,
+        };
+        Ok(self.write_tx(tx, writer))
+    }
+
+    async fn writer_turn(&self) -> Option<OwnedMutexGuard<()>> {
+        match &self.write_lock {
             Some(lock) => Some(lock.clone().lock_owned().await),
             None => None,
-        };
-        let tx = self.begin_write().await?;
-        Ok(StoreTx {
+        }
+    }
+
+    fn write_tx<'c>(
+        &self,
+        tx: Transaction<'c, Any>,
+        writer: Option<OwnedMutexGuard<()>>,
+    ) -> StoreTx<'c> {
+        StoreTx {
             tx,
             backend: self.backend,
             _writer: writer,
             announced: Vec::new(),
             store: self.clone(),
-        })
+        }
     }
 }
 
@@ -132,7 +205,7 @@ async fn read_snapshot(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Execu
     })
 }
 
-impl StoreTx {
+impl StoreTx<'_> {
     /// Locks a workflow execution for the rest of the transaction and returns
     /// its version, or `None` if it does not exist. Steps of one execution are
     /// thereby serialised across processes (PostgreSQL `FOR UPDATE`; SQLite
@@ -187,19 +260,40 @@ impl StoreTx {
     /// # Errors
     /// [`StoreError::Duplicate`] when its id is taken.
     pub async fn insert_execution(&mut self, row: &StoredExecution) -> Result<()> {
-        let sql = format!("{} ON CONFLICT (id) DO NOTHING", EXECUTIONS.insert_sql());
-        let mut args = AnyArguments::default();
-        for cell in execution_cells(row) {
-            cell.add_to(&mut args)?;
-        }
-        let done = sqlx::query_with(&sql, args).execute(&mut *self.tx).await?;
-        if done.rows_affected() == 0 {
+        let claimed = self.claim_executions(std::slice::from_ref(row)).await?;
+        if claimed.is_empty() {
             return Err(StoreError::Duplicate {
                 kind: "WorkflowExecution",
                 key: format!("id={}", row.execution.id),
             });
         }
         Ok(())
+    }
+
+    /// Inserts new workflow executions, each unless its id is taken, in one
+    /// statement; returns the ids inserted (a taken id is a start retried
+    /// with the same client id, or a concurrent one: the caller answers it).
+    pub async fn claim_executions(&mut self, rows: &[StoredExecution]) -> Result<HashSet<String>> {
+        let mut claimed = HashSet::with_capacity(rows.len());
+        let cells: Vec<Vec<Cell>> = rows.iter().map(execution_cells).collect();
+        let numbered = self.backend == Backend::Postgres;
+        for chunk in cells.chunks(EXECUTIONS.rows_per_statement()) {
+            let sql = format!(
+                "{} ON CONFLICT (id) DO NOTHING RETURNING id",
+                EXECUTIONS.insert_many_sql(chunk.len(), numbered)
+            );
+            let mut args = AnyArguments::default();
+            for row in chunk {
+                for cell in row {
+                    cell.clone().add_to(&mut args)?;
+                }
+            }
+            let ids: Vec<String> = sqlx::query_scalar_with(&sql, args)
+                .fetch_all(&mut *self.tx)
+                .await?;
+            claimed.extend(ids);
+        }
+        Ok(claimed)
     }
 
     /// Inserts or replaces workflow executions.
@@ -484,6 +578,9 @@ async fn execution_state(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Opt
         .transpose()
 }
 
+/// One query: inside a workbook `<wb>.<name>` comes before `name`; then
+/// `namespace` before the default one; then the project's own before a
+/// public definition (another project's private one is not there for it).
 async fn resolve_subworkflow(
     conn: &mut sqlx::AnyConnection,
     caller: &str,
@@ -491,37 +588,20 @@ async fn resolve_subworkflow(
     namespace: &str,
     project: &str,
 ) -> Result<Option<(String, String)>> {
-    let mut found = None;
-    if let Some(wb) = workbook_of(&mut *conn, caller).await? {
-        let qualified = format!("{wb}.{name}");
-        found = find_workflow(&mut *conn, &qualified, namespace, project).await?;
-    }
-    if found.is_none() {
-        found = find_workflow(&mut *conn, name, namespace, project).await?;
-    }
-    Ok(found)
-}
-
-/// A workflow definition (id, spec hash) by name: in `namespace`, else in
-/// the default one; in each, as `project` means the name (its own, else a
-/// public one: another project's private workflow is not there for it).
-async fn find_workflow(
-    conn: &mut sqlx::AnyConnection,
-    name: &str,
-    namespace: &str,
-    project: &str,
-) -> Result<Option<(String, String)>> {
     let scope = ProjectScope::only(project);
     let lookup = scope.read();
     let row: Option<(String, String)> = sqlx::query_as(&format!(
-        "SELECT id, spec_hash FROM workflow_definitions WHERE name = $1 \
-         AND (namespace = $2 OR namespace = '') AND {} ORDER BY namespace DESC, {} LIMIT 1",
+        "SELECT id, spec_hash FROM workflow_definitions WHERE (name = $1 OR name = \
+         (SELECT workbook_name || '.' || $1 FROM workflow_definitions WHERE id = $4)) \
+         AND (namespace = $2 OR namespace = '') AND {} \
+         ORDER BY CASE WHEN name = $1 THEN 1 ELSE 0 END, namespace DESC, {} LIMIT 1",
         lookup.condition(3),
         lookup.preference(3)
     ))
     .bind(name.to_owned())
     .bind(namespace.to_owned())
     .bind(project.to_owned())
+    .bind(caller.to_owned())
     .fetch_optional(&mut *conn)
     .await?;
     Ok(row)

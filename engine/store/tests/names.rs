@@ -125,6 +125,49 @@ async fn workflow_names_are_per_project_and_the_callers_own_comes_first() {
     }
 }
 
+#[tokio::test]
+async fn inside_a_workbook_its_own_sub_workflow_comes_first() {
+    for b in backends().await {
+        let s = &b.store;
+        let (mut caller, spec) = workflow("wb.caller", "beta", false, 10);
+        caller.workbook_name = Some("wb".into());
+        let caller_id = caller.id.clone();
+        s.create_workflows(&[(caller, spec)]).await.unwrap();
+        // A plain `wf` in the caller's own project and namespace, and the
+        // workbook's `wb.wf`, public, in another project.
+        s.create_workflows(&[workflow("wf", "beta", false, 20)])
+            .await
+            .unwrap();
+        let sub = |name: &'static str| {
+            let caller = caller_id.clone();
+            async move {
+                s.resolve_subworkflow(&caller, name, "", "beta")
+                    .await
+                    .unwrap()
+                    .map(|(id, _)| id)
+            }
+        };
+        assert_eq!(sub("wf").await.as_deref(), Some("beta-wf"), "{}", b.name);
+        s.create_workflows(&[workflow("wb.wf", "alpha", true, 30)])
+            .await
+            .unwrap();
+        assert_eq!(
+            sub("wf").await.as_deref(),
+            Some("alpha-wb.wf"),
+            "{}",
+            b.name
+        );
+        // The full name works too; a name nobody has finds nothing.
+        assert_eq!(
+            sub("wb.wf").await.as_deref(),
+            Some("alpha-wb.wf"),
+            "{}",
+            b.name
+        );
+        assert_eq!(sub("nothing").await, None, "{}", b.name);
+    }
+}
+
 fn workbook(name: &str, project: &str) -> WorkbookRecord {
     WorkbookRecord {
         id: format!("{project}-{name}"),

@@ -125,6 +125,58 @@ async fn execution_round_trip_and_upsert() {
     }
 }
 
+/// New executions are claimed in one statement: each id once, the first
+/// row of a repeated id kept, a taken id left as it is; a held
+/// connection serves one transaction after another.
+#[tokio::test]
+async fn new_executions_are_claimed_once_each() {
+    for backend in backends().await {
+        let store: &Store = &backend.store;
+        let mut tx = store.begin().await.expect("begin");
+        tx.insert_execution(&execution("taken"))
+            .await
+            .expect("insert");
+        tx.commit().await.expect("commit");
+
+        let mut held = store.held_connection();
+        let mut first = execution("twice");
+        first.execution.description = "first".into();
+        let mut second = execution("twice");
+        second.execution.description = "second".into();
+        let mut late = execution("taken");
+        late.execution.description = "late".into();
+        let mut tx = store.begin_held(&mut held).await.expect("begin");
+        let claimed = tx
+            .claim_executions(&[execution("fresh"), first, second, late])
+            .await
+            .expect("claim");
+        tx.commit().await.expect("commit");
+        let mut ids: Vec<String> = claimed.into_iter().collect();
+        ids.sort();
+        assert_eq!(ids, ["fresh", "twice"], "{}", backend.name);
+        let twice = store.get_execution("twice").await.expect("get");
+        assert_eq!(twice.execution.description, "first", "{}", backend.name);
+        let taken = store.get_execution("taken").await.expect("get");
+        assert_eq!(taken.execution.description, "d", "{}", backend.name);
+        let again = tx_insert(store, &mut held, "taken").await;
+        assert!(
+            matches!(again, Err(StoreError::Duplicate { .. })),
+            "{}: {again:?}",
+            backend.name
+        );
+    }
+}
+
+async fn tx_insert(
+    store: &Store,
+    held: &mut bora_store::HeldConnection,
+    id: &str,
+) -> Result<(), StoreError> {
+    let mut tx = store.begin_held(held).await?;
+    tx.insert_execution(&execution(id)).await?;
+    tx.commit().await
+}
+
 #[tokio::test]
 async fn snapshot_holds_tasks_actions_and_children() {
     for backend in backends().await {
