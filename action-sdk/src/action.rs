@@ -46,6 +46,19 @@ pub trait Action {
 
     /// Runs the action.
     fn run(input: Self::Input, ctx: &Context) -> ActionResult;
+
+    /// Runs the action on the call's input text, which it owns. The default
+    /// checks and parses it ([`invoke`]) and calls [`Action::run`]. An
+    /// action that returns part of its input as it came (`std.echo`) can
+    /// parse it borrowed ([`crate::parse_input`]) and hand that part back
+    /// in the input's own buffer ([`crate::Json::from_input_part`]): a
+    /// large value then costs no copy in the component.
+    fn run_text(input: String, ctx: &Context) -> ActionResult
+    where
+        Self: Sized,
+    {
+        invoke::<Self>(&input, ctx)
+    }
 }
 
 /// What an action says about itself (the WIT `descriptor` record).

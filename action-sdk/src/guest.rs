@@ -49,7 +49,7 @@ pub fn run_export<A: Action>(
         action_execution_id: ctx.action_execution_id,
         action_name: ctx.action_name,
     };
-    match action::invoke::<A>(&input, &ctx) {
+    match A::run_text(input, &ctx) {
         Ok(Outcome::Done(json)) => Ok(wit::Outcome::Done(json.into_string())),
         Ok(Outcome::Pending) => Ok(wit::Outcome::Pending),
         Err(e) => Err(wit::ActionError {

@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 
 use serde::Deserialize;
 use serde::de::value::MapDeserializer;
-use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
@@ -150,10 +150,14 @@ fn kind_of(value: &Value) -> &'static str {
 /// into its field of `T`. No intermediate `Value` tree is built; a field of
 /// type `Box<RawValue>`, which keeps the text as it came, costs one copy
 /// and no second scan (see [`crate::raw`]).
-pub fn parse_input<T: DeserializeOwned>(
+///
+/// `T` may borrow from `input` (a `&RawValue` field, say, keeps a
+/// parameter's text where it is); defaults are borrowed from the static
+/// [`Param`] declarations.
+pub fn parse_input<'a, T: Deserialize<'a>>(
     action: &str,
     params: &[Param],
-    input: &str,
+    input: &'a str,
 ) -> Result<T, InputError> {
     let raw = top_level_members(action, input)?;
     let members = first_position_last_value(&raw);
@@ -177,17 +181,18 @@ pub fn parse_input<T: DeserializeOwned>(
     }
 
     // Defaults in declaration order, after the given parameters.
-    let mut defaults: Vec<(&str, Box<RawValue>)> = Vec::new();
+    let mut defaults: Vec<(&str, &'static RawValue)> = Vec::new();
     for p in params {
         if let Some(default) = p.default
             && !members.iter().any(|(k, _)| *k == p.name)
         {
-            let value =
-                RawValue::from_string(default.to_owned()).map_err(|e| InputError::BadDefault {
+            let value = serde_json::from_str::<&'static RawValue>(default).map_err(|e| {
+                InputError::BadDefault {
                     action: action.to_owned(),
                     param: p.name.to_owned(),
                     error: e.to_string(),
-                })?;
+                }
+            })?;
             defaults.push((p.name, value));
         }
     }

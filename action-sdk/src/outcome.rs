@@ -89,6 +89,43 @@ impl Json {
     }
 }
 
+impl Json {
+    /// The part of the call's `input` text at `range` (see
+    /// [`Json::range_in`]) as the result, cut out of the input's own buffer
+    /// in place: no allocation, no copy of a large value into new memory.
+    /// The text must be a JSON value as it stood in the input (a member
+    /// parsed as `&RawValue`); the host checks every result anyway.
+    ///
+    /// # Errors
+    /// The input, unchanged, when `range` is not within it on character
+    /// boundaries.
+    pub fn from_input_part(
+        mut input: String,
+        range: std::ops::Range<usize>,
+    ) -> Result<Json, String> {
+        if range.start > range.end
+            || range.end > input.len()
+            || !input.is_char_boundary(range.start)
+            || !input.is_char_boundary(range.end)
+        {
+            return Err(input);
+        }
+        input.truncate(range.end);
+        input.drain(..range.start);
+        Ok(Json(input))
+    }
+
+    /// Where `part` (text borrowed from `input`, such as a `&RawValue`'s
+    /// [`RawValue::get`]) lies in `input`, for [`Json::from_input_part`];
+    /// `None` when it is not a slice of `input`.
+    pub fn range_in(input: &str, part: &str) -> Option<std::ops::Range<usize>> {
+        let base = input.as_ptr() as usize;
+        let start = (part.as_ptr() as usize).checked_sub(base)?;
+        let end = start.checked_add(part.len())?;
+        (end <= input.len()).then_some(start..end)
+    }
+}
+
 /// Raw JSON text (e.g. an input parameter kept as it came) is already a
 /// result: no parse, no copy.
 impl From<Box<RawValue>> for Json {

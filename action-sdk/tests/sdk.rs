@@ -327,3 +327,41 @@ fn repeated_keys_keep_the_last_value_and_escaped_keys_are_read() {
     let keys: Vec<_> = v.as_object().expect("object").keys().cloned().collect();
     assert_eq!(keys, ["a", "b\"c"]);
 }
+
+#[test]
+fn a_part_of_the_input_is_returned_in_the_input_s_own_buffer() {
+    use bora_action_sdk::Json;
+    use serde_json::value::RawValue;
+
+    #[derive(Deserialize)]
+    struct Borrowed<'a> {
+        #[serde(borrow)]
+        output: &'a RawValue,
+        #[serde(borrow)]
+        delay: &'a RawValue,
+    }
+    const PARAMS: &[Param] = &[
+        Param::required("output", ""),
+        Param::optional("delay", "0", ""),
+    ];
+    let input = r#"{"output": {"a": ["é", 2]} , "x": 1}"#.replace(r#", "x": 1"#, "");
+    let buffer = input.as_ptr();
+    let range = {
+        let parsed: Borrowed<'_> = parse_input("test.echo", PARAMS, &input).expect("parses");
+        // The default is borrowed from the declaration.
+        assert_eq!(parsed.delay.get(), "0");
+        Json::range_in(&input, parsed.output.get()).expect("a slice of the input")
+    };
+    let json = Json::from_input_part(input, range).expect("in range");
+    assert_eq!(json.as_str(), r#"{"a": ["é", 2]}"#);
+    let text = json.into_string();
+    assert_eq!(text.as_ptr(), buffer, "the input's own buffer, not a copy");
+
+    // Text from elsewhere is not a part of the input; a range outside it,
+    // or inside a character, gives the input back unchanged.
+    assert_eq!(Json::range_in("abc", "abc".to_owned().as_str()), None);
+    let back = Json::from_input_part("\"é\"".to_owned(), 0..2).err();
+    assert_eq!(back.as_deref(), Some("\"é\""));
+    let back = Json::from_input_part("1".to_owned(), 0..5).err();
+    assert_eq!(back.as_deref(), Some("1"));
+}

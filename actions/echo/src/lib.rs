@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use bora_action_sdk::{Action, ActionResult, Context, Json, Outcome, Param};
+use bora_action_sdk::{
+    Action, ActionError, ActionResult, Context, Json, Outcome, Param, invoke, parse_input,
+};
 use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -12,9 +14,27 @@ struct Echo;
 #[derive(Deserialize)]
 struct Input {
     /// Kept as the JSON text it came as: returned without being parsed or
-    /// encoded again (a 1 MiB output costs one copy, not two codecs).
+    /// encoded again.
     output: Box<RawValue>,
     delay: Value,
+}
+
+/// [`Input`] borrowing `output` from the call's input text, which
+/// `run_text` then cuts down to it: the result is the input's own buffer.
+#[derive(Deserialize)]
+struct Borrowed<'a> {
+    #[serde(borrow)]
+    output: &'a RawValue,
+    delay: Value,
+}
+
+fn wait(delay: &Value) {
+    let delay = delay_seconds(delay);
+    if delay > 0.0 {
+        // Duration::try_from_secs_f64 rejects values too large to represent.
+        let d = Duration::try_from_secs_f64(delay).unwrap_or(Duration::MAX);
+        std::thread::sleep(d);
+    }
 }
 
 /// Mistral's `float(delay)`: a number or a numeric string; anything else,
@@ -47,13 +67,29 @@ impl Action for Echo {
     ];
 
     fn run(input: Input, _ctx: &Context) -> ActionResult {
-        let delay = delay_seconds(&input.delay);
-        if delay > 0.0 {
-            // Duration::try_from_secs_f64 rejects values too large to represent.
-            let d = Duration::try_from_secs_f64(delay).unwrap_or(Duration::MAX);
-            std::thread::sleep(d);
-        }
+        wait(&input.delay);
         Ok(Outcome::Done(Json::from(input.output)))
+    }
+
+    /// A 1 MiB output costs no copy in the component: it is cut out of the
+    /// input text in place.
+    fn run_text(input: String, ctx: &Context) -> ActionResult {
+        let (range, delay) = {
+            let parsed: Borrowed<'_> = parse_input(Self::NAME, Self::PARAMS, &input)
+                .map_err(|e| ActionError::new(e.to_string()))?;
+            (Json::range_in(&input, parsed.output.get()), parsed.delay)
+        };
+        let Some(range) = range else {
+            // Not a slice of the input after all: the ordinary way.
+            return invoke::<Self>(&input, ctx);
+        };
+        match Json::from_input_part(input, range) {
+            Ok(output) => {
+                wait(&delay);
+                Ok(Outcome::Done(output))
+            }
+            Err(input) => invoke::<Self>(&input, ctx),
+        }
     }
 }
 
