@@ -200,10 +200,16 @@ fn launch(sshd: &Path, d: &Path, port: u16) -> Result<Child, String> {
          PasswordAuthentication no\n\
          KbdInteractiveAuthentication no\n\
          AllowTcpForwarding yes\n\
-         LogLevel VERBOSE\n",
+         LogLevel VERBOSE\n\
+         SetEnv HOME={home}\n",
         host_key = d.join("host_key").display(),
         authorized = d.join("authorized_keys").display(),
+        // Commands run by the login shell, which would read the user's own
+        // start-up files (a ~/.bashrc that writes to stderr, or two
+        // sessions racing on a pyenv rehash): an empty home instead.
+        home = d.join("home").display(),
     );
+    std::fs::create_dir_all(d.join("home")).unwrap();
     // OpenSSH 9.8+ makes a source that fails to log in wait (the wrong
     // key test would slow every later login); older ones do not know the
     // option and refuse the file with it.
