@@ -92,15 +92,22 @@ impl Scheduler {
             bora_store::Backend::Sqlite => 1,
             bora_store::Backend::Postgres => self.inner.config.committers.max(1),
         };
+        // The committers' connections (see `HeldConnection`), the last used
+        // on top: committers take turns at the queue, but a group that
+        // comes alone gets the connection that served the one before, whose
+        // statements are prepared, not one idle since.
+        let connections: Vec<HeldConnection> = (0..committers)
+            .map(|_| self.inner.store.held_connection())
+            .collect();
+        let connections = std::sync::Arc::new(std::sync::Mutex::new(connections));
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let mut running = tokio::task::JoinSet::new();
         for _ in 0..committers {
             let this = self.clone();
             let queue = queue.clone();
+            let connections = connections.clone();
             let mut stopped = stopped.clone();
             running.spawn(async move {
-                // Each committer keeps one connection (see `HeldConnection`).
-                let mut held = this.inner.store.held_connection();
                 loop {
                     let group = {
                         let mut queue = queue.lock().await;
@@ -120,7 +127,12 @@ impl Scheduler {
                         }
                         group
                     };
+                    // As many connections as committers: one is free.
+                    let mut held = super::lock(&connections)
+                        .pop()
+                        .unwrap_or_else(|| this.inner.store.held_connection());
                     this.commit_group(group, &mut held).await;
+                    super::lock(&connections).push(held);
                 }
             });
         }
