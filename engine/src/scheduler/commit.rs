@@ -141,6 +141,17 @@ impl Scheduler {
         while running.join_next().await.is_some() {}
     }
 
+    /// The execution row a write set stores: its record after the step,
+    /// one version on, owned by this node.
+    fn stored_row(&self, set: &WriteSet) -> StoredExecution {
+        StoredExecution {
+            execution: set.exec.record.clone(),
+            spec_hash: set.spec_hash.clone(),
+            version: set.version + 1,
+            owner: Some(self.inner.node.clone()),
+        }
+    }
+
     /// Stores a group in one transaction and answers each write set.
     async fn commit_group(&self, group: Vec<WriteSet>, held: &mut HeldConnection) {
         let mut stored = Vec::with_capacity(group.len());
@@ -215,12 +226,7 @@ impl Scheduler {
         let new_rows: Vec<StoredExecution> = group
             .iter()
             .filter(|s| s.new)
-            .map(|set| StoredExecution {
-                execution: set.exec.record.clone(),
-                spec_hash: set.spec_hash.clone(),
-                version: set.version + 1,
-                owner: Some(self.inner.node.clone()),
-            })
+            .map(|set| self.stored_row(set))
             .collect();
         let mut claimed = if new_rows.is_empty() {
             HashSet::new()
@@ -283,12 +289,7 @@ impl Scheduler {
             let changed: Vec<&str> = changes.tasks.iter().map(String::as_str).collect();
             after.observed = vec![Observed::of(&set.exec, set.was, set.began, &changed)];
             if !set.new {
-                executions.push(StoredExecution {
-                    execution: set.exec.record.clone(),
-                    spec_hash: set.spec_hash.clone(),
-                    version: set.version + 1,
-                    owner: Some(self.inner.node.clone()),
-                });
+                executions.push(self.stored_row(set));
             }
             tasks.extend(
                 changes

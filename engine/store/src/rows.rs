@@ -123,7 +123,7 @@ impl Table {
     /// plain `?`: SQLite looks `$N` names up one by one, which is quadratic
     /// in the number of parameters of a big batch.
     pub(crate) fn upsert_sql(&self, rows: usize, numbered: bool) -> String {
-        let mut sql = self.values_sql(rows, numbered);
+        let mut sql = self.insert_many_sql(rows, numbered);
         sql.push_str(&self.on_conflict());
         sql
     }
@@ -131,10 +131,6 @@ impl Table {
     /// `INSERT INTO <table> (<columns>) VALUES (...), ...` for `rows`
     /// records (placeholders as in [`Table::upsert_sql`]).
     pub(crate) fn insert_many_sql(&self, rows: usize, numbered: bool) -> String {
-        self.values_sql(rows, numbered)
-    }
-
-    fn values_sql(&self, rows: usize, numbered: bool) -> String {
         let width = self.columns.len();
         let mut sql = format!(
             "INSERT INTO {} ({}) VALUES ",

@@ -282,13 +282,7 @@ impl StoreTx<'_> {
                 "{} ON CONFLICT (id) DO NOTHING RETURNING id",
                 EXECUTIONS.insert_many_sql(chunk.len(), numbered)
             );
-            let mut args = AnyArguments::default();
-            for row in chunk {
-                for cell in row {
-                    cell.clone().add_to(&mut args)?;
-                }
-            }
-            let ids: Vec<String> = sqlx::query_scalar_with(&sql, args)
+            let ids: Vec<String> = sqlx::query_scalar_with(&sql, arguments(chunk)?)
                 .fetch_all(&mut *self.tx)
                 .await?;
             claimed.extend(ids);
@@ -527,16 +521,21 @@ impl StoreTx<'_> {
         let rows: Vec<Vec<Cell>> = rows.collect();
         for chunk in rows.chunks(table.rows_per_statement()) {
             let sql = table.upsert_sql(chunk.len(), self.backend == Backend::Postgres);
-            let mut args = AnyArguments::default();
-            for row in chunk {
-                for cell in row {
-                    cell.clone().add_to(&mut args)?;
-                }
-            }
-            sqlx::query_with(&sql, args).execute(&mut *self.tx).await?;
+            sqlx::query_with(&sql, arguments(chunk)?)
+                .execute(&mut *self.tx)
+                .await?;
         }
         Ok(())
     }
+}
+
+/// The cells of `rows`, row after row, as one statement's arguments.
+fn arguments(rows: &[Vec<Cell>]) -> Result<AnyArguments<'static>> {
+    let mut args = AnyArguments::default();
+    for cell in rows.iter().flatten() {
+        cell.clone().add_to(&mut args)?;
+    }
+    Ok(args)
 }
 
 impl Store {
