@@ -1,5 +1,12 @@
 //! The `bora` binary: parses the command line and hands over to [`bora::cli`].
 
+/// mimalloc instead of glibc's malloc: a step allocates and frees many small
+/// values (rows, JSON, expression results) across threads, and glibc's
+/// allocator was about a tenth of the server's samples in a profile of
+/// row d (bench d, 20 sub-workflows) on PostgreSQL.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     quiet_library_backtraces();
     bora::cli::main()

@@ -167,16 +167,18 @@ impl Store {
         namespace: &str,
         lookup: Lookup<'_>,
     ) -> Result<WorkflowDefinition> {
-        fetch_named(
-            &self.pool,
+        let mut reader = self.reader().await?;
+        let found = fetch_named(
+            &mut *reader,
             &TABLE,
             BY_KEY,
             &[identifier, namespace],
             lookup,
             from_row,
         )
-        .await?
-        .ok_or_else(|| not_found(identifier, namespace))
+        .await?;
+        reader.done();
+        found.ok_or_else(|| not_found(identifier, namespace))
     }
 
     /// Every definition, oldest first.
@@ -201,14 +203,16 @@ impl Store {
 
     /// A parsed spec by hash.
     pub async fn get_spec(&self, hash: &str) -> Result<String> {
-        sqlx::query_scalar("SELECT spec FROM specs WHERE hash = $1")
+        let mut reader = self.reader().await?;
+        let found = sqlx::query_scalar("SELECT spec FROM specs WHERE hash = $1")
             .bind(hash.to_owned())
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or_else(|| StoreError::NotFound {
-                kind: "WorkflowSpec",
-                key: format!("hash={hash}"),
-            })
+            .fetch_optional(&mut *reader)
+            .await?;
+        reader.done();
+        found.ok_or_else(|| StoreError::NotFound {
+            kind: "WorkflowSpec",
+            key: format!("hash={hash}"),
+        })
     }
 }
 

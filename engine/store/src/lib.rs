@@ -50,6 +50,7 @@ pub mod outputs;
 pub mod project_settings;
 pub mod projects;
 pub mod queries;
+mod readers;
 pub mod rows;
 pub mod tx;
 pub mod workbooks;

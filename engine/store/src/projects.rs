@@ -158,10 +158,13 @@ impl Store {
                  WHERE a.id = $1"
             }
         };
-        Ok(sqlx::query_scalar(sql)
+        let mut reader = self.reader().await?;
+        let project = sqlx::query_scalar(sql)
             .bind(id.to_owned())
-            .fetch_optional(&self.pool)
-            .await?)
+            .fetch_optional(&mut *reader)
+            .await?;
+        reader.done();
+        Ok(project)
     }
 }
 

@@ -13,14 +13,16 @@ use crate::{Result, StoreError};
 impl Store {
     /// One workflow execution.
     pub async fn get_execution(&self, id: &str) -> Result<StoredExecution> {
-        fetch_optional(
-            &self.pool,
+        let mut reader = self.reader().await?;
+        let found = fetch_optional(
+            &mut *reader,
             &format!("{} WHERE id = $1", EXECUTIONS.select_sql()),
             &[id],
             execution_from_row,
         )
-        .await?
-        .ok_or_else(|| StoreError::NotFound {
+        .await?;
+        reader.done();
+        found.ok_or_else(|| StoreError::NotFound {
             kind: "WorkflowExecution",
             key: format!("id={id}"),
         })
@@ -39,13 +41,15 @@ impl Store {
     /// order (only the tasks that did: reading every task of a big
     /// execution for this made each `GET` of it slow).
     pub async fn published_globals(&self, execution_id: &str) -> Result<Vec<Map<String, Value>>> {
+        let mut reader = self.reader().await?;
         let rows: Vec<String> = sqlx::query_scalar(
             "SELECT published_global FROM task_executions \
              WHERE workflow_execution_id = $1 AND published_global <> '{}' ORDER BY seq",
         )
         .bind(execution_id.to_owned())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *reader)
         .await?;
+        reader.done();
         rows.iter()
             .map(|raw| {
                 serde_json::from_str(raw).map_err(|err| StoreError::Corrupt {

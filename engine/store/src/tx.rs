@@ -141,9 +141,11 @@ impl Store {
     /// # Errors
     /// [`StoreError::NotFound`] when the execution does not exist.
     pub async fn read_snapshot(&self, id: &str) -> Result<ExecutionSnapshot> {
-        let mut tx = self.pool.begin().await?;
+        let mut reader = self.reader().await?;
+        let mut tx = sqlx::Connection::begin(&mut *reader).await?;
         let snapshot = read_snapshot(&mut tx, id).await?;
         tx.commit().await?;
+        reader.done();
         Ok(snapshot)
     }
 }
@@ -549,15 +551,19 @@ impl Store {
         namespace: &str,
         project: &str,
     ) -> Result<Option<(String, String)>> {
-        let mut conn = self.pool.acquire().await?;
-        resolve_subworkflow(&mut conn, caller, name, namespace, project).await
+        let mut reader = self.reader().await?;
+        let found = resolve_subworkflow(&mut reader, caller, name, namespace, project).await?;
+        reader.done();
+        Ok(found)
     }
 
     /// The state of an execution (`None` when it does not exist), read
     /// outside of any write transaction.
     pub async fn execution_state(&self, id: &str) -> Result<Option<State>> {
-        let mut conn = self.pool.acquire().await?;
-        execution_state(&mut conn, id).await
+        let mut reader = self.reader().await?;
+        let state = execution_state(&mut reader, id).await?;
+        reader.done();
+        Ok(state)
     }
 }
 
