@@ -35,7 +35,8 @@ struct Stack {
 }
 
 /// How many idle readers the stack keeps: serial traffic uses one or two,
-/// and the rest of the pool stays free for everything else.
+/// and the rest of the pool stays free for everything else (a reader is
+/// not kept at all when the pool has no other connection to give).
 const KEPT: usize = 4;
 
 impl std::fmt::Debug for Readers {
@@ -58,9 +59,13 @@ impl Readers {
         self.lock().idle.pop()
     }
 
-    fn push(&self, conn: PoolConnection<Any>) {
+    /// Keeps `conn` for the next reader, unless the pool has nothing left
+    /// to hand out without it: whoever waits on the pool gets it then.
+    fn push(&self, conn: PoolConnection<Any>, pool: &sqlx::AnyPool) {
+        let pool_can_serve =
+            pool.num_idle() > 0 || pool.size() < pool.options().get_max_connections();
         let mut stack = self.lock();
-        if !stack.closed && stack.idle.len() < KEPT {
+        if pool_can_serve && !stack.closed && stack.idle.len() < KEPT {
             stack.idle.push((conn, Instant::now()));
         }
         // Otherwise `conn` drops here and goes back to the pool.
@@ -82,14 +87,14 @@ impl Readers {
 /// on the stack.
 pub(crate) struct Reader<'s> {
     conn: PoolConnection<Any>,
-    readers: &'s Readers,
+    store: &'s Store,
 }
 
 impl Reader<'_> {
     /// Puts the connection back for the next reader: call it once the
     /// queries succeeded (a reader dropped instead goes back to the pool).
     pub(crate) fn done(self) {
-        self.readers.push(self.conn);
+        self.store.readers.push(self.conn, &self.store.pool);
     }
 }
 
@@ -123,14 +128,11 @@ impl Store {
                 conn.close_on_drop();
                 continue;
             }
-            return Ok(Reader {
-                conn,
-                readers: &self.readers,
-            });
+            return Ok(Reader { conn, store: self });
         }
         Ok(Reader {
             conn: self.pool.acquire().await?,
-            readers: &self.readers,
+            store: self,
         })
     }
 }
@@ -206,5 +208,25 @@ mod tests {
             reader.done();
         }
         assert_eq!(idle(&store), KEPT);
+    }
+
+    #[tokio::test]
+    async fn a_reader_goes_back_to_the_pool_when_the_pool_has_no_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(&dir).await;
+        let max = store.pool.options().get_max_connections();
+        let mut readers = Vec::new();
+        for _ in 0..max {
+            readers.push(store.reader().await.unwrap());
+        }
+        // Every connection is out: the one finishing goes to the pool, where
+        // a caller of the pool itself finds it at once.
+        readers.pop().unwrap().done();
+        assert_eq!(idle(&store), 0);
+        let taken = tokio::time::timeout(std::time::Duration::from_secs(5), store.pool.acquire())
+            .await
+            .unwrap()
+            .unwrap();
+        drop(taken);
     }
 }
