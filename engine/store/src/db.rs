@@ -113,13 +113,8 @@ impl Store {
             // those idle a while or since a connection was lost.
             .test_before_acquire(false)
             .before_acquire(|conn, meta| {
-                Box::pin(async move {
-                    if !crate::liveness::needs_check(meta.idle_for) {
-                        return Ok(true);
-                    }
-                    // A dead connection is closed and another one taken.
-                    Ok(sqlx::Connection::ping(conn).await.is_ok())
-                })
+                // A dead connection is closed and another one taken.
+                Box::pin(async move { Ok(crate::liveness::usable(conn, meta.idle_for).await) })
             })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {

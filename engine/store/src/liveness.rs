@@ -47,6 +47,12 @@ pub(crate) fn needs_check(idle_for: Duration) -> bool {
     check_due(idle_for, now_micros(), LOST_AT.load(Ordering::Relaxed))
 }
 
+/// Whether a connection idle for `idle_for` can be used: pinged first when
+/// [`needs_check`] says so.
+pub(crate) async fn usable(conn: &mut sqlx::AnyConnection, idle_for: Duration) -> bool {
+    !needs_check(idle_for) || sqlx::Connection::ping(conn).await.is_ok()
+}
+
 /// [`needs_check`] at `now` with the last loss at `lost_at` (µs).
 fn check_due(idle_for: Duration, now: u64, lost_at: u64) -> bool {
     if idle_for >= RECHECK_AFTER {

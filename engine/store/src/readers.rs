@@ -121,9 +121,7 @@ impl Store {
     /// [`crate::StoreError::Database`] when no connection can be had.
     pub(crate) async fn reader(&self) -> Result<Reader<'_>> {
         while let Some((mut conn, since)) = self.readers.pop() {
-            if crate::liveness::needs_check(since.elapsed())
-                && sqlx::Connection::ping(&mut *conn).await.is_err()
-            {
+            if !crate::liveness::usable(&mut conn, since.elapsed()).await {
                 // Dead: closed rather than handed back to the pool.
                 conn.close_on_drop();
                 continue;

@@ -96,8 +96,7 @@ impl Store {
         let idle = held.used.elapsed();
         held.used = Instant::now();
         if let Some(conn) = held.conn.as_mut()
-            && crate::liveness::needs_check(idle)
-            && sqlx::Connection::ping(&mut **conn).await.is_err()
+            && !crate::liveness::usable(conn, idle).await
         {
             held.conn = None;
         }
