@@ -276,9 +276,9 @@ impl StoreTx<'_> {
     /// with the same client id, or a concurrent one: the caller answers it).
     pub async fn claim_executions(&mut self, rows: &[StoredExecution]) -> Result<HashSet<String>> {
         let mut claimed = HashSet::with_capacity(rows.len());
-        let cells: Vec<Vec<Cell>> = rows.iter().map(execution_cells).collect();
         let numbered = self.backend == Backend::Postgres;
-        for chunk in cells.chunks(EXECUTIONS.rows_per_statement()) {
+        let cells = rows.iter().map(execution_cells);
+        for chunk in statements(cells, EXECUTIONS.rows_per_statement()) {
             let sql = format!(
                 "{} ON CONFLICT (id) DO NOTHING RETURNING id",
                 EXECUTIONS.insert_many_sql(chunk.len(), numbered)
@@ -519,8 +519,7 @@ impl StoreTx<'_> {
     }
 
     async fn upsert(&mut self, table: &Table, rows: impl Iterator<Item = Vec<Cell>>) -> Result<()> {
-        let rows: Vec<Vec<Cell>> = rows.collect();
-        for chunk in rows.chunks(table.rows_per_statement()) {
+        for chunk in statements(rows, table.rows_per_statement()) {
             let sql = table.upsert_sql(chunk.len(), self.backend == Backend::Postgres);
             sqlx::query_with(&sql, arguments(chunk)?)
                 .execute(&mut *self.tx)
@@ -530,11 +529,24 @@ impl StoreTx<'_> {
     }
 }
 
-/// The cells of `rows`, row after row, as one statement's arguments.
-fn arguments(rows: &[Vec<Cell>]) -> Result<AnyArguments<'static>> {
+/// `rows` cut into groups of at most `size`, one statement's rows each.
+fn statements(
+    rows: impl Iterator<Item = Vec<Cell>>,
+    size: usize,
+) -> impl Iterator<Item = Vec<Vec<Cell>>> {
+    let mut rows = rows.peekable();
+    std::iter::from_fn(move || {
+        rows.peek()?;
+        Some(rows.by_ref().take(size.max(1)).collect())
+    })
+}
+
+/// The cells of `rows`, row after row, as one statement's arguments (moved
+/// in: a commit's rows are not copied once more).
+fn arguments(rows: Vec<Vec<Cell>>) -> Result<AnyArguments<'static>> {
     let mut args = AnyArguments::default();
-    for cell in rows.iter().flatten() {
-        cell.clone().add_to(&mut args)?;
+    for cell in rows.into_iter().flatten() {
+        cell.add_to(&mut args)?;
     }
     Ok(args)
 }
@@ -621,4 +633,32 @@ async fn workbook_of(
             .fetch_optional(&mut *conn)
             .await?;
     Ok(name.flatten())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(n: i64) -> impl Iterator<Item = Vec<Cell>> {
+        (0..n).map(|i| vec![Cell::Int(Some(i))])
+    }
+
+    #[test]
+    fn rows_are_cut_into_statements_of_at_most_the_size_given() {
+        let sizes =
+            |n, size| -> Vec<usize> { statements(rows(n), size).map(|c| c.len()).collect() };
+        assert_eq!(sizes(5, 2), [2, 2, 1]);
+        assert_eq!(sizes(4, 2), [2, 2]);
+        assert_eq!(sizes(3, 10), [3]);
+        assert!(sizes(0, 10).is_empty());
+        // A size of 0 still makes progress, one row at a time.
+        assert_eq!(sizes(2, 0), [1, 1]);
+        // Rows keep their order.
+        let firsts: Vec<bool> = statements(rows(3), 2)
+            .flatten()
+            .enumerate()
+            .map(|(i, row)| matches!(row.as_slice(), [Cell::Int(Some(v))] if *v == i as i64))
+            .collect();
+        assert_eq!(firsts, [true, true, true]);
+    }
 }
