@@ -188,6 +188,26 @@ fn python_kit_new_build_run() {
     round_trip("python", "greet_py");
 }
 
+/// The Python kit's module in plain CPython (`test_bora_action.py`): input
+/// shapes worked out once, and the build-time warm-up, which must never run
+/// an action's `run` or an input class's own code.
+#[test]
+fn python_kit_module_unit_tests() {
+    if !have("python3", "python_kit_module_unit_tests") {
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../action-sdk/python");
+    // -B: no __pycache__ left in the source tree.
+    let out = Command::new("python3")
+        .args(["-B", "-m", "unittest", "-v", "test_bora_action"])
+        .current_dir(&dir)
+        .output()
+        .expect("python3 runs");
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("Ran 5 tests"), "{stderr}");
+}
+
 #[test]
 fn js_kit_new_build_run() {
     if !have("node", "js_kit_new_build_run") || !have("npm", "js_kit_new_build_run") {
