@@ -91,33 +91,36 @@ class WarmUp(unittest.TestCase):
             bora_action.typing, "get_type_hints", wraps=typing.get_type_hints
         ) as hints:
             for _ in range(3):
-                parse_input(
-                    Counting,
-                    '{"name": "a", "count": 1, "ratio": 2, "flag": true, "tags": ["t"],'
-                    ' "extra": {}, "inner": {"label": "l", "size": 3}, "either": "s"}',
-                )
+                parse_input(Counting, _input(inner={"label": "l", "size": 3}))
         # Input and Inner, each once.
         self.assertEqual(hints.call_count, 2)
 
     def test_errors_still_name_the_parameter(self):
-        with self.assertRaises(ActionError) as raised:
-            parse_input(
-                Counting,
-                '{"name": "a", "count": "1", "ratio": 2, "flag": true, "tags": [],'
-                ' "extra": {}, "inner": {"label": "l"}, "either": 1}',
-            )
-        self.assertIn("parameter 'count'", raised.exception.message)
-        with self.assertRaises(ActionError) as raised:
-            parse_input(Counting, '{"name": "a"}')
-        self.assertIn("missing=[count, ratio, flag, tags, extra, inner, either]", raised.exception.message)
-        with self.assertRaises(ActionError) as raised:
-            parse_input(
-                Counting,
-                '{"name": "a", "count": 1, "ratio": 2, "flag": true, "tags": [],'
-                ' "extra": {}, "inner": {"label": "l", "oops": 1}, "either": 1}',
-            )
-        self.assertIn("parameter 'inner.oops': unknown field", raised.exception.message)
+        cases = [
+            (_input(count="1"), "parameter 'count'"),
+            ('{"name": "a"}', "missing=[count, ratio, flag, tags, extra, inner, either]"),
+            (_input(inner={"label": "l", "oops": 1}), "parameter 'inner.oops': unknown field"),
+        ]
+        for text, expected in cases:
+            with self.assertRaises(ActionError) as raised:
+                parse_input(Counting, text)
+            self.assertIn(expected, raised.exception.message)
 
+
+def _input(**changes):
+    """A valid input of `Counting` as JSON text, with `changes` applied."""
+    value = {
+        "name": "a",
+        "count": 1,
+        "ratio": 2,
+        "flag": True,
+        "tags": ["t"],
+        "extra": {},
+        "inner": {"label": "l"},
+        "either": "s",
+    }
+    value.update(changes)
+    return bora_action.json.dumps(value)
 
 if __name__ == "__main__":
     unittest.main()
