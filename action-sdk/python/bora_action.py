@@ -396,7 +396,7 @@ def parse_input(action, text):
             f"got {_kind(value)}"
         )
     if action.Input is None:
-        known, required = frozenset(), []
+        known, required = frozenset(), ()
     else:
         shape = _shape(action.Input)
         known, required = shape.names, shape.required
