@@ -228,6 +228,11 @@ impl Node {
                 heartbeat(store, scheduler, record, timeout, wait_stop(stopped)).await;
             });
         }
+        {
+            let store = store.clone();
+            let stopped = stopped.clone();
+            tasks.spawn(async move { store.watch_reachability(wait_stop(stopped)).await });
+        }
         scheduler.wake();
         let service = Service::new(store.clone(), scheduler, runtime.clone())
             .with_limits(config.scheduler.limits);

@@ -27,6 +27,7 @@ mod cli_client;
 mod control;
 mod cron;
 mod db_connections;
+mod db_outage;
 mod engine_faults;
 mod executor_slots;
 mod failover;

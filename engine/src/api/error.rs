@@ -134,21 +134,26 @@ impl IntoResponse for ApiError {
             }
             ApiError::Unavailable { detail, style } => {
                 tracing::warn!(error = %detail, "database unavailable answering a request");
-                let value = fault(
-                    style,
-                    "Server",
-                    "The database is unavailable; try again shortly",
-                );
-                let mut response = reply(StatusCode::SERVICE_UNAVAILABLE, &value, style);
-                // Worth a retry soon: the pool replaces lost connections itself.
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
-                return response;
+                return unavailable(style);
             }
         };
         reply(status, &value, style)
     }
+}
+
+/// The answer while the database cannot be reached: 503, worth a retry
+/// soon (the pool replaces lost connections itself).
+pub(super) fn unavailable(style: Style) -> Response {
+    let value = fault(
+        style,
+        "Server",
+        "The database is unavailable; try again shortly",
+    );
+    let mut response = reply(StatusCode::SERVICE_UNAVAILABLE, &value, style);
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+    response
 }
 
 fn reply(status: StatusCode, value: &Value, style: Style) -> Response {

@@ -24,6 +24,16 @@ pub async fn health() -> Response {
 
 #[utoipa::path(get, operation_id = "health_ready", path = "/ready", tag = "service", responses((status = 200, description = "The store answers with the current schema", body = serde_json::Value), (status = 503, description = "Not ready, with the reason", body = serde_json::Value)))]
 pub async fn ready(State(state): State<ApiState>) -> Response {
+    // Known to be down: said at once, not after the pool's timeout.
+    if let Some(outage) = state.service.outage() {
+        let since = chrono::DateTime::from_timestamp_micros(outage.since)
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+            .unwrap_or_default();
+        return reply(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &json!({"status": "not ready", "store": format!("unreachable since {since}: {}", outage.error)}),
+        );
+    }
     match state.service.readiness().await {
         Ok(schema) if schema.pending.is_empty() && schema.unknown.is_empty() => reply(
             StatusCode::OK,

@@ -42,6 +42,7 @@ mod keystone;
 mod listing;
 mod masking;
 pub mod openapi;
+mod outage;
 mod projects;
 mod records;
 mod retry;
@@ -285,7 +286,10 @@ pub fn router(state: ApiState) -> Router {
     let api = api
         .fallback(not_found)
         .layer(middleware::from_fn(retry::reads))
-        .layer(middleware::from_fn_with_state(service, projects::guard))
+        .layer(middleware::from_fn_with_state(
+            service.clone(),
+            projects::guard,
+        ))
         .layer(axum::Extension(openapi::Document::new(&document)))
         // On the routed API (not the outer router): only there is the
         // matched route template known, which labels the span and metrics.
@@ -296,6 +300,7 @@ pub fn router(state: ApiState) -> Router {
     let router = outer
         .fallback_service(NormalizePath::trim_trailing_slash(api))
         .layer(middleware::from_fn_with_state(gate, auth::authenticate))
+        .layer(middleware::from_fn_with_state(service, outage::refuse))
         .layer(middleware::from_fn_with_state(
             cors.clone(),
             browsers::guard,

@@ -156,6 +156,12 @@ impl Service {
         &self.cron_wake
     }
 
+    /// The database outage this node's checks found, if any (see
+    /// `bora_store::outage`).
+    pub fn outage(&self) -> Option<bora_store::Outage> {
+        self.store.outage()
+    }
+
     /// Whether this node can serve: the store answers and its schema is
     /// the one this version knows (`GET /ready`). `Err` when the store
     /// cannot be reached; otherwise the schema's status.

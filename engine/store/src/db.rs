@@ -41,6 +41,9 @@ pub struct Store {
     /// Idle connections for the hot reads, last used first (see
     /// [`crate::readers`]).
     pub(crate) readers: Arc<crate::readers::Readers>,
+    /// Whether the database is known to be out of reach (see
+    /// [`crate::outage`]).
+    pub(crate) outage: Arc<crate::outage::OutageFlag>,
 }
 
 impl Store {
@@ -140,6 +143,7 @@ impl Store {
             listening: Arc::default(),
             projects: Arc::default(),
             readers: Arc::default(),
+            outage: Arc::default(),
         })
     }
 

@@ -1,0 +1,189 @@
+//! Whether the database is known to be out of reach.
+//!
+//! sqlx's pool waits up to its acquire timeout (30 s) for a connection,
+//! retrying a refused connect all that time, and a host that drops packets
+//! keeps a connect waiting as long: while the database is down, every
+//! request would hang that long before its 503. A node checks the database
+//! every few seconds instead ([`Store::watch_reachability`]); while the last
+//! check failed, [`Store::outage`] says since when and why, and the API
+//! answers at once.
+//!
+//! A failed pooled check is confirmed on a connection of its own before it
+//! counts: after a database restart the pool may still hold dead
+//! connections, which it replaces by itself, and that is no outage. A check
+//! that times out while every pooled connection is in use says nothing
+//! either way (the node is busy, not cut off).
+
+use std::future::Future;
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use sqlx::Connection;
+
+use crate::Store;
+
+/// How long one check may take.
+const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
+/// Time between checks while the database answers, and while it does not.
+const CHECK_EVERY: Duration = Duration::from_secs(2);
+const RECHECK_EVERY: Duration = Duration::from_secs(1);
+
+/// The database out of reach, as the checks found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outage {
+    /// When the first failed check of this outage ran (µs since the epoch).
+    pub since: i64,
+    /// What the last check ran into.
+    pub error: String,
+}
+
+/// What one check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reachability {
+    Reachable,
+    /// No pooled connection free within the check's time: not a verdict.
+    Busy,
+    Unreachable(String),
+}
+
+/// The outage in force, if any (shared by the clones of a store).
+#[derive(Debug, Default)]
+pub(crate) struct OutageFlag(Mutex<Option<Outage>>);
+
+impl OutageFlag {
+    fn get(&self) -> Option<Outage> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Records a check's finding at `now`; returns the outage before and
+    /// after, for the caller to log a change.
+    fn note(&self, found: &Reachability, now: i64) -> (Option<Outage>, Option<Outage>) {
+        let mut current = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let before = current.clone();
+        match found {
+            Reachability::Reachable => *current = None,
+            Reachability::Busy => {}
+            Reachability::Unreachable(error) => {
+                let since = before.as_ref().map_or(now, |outage| outage.since);
+                *current = Some(Outage {
+                    since,
+                    error: error.clone(),
+                });
+            }
+        }
+        (before, current.clone())
+    }
+}
+
+fn now_micros() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_micros()).unwrap_or(i64::MAX))
+}
+
+impl Store {
+    /// The outage the last check found, if it found one.
+    pub fn outage(&self) -> Option<Outage> {
+        self.outage.get()
+    }
+
+    /// Checks once that the database answers (see the module's doc) and
+    /// records what it found.
+    pub async fn check_reachable(&self) -> Reachability {
+        let found = match tokio::time::timeout(CHECK_TIMEOUT, self.ping_pooled()).await {
+            Ok(Ok(())) => Reachability::Reachable,
+            Err(_) if self.saturated() => Reachability::Busy,
+            _ => match tokio::time::timeout(CHECK_TIMEOUT, self.ping_alone()).await {
+                Ok(Ok(())) => Reachability::Reachable,
+                Ok(Err(err)) => Reachability::Unreachable(err.to_string()),
+                Err(_) => Reachability::Unreachable(format!(
+                    "no answer to a new connection within {} s",
+                    CHECK_TIMEOUT.as_secs()
+                )),
+            },
+        };
+        match self.outage.note(&found, now_micros()) {
+            (None, Some(outage)) => {
+                tracing::error!(error = %outage.error, "the database is out of reach; requests are answered 503 until it is back");
+            }
+            (Some(outage), None) => {
+                let seconds = (now_micros() - outage.since) as f64 / 1e6;
+                tracing::warn!(after_s = seconds, "the database is reachable again");
+            }
+            _ => {}
+        }
+        found
+    }
+
+    /// Checks the database until `stop` resolves (PostgreSQL; a SQLite file
+    /// is never out of reach).
+    pub async fn watch_reachability(&self, stop: impl Future<Output = ()>) {
+        if self.backend == crate::Backend::Sqlite {
+            return;
+        }
+        tokio::pin!(stop);
+        loop {
+            let pause = match self.check_reachable().await {
+                Reachability::Unreachable(_) => RECHECK_EVERY,
+                _ => CHECK_EVERY,
+            };
+            tokio::select! {
+                () = &mut stop => return,
+                () = tokio::time::sleep(pause) => {}
+            }
+        }
+    }
+
+    async fn ping_pooled(&self) -> Result<(), sqlx::Error> {
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("SELECT 1").execute(&mut *conn).await?;
+        Ok(())
+    }
+
+    /// A connection of its own, for a verdict the pool cannot give.
+    async fn ping_alone(&self) -> Result<(), sqlx::Error> {
+        let mut conn = sqlx::AnyConnection::connect(&self.url).await?;
+        let answered = sqlx::query("SELECT 1").execute(&mut conn).await;
+        let _ = conn.close().await;
+        answered.map(|_| ())
+    }
+
+    fn saturated(&self) -> bool {
+        self.pool.num_idle() == 0 && self.pool.size() >= self.pool.options().get_max_connections()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_outage_lasts_from_its_first_failed_check_until_one_succeeds() {
+        let flag = OutageFlag::default();
+        let down = |e: &str| Reachability::Unreachable(e.into());
+        assert_eq!(flag.note(&Reachability::Reachable, 1), (None, None));
+        let (before, after) = flag.note(&down("refused"), 10);
+        assert_eq!(before, None);
+        assert_eq!(
+            after,
+            Some(Outage {
+                since: 10,
+                error: "refused".into()
+            })
+        );
+        // Still down: the same outage, with the latest error.
+        let (_, after) = flag.note(&down("timed out"), 20);
+        assert_eq!(
+            after.as_ref().map(|o| (o.since, o.error.as_str())),
+            Some((10, "timed out"))
+        );
+        // Busy says nothing either way.
+        assert_eq!(
+            flag.note(&Reachability::Busy, 30).1.map(|o| o.since),
+            Some(10)
+        );
+        assert_eq!(flag.note(&Reachability::Reachable, 40).1, None);
+        assert_eq!(flag.get(), None);
+        assert_eq!(flag.note(&Reachability::Busy, 50), (None, None));
+    }
+}

@@ -1,0 +1,196 @@
+//! PostgreSQL out of reach (its host gone, its port closed): once the
+//! node's check notices, API requests are answered 503 at once with a JSON
+//! fault and `Retry-After` instead of each waiting for the pool's 30 s
+//! acquire timeout, `/ready` says since when and why, and when the database
+//! is back the node serves and runs executions again. The database is
+//! reached through a TCP proxy in this test, which "cuts" it by closing
+//! every connection and its port. Runs only when `BORA_TEST_POSTGRES_URL`
+//! is set.
+
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::pg;
+use crate::process_support::{
+    Server, create_workflows, free_port, request, request_with, start, wait_finished,
+};
+
+const WORKFLOWS: &str = "---
+version: '2.0'
+short:
+  tasks:
+    t1:
+      action: std.echo output=1
+";
+
+/// Forwards connections from a local port to PostgreSQL until cut.
+struct Proxy {
+    port: u16,
+    target: String,
+    open: Arc<AtomicBool>,
+    streams: Arc<Mutex<Vec<TcpStream>>>,
+}
+
+impl Proxy {
+    fn start(port: u16, target: &str) -> Self {
+        let proxy = Proxy {
+            port,
+            target: target.to_owned(),
+            open: Arc::new(AtomicBool::new(false)),
+            streams: Arc::default(),
+        };
+        proxy.listen();
+        proxy
+    }
+
+    /// Accepts on the port until [`Proxy::cut`].
+    fn listen(&self) {
+        let listener = TcpListener::bind(("127.0.0.1", self.port)).unwrap();
+        listener.set_nonblocking(true).unwrap();
+        self.open.store(true, Ordering::SeqCst);
+        let (open, streams, target) = (
+            Arc::clone(&self.open),
+            Arc::clone(&self.streams),
+            self.target.clone(),
+        );
+        std::thread::spawn(move || {
+            // The listener is dropped (the port closed) when cut.
+            while open.load(Ordering::SeqCst) {
+                let Ok((client, _)) = listener.accept() else {
+                    std::thread::sleep(Duration::from_millis(5));
+                    continue;
+                };
+                client.set_nonblocking(false).unwrap();
+                let Ok(server) = TcpStream::connect(&target) else {
+                    continue;
+                };
+                let mut kept = streams.lock().unwrap();
+                kept.push(client.try_clone().unwrap());
+                kept.push(server.try_clone().unwrap());
+                pipe(client.try_clone().unwrap(), server.try_clone().unwrap());
+                pipe(server, client);
+            }
+        });
+    }
+
+    /// Closes the port and every connection through it.
+    fn cut(&self) {
+        self.open.store(false, Ordering::SeqCst);
+        for stream in self.streams.lock().unwrap().drain(..) {
+            let _ = stream.shutdown(Shutdown::Both);
+        }
+        // The accept loop notices within a few ms.
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Copies `from` to `to` on a thread of its own until either side closes.
+fn pipe(mut from: TcpStream, mut to: TcpStream) {
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 16 * 1024];
+        loop {
+            match from.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if to.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+        let _ = to.shutdown(Shutdown::Both);
+    });
+}
+
+/// The `host:port` of a `postgres://user@host[:port]/db` URL, and the URL
+/// with `127.0.0.1:proxy` in its place.
+fn through(url: &str, proxy: u16) -> (String, String) {
+    let (scheme_user, rest) = url.split_once('@').unwrap();
+    let (host, path) = rest.split_once('/').unwrap();
+    let target = if host.contains(':') {
+        host.to_owned()
+    } else {
+        format!("{host}:5432")
+    };
+    (target, format!("{scheme_user}@127.0.0.1:{proxy}/{path}"))
+}
+
+#[test]
+fn an_unreachable_database_is_answered_at_once_and_its_return_noticed() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let Some(pg) = runtime.block_on(pg::TempPostgres::create("bora_outage")) else {
+        eprintln!("BORA_TEST_POSTGRES_URL is not set: skipped");
+        return;
+    };
+    let port = free_port();
+    let (target, proxied) = through(&pg.url, port);
+    let proxy = Proxy::start(port, &target);
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(free_port(), &proxied, &[], &dir.path().join("node.log"));
+    let port = server.port;
+    create_workflows(port, WORKFLOWS);
+    assert_eq!(wait_finished(port, &start(port, "short")), "SUCCESS");
+
+    proxy.cut();
+    // The node checks every 2 s (each check given 2 s): a request made
+    // before it noticed waits for the pool, so ask after that.
+    std::thread::sleep(Duration::from_secs(5));
+    let cut = Instant::now();
+    let refused = loop {
+        let asked = Instant::now();
+        let (status, head, body) = request_with(port, "GET", "/v2/workflows", &[], None);
+        if status == 503 && asked.elapsed() < Duration::from_secs(1) {
+            break (head, body);
+        }
+        assert!(
+            cut.elapsed() < Duration::from_secs(30),
+            "still {status} after {:?}: {body}",
+            cut.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(refused.0.contains("retry-after: 1"), "{}", refused.0);
+    assert_eq!(
+        refused.1["faultstring"],
+        "The database is unavailable; try again shortly"
+    );
+    // Writes too, and every one of them at once.
+    for _ in 0..5 {
+        let asked = Instant::now();
+        let (status, _) = request(
+            port,
+            "POST",
+            "/v2/executions",
+            Some(("application/json", br#"{"workflow_name": "short"}"#)),
+        );
+        assert_eq!(status, 503);
+        assert!(
+            asked.elapsed() < Duration::from_secs(1),
+            "{:?}",
+            asked.elapsed()
+        );
+    }
+    let (status, ready) = request(port, "GET", "/ready", None);
+    assert_eq!(status, 503);
+    let store = ready["store"].as_str().unwrap_or_default();
+    assert!(store.starts_with("unreachable since "), "{ready}");
+    // The process itself is fine.
+    assert_eq!(request(port, "GET", "/health", None).0, 200);
+
+    proxy.listen();
+    let back = Instant::now();
+    while request(port, "GET", "/v2/workflows", None).0 != 200 {
+        assert!(
+            back.elapsed() < Duration::from_secs(30),
+            "not back after 30 s"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(request(port, "GET", "/ready", None).0, 200);
+    assert_eq!(wait_finished(port, &start(port, "short")), "SUCCESS");
+    drop(server);
+    proxy.cut();
+}
