@@ -3,8 +3,9 @@
 //! fault and `Retry-After` instead of each waiting for the pool's 30 s
 //! acquire timeout, `/ready` says since when and why, and when the database
 //! is back the node serves and runs executions again. The database is
-//! reached through a TCP proxy in this test, which "cuts" it by closing
-//! every connection and its port. Runs only when `BORA_TEST_POSTGRES_URL`
+//! reached through a TCP proxy in this test, which cuts it off twice: its
+//! port closed (connections refused), then silent (connections accepted,
+//! never answered, as behind a host that drops packets). Runs only when `BORA_TEST_POSTGRES_URL`
 //! is set.
 
 use std::io::{Read, Write};
@@ -26,11 +27,14 @@ short:
       action: std.echo output=1
 ";
 
-/// Forwards connections from a local port to PostgreSQL until cut.
+/// Forwards connections from a local port to PostgreSQL until cut (the
+/// port closed: connections refused) or silenced (connections accepted
+/// and never answered, as a host that drops packets leaves them).
 struct Proxy {
     port: u16,
     target: String,
     open: Arc<AtomicBool>,
+    silent: Arc<AtomicBool>,
     streams: Arc<Mutex<Vec<TcpStream>>>,
 }
 
@@ -40,6 +44,7 @@ impl Proxy {
             port,
             target: target.to_owned(),
             open: Arc::new(AtomicBool::new(false)),
+            silent: Arc::new(AtomicBool::new(false)),
             streams: Arc::default(),
         };
         proxy.listen();
@@ -51,8 +56,9 @@ impl Proxy {
         let listener = TcpListener::bind(("127.0.0.1", self.port)).unwrap();
         listener.set_nonblocking(true).unwrap();
         self.open.store(true, Ordering::SeqCst);
-        let (open, streams, target) = (
+        let (open, silent, streams, target) = (
             Arc::clone(&self.open),
+            Arc::clone(&self.silent),
             Arc::clone(&self.streams),
             self.target.clone(),
         );
@@ -64,6 +70,10 @@ impl Proxy {
                     continue;
                 };
                 client.set_nonblocking(false).unwrap();
+                if silent.load(Ordering::SeqCst) {
+                    streams.lock().unwrap().push(client);
+                    continue;
+                }
                 let Ok(server) = TcpStream::connect(&target) else {
                     continue;
                 };
@@ -79,11 +89,22 @@ impl Proxy {
     /// Closes the port and every connection through it.
     fn cut(&self) {
         self.open.store(false, Ordering::SeqCst);
+        self.close_all();
+        // The accept loop notices within a few ms.
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    /// Closes every connection and answers new ones with silence (or, with
+    /// `false`, forwards them again).
+    fn silence(&self, silent: bool) {
+        self.silent.store(silent, Ordering::SeqCst);
+        self.close_all();
+    }
+
+    fn close_all(&self) {
         for stream in self.streams.lock().unwrap().drain(..) {
             let _ = stream.shutdown(Shutdown::Both);
         }
-        // The accept loop notices within a few ms.
-        std::thread::sleep(Duration::from_millis(50));
     }
 }
 
@@ -134,10 +155,32 @@ fn an_unreachable_database_is_answered_at_once_and_its_return_noticed() {
     create_workflows(port, WORKFLOWS);
     assert_eq!(wait_finished(port, &start(port, "short")), "SUCCESS");
 
+    // The port closed, then the database silent.
+    for silent in [false, true] {
+        if silent {
+            proxy.silence(true);
+        } else {
+            proxy.cut();
+        }
+        refused_at_once(port);
+        if silent {
+            proxy.silence(false);
+        } else {
+            proxy.listen();
+        }
+        served_again(port);
+    }
+    drop(server);
     proxy.cut();
-    // The node checks every 2 s (each check given 2 s): a request made
-    // before it noticed waits for the pool, so ask after that.
-    std::thread::sleep(Duration::from_secs(5));
+}
+
+/// The node noticed the outage: requests are refused at once, reads and
+/// writes, and `/ready` says why while `/health` is fine.
+fn refused_at_once(port: u16) {
+    // The node checks every 2 s, a pooled connection then one of its own
+    // given 2 s each: it notices within 6 s. A request made before that
+    // waits for the pool, so ask after.
+    std::thread::sleep(Duration::from_secs(7));
     let cut = Instant::now();
     let refused = loop {
         let asked = Instant::now();
@@ -146,7 +189,7 @@ fn an_unreachable_database_is_answered_at_once_and_its_return_noticed() {
             break (head, body);
         }
         assert!(
-            cut.elapsed() < Duration::from_secs(30),
+            cut.elapsed() < Duration::from_secs(45),
             "still {status} after {:?}: {body}",
             cut.elapsed()
         );
@@ -157,7 +200,6 @@ fn an_unreachable_database_is_answered_at_once_and_its_return_noticed() {
         refused.1["faultstring"],
         "The database is unavailable; try again shortly"
     );
-    // Writes too, and every one of them at once.
     for _ in 0..5 {
         let asked = Instant::now();
         let (status, _) = request(
@@ -177,10 +219,11 @@ fn an_unreachable_database_is_answered_at_once_and_its_return_noticed() {
     assert_eq!(status, 503);
     let store = ready["store"].as_str().unwrap_or_default();
     assert!(store.starts_with("unreachable since "), "{ready}");
-    // The process itself is fine.
     assert_eq!(request(port, "GET", "/health", None).0, 200);
+}
 
-    proxy.listen();
+/// The database is back: the node serves and runs executions again.
+fn served_again(port: u16) {
     let back = Instant::now();
     while request(port, "GET", "/v2/workflows", None).0 != 200 {
         assert!(
@@ -191,6 +234,4 @@ fn an_unreachable_database_is_answered_at_once_and_its_return_noticed() {
     }
     assert_eq!(request(port, "GET", "/ready", None).0, 200);
     assert_eq!(wait_finished(port, &start(port, "short")), "SUCCESS");
-    drop(server);
-    proxy.cut();
 }

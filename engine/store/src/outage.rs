@@ -10,9 +10,9 @@
 //!
 //! A failed pooled check is confirmed on a connection of its own before it
 //! counts: after a database restart the pool may still hold dead
-//! connections, which it replaces by itself, and that is no outage. A check
-//! that times out while every pooled connection is in use says nothing
-//! either way (the node is busy, not cut off).
+//! connections, which it replaces by itself, and a pool whose connections
+//! are all in use has none to give within the check's time; neither is an
+//! outage.
 
 use std::future::Future;
 use std::sync::Mutex;
@@ -41,8 +41,6 @@ pub struct Outage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reachability {
     Reachable,
-    /// No pooled connection free within the check's time: not a verdict.
-    Busy,
     Unreachable(String),
 }
 
@@ -62,7 +60,6 @@ impl OutageFlag {
         let before = current.clone();
         match found {
             Reachability::Reachable => *current = None,
-            Reachability::Busy => {}
             Reachability::Unreachable(error) => {
                 let since = before.as_ref().map_or(now, |outage| outage.since);
                 *current = Some(Outage {
@@ -92,7 +89,6 @@ impl Store {
     pub async fn check_reachable(&self) -> Reachability {
         let found = match tokio::time::timeout(CHECK_TIMEOUT, self.ping_pooled()).await {
             Ok(Ok(())) => Reachability::Reachable,
-            Err(_) if self.saturated() => Reachability::Busy,
             _ => match tokio::time::timeout(CHECK_TIMEOUT, self.ping_alone()).await {
                 Ok(Ok(())) => Reachability::Reachable,
                 Ok(Err(err)) => Reachability::Unreachable(err.to_string()),
@@ -125,7 +121,7 @@ impl Store {
         loop {
             let pause = match self.check_reachable().await {
                 Reachability::Unreachable(_) => RECHECK_EVERY,
-                _ => CHECK_EVERY,
+                Reachability::Reachable => CHECK_EVERY,
             };
             tokio::select! {
                 () = &mut stop => return,
@@ -146,10 +142,6 @@ impl Store {
         let answered = sqlx::query("SELECT 1").execute(&mut conn).await;
         let _ = conn.close().await;
         answered.map(|_| ())
-    }
-
-    fn saturated(&self) -> bool {
-        self.pool.num_idle() == 0 && self.pool.size() >= self.pool.options().get_max_connections()
     }
 }
 
@@ -177,13 +169,7 @@ mod tests {
             after.as_ref().map(|o| (o.since, o.error.as_str())),
             Some((10, "timed out"))
         );
-        // Busy says nothing either way.
-        assert_eq!(
-            flag.note(&Reachability::Busy, 30).1.map(|o| o.since),
-            Some(10)
-        );
         assert_eq!(flag.note(&Reachability::Reachable, 40).1, None);
         assert_eq!(flag.get(), None);
-        assert_eq!(flag.note(&Reachability::Busy, 50), (None, None));
     }
 }
