@@ -26,9 +26,8 @@ pub async fn health() -> Response {
 pub async fn ready(State(state): State<ApiState>) -> Response {
     // Known to be down: said at once, not after the pool's timeout.
     if let Some(outage) = state.service.outage() {
-        let since = chrono::DateTime::from_timestamp_micros(outage.since)
-            .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
-            .unwrap_or_default();
+        let since = super::wire::time(outage.since);
+        let since = since.as_str().unwrap_or("?");
         return reply(
             StatusCode::SERVICE_UNAVAILABLE,
             &json!({"status": "not ready", "store": format!("unreachable since {since}: {}", outage.error)}),

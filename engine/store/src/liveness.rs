@@ -20,7 +20,8 @@ pub(crate) const RECHECK_AFTER: Duration = Duration::from_millis(500);
 /// epoch; 0: never). One per process: a false alarm costs a ping only.
 static LOST_AT: AtomicU64 = AtomicU64::new(0);
 
-fn now_micros() -> u64 {
+/// Now, in µs since the epoch.
+pub(crate) fn now_micros() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_micros()).unwrap_or(u64::MAX))

@@ -16,7 +16,7 @@
 
 use std::future::Future;
 use std::sync::Mutex;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use sqlx::Connection;
 
@@ -72,12 +72,6 @@ impl OutageFlag {
     }
 }
 
-fn now_micros() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_micros()).unwrap_or(i64::MAX))
-}
-
 impl Store {
     /// The outage the last check found, if it found one.
     pub fn outage(&self) -> Option<Outage> {
@@ -98,12 +92,13 @@ impl Store {
                 )),
             },
         };
-        match self.outage.note(&found, now_micros()) {
+        let now = i64::try_from(crate::liveness::now_micros()).unwrap_or(i64::MAX);
+        match self.outage.note(&found, now) {
             (None, Some(outage)) => {
                 tracing::error!(error = %outage.error, "the database is out of reach; requests are answered 503 until it is back");
             }
             (Some(outage), None) => {
-                let seconds = (now_micros() - outage.since) as f64 / 1e6;
+                let seconds = (now - outage.since) as f64 / 1e6;
                 tracing::warn!(after_s = seconds, "the database is reachable again");
             }
             _ => {}
