@@ -501,13 +501,16 @@ class _NoSample(Exception):
     """No input can be made up for an annotation without running user code."""
 
 
-def _sample(tp):
-    """A JSON value that fits the annotation `tp`."""
+def _sample(tp, within=frozenset()):
+    """A JSON value that fits the annotation `tp`; `within`: the dataclasses
+    being sampled around it (a type that contains itself gets none)."""
     if tp is typing.Any or tp is object or tp is type(None) or tp is None:
         return None
     origin = typing.get_origin(tp)
     if origin is typing.Union or origin is types.UnionType:
-        return _sample(typing.get_args(tp)[0])
+        options = typing.get_args(tp)
+        # null where allowed: the shortest value, and the end of a recursion.
+        return None if type(None) in options else _sample(options[0], within)
     simple = {bool: False, int: 0, float: 0.0, str: ""}
     if tp in simple:
         return simple[tp]
@@ -517,10 +520,13 @@ def _sample(tp):
         return {}
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         # Its constructor would run the author's code at build time.
-        if hasattr(tp, "__post_init__"):
+        if hasattr(tp, "__post_init__") or tp in within:
             raise _NoSample(tp)
         shape = _shape(tp)
-        return {name: _sample(shape.hints.get(name, typing.Any)) for name in shape.required}
+        inner = within | {tp}
+        return {
+            name: _sample(shape.hints.get(name, typing.Any), inner) for name in shape.required
+        }
     raise _NoSample(tp)
 
 

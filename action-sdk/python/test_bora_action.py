@@ -56,6 +56,33 @@ class WithPostInit(Action):
         return None
 
 
+@dataclasses.dataclass(kw_only=True)
+class Tree:
+    label: str = param()
+    child: typing.Optional["Tree"] = param()
+
+
+@dataclasses.dataclass(kw_only=True)
+class Loop:
+    again: "Loop" = param()
+
+
+class Recursive(Action):
+    NAME = "test.recursive"
+    Input = Tree
+
+    def run(self, input, ctx):
+        return None
+
+
+class Looping(Action):
+    NAME = "test.looping"
+    Input = Loop
+
+    def run(self, input, ctx):
+        return None
+
+
 class NoInput(Action):
     NAME = "test.none"
 
@@ -79,6 +106,14 @@ class WarmUp(unittest.TestCase):
         bora_action._warm_up(Counting)
         bora_action._warm_up(NoInput)
         self.assertEqual(Counting.calls, 0)
+
+    def test_types_that_contain_themselves_end_the_made_up_input(self):
+        self.assertEqual(bora_action._sample(Tree), {"label": "", "child": None})
+        # No JSON value fits: nothing to warm, and no endless recursion.
+        with self.assertRaises(bora_action._NoSample):
+            bora_action._sample(Loop)
+        bora_action._warm_up(Recursive)
+        bora_action._warm_up(Looping)
 
     def test_inputs_that_run_author_code_are_not_warmed(self):
         bora_action._warm_up(WithPostInit)

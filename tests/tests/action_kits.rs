@@ -205,7 +205,7 @@ fn python_kit_module_unit_tests() {
         .expect("python3 runs");
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("Ran 5 tests"), "{stderr}");
+    assert!(stderr.contains("Ran 6 tests"), "{stderr}");
 }
 
 #[test]
