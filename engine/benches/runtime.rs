@@ -27,7 +27,9 @@
 //! with `{"name": "bench"}` after warm-up, and a third table: how long
 //! loading each takes on a restarted runtime (the compiled artifact read
 //! from the disk cache, which the first load filled) and its first call.
-//! `BORA_BENCH_ONLY=label,...` keeps only the cases with those labels.
+//! `BORA_BENCH_ONLY=label,...` keeps only the cases with those labels;
+//! `BORA_BENCH_ALLOCATOR=pooling|on-demand` only that allocator (to profile
+//! one).
 
 use std::time::{Duration, Instant};
 
@@ -234,7 +236,13 @@ fn main() {
         "action", "allocator", "threads", "iters", "median µs", "p99 µs", "calls/s"
     );
     let mut breakdown = Vec::new();
-    for allocator in [Allocator::Pooling, Allocator::OnDemand] {
+    let allocators = match std::env::var("BORA_BENCH_ALLOCATOR").as_deref() {
+        Ok("pooling") => vec![Allocator::Pooling],
+        Ok("on-demand") => vec![Allocator::OnDemand],
+        Ok(other) => panic!("BORA_BENCH_ALLOCATOR: `{other}` is not pooling or on-demand"),
+        Err(_) => vec![Allocator::Pooling, Allocator::OnDemand],
+    };
+    for allocator in allocators {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()

@@ -50,6 +50,10 @@ const CLAIM_BATCH: usize = 64;
 /// How long interrupted actions get to wind down before shutdown goes on.
 const INTERRUPT_WAIT: Duration = Duration::from_secs(5);
 
+/// The first pause before an action's bookkeeping is tried again while
+/// the database is out of reach (then longer, up to ten times this).
+const RETRY_PAUSE: Duration = Duration::from_millis(200);
+
 /// The `bora serve` flag that sets [`ExecutorConfig::max_result_bytes`]
 /// (named in the error of a result above it).
 pub const MAX_RESULT_BYTES_FLAG: &str = "--max-result-bytes";
@@ -357,12 +361,14 @@ impl Executor {
         // this node dies it is run again only if safe (the quick standard
         // actions have none: they are simply run again).
         if !std_actions::is_quick(&job.name) {
-            match self
-                .scheduler
-                .store()
-                .mark_started(&job.job_id, self.scheduler.node(), now_micros())
-                .await
-            {
+            let store = self.scheduler.store();
+            let marked = while_unreachable(
+                RETRY_PAUSE,
+                &job.action_id,
+                "marking an action started",
+                || store.mark_started(&job.job_id, self.scheduler.node(), now_micros()),
+            );
+            match marked.await {
                 Ok(true) => {}
                 Ok(false) => {
                     tracing::info!(action = %job.action_id, "not starting an action another node took over");
@@ -380,7 +386,14 @@ impl Executor {
             Called::Done(result) => result,
             Called::Pending => {
                 // Completed later through the API; the job is done.
-                if let Err(err) = self.scheduler.store().delete_job(&job.job_id).await {
+                let store = self.scheduler.store();
+                let deleted = while_unreachable(
+                    RETRY_PAUSE,
+                    &job.action_id,
+                    "deleting an async action's job",
+                    || store.delete_job(&job.job_id),
+                );
+                if let Err(err) = deleted.await {
                     tracing::error!(error = %err, "deleting an async action's job failed");
                 }
                 return;
@@ -414,12 +427,14 @@ impl Executor {
             return;
         }
         let payload = serde_json::to_value(&event).unwrap_or(Value::Null);
-        match self
-            .scheduler
-            .store()
-            .complete_as_event(&job.job_id, self.scheduler.node(), &payload, now_micros())
-            .await
-        {
+        let store = self.scheduler.store();
+        let recorded = while_unreachable(
+            RETRY_PAUSE,
+            &job.action_id,
+            "recording an action's outcome",
+            || store.complete_as_event(&job.job_id, self.scheduler.node(), &payload, now_micros()),
+        );
+        match recorded.await {
             Ok(true) => {}
             Ok(false) => {
                 tracing::info!(action = %job.action_id, "dropping the outcome of an action another node took over");
@@ -540,6 +555,45 @@ impl Executor {
     }
 }
 
+/// Runs `op`, an action's bookkeeping in the store (`what`), until it is
+/// done or fails for another reason than an unreachable database, pausing
+/// `pause`, then longer, between tries. Given up, such a write would leave
+/// the job held by this node, which is alive: the action would never run,
+/// or its outcome never reach the engine, until this node stops.
+async fn while_unreachable<T, F, Fut>(
+    pause: Duration,
+    action: &str,
+    what: &str,
+    mut op: F,
+) -> bora_store::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bora_store::Result<T>>,
+{
+    let mut failures = 0u32;
+    loop {
+        match op().await {
+            Err(err) if err.is_transient() => {
+                if failures == 0 {
+                    tracing::warn!(action, error = %err, "{what} failed; trying again until the database answers");
+                }
+                failures += 1;
+                tokio::time::sleep(pause * failures.min(10)).await;
+            }
+            done => {
+                if failures > 0 && done.is_ok() {
+                    tracing::info!(
+                        action,
+                        tries = failures + 1,
+                        "{what} done once the database answered"
+                    );
+                }
+                return done;
+            }
+        }
+    }
+}
+
 /// The error of an action whose node stopped while it ran and whose task
 /// is not `safe-rerun` (Mistral's wording, then why).
 fn not_rerun_message(name: &str) -> String {
@@ -548,4 +602,42 @@ fn not_rerun_message(name: &str) -> String {
          safely. The only safe thing to do is fail action. (The node running it stopped \
          before it finished; set safe-rerun: true on the task to run it again instead.)"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use bora_store::StoreError;
+
+    use super::*;
+
+    /// Fails with each of `errors` in turn, then answers 7.
+    async fn run(errors: Vec<StoreError>) -> (bora_store::Result<u32>, usize) {
+        let calls = Cell::new(0);
+        let mut errors = errors.into_iter();
+        let done = while_unreachable(Duration::from_millis(1), "a1", "testing", || {
+            calls.set(calls.get() + 1);
+            std::future::ready(errors.next().map_or(Ok(7), Err))
+        })
+        .await;
+        (done, calls.get())
+    }
+
+    #[tokio::test]
+    async fn bookkeeping_waits_for_the_database_and_gives_up_on_anything_else() {
+        let (done, calls) = run(vec![]).await;
+        assert_eq!((done.ok(), calls), (Some(7), 1));
+        let gone = || StoreError::Unavailable("connection refused".into());
+        let (done, calls) = run(vec![gone(), gone(), gone()]).await;
+        assert_eq!((done.ok(), calls), (Some(7), 4));
+        // Another error is final: the same write would fail the same way.
+        let corrupt = StoreError::Corrupt {
+            what: "job payload",
+            detail: "bad".into(),
+        };
+        let (done, calls) = run(vec![gone(), corrupt]).await;
+        assert!(matches!(done, Err(StoreError::Corrupt { .. })));
+        assert_eq!(calls, 2);
+    }
 }

@@ -331,6 +331,13 @@ fn micros(duration: Duration) -> i64 {
 /// loops are woken to claim them). When this node finds itself taken for
 /// dead (it was frozen longer than the timeout), it forgets what it holds
 /// in memory and registers again.
+///
+/// A database outage stops every node's heartbeat alike. Each beat is
+/// bounded (a third of the timeout) so that it does not wait in the pool's
+/// connect retries and back-off once the database returns, and a node
+/// takes others for dead only after its own beats have gone through for a
+/// whole timeout ([`may_reap`]): the others, back as soon as it, have
+/// beaten again by then.
 async fn heartbeat(
     store: Store,
     scheduler: Scheduler,
@@ -341,13 +348,25 @@ async fn heartbeat(
     tokio::pin!(shutdown);
     let mut beat = tokio::time::interval((timeout / 6).max(Duration::from_millis(50)));
     beat.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let bound = (timeout / 3).max(Duration::from_millis(100));
+    // Since when this node's beats go through (µs), from its registration.
+    let mut connected_since = Some(crate::clock::now_micros());
     loop {
         tokio::select! {
             _ = &mut shutdown => return,
             _ = beat.tick() => {}
         }
         let now = crate::clock::now_micros();
-        match store.heartbeat(&record.id, &record.instance, now).await {
+        let beaten =
+            tokio::time::timeout(bound, store.heartbeat(&record.id, &record.instance, now))
+                .await
+                .unwrap_or_else(|_| {
+                    Err(StoreError::Unavailable(format!(
+                        "no answer within {} ms",
+                        bound.as_millis()
+                    )))
+                });
+        match beaten {
             Ok(true) => {}
             Ok(false) => {
                 tracing::warn!(node = %record.id, "this node was taken for dead (frozen longer than the node timeout); its work went to others: starting afresh");
@@ -361,18 +380,39 @@ async fn heartbeat(
                     tracing::error!(error = %err, "cannot register this node again");
                 }
             }
-            Err(err) => tracing::warn!(error = %err, "heartbeat failed"),
+            Err(err) => {
+                if connected_since.is_some() {
+                    tracing::warn!(error = %err, "heartbeat failed");
+                }
+                connected_since = None;
+                continue;
+            }
         }
-        match store.reap_dead_nodes(now - micros(timeout)).await {
-            Ok(0) => {}
-            Ok(freed) => {
+        let since = *connected_since.get_or_insert(now);
+        if !may_reap(since, now, micros(timeout)) {
+            continue;
+        }
+        let reaped = tokio::time::timeout(bound, store.reap_dead_nodes(now - micros(timeout)));
+        match reaped.await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(freed)) => {
                 tracing::info!(jobs = freed, "took over the jobs of dead nodes");
                 scheduler.wake();
                 store.announced(bora_store::JobKind::Action);
             }
-            Err(err) => tracing::warn!(error = %err, "looking for dead nodes failed"),
+            Ok(Err(err)) => tracing::warn!(error = %err, "looking for dead nodes failed"),
+            Err(_) => tracing::warn!("looking for dead nodes took over {bound:?}"),
         }
     }
+}
+
+/// Whether a node whose heartbeats have gone through since `since` may
+/// take others for dead at `now` (µs): only after a whole node `timeout`.
+/// Right after an outage, its own or the database's, the others' last
+/// beats are stale because they could not be written, not because those
+/// nodes died; a node that really died is found one timeout later.
+fn may_reap(since: i64, now: i64, timeout: i64) -> bool {
+    now.saturating_sub(since) >= timeout
 }
 
 async fn wait_stop(mut stopped: watch::Receiver<bool>) {
@@ -380,5 +420,26 @@ async fn wait_stop(mut stopped: watch::Receiver<bool>) {
         if stopped.changed().await.is_err() {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_reap;
+
+    const S: i64 = 1_000_000;
+
+    #[test]
+    fn a_node_reaps_only_after_beating_for_a_whole_timeout() {
+        let timeout = 3 * S;
+        // Connected for long: dead nodes are found at once.
+        assert!(may_reap(0, 100 * S, timeout));
+        // Back from an outage a second ago: the others may still be
+        // reconnecting; it waits.
+        assert!(!may_reap(99 * S, 100 * S, timeout));
+        assert!(!may_reap(100 * S, 100 * S, timeout));
+        assert!(may_reap(97 * S, 100 * S, timeout));
+        // A clock that stepped back does not make it reap early.
+        assert!(!may_reap(101 * S, 100 * S, timeout));
     }
 }

@@ -3,10 +3,15 @@
 //! fault and `Retry-After` instead of each waiting for the pool's 30 s
 //! acquire timeout, `/ready` says since when and why, and when the database
 //! is back the node serves and runs executions again. The database is
-//! reached through a TCP proxy in this test, which cuts it off twice: its
-//! port closed (connections refused), then silent (connections accepted,
-//! never answered, as behind a host that drops packets). Runs only when
-//! `BORA_TEST_POSTGRES_URL` is set.
+//! reached through a TCP proxy in these tests, which cuts it off: its port
+//! closed (connections refused), or silent (connections accepted, never
+//! answered, as behind a host that drops packets).
+//!
+//! An outage of the database itself, seen by every node alike, is nobody's
+//! death: when it ends, the nodes do not take each other for dead on the
+//! strength of heartbeats that could not be written meanwhile, and the
+//! actions that ran through it finish once, not failed as "may have run".
+//! Runs only when `BORA_TEST_POSTGRES_URL` is set.
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -16,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use crate::pg;
 use crate::process_support::{
-    Server, create_workflows, free_port, request, request_with, start, wait_finished,
+    Server, create_workflows, free_port, request, request_with, start, tasks, wait_finished,
 };
 
 const WORKFLOWS: &str = "---
@@ -25,6 +30,23 @@ short:
   tasks:
     t1:
       action: std.echo output=1
+";
+
+/// Chains of sleeps whose tasks are not safe-rerun: a node wrongly taken
+/// for dead fails the sleep it was running with Mistral's redelivery
+/// message.
+const SLEEPS: &str = "---
+version: '2.0'
+sleepy:
+  tasks:
+    t1:
+      action: std.sleep seconds=1
+      on-success: t2
+    t2:
+      action: std.sleep seconds=4
+      on-success: t3
+    t3:
+      action: std.echo output=3
 ";
 
 /// Forwards connections from a local port to PostgreSQL until cut (the
@@ -166,6 +188,69 @@ fn an_unreachable_database_is_answered_at_once_and_its_return_noticed() {
     served_again(port);
     drop(server);
     proxy.cut();
+}
+
+#[test]
+fn an_outage_longer_than_the_node_timeout_takes_no_node_for_dead() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let Some(pg) = runtime.block_on(pg::TempPostgres::create("bora_outage_nodes")) else {
+        eprintln!("BORA_TEST_POSTGRES_URL is not set: skipped");
+        return;
+    };
+    // Each node reaches the database through a proxy of its own.
+    let dir = tempfile::tempdir().unwrap();
+    let node = |name: &str| {
+        let port = free_port();
+        let (target, proxied) = through(&pg.url, port);
+        let proxy = Proxy::start(port, &target);
+        let flags = ["--node-id", name, "--node-timeout", "3"];
+        let log = dir.path().join(format!("{name}.log"));
+        (Server::start(free_port(), &proxied, &flags, &log), proxy)
+    };
+    let ((a, to_a), (b, to_b)) = (node("a"), node("b"));
+    create_workflows(a.port, SLEEPS);
+    let mut executions = Vec::new();
+    for _ in 0..3 {
+        executions.push((a.port, start(a.port, "sleepy")));
+        executions.push((b.port, start(b.port, "sleepy")));
+    }
+    // The database goes while the 4 s sleeps run; they end during the
+    // outage. It comes back for `a` after 9.5 s and for `b` 1.4 s later,
+    // less than the node timeout. By then the pool's connect retries wait
+    // seconds between tries (sqlx doubles the wait from 10 ms; the tenth
+    // try comes 10.2 s after the first): a heartbeat waiting in them would
+    // come back at a's next try and at b's try after that, seconds later,
+    // and `a` would take `b` for dead.
+    std::thread::sleep(Duration::from_millis(1_800));
+    to_a.cut();
+    to_b.cut();
+    std::thread::sleep(Duration::from_millis(9_500));
+    to_a.listen();
+    std::thread::sleep(Duration::from_millis(1_400));
+    to_b.listen();
+    for (port, id) in &executions {
+        let finished = wait_finished(*port, id);
+        assert_eq!(finished, "SUCCESS", "{id}: {:?}", tasks(*port, id));
+        for (name, state, actions) in tasks(*port, id) {
+            assert_eq!(state, "SUCCESS", "{id} {name}");
+            assert_eq!(actions.len(), 1, "{id} {name}: {actions:?}");
+            assert!(
+                actions[0].starts_with("\"SUCCESS\""),
+                "{id} {name}: {actions:?}"
+            );
+        }
+    }
+    let log = |name: &str| std::fs::read_to_string(dir.path().join(format!("{name}.log"))).unwrap();
+    for name in ["a", "b"] {
+        assert!(
+            !log(name).contains("taken for dead"),
+            "node {name} was taken for dead:\n{}",
+            log(name)
+        );
+    }
+    drop((a, b));
+    to_a.cut();
+    to_b.cut();
 }
 
 /// The node noticed the outage: requests are refused at once, reads and

@@ -711,7 +711,9 @@ impl Runtime {
     ) -> Result<CallOutput, ActionFailure> {
         let action = match self.handle(key) {
             Some(action) => Some(action),
-            None => self.load_lazily(key).await?,
+            // Boxed, as the call below: rarely taken, and kept out of the
+            // future every call moves around.
+            None => Box::pin(self.load_lazily(key)).await?,
         };
         let action = action.ok_or_else(|| {
             ActionFailure::early(FailureKind::NotFound {
@@ -747,7 +749,9 @@ impl Runtime {
         ctx: CallContext,
         overrides: CallOverrides,
     ) -> Result<CallOutput, ActionFailure> {
-        let called = self.run_call(action, name, input, ctx, overrides).await;
+        // The call's future (the store, the instance, the timers) is a few
+        // KiB: boxed once here rather than copied into each caller's.
+        let called = Box::pin(self.run_call(action, name, input, ctx, overrides)).await;
         observe(name, &called);
         called
     }
