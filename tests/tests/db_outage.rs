@@ -163,9 +163,7 @@ fn through(url: &str, proxy: u16) -> (String, String) {
 
 #[test]
 fn an_unreachable_database_is_answered_at_once_and_its_return_noticed() {
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let Some(pg) = runtime.block_on(pg::TempPostgres::create("bora_outage")) else {
-        eprintln!("BORA_TEST_POSTGRES_URL is not set: skipped");
+    let Some(pg) = pg::TempPostgres::create_blocking("bora_outage") else {
         return;
     };
     let port = free_port();
@@ -192,9 +190,7 @@ fn an_unreachable_database_is_answered_at_once_and_its_return_noticed() {
 
 #[test]
 fn an_outage_longer_than_the_node_timeout_takes_no_node_for_dead() {
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let Some(pg) = runtime.block_on(pg::TempPostgres::create("bora_outage_nodes")) else {
-        eprintln!("BORA_TEST_POSTGRES_URL is not set: skipped");
+    let Some(pg) = pg::TempPostgres::create_blocking("bora_outage_nodes") else {
         return;
     };
     // Each node reaches the database through a proxy of its own.

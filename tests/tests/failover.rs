@@ -52,9 +52,8 @@ fan:
 const PATIENCE: Duration = Duration::from_secs(180);
 
 fn database() -> Option<(tokio::runtime::Runtime, pg::TempPostgres)> {
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let pg = runtime.block_on(pg::TempPostgres::create("bora_failover"))?;
-    Some((runtime, pg))
+    let pg = pg::TempPostgres::create_blocking("bora_failover")?;
+    Some((tokio::runtime::Runtime::new().unwrap(), pg))
 }
 
 fn node(dir: &Path, name: &str, database: &str, flags: &[&str]) -> Server {

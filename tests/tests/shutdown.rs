@@ -133,8 +133,7 @@ fn sigterm_interrupts_running_loops_and_their_jobs_resume_on_sqlite() {
 
 #[test]
 fn sigterm_interrupts_running_loops_and_their_jobs_resume_on_postgres() {
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let Some(pg) = runtime.block_on(pg::TempPostgres::create("bora_shutdown")) else {
+    let Some(pg) = pg::TempPostgres::create_blocking("bora_shutdown") else {
         return;
     };
     sigterm_interrupts_running_loops_and_their_jobs_resume(&pg.url, Duration::from_secs(60));

@@ -32,6 +32,22 @@ impl TempPostgres {
             database,
         })
     }
+
+    /// [`TempPostgres::create`] for a test that is not async; says on
+    /// stderr that the test is skipped when there is no PostgreSQL.
+    // The store suites are async and use `create`.
+    #[allow(dead_code)]
+    pub fn create_blocking(prefix: &str) -> Option<Self> {
+        let created = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime to create the test database")
+            .block_on(Self::create(prefix));
+        if created.is_none() {
+            eprintln!("BORA_TEST_POSTGRES_URL is not set: skipped");
+        }
+        created
+    }
 }
 
 impl Drop for TempPostgres {
