@@ -220,7 +220,7 @@ impl Executor {
                 jobs
             }
             Err(err) => {
-                tracing::error!(error = %err, "claiming action jobs failed");
+                crate::scheduler::claim_failed("action", &err);
                 Vec::new()
             }
         };

@@ -411,7 +411,7 @@ impl Scheduler {
                     continue;
                 }
                 Ok(_) => {}
-                Err(err) => tracing::error!(error = %err, "claiming event jobs failed"),
+                Err(err) => claim_failed("event", &err),
             }
             let next = self
                 .inner
@@ -446,6 +446,17 @@ impl Scheduler {
     pub fn forget_all(&self) {
         lock(&self.inner.cache).clear();
         lock(&self.inner.inbox).clear();
+    }
+}
+
+/// Logs a failed claim of `kind` jobs (tried again on the loop's next
+/// turn). A database out of reach is logged once by the store's own check
+/// (see `bora_store::outage`), not here every second.
+pub(crate) fn claim_failed(kind: &str, err: &StoreError) {
+    if err.is_transient() {
+        tracing::debug!(error = %err, "claiming {kind} jobs failed");
+    } else {
+        tracing::error!(error = %err, "claiming {kind} jobs failed");
     }
 }
 

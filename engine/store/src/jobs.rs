@@ -10,6 +10,10 @@ use crate::db::{Backend, Store};
 use crate::rows::{Cell, Table};
 use crate::{Result, StoreError};
 
+/// How long a claim loop waits for a connection (see
+/// [`Store::claimer_connection`]).
+const CLAIMER_ACQUIRE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// What a job is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JobKind {
@@ -155,6 +159,7 @@ impl Store {
              RETURNING id, kind, execution_id, due_at, payload, attempts, started_at"
         );
         let _writer = self.writer().await;
+        let mut conn = self.claimer_connection().await?;
         let mut query = sqlx::query(&sql)
             .bind(claim.node.to_owned())
             .bind(claim.kind.as_str().to_owned())
@@ -163,7 +168,7 @@ impl Store {
         if claim.kind == JobKind::Action {
             query = query.bind(claim.executor_name.unwrap_or("").to_owned());
         }
-        let rows = query.fetch_all(&self.pool).await?;
+        let rows = query.fetch_all(&mut *conn).await?;
         let mut jobs = rows
             .iter()
             .map(|row| -> Result<Job> {
@@ -191,13 +196,32 @@ impl Store {
     /// The earliest due time of the free jobs of `kind`, so a claimer can
     /// sleep until then.
     pub async fn next_job_time(&self, kind: JobKind) -> Result<Option<i64>> {
+        let mut conn = self.claimer_connection().await?;
         let next: Option<i64> = sqlx::query_scalar(
             "SELECT MIN(due_at) FROM jobs WHERE kind = $1 AND locked_by IS NULL",
         )
         .bind(kind.as_str().to_owned())
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *conn)
         .await?;
         Ok(next)
+    }
+
+    /// A pooled connection for a claim loop, or the database out of reach
+    /// when none comes within [`CLAIMER_ACQUIRE`]. While the database is
+    /// down, sqlx's pool retries the connect with a wait that doubles from
+    /// 10 ms up to its 30 s acquire timeout, so a claimer left waiting in
+    /// it would resume seconds after the database is back; given up and
+    /// asked again on the loop's next turn, it starts from a short wait.
+    /// Only the wait for a connection is bounded: a claim already sent
+    /// runs to its end, so no job is held by a node that never saw it.
+    async fn claimer_connection(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>> {
+        match tokio::time::timeout(CLAIMER_ACQUIRE, self.pool.acquire()).await {
+            Ok(conn) => Ok(conn?),
+            Err(_) => Err(StoreError::Unavailable(format!(
+                "no database connection within {} s",
+                CLAIMER_ACQUIRE.as_secs()
+            ))),
+        }
     }
 
     /// Records that `node` begins running the action job `id`. `false`
