@@ -357,7 +357,9 @@ async fn heartbeat(
             _ = beat.tick() => {}
         }
         let now = crate::clock::now_micros();
-        match within(bound, store.heartbeat(&record.id, &record.instance, now)).await {
+        match bora_store::outage::within(bound, store.heartbeat(&record.id, &record.instance, now))
+            .await
+        {
             Ok(true) => {}
             Ok(false) => {
                 tracing::warn!(node = %record.id, "this node was taken for dead (frozen longer than the node timeout); its work went to others: starting afresh");
@@ -383,7 +385,8 @@ async fn heartbeat(
         if !may_reap(since, now, micros(timeout)) {
             continue;
         }
-        match within(bound, store.reap_dead_nodes(now - micros(timeout))).await {
+        match bora_store::outage::within(bound, store.reap_dead_nodes(now - micros(timeout))).await
+        {
             Ok(0) => {}
             Ok(freed) => {
                 tracing::info!(jobs = freed, "took over the jobs of dead nodes");
@@ -393,19 +396,6 @@ async fn heartbeat(
             Err(err) => tracing::warn!(error = %err, "looking for dead nodes failed"),
         }
     }
-}
-
-/// `op`, or an unreachable database when it takes longer than `bound`.
-async fn within<T>(
-    bound: Duration,
-    op: impl std::future::Future<Output = Result<T, StoreError>>,
-) -> Result<T, StoreError> {
-    tokio::time::timeout(bound, op).await.unwrap_or_else(|_| {
-        Err(StoreError::Unavailable(format!(
-            "no answer within {} ms",
-            bound.as_millis()
-        )))
-    })
 }
 
 /// Whether a node whose heartbeats have gone through since `since` may

@@ -207,21 +207,13 @@ impl Store {
     }
 
     /// A pooled connection for a claim loop, or the database out of reach
-    /// when none comes within [`CLAIMER_ACQUIRE`]. While the database is
-    /// down, sqlx's pool retries the connect with a wait that doubles from
-    /// 10 ms up to its 30 s acquire timeout, so a claimer left waiting in
-    /// it would resume seconds after the database is back; given up and
-    /// asked again on the loop's next turn, it starts from a short wait.
-    /// Only the wait for a connection is bounded: a claim already sent
-    /// runs to its end, so no job is held by a node that never saw it.
+    /// when none comes within [`CLAIMER_ACQUIRE`] (see
+    /// [`crate::outage::within`]): given up and asked again on the loop's
+    /// next turn, the connect starts from a short wait again. Only the
+    /// wait for a connection is bounded: a claim already sent runs to its
+    /// end, so no job is held by a node that never saw it.
     async fn claimer_connection(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>> {
-        match tokio::time::timeout(CLAIMER_ACQUIRE, self.pool.acquire()).await {
-            Ok(conn) => Ok(conn?),
-            Err(_) => Err(StoreError::Unavailable(format!(
-                "no database connection within {} s",
-                CLAIMER_ACQUIRE.as_secs()
-            ))),
-        }
+        crate::outage::within(CLAIMER_ACQUIRE, async { Ok(self.pool.acquire().await?) }).await
     }
 
     /// Records that `node` begins running the action job `id`. `false`

@@ -72,6 +72,23 @@ impl OutageFlag {
     }
 }
 
+/// `op`, or the database out of reach when it takes longer than `bound`:
+/// for what must not wait in the pool's connect back-off (heartbeats,
+/// claim loops), which retries a refused connect with a wait that doubles
+/// up to the acquire timeout and so may resume seconds after the
+/// database is back.
+pub async fn within<T>(
+    bound: Duration,
+    op: impl Future<Output = crate::Result<T>>,
+) -> crate::Result<T> {
+    tokio::time::timeout(bound, op).await.unwrap_or_else(|_| {
+        Err(crate::StoreError::Unavailable(format!(
+            "no answer within {} ms",
+            bound.as_millis()
+        )))
+    })
+}
+
 impl Store {
     /// The outage the last check found, if it found one.
     pub fn outage(&self) -> Option<Outage> {
