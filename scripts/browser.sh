@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/serve-lib.sh
+. scripts/venv-lib.sh
 
 bora="${1:-target/release/bora}"
 backend="${2:-sqlite}"
@@ -16,18 +17,8 @@ venv="target/browser-venv"
 requirements="tests/browser/requirements.txt"
 out="target/browser"
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "browser: installing Debian's chromium"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
-    apt-get install -y -qq chromium >/dev/null
-fi
-if ! cmp -s "$requirements" "$venv/requirements.txt" 2>/dev/null; then
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
-    cp "$requirements" "$venv/requirements.txt"
-fi
+ensure_chromium
+ensure_venv "$venv" "$requirements"
 
 start_bora "$bora" "$backend"
 echo "browser: dashboard test on $backend"

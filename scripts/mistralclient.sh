@@ -7,18 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/serve-lib.sh
+. scripts/venv-lib.sh
 
 bora="${1:-target/release/bora}"
 backend="${2:-sqlite}"
 venv="target/mistralclient-venv"
 requirements="tests/mistralclient/requirements.txt"
 
-if ! cmp -s "$requirements" "$venv/requirements.txt" 2>/dev/null; then
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
-    cp "$requirements" "$venv/requirements.txt"
-fi
+ensure_venv "$venv" "$requirements"
 
 # On PostgreSQL the server asks for API tokens: the client sends one with
 # --os-auth-token, as against a Mistral behind Keystone.

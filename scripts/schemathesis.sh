@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/serve-lib.sh
+. scripts/venv-lib.sh
 
 bora="${1:-target/release/bora}"
 backend="${2:-sqlite}"
@@ -16,12 +17,7 @@ examples="${3:-20}"
 venv="target/schemathesis-venv"
 requirements="tests/schemathesis/requirements.txt"
 
-if ! cmp -s "$requirements" "$venv/requirements.txt" 2>/dev/null; then
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
-    cp "$requirements" "$venv/requirements.txt"
-fi
+ensure_venv "$venv" "$requirements"
 
 start_bora "$bora" "$backend"
 base="${BORA_URL%/v2}"

@@ -2,7 +2,7 @@
 //! workflow ends with a message naming the limit, and ordinary ones are
 //! untouched.
 
-mod sim;
+use crate::sim;
 
 use bora_core::env::FixedEnv;
 use bora_core::execution::Execution;

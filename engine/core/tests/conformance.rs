@@ -4,7 +4,7 @@
 //! and prints `N passed, N failed`; the REST-level run of the same cases is
 //! scripts/conformance.sh. Skipped when ../shared is absent.
 
-mod sim;
+use crate::sim;
 
 use std::path::PathBuf;
 

@@ -1,6 +1,6 @@
 //! The engine core, construct by construct, driven by an in-memory shell.
 
-mod sim;
+use crate::sim;
 
 use bora_core::records::ActionResult;
 use bora_core::state::State::{self, *};

@@ -2,7 +2,7 @@
 //! state SKIPPED or RUNNING), modelled on Mistral's test_task_skip.py,
 //! test_direct_workflow_rerun.py and test_task_started_finished_at.py.
 
-mod sim;
+use crate::sim;
 
 use bora_core::state::State::{self, *};
 use bora_core::step::{Event, check_rerun};

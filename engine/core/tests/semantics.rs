@@ -1,7 +1,7 @@
 //! Where Bora matches Mistral 23 on points found outside the conformance
 //! corpus (issue 12, 5a–d), and the one place it chooses differently.
 
-mod sim;
+use crate::sim;
 
 use bora_core::records::ActionResult;
 use bora_core::state::State::*;

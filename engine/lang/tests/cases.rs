@@ -1,7 +1,7 @@
 //! Every `wf.yaml` of the shared conformance cases (all accepted by Mistral)
 //! loads and validates, as a workbook when `meta.json` says so.
 
-mod common;
+use crate::common;
 
 use bora_lang::{Kind, parse_any};
 

@@ -2,7 +2,7 @@
 //! real Mistral 23's verdict. Every case where Mistral answered 200 or 400
 //! must get the same verdict (valid or invalid) from Bora.
 
-mod common;
+use crate::common;
 
 use bora_lang::{Kind, parse_any};
 use serde_json::Value;

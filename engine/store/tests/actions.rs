@@ -8,7 +8,7 @@ use bora_store::{
     StoreError,
 };
 
-mod common;
+use crate::common;
 use common::backends;
 
 /// Every project's records, as with authentication off.

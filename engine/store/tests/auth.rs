@@ -2,7 +2,7 @@
 
 use bora_store::{AuditEntry, StoreError};
 
-mod common;
+use crate::common;
 use common::backends;
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 use bora_store::{CronTriggerRecord, ProjectScope, Store, StoreError};
 use serde_json::{Map, json};
 
-mod common;
+use crate::common;
 use common::backends;
 
 /// Every project's records, as with authentication off.

@@ -3,7 +3,7 @@
 use bora_store::{EnvironmentRecord, ProjectScope, StoreError};
 use serde_json::json;
 
-mod common;
+use crate::common;
 use common::backends;
 
 /// Every project's records, as with authentication off.

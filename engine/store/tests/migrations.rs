@@ -13,7 +13,7 @@ use std::path::Path;
 use bora_store::{ProjectScope, Store};
 use sqlx::{AnyPool, Executor, Row};
 
-mod common;
+use crate::common;
 use common::empty_databases;
 
 /// The tables 0014 changes, with a row of each (only the columns without

@@ -13,7 +13,7 @@ use bora_store::{
 use serde_json::Map;
 use sqlx::Executor;
 
-mod common;
+use crate::common;
 use common::backends;
 
 fn scope(project: &str) -> ProjectScope {

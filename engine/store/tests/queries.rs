@@ -8,7 +8,7 @@ use bora_store::queries::{Filter, FilterOp, ListQuery, execution_column, task_co
 use bora_store::{JobKind, NewJob, Store, StoreError, StoredExecution};
 use serde_json::{Map, json};
 
-mod common;
+use crate::common;
 use common::backends;
 
 fn execution(id: &str, name: &str, state: State, created_at: i64) -> StoredExecution {

@@ -9,7 +9,7 @@ use bora_core::state::State;
 use bora_store::{Claim, JobKind, NewJob, NodeRecord, Store, StoreError, StoredExecution};
 use serde_json::{Map, json};
 
-mod common;
+use crate::common;
 use common::backends;
 
 fn execution(id: &str) -> StoredExecution {
