@@ -44,6 +44,9 @@ pub struct Store {
     /// Whether the database is known to be out of reach (see
     /// [`crate::outage`]).
     pub(crate) outage: Arc<crate::outage::OutageFlag>,
+    /// Claims whose answers were lost, whose jobs are to be freed (see
+    /// [`Store::claim_jobs`]).
+    pub(crate) unanswered_claims: Arc<crate::jobs::UnansweredClaims>,
 }
 
 impl Store {
@@ -144,6 +147,7 @@ impl Store {
             projects: Arc::default(),
             readers: Arc::default(),
             outage: Arc::default(),
+            unanswered_claims: Arc::default(),
         })
     }
 

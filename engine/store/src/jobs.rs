@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use crate::db::{Backend, Store};
 use crate::rows::{Cell, Table};
@@ -13,6 +14,33 @@ use crate::{Result, StoreError};
 /// How long a claim loop waits for a connection (see
 /// [`Store::claimer_connection`]).
 const CLAIMER_ACQUIRE: std::time::Duration = std::time::Duration::from_secs(2);
+/// How long a claim waits for its answer (a claim takes milliseconds; the
+/// server cancels statements after 60 s, but a half-open connection never
+/// answers at all).
+const CLAIM_ANSWER: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// The claims of this process whose answers were lost: (node, claim id).
+/// Shared by the clones of a store (every claim loop frees them).
+#[derive(Debug, Default)]
+pub(crate) struct UnansweredClaims(std::sync::Mutex<Vec<(String, String)>>);
+
+impl UnansweredClaims {
+    fn note(&self, node: &str, claim_id: String) {
+        self.lock().push((node.to_owned(), claim_id));
+    }
+
+    fn list(&self) -> Vec<(String, String)> {
+        self.lock().clone()
+    }
+
+    fn forget(&self, claim_id: &str) {
+        self.lock().retain(|(_, id)| id != claim_id);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(String, String)>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
 
 /// What a job is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,7 +166,53 @@ impl Store {
     /// the execution in memory); actions targeted at another executor name
     /// are left to it. On PostgreSQL concurrent claimers skip each other's
     /// rows (`FOR UPDATE SKIP LOCKED`).
+    ///
+    /// The claimed rows carry an id this call chose. When the answer does not
+    /// come (an error, or nothing within [`CLAIM_ANSWER`]: a connection left
+    /// half-open by a partition never answers), the database may still have
+    /// committed the claim; the jobs would stay held by this node, which never
+    /// saw them. The id is kept, and the next claim of this store first frees
+    /// the jobs that carry it. A row that cannot be read is left held (and
+    /// logged) rather than failing the rows claimed with it.
     pub async fn claim_jobs(&self, claim: &Claim<'_>) -> Result<Vec<Job>> {
+        self.free_unanswered_claims().await?;
+        let claim_id = uuid::Uuid::new_v4().to_string();
+        let rows = match self.send_claim(claim, &claim_id).await {
+            Ok(rows) => rows,
+            Err(err) => {
+                self.unanswered_claims.note(claim.node, claim_id);
+                return Err(err);
+            }
+        };
+        let mut jobs = Vec::with_capacity(rows.len());
+        for row in &rows {
+            match job_from_row(row) {
+                Ok(job) => jobs.push(job),
+                Err(err) => tracing::error!(
+                    job = row.try_get::<String, _>("id").unwrap_or_default(),
+                    error = %err,
+                    "a claimed job cannot be read; it stays held by this node, unrun"
+                ),
+            }
+        }
+        jobs.sort_by_key(|job| job.due_at);
+        Ok(jobs)
+    }
+
+    /// For tests: a claim the database commits and whose answer is then
+    /// lost, as when the connection breaks at that moment.
+    #[doc(hidden)]
+    pub async fn claim_jobs_losing_the_answer(&self, claim: &Claim<'_>) -> Result<()> {
+        self.free_unanswered_claims().await?;
+        let claim_id = uuid::Uuid::new_v4().to_string();
+        self.send_claim(claim, &claim_id).await?;
+        self.unanswered_claims.note(claim.node, claim_id);
+        Ok(())
+    }
+
+    /// Sends the claim statement, marking the rows with `claim_id`, and
+    /// waits at most [`CLAIM_ANSWER`] for the claimed rows.
+    async fn send_claim(&self, claim: &Claim<'_>, claim_id: &str) -> Result<Vec<AnyRow>> {
         let lock = match self.backend {
             Backend::Postgres => " FOR UPDATE OF j SKIP LOCKED",
             Backend::Sqlite => "",
@@ -149,48 +223,67 @@ impl Store {
                 "AND (e.owner IS NULL OR e.owner = $1 \
                  OR NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = e.owner))",
             ),
-            JobKind::Action => ("", "AND (j.target IS NULL OR j.target = $5)"),
+            JobKind::Action => ("", "AND (j.target IS NULL OR j.target = $6)"),
         };
         let sql = format!(
-            "UPDATE jobs SET locked_by = $1, attempts = attempts + 1 WHERE id IN (\
+            "UPDATE jobs SET locked_by = $1, claim_id = $2, attempts = attempts + 1 WHERE id IN (\
              SELECT j.id FROM jobs j {join} \
-             WHERE j.kind = $2 AND j.locked_by IS NULL AND j.due_at <= $3 {filter} \
-             ORDER BY j.due_at LIMIT $4{lock}) \
+             WHERE j.kind = $3 AND j.locked_by IS NULL AND j.due_at <= $4 {filter} \
+             ORDER BY j.due_at LIMIT $5{lock}) \
              RETURNING id, kind, execution_id, due_at, payload, attempts, started_at"
         );
         let _writer = self.writer().await;
         let mut conn = self.claimer_connection().await?;
         let mut query = sqlx::query(&sql)
             .bind(claim.node.to_owned())
+            .bind(claim_id.to_owned())
             .bind(claim.kind.as_str().to_owned())
             .bind(claim.now)
             .bind(claim.limit);
         if claim.kind == JobKind::Action {
             query = query.bind(claim.executor_name.unwrap_or("").to_owned());
         }
-        let rows = query.fetch_all(&mut *conn).await?;
-        let mut jobs = rows
-            .iter()
-            .map(|row| -> Result<Job> {
-                let kind: String = row.try_get("kind")?;
-                let payload: String = row.try_get("payload")?;
-                let attempts: i64 = row.try_get("attempts")?;
-                Ok(Job {
-                    id: row.try_get("id")?,
-                    kind: JobKind::parse(&kind)?,
-                    execution_id: row.try_get("execution_id")?,
-                    due_at: row.try_get("due_at")?,
-                    payload: serde_json::from_str(&payload).map_err(|err| StoreError::Corrupt {
-                        what: "job payload",
-                        detail: err.to_string(),
-                    })?,
-                    attempts: attempts - 1,
-                    started_at: row.try_get("started_at")?,
-                })
+        match tokio::time::timeout(CLAIM_ANSWER, query.fetch_all(&mut *conn)).await {
+            Ok(rows) => Ok(rows?),
+            Err(_) => {
+                // The late answer could still arrive on this connection:
+                // it must not serve another statement.
+                conn.close_on_drop();
+                Err(StoreError::Unavailable(format!(
+                    "a claim had no answer within {} s",
+                    CLAIM_ANSWER.as_secs()
+                )))
+            }
+        }
+    }
+
+    /// Frees the jobs of the claims whose answers were lost (see
+    /// [`Store::claim_jobs`]); a claim the database had not committed holds
+    /// none. A claim stays on the list until its jobs are freed.
+    async fn free_unanswered_claims(&self) -> Result<()> {
+        for (node, claim_id) in self.unanswered_claims.list() {
+            let _writer = self.writer().await;
+            let mut conn = self.claimer_connection().await?;
+            let freed = crate::outage::within(CLAIM_ANSWER, async {
+                Ok(sqlx::query(
+                    "UPDATE jobs SET locked_by = NULL, claim_id = NULL, attempts = attempts - 1 \
+                     WHERE locked_by = $1 AND claim_id = $2",
+                )
+                .bind(node.clone())
+                .bind(claim_id.clone())
+                .execute(&mut *conn)
+                .await?)
             })
-            .collect::<Result<Vec<_>>>()?;
-        jobs.sort_by_key(|job| job.due_at);
-        Ok(jobs)
+            .await?;
+            self.unanswered_claims.forget(&claim_id);
+            if freed.rows_affected() > 0 {
+                tracing::warn!(
+                    jobs = freed.rows_affected(),
+                    "freed the jobs of a claim whose answer was lost"
+                );
+            }
+        }
+        Ok(())
     }
 
     /// The earliest due time of the free jobs of `kind`, so a claimer can
@@ -209,9 +302,8 @@ impl Store {
     /// A pooled connection for a claim loop, or the database out of reach
     /// when none comes within [`CLAIMER_ACQUIRE`] (see
     /// [`crate::outage::within`]): given up and asked again on the loop's
-    /// next turn, the connect starts from a short wait again. Only the
-    /// wait for a connection is bounded: a claim already sent runs to its
-    /// end, so no job is held by a node that never saw it.
+    /// next turn, the connect starts from a short wait again. (A claim
+    /// already sent has a bound of its own, [`CLAIM_ANSWER`].)
     async fn claimer_connection(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>> {
         crate::outage::within(CLAIMER_ACQUIRE, async { Ok(self.pool.acquire().await?) }).await
     }
@@ -296,4 +388,23 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// A job as a claim returned it.
+fn job_from_row(row: &AnyRow) -> Result<Job> {
+    let kind: String = row.try_get("kind")?;
+    let payload: String = row.try_get("payload")?;
+    let attempts: i64 = row.try_get("attempts")?;
+    Ok(Job {
+        id: row.try_get("id")?,
+        kind: JobKind::parse(&kind)?,
+        execution_id: row.try_get("execution_id")?,
+        due_at: row.try_get("due_at")?,
+        payload: serde_json::from_str(&payload).map_err(|err| StoreError::Corrupt {
+            what: "job payload",
+            detail: err.to_string(),
+        })?,
+        attempts: attempts - 1,
+        started_at: row.try_get("started_at")?,
+    })
 }

@@ -414,6 +414,92 @@ async fn a_restarted_node_takes_its_own_jobs_back_and_an_id_is_used_once() {
 }
 
 #[tokio::test]
+async fn the_jobs_of_a_claim_whose_answer_was_lost_are_freed_by_the_next_claim() {
+    for backend in backends().await {
+        let store = &backend.store;
+        store
+            .register_node(&node("n1", "a", 100), 0)
+            .await
+            .expect("n1");
+        let mut tx = store.begin().await.expect("begin");
+        tx.insert_jobs(&[
+            free_job("j1", JobKind::Action, "e1", 10),
+            free_job("j2", JobKind::Action, "e1", 20),
+        ])
+        .await
+        .expect("jobs");
+        tx.commit().await.expect("commit");
+        // The database commits the claim, the answer never reaches n1.
+        store
+            .claim_jobs_losing_the_answer(&claim(JobKind::Action, "n1", 25, 10))
+            .await
+            .expect("claim");
+        assert_eq!(
+            store.next_job_time(JobKind::Action).await.expect("next"),
+            None,
+            "{}: the lost claim holds both jobs",
+            backend.name
+        );
+        // n1's next claim frees them first, so it gets them, as first
+        // deliveries: the lost claim ran nothing.
+        let claimed = store
+            .claim_jobs(&claim(JobKind::Action, "n1", 30, 10))
+            .await
+            .expect("claim");
+        let ids: Vec<(&str, i64)> = claimed
+            .iter()
+            .map(|j| (j.id.as_str(), j.attempts))
+            .collect();
+        assert_eq!(ids, [("j1", 0), ("j2", 0)], "{}", backend.name);
+        // Freed once: a later claim finds nothing more to free or take.
+        assert!(
+            store
+                .claim_jobs(&claim(JobKind::Action, "n1", 40, 10))
+                .await
+                .expect("claim")
+                .is_empty()
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_claimed_job_that_cannot_be_read_does_not_fail_the_others() {
+    use sqlx::Executor;
+    for backend in backends().await {
+        let store = &backend.store;
+        let mut tx = store.begin().await.expect("begin");
+        tx.insert_jobs(&[
+            free_job("j1", JobKind::Event, "e1", 10),
+            free_job("j2", JobKind::Event, "e1", 20),
+            free_job("j3", JobKind::Event, "e1", 30),
+        ])
+        .await
+        .expect("jobs");
+        tx.commit().await.expect("commit");
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&backend.url).await.expect("pool");
+        pool.execute("UPDATE jobs SET payload = 'not json' WHERE id = 'j2'")
+            .await
+            .expect("corrupt j2");
+        pool.close().await;
+        let claimed = store
+            .claim_jobs(&claim(JobKind::Event, "n1", 50, 10))
+            .await
+            .expect("the readable jobs are claimed");
+        let ids: Vec<&str> = claimed.iter().map(|j| j.id.as_str()).collect();
+        assert_eq!(ids, ["j1", "j3"], "{}", backend.name);
+        // The unreadable one stays held, not handed out again and again.
+        assert!(
+            store
+                .claim_jobs(&claim(JobKind::Event, "n1", 60, 10))
+                .await
+                .expect("claim")
+                .is_empty()
+        );
+    }
+}
+
+#[tokio::test]
 async fn claims_follow_targets_and_execution_owners() {
     for backend in backends().await {
         let store = &backend.store;
