@@ -245,15 +245,7 @@ impl Store {
         }
         match tokio::time::timeout(CLAIM_ANSWER, query.fetch_all(&mut *conn)).await {
             Ok(rows) => Ok(rows?),
-            Err(_) => {
-                // The late answer could still arrive on this connection:
-                // it must not serve another statement.
-                conn.close_on_drop();
-                Err(StoreError::Unavailable(format!(
-                    "a claim had no answer within {} s",
-                    CLAIM_ANSWER.as_secs()
-                )))
-            }
+            Err(_) => Err(no_answer(&mut conn, "a claim")),
         }
     }
 
@@ -264,17 +256,16 @@ impl Store {
         for (node, claim_id) in self.unanswered_claims.list() {
             let _writer = self.writer().await;
             let mut conn = self.claimer_connection().await?;
-            let freed = crate::outage::within(CLAIM_ANSWER, async {
-                Ok(sqlx::query(
-                    "UPDATE jobs SET locked_by = NULL, claim_id = NULL, attempts = attempts - 1 \
-                     WHERE locked_by = $1 AND claim_id = $2",
-                )
-                .bind(node.clone())
-                .bind(claim_id.clone())
-                .execute(&mut *conn)
-                .await?)
-            })
-            .await?;
+            let query = sqlx::query(
+                "UPDATE jobs SET locked_by = NULL, claim_id = NULL, attempts = attempts - 1 \
+                 WHERE locked_by = $1 AND claim_id = $2",
+            )
+            .bind(node.clone())
+            .bind(claim_id.clone());
+            let freed = match tokio::time::timeout(CLAIM_ANSWER, query.execute(&mut *conn)).await {
+                Ok(freed) => freed?,
+                Err(_) => return Err(no_answer(&mut conn, "freeing a lost claim's jobs")),
+            };
             self.unanswered_claims.forget(&claim_id);
             if freed.rows_affected() > 0 {
                 tracing::warn!(
@@ -290,13 +281,14 @@ impl Store {
     /// sleep until then.
     pub async fn next_job_time(&self, kind: JobKind) -> Result<Option<i64>> {
         let mut conn = self.claimer_connection().await?;
-        let next: Option<i64> = sqlx::query_scalar(
+        let query = sqlx::query_scalar(
             "SELECT MIN(due_at) FROM jobs WHERE kind = $1 AND locked_by IS NULL",
         )
-        .bind(kind.as_str().to_owned())
-        .fetch_one(&mut *conn)
-        .await?;
-        Ok(next)
+        .bind(kind.as_str().to_owned());
+        match tokio::time::timeout(CLAIM_ANSWER, query.fetch_one(&mut *conn)).await {
+            Ok(next) => Ok(next?),
+            Err(_) => Err(no_answer(&mut conn, "the next due time")),
+        }
     }
 
     /// A pooled connection for a claim loop, or the database out of reach
@@ -388,6 +380,17 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// What a claim loop's statement that got no answer within [`CLAIM_ANSWER`]
+/// returns. Its connection is closed rather than pooled: the late answer
+/// could still arrive on it, and it may be half-open for good.
+fn no_answer(conn: &mut sqlx::pool::PoolConnection<sqlx::Any>, what: &str) -> StoreError {
+    conn.close_on_drop();
+    StoreError::Unavailable(format!(
+        "{what} had no answer within {} s",
+        CLAIM_ANSWER.as_secs()
+    ))
 }
 
 /// A job as a claim returned it.
