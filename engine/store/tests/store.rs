@@ -6,7 +6,7 @@ use bora_core::records::{
     ActionExecution, ActionResult, TaskExecution, TaskKind, WorkflowExecution,
 };
 use bora_core::state::State;
-use bora_store::{Claim, JobKind, NewJob, NodeRecord, Store, StoreError, StoredExecution};
+use bora_store::{Claim, Job, JobKind, NewJob, NodeRecord, Store, StoreError, StoredExecution};
 use serde_json::{Map, json};
 
 use crate::common;
@@ -225,6 +225,29 @@ async fn many_actions_are_written_in_batches() {
     }
 }
 
+/// Registers the node `id` (process `instance`) as beating at `heartbeat_at`.
+async fn join(store: &Store, id: &str, instance: &str, heartbeat_at: i64) {
+    store
+        .register_node(&node(id, instance, heartbeat_at), 0)
+        .await
+        .expect(id);
+}
+
+/// Stores `jobs` in a transaction of their own.
+async fn queue(store: &Store, jobs: &[NewJob]) {
+    let mut tx = store.begin().await.expect("begin");
+    tx.insert_jobs(jobs).await.expect("jobs");
+    tx.commit().await.expect("commit");
+}
+
+/// What `node` claims of `kind` at `now`, at most `limit` jobs.
+async fn claim_now(store: &Store, kind: JobKind, node: &str, now: i64, limit: i64) -> Vec<Job> {
+    store
+        .claim_jobs(&claim(kind, node, now, limit))
+        .await
+        .expect("claim")
+}
+
 fn claim(kind: JobKind, node: &str, now: i64, limit: i64) -> Claim<'_> {
     Claim {
         kind,
@@ -263,46 +286,33 @@ fn free_job(id: &str, kind: JobKind, execution: &str, due: i64) -> NewJob {
 async fn jobs_are_claimed_once_and_freed_when_their_node_dies() {
     for backend in backends().await {
         let store = &backend.store;
-        store
-            .register_node(&node("n1", "a", 100), 0)
-            .await
-            .expect("n1");
-        store
-            .register_node(&node("n2", "b", 100), 0)
-            .await
-            .expect("n2");
-        let mut tx = store.begin().await.expect("begin");
-        tx.insert_jobs(&[
-            free_job("j1", JobKind::Action, "e1", 10),
-            free_job("j2", JobKind::Action, "e1", 20),
-            free_job("j3", JobKind::Action, "e1", 1_000),
-        ])
-        .await
-        .expect("jobs");
-        tx.commit().await.expect("commit");
+        join(store, "n1", "a", 100).await;
+        join(store, "n2", "b", 100).await;
+        queue(
+            store,
+            &[
+                free_job("j1", JobKind::Action, "e1", 10),
+                free_job("j2", JobKind::Action, "e1", 20),
+                free_job("j3", JobKind::Action, "e1", 1_000),
+            ],
+        )
+        .await;
 
         // Not due yet.
         assert!(
-            store
-                .claim_jobs(&claim(JobKind::Action, "n1", 5, 10))
+            claim_now(store, JobKind::Action, "n1", 5, 10)
                 .await
-                .expect("claim")
                 .is_empty()
         );
-        let claimed = store
-            .claim_jobs(&claim(JobKind::Action, "n1", 25, 10))
-            .await
-            .expect("claim");
+        let claimed = claim_now(store, JobKind::Action, "n1", 25, 10).await;
         let ids: Vec<&str> = claimed.iter().map(|j| j.id.as_str()).collect();
         assert_eq!(ids, ["j1", "j2"], "{}", backend.name);
         assert_eq!(claimed[0].payload, json!({"n": "j1"}));
         assert_eq!(claimed[0].attempts, 0);
         // Held by a live node: nobody else gets them, however late.
         assert!(
-            store
-                .claim_jobs(&claim(JobKind::Action, "n2", 500, 10))
+            claim_now(store, JobKind::Action, "n2", 500, 10)
                 .await
-                .expect("claim")
                 .is_empty()
         );
         assert_eq!(
@@ -321,10 +331,7 @@ async fn jobs_are_claimed_once_and_freed_when_their_node_dies() {
             !store.heartbeat("n1", "a", 401).await.expect("beat"),
             "n1 learns it was taken for dead"
         );
-        let taken = store
-            .claim_jobs(&claim(JobKind::Action, "n2", 500, 1))
-            .await
-            .expect("claim");
+        let taken = claim_now(store, JobKind::Action, "n2", 500, 1).await;
         assert_eq!(taken.len(), 1);
         assert_eq!(taken[0].attempts, 1, "the second delivery");
         // A job that started is marked, and only by its holder.
@@ -341,14 +348,8 @@ async fn jobs_are_claimed_once_and_freed_when_their_node_dies() {
                 .expect("mark")
         );
         store.reap_dead_nodes(1_000).await.expect("reap");
-        store
-            .register_node(&node("n3", "c", 2_000), 0)
-            .await
-            .expect("n3");
-        let again = store
-            .claim_jobs(&claim(JobKind::Action, "n3", 2_000, 10))
-            .await
-            .expect("claim");
+        join(store, "n3", "c", 2_000).await;
+        let again = claim_now(store, JobKind::Action, "n3", 2_000, 10).await;
         let started: Vec<Option<i64>> = again.iter().map(|j| j.started_at).collect();
         assert!(
             started.contains(&Some(501)),
@@ -362,21 +363,10 @@ async fn jobs_are_claimed_once_and_freed_when_their_node_dies() {
 async fn a_restarted_node_takes_its_own_jobs_back_and_an_id_is_used_once() {
     for backend in backends().await {
         let store = &backend.store;
-        store
-            .register_node(&node("n1", "a", 100), 0)
-            .await
-            .expect("n1");
-        let mut tx = store.begin().await.expect("begin");
-        tx.insert_jobs(&[free_job("j1", JobKind::Event, "e1", 10)])
-            .await
-            .expect("jobs");
-        tx.commit().await.expect("commit");
+        join(store, "n1", "a", 100).await;
+        queue(store, &[free_job("j1", JobKind::Event, "e1", 10)]).await;
         assert_eq!(
-            store
-                .claim_jobs(&claim(JobKind::Event, "n1", 20, 10))
-                .await
-                .expect("claim")
-                .len(),
+            claim_now(store, JobKind::Event, "n1", 20, 10).await.len(),
             1
         );
         // A second process with the same id while the first lives: refused.
@@ -392,22 +382,14 @@ async fn a_restarted_node_takes_its_own_jobs_back_and_an_id_is_used_once() {
             .expect("restart");
         assert_eq!(registered.released, 1, "{}", backend.name);
         assert_eq!(
-            store
-                .claim_jobs(&claim(JobKind::Event, "n1", 300, 10))
-                .await
-                .expect("claim")
-                .len(),
+            claim_now(store, JobKind::Event, "n1", 300, 10).await.len(),
             1
         );
         // Leaving frees its jobs for the others at once.
         store.leave("n1", "b").await.expect("leave");
         assert!(store.list_nodes().await.expect("nodes").is_empty());
         assert_eq!(
-            store
-                .claim_jobs(&claim(JobKind::Event, "n2", 300, 10))
-                .await
-                .expect("claim")
-                .len(),
+            claim_now(store, JobKind::Event, "n2", 300, 10).await.len(),
             1
         );
     }
@@ -417,18 +399,15 @@ async fn a_restarted_node_takes_its_own_jobs_back_and_an_id_is_used_once() {
 async fn the_jobs_of_a_claim_whose_answer_was_lost_are_freed_by_the_next_claim() {
     for backend in backends().await {
         let store = &backend.store;
-        store
-            .register_node(&node("n1", "a", 100), 0)
-            .await
-            .expect("n1");
-        let mut tx = store.begin().await.expect("begin");
-        tx.insert_jobs(&[
-            free_job("j1", JobKind::Action, "e1", 10),
-            free_job("j2", JobKind::Action, "e1", 20),
-        ])
-        .await
-        .expect("jobs");
-        tx.commit().await.expect("commit");
+        join(store, "n1", "a", 100).await;
+        queue(
+            store,
+            &[
+                free_job("j1", JobKind::Action, "e1", 10),
+                free_job("j2", JobKind::Action, "e1", 20),
+            ],
+        )
+        .await;
         // The database commits the claim, the answer never reaches n1.
         store
             .claim_jobs_losing_the_answer(&claim(JobKind::Action, "n1", 25, 10))
@@ -442,10 +421,7 @@ async fn the_jobs_of_a_claim_whose_answer_was_lost_are_freed_by_the_next_claim()
         );
         // n1's next claim frees them first, so it gets them, as first
         // deliveries: the lost claim ran nothing.
-        let claimed = store
-            .claim_jobs(&claim(JobKind::Action, "n1", 30, 10))
-            .await
-            .expect("claim");
+        let claimed = claim_now(store, JobKind::Action, "n1", 30, 10).await;
         let ids: Vec<(&str, i64)> = claimed
             .iter()
             .map(|j| (j.id.as_str(), j.attempts))
@@ -453,10 +429,8 @@ async fn the_jobs_of_a_claim_whose_answer_was_lost_are_freed_by_the_next_claim()
         assert_eq!(ids, [("j1", 0), ("j2", 0)], "{}", backend.name);
         // Freed once: a later claim finds nothing more to free or take.
         assert!(
-            store
-                .claim_jobs(&claim(JobKind::Action, "n1", 40, 10))
+            claim_now(store, JobKind::Action, "n1", 40, 10)
                 .await
-                .expect("claim")
                 .is_empty()
         );
     }
@@ -467,15 +441,15 @@ async fn a_claimed_job_that_cannot_be_read_does_not_fail_the_others() {
     use sqlx::Executor;
     for backend in backends().await {
         let store = &backend.store;
-        let mut tx = store.begin().await.expect("begin");
-        tx.insert_jobs(&[
-            free_job("j1", JobKind::Event, "e1", 10),
-            free_job("j2", JobKind::Event, "e1", 20),
-            free_job("j3", JobKind::Event, "e1", 30),
-        ])
-        .await
-        .expect("jobs");
-        tx.commit().await.expect("commit");
+        queue(
+            store,
+            &[
+                free_job("j1", JobKind::Event, "e1", 10),
+                free_job("j2", JobKind::Event, "e1", 20),
+                free_job("j3", JobKind::Event, "e1", 30),
+            ],
+        )
+        .await;
         sqlx::any::install_default_drivers();
         let pool = sqlx::AnyPool::connect(&backend.url).await.expect("pool");
         pool.execute("UPDATE jobs SET payload = 'not json' WHERE id = 'j2'")
@@ -490,10 +464,8 @@ async fn a_claimed_job_that_cannot_be_read_does_not_fail_the_others() {
         assert_eq!(ids, ["j1", "j3"], "{}", backend.name);
         // The unreadable one stays held, not handed out again and again.
         assert!(
-            store
-                .claim_jobs(&claim(JobKind::Event, "n1", 60, 10))
+            claim_now(store, JobKind::Event, "n1", 60, 10)
                 .await
-                .expect("claim")
                 .is_empty()
         );
     }
@@ -503,14 +475,8 @@ async fn a_claimed_job_that_cannot_be_read_does_not_fail_the_others() {
 async fn claims_follow_targets_and_execution_owners() {
     for backend in backends().await {
         let store = &backend.store;
-        store
-            .register_node(&node("n1", "a", 100), 0)
-            .await
-            .expect("n1");
-        store
-            .register_node(&node("n2", "b", 100), 0)
-            .await
-            .expect("n2");
+        join(store, "n1", "a", 100).await;
+        join(store, "n2", "b", 100).await;
         let mut owned = execution("owned");
         owned.owner = Some("n1".into());
         let mut tx = store.begin().await.expect("begin");
@@ -523,10 +489,8 @@ async fn claims_follow_targets_and_execution_owners() {
         tx.commit().await.expect("commit");
         // Targeted at another executor name: not for n2 as it is.
         assert!(
-            store
-                .claim_jobs(&claim(JobKind::Action, "n2", 20, 10))
+            claim_now(store, JobKind::Action, "n2", 20, 10)
                 .await
-                .expect("claim")
                 .is_empty()
         );
         let named = Claim {
@@ -541,20 +505,14 @@ async fn claims_follow_targets_and_execution_owners() {
         );
         // The event's execution is n1's while n1 lives.
         assert!(
-            store
-                .claim_jobs(&claim(JobKind::Event, "n2", 20, 10))
+            claim_now(store, JobKind::Event, "n2", 20, 10)
                 .await
-                .expect("claim")
                 .is_empty()
         );
         assert!(store.heartbeat("n2", "b", 400).await.expect("beat"));
         store.reap_dead_nodes(300).await.expect("reap");
         assert_eq!(
-            store
-                .claim_jobs(&claim(JobKind::Event, "n2", 500, 10))
-                .await
-                .expect("claim")
-                .len(),
+            claim_now(store, JobKind::Event, "n2", 500, 10).await.len(),
             1,
             "{}",
             backend.name
@@ -578,9 +536,7 @@ async fn concurrent_claims_never_share_a_job() {
                 created_at: 0,
             })
             .collect();
-        let mut tx = store.begin().await.expect("begin");
-        tx.insert_jobs(&jobs).await.expect("jobs");
-        tx.commit().await.expect("commit");
+        queue(&store, &jobs).await;
 
         let mut handles = Vec::new();
         for node in 0..4 {
@@ -588,10 +544,7 @@ async fn concurrent_claims_never_share_a_job() {
             handles.push(tokio::spawn(async move {
                 let mut mine = Vec::new();
                 loop {
-                    let got = store
-                        .claim_jobs(&claim(JobKind::Event, &format!("n{node}"), 1, 7))
-                        .await
-                        .expect("claim");
+                    let got = claim_now(&store, JobKind::Event, &format!("n{node}"), 1, 7).await;
                     if got.is_empty() {
                         break mine;
                     }
