@@ -177,13 +177,7 @@ impl Store {
     pub async fn claim_jobs(&self, claim: &Claim<'_>) -> Result<Vec<Job>> {
         self.free_unanswered_claims().await?;
         let claim_id = uuid::Uuid::new_v4().to_string();
-        let rows = match self.send_claim(claim, &claim_id).await {
-            Ok(rows) => rows,
-            Err(err) => {
-                self.unanswered_claims.note(claim.node, claim_id);
-                return Err(err);
-            }
-        };
+        let rows = self.send_claim(claim, &claim_id).await?;
         let mut jobs = Vec::with_capacity(rows.len());
         for row in &rows {
             match job_from_row(row) {
@@ -211,7 +205,9 @@ impl Store {
     }
 
     /// Sends the claim statement, marking the rows with `claim_id`, and
-    /// waits at most [`CLAIM_ANSWER`] for the claimed rows.
+    /// waits at most [`CLAIM_ANSWER`] for the claimed rows. Once the
+    /// statement is sent, a failure notes the claim as unanswered (a claim
+    /// that never got a connection holds nothing: it is not noted).
     async fn send_claim(&self, claim: &Claim<'_>, claim_id: &str) -> Result<Vec<AnyRow>> {
         let lock = match self.backend {
             Backend::Postgres => " FOR UPDATE OF j SKIP LOCKED",
@@ -243,10 +239,14 @@ impl Store {
         if claim.kind == JobKind::Action {
             query = query.bind(claim.executor_name.unwrap_or("").to_owned());
         }
-        match tokio::time::timeout(CLAIM_ANSWER, query.fetch_all(&mut *conn)).await {
-            Ok(rows) => Ok(rows?),
+        let answer = match tokio::time::timeout(CLAIM_ANSWER, query.fetch_all(&mut *conn)).await {
+            Ok(rows) => rows.map_err(StoreError::from),
             Err(_) => Err(no_answer(&mut conn, "a claim")),
+        };
+        if answer.is_err() {
+            self.unanswered_claims.note(claim.node, claim_id.to_owned());
         }
+        answer
     }
 
     /// Frees the jobs of the claims whose answers were lost (see
