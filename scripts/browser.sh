@@ -13,12 +13,11 @@ cd "$(dirname "$0")/.."
 
 bora="${1:-target/release/bora}"
 backend="${2:-sqlite}"
-venv="target/browser-venv"
-requirements="tests/browser/requirements.txt"
 out="target/browser"
 
 ensure_chromium
-ensure_venv "$venv" "$requirements"
+ensure_tool browser
+venv="$TOOL_VENV"
 
 start_bora "$bora" "$backend"
 echo "browser: dashboard test on $backend"

@@ -11,10 +11,9 @@ cd "$(dirname "$0")/.."
 
 bora="${1:-target/release/bora}"
 backend="${2:-sqlite}"
-venv="target/mistralclient-venv"
-requirements="tests/mistralclient/requirements.txt"
 
-ensure_venv "$venv" "$requirements"
+ensure_tool mistralclient
+venv="$TOOL_VENV"
 
 # On PostgreSQL the server asks for API tokens: the client sends one with
 # --os-auth-token, as against a Mistral behind Keystone.

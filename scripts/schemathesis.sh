@@ -14,10 +14,9 @@ cd "$(dirname "$0")/.."
 bora="${1:-target/release/bora}"
 backend="${2:-sqlite}"
 examples="${3:-20}"
-venv="target/schemathesis-venv"
-requirements="tests/schemathesis/requirements.txt"
 
-ensure_venv "$venv" "$requirements"
+ensure_tool schemathesis
+venv="$TOOL_VENV"
 
 start_bora "$bora" "$backend"
 base="${BORA_URL%/v2}"

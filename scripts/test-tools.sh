@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/venv-lib.sh
 
-ensure_venv target/mistralclient-venv tests/mistralclient/requirements.txt
-ensure_venv target/schemathesis-venv tests/schemathesis/requirements.txt
+ensure_tool mistralclient
+ensure_tool schemathesis
 ensure_chromium
-ensure_venv target/browser-venv tests/browser/requirements.txt
+ensure_tool browser

@@ -1,16 +1,19 @@
 # Sourced by the test scripts: the Python tools they drive Bora with, each in
 # a virtualenv under target/ holding exactly its pinned requirements.
 #
-#   ensure_venv VENV REQUIREMENTS   (made again only when REQUIREMENTS changed)
-#   ensure_chromium                 (Debian's chromium, for the browser test)
+#   ensure_tool NAME   the virtualenv target/NAME-venv with the requirements
+#                      of tests/NAME/requirements.txt (made again only when
+#                      they changed); sets TOOL_VENV to its path
+#   ensure_chromium    Debian's chromium, for the browser test
 
-ensure_venv() {
-    local venv="$1" requirements="$2"
-    if ! cmp -s "$requirements" "$venv/requirements.txt" 2>/dev/null; then
-        rm -rf "$venv"
-        python3 -m venv "$venv"
-        "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
-        cp "$requirements" "$venv/requirements.txt"
+ensure_tool() {
+    local requirements="tests/$1/requirements.txt"
+    TOOL_VENV="target/$1-venv"
+    if ! cmp -s "$requirements" "$TOOL_VENV/requirements.txt" 2>/dev/null; then
+        rm -rf "$TOOL_VENV"
+        python3 -m venv "$TOOL_VENV"
+        "$TOOL_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+        cp "$requirements" "$TOOL_VENV/requirements.txt"
     fi
 }
 

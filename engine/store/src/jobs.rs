@@ -175,9 +175,7 @@ impl Store {
     /// the jobs that carry it. A row that cannot be read is left held (and
     /// logged) rather than failing the rows claimed with it.
     pub async fn claim_jobs(&self, claim: &Claim<'_>) -> Result<Vec<Job>> {
-        self.free_unanswered_claims().await?;
-        let claim_id = uuid::Uuid::new_v4().to_string();
-        let rows = self.send_claim(claim, &claim_id).await?;
+        let (_, rows) = self.new_claim(claim).await?;
         let mut jobs = Vec::with_capacity(rows.len());
         for row in &rows {
             match job_from_row(row) {
@@ -197,11 +195,18 @@ impl Store {
     /// lost, as when the connection breaks at that moment.
     #[doc(hidden)]
     pub async fn claim_jobs_losing_the_answer(&self, claim: &Claim<'_>) -> Result<()> {
-        self.free_unanswered_claims().await?;
-        let claim_id = uuid::Uuid::new_v4().to_string();
-        self.send_claim(claim, &claim_id).await?;
+        let (claim_id, _) = self.new_claim(claim).await?;
         self.unanswered_claims.note(claim.node, claim_id);
         Ok(())
+    }
+
+    /// Frees the jobs of earlier claims whose answers were lost, then sends
+    /// `claim` under a new id: the id and the claimed rows.
+    async fn new_claim(&self, claim: &Claim<'_>) -> Result<(String, Vec<AnyRow>)> {
+        self.free_unanswered_claims().await?;
+        let claim_id = uuid::Uuid::new_v4().to_string();
+        let rows = self.send_claim(claim, &claim_id).await?;
+        Ok((claim_id, rows))
     }
 
     /// Sends the claim statement, marking the rows with `claim_id`, and
