@@ -357,7 +357,8 @@ async fn heartbeat(
             _ = beat.tick() => {}
         }
         let now = crate::clock::now_micros();
-        match bora_store::outage::within(bound, store.heartbeat(&record.id, &record.instance, now))
+        match store
+            .heartbeat(&record.id, &record.instance, now, bound)
             .await
         {
             Ok(true) => {}
@@ -385,8 +386,7 @@ async fn heartbeat(
         if !may_reap(since, now, micros(timeout)) {
             continue;
         }
-        match bora_store::outage::within(bound, store.reap_dead_nodes(now - micros(timeout))).await
-        {
+        match store.reap_dead_nodes(now - micros(timeout), bound).await {
             Ok(0) => {}
             Ok(freed) => {
                 tracing::info!(jobs = freed, "took over the jobs of dead nodes");

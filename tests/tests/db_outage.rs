@@ -15,7 +15,7 @@
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -64,12 +64,16 @@ timer:
 
 /// Forwards connections from a local port to PostgreSQL until cut (the
 /// port closed: connections refused) or silenced (connections accepted
-/// and never answered, as a host that drops packets leaves them).
+/// and never answered, as a host that drops packets leaves them); or its
+/// open connections swallowed (see [`Proxy::swallow`]).
 struct Proxy {
     port: u16,
     target: String,
     open: Arc<AtomicBool>,
     silent: Arc<AtomicBool>,
+    /// Bumped by [`Proxy::swallow`]: connections made before it forward
+    /// nothing more.
+    generation: Arc<AtomicU64>,
     streams: Arc<Mutex<Vec<TcpStream>>>,
 }
 
@@ -80,6 +84,7 @@ impl Proxy {
             target: target.to_owned(),
             open: Arc::new(AtomicBool::new(false)),
             silent: Arc::new(AtomicBool::new(false)),
+            generation: Arc::default(),
             streams: Arc::default(),
         };
         proxy.listen();
@@ -91,9 +96,10 @@ impl Proxy {
         let listener = TcpListener::bind(("127.0.0.1", self.port)).unwrap();
         listener.set_nonblocking(true).unwrap();
         self.open.store(true, Ordering::SeqCst);
-        let (open, silent, streams, target) = (
+        let (open, silent, generation, streams, target) = (
             Arc::clone(&self.open),
             Arc::clone(&self.silent),
+            Arc::clone(&self.generation),
             Arc::clone(&self.streams),
             self.target.clone(),
         );
@@ -115,8 +121,13 @@ impl Proxy {
                 let mut kept = streams.lock().unwrap();
                 kept.push(client.try_clone().unwrap());
                 kept.push(server.try_clone().unwrap());
-                pipe(client.try_clone().unwrap(), server.try_clone().unwrap());
-                pipe(server, client);
+                let born = (Arc::clone(&generation), generation.load(Ordering::SeqCst));
+                pipe(
+                    client.try_clone().unwrap(),
+                    server.try_clone().unwrap(),
+                    born.clone(),
+                );
+                pipe(server, client, born);
             }
         });
     }
@@ -136,6 +147,14 @@ impl Proxy {
         self.close_all();
     }
 
+    /// The connections open now stay open but carry nothing more either
+    /// way (what is sent is taken and dropped), as when a NAT or firewall
+    /// forgets them or the database's host freezes after acknowledging:
+    /// each is half-open for good. New connections are forwarded.
+    fn swallow(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
     fn close_all(&self) {
         for stream in self.streams.lock().unwrap().drain(..) {
             let _ = stream.shutdown(Shutdown::Both);
@@ -143,13 +162,16 @@ impl Proxy {
     }
 }
 
-/// Copies `from` to `to` on a thread of its own until either side closes.
-fn pipe(mut from: TcpStream, mut to: TcpStream) {
+/// Copies `from` to `to` on a thread of its own until either side closes;
+/// once the generation moved from the one the connection was born in, what
+/// is read is dropped.
+fn pipe(mut from: TcpStream, mut to: TcpStream, (generation, born): (Arc<AtomicU64>, u64)) {
     std::thread::spawn(move || {
         let mut buf = [0u8; 16 * 1024];
         loop {
             match from.read(&mut buf) {
                 Ok(0) | Err(_) => break,
+                Ok(_) if generation.load(Ordering::SeqCst) != born => {}
                 Ok(n) => {
                     if to.write_all(&buf[..n]).is_err() {
                         break;
@@ -296,6 +318,100 @@ fn timers_due_during_an_outage_fire_once_when_it_ends() {
     eprintln!(
         "timers fired {:?} after the database came back",
         back.elapsed()
+    );
+    drop(server);
+    proxy.cut();
+}
+
+#[test]
+fn connections_that_stop_answering_are_given_up_and_the_work_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_pg, proxy, server)) = proxied_node("bora_outage_half_open", dir.path()) else {
+        return;
+    };
+    create_workflows(server.port, SLEEPS);
+    create_workflows(server.port, WORKFLOWS);
+    let executions: Vec<String> = (0..3).map(|_| start(server.port, "sleepy")).collect();
+    // While the 4 s sleeps run, every connection the node has open goes
+    // silent for good: the committer's, the claim loops', the heartbeat's
+    // and the idle ones in the pool. New connections work.
+    std::thread::sleep(Duration::from_millis(2_500));
+    proxy.swallow();
+    let swallowed = Instant::now();
+    for id in &executions {
+        let finished = wait_finished(server.port, id);
+        assert_eq!(finished, "SUCCESS", "{id}: {:?}", tasks(server.port, id));
+        for (name, state, actions) in tasks(server.port, id) {
+            assert_eq!(state, "SUCCESS", "{id} {name}");
+            assert_eq!(actions.len(), 1, "{id} {name}: {actions:?}");
+        }
+    }
+    eprintln!(
+        "the executions finished {:?} after their connections went silent",
+        swallowed.elapsed()
+    );
+    // Nothing is left stuck on a silent connection: the pool serves.
+    for _ in 0..20 {
+        assert_eq!(
+            wait_finished(server.port, &start(server.port, "short")),
+            "SUCCESS"
+        );
+    }
+    assert_eq!(request(server.port, "GET", "/ready", None).0, 200);
+    drop(server);
+    proxy.cut();
+}
+
+#[test]
+fn a_commit_whose_connection_goes_silent_is_given_up_and_stored_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_pg, proxy, server)) = proxied_node("bora_outage_commit", dir.path()) else {
+        return;
+    };
+    let port = server.port;
+    let mut chain = String::from("---\nversion: '2.0'\nchain:\n  tasks:\n");
+    for i in 1..=10 {
+        chain.push_str(&format!("    t{i}:\n      action: std.echo output={i}\n"));
+        if i < 10 {
+            chain.push_str(&format!("      on-success: t{}\n", i + 1));
+        }
+    }
+    create_workflows(port, &chain);
+    // Starts one after another for 3 s: each answers once its first step
+    // is committed, so a commit is in flight most of the time, and the
+    // connections go silent under one of them.
+    let starter = std::thread::spawn(move || {
+        let began = Instant::now();
+        let mut ids = Vec::new();
+        while began.elapsed() < Duration::from_secs(3) {
+            ids.push(start(port, "chain"));
+        }
+        ids
+    });
+    std::thread::sleep(Duration::from_millis(1_500));
+    proxy.swallow();
+    let swallowed = Instant::now();
+    let executions = starter.join().unwrap();
+    for id in &executions {
+        assert_eq!(
+            wait_finished(port, id),
+            "SUCCESS",
+            "{id}: {:?}",
+            tasks(port, id)
+        );
+        let tasks = tasks(port, id);
+        assert_eq!(tasks.len(), 10, "{id}: {tasks:?}");
+        for (name, state, actions) in tasks {
+            assert_eq!(state, "SUCCESS", "{id} {name}");
+            assert_eq!(actions.len(), 1, "{id} {name}: {actions:?}");
+        }
+    }
+    let log = std::fs::read_to_string(dir.path().join("node.log")).unwrap();
+    eprintln!(
+        "{} executions finished {:?} after their connections went silent; {} statements given up",
+        executions.len(),
+        swallowed.elapsed(),
+        log.matches("had no answer").count()
     );
     drop(server);
     proxy.cut();

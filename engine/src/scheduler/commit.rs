@@ -17,6 +17,7 @@ use std::collections::HashSet;
 
 use bora_core::execution::Execution;
 use bora_core::step::Command;
+use bora_store::outage::ANSWER_BOUND;
 use bora_store::{HeldConnection, JobKind, StoredExecution};
 use tokio::sync::oneshot;
 
@@ -153,9 +154,35 @@ impl Scheduler {
     }
 
     /// Stores a group in one transaction and answers each write set.
+    ///
+    /// The transaction is given [`ANSWER_BOUND`]: on a connection that a
+    /// partition left half-open it would wait for good, and with it every
+    /// execution of the group. Given up, its connection is closed and each
+    /// write set answered with a transient failure (its worker steps it
+    /// again from the store). Whether a failed commit was stored is not
+    /// known; if it was, the jobs it created held by this node, which this
+    /// node will never deliver, are freed by its next claim (see
+    /// `bora_store::StoreTx::insert_jobs`).
     async fn commit_group(&self, group: Vec<WriteSet>, held: &mut HeldConnection) {
-        let mut stored = Vec::with_capacity(group.len());
-        let result = self.store_group(group, &mut stored, held).await;
+        let mut pending = group;
+        let mut stored = Vec::with_capacity(pending.len());
+        let result = match tokio::time::timeout(
+            ANSWER_BOUND,
+            self.store_group(&mut pending, &mut stored, held),
+        )
+        .await
+        {
+            Ok(result) => result,
+            Err(_) => {
+                held.abandon();
+                Err(SchedulerError::Store(bora_store::StoreError::Unavailable(
+                    format!(
+                        "the commit had no answer from the database within {} s",
+                        ANSWER_BOUND.as_secs()
+                    ),
+                )))
+            }
+        };
         if result.is_err() {
             held.release();
         }
@@ -185,7 +212,10 @@ impl Scheduler {
             Err(err) => {
                 let message = err.to_string();
                 let transient = err.is_transient();
-                for (set, _) in stored {
+                let unanswered = pending
+                    .into_iter()
+                    .chain(stored.into_iter().map(|(set, _)| set));
+                for set in unanswered {
                     let failure = if transient {
                         SchedulerError::Store(bora_store::StoreError::Unavailable(message.clone()))
                     } else {
@@ -200,9 +230,12 @@ impl Scheduler {
     /// The transaction of a group. Write sets that cannot be stored are
     /// answered here; those stored are moved to `stored` with their
     /// follow-ups (answered by the caller once the commit is known).
+    ///
+    /// The write sets stay in `group` until the transaction's reads are
+    /// done (so that a transaction given up before can answer them all).
     async fn store_group(
         &self,
-        group: Vec<WriteSet>,
+        group: &mut Vec<WriteSet>,
         stored: &mut Vec<(WriteSet, After)>,
         held: &mut HeldConnection,
     ) -> Result<(), SchedulerError> {
@@ -235,7 +268,7 @@ impl Scheduler {
         };
 
         let mut gone_jobs = Vec::new();
-        for set in group {
+        for set in std::mem::take(group) {
             if set.new {
                 // `remove`: of two starts with one id in this group, the
                 // first (whose row the insert kept) has it.

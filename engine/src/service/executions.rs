@@ -82,12 +82,18 @@ impl Service {
             Prepared::New(stored) => stored,
         };
         let id = stored.execution.id.clone();
+        // The id taken already means, with a client's id, a start before
+        // this one (a client's retry); without, this request's own attempt
+        // whose commit was not answered (given up, or the connection lost)
+        // but stored: either way the execution stored is the answer.
+        let exists = async {
+            let created = req.id.is_none();
+            Ok::<_, ServiceError>((self.store.get_execution(&id).await?, created))
+        };
         match self.scheduler.start_here(&stored).await {
             Started::Stored(started) => return Ok((*started, true)),
-            Started::Exists if req.id.is_some() => {
-                return Ok((self.store.get_execution(&id).await?, false));
-            }
-            Started::Exists | Started::Declined => {}
+            Started::Exists => return exists.await,
+            Started::Declined => {}
         }
         let now = now_micros();
         let mut stored = stored;
@@ -98,11 +104,9 @@ impl Service {
         let mut tx = self.store.begin().await?;
         match tx.insert_execution(&stored).await {
             Ok(()) => {}
-            // A client that retried with the same id (its first request
-            // got through): the execution it started, not a second one.
-            Err(StoreError::Duplicate { .. }) if req.id.is_some() => {
+            Err(StoreError::Duplicate { .. }) => {
                 drop(tx);
-                return Ok((self.store.get_execution(&id).await?, false));
+                return exists.await;
             }
             Err(err) => return Err(err.into()),
         }

@@ -365,3 +365,15 @@ const POSTGRES_SETTINGS: &[&str] = &[
     "SELECT set_config('plan_cache_mode', 'force_generic_plan', false) \
      WHERE current_setting('server_version_num')::int >= 120000",
 ];
+
+/// A write transaction on `conn`, as [`Store::begin_write`] starts one on a
+/// pooled connection.
+pub(crate) async fn begin_on(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+) -> Result<sqlx::Transaction<'_, sqlx::Any>> {
+    Ok(match backend {
+        Backend::Sqlite => sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?,
+        Backend::Postgres => sqlx::Connection::begin(conn).await?,
+    })
+}

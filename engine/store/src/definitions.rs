@@ -6,6 +6,7 @@ use sqlx::any::AnyRow;
 use crate::crud::{exists, fetch_all, fetch_named, fetch_optional, insert, json_column};
 use crate::db::Store;
 use crate::projects::Lookup;
+use crate::readers::READ_BOUND;
 use crate::rows::{Cell, Table, json, opt_text, text};
 use crate::{Result, StoreError};
 
@@ -168,16 +169,19 @@ impl Store {
         lookup: Lookup<'_>,
     ) -> Result<WorkflowDefinition> {
         let mut reader = self.reader().await?;
-        let found = fetch_named(
-            &mut *reader,
-            &TABLE,
-            BY_KEY,
-            &[identifier, namespace],
-            lookup,
-            from_row,
+        let found = tokio::time::timeout(
+            READ_BOUND,
+            fetch_named(
+                &mut *reader,
+                &TABLE,
+                BY_KEY,
+                &[identifier, namespace],
+                lookup,
+                from_row,
+            ),
         )
-        .await?;
-        reader.done();
+        .await;
+        let found = reader.finish(found, "reading a workflow definition")?;
         found.ok_or_else(|| not_found(identifier, namespace))
     }
 
@@ -204,11 +208,13 @@ impl Store {
     /// A parsed spec by hash.
     pub async fn get_spec(&self, hash: &str) -> Result<String> {
         let mut reader = self.reader().await?;
-        let found = sqlx::query_scalar("SELECT spec FROM specs WHERE hash = $1")
-            .bind(hash.to_owned())
-            .fetch_optional(&mut *reader)
-            .await?;
-        reader.done();
+        let query =
+            sqlx::query_scalar("SELECT spec FROM specs WHERE hash = $1").bind(hash.to_owned());
+        let found = tokio::time::timeout(READ_BOUND, async {
+            Ok(query.fetch_optional(&mut *reader).await?)
+        })
+        .await;
+        let found: Option<String> = reader.finish(found, "reading a workflow spec")?;
         found.ok_or_else(|| StoreError::NotFound {
             kind: "WorkflowSpec",
             key: format!("hash={hash}"),

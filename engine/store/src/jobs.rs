@@ -8,16 +8,15 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::db::{Backend, Store};
+use crate::outage::{answered, no_answer};
 use crate::rows::{Cell, Table};
 use crate::{Result, StoreError};
 
 /// How long a claim loop waits for a connection (see
 /// [`Store::claimer_connection`]).
 const CLAIMER_ACQUIRE: std::time::Duration = std::time::Duration::from_secs(2);
-/// How long a claim waits for its answer (a claim takes milliseconds; the
-/// server cancels statements after 60 s, but a half-open connection never
-/// answers at all).
-const CLAIM_ANSWER: std::time::Duration = std::time::Duration::from_secs(20);
+/// How long a claim waits for its answer (a claim takes milliseconds).
+const CLAIM_ANSWER: std::time::Duration = crate::outage::ANSWER_BOUND;
 
 /// The claims of this process whose answers were lost: (node, claim id).
 /// Shared by the clones of a store (every claim loop frees them).
@@ -25,7 +24,7 @@ const CLAIM_ANSWER: std::time::Duration = std::time::Duration::from_secs(20);
 pub(crate) struct UnansweredClaims(std::sync::Mutex<Vec<(String, String)>>);
 
 impl UnansweredClaims {
-    fn note(&self, node: &str, claim_id: String) {
+    pub(crate) fn note(&self, node: &str, claim_id: String) {
         self.lock().push((node.to_owned(), claim_id));
     }
 
@@ -139,10 +138,13 @@ pub(crate) const JOBS: Table = Table {
         "attempts",
         "created_at",
         "target",
+        "claim_id",
     ],
 };
 
-pub(crate) fn job_cells(job: &NewJob) -> Vec<Cell> {
+/// The cells of `job`; one created held carries `claim` (see
+/// [`crate::StoreTx::insert_jobs`]).
+pub(crate) fn job_cells(job: &NewJob, claim: Option<&str>) -> Vec<Cell> {
     vec![
         Cell::Text(Some(job.id.clone())),
         Cell::Text(Some(job.kind.as_str().to_owned())),
@@ -156,7 +158,13 @@ pub(crate) fn job_cells(job: &NewJob) -> Vec<Cell> {
         Cell::Int(Some(i64::from(job.locked_by.is_some()))),
         Cell::Int(Some(job.created_at)),
         Cell::Text(job.target.clone()),
+        Cell::Text(claim.filter(|_| job.locked_by.is_some()).map(str::to_owned)),
     ]
+}
+
+/// A new claim id (see [`Store::claim_jobs`] and [`Store::answer_lost`]).
+pub(crate) fn new_claim_id() -> String {
+    uuid::Uuid::new_v4().to_string()
 }
 
 impl Store {
@@ -196,15 +204,24 @@ impl Store {
     #[doc(hidden)]
     pub async fn claim_jobs_losing_the_answer(&self, claim: &Claim<'_>) -> Result<()> {
         let (claim_id, _) = self.new_claim(claim).await?;
-        self.unanswered_claims.note(claim.node, claim_id);
+        self.answer_lost(claim.node, claim_id);
         Ok(())
+    }
+
+    /// Notes that a statement which may have given `node` jobs under
+    /// `claim_id` (a claim, or a transaction that inserted jobs held by
+    /// it: [`crate::StoreTx::insert_jobs`]) got no answer: the
+    /// database may have committed it, and `node` never saw those jobs. The
+    /// next claim of this store frees them first.
+    pub fn answer_lost(&self, node: &str, claim_id: String) {
+        self.unanswered_claims.note(node, claim_id);
     }
 
     /// Frees the jobs of earlier claims whose answers were lost, then sends
     /// `claim` under a new id: the id and the claimed rows.
     async fn new_claim(&self, claim: &Claim<'_>) -> Result<(String, Vec<AnyRow>)> {
         self.free_unanswered_claims().await?;
-        let claim_id = uuid::Uuid::new_v4().to_string();
+        let claim_id = new_claim_id();
         let rows = self.send_claim(claim, &claim_id).await?;
         Ok((claim_id, rows))
     }
@@ -246,10 +263,10 @@ impl Store {
         }
         let answer = match tokio::time::timeout(CLAIM_ANSWER, query.fetch_all(&mut *conn)).await {
             Ok(rows) => rows.map_err(StoreError::from),
-            Err(_) => Err(no_answer(&mut conn, "a claim")),
+            Err(_) => Err(no_answer(&mut conn, "a claim", CLAIM_ANSWER)),
         };
         if answer.is_err() {
-            self.unanswered_claims.note(claim.node, claim_id.to_owned());
+            self.answer_lost(claim.node, claim_id.to_owned());
         }
         answer
     }
@@ -269,7 +286,13 @@ impl Store {
             .bind(claim_id.clone());
             let freed = match tokio::time::timeout(CLAIM_ANSWER, query.execute(&mut *conn)).await {
                 Ok(freed) => freed?,
-                Err(_) => return Err(no_answer(&mut conn, "freeing a lost claim's jobs")),
+                Err(_) => {
+                    return Err(no_answer(
+                        &mut conn,
+                        "freeing a lost claim's jobs",
+                        CLAIM_ANSWER,
+                    ));
+                }
             };
             self.unanswered_claims.forget(&claim_id);
             if freed.rows_affected() > 0 {
@@ -292,7 +315,7 @@ impl Store {
         .bind(kind.as_str().to_owned());
         match tokio::time::timeout(CLAIM_ANSWER, query.fetch_one(&mut *conn)).await {
             Ok(next) => Ok(next?),
-            Err(_) => Err(no_answer(&mut conn, "the next due time")),
+            Err(_) => Err(no_answer(&mut conn, "the next due time", CLAIM_ANSWER)),
         }
     }
 
@@ -310,13 +333,20 @@ impl Store {
     /// while it waited): the call must not happen.
     pub async fn mark_started(&self, id: &str, node: &str, now: i64) -> Result<bool> {
         let _writer = self.writer().await;
-        let done = sqlx::query("UPDATE jobs SET started_at = $3 WHERE id = $1 AND locked_by = $2")
-            .bind(id.to_owned())
-            .bind(node.to_owned())
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+        let bound = crate::outage::ANSWER_BOUND;
+        let (mut conn, deadline) = self.connection_within(bound).await?;
+        let outcome = tokio::time::timeout_at(deadline, async {
+            let done =
+                sqlx::query("UPDATE jobs SET started_at = $3 WHERE id = $1 AND locked_by = $2")
+                    .bind(id.to_owned())
+                    .bind(node.to_owned())
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+            Ok(done.rows_affected() > 0)
+        })
+        .await;
+        answered(outcome, &mut conn, "recording a call's start", bound)
     }
 
     /// Turns the action job `id` that `node` ran into a free event job for
@@ -331,22 +361,30 @@ impl Store {
         now: i64,
     ) -> Result<bool> {
         let _writer = self.writer().await;
-        let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE jobs SET kind = 'event', payload = $3, locked_by = NULL, attempts = 0, \
-             due_at = $4, started_at = NULL, target = NULL WHERE id = $1 AND locked_by = $2",
-        )
-        .bind(id.to_owned())
-        .bind(node.to_owned())
-        .bind(event.to_string())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        let changed = done.rows_affected() > 0;
-        if changed {
-            crate::notify::announce(&mut tx, self.backend, JobKind::Event).await?;
-        }
-        tx.commit().await?;
+        let bound = crate::outage::ANSWER_BOUND;
+        let (mut conn, deadline) = self.connection_within(bound).await?;
+        let backend = self.backend;
+        let outcome = tokio::time::timeout_at(deadline, async {
+            let mut tx = crate::db::begin_on(&mut conn, backend).await?;
+            let done = sqlx::query(
+                "UPDATE jobs SET kind = 'event', payload = $3, locked_by = NULL, attempts = 0, \
+                 due_at = $4, started_at = NULL, target = NULL WHERE id = $1 AND locked_by = $2",
+            )
+            .bind(id.to_owned())
+            .bind(node.to_owned())
+            .bind(event.to_string())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            let changed = done.rows_affected() > 0;
+            if changed {
+                crate::notify::announce(&mut tx, backend, JobKind::Event).await?;
+            }
+            tx.commit().await?;
+            Ok(changed)
+        })
+        .await;
+        let changed = answered(outcome, &mut conn, "recording a call's outcome", bound)?;
         if changed {
             self.announced(JobKind::Event);
         }
@@ -385,17 +423,6 @@ impl Store {
             .await?;
         Ok(())
     }
-}
-
-/// What a claim loop's statement that got no answer within [`CLAIM_ANSWER`]
-/// returns. Its connection is closed rather than pooled: the late answer
-/// could still arrive on it, and it may be half-open for good.
-fn no_answer(conn: &mut sqlx::pool::PoolConnection<sqlx::Any>, what: &str) -> StoreError {
-    conn.close_on_drop();
-    StoreError::Unavailable(format!(
-        "{what} had no answer within {} s",
-        CLAIM_ANSWER.as_secs()
-    ))
 }
 
 /// A job as a claim returned it.

@@ -48,10 +48,19 @@ pub(crate) fn needs_check(idle_for: Duration) -> bool {
     check_due(idle_for, now_micros(), LOST_AT.load(Ordering::Relaxed))
 }
 
+/// How long that check waits for the answer: a connection that does not
+/// answer a ping at once is not worth waiting for (one a partition left
+/// half-open never answers); it is closed and another one taken.
+const PING_ANSWER: Duration = Duration::from_secs(2);
+
 /// Whether a connection idle for `idle_for` can be used: pinged first when
 /// [`needs_check`] says so.
 pub(crate) async fn usable(conn: &mut sqlx::AnyConnection, idle_for: Duration) -> bool {
-    !needs_check(idle_for) || sqlx::Connection::ping(conn).await.is_ok()
+    !needs_check(idle_for)
+        || matches!(
+            tokio::time::timeout(PING_ANSWER, sqlx::Connection::ping(conn)).await,
+            Ok(Ok(()))
+        )
 }
 
 /// [`needs_check`] at `now` with the last loss at `lost_at` (µs).

@@ -10,9 +10,12 @@
 //! and comes back finds its row gone, and its steps find their jobs taken:
 //! what it still does is discarded.
 
+use std::time::Duration;
+
 use sqlx::Row;
 
 use crate::db::Store;
+use crate::outage::answered;
 use crate::{Result, StoreError};
 
 /// A node as registered in the store.
@@ -93,38 +96,57 @@ impl Store {
 
     /// Refreshes a node's heartbeat. `false` when its row is gone: the
     /// others took it for dead (and its jobs over); it must register again
-    /// and forget the work it holds in memory.
-    pub async fn heartbeat(&self, id: &str, instance: &str, now: i64) -> Result<bool> {
+    /// and forget the work it holds in memory. The connection and the
+    /// answer must come within `bound`, or the beat fails (its connection
+    /// closed: see [`crate::outage::no_answer`]).
+    pub async fn heartbeat(
+        &self,
+        id: &str,
+        instance: &str,
+        now: i64,
+        bound: Duration,
+    ) -> Result<bool> {
         let _writer = self.writer().await;
-        let done =
-            sqlx::query("UPDATE nodes SET heartbeat_at = $3 WHERE id = $1 AND instance = $2")
-                .bind(id.to_owned())
-                .bind(instance.to_owned())
-                .bind(now)
-                .execute(&self.pool)
-                .await?;
-        Ok(done.rows_affected() > 0)
+        let (mut conn, deadline) = self.connection_within(bound).await?;
+        let outcome = tokio::time::timeout_at(deadline, async {
+            let done =
+                sqlx::query("UPDATE nodes SET heartbeat_at = $3 WHERE id = $1 AND instance = $2")
+                    .bind(id.to_owned())
+                    .bind(instance.to_owned())
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+            Ok(done.rows_affected() > 0)
+        })
+        .await;
+        answered(outcome, &mut conn, "a heartbeat", bound)
     }
 
     /// Deletes the nodes whose heartbeat is older than `dead_before` and
     /// frees every job held by a node that is not registered. Returns how
-    /// many jobs were freed.
-    pub async fn reap_dead_nodes(&self, dead_before: i64) -> Result<u64> {
+    /// many jobs were freed. Bounded like [`Store::heartbeat`].
+    pub async fn reap_dead_nodes(&self, dead_before: i64, bound: Duration) -> Result<u64> {
         let _writer = self.writer().await;
-        let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM nodes WHERE heartbeat_at < $1")
-            .bind(dead_before)
+        let (mut conn, deadline) = self.connection_within(bound).await?;
+        let backend = self.backend;
+        let outcome = tokio::time::timeout_at(deadline, async {
+            let mut tx = crate::db::begin_on(&mut conn, backend).await?;
+            sqlx::query("DELETE FROM nodes WHERE heartbeat_at < $1")
+                .bind(dead_before)
+                .execute(&mut *tx)
+                .await?;
+            let freed = sqlx::query(
+                "UPDATE jobs SET locked_by = NULL WHERE locked_by IS NOT NULL \
+                 AND locked_by NOT IN (SELECT id FROM nodes)",
+            )
             .execute(&mut *tx)
-            .await?;
-        let freed = sqlx::query(
-            "UPDATE jobs SET locked_by = NULL WHERE locked_by IS NOT NULL \
-             AND locked_by NOT IN (SELECT id FROM nodes)",
-        )
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        Ok(freed)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            Ok(freed)
+        })
+        .await;
+        answered(outcome, &mut conn, "the look for dead nodes", bound)
     }
 
     /// Frees the jobs a node holds and removes its row (graceful shutdown:

@@ -89,7 +89,59 @@ pub async fn within<T>(
     })
 }
 
+/// How long the engine's own statements (claims, commits, an executor's
+/// records of a call) wait for the database's answer before the connection
+/// is given up: a connection a partition left half-open never answers, and
+/// sqlx has no bound of its own (nor TCP keepalives). PostgreSQL ends any
+/// statement after 60 s itself (`statement_timeout`), but only one that
+/// reached it; an answer taking 20 s is one that is not coming.
+pub const ANSWER_BOUND: Duration = Duration::from_secs(20);
+
+/// What a statement that got no answer within `bound` returns. Its
+/// connection is closed rather than pooled: the late answer could still
+/// arrive on it, and sqlx would ping it on its way back to the pool, a
+/// ping with no bound that a half-open connection never answers (holding
+/// the pool slot for good).
+pub(crate) fn no_answer(
+    conn: &mut sqlx::pool::PoolConnection<sqlx::Any>,
+    what: &str,
+    bound: Duration,
+) -> crate::StoreError {
+    conn.close_on_drop();
+    crate::StoreError::Unavailable(format!(
+        "{what} had no answer within {} ms",
+        bound.as_millis()
+    ))
+}
+
+/// A statement's outcome within its time (see [`Store::connection_within`]),
+/// or [`no_answer`].
+pub(crate) fn answered<T>(
+    outcome: Result<crate::Result<T>, tokio::time::error::Elapsed>,
+    conn: &mut sqlx::pool::PoolConnection<sqlx::Any>,
+    what: &str,
+    bound: Duration,
+) -> crate::Result<T> {
+    outcome.unwrap_or_else(|_| Err(no_answer(conn, what, bound)))
+}
+
 impl Store {
+    /// A pooled connection and the deadline for the statement to run on it,
+    /// `bound` from now: the connection and the answer must both come
+    /// within it. The caller runs its statement under
+    /// `tokio::time::timeout_at(deadline, ..)` and passes the outcome to
+    /// [`answered`]. (Not one helper taking the statement as a closure: a
+    /// closure over the connection's lifetime defeats the compiler's
+    /// `Send` check of the loops that call it.)
+    pub(crate) async fn connection_within(
+        &self,
+        bound: Duration,
+    ) -> crate::Result<(sqlx::pool::PoolConnection<sqlx::Any>, tokio::time::Instant)> {
+        let deadline = tokio::time::Instant::now() + bound;
+        let conn = within(bound, async { Ok(self.pool.acquire().await?) }).await?;
+        Ok((conn, deadline))
+    }
+
     /// The outage the last check found, if it found one.
     pub fn outage(&self) -> Option<Outage> {
         self.outage.get()
@@ -98,9 +150,9 @@ impl Store {
     /// Checks once that the database answers (see the module's doc) and
     /// records what it found.
     pub async fn check_reachable(&self) -> Reachability {
-        let found = match tokio::time::timeout(CHECK_TIMEOUT, self.ping_pooled()).await {
-            Ok(Ok(())) => Reachability::Reachable,
-            _ => match tokio::time::timeout(CHECK_TIMEOUT, self.ping_alone()).await {
+        let found = match self.ping_pooled().await {
+            Ok(()) => Reachability::Reachable,
+            Err(_) => match tokio::time::timeout(CHECK_TIMEOUT, self.ping_alone()).await {
                 Ok(Ok(())) => Reachability::Reachable,
                 Ok(Err(err)) => Reachability::Unreachable(err.to_string()),
                 Err(_) => Reachability::Unreachable(format!(
@@ -142,10 +194,14 @@ impl Store {
         }
     }
 
-    async fn ping_pooled(&self) -> Result<(), sqlx::Error> {
-        let mut conn = self.pool.acquire().await?;
-        sqlx::query("SELECT 1").execute(&mut *conn).await?;
-        Ok(())
+    async fn ping_pooled(&self) -> crate::Result<()> {
+        let (mut conn, deadline) = self.connection_within(CHECK_TIMEOUT).await?;
+        let outcome = tokio::time::timeout_at(deadline, async {
+            sqlx::query("SELECT 1").execute(&mut *conn).await?;
+            Ok(())
+        })
+        .await;
+        answered(outcome, &mut conn, "a check", CHECK_TIMEOUT)
     }
 
     /// A connection of its own, for a verdict the pool cannot give.

@@ -12,6 +12,7 @@
 
 use crate::Result;
 use crate::db::Store;
+use crate::readers::READ_BOUND;
 
 /// The project of everything made while authentication is off (Mistral's
 /// name for it).
@@ -159,12 +160,12 @@ impl Store {
             }
         };
         let mut reader = self.reader().await?;
-        let project = sqlx::query_scalar(sql)
-            .bind(id.to_owned())
-            .fetch_optional(&mut *reader)
-            .await?;
-        reader.done();
-        Ok(project)
+        let query = sqlx::query_scalar(sql).bind(id.to_owned());
+        let project = tokio::time::timeout(READ_BOUND, async {
+            Ok(query.fetch_optional(&mut *reader).await?)
+        })
+        .await;
+        reader.finish(project, "reading an owner's project")
     }
 }
 

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::crud::{fetch_all, fetch_optional};
 use crate::db::Store;
+use crate::readers::READ_BOUND;
 use crate::rows::{
     ACTIONS, EXECUTIONS, StoredExecution, TASKS, action_from_row, execution_from_row, task_from_row,
 };
@@ -14,14 +15,13 @@ impl Store {
     /// One workflow execution.
     pub async fn get_execution(&self, id: &str) -> Result<StoredExecution> {
         let mut reader = self.reader().await?;
-        let found = fetch_optional(
-            &mut *reader,
-            &format!("{} WHERE id = $1", EXECUTIONS.select_sql()),
-            &[id],
-            execution_from_row,
+        let sql = format!("{} WHERE id = $1", EXECUTIONS.select_sql());
+        let found = tokio::time::timeout(
+            READ_BOUND,
+            fetch_optional(&mut *reader, &sql, &[id], execution_from_row),
         )
-        .await?;
-        reader.done();
+        .await;
+        let found = reader.finish(found, "reading an execution")?;
         found.ok_or_else(|| StoreError::NotFound {
             kind: "WorkflowExecution",
             key: format!("id={id}"),
@@ -42,14 +42,16 @@ impl Store {
     /// execution for this made each `GET` of it slow).
     pub async fn published_globals(&self, execution_id: &str) -> Result<Vec<Map<String, Value>>> {
         let mut reader = self.reader().await?;
-        let rows: Vec<String> = sqlx::query_scalar(
+        let query = sqlx::query_scalar(
             "SELECT published_global FROM task_executions \
              WHERE workflow_execution_id = $1 AND published_global <> '{}' ORDER BY seq",
         )
-        .bind(execution_id.to_owned())
-        .fetch_all(&mut *reader)
-        .await?;
-        reader.done();
+        .bind(execution_id.to_owned());
+        let rows = tokio::time::timeout(READ_BOUND, async {
+            Ok(query.fetch_all(&mut *reader).await?)
+        })
+        .await;
+        let rows: Vec<String> = reader.finish(rows, "reading published variables")?;
         rows.iter()
             .map(|raw| {
                 serde_json::from_str(raw).map_err(|err| StoreError::Corrupt {

@@ -96,7 +96,30 @@ impl Reader<'_> {
     pub(crate) fn done(self) {
         self.store.readers.push(self.conn, &self.store.pool);
     }
+
+    /// What a read on this reader, run under
+    /// `tokio::time::timeout(READ_BOUND, ..)`, came to: on success the
+    /// connection goes back on the stack; on an error to the pool; when no
+    /// answer came, it is closed (see [`crate::outage::no_answer`]).
+    pub(crate) fn finish<T>(
+        mut self,
+        outcome: std::result::Result<Result<T>, tokio::time::error::Elapsed>,
+        what: &str,
+    ) -> Result<T> {
+        match outcome {
+            Ok(Ok(found)) => {
+                self.done();
+                Ok(found)
+            }
+            Ok(Err(err)) => Err(err),
+            Err(_) => Err(crate::outage::no_answer(&mut self.conn, what, READ_BOUND)),
+        }
+    }
 }
+
+/// How long a read waits for its answer (reads take milliseconds; one on
+/// a connection left half-open would wait for good).
+pub(crate) const READ_BOUND: std::time::Duration = crate::outage::ANSWER_BOUND;
 
 impl Deref for Reader<'_> {
     type Target = sqlx::AnyConnection;

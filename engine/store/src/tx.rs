@@ -1,6 +1,7 @@
 //! The write transaction of one engine step.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::time::Instant;
 
 use bora_core::records::{ActionExecution, TaskExecution};
@@ -13,6 +14,7 @@ use tokio::sync::OwnedMutexGuard;
 use crate::db::{Backend, Store};
 use crate::jobs::{JOBS, JobKind, NewJob, job_cells};
 use crate::projects::ProjectScope;
+use crate::readers::READ_BOUND;
 use crate::rows::{
     ACTIONS, Cell, EXECUTIONS, StoredExecution, TASKS, Table, action_cells, action_from_row,
     execution_cells, execution_from_row, task_cells, task_from_row,
@@ -42,7 +44,32 @@ pub struct StoreTx<'c> {
     _writer: Option<OwnedMutexGuard<()>>,
     /// Kinds of free jobs this transaction queued, announced at commit.
     announced: Vec<JobKind>,
+    /// The claim of the jobs it inserts held by a node, from the first.
+    held: Option<HeldJobs>,
     store: Store,
+}
+
+/// The jobs a transaction inserts held by a node (which delivers them
+/// itself once the commit is known) carry a claim id of the transaction's,
+/// as if that node had claimed them. When the commit is not known to have
+/// succeeded (it failed, or the transaction was dropped: its answer may
+/// have been lost after the database committed), the claim is noted as
+/// unanswered (see [`Store::answer_lost`]): the node never delivers those
+/// jobs, and its next claim frees them for whoever claims them.
+struct HeldJobs {
+    node: String,
+    claim_id: String,
+    unanswered: Arc<crate::jobs::UnansweredClaims>,
+    committed: bool,
+}
+
+impl Drop for HeldJobs {
+    fn drop(&mut self) {
+        if !self.committed {
+            self.unanswered
+                .note(&self.node, std::mem::take(&mut self.claim_id));
+        }
+    }
 }
 
 /// A pooled connection that one long-lived writer (a committer) keeps
@@ -62,6 +89,14 @@ impl HeldConnection {
     /// transaction takes a new one.
     pub fn release(&mut self) {
         self.conn = None;
+    }
+
+    /// Closes the connection rather than giving it back: a statement on it
+    /// got no answer (see [`crate::outage::no_answer`]).
+    pub fn abandon(&mut self) {
+        if let Some(mut conn) = self.conn.take() {
+            conn.close_on_drop();
+        }
     }
 }
 
@@ -98,16 +133,13 @@ impl Store {
         if let Some(conn) = held.conn.as_mut()
             && !crate::liveness::usable(conn, idle).await
         {
-            held.conn = None;
+            held.abandon();
         }
         let conn = match &mut held.conn {
             Some(conn) => conn,
             empty => empty.insert(self.pool.acquire().await?),
         };
-        let tx = match self.backend {
-            Backend::Sqlite => sqlx::Connection::begin_with(&mut **conn, "BEGIN IMMEDIATE").await?,
-            Backend::Postgres => sqlx::Connection::begin(&mut **conn).await?,
-        };
+        let tx = crate::db::begin_on(conn, self.backend).await?;
         Ok(self.write_tx(tx, writer))
     }
 
@@ -128,6 +160,7 @@ impl Store {
             backend: self.backend,
             _writer: writer,
             announced: Vec::new(),
+            held: None,
             store: self.clone(),
         }
     }
@@ -141,11 +174,14 @@ impl Store {
     /// [`StoreError::NotFound`] when the execution does not exist.
     pub async fn read_snapshot(&self, id: &str) -> Result<ExecutionSnapshot> {
         let mut reader = self.reader().await?;
-        let mut tx = sqlx::Connection::begin(&mut *reader).await?;
-        let snapshot = read_snapshot(&mut tx, id).await?;
-        tx.commit().await?;
-        reader.done();
-        Ok(snapshot)
+        let read = tokio::time::timeout(READ_BOUND, async {
+            let mut tx = sqlx::Connection::begin(&mut *reader).await?;
+            let snapshot = read_snapshot(&mut tx, id).await?;
+            tx.commit().await?;
+            Ok(snapshot)
+        })
+        .await;
+        reader.finish(read, "reading an execution")
     }
 }
 
@@ -308,9 +344,24 @@ impl StoreTx<'_> {
         self.upsert(&ACTIONS, rows.iter().map(action_cells)).await
     }
 
-    /// Queues jobs.
+    /// Queues jobs (those held by a node under this transaction's claim,
+    /// see [`HeldJobs`]).
     pub async fn insert_jobs(&mut self, jobs: &[NewJob]) -> Result<()> {
-        self.upsert(&JOBS, jobs.iter().map(job_cells)).await
+        if self.held.is_none()
+            && let Some(node) = jobs.iter().find_map(|job| job.locked_by.as_deref())
+        {
+            self.held = Some(HeldJobs {
+                node: node.to_owned(),
+                claim_id: crate::jobs::new_claim_id(),
+                unanswered: Arc::clone(&self.store.unanswered_claims),
+                committed: false,
+            });
+        }
+        let claim = self.held.as_ref().map(|held| held.claim_id.as_str());
+        // Collected first: a closure over `claim` held across the await
+        // would make the caller's future fail the compiler's `Send` check.
+        let rows: Vec<Vec<Cell>> = jobs.iter().map(|job| job_cells(job, claim)).collect();
+        self.upsert(&JOBS, rows.into_iter()).await
     }
 
     /// Removes finished jobs.
@@ -509,11 +560,29 @@ impl StoreTx<'_> {
         Ok(())
     }
 
+    /// For tests: a commit whose answer is lost after the database
+    /// committed, as when the connection breaks at that moment.
+    #[doc(hidden)]
+    pub async fn commit_losing_the_answer(self) -> Result<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+
     /// Commits the transaction.
     pub async fn commit(self) -> Result<()> {
-        self.tx.commit().await?;
-        for kind in self.announced {
-            self.store.announced(kind);
+        let StoreTx {
+            tx,
+            announced,
+            mut held,
+            store,
+            ..
+        } = self;
+        tx.commit().await?;
+        if let Some(held) = held.as_mut() {
+            held.committed = true;
+        }
+        for kind in announced {
+            store.announced(kind);
         }
         Ok(())
     }
@@ -563,18 +632,20 @@ impl Store {
         project: &str,
     ) -> Result<Option<(String, String)>> {
         let mut reader = self.reader().await?;
-        let found = resolve_subworkflow(&mut reader, caller, name, namespace, project).await?;
-        reader.done();
-        Ok(found)
+        let found = tokio::time::timeout(
+            READ_BOUND,
+            resolve_subworkflow(&mut reader, caller, name, namespace, project),
+        )
+        .await;
+        reader.finish(found, "resolving a sub-workflow")
     }
 
     /// The state of an execution (`None` when it does not exist), read
     /// outside of any write transaction.
     pub async fn execution_state(&self, id: &str) -> Result<Option<State>> {
         let mut reader = self.reader().await?;
-        let state = execution_state(&mut reader, id).await?;
-        reader.done();
-        Ok(state)
+        let state = tokio::time::timeout(READ_BOUND, execution_state(&mut reader, id)).await;
+        reader.finish(state, "reading an execution's state")
     }
 }
 

@@ -12,6 +12,9 @@ use serde_json::{Map, json};
 use crate::common;
 use common::backends;
 
+/// The heartbeat's and the look for dead nodes' bound.
+const BOUND: std::time::Duration = bora_store::outage::ANSWER_BOUND;
+
 fn execution(id: &str) -> StoredExecution {
     StoredExecution {
         execution: WorkflowExecution {
@@ -320,15 +323,15 @@ async fn jobs_are_claimed_once_and_freed_when_their_node_dies() {
             Some(1_000)
         );
         // n2 lives on, n1's heartbeat is old: n1 is dead and its jobs free.
-        assert!(store.heartbeat("n2", "b", 400).await.expect("beat"));
+        assert!(store.heartbeat("n2", "b", 400, BOUND).await.expect("beat"));
         assert_eq!(
-            store.reap_dead_nodes(300).await.expect("reap"),
+            store.reap_dead_nodes(300, BOUND).await.expect("reap"),
             2,
             "{}",
             backend.name
         );
         assert!(
-            !store.heartbeat("n1", "a", 401).await.expect("beat"),
+            !store.heartbeat("n1", "a", 401, BOUND).await.expect("beat"),
             "n1 learns it was taken for dead"
         );
         let taken = claim_now(store, JobKind::Action, "n2", 500, 1).await;
@@ -347,7 +350,7 @@ async fn jobs_are_claimed_once_and_freed_when_their_node_dies() {
                 .await
                 .expect("mark")
         );
-        store.reap_dead_nodes(1_000).await.expect("reap");
+        store.reap_dead_nodes(1_000, BOUND).await.expect("reap");
         join(store, "n3", "c", 2_000).await;
         let again = claim_now(store, JobKind::Action, "n3", 2_000, 10).await;
         let started: Vec<Option<i64>> = again.iter().map(|j| j.started_at).collect();
@@ -437,6 +440,50 @@ async fn the_jobs_of_a_claim_whose_answer_was_lost_are_freed_by_the_next_claim()
 }
 
 #[tokio::test]
+async fn jobs_stored_held_by_a_commit_whose_answer_was_lost_are_freed_by_the_next_claim() {
+    for backend in backends().await {
+        let store = &backend.store;
+        join(store, "n1", "a", 100).await;
+        let held = |id: &str| NewJob {
+            locked_by: Some("n1".into()),
+            ..free_job(id, JobKind::Action, "e1", 10)
+        };
+        // A commit that stores jobs held by n1 (to run them itself) and
+        // then a free one; the answer never reaches n1.
+        let mut tx = store.begin().await.expect("begin");
+        tx.insert_jobs(&[held("j1"), held("j2")])
+            .await
+            .expect("jobs");
+        tx.insert_jobs(&[free_job("j3", JobKind::Action, "e1", 10)])
+            .await
+            .expect("jobs");
+        tx.commit_losing_the_answer().await.expect("commit");
+        // A transaction dropped before its commit stored nothing to free.
+        let mut dropped = store.begin().await.expect("begin");
+        dropped.insert_jobs(&[held("j4")]).await.expect("jobs");
+        drop(dropped);
+        // n1's next claim frees j1 and j2 first and gets all three, each
+        // as a first delivery.
+        let claimed = claim_now(store, JobKind::Action, "n1", 30, 10).await;
+        let mut ids: Vec<(&str, i64)> = claimed
+            .iter()
+            .map(|j| (j.id.as_str(), j.attempts))
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids, [("j1", 0), ("j2", 0), ("j3", 0)], "{}", backend.name);
+        // A commit that succeeds leaves its held jobs to its node.
+        queue(store, &[held("j5")]).await;
+        assert!(
+            claim_now(store, JobKind::Action, "n1", 40, 10)
+                .await
+                .is_empty(),
+            "{}",
+            backend.name
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_claimed_job_that_cannot_be_read_does_not_fail_the_others() {
     use sqlx::Executor;
     for backend in backends().await {
@@ -509,8 +556,8 @@ async fn claims_follow_targets_and_execution_owners() {
                 .await
                 .is_empty()
         );
-        assert!(store.heartbeat("n2", "b", 400).await.expect("beat"));
-        store.reap_dead_nodes(300).await.expect("reap");
+        assert!(store.heartbeat("n2", "b", 400, BOUND).await.expect("beat"));
+        store.reap_dead_nodes(300, BOUND).await.expect("reap");
         assert_eq!(
             claim_now(store, JobKind::Event, "n2", 500, 10).await.len(),
             1,
