@@ -333,20 +333,15 @@ impl Store {
     /// while it waited): the call must not happen.
     pub async fn mark_started(&self, id: &str, node: &str, now: i64) -> Result<bool> {
         let _writer = self.writer().await;
+        let query = sqlx::query("UPDATE jobs SET started_at = $3 WHERE id = $1 AND locked_by = $2")
+            .bind(id.to_owned())
+            .bind(node.to_owned())
+            .bind(now);
         let bound = crate::outage::ANSWER_BOUND;
-        let (mut conn, deadline) = self.connection_within(bound).await?;
-        let outcome = tokio::time::timeout_at(deadline, async {
-            let done =
-                sqlx::query("UPDATE jobs SET started_at = $3 WHERE id = $1 AND locked_by = $2")
-                    .bind(id.to_owned())
-                    .bind(node.to_owned())
-                    .bind(now)
-                    .execute(&mut *conn)
-                    .await?;
-            Ok(done.rows_affected() > 0)
-        })
-        .await;
-        answered(outcome, &mut conn, "recording a call's start", bound)
+        Ok(self
+            .execute_within(bound, "recording a call's start", query)
+            .await?
+            > 0)
     }
 
     /// Turns the action job `id` that `node` ran into a free event job for

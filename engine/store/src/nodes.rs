@@ -107,19 +107,12 @@ impl Store {
         bound: Duration,
     ) -> Result<bool> {
         let _writer = self.writer().await;
-        let (mut conn, deadline) = self.connection_within(bound).await?;
-        let outcome = tokio::time::timeout_at(deadline, async {
-            let done =
-                sqlx::query("UPDATE nodes SET heartbeat_at = $3 WHERE id = $1 AND instance = $2")
-                    .bind(id.to_owned())
-                    .bind(instance.to_owned())
-                    .bind(now)
-                    .execute(&mut *conn)
-                    .await?;
-            Ok(done.rows_affected() > 0)
-        })
-        .await;
-        answered(outcome, &mut conn, "a heartbeat", bound)
+        let query =
+            sqlx::query("UPDATE nodes SET heartbeat_at = $3 WHERE id = $1 AND instance = $2")
+                .bind(id.to_owned())
+                .bind(instance.to_owned())
+                .bind(now);
+        Ok(self.execute_within(bound, "a heartbeat", query).await? > 0)
     }
 
     /// Deletes the nodes whose heartbeat is older than `dead_before` and

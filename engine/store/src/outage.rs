@@ -142,6 +142,22 @@ impl Store {
         Ok((conn, deadline))
     }
 
+    /// `query` (a statement that writes or checks, no rows back) within
+    /// `bound` (see [`Store::connection_within`]): how many rows it changed.
+    pub(crate) async fn execute_within<'q>(
+        &self,
+        bound: Duration,
+        what: &str,
+        query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> crate::Result<u64> {
+        let (mut conn, deadline) = self.connection_within(bound).await?;
+        let outcome = tokio::time::timeout_at(deadline, async {
+            Ok(query.execute(&mut *conn).await?.rows_affected())
+        })
+        .await;
+        answered(outcome, &mut conn, what, bound)
+    }
+
     /// The outage the last check found, if it found one.
     pub fn outage(&self) -> Option<Outage> {
         self.outage.get()
@@ -195,13 +211,9 @@ impl Store {
     }
 
     async fn ping_pooled(&self) -> crate::Result<()> {
-        let (mut conn, deadline) = self.connection_within(CHECK_TIMEOUT).await?;
-        let outcome = tokio::time::timeout_at(deadline, async {
-            sqlx::query("SELECT 1").execute(&mut *conn).await?;
-            Ok(())
-        })
-        .await;
-        answered(outcome, &mut conn, "a check", CHECK_TIMEOUT)
+        self.execute_within(CHECK_TIMEOUT, "a check", sqlx::query("SELECT 1"))
+            .await
+            .map(|_| ())
     }
 
     /// A connection of its own, for a verdict the pool cannot give.
