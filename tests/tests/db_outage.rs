@@ -379,12 +379,25 @@ fn a_commit_whose_connection_goes_silent_is_given_up_and_stored_again() {
     create_workflows(port, &chain);
     // Starts one after another for 3 s: each answers once its first step
     // is committed, so a commit is in flight most of the time, and the
-    // connections go silent under one of them.
+    // connections go silent under one of them. A start may be told that
+    // the database is unavailable meanwhile (503, when the node's check
+    // finds no answer in time on a loaded machine): the client tries again.
     let starter = std::thread::spawn(move || {
         let began = Instant::now();
         let mut ids = Vec::new();
+        let body = br#"{"workflow_name": "chain"}"#;
         while began.elapsed() < Duration::from_secs(3) {
-            ids.push(start(port, "chain"));
+            let (status, started) = request(
+                port,
+                "POST",
+                "/v2/executions",
+                Some(("application/json", body)),
+            );
+            match status {
+                201 => ids.push(started["id"].as_str().unwrap().to_owned()),
+                503 => std::thread::sleep(Duration::from_secs(1)),
+                _ => panic!("{status}: {started}"),
+            }
         }
         ids
     });
