@@ -8,7 +8,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::db::{Backend, Store};
-use crate::outage::{answered, no_answer};
+use crate::outage::answered;
 use crate::rows::{Cell, Table};
 use crate::{Result, StoreError};
 
@@ -261,10 +261,11 @@ impl Store {
         if claim.kind == JobKind::Action {
             query = query.bind(claim.executor_name.unwrap_or("").to_owned());
         }
-        let answer = match tokio::time::timeout(CLAIM_ANSWER, query.fetch_all(&mut *conn)).await {
-            Ok(rows) => rows.map_err(StoreError::from),
-            Err(_) => Err(no_answer(&mut conn, "a claim", CLAIM_ANSWER)),
-        };
+        let outcome = tokio::time::timeout(CLAIM_ANSWER, async {
+            Ok(query.fetch_all(&mut *conn).await?)
+        })
+        .await;
+        let answer = answered(outcome, &mut conn, "a claim", CLAIM_ANSWER);
         if answer.is_err() {
             self.answer_lost(claim.node, claim_id.to_owned());
         }
@@ -284,16 +285,15 @@ impl Store {
             )
             .bind(node.clone())
             .bind(claim_id.clone());
-            let freed = match tokio::time::timeout(CLAIM_ANSWER, query.execute(&mut *conn)).await {
-                Ok(freed) => freed?,
-                Err(_) => {
-                    return Err(no_answer(
-                        &mut conn,
-                        "freeing a lost claim's jobs",
-                        CLAIM_ANSWER,
-                    ));
-                }
-            };
+            let outcome =
+                tokio::time::timeout(CLAIM_ANSWER, async { Ok(query.execute(&mut *conn).await?) })
+                    .await;
+            let freed = answered(
+                outcome,
+                &mut conn,
+                "freeing a lost claim's jobs",
+                CLAIM_ANSWER,
+            )?;
             self.unanswered_claims.forget(&claim_id);
             if freed.rows_affected() > 0 {
                 tracing::warn!(
@@ -313,10 +313,11 @@ impl Store {
             "SELECT MIN(due_at) FROM jobs WHERE kind = $1 AND locked_by IS NULL",
         )
         .bind(kind.as_str().to_owned());
-        match tokio::time::timeout(CLAIM_ANSWER, query.fetch_one(&mut *conn)).await {
-            Ok(next) => Ok(next?),
-            Err(_) => Err(no_answer(&mut conn, "the next due time", CLAIM_ANSWER)),
-        }
+        let outcome = tokio::time::timeout(CLAIM_ANSWER, async {
+            Ok(query.fetch_one(&mut *conn).await?)
+        })
+        .await;
+        answered(outcome, &mut conn, "the next due time", CLAIM_ANSWER)
     }
 
     /// A pooled connection for a claim loop, or the database out of reach
