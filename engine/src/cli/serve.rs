@@ -100,6 +100,18 @@ pub struct ServeArgs {
         value_name = "N"
     )]
     executor_slots: usize,
+    /// Groups of engine steps this node commits at the same time on
+    /// PostgreSQL (SQLite has one writer). Steps that arrive while the
+    /// groups are being stored wait and go together in the next group:
+    /// fewer committers make bigger groups, which cost the database less
+    /// per step; more overlap commits on a database with cores to spare.
+    #[arg(
+        long,
+        env = "BORA_COMMITTERS",
+        default_value_t = SchedulerConfig::default().committers,
+        value_name = "N"
+    )]
+    committers: usize,
     /// Who may call the API: `off` (anyone who can reach it: a local,
     /// single-user Bora), `tokens` (an API token made by `bora token
     /// create`, as `Authorization: Bearer` or `X-Auth-Token`), `oidc` (a
@@ -277,7 +289,13 @@ impl ServeArgs {
         runtime.public_url = Some(public_url(self.public_url.as_deref(), listen)?);
         runtime.secrets = crate::secrets::Keyring::parse(&self.secret_key)
             .map_err(|err| anyhow::anyhow!("--secret-key: {err}"))?;
-        let mut scheduler = SchedulerConfig::default();
+        if self.committers == 0 {
+            anyhow::bail!("--committers must be at least 1");
+        }
+        let mut scheduler = SchedulerConfig {
+            committers: self.committers,
+            ..SchedulerConfig::default()
+        };
         self.limits.apply(&mut scheduler)?;
         Ok(NodeConfig {
             scheduler,
@@ -469,12 +487,15 @@ mod tests {
             "0.5",
             "--action-threads",
             "3",
+            "--committers",
+            "1",
         ])
         .unwrap();
         let config = cli.serve.node_config().unwrap();
         assert_eq!(config.executor.max_result_bytes, 100);
         assert_eq!(config.executor.shutdown_grace, Duration::from_millis(500));
         assert_eq!(config.runtime.action_threads, 3);
+        assert_eq!(config.scheduler.committers, 1);
         assert_eq!(
             config.runtime.ceilings,
             Ceilings {
@@ -486,6 +507,9 @@ mod tests {
         assert_eq!(config.runtime.max_memory_per_instance, 1 << 20);
         let negative = Cli::try_parse_from(["bora", "--shutdown-grace=-1"]).unwrap();
         assert!(negative.serve.node_config().is_err());
+        let none = Cli::try_parse_from(["bora", "--committers", "0"]).unwrap();
+        let err = none.serve.node_config().unwrap_err().to_string();
+        assert!(err.contains("--committers"), "{err}");
     }
 
     #[test]

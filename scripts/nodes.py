@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Throughput of two `bora serve` nodes on one PostgreSQL against one node.
+
+  scripts/nodes.py [path/to/bora] [--rounds 2] [--executions 2000] [--chain 3]
+                   [--threads 8] [--clients 2] [--shared ../shared]
+                   [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+
+The client side is the same in both set-ups: `--clients` copies of the shared
+burst.py (../shared/bench/burst.py) run at once, each starting
+executions/clients executions of a `--chain`-noop chain from `--threads`
+threads. With one node they all post to it; with two nodes each client posts
+to one of them (round robin). Each set-up gets a fresh database and nodes
+warmed by a small burst of their own first; the set-ups alternate, `--rounds`
+times. The figure is all clients' tasks over the time the slowest took (each
+burst.py waits until no execution of the database is running).
+
+Prints each measurement and, per set-up, the median. Needs `psql` on the PATH.
+"""
+import argparse, json, os, socket, statistics, subprocess, sys, time, urllib.request
+
+
+def free_port():
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+
+
+def psql(url, sql):
+    subprocess.run(["psql", url, "-Atc", sql], capture_output=True, text=True, check=True)
+
+
+def start_node(bora, name, url, log):
+    port = free_port()
+    proc = subprocess.Popen([bora, "serve", "--listen", "127.0.0.1:%d" % port, "--database", url,
+                             "--node-id", name], stdout=log, stderr=log)
+    for _ in range(600):
+        try:
+            urllib.request.urlopen("http://127.0.0.1:%d/v2/workflows" % port, timeout=5).read()
+            return proc, port
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    sys.exit("node %s did not come up (log: %s)" % (name, log.name))
+
+
+def bursts(burst, ports, clients, executions, chain, threads):
+    """Runs `clients` burst.py at once, round robin over `ports`; returns tasks/s together."""
+    procs = []
+    for i in range(clients):
+        url = "http://127.0.0.1:%d/v2" % ports[i % len(ports)]
+        procs.append(subprocess.Popen(
+            [sys.executable, burst, url, "--executions", str(executions // clients),
+             "--chain", str(chain), "--threads", str(threads)],
+            stdout=subprocess.PIPE, text=True))
+    results = []
+    for p in procs:
+        out, _ = p.communicate()
+        line = next((l for l in out.splitlines() if l.startswith("{")), None)
+        if p.returncode != 0 or line is None:
+            sys.exit("burst.py failed:\n" + out)
+        results.append(json.loads(line))
+    tasks = sum(r["succeeded"] * chain for r in results)
+    return tasks / max(r["total_s"] for r in results)
+
+
+def measure(args, nodes, n):
+    db = "bora_nodes_%d_%d" % (os.getpid(), n)
+    psql(args.postgres, "DROP DATABASE IF EXISTS %s" % db)
+    psql(args.postgres, "CREATE DATABASE %s" % db)
+    url = args.postgres.rsplit("/", 1)[0] + "/" + db
+    log = open("/tmp/%s.log" % db, "w")
+    procs, ports = [], []
+    try:
+        for name in "ab"[:nodes]:
+            proc, port = start_node(args.bora, name, url, log)
+            procs.append(proc)
+            ports.append(port)
+        burst = os.path.join(args.shared, "bench", "burst.py")
+        for port in ports:  # warm-up: prepared statements, pooled connections, caches
+            bursts(burst, [port], 1, 200, args.chain, args.threads)
+        return bursts(burst, ports, args.clients, args.executions, args.chain, args.threads)
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait()
+        psql(args.postgres, "DROP DATABASE IF EXISTS %s" % db)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("bora", nargs="?", default=os.path.join(here, "..", "target", "release", "bora"))
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--executions", type=int, default=2000)
+    ap.add_argument("--chain", type=int, default=3)
+    ap.add_argument("--threads", type=int, default=8)
+    ap.add_argument("--clients", type=int, default=2)
+    ap.add_argument("--shared", default=os.environ.get("BORA_SHARED", os.path.join(here, "..", "..", "shared")))
+    ap.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/postgres")
+    args = ap.parse_args()
+    found = {1: [], 2: []}
+    for r in range(args.rounds):
+        for nodes in (1, 2):
+            rate = measure(args, nodes, 2 * r + nodes)
+            found[nodes].append(rate)
+            print("round %d, %d node%s: %.0f tasks/s" % (r + 1, nodes, "s" if nodes > 1 else "", rate),
+                  flush=True)
+    one, two = statistics.median(found[1]), statistics.median(found[2])
+    print("median: one node %.0f tasks/s, two nodes %.0f tasks/s (%+.1f%%)"
+          % (one, two, 100.0 * (two - one) / one))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
