@@ -22,7 +22,7 @@ use super::cluster::ClusterArgs;
 use super::limits::LimitArgs;
 use super::oidc::OidcArgs;
 use crate::runtime::{Ceilings, RuntimeConfig};
-use crate::scheduler::SchedulerConfig;
+use crate::scheduler::{MAX_COMMITTERS, SchedulerConfig};
 use crate::telemetry::logs::{self, LogFormat};
 
 /// How long requests in flight get after the grace period, once the calls
@@ -105,6 +105,7 @@ pub struct ServeArgs {
     /// groups are being stored wait and go together in the next group:
     /// fewer committers make bigger groups, which cost the database less
     /// per step; more overlap commits on a database with cores to spare.
+    /// From 1 to 8: each holds one of the node's 16 connections.
     #[arg(
         long,
         env = "BORA_COMMITTERS",
@@ -289,8 +290,13 @@ impl ServeArgs {
         runtime.public_url = Some(public_url(self.public_url.as_deref(), listen)?);
         runtime.secrets = crate::secrets::Keyring::parse(&self.secret_key)
             .map_err(|err| anyhow::anyhow!("--secret-key: {err}"))?;
-        if self.committers == 0 {
-            anyhow::bail!("--committers must be at least 1");
+        if !(1..=MAX_COMMITTERS).contains(&self.committers) {
+            anyhow::bail!(
+                "--committers {}: must be from 1 to {MAX_COMMITTERS} (each holds one of the \
+                 node's {} database connections)",
+                self.committers,
+                bora_store::db::POSTGRES_CONNECTIONS
+            );
         }
         let mut scheduler = SchedulerConfig {
             committers: self.committers,
@@ -507,9 +513,14 @@ mod tests {
         assert_eq!(config.runtime.max_memory_per_instance, 1 << 20);
         let negative = Cli::try_parse_from(["bora", "--shutdown-grace=-1"]).unwrap();
         assert!(negative.serve.node_config().is_err());
-        let none = Cli::try_parse_from(["bora", "--committers", "0"]).unwrap();
-        let err = none.serve.node_config().unwrap_err().to_string();
-        assert!(err.contains("--committers"), "{err}");
+        for committers in ["0", "9"] {
+            let out_of_range = Cli::try_parse_from(["bora", "--committers", committers]).unwrap();
+            let err = out_of_range.serve.node_config().unwrap_err().to_string();
+            assert!(
+                err.contains("--committers") && err.contains("from 1 to 8"),
+                "{err}"
+            );
+        }
     }
 
     #[test]

@@ -96,6 +96,11 @@ impl SchedulerError {
     }
 }
 
+/// The most committers a node may have: each holds one of the node's
+/// PostgreSQL connections for good, and the other half of the pool stays
+/// for reads, claims and requests.
+pub const MAX_COMMITTERS: usize = bora_store::db::POSTGRES_CONNECTIONS as usize / 2;
+
 /// Settings of the scheduler.
 #[derive(Debug, Clone)]
 pub struct SchedulerConfig {

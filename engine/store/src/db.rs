@@ -49,6 +49,11 @@ pub struct Store {
     pub(crate) unanswered_claims: Arc<crate::jobs::UnansweredClaims>,
 }
 
+/// The connections a node keeps to PostgreSQL at most (its pool): the
+/// engine's committers each hold one, readers, claims and requests share
+/// the rest.
+pub const POSTGRES_CONNECTIONS: u32 = 16;
+
 impl Store {
     /// Connects to `sqlite://PATH` (the file is created, in WAL mode) or
     /// `postgres://...`, and applies pending migrations.
@@ -107,7 +112,7 @@ impl Store {
             .map_err(|err| StoreError::BadUrl(format!("{url} ({err})")))?;
         let max_connections = match backend {
             Backend::Sqlite => 8,
-            Backend::Postgres => 16,
+            Backend::Postgres => POSTGRES_CONNECTIONS,
         };
         if backend == Backend::Postgres {
             create_database_if_missing(&url).await?;
