@@ -4,6 +4,7 @@
   scripts/nodes.py [path/to/bora] [--rounds 2] [--executions 2000] [--chain 3]
                    [--threads 8] [--clients 2] [--shared ../shared]
                    [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+                   [--one-node-args "..."] [--two-node-args "..."]
 
 The client side is the same in both set-ups: `--clients` copies of the shared
 burst.py (../shared/bench/burst.py) run at once, each starting
@@ -14,9 +15,12 @@ warmed by a small burst of their own first; the set-ups alternate, `--rounds`
 times. The figure is all clients' tasks over the time the slowest took (each
 burst.py waits until no execution of the database is running).
 
+`--one-node-args` and `--two-node-args` add `bora serve` flags to the nodes of
+each set-up (with `=`, as in `--two-node-args="--committers 1"`).
+
 Prints each measurement and, per set-up, the median. Needs `psql` on the PATH.
 """
-import argparse, json, os, socket, statistics, subprocess, sys, time, urllib.request
+import argparse, json, os, shlex, socket, statistics, subprocess, sys, time, urllib.request
 
 
 def free_port():
@@ -27,10 +31,10 @@ def psql(url, sql):
     subprocess.run(["psql", url, "-Atc", sql], capture_output=True, text=True, check=True)
 
 
-def start_node(bora, name, url, log):
+def start_node(bora, name, url, extra, log):
     port = free_port()
     proc = subprocess.Popen([bora, "serve", "--listen", "127.0.0.1:%d" % port, "--database", url,
-                             "--node-id", name], stdout=log, stderr=log)
+                             "--node-id", name] + extra, stdout=log, stderr=log)
     for _ in range(600):
         try:
             urllib.request.urlopen("http://127.0.0.1:%d/v2/workflows" % port, timeout=5).read()
@@ -69,8 +73,9 @@ def measure(args, nodes, n):
     log = open("/tmp/%s.log" % db, "w")
     procs, ports = [], []
     try:
+        extra = shlex.split(args.one_node_args if nodes == 1 else args.two_node_args)
         for name in "ab"[:nodes]:
-            proc, port = start_node(args.bora, name, url, log)
+            proc, port = start_node(args.bora, name, url, extra, log)
             procs.append(proc)
             ports.append(port)
         burst = os.path.join(args.shared, "bench", "burst.py")
@@ -96,6 +101,8 @@ def main():
     ap.add_argument("--clients", type=int, default=2)
     ap.add_argument("--shared", default=os.environ.get("BORA_SHARED", os.path.join(here, "..", "..", "shared")))
     ap.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/postgres")
+    ap.add_argument("--one-node-args", default="", help="more `bora serve` flags for the one node")
+    ap.add_argument("--two-node-args", default="", help="more `bora serve` flags for the two nodes")
     args = ap.parse_args()
     found = {1: [], 2: []}
     for r in range(args.rounds):
