@@ -20,29 +20,9 @@ each set-up (with `=`, as in `--two-node-args="--committers 1"`).
 
 Prints each measurement and, per set-up, the median. Needs `psql` on the PATH.
 """
-import argparse, json, os, shlex, socket, statistics, subprocess, sys, time, urllib.request
+import argparse, json, os, shlex, statistics, subprocess, sys
 
-
-def free_port():
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
-
-
-def psql(url, sql):
-    subprocess.run(["psql", url, "-Atc", sql], capture_output=True, text=True, check=True)
-
-
-def start_node(bora, name, url, extra, log):
-    port = free_port()
-    proc = subprocess.Popen([bora, "serve", "--listen", "127.0.0.1:%d" % port, "--database", url,
-                             "--node-id", name] + extra, stdout=log, stderr=log)
-    for _ in range(600):
-        try:
-            urllib.request.urlopen("http://127.0.0.1:%d/v2/workflows" % port, timeout=5).read()
-            return proc, port
-        except OSError:
-            time.sleep(0.05)
-    proc.kill()
-    sys.exit("node %s did not come up (log: %s)" % (name, log.name))
+from takeover import psql, start_node
 
 
 def bursts(burst, ports, clients, executions, chain, threads):
@@ -70,25 +50,24 @@ def measure(args, nodes, n):
     psql(args.postgres, "DROP DATABASE IF EXISTS %s" % db)
     psql(args.postgres, "CREATE DATABASE %s" % db)
     url = args.postgres.rsplit("/", 1)[0] + "/" + db
-    log = open("/tmp/%s.log" % db, "w")
     procs, ports = [], []
-    try:
-        extra = shlex.split(args.one_node_args if nodes == 1 else args.two_node_args)
-        for name in "ab"[:nodes]:
-            proc, port = start_node(args.bora, name, url, extra, log)
-            procs.append(proc)
-            ports.append(port)
-        burst = os.path.join(args.shared, "bench", "burst.py")
-        for port in ports:  # warm-up: prepared statements, pooled connections, caches
-            bursts(burst, [port], 1, 200, args.chain, args.threads)
-        return bursts(burst, ports, args.clients, args.executions, args.chain, args.threads)
-    finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            proc.wait()
-        psql(args.postgres, "DROP DATABASE IF EXISTS %s" % db)
-
+    with open("/tmp/%s.log" % db, "w") as log:
+        try:
+            extra = shlex.split(args.one_node_args if nodes == 1 else args.two_node_args)
+            for name in "ab"[:nodes]:
+                proc, port = start_node(args.bora, name, url, extra, log)
+                procs.append(proc)
+                ports.append(port)
+            burst = os.path.join(args.shared, "bench", "burst.py")
+            for port in ports:  # warm-up: prepared statements, pooled connections, caches
+                bursts(burst, [port], 1, 200, args.chain, args.threads)
+            return bursts(burst, ports, args.clients, args.executions, args.chain, args.threads)
+        finally:
+            for proc in procs:
+                proc.terminate()
+            for proc in procs:
+                proc.wait()
+            psql(args.postgres, "DROP DATABASE IF EXISTS %s" % db)
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))

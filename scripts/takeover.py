@@ -40,10 +40,11 @@ def psql(url, sql):
     return out.stdout.strip()
 
 
-def start_node(bora, name, url, timeout, log):
+def start_node(bora, name, url, extra, log):
+    """Starts `bora serve` as node `name` with the flags `extra`; waits until it answers."""
     port = free_port()
     proc = subprocess.Popen([bora, "serve", "--listen", "127.0.0.1:%d" % port, "--database", url,
-                             "--node-id", name, "--node-timeout", str(timeout)],
+                             "--node-id", name] + extra,
                             stdout=log, stderr=log)
     for _ in range(300):
         try:
@@ -61,8 +62,9 @@ def one_round(bora, base, timeout, n):
     psql(base, "CREATE DATABASE %s" % db)
     url = base.rsplit("/", 1)[0] + "/" + db
     log = open("/tmp/%s.log" % db, "w")
-    a, port_a = start_node(bora, "a", url, timeout, log)
-    b, port_b = start_node(bora, "b", url, timeout, log)
+    flags = ["--node-timeout", str(timeout)]
+    a, port_a = start_node(bora, "a", url, flags, log)
+    b, port_b = start_node(bora, "b", url, flags, log)
     try:
         http(port_a, "POST", "/workflows", CHAIN.encode(), "text/plain")
         ids = [http(port_a, "POST", "/executions", {"workflow_name": "nap"})["id"] for _ in range(4)]
