@@ -5,7 +5,7 @@
 //! wait (for the executor or a timer) carry on as stored executions.
 //! On SQLite, and on PostgreSQL when `BORA_TEST_POSTGRES_URL` is set.
 
-use crate::api_support::{Server, servers};
+use crate::api_support::{Server, servers, servers_with};
 use serde_json::{Value, json};
 
 async fn each(test: impl AsyncFn(&Server)) {
@@ -182,4 +182,105 @@ async fn concurrent_starts_with_one_id_make_one_execution() {
         assert_eq!(server.wait_done(id).await["state"], "SUCCESS");
     })
     .await;
+}
+
+const SAYINGS: &str = "---
+version: '2.0'
+one:
+  output:
+    said: one
+  tasks:
+    t:
+      action: std.noop
+two:
+  output:
+    said: two
+  tasks:
+    t:
+      action: std.noop
+";
+
+/// What a start of `workflow` said (its `said` output), or the refusal.
+async fn said(server: &Server, workflow: &str) -> Result<String, Value> {
+    let reply = server
+        .send_json(
+            "POST",
+            "/v2/executions",
+            &json!({"workflow_name": workflow}),
+        )
+        .await;
+    if reply.status != 201 {
+        return Err(json!({"status": reply.status, "body": reply.body}));
+    }
+    let id = reply.json()["id"].as_str().unwrap().to_owned();
+    let done = server.wait_done(&id).await;
+    assert_eq!(done["state"], "SUCCESS", "{done}");
+    let output: Value = serde_json::from_str(done["output"].as_str().unwrap()).unwrap();
+    Ok(output["said"].as_str().unwrap_or_default().to_owned())
+}
+
+/// Changes the stored definitions as another node (or an operator) would:
+/// behind this node's back.
+async fn behind_the_nodes_back(server: &Server, sql: &str) {
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&server.url).await.expect("database");
+    sqlx::query(sql).execute(&pool).await.expect(sql);
+    pool.close().await;
+}
+
+/// A node keeps the definitions its starts used, but a start never runs a
+/// definition that was changed or deleted since, by this node or behind
+/// its back: each start runs the definition as stored at its commit. Both
+/// ways a start is stored: with its first step, and the usual way (a node
+/// that keeps no new work).
+#[tokio::test]
+async fn a_start_runs_its_definition_as_stored_now() {
+    let mut all = servers().await;
+    all.extend(
+        servers_with("bora_starts_usual", |config| {
+            config.scheduler.keep_below = 0
+        })
+        .await,
+    );
+    for server in all {
+        let ok = |s: &str| Ok::<String, Value>(s.to_owned());
+        assert_eq!(server.post_yaml("/v2/workflows", SAYINGS).await.status, 201);
+        assert_eq!(said(&server, "one").await, ok("one"), "{}", server.name);
+        assert_eq!(said(&server, "one").await, ok("one"), "{}", server.name);
+        behind_the_nodes_back(
+            &server,
+            "UPDATE workflow_definitions SET spec_hash = \
+             (SELECT spec_hash FROM workflow_definitions WHERE name = 'two') WHERE name = 'one'",
+        )
+        .await;
+        assert_eq!(said(&server, "one").await, ok("two"), "{}", server.name);
+        // Changed through this node.
+        let three = SAYINGS.replace("said: one", "said: three");
+        let reply = server
+            .request("PUT", "/v2/workflows", Some(("text/plain", &three)), "*/*")
+            .await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        assert_eq!(said(&server, "one").await, ok("three"), "{}", server.name);
+        behind_the_nodes_back(
+            &server,
+            "DELETE FROM workflow_definitions WHERE name = 'one'",
+        )
+        .await;
+        let refused = said(&server, "one")
+            .await
+            .expect_err("the workflow is gone");
+        assert_eq!(refused["status"], 404, "{}: {refused}", server.name);
+        // Other definitions are still started from memory or afresh alike.
+        assert_eq!(said(&server, "two").await, ok("two"), "{}", server.name);
+        // A start made again leaves nothing of its first attempt.
+        let listed = server.get("/v2/executions?workflow_name=one").await.json();
+        let states: Vec<&Value> = listed["executions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["state"])
+            .collect();
+        assert_eq!(states, ["SUCCESS"; 4], "{}: {listed}", server.name);
+        server.stop().await;
+    }
 }

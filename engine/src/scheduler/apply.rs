@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::children::Child;
-use super::commit::{Outcome, WriteSet};
+use super::commit::{New, Outcome, WriteSet};
 use super::{Scheduler, SchedulerError, SystemEnv, lock};
 use crate::clock::now_micros;
 use crate::telemetry::{metrics, traces};
@@ -343,12 +343,14 @@ impl Scheduler {
             let events: Vec<Event> = batch.iter().map(|(event, _)| event.clone()).collect();
             let decided = self.decide(exec, events, !answers_running(&batch)).await?;
             match self
-                .commit(execution_id, decided, version, spec_hash, &batch, false)
+                .commit(execution_id, decided, version, spec_hash, &batch, None)
                 .await?
             {
                 Committed::Done | Committed::Stored(_) => return Ok(()),
                 // A new execution is never applied here.
-                Committed::Stale | Committed::Duplicate => continue,
+                Committed::Stale | Committed::Duplicate | Committed::DefinitionsChanged(_) => {
+                    continue;
+                }
                 Committed::Lost(lost) => {
                     batch.retain(|(_, job)| job.as_ref().is_none_or(|j| !lost.contains(j)));
                     if batch.is_empty() {
@@ -473,8 +475,9 @@ impl Scheduler {
 
     /// Stores a step's result through the committer, unless another writer
     /// changed the execution since `version` or took some of the batch's
-    /// jobs (or, for a `new` execution, stored one of that id first); then
-    /// carries out the follow-ups.
+    /// jobs (or, for a `new` execution, stored one of that id first, or
+    /// changed a definition since its was read); then carries out the
+    /// follow-ups.
     pub(super) async fn commit(
         &self,
         execution_id: &str,
@@ -482,7 +485,7 @@ impl Scheduler {
         version: i64,
         spec_hash: String,
         batch: &[(Event, Option<String>)],
-        new: bool,
+        new: Option<New>,
     ) -> Result<Committed, StepFailure> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         let (webhooks, notifications) = (decided.webhooks, decided.notifications);
@@ -522,6 +525,9 @@ impl Scheduler {
                 Outcome::Deleted => return Ok(Committed::Done),
                 Outcome::Stale => return Ok(Committed::Stale),
                 Outcome::Duplicate => return Ok(Committed::Duplicate),
+                Outcome::DefinitionsChanged(now) => {
+                    return Ok(Committed::DefinitionsChanged(now));
+                }
                 Outcome::Lost(lost) => return Ok(Committed::Lost(lost)),
                 Outcome::Failed(err) => return Err(StepFailure::Store(err)),
             };
@@ -620,6 +626,9 @@ pub(super) enum Committed {
     Done,
     /// A new execution's id is taken (a retried start got there first).
     Duplicate,
+    /// A new execution's definition may have changed since it was read
+    /// (the definitions are at this generation now): nothing was stored.
+    DefinitionsChanged(i64),
     /// Another writer stepped the execution first: redo from the store.
     Stale,
     /// These jobs are no longer this node's: redo without their events.

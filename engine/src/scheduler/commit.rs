@@ -11,14 +11,17 @@
 //! Within the transaction each write set is checked first: an execution
 //! another writer changed since it was read (its version moved) or whose
 //! events' jobs this node no longer holds is left out and told so, and its
-//! worker steps it again.
+//! worker steps it again. A new execution started from a definition kept
+//! in memory is left out when any definition changed since that was read
+//! (the insert that claims its id also returns the definitions'
+//! generation): its start is prepared again from a fresh read.
 
 use std::collections::HashSet;
 
 use bora_core::execution::Execution;
 use bora_core::step::Command;
 use bora_store::outage::ANSWER_BOUND;
-use bora_store::{HeldConnection, JobKind, StoredExecution};
+use bora_store::{Claimed, HeldConnection, JobKind, StoredExecution};
 use tokio::sync::oneshot;
 
 use super::apply::{After, CHILD_VERSION, Observed};
@@ -39,7 +42,7 @@ pub(super) struct WriteSet {
     /// Sub-workflows started in the step, stored with it.
     pub(super) children: Vec<Child>,
     /// A new execution, stored by this step (it must not exist yet).
-    pub(super) new: bool,
+    pub(super) new: Option<New>,
     /// Jobs of the applied events; all must still be this node's.
     pub(super) job_ids: Vec<String>,
     pub(super) now: i64,
@@ -48,6 +51,15 @@ pub(super) struct WriteSet {
     pub(super) was: bora_core::state::State,
     pub(super) began: i64,
     pub(super) reply: oneshot::Sender<Outcome>,
+}
+
+/// What storing a new execution checks besides its id.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct New {
+    /// When it was prepared from a definition kept in memory: the
+    /// definitions' generation that was read at, which the store must
+    /// still be at (nobody changed a definition since).
+    pub(super) definitions: Option<i64>,
 }
 
 /// A stored write set: what its worker carries on with.
@@ -72,6 +84,9 @@ pub(super) enum Outcome {
     Stale,
     /// A new execution's id exists already.
     Duplicate,
+    /// A new execution's definition may have changed since it was read:
+    /// the definitions are at this generation now. Nothing was stored.
+    DefinitionsChanged(i64),
     /// These jobs are no longer this node's: step again without them.
     Lost(Vec<String>),
     /// The transaction failed; nothing was stored.
@@ -245,7 +260,7 @@ impl Scheduler {
         // starts thereby saves a round trip.
         let ids: Vec<String> = group
             .iter()
-            .filter(|s| !s.new)
+            .filter(|s| s.new.is_none())
             .map(|s| s.exec.record.id.clone())
             .collect();
         let versions = tx.lock_executions(&ids).await?;
@@ -258,24 +273,32 @@ impl Scheduler {
         // The rows are final (the step is done): nothing rewrites them below.
         let new_rows: Vec<StoredExecution> = group
             .iter()
-            .filter(|s| s.new)
+            .filter(|s| s.new.is_some())
             .map(|set| self.stored_row(set))
             .collect();
         let mut claimed = if new_rows.is_empty() {
-            HashSet::new()
+            Claimed::default()
         } else {
             tx.claim_executions(&new_rows).await?
         };
 
         let mut gone_jobs = Vec::new();
+        // Starts made from a definition kept in memory that changed since
+        // it was read: their rows go again, and they are prepared anew.
+        let mut outdated = Vec::new();
         for set in std::mem::take(group) {
-            if set.new {
+            if let Some(new) = set.new {
                 // `remove`: of two starts with one id in this group, the
                 // first (whose row the insert kept) has it.
-                if claimed.remove(&set.exec.record.id) {
-                    stored.push((set, After::default()));
-                } else {
+                if !claimed.ids.remove(&set.exec.record.id) {
                     let _ = set.reply.send(Outcome::Duplicate);
+                } else if let (Some(read_at), Some(now)) = (new.definitions, claimed.definitions)
+                    && read_at != now
+                {
+                    outdated.push(set.exec.record.id.clone());
+                    let _ = set.reply.send(Outcome::DefinitionsChanged(now));
+                } else {
+                    stored.push((set, After::default()));
                 }
                 continue;
             }
@@ -302,6 +325,7 @@ impl Scheduler {
                 }
             }
         }
+        tx.unclaim_executions(&outdated).await?;
         // Events of deleted executions go with them.
         tx.delete_jobs(&gone_jobs).await?;
         if stored.is_empty() {
@@ -321,7 +345,7 @@ impl Scheduler {
             let changes = set.exec.take_changes();
             let changed: Vec<&str> = changes.tasks.iter().map(String::as_str).collect();
             after.observed = vec![Observed::of(&set.exec, set.was, set.began, &changed)];
-            if !set.new {
+            if set.new.is_none() {
                 executions.push(self.stored_row(set));
             }
             tasks.extend(
@@ -378,7 +402,7 @@ impl Scheduler {
             }
             // A new execution has no stored jobs yet (its own are inserted
             // below), so nothing to drop when it finished at once.
-            if after.finished && !set.new {
+            if after.finished && set.new.is_none() {
                 finished.insert(set.exec.record.id.clone());
             }
             for child in set.children.iter_mut() {

@@ -16,6 +16,7 @@ use bora_store::{StoreError, StoredExecution};
 use tracing::Instrument;
 
 use super::apply::{Committed, StepFailure};
+use super::commit::New;
 use super::{Scheduler, lock};
 
 /// How starting a new execution in one step ended.
@@ -24,6 +25,10 @@ pub enum Started {
     Stored(Box<StoredExecution>),
     /// An execution with this id exists already (a retried start).
     Exists,
+    /// Not stored: a workflow definition changed since the start's was
+    /// read (the definitions are at this generation now). Prepare it
+    /// again from a fresh read.
+    DefinitionsChanged(i64),
     /// Not done (this node is busy, or the step failed): start it the
     /// usual way.
     Declined,
@@ -31,8 +36,10 @@ pub enum Started {
 
 impl Scheduler {
     /// Creates `stored` (a new, idle execution) with its first step
-    /// taken, in one commit, when this node keeps new work.
-    pub async fn start_here(&self, stored: &StoredExecution) -> Started {
+    /// taken, in one commit, when this node keeps new work. With
+    /// `definitions`, the generation its definition was read at, only if no
+    /// definition changed since.
+    pub async fn start_here(&self, stored: &StoredExecution, definitions: Option<i64>) -> Started {
         if !self.keeps_new_work() {
             return Started::Declined;
         }
@@ -44,7 +51,10 @@ impl Scheduler {
         // A step like any other for the logs and metrics (see `Scheduler::work`).
         let span = tracing::info_span!("step", execution = %id, events = 1);
         let began = std::time::Instant::now();
-        let started = self.first_step(stored).instrument(span.clone()).await;
+        let started = self
+            .first_step(stored, definitions)
+            .instrument(span.clone())
+            .await;
         let elapsed = began.elapsed();
         crate::telemetry::metrics::engine_step(elapsed);
         let ok = matches!(started, Started::Stored(_));
@@ -55,7 +65,7 @@ impl Scheduler {
         started
     }
 
-    async fn first_step(&self, stored: &StoredExecution) -> Started {
+    async fn first_step(&self, stored: &StoredExecution, definitions: Option<i64>) -> Started {
         let id = &stored.execution.id;
         let Ok(plan) = self.plan(&stored.spec_hash).await else {
             return Started::Declined;
@@ -65,7 +75,7 @@ impl Scheduler {
             Ok(decided) => decided,
             // It would fail the same way again: stored failed at once.
             Err(failure @ (StepFailure::Panic(_) | StepFailure::Timeout(_))) => {
-                return self.store_failed(stored, &failure).await;
+                return self.store_failed(stored, definitions, &failure).await;
             }
             Err(failure) => {
                 tracing::debug!(execution = %id, error = %failure, "first step failed; starting the usual way");
@@ -74,7 +84,14 @@ impl Scheduler {
         };
         let spec_hash = stored.spec_hash.clone();
         match self
-            .commit(id, decided, 0, spec_hash.clone(), &[], true)
+            .commit(
+                id,
+                decided,
+                0,
+                spec_hash.clone(),
+                &[],
+                Some(New { definitions }),
+            )
             .await
         {
             Ok(Committed::Stored(record)) => {
@@ -88,6 +105,7 @@ impl Scheduler {
                 }))
             }
             Ok(Committed::Duplicate) => Started::Exists,
+            Ok(Committed::DefinitionsChanged(now)) => Started::DefinitionsChanged(now),
             Ok(_) => Started::Declined,
             Err(failure) => {
                 tracing::debug!(execution = %id, error = %failure, "first step not stored; starting the usual way");
@@ -98,15 +116,25 @@ impl Scheduler {
 
     /// Stores `stored` and fails it at once: its first step panicked or
     /// hung (see [`Scheduler::fail_stuck`]).
-    async fn store_failed(&self, stored: &StoredExecution, failure: &StepFailure) -> Started {
+    async fn store_failed(
+        &self,
+        stored: &StoredExecution,
+        definitions: Option<i64>,
+        failure: &StepFailure,
+    ) -> Started {
         let id = &stored.execution.id;
         let inserted = async {
             let mut tx = self.inner.store.begin().await?;
-            tx.insert_execution(stored).await?;
-            tx.commit().await
+            let now = tx.insert_execution(stored).await?;
+            if definitions.is_some_and(|read_at| read_at != now) {
+                // Dropped: rolled back.
+                return Ok(Some(now));
+            }
+            tx.commit().await.map(|()| None)
         };
         match inserted.await {
-            Ok(()) => {}
+            Ok(Some(now)) => return Started::DefinitionsChanged(now),
+            Ok(None) => {}
             Err(StoreError::Duplicate { .. }) => return Started::Exists,
             Err(_) => return Started::Declined,
         }

@@ -6,6 +6,7 @@ use bora_core::input::prepare_input;
 use bora_store::{CronTriggerRecord, ProjectScope};
 use serde_json::{Map, Value, json};
 
+use super::definition_cache::Read;
 use super::executions::Prepared;
 use super::schedule::following;
 use super::{Service, ServiceError, StartRequest, bad, schedule};
@@ -184,7 +185,8 @@ impl Service {
         // A start that cannot be made (workflow deleted, input no longer
         // accepted) still uses up the firing, as in Mistral, so a broken
         // trigger does not fire in a loop.
-        let prepared = self.prepare_start(&request).await;
+        // Read afresh: this commit does not check a kept definition.
+        let prepared = self.prepare_start(&request, Read::Fresh).await;
         let mut tx = self.store.begin().await?;
         let next = following(trigger, now);
         if !tx
@@ -194,7 +196,7 @@ impl Service {
             return Ok(false);
         }
         let started = match prepared {
-            Ok(Prepared::New(mut stored)) => {
+            Ok(Prepared::New(mut stored, _)) => {
                 let id = stored.execution.id.clone();
                 let keep = self.scheduler.keeps_new_work();
                 if keep {

@@ -12,6 +12,7 @@ use bora_store::{Lookup, ProjectScope, WorkbookRecord, WorkflowDefinition};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use super::definition_cache::{Read, StartDefinition};
 use super::{Service, ServiceError, bad};
 use crate::clock::now_micros;
 use crate::runtime::{Ceilings, Limit};
@@ -295,7 +296,9 @@ impl Service {
         };
         // Names taken by standard or uploaded actions fail before anything is stored.
         crate::actions::definitions::check_workbook_actions(&self.store, &workbook).await?;
-        let stored = self.store.put_workbook(&record, &defs, update).await?;
+        let stored = self.store.put_workbook(&record, &defs, update).await;
+        self.definitions.clear();
+        let stored = stored?;
         // The workbook's actions become `<workbook>.<action>`.
         crate::actions::definitions::put_workbook_actions(
             &self.store,
@@ -319,7 +322,10 @@ impl Service {
         for (def, _) in &mut defs {
             def.updated_at = None;
         }
-        self.store.create_workflows(&defs).await?;
+        let created = self.store.create_workflows(&defs).await;
+        // A new definition of the caller's own may hide a public one.
+        self.definitions.clear();
+        created?;
         Ok(defs.into_iter().map(|(d, _)| d).collect())
     }
 
@@ -331,7 +337,9 @@ impl Service {
         scope: &str,
     ) -> Result<Vec<WorkflowDefinition>, ServiceError> {
         let defs = self.definitions(text, namespace, scope)?;
-        Ok(self.store.update_workflows(&defs).await?)
+        let updated = self.store.update_workflows(&defs).await;
+        self.definitions.clear();
+        Ok(updated?)
     }
 
     /// A workflow definition (by id or name, as `lookup`'s caller means
@@ -344,15 +352,54 @@ impl Service {
         lookup: Lookup<'_>,
     ) -> Result<(WorkflowDefinition, Arc<Plan>), ServiceError> {
         let def = self.store.get_workflow(workflow, namespace, lookup).await?;
-        let plan = self
-            .scheduler
-            .plan(&def.spec_hash)
+        let plan = self.plan(&def.spec_hash).await?;
+        Ok((def, plan))
+    }
+
+    /// [`Service::workflow_spec`] for running as `scope`: with
+    /// [`Read::Kept`] from the definitions this node's starts used when it
+    /// is there, with the definitions' generation it was read at (a start
+    /// made from it must be stored by a commit that finds the generation
+    /// unmoved, see [`super::definition_cache`]); with [`Read::Fresh`] from
+    /// the store (and kept), with nothing to check.
+    pub(super) async fn start_spec(
+        &self,
+        workflow: &str,
+        namespace: &str,
+        scope: &ProjectScope,
+        read: Read,
+    ) -> Result<(StartDefinition, Arc<Plan>, Option<i64>), ServiceError> {
+        let kept = match read {
+            Read::Kept => self.definitions.get(workflow, namespace, scope),
+            Read::Fresh => None,
+        };
+        let (def, generation) = match kept {
+            Some(found) => found,
+            None => {
+                let (def, generation) = self
+                    .store
+                    .get_workflow_at(workflow, namespace, scope.read())
+                    .await?;
+                let def = StartDefinition::from(def);
+                self.definitions
+                    .put(workflow, namespace, scope, def.clone(), generation);
+                (def, generation)
+            }
+        };
+        let plan = self.plan(&def.spec_hash).await?;
+        let check = matches!(read, Read::Kept).then_some(generation);
+        Ok((def, plan, check))
+    }
+
+    /// The scheduler's plan of a stored spec.
+    async fn plan(&self, spec_hash: &str) -> Result<Arc<Plan>, ServiceError> {
+        self.scheduler
+            .plan(spec_hash)
             .await
             .map_err(|err| match err {
                 crate::scheduler::SchedulerError::Store(err) => ServiceError::from(err),
                 other => ServiceError::Internal(other.to_string()),
-            })?;
-        Ok((def, plan))
+            })
     }
 
     /// [`Service::workflow_spec`] of the workflow the request's project
@@ -455,9 +502,11 @@ impl Service {
                 triggers.join(", ")
             )));
         }
-        Ok(self
+        let deleted = self
             .store
             .delete_workflow(&def.id, namespace, scope.change())
-            .await?)
+            .await;
+        self.definitions.clear();
+        Ok(deleted?)
     }
 }

@@ -11,6 +11,7 @@ use bora_store::queries::ListQuery;
 use bora_store::{ProjectScope, StoreError, StoredExecution};
 use serde_json::{Map, Value, json};
 
+use super::definition_cache::Read;
 use super::{Service, ServiceError, bad};
 use crate::clock::now_micros;
 use crate::scheduler::Started;
@@ -46,7 +47,18 @@ pub struct ExecutionUpdate {
 pub(super) enum Prepared {
     /// The request named an id that exists: Mistral returns that execution.
     Existing(StoredExecution),
-    New(StoredExecution),
+    /// A new execution; with the definitions' generation its definition was
+    /// read at when that came from memory (its commit must find it unmoved).
+    New(StoredExecution, Option<i64>),
+}
+
+/// How one attempt at a start ended.
+enum Attempt {
+    /// The execution, and whether this start created it.
+    Done(Box<StoredExecution>, bool),
+    /// A definition changed since the start's was read (the definitions'
+    /// generation now); nothing was stored.
+    DefinitionsChanged(i64),
 }
 
 impl Service {
@@ -77,9 +89,24 @@ impl Service {
     /// was created now (`false`: the request named the id of an existing
     /// one, which is returned: a retried start never runs twice).
     pub async fn start(&self, req: StartRequest) -> Result<(StoredExecution, bool), ServiceError> {
-        let stored = match self.prepare_start(&req).await? {
-            Prepared::Existing(existing) => return Ok((existing, false)),
-            Prepared::New(stored) => stored,
+        // From the definition kept in memory; if a definition changed since
+        // it was read, once more from a fresh read (which is not checked).
+        let mut read = Read::Kept;
+        loop {
+            match self.start_once(&req, read).await? {
+                Attempt::Done(stored, created) => return Ok((*stored, created)),
+                Attempt::DefinitionsChanged(now) => {
+                    self.definitions.forget_before(now);
+                    read = Read::Fresh;
+                }
+            }
+        }
+    }
+
+    async fn start_once(&self, req: &StartRequest, read: Read) -> Result<Attempt, ServiceError> {
+        let (stored, definitions) = match self.prepare_start(req, read).await? {
+            Prepared::Existing(existing) => return Ok(Attempt::Done(Box::new(existing), false)),
+            Prepared::New(stored, definitions) => (stored, definitions),
         };
         let id = stored.execution.id.clone();
         // The id taken already means, with a client's id, a start before
@@ -88,11 +115,13 @@ impl Service {
         // but stored: either way the execution stored is the answer.
         let exists = async {
             let created = req.id.is_none();
-            Ok::<_, ServiceError>((self.store.get_execution(&id).await?, created))
+            let stored = self.store.get_execution(&id).await?;
+            Ok::<_, ServiceError>(Attempt::Done(Box::new(stored), created))
         };
-        match self.scheduler.start_here(&stored).await {
-            Started::Stored(started) => return Ok((*started, true)),
+        match self.scheduler.start_here(&stored, definitions).await {
+            Started::Stored(started) => return Ok(Attempt::Done(started, true)),
             Started::Exists => return exists.await,
+            Started::DefinitionsChanged(now) => return Ok(Attempt::DefinitionsChanged(now)),
             Started::Declined => {}
         }
         let now = now_micros();
@@ -103,7 +132,11 @@ impl Service {
         }
         let mut tx = self.store.begin().await?;
         match tx.insert_execution(&stored).await {
-            Ok(()) => {}
+            // Dropped: rolled back.
+            Ok(now) if definitions.is_some_and(|read_at| read_at != now) => {
+                return Ok(Attempt::DefinitionsChanged(now));
+            }
+            Ok(_) => {}
             Err(StoreError::Duplicate { .. }) => {
                 drop(tx);
                 return exists.await;
@@ -118,17 +151,21 @@ impl Service {
         }
         self.scheduler.deliver(delivery);
         let started = self.wait_until(&id, |e| e.state != State::Idle).await?;
-        Ok((started, true))
+        Ok(Attempt::Done(Box::new(started), true))
     }
 
     /// Checks a start request (workflow, input, environment) and builds the
     /// IDLE execution to store with its `start` event.
-    pub(super) async fn prepare_start(&self, req: &StartRequest) -> Result<Prepared, ServiceError> {
+    pub(super) async fn prepare_start(
+        &self,
+        req: &StartRequest,
+        read: Read,
+    ) -> Result<Prepared, ServiceError> {
         self.check_input(req)?;
         bora_core::notify::webhooks(&req.params).map_err(|e| bad(e.to_string()))?;
         // The starter's own workflow of the name, else a public one.
-        let (def, plan) = self
-            .workflow_spec(&req.workflow, &req.namespace, req.scope.read())
+        let (def, plan, definitions) = self
+            .start_spec(&req.workflow, &req.namespace, &req.scope, read)
             .await?;
         let input = prepare_input(&plan.workflow, &req.input)
             .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
@@ -185,12 +222,13 @@ impl Service {
             created_at: now,
             updated_at: Some(now),
         };
-        Ok(Prepared::New(StoredExecution {
+        let stored = StoredExecution {
             execution: record,
             spec_hash: def.spec_hash.clone(),
             version: 0,
             owner: None,
-        }))
+        };
+        Ok(Prepared::New(stored, definitions))
     }
 
     /// Changes an execution's state as `PUT /v2/executions/{id}` does.

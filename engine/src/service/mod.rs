@@ -31,6 +31,7 @@ mod access;
 mod action_executions;
 mod actions;
 mod cron_triggers;
+mod definition_cache;
 mod definitions;
 mod environments;
 mod event_triggers;
@@ -118,6 +119,8 @@ pub struct Service {
     ceilings: Ceilings,
     /// Caps on what requests bring in (bodies, definitions, inputs).
     limits: EngineLimits,
+    /// The definitions starts used (checked again by each start's commit).
+    definitions: definition_cache::DefinitionCache,
 }
 
 /// A 400 with Mistral's message.
@@ -136,6 +139,7 @@ impl Service {
             ceilings: runtime.ceilings(),
             runtime,
             limits: EngineLimits::default(),
+            definitions: definition_cache::DefinitionCache::default(),
         }
     }
 

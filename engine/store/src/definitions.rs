@@ -185,6 +185,37 @@ impl Store {
         found.ok_or_else(|| not_found(identifier, namespace))
     }
 
+    /// [`Store::get_workflow`] with the definitions' generation (see
+    /// [`crate::StoreTx::definitions_generation`]) read before it: the
+    /// definition is at least as new as the generation, so a commit that
+    /// finds the generation unmoved knows the definition is still current.
+    pub async fn get_workflow_at(
+        &self,
+        identifier: &str,
+        namespace: &str,
+        lookup: Lookup<'_>,
+    ) -> Result<(WorkflowDefinition, i64)> {
+        let mut reader = self.reader().await?;
+        let found = tokio::time::timeout(READ_BOUND, async {
+            let generation: i64 = sqlx::query_scalar(GENERATION_SQL)
+                .fetch_one(&mut *reader)
+                .await?;
+            let def = fetch_named(
+                &mut *reader,
+                &TABLE,
+                BY_KEY,
+                &[identifier, namespace],
+                lookup,
+                from_row,
+            )
+            .await?;
+            Ok(def.map(|def| (def, generation)))
+        })
+        .await;
+        let found = reader.finish(found, "reading a workflow definition")?;
+        found.ok_or_else(|| not_found(identifier, namespace))
+    }
+
     /// Every definition, oldest first.
     pub async fn list_workflows(&self) -> Result<Vec<WorkflowDefinition>> {
         let sql = format!("{} ORDER BY created_at, id", TABLE.select_sql());
@@ -221,6 +252,11 @@ impl Store {
         })
     }
 }
+
+/// The definitions' generation: a counter that database triggers move on
+/// every change to `workflow_definitions` (migration 0018).
+pub(crate) const GENERATION_SQL: &str =
+    "SELECT generation FROM definitions_generation WHERE id = 1";
 
 fn not_found(identifier: &str, namespace: &str) -> StoreError {
     StoreError::NotFound {

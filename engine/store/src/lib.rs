@@ -71,7 +71,7 @@ pub use outage::{Outage, Reachability};
 pub use project_settings::{ProjectSecret, ProjectSettings, SETTINGS_TTL, SettingsByProject};
 pub use projects::{DEFAULT_PROJECT, Lookup, Owned, ProjectScope};
 pub use rows::StoredExecution;
-pub use tx::{ExecutionSnapshot, HeldConnection, StoreTx};
+pub use tx::{Claimed, ExecutionSnapshot, HeldConnection, StoreTx};
 pub use workbooks::WorkbookRecord;
 
 /// Errors of the store. `sqlx` errors never leave this crate as such.

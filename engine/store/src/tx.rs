@@ -33,6 +33,16 @@ pub struct ExecutionSnapshot {
     pub children: Vec<StoredExecution>,
 }
 
+/// What [`StoreTx::claim_executions`] inserted.
+#[derive(Debug, Default)]
+pub struct Claimed {
+    /// The ids inserted (those not taken already).
+    pub ids: HashSet<String>,
+    /// The definitions' generation the insert saw; `None` when nothing
+    /// was inserted.
+    pub definitions: Option<i64>,
+}
+
 /// A write transaction. Dropping it without [`StoreTx::commit`] rolls back.
 /// It borrows its connection for `'c` when the connection is kept by its
 /// caller between transactions ([`Store::begin_held`]); one from the pool
@@ -292,39 +302,70 @@ impl StoreTx<'_> {
             })
     }
 
-    /// Inserts a new workflow execution.
+    /// Inserts a new workflow execution; returns the definitions'
+    /// generation the insert saw (see [`StoreTx::claim_executions`]).
     ///
     /// # Errors
     /// [`StoreError::Duplicate`] when its id is taken.
-    pub async fn insert_execution(&mut self, row: &StoredExecution) -> Result<()> {
+    pub async fn insert_execution(&mut self, row: &StoredExecution) -> Result<i64> {
         let claimed = self.claim_executions(std::slice::from_ref(row)).await?;
-        if claimed.is_empty() {
-            return Err(StoreError::Duplicate {
+        match claimed.definitions {
+            Some(generation) if !claimed.ids.is_empty() => Ok(generation),
+            _ => Err(StoreError::Duplicate {
                 kind: "WorkflowExecution",
                 key: format!("id={}", row.execution.id),
-            });
+            }),
         }
-        Ok(())
     }
 
     /// Inserts new workflow executions, each unless its id is taken, in one
     /// statement; returns the ids inserted (a taken id is a start retried
-    /// with the same client id, or a concurrent one: the caller answers it).
-    pub async fn claim_executions(&mut self, rows: &[StoredExecution]) -> Result<HashSet<String>> {
-        let mut claimed = HashSet::with_capacity(rows.len());
+    /// with the same client id, or a concurrent one: the caller answers it)
+    /// and the definitions' generation the insert saw (see
+    /// [`StoreTx::definitions_generation`]; in the same statement, so a
+    /// group of starts made from definitions kept in memory is checked
+    /// without a round trip of its own).
+    pub async fn claim_executions(&mut self, rows: &[StoredExecution]) -> Result<Claimed> {
+        let mut claimed = Claimed {
+            ids: HashSet::with_capacity(rows.len()),
+            definitions: None,
+        };
         let numbered = self.backend == Backend::Postgres;
         let cells = rows.iter().map(execution_cells);
         for chunk in statements(cells, EXECUTIONS.rows_per_statement()) {
             let sql = format!(
-                "{} ON CONFLICT (id) DO NOTHING RETURNING id",
-                EXECUTIONS.insert_many_sql(chunk.len(), numbered)
+                "{} ON CONFLICT (id) DO NOTHING RETURNING id, ({}) AS generation",
+                EXECUTIONS.insert_many_sql(chunk.len(), numbered),
+                crate::definitions::GENERATION_SQL
             );
-            let ids: Vec<String> = sqlx::query_scalar_with(&sql, arguments(chunk)?)
+            let inserted: Vec<(String, i64)> = sqlx::query_as_with(&sql, arguments(chunk)?)
                 .fetch_all(&mut *self.tx)
                 .await?;
-            claimed.extend(ids);
+            for (id, generation) in inserted {
+                claimed.ids.insert(id);
+                // Statements of one transaction may see a later generation
+                // (read committed): the latest is the one to check against.
+                claimed.definitions = claimed.definitions.max(Some(generation));
+            }
         }
         Ok(claimed)
+    }
+
+    /// Removes executions [`StoreTx::claim_executions`] inserted in this
+    /// transaction that are not to be stored after all (their definition
+    /// changed since it was read).
+    pub async fn unclaim_executions(&mut self, ids: &[String]) -> Result<()> {
+        self.delete_by_id("workflow_executions", ids).await
+    }
+
+    /// The definitions' generation now: a counter every change to a
+    /// workflow definition moves (by any writer, on any node). A start
+    /// prepared from a definition read at generation `g` is still right
+    /// when this is `g`.
+    pub async fn definitions_generation(&mut self) -> Result<i64> {
+        Ok(sqlx::query_scalar(crate::definitions::GENERATION_SQL)
+            .fetch_one(&mut *self.tx)
+            .await?)
     }
 
     /// Inserts or replaces workflow executions.
@@ -366,9 +407,17 @@ impl StoreTx<'_> {
 
     /// Removes finished jobs.
     pub async fn delete_jobs(&mut self, ids: &[String]) -> Result<()> {
+        self.delete_by_id("jobs", ids).await
+    }
+
+    /// Deletes the rows of `table` with these ids (a statement per 1,000).
+    async fn delete_by_id(&mut self, table: &str, ids: &[String]) -> Result<()> {
         for chunk in ids.chunks(1000) {
             let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-            let sql = format!("DELETE FROM jobs WHERE id IN ({})", placeholders.join(", "));
+            let sql = format!(
+                "DELETE FROM {table} WHERE id IN ({})",
+                placeholders.join(", ")
+            );
             let mut query = sqlx::query(&sql);
             for id in chunk {
                 query = query.bind(id.clone());

@@ -550,3 +550,55 @@ async fn the_database_keeps_names_unique_per_project() {
         pool.close().await;
     }
 }
+
+/// Every change to workflow definitions moves the definitions' generation,
+/// whoever makes it (the store's calls or plain SQL), and a read by name
+/// says the generation it was read at, so a commit can tell whether a
+/// definition kept in memory may have changed since (migration 0018).
+#[tokio::test]
+async fn every_change_to_a_definition_moves_the_generation() {
+    for b in backends().await {
+        let s = &b.store;
+        let now = || async {
+            let mut tx = s.begin().await.unwrap();
+            let generation = tx.definitions_generation().await.unwrap();
+            tx.commit().await.unwrap();
+            generation
+        };
+        let mut last = now().await;
+        let moved = |what: &str, last: &mut i64, generation: i64| {
+            assert!(generation > *last, "{}: {what} did not move it", b.name);
+            *last = generation;
+        };
+        s.create_workflows(&[workflow("wf", "alpha", false, 10)])
+            .await
+            .unwrap();
+        moved("a create", &mut last, now().await);
+        let (def, read_at) = s
+            .get_workflow_at("wf", "", scope("alpha").read())
+            .await
+            .unwrap();
+        assert_eq!((def.id.as_str(), read_at), ("alpha-wf", last), "{}", b.name);
+        s.update_workflows(&[workflow("wf", "alpha", false, 20)])
+            .await
+            .unwrap();
+        moved("an update", &mut last, now().await);
+        assert!(read_at < last, "{}", b.name);
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&b.url).await.unwrap();
+        pool.execute("UPDATE workflow_definitions SET scope = 'public'")
+            .await
+            .unwrap();
+        pool.close().await;
+        moved("an UPDATE in SQL", &mut last, now().await);
+        s.delete_workflow("wf", "", scope("alpha").change())
+            .await
+            .unwrap();
+        moved("a delete", &mut last, now().await);
+        // Other tables leave it where it is.
+        s.create_environment(&environment("env", "alpha"))
+            .await
+            .unwrap();
+        assert_eq!(now().await, last, "{}", b.name);
+    }
+}

@@ -153,8 +153,11 @@ async fn new_executions_are_claimed_once_each() {
             .claim_executions(&[execution("fresh"), first, second, late])
             .await
             .expect("claim");
+        // The insert says the definitions' generation it saw.
+        let generation = tx.definitions_generation().await.expect("generation");
+        assert_eq!(claimed.definitions, Some(generation), "{}", backend.name);
         tx.commit().await.expect("commit");
-        let mut ids: Vec<String> = claimed.into_iter().collect();
+        let mut ids: Vec<String> = claimed.ids.into_iter().collect();
         ids.sort();
         assert_eq!(ids, ["fresh", "twice"], "{}", backend.name);
         let twice = store.get_execution("twice").await.expect("get");
