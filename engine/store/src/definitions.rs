@@ -168,21 +168,10 @@ impl Store {
         namespace: &str,
         lookup: Lookup<'_>,
     ) -> Result<WorkflowDefinition> {
-        let mut reader = self.reader().await?;
-        let found = tokio::time::timeout(
-            READ_BOUND,
-            fetch_named(
-                &mut *reader,
-                &TABLE,
-                BY_KEY,
-                &[identifier, namespace],
-                lookup,
-                from_row,
-            ),
-        )
-        .await;
-        let found = reader.finish(found, "reading a workflow definition")?;
-        found.ok_or_else(|| not_found(identifier, namespace))
+        let (def, _) = self
+            .read_workflow(identifier, namespace, lookup, false)
+            .await?;
+        Ok(def)
     }
 
     /// [`Store::get_workflow`] with the definitions' generation (see
@@ -195,11 +184,28 @@ impl Store {
         namespace: &str,
         lookup: Lookup<'_>,
     ) -> Result<(WorkflowDefinition, i64)> {
+        self.read_workflow(identifier, namespace, lookup, true)
+            .await
+    }
+
+    /// A definition, and the definitions' generation read before it when
+    /// `generation` asks for it (else 0).
+    async fn read_workflow(
+        &self,
+        identifier: &str,
+        namespace: &str,
+        lookup: Lookup<'_>,
+        generation: bool,
+    ) -> Result<(WorkflowDefinition, i64)> {
         let mut reader = self.reader().await?;
         let found = tokio::time::timeout(READ_BOUND, async {
-            let generation: i64 = sqlx::query_scalar(GENERATION_SQL)
-                .fetch_one(&mut *reader)
-                .await?;
+            let generation: i64 = if generation {
+                sqlx::query_scalar(GENERATION_SQL)
+                    .fetch_one(&mut *reader)
+                    .await?
+            } else {
+                0
+            };
             let def = fetch_named(
                 &mut *reader,
                 &TABLE,
