@@ -525,8 +525,8 @@ impl Scheduler {
                 Outcome::Deleted => return Ok(Committed::Done),
                 Outcome::Stale => return Ok(Committed::Stale),
                 Outcome::Duplicate => return Ok(Committed::Duplicate),
-                Outcome::DefinitionsChanged(now) => {
-                    return Ok(Committed::DefinitionsChanged(now));
+                Outcome::DefinitionsChanged(generation) => {
+                    return Ok(Committed::DefinitionsChanged(generation));
                 }
                 Outcome::Lost(lost) => return Ok(Committed::Lost(lost)),
                 Outcome::Failed(err) => return Err(StepFailure::Store(err)),

@@ -292,11 +292,12 @@ impl Scheduler {
                 // first (whose row the insert kept) has it.
                 if !claimed.ids.remove(&set.exec.record.id) {
                     let _ = set.reply.send(Outcome::Duplicate);
-                } else if let (Some(read_at), Some(now)) = (new.definitions, claimed.definitions)
-                    && read_at != now
+                } else if let (Some(read_at), Some(generation)) =
+                    (new.definitions, claimed.definitions)
+                    && read_at != generation
                 {
                     outdated.push(set.exec.record.id.clone());
-                    let _ = set.reply.send(Outcome::DefinitionsChanged(now));
+                    let _ = set.reply.send(Outcome::DefinitionsChanged(generation));
                 } else {
                     stored.push((set, After::default()));
                 }

@@ -105,7 +105,9 @@ impl Scheduler {
                 }))
             }
             Ok(Committed::Duplicate) => Started::Exists,
-            Ok(Committed::DefinitionsChanged(now)) => Started::DefinitionsChanged(now),
+            Ok(Committed::DefinitionsChanged(generation)) => {
+                Started::DefinitionsChanged(generation)
+            }
             Ok(_) => Started::Declined,
             Err(failure) => {
                 tracing::debug!(execution = %id, error = %failure, "first step not stored; starting the usual way");
@@ -125,15 +127,15 @@ impl Scheduler {
         let id = &stored.execution.id;
         let inserted = async {
             let mut tx = self.inner.store.begin().await?;
-            let now = tx.insert_execution(stored).await?;
-            if definitions.is_some_and(|read_at| read_at != now) {
+            let generation = tx.insert_execution(stored).await?;
+            if definitions.is_some_and(|read_at| read_at != generation) {
                 // Dropped: rolled back.
-                return Ok(Some(now));
+                return Ok(Some(generation));
             }
             tx.commit().await.map(|()| None)
         };
         match inserted.await {
-            Ok(Some(now)) => return Started::DefinitionsChanged(now),
+            Ok(Some(generation)) => return Started::DefinitionsChanged(generation),
             Ok(None) => {}
             Err(StoreError::Duplicate { .. }) => return Started::Exists,
             Err(_) => return Started::Declined,

@@ -95,8 +95,8 @@ impl Service {
         loop {
             match self.start_once(&req, read).await? {
                 Attempt::Done(stored, created) => return Ok((*stored, created)),
-                Attempt::DefinitionsChanged(now) => {
-                    self.definitions.forget_before(now);
+                Attempt::DefinitionsChanged(generation) => {
+                    self.definitions.forget_before(generation);
                     read = Read::Fresh;
                 }
             }
@@ -121,7 +121,9 @@ impl Service {
         match self.scheduler.start_here(&stored, definitions).await {
             Started::Stored(started) => return Ok(Attempt::Done(started, true)),
             Started::Exists => return exists.await,
-            Started::DefinitionsChanged(now) => return Ok(Attempt::DefinitionsChanged(now)),
+            Started::DefinitionsChanged(generation) => {
+                return Ok(Attempt::DefinitionsChanged(generation));
+            }
             Started::Declined => {}
         }
         let now = now_micros();
@@ -133,8 +135,8 @@ impl Service {
         let mut tx = self.store.begin().await?;
         match tx.insert_execution(&stored).await {
             // Dropped: rolled back.
-            Ok(now) if definitions.is_some_and(|read_at| read_at != now) => {
-                return Ok(Attempt::DefinitionsChanged(now));
+            Ok(generation) if definitions.is_some_and(|read_at| read_at != generation) => {
+                return Ok(Attempt::DefinitionsChanged(generation));
             }
             Ok(_) => {}
             Err(StoreError::Duplicate { .. }) => {
