@@ -381,7 +381,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     tracing::info!(listen = %listen, database = %redacted(&args.database), "bora serve started: listening on http://{listen}");
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut http = tokio::spawn(
-        axum::serve(listener, app)
+        axum::serve(listener, app.into_make_service())
             .with_graceful_shutdown(async move {
                 let mut stopped = stopped;
                 let _ = stopped.wait_for(|s| *s).await;

@@ -97,7 +97,7 @@ pub(crate) async fn insert(
     cells: Vec<Cell>,
 ) -> Result<()> {
     let mut args = AnyArguments::default();
-    for cell in cells {
+    for cell in &cells {
         cell.add_to(&mut args)?;
     }
     sqlx::query_with(&table.insert_sql(), args)

@@ -9,6 +9,9 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::{Arguments, Row};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use crate::{Result, StoreError};
 
@@ -22,11 +25,14 @@ pub(crate) enum Cell {
 }
 
 impl Cell {
-    pub(crate) fn add_to(self, args: &mut AnyArguments<'_>) -> Result<()> {
+    /// Binds the cell; text is lent, not copied (the statement reads it
+    /// from the cell, which outlives it).
+    pub(crate) fn add_to<'q>(&'q self, args: &mut AnyArguments<'q>) -> Result<()> {
         let added = match self {
-            Cell::Text(value) => args.add(value.map(without_nul)),
-            Cell::Int(value) => args.add(value),
-            Cell::Bool(value) => args.add(i64::from(value)),
+            Cell::Text(Some(text)) if text.contains('\0') => args.add(without_nul(text)),
+            Cell::Text(value) => args.add(value.as_deref()),
+            Cell::Int(value) => args.add(*value),
+            Cell::Bool(value) => args.add(i64::from(*value)),
         };
         added.map_err(|err| StoreError::Database(format!("cannot bind a value: {err}")))
     }
@@ -37,12 +43,8 @@ impl Cell {
 /// `\u0000`); in plain text (names, messages) NUL is stored as U+FFFD, on
 /// both backends alike. The API refuses NUL in what clients send, so only
 /// engine-made text (an action's error message, say) ever gets here.
-fn without_nul(text: String) -> String {
-    if text.contains('\0') {
-        text.replace('\0', "\u{FFFD}")
-    } else {
-        text
-    }
+fn without_nul(text: &str) -> String {
+    text.replace('\0', "\u{FFFD}")
 }
 
 pub(crate) fn text(value: impl Into<String>) -> Cell {
@@ -90,7 +92,18 @@ fn get_bool(row: &AnyRow, column: &str) -> Result<bool> {
     Ok(get::<i64>(row, column)? != 0)
 }
 
-/// A table's name and columns, in binding order; `id` comes first.
+/// What follows the rows of a multi-row insert ([`Table::insert_many`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Ending {
+    /// `ON CONFLICT (id) DO UPDATE SET <every other column>`: an upsert
+    /// that SQLite and PostgreSQL both accept.
+    Upsert,
+    /// A fixed text (a conflict clause and what to return).
+    Text(&'static str),
+}
+
+/// A table's name and columns, in binding order; `id` comes first. One
+/// table per name (statements are kept by name).
 pub(crate) struct Table {
     pub name: &'static str,
     pub columns: &'static [&'static str],
@@ -117,20 +130,39 @@ impl Table {
         )
     }
 
-    /// `INSERT ... VALUES (...), (...) ON CONFLICT (id) DO UPDATE SET ...`
-    /// for `rows` records: an upsert that SQLite and PostgreSQL both accept.
-    /// With `numbered` the placeholders are `$N` (PostgreSQL); otherwise
-    /// plain `?`: SQLite looks `$N` names up one by one, which is quadratic
-    /// in the number of parameters of a big batch.
-    pub(crate) fn upsert_sql(&self, rows: usize, numbered: bool) -> String {
-        let mut sql = self.insert_many_sql(rows, numbered);
-        sql.push_str(&self.on_conflict());
+    /// `INSERT INTO <table> (<columns>) VALUES (...), (...) <ending>` for
+    /// `rows` records, made once per shape and kept: a commit's statements
+    /// come in a few shapes, and writing their thousands of placeholders
+    /// anew for every statement was a tenth of a commit's CPU time. With
+    /// `numbered` the placeholders are `$N` (PostgreSQL); otherwise plain
+    /// `?`: SQLite looks `$N` names up one by one, which is quadratic in the
+    /// number of parameters of a big batch.
+    pub(crate) fn insert_many(&self, rows: usize, numbered: bool, ending: Ending) -> Arc<str> {
+        type Shape = (&'static str, usize, bool, Ending);
+        /// Shapes kept at most, and the most rows of one kept: past them
+        /// the cache starts again, and bigger statements (rare, and cheap
+        /// per row) are written each time, so what is kept stays a few MiB.
+        const KEPT: usize = 1024;
+        const KEPT_ROWS: usize = 128;
+        static KEPT_SQL: LazyLock<Mutex<HashMap<Shape, Arc<str>>>> = LazyLock::new(Mutex::default);
+        if rows > KEPT_ROWS {
+            return self.build_insert(rows, numbered, ending).into();
+        }
+        let shape = (self.name, rows, numbered, ending);
+        // A poisoned lock only means a panic elsewhere: the map is still sound.
+        let mut kept = KEPT_SQL.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(sql) = kept.get(&shape) {
+            return Arc::clone(sql);
+        }
+        if kept.len() >= KEPT {
+            kept.clear();
+        }
+        let sql: Arc<str> = self.build_insert(rows, numbered, ending).into();
+        kept.insert(shape, Arc::clone(&sql));
         sql
     }
 
-    /// `INSERT INTO <table> (<columns>) VALUES (...), ...` for `rows`
-    /// records (placeholders as in [`Table::upsert_sql`]).
-    pub(crate) fn insert_many_sql(&self, rows: usize, numbered: bool) -> String {
+    fn build_insert(&self, rows: usize, numbered: bool, ending: Ending) -> String {
         let width = self.columns.len();
         let mut sql = format!(
             "INSERT INTO {} ({}) VALUES ",
@@ -147,23 +179,27 @@ impl Table {
                     sql.push_str(", ");
                 }
                 if numbered {
-                    sql.push_str(&format!("${}", row * width + col + 1));
+                    // Writing to a String cannot fail.
+                    let _ = write!(sql, "${}", row * width + col + 1);
                 } else {
                     sql.push('?');
                 }
             }
             sql.push(')');
         }
+        match ending {
+            Ending::Upsert => {
+                sql.push_str(" ON CONFLICT (id) DO UPDATE SET ");
+                for (n, col) in self.columns[1..].iter().enumerate() {
+                    if n > 0 {
+                        sql.push_str(", ");
+                    }
+                    let _ = write!(sql, "{col} = excluded.{col}");
+                }
+            }
+            Ending::Text(text) => sql.push_str(text),
+        }
         sql
-    }
-
-    /// ` ON CONFLICT (id) DO UPDATE SET <every other column>`.
-    fn on_conflict(&self) -> String {
-        let updates: Vec<String> = self.columns[1..]
-            .iter()
-            .map(|col| format!("{col} = excluded.{col}"))
-            .collect();
-        format!(" ON CONFLICT (id) DO UPDATE SET {}", updates.join(", "))
     }
 
     /// How many records fit in one statement: SQLite allows 32766 bound
@@ -461,8 +497,32 @@ mod tests {
             columns: &["id", "a"],
         };
         assert_eq!(
-            table.upsert_sql(2, true),
+            &*table.insert_many(2, true, Ending::Upsert),
             "INSERT INTO t (id, a) VALUES ($1, $2), ($3, $4) ON CONFLICT (id) DO UPDATE SET a = excluded.a"
+        );
+    }
+
+    #[test]
+    fn a_multi_row_insert_is_written_once_per_shape() {
+        let table = Table {
+            name: "t_kept",
+            columns: &["id", "a"],
+        };
+        let ending = Ending::Text(" RETURNING id");
+        let first = table.insert_many(2, false, ending);
+        assert_eq!(
+            &*first,
+            "INSERT INTO t_kept (id, a) VALUES (?, ?), (?, ?) RETURNING id"
+        );
+        assert!(Arc::ptr_eq(&first, &table.insert_many(2, false, ending)));
+        let other = table.insert_many(1, false, ending);
+        assert_eq!(
+            &*other,
+            "INSERT INTO t_kept (id, a) VALUES (?, ?) RETURNING id"
+        );
+        assert_eq!(
+            &*table.insert_many(1, true, ending),
+            "INSERT INTO t_kept (id, a) VALUES ($1, $2) RETURNING id"
         );
     }
 }

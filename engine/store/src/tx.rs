@@ -1,7 +1,7 @@
 //! The write transaction of one engine step.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::Instant;
 
 use bora_core::records::{ActionExecution, TaskExecution};
@@ -16,10 +16,19 @@ use crate::jobs::{JOBS, JobKind, NewJob, job_cells};
 use crate::projects::ProjectScope;
 use crate::readers::READ_BOUND;
 use crate::rows::{
-    ACTIONS, Cell, EXECUTIONS, StoredExecution, TASKS, Table, action_cells, action_from_row,
-    execution_cells, execution_from_row, task_cells, task_from_row,
+    ACTIONS, Cell, EXECUTIONS, Ending, StoredExecution, TASKS, Table, action_cells,
+    action_from_row, execution_cells, execution_from_row, task_cells, task_from_row,
 };
 use crate::{Result, StoreError};
+
+/// How the insert that claims new executions ends: a taken id is skipped,
+/// and the definitions' generation comes back with the ids inserted.
+static CLAIM: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        " ON CONFLICT (id) DO NOTHING RETURNING id, ({}) AS generation",
+        crate::definitions::GENERATION_SQL
+    )
+});
 
 /// Everything the engine core needs to take a step on one execution.
 #[derive(Debug, Clone, PartialEq)]
@@ -333,12 +342,8 @@ impl StoreTx<'_> {
         let numbered = self.backend == Backend::Postgres;
         let cells = rows.iter().map(execution_cells);
         for chunk in statements(cells, EXECUTIONS.rows_per_statement()) {
-            let sql = format!(
-                "{} ON CONFLICT (id) DO NOTHING RETURNING id, ({}) AS generation",
-                EXECUTIONS.insert_many_sql(chunk.len(), numbered),
-                crate::definitions::GENERATION_SQL
-            );
-            let inserted: Vec<(String, i64)> = sqlx::query_as_with(&sql, arguments(chunk)?)
+            let sql = EXECUTIONS.insert_many(chunk.len(), numbered, Ending::Text(&CLAIM));
+            let inserted: Vec<(String, i64)> = sqlx::query_as_with(&sql, arguments(&chunk)?)
                 .fetch_all(&mut *self.tx)
                 .await?;
             for (id, generation) in inserted {
@@ -638,8 +643,9 @@ impl StoreTx<'_> {
 
     async fn upsert(&mut self, table: &Table, rows: impl Iterator<Item = Vec<Cell>>) -> Result<()> {
         for chunk in statements(rows, table.rows_per_statement()) {
-            let sql = table.upsert_sql(chunk.len(), self.backend == Backend::Postgres);
-            sqlx::query_with(&sql, arguments(chunk)?)
+            let numbered = self.backend == Backend::Postgres;
+            let sql = table.insert_many(chunk.len(), numbered, Ending::Upsert);
+            sqlx::query_with(&sql, arguments(&chunk)?)
                 .execute(&mut *self.tx)
                 .await?;
         }
@@ -659,11 +665,11 @@ fn statements(
     })
 }
 
-/// The cells of `rows`, row after row, as one statement's arguments (moved
-/// in: a commit's rows are not copied once more).
-fn arguments(rows: Vec<Vec<Cell>>) -> Result<AnyArguments<'static>> {
+/// The cells of `rows`, row after row, as one statement's arguments (lent:
+/// a commit's text is not copied once more before the driver encodes it).
+fn arguments(rows: &[Vec<Cell>]) -> Result<AnyArguments<'_>> {
     let mut args = AnyArguments::default();
-    for cell in rows.into_iter().flatten() {
+    for cell in rows.iter().flatten() {
         cell.add_to(&mut args)?;
     }
     Ok(args)
