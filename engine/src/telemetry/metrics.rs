@@ -8,10 +8,14 @@
 //!
 //! The names and labels are listed in `docs/operations.md`.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
-use metrics::{counter, describe_counter, describe_gauge, describe_histogram, gauge, histogram};
+use metrics::{
+    Counter, Histogram, counter, describe_counter, describe_gauge, describe_histogram, gauge,
+    histogram,
+};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
 /// Bucket bounds of every `_seconds` histogram: from a quick action's
@@ -148,18 +152,69 @@ pub fn tasks_finished(state: &'static str, count: u64) {
 /// One finished action call: how it ended, its wall time and the fuel it
 /// burnt.
 pub fn action_call(action: &str, outcome: &'static str, elapsed: Duration, fuel: u64) {
-    counter!(
-        "bora_action_calls_total",
-        "action" => action.to_owned(),
-        "outcome" => outcome
-    )
-    .increment(1);
-    histogram!("bora_action_call_duration_seconds", "action" => action.to_owned())
-        .record(elapsed.as_secs_f64());
+    let series = match HANDLE.get() {
+        Some(Some(_)) => kept_series(action, outcome),
+        // Not this module's recorder (or none): looked up each time, as the
+        // handles of a recorder installed later would differ.
+        _ => ActionSeries::register(action, outcome),
+    };
+    series.calls.increment(1);
+    series.duration.record(elapsed.as_secs_f64());
     if fuel > 0 {
-        counter!("bora_action_fuel_consumed_total", "action" => action.to_owned()).increment(fuel);
+        series.fuel.increment(fuel);
     }
 }
+
+/// The series one action call records into.
+#[derive(Clone)]
+struct ActionSeries {
+    calls: Counter,
+    duration: Histogram,
+    fuel: Counter,
+}
+
+impl ActionSeries {
+    fn register(action: &str, outcome: &'static str) -> Self {
+        Self {
+            calls: counter!(
+                "bora_action_calls_total",
+                "action" => action.to_owned(),
+                "outcome" => outcome
+            ),
+            duration: histogram!("bora_action_call_duration_seconds", "action" => action.to_owned()),
+            fuel: counter!("bora_action_fuel_consumed_total", "action" => action.to_owned()),
+        }
+    }
+}
+
+/// An action's series by outcome, registered once with this module's
+/// recorder and kept: registering looks the series up by its labels
+/// (a hash and an allocation per label, three series per call), which a
+/// chain of quick actions paid on every task. At most [`KEPT_ACTIONS`]
+/// action names are kept; past that the map starts again.
+fn kept_series(action: &str, outcome: &'static str) -> ActionSeries {
+    type Kept = HashMap<String, Vec<(&'static str, ActionSeries)>>;
+    static KEPT: LazyLock<Mutex<Kept>> = LazyLock::new(Mutex::default);
+    // A poisoned lock only means a panic elsewhere: the map is still sound.
+    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(found) = kept
+        .get(action)
+        .and_then(|by_outcome| by_outcome.iter().find(|(o, _)| *o == outcome))
+    {
+        return found.1.clone();
+    }
+    if kept.len() >= KEPT_ACTIONS {
+        kept.clear();
+    }
+    let series = ActionSeries::register(action, outcome);
+    kept.entry(action.to_owned())
+        .or_default()
+        .push((outcome, series.clone()));
+    series
+}
+
+/// Action names whose series [`kept_series`] keeps at most.
+const KEPT_ACTIONS: usize = 4096;
 
 pub fn action_trap(kind: &'static str) {
     counter!("bora_action_traps_total", "kind" => kind).increment(1);

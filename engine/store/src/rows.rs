@@ -131,34 +131,36 @@ impl Table {
     }
 
     /// `INSERT INTO <table> (<columns>) VALUES (...), (...) <ending>` for
-    /// `rows` records, made once per shape and kept: a commit's statements
-    /// come in a few shapes, and writing their thousands of placeholders
-    /// anew for every statement was a tenth of a commit's CPU time. With
+    /// `rows` records, made once per shape and kept (up to 16 MiB of text):
+    /// a commit's statements come in a few shapes, and writing their
+    /// thousands of placeholders anew for every statement was a tenth of a
+    /// commit's CPU time. With
     /// `numbered` the placeholders are `$N` (PostgreSQL); otherwise plain
     /// `?`: SQLite looks `$N` names up one by one, which is quadratic in the
     /// number of parameters of a big batch.
     pub(crate) fn insert_many(&self, rows: usize, numbered: bool, ending: Ending) -> Arc<str> {
         type Shape = (&'static str, usize, bool, Ending);
-        /// Shapes kept at most, and the most rows of one kept: past them
-        /// the cache starts again, and bigger statements (rare, and cheap
-        /// per row) are written each time, so what is kept stays a few MiB.
-        const KEPT: usize = 1024;
-        const KEPT_ROWS: usize = 128;
-        static KEPT_SQL: LazyLock<Mutex<HashMap<Shape, Arc<str>>>> = LazyLock::new(Mutex::default);
-        if rows > KEPT_ROWS {
-            return self.build_insert(rows, numbered, ending).into();
+        #[derive(Default)]
+        struct Kept {
+            by_shape: HashMap<Shape, Arc<str>>,
+            bytes: usize,
         }
+        /// The most text kept: past it the cache starts again, so a burst
+        /// of odd batch sizes cannot grow it without bound.
+        const KEPT_BYTES: usize = 16 << 20;
+        static KEPT: LazyLock<Mutex<Kept>> = LazyLock::new(Mutex::default);
         let shape = (self.name, rows, numbered, ending);
         // A poisoned lock only means a panic elsewhere: the map is still sound.
-        let mut kept = KEPT_SQL.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(sql) = kept.get(&shape) {
+        let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(sql) = kept.by_shape.get(&shape) {
             return Arc::clone(sql);
         }
-        if kept.len() >= KEPT {
-            kept.clear();
-        }
         let sql: Arc<str> = self.build_insert(rows, numbered, ending).into();
-        kept.insert(shape, Arc::clone(&sql));
+        if kept.bytes + sql.len() > KEPT_BYTES {
+            *kept = Kept::default();
+        }
+        kept.bytes += sql.len();
+        kept.by_shape.insert(shape, Arc::clone(&sql));
         sql
     }
 
