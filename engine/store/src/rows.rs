@@ -120,24 +120,17 @@ impl Table {
     }
 
     /// `INSERT INTO <table> (<columns>) VALUES ($1, ..., $N)`: one record.
-    pub(crate) fn insert_sql(&self) -> String {
-        let placeholders: Vec<String> = (1..=self.columns.len()).map(|n| format!("${n}")).collect();
-        format!(
-            "INSERT INTO {} ({}) VALUES ({})",
-            self.name,
-            self.select_list(),
-            placeholders.join(", ")
-        )
+    pub(crate) fn insert_sql(&self) -> Arc<str> {
+        self.insert_many(1, true, Ending::Text(""))
     }
 
     /// `INSERT INTO <table> (<columns>) VALUES (...), (...) <ending>` for
     /// `rows` records, made once per shape and kept (up to 16 MiB of text):
     /// a commit's statements come in a few shapes, and writing their
     /// thousands of placeholders anew for every statement was a tenth of a
-    /// commit's CPU time. With
-    /// `numbered` the placeholders are `$N` (PostgreSQL); otherwise plain
-    /// `?`: SQLite looks `$N` names up one by one, which is quadratic in the
-    /// number of parameters of a big batch.
+    /// commit's CPU time. With `numbered` the placeholders are `$N`
+    /// (PostgreSQL); otherwise plain `?`: SQLite looks `$N` names up one by
+    /// one, which is quadratic in the number of parameters of a big batch.
     pub(crate) fn insert_many(&self, rows: usize, numbered: bool, ending: Ending) -> Arc<str> {
         type Shape = (&'static str, usize, bool, Ending);
         #[derive(Default)]
@@ -501,6 +494,10 @@ mod tests {
         assert_eq!(
             &*table.insert_many(2, true, Ending::Upsert),
             "INSERT INTO t (id, a) VALUES ($1, $2), ($3, $4) ON CONFLICT (id) DO UPDATE SET a = excluded.a"
+        );
+        assert_eq!(
+            &*table.insert_sql(),
+            "INSERT INTO t (id, a) VALUES ($1, $2)"
         );
     }
 
