@@ -102,8 +102,9 @@ pub struct ServeArgs {
     executor_slots: usize,
     /// Groups of engine steps this node commits at the same time on
     /// PostgreSQL (SQLite has one writer). Steps that arrive while the
-    /// groups are being stored wait and go together in the next group:
-    /// fewer committers make bigger groups, which cost the database less
+    /// groups are being stored wait and go together in the next group, which
+    /// waits up to 2 ms for a group in flight before it is committed beside
+    /// it: fewer committers make bigger groups, which cost the database less
     /// per step; more overlap commits on a database with cores to spare.
     /// From 1 to 8: each holds one of the node's 16 connections.
     #[arg(
