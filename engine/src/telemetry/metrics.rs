@@ -152,16 +152,17 @@ pub fn tasks_finished(state: &'static str, count: u64) {
 /// One finished action call: how it ended, its wall time and the fuel it
 /// burnt.
 pub fn action_call(action: &str, outcome: &'static str, elapsed: Duration, fuel: u64) {
+    let burnt = fuel > 0;
     let series = match HANDLE.get() {
-        Some(Some(_)) => kept_series(action, outcome),
+        Some(Some(_)) => kept_series(action, outcome, burnt),
         // Not this module's recorder (or none): looked up each time, as the
         // handles of a recorder installed later would differ.
-        _ => ActionSeries::register(action, outcome),
+        _ => ActionSeries::register(action, outcome, burnt),
     };
     series.calls.increment(1);
     series.duration.record(elapsed.as_secs_f64());
-    if fuel > 0 {
-        series.fuel.increment(fuel);
+    if let Some(counter) = series.fuel.filter(|_| burnt) {
+        counter.increment(fuel);
     }
 }
 
@@ -170,11 +171,13 @@ pub fn action_call(action: &str, outcome: &'static str, elapsed: Duration, fuel:
 struct ActionSeries {
     calls: Counter,
     duration: Histogram,
-    fuel: Counter,
+    /// Registered with the first call that burnt fuel (until then the
+    /// action has no fuel series, as before it was kept).
+    fuel: Option<Counter>,
 }
 
 impl ActionSeries {
-    fn register(action: &str, outcome: &'static str) -> Self {
+    fn register(action: &str, outcome: &'static str, burnt: bool) -> Self {
         Self {
             calls: counter!(
                 "bora_action_calls_total",
@@ -182,9 +185,13 @@ impl ActionSeries {
                 "outcome" => outcome
             ),
             duration: histogram!("bora_action_call_duration_seconds", "action" => action.to_owned()),
-            fuel: counter!("bora_action_fuel_consumed_total", "action" => action.to_owned()),
+            fuel: burnt.then(|| fuel_series(action)),
         }
     }
+}
+
+fn fuel_series(action: &str) -> Counter {
+    counter!("bora_action_fuel_consumed_total", "action" => action.to_owned())
 }
 
 /// An action's series by outcome, registered once with this module's
@@ -192,21 +199,25 @@ impl ActionSeries {
 /// (a hash and an allocation per label, three series per call), which a
 /// chain of quick actions paid on every task. At most [`KEPT_ACTIONS`]
 /// action names are kept; past that the map starts again.
-fn kept_series(action: &str, outcome: &'static str) -> ActionSeries {
+fn kept_series(action: &str, outcome: &'static str, burnt: bool) -> ActionSeries {
     type Kept = HashMap<String, Vec<(&'static str, ActionSeries)>>;
     static KEPT: LazyLock<Mutex<Kept>> = LazyLock::new(Mutex::default);
     // A poisoned lock only means a panic elsewhere: the map is still sound.
     let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(found) = kept
-        .get(action)
-        .and_then(|by_outcome| by_outcome.iter().find(|(o, _)| *o == outcome))
+        .get_mut(action)
+        .and_then(|by_outcome| by_outcome.iter_mut().find(|(o, _)| *o == outcome))
     {
-        return found.1.clone();
+        let series = &mut found.1;
+        if burnt && series.fuel.is_none() {
+            series.fuel = Some(fuel_series(action));
+        }
+        return series.clone();
     }
     if kept.len() >= KEPT_ACTIONS {
         kept.clear();
     }
-    let series = ActionSeries::register(action, outcome);
+    let series = ActionSeries::register(action, outcome, burnt);
     kept.entry(action.to_owned())
         .or_default()
         .push((outcome, series.clone()));
