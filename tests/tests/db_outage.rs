@@ -363,6 +363,98 @@ fn connections_that_stop_answering_are_given_up_and_the_work_goes_on() {
 }
 
 #[test]
+fn api_requests_on_connections_that_go_silent_are_answered_and_free_their_slots() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_pg, proxy, server)) = proxied_node("bora_outage_api_reads", dir.path()) else {
+        return;
+    };
+    let port = server.port;
+    create_workflows(port, WORKFLOWS);
+    // More readers than the pool has connections, so that reads are on
+    // every pooled connection when they all go silent.
+    let stop = Arc::new(AtomicBool::new(false));
+    let readers: Vec<_> = (0..24)
+        .map(|_| {
+            let stop = Arc::clone(&stop);
+            std::thread::spawn(move || {
+                let mut answers = Vec::new();
+                while !stop.load(Ordering::SeqCst) {
+                    let began = Instant::now();
+                    let (status, _) = request(port, "GET", "/v2/workflows", None);
+                    answers.push((status, began.elapsed()));
+                }
+                answers
+            })
+        })
+        .collect();
+    // And writers, each creating workflows of its own (a transaction).
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            let stop = Arc::clone(&stop);
+            std::thread::spawn(move || {
+                let mut answers = Vec::new();
+                let mut n = 0;
+                while !stop.load(Ordering::SeqCst) {
+                    n += 1;
+                    let body = WORKFLOWS.replace("short:", &format!("w{w}_{n}:"));
+                    let began = Instant::now();
+                    let (status, _) = request(
+                        port,
+                        "POST",
+                        "/v2/workflows",
+                        Some(("text/plain", body.as_bytes())),
+                    );
+                    answers.push((status, began.elapsed()));
+                }
+                answers
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_secs(1));
+    proxy.swallow();
+    std::thread::sleep(Duration::from_secs(2));
+    stop.store(true, Ordering::SeqCst);
+    // Each request is answered: one caught on a silent connection after the
+    // statement's bound (a read tried again on a checked connection; a
+    // write told 503), not never (the client gives up after 60 s: 0).
+    let (mut slowest, mut count, mut bounded) = (Duration::ZERO, 0, 0);
+    for (client, ok) in readers
+        .into_iter()
+        .map(|r| (r, 200))
+        .chain(writers.into_iter().map(|w| (w, 201)))
+    {
+        for (status, took) in client.join().unwrap() {
+            assert!(
+                status == ok || status == 503,
+                "a request answered {status} after {took:?} (expected {ok})"
+            );
+            assert!(
+                took < Duration::from_secs(45),
+                "a request took {took:?} (expected {ok})"
+            );
+            slowest = slowest.max(took);
+            count += 1;
+            bounded += usize::from(took > Duration::from_secs(10));
+        }
+    }
+    eprintln!(
+        "{count} requests, {bounded} of them caught on a silent connection; the slowest took {slowest:?}"
+    );
+    // No pool slot is left to a silent connection: reads answer at once.
+    for _ in 0..40 {
+        let began = Instant::now();
+        assert_eq!(request(port, "GET", "/v2/workflows", None).0, 200);
+        assert!(
+            began.elapsed() < Duration::from_secs(5),
+            "a read took {:?}",
+            began.elapsed()
+        );
+    }
+    drop(server);
+    proxy.cut();
+}
+
+#[test]
 fn a_commit_whose_connection_goes_silent_is_given_up_and_stored_again() {
     let dir = tempfile::tempdir().unwrap();
     let Some((_pg, proxy, server)) = proxied_node("bora_outage_commit", dir.path()) else {

@@ -231,7 +231,7 @@ impl Store {
         let mut out = Vec::with_capacity(defs.len());
         for def in defs {
             let existing = fetch_optional(
-                tx.conn(),
+                crate::bounded::on(tx.conn()),
                 &format!(
                     "{} WHERE name = $1 AND namespace = $2 AND project_id = $3",
                     DEFINITIONS.select_sql()
@@ -253,7 +253,7 @@ impl Store {
                     def.created_at = old.created_at;
                     sqlx::query("DELETE FROM action_definitions WHERE id = $1")
                         .bind(def.id.clone())
-                        .execute(tx.conn())
+                        .execute(crate::bounded::on(tx.conn()))
                         .await?;
                 }
                 None => def.updated_at = None,
@@ -274,7 +274,7 @@ impl Store {
         lookup: Lookup<'_>,
     ) -> Result<Option<ActionDefinition>> {
         fetch_named(
-            &self.pool,
+            self.bounded(),
             &DEFINITIONS,
             "name = $1 AND namespace = $2",
             &[name, namespace],
@@ -296,7 +296,7 @@ impl Store {
         lookup: Lookup<'_>,
     ) -> Result<ActionDefinition> {
         fetch_named(
-            &self.pool,
+            self.bounded(),
             &DEFINITIONS,
             BY_KEY,
             &[identifier, namespace],
@@ -310,7 +310,7 @@ impl Store {
     /// Every ad-hoc action, by name.
     pub async fn list_action_definitions(&self) -> Result<Vec<ActionDefinition>> {
         let sql = format!("{} ORDER BY name, namespace", DEFINITIONS.select_sql());
-        fetch_all(&self.pool, &sql, &[], def_from_row).await
+        fetch_all(self.bounded(), &sql, &[], def_from_row).await
     }
 
     /// Deletes an ad-hoc action by name (or id) in a namespace; `lookup`
@@ -342,7 +342,7 @@ impl Store {
         let known: Option<String> =
             sqlx::query_scalar("SELECT digest FROM component_blobs WHERE digest = $1")
                 .bind(new.digest.to_owned())
-                .fetch_optional(tx.conn())
+                .fetch_optional(crate::bounded::on(tx.conn()))
                 .await?;
         if known.is_none() {
             sqlx::query(
@@ -353,7 +353,7 @@ impl Store {
             .bind(new.bytes.to_vec())
             .bind(i64::try_from(new.bytes.len()).unwrap_or(i64::MAX))
             .bind(new.created_at)
-            .execute(tx.conn())
+            .execute(crate::bounded::on(tx.conn()))
             .await?;
         }
         // Two nodes uploading the same name at once: the second insert
@@ -363,7 +363,7 @@ impl Store {
         )
         .bind(new.name.to_owned())
         .bind(new.project_id.to_owned())
-        .fetch_one(tx.conn())
+        .fetch_one(crate::bounded::on(tx.conn()))
         .await?;
         let version = last.unwrap_or(0) + 1;
         // Visibility is the action's, not a version's: a task pinned to
@@ -372,7 +372,7 @@ impl Store {
             .bind(new.scope.to_owned())
             .bind(new.name.to_owned())
             .bind(new.project_id.to_owned())
-            .execute(tx.conn())
+            .execute(crate::bounded::on(tx.conn()))
             .await?;
         sqlx::query(
             "INSERT INTO action_components (name, project_id, scope, version, digest, limits, \
@@ -387,7 +387,7 @@ impl Store {
         .bind(new.descriptor.clone())
         .bind(new.created_at)
         .bind(new.compile_state.as_str())
-        .execute(tx.conn())
+        .execute(crate::bounded::on(tx.conn()))
         .await?;
         tx.commit().await?;
         Ok(ActionComponent {
@@ -427,7 +427,7 @@ impl Store {
         .bind(descriptor)
         .bind(digest.to_owned())
         .bind(CompileState::Compiling.as_str())
-        .execute(&self.pool)
+        .execute(self.bounded())
         .await?;
         Ok(done.rows_affected())
     }
@@ -447,7 +447,7 @@ impl Store {
         .bind(name.to_owned())
         .bind(project.to_owned())
         .bind(version)
-        .execute(tx.conn())
+        .execute(crate::bounded::on(tx.conn()))
         .await?;
         delete_unused_blobs(&mut tx).await?;
         tx.commit().await
@@ -470,7 +470,7 @@ impl Store {
         .bind(artifact.sha256.clone())
         .bind(i64::try_from(artifact.bytes.len()).unwrap_or(i64::MAX))
         .bind(created_at)
-        .execute(&self.pool)
+        .execute(self.bounded())
         .await?;
         Ok(())
     }
@@ -486,7 +486,7 @@ impl Store {
         )
         .bind(digest.to_owned())
         .bind(engine.to_owned())
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.bounded())
         .await?;
         row.map(|row| {
             Ok(ComponentArtifact {
@@ -512,7 +512,7 @@ impl Store {
             chosen_project(lookup)
         );
         fetch_optional(
-            &self.pool,
+            self.bounded(),
             &sql,
             &[name, lookup.project()],
             component_from_row,
@@ -536,7 +536,7 @@ impl Store {
         .bind(name.to_owned())
         .bind(project.to_owned())
         .bind(version)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.bounded())
         .await?;
         match row {
             Some(row) => component_from_row(&row),
@@ -551,7 +551,7 @@ impl Store {
     /// version (callers show each caller only what it may see).
     pub async fn list_action_components(&self) -> Result<Vec<ActionComponent>> {
         let sql = format!("{COMPONENT_SELECT} ORDER BY c.name, c.project_id, c.version");
-        fetch_all(&self.pool, &sql, &[], component_from_row).await
+        fetch_all(self.bounded(), &sql, &[], component_from_row).await
     }
 
     /// The bytes of a component by digest.
@@ -562,7 +562,7 @@ impl Store {
         let bytes: Option<Vec<u8>> =
             sqlx::query_scalar("SELECT bytes FROM component_blobs WHERE digest = $1")
                 .bind(digest.to_owned())
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.bounded())
                 .await?;
         bytes.ok_or_else(|| StoreError::NotFound {
             kind: "Component",
@@ -586,13 +586,13 @@ impl Store {
             sqlx::query_scalar(&format!("SELECT {}", chosen_project(lookup)))
                 .bind(name.to_owned())
                 .bind(lookup.project().to_owned())
-                .fetch_one(tx.conn())
+                .fetch_one(crate::bounded::on(tx.conn()))
                 .await?;
         let project = project.ok_or_else(missing)?;
         sqlx::query("DELETE FROM action_components WHERE name = $1 AND project_id = $2")
             .bind(name.to_owned())
             .bind(project.clone())
-            .execute(tx.conn())
+            .execute(crate::bounded::on(tx.conn()))
             .await?;
         delete_unused_blobs(&mut tx).await?;
         tx.commit().await?;
@@ -606,13 +606,13 @@ async fn delete_unused_blobs(tx: &mut crate::tx::StoreTx<'_>) -> Result<()> {
         "DELETE FROM component_blobs WHERE NOT EXISTS \
          (SELECT 1 FROM action_components c WHERE c.digest = component_blobs.digest)",
     )
-    .execute(tx.conn())
+    .execute(crate::bounded::on(tx.conn()))
     .await?;
     sqlx::query(
         "DELETE FROM component_artifacts WHERE NOT EXISTS \
          (SELECT 1 FROM component_blobs b WHERE b.digest = component_artifacts.digest)",
     )
-    .execute(tx.conn())
+    .execute(crate::bounded::on(tx.conn()))
     .await?;
     Ok(())
 }

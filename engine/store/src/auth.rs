@@ -98,7 +98,7 @@ impl Store {
             sqlx::query_scalar("SELECT id FROM api_tokens WHERE id = $1 OR digest = $2")
                 .bind(id.to_owned())
                 .bind(digest.to_owned())
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.bounded())
                 .await?;
         if taken.is_some() {
             return Err(StoreError::Duplicate {
@@ -115,7 +115,7 @@ impl Store {
         .bind(i64::from(admin))
         .bind(digest.to_owned())
         .bind(now)
-        .execute(&self.pool)
+        .execute(self.bounded())
         .await?;
         Ok(TokenRecord {
             id: id.to_owned(),
@@ -131,7 +131,7 @@ impl Store {
     pub async fn tokens(&self) -> Result<Vec<TokenRecord>> {
         let sql = format!("SELECT {TOKEN_COLUMNS} FROM api_tokens ORDER BY created_at, id");
         sqlx::query(&sql)
-            .fetch_all(&self.pool)
+            .fetch_all(self.bounded())
             .await?
             .iter()
             .map(token_from_row)
@@ -145,7 +145,7 @@ impl Store {
         );
         sqlx::query(&sql)
             .bind(digest.to_owned())
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.bounded())
             .await?
             .map(|row| token_from_row(&row))
             .transpose()
@@ -162,7 +162,7 @@ impl Store {
         )
         .bind(now)
         .bind(id.to_owned())
-        .execute(&self.pool)
+        .execute(self.bounded())
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound {
@@ -187,7 +187,7 @@ impl Store {
         .bind(now)
         .bind(id.to_owned())
         .bind(now - LAST_USED_GRAIN)
-        .execute(&self.pool)
+        .execute(self.bounded())
         .await?;
         Ok(())
     }
@@ -232,13 +232,16 @@ impl Store {
                 sqlx::query(&sql)
                     .bind(token.to_owned())
                     .bind(limit)
-                    .fetch_all(&self.pool)
+                    .fetch_all(self.bounded())
                     .await?
             }
             None => {
                 let sql =
                     format!("SELECT {columns} FROM audit_log ORDER BY at DESC, id DESC LIMIT $1");
-                sqlx::query(&sql).bind(limit).fetch_all(&self.pool).await?
+                sqlx::query(&sql)
+                    .bind(limit)
+                    .fetch_all(self.bounded())
+                    .await?
             }
         };
         rows.iter().map(audit_from_row).collect()

@@ -133,7 +133,7 @@ impl Store {
         key: &str,
         lookup: Lookup<'_>,
     ) -> Result<CronTriggerRecord> {
-        fetch_named(&self.pool, &TABLE, BY_KEY, &[key], lookup, from_row)
+        fetch_named(self.bounded(), &TABLE, BY_KEY, &[key], lookup, from_row)
             .await?
             .ok_or_else(|| not_found(key))
     }
@@ -141,7 +141,7 @@ impl Store {
     /// Every trigger, oldest first (the API pages them in memory).
     pub async fn list_cron_triggers(&self) -> Result<Vec<CronTriggerRecord>> {
         let sql = format!("{} ORDER BY created_at, id", TABLE.select_sql());
-        fetch_all(&self.pool, &sql, &[], from_row).await
+        fetch_all(self.bounded(), &sql, &[], from_row).await
     }
 
     /// Deletes a trigger by name or id; `lookup` is a
@@ -159,7 +159,7 @@ impl Store {
         ))
         .bind(now)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(self.bounded())
         .await?
         .iter()
         .map(from_row)
@@ -170,7 +170,7 @@ impl Store {
     pub async fn next_cron_time(&self) -> Result<Option<i64>> {
         let next: Option<i64> =
             sqlx::query_scalar("SELECT MIN(next_execution_time) FROM cron_triggers")
-                .fetch_one(&self.pool)
+                .fetch_one(self.bounded())
                 .await?;
         Ok(next)
     }
@@ -181,7 +181,7 @@ impl Store {
             "SELECT name FROM cron_triggers WHERE workflow_id = $1 ORDER BY name",
         )
         .bind(workflow_id.to_owned())
-        .fetch_all(&self.pool)
+        .fetch_all(self.bounded())
         .await?;
         Ok(names)
     }
@@ -206,7 +206,7 @@ impl StoreTx<'_> {
                 sqlx::query("DELETE FROM cron_triggers WHERE id = $1 AND next_execution_time = $2")
                     .bind(id.to_owned())
                     .bind(due)
-                    .execute(self.conn())
+                    .execute(crate::bounded::on(self.conn()))
                     .await?
             }
             Some(next) => {
@@ -220,7 +220,7 @@ impl StoreTx<'_> {
                 .bind(now)
                 .bind(id.to_owned())
                 .bind(due)
-                .execute(self.conn())
+                .execute(crate::bounded::on(self.conn()))
                 .await?
             }
         };

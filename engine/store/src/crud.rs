@@ -87,7 +87,10 @@ where
 
 /// Whether `sql` selects any row (a name taken, ...).
 pub(crate) async fn exists(conn: &mut AnyConnection, sql: &str, binds: &[&str]) -> Result<bool> {
-    Ok(bound(sql, binds).fetch_optional(conn).await?.is_some())
+    Ok(bound(sql, binds)
+        .fetch_optional(crate::bounded::on(conn))
+        .await?
+        .is_some())
 }
 
 /// Inserts one record: `cells` in the order of `table`'s columns.
@@ -101,7 +104,7 @@ pub(crate) async fn insert(
         cell.add_to(&mut args)?;
     }
     sqlx::query_with(&table.insert_sql(), args)
-        .execute(conn)
+        .execute(crate::bounded::on(conn))
         .await?;
     Ok(())
 }
@@ -153,7 +156,9 @@ impl Store {
         missing: impl FnOnce() -> StoreError,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        let done = bound(sql, binds).execute(tx.conn()).await?;
+        let done = bound(sql, binds)
+            .execute(crate::bounded::on(tx.conn()))
+            .await?;
         if done.rows_affected() == 0 {
             return Err(missing());
         }

@@ -127,6 +127,16 @@ impl Store {
                 // A dead connection is closed and another one taken.
                 Box::pin(async move { Ok(crate::liveness::usable(conn, meta.idle_for).await) })
             })
+            // On PostgreSQL a connection going back is checked within a
+            // bound first: a half-open one is closed, not pinged for good.
+            .after_release(move |conn, _meta| {
+                Box::pin(async move {
+                    match backend {
+                        Backend::Sqlite => Ok(true),
+                        Backend::Postgres => crate::bounded::release_check(conn).await,
+                    }
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     let settings = match backend {
@@ -172,8 +182,21 @@ impl Store {
     pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+            // Its `BEGIN` bounded as every statement (see `crate::bounded`).
+            Backend::Postgres => {
+                let bound = Some(crate::outage::ANSWER_BOUND);
+                crate::bounded::answer(Box::pin(self.pool.begin()), bound).await?
+            }
         })
+    }
+
+    /// The pool as an executor whose statements are bounded in time (see
+    /// [`crate::bounded`]).
+    pub(crate) fn bounded(&self) -> crate::bounded::Bounded<'_> {
+        crate::bounded::Bounded {
+            pool: &self.pool,
+            bound: (self.backend == Backend::Postgres).then_some(crate::outage::ANSWER_BOUND),
+        }
     }
 
     pub fn backend(&self) -> Backend {

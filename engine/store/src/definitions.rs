@@ -132,7 +132,7 @@ impl Store {
         let mut out = Vec::new();
         for (def, spec) in defs {
             let existing = fetch_optional(
-                tx.conn(),
+                crate::bounded::on(tx.conn()),
                 &format!(
                     "{} WHERE name = $1 AND namespace = $2 AND project_id = $3",
                     TABLE.select_sql()
@@ -147,7 +147,7 @@ impl Store {
                 def.created_at = old.created_at;
                 sqlx::query("DELETE FROM workflow_definitions WHERE id = $1")
                     .bind(def.id.clone())
-                    .execute(tx.conn())
+                    .execute(crate::bounded::on(tx.conn()))
                     .await?;
             } else {
                 def.updated_at = None;
@@ -225,7 +225,7 @@ impl Store {
     /// Every definition, oldest first.
     pub async fn list_workflows(&self) -> Result<Vec<WorkflowDefinition>> {
         let sql = format!("{} ORDER BY created_at, id", TABLE.select_sql());
-        fetch_all(&self.pool, &sql, &[], from_row).await
+        fetch_all(self.bounded(), &sql, &[], from_row).await
     }
 
     /// Deletes a definition (executions keep the spec they run); `lookup`

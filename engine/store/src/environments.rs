@@ -104,9 +104,16 @@ impl Store {
         lookup: Lookup<'_>,
     ) -> Result<EnvironmentRecord> {
         let mut tx = self.begin().await?;
-        let mut record = fetch_named(tx.conn(), &TABLE, "name = $1", &[name], lookup, from_row)
-            .await?
-            .ok_or_else(|| not_found(name))?;
+        let mut record = fetch_named(
+            crate::bounded::on(tx.conn()),
+            &TABLE,
+            "name = $1",
+            &[name],
+            lookup,
+            from_row,
+        )
+        .await?
+        .ok_or_else(|| not_found(name))?;
         if let Some(d) = description {
             record.description = Some(d.to_owned());
         }
@@ -126,7 +133,7 @@ impl Store {
         .bind(record.scope.clone())
         .bind(record.updated_at)
         .bind(record.id.clone())
-        .execute(tx.conn())
+        .execute(crate::bounded::on(tx.conn()))
         .await?;
         tx.commit().await?;
         Ok(record)
@@ -138,7 +145,7 @@ impl Store {
         name: &str,
         lookup: Lookup<'_>,
     ) -> Result<EnvironmentRecord> {
-        fetch_named(&self.pool, &TABLE, BY_KEY, &[name], lookup, from_row)
+        fetch_named(self.bounded(), &TABLE, BY_KEY, &[name], lookup, from_row)
             .await?
             .ok_or_else(|| not_found(name))
     }
@@ -147,7 +154,7 @@ impl Store {
     /// memory).
     pub async fn list_environments(&self) -> Result<Vec<EnvironmentRecord>> {
         let sql = format!("{} ORDER BY created_at, id", TABLE.select_sql());
-        fetch_all(&self.pool, &sql, &[], from_row).await
+        fetch_all(self.bounded(), &sql, &[], from_row).await
     }
 
     /// Replaces the variables of the environment `id` as they are (the
@@ -168,7 +175,7 @@ impl Store {
                 )
                 .bind(now)
                 .bind(id)
-                .execute(&self.pool)
+                .execute(self.bounded())
                 .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -162,7 +162,7 @@ impl Store {
         key: &str,
         lookup: Lookup<'_>,
     ) -> Result<EventTriggerRecord> {
-        fetch_named(&self.pool, &TABLE, BY_KEY, &[key], lookup, from_row)
+        fetch_named(self.bounded(), &TABLE, BY_KEY, &[key], lookup, from_row)
             .await?
             .ok_or_else(|| not_found(key))
     }
@@ -170,7 +170,7 @@ impl Store {
     /// The trigger whose token has this digest, if any.
     pub async fn event_trigger_by_token(&self, sha256: &str) -> Result<Option<EventTriggerRecord>> {
         fetch_optional(
-            &self.pool,
+            self.bounded(),
             &format!("{} WHERE token_sha256 = $1", TABLE.select_sql()),
             &[sha256],
             from_row,
@@ -181,7 +181,7 @@ impl Store {
     /// Every trigger, oldest first (the API pages them in memory).
     pub async fn list_event_triggers(&self) -> Result<Vec<EventTriggerRecord>> {
         let sql = format!("{} ORDER BY created_at, id", TABLE.select_sql());
-        fetch_all(&self.pool, &sql, &[], from_row).await
+        fetch_all(self.bounded(), &sql, &[], from_row).await
     }
 
     /// Changes a trigger's name (free in its project), input, params or
@@ -194,9 +194,16 @@ impl Store {
         lookup: Lookup<'_>,
     ) -> Result<EventTriggerRecord> {
         let mut tx = self.begin().await?;
-        let mut current = fetch_named(tx.conn(), &TABLE, BY_KEY, &[key], lookup, from_row)
-            .await?
-            .ok_or_else(|| not_found(key))?;
+        let mut current = fetch_named(
+            crate::bounded::on(tx.conn()),
+            &TABLE,
+            BY_KEY,
+            &[key],
+            lookup,
+            from_row,
+        )
+        .await?
+        .ok_or_else(|| not_found(key))?;
         if let Some(name) = &update.name
             && *name != current.name
         {
@@ -234,7 +241,7 @@ impl Store {
         .bind(current.scope.clone())
         .bind(now)
         .bind(current.id.clone())
-        .execute(tx.conn())
+        .execute(crate::bounded::on(tx.conn()))
         .await?;
         tx.commit().await?;
         Ok(current)
@@ -253,7 +260,7 @@ impl Store {
             "SELECT name FROM event_triggers WHERE workflow_id = $1 ORDER BY name",
         )
         .bind(workflow_id.to_owned())
-        .fetch_all(&self.pool)
+        .fetch_all(self.bounded())
         .await?;
         Ok(names)
     }

@@ -397,7 +397,7 @@ impl Store {
              COUNT(*) AS n FROM jobs GROUP BY 1, 2",
         )
         .bind(now)
-        .fetch_all(&self.pool)
+        .fetch_all(self.bounded())
         .await?;
         rows.iter()
             .map(|row| {
@@ -415,7 +415,7 @@ impl Store {
         let _writer = self.writer().await;
         sqlx::query("DELETE FROM jobs WHERE id = $1")
             .bind(id.to_owned())
-            .execute(&self.pool)
+            .execute(self.bounded())
             .await?;
         Ok(())
     }

@@ -36,6 +36,7 @@
 
 pub mod actions;
 pub mod auth;
+mod bounded;
 pub mod cron_triggers;
 mod crud;
 pub mod db;

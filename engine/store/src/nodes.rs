@@ -169,7 +169,7 @@ impl Store {
             "SELECT id, instance, roles, executor_name, started_at, heartbeat_at FROM nodes \
              ORDER BY started_at, id",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(self.bounded())
         .await?;
         rows.iter()
             .map(|row| {

@@ -32,7 +32,7 @@ pub(crate) async fn announce(
         sqlx::query("SELECT pg_notify($1, $2)")
             .bind(CHANNEL)
             .bind(kind.as_str())
-            .execute(conn)
+            .execute(crate::bounded::on(conn))
             .await?;
     }
     Ok(())

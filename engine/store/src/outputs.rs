@@ -25,7 +25,7 @@ impl Store {
         .bind(execution_id.map(str::to_owned))
         .bind(output.to_owned())
         .bind(now)
-        .execute(&self.pool)
+        .execute(self.bounded())
         .await?;
         Ok(())
     }
@@ -35,7 +35,7 @@ impl Store {
         let output =
             sqlx::query_scalar("SELECT output FROM action_outputs WHERE action_execution_id = $1")
                 .bind(action_id.to_owned())
-                .fetch_optional(&self.pool)
+                .fetch_optional(self.bounded())
                 .await?;
         Ok(output)
     }

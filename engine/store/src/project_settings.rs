@@ -217,7 +217,7 @@ impl Store {
     /// The settings of every project that has some, by project.
     pub async fn all_project_settings(&self) -> Result<Vec<ProjectSettings>> {
         let rows = sqlx::query(&format!("{SETTINGS} ORDER BY project_id"))
-            .fetch_all(&self.pool)
+            .fetch_all(self.bounded())
             .await?;
         rows.iter().map(settings_from_row).collect()
     }
@@ -226,7 +226,7 @@ impl Store {
     pub async fn project_settings(&self, project: &str) -> Result<Option<ProjectSettings>> {
         sqlx::query(&format!("{SETTINGS} WHERE project_id = $1"))
             .bind(project.to_owned())
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.bounded())
             .await?
             .map(|row| settings_from_row(&row))
             .transpose()
@@ -238,7 +238,7 @@ impl Store {
         if settings.is_empty() {
             sqlx::query("DELETE FROM project_settings WHERE project_id = $1")
                 .bind(settings.project.clone())
-                .execute(&self.pool)
+                .execute(self.bounded())
                 .await?;
             return Ok(());
         }
@@ -260,7 +260,7 @@ impl Store {
         .bind(column(settings.max_action_timeout, "max action timeout")?)
         .bind(hosts)
         .bind(settings.updated_at)
-        .execute(&self.pool)
+        .execute(self.bounded())
         .await?;
         Ok(())
     }
@@ -282,7 +282,7 @@ impl Store {
         .bind(name.to_owned())
         .bind(sealed.to_owned())
         .bind(now)
-        .execute(&self.pool)
+        .execute(self.bounded())
         .await?;
         Ok(())
     }
@@ -304,7 +304,7 @@ impl Store {
         .bind(secret.project.clone())
         .bind(secret.name.clone())
         .bind(secret.value.clone())
-        .execute(&self.pool)
+        .execute(self.bounded())
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -314,7 +314,7 @@ impl Store {
         let done = sqlx::query("DELETE FROM project_secrets WHERE project_id = $1 AND name = $2")
             .bind(project.to_owned())
             .bind(name.to_owned())
-            .execute(&self.pool)
+            .execute(self.bounded())
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -326,12 +326,12 @@ impl Store {
             Some(project) => {
                 sqlx::query(&format!("{SECRETS} WHERE project_id = $1 ORDER BY name"))
                     .bind(project.to_owned())
-                    .fetch_all(&self.pool)
+                    .fetch_all(self.bounded())
                     .await?
             }
             None => {
                 sqlx::query(&format!("{SECRETS} ORDER BY project_id, name"))
-                    .fetch_all(&self.pool)
+                    .fetch_all(self.bounded())
                     .await?
             }
         };
@@ -352,7 +352,7 @@ impl Store {
             )
             .bind(project.to_owned())
             .bind(name.clone())
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.bounded())
             .await?;
             if let Some(value) = value {
                 found.insert(name.clone(), value);

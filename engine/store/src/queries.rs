@@ -34,7 +34,7 @@ impl Store {
             "{} WHERE workflow_execution_id = $1 ORDER BY seq",
             TASKS.select_sql()
         );
-        fetch_all(&self.pool, &sql, &[execution_id], task_from_row).await
+        fetch_all(self.bounded(), &sql, &[execution_id], task_from_row).await
     }
 
     /// What the tasks of an execution published with `global`, in creation
@@ -65,7 +65,7 @@ impl Store {
     /// One task execution.
     pub async fn get_task(&self, id: &str) -> Result<TaskExecution> {
         fetch_optional(
-            &self.pool,
+            self.bounded(),
             &format!("{} WHERE id = $1", TASKS.select_sql()),
             &[id],
             task_from_row,
@@ -83,13 +83,13 @@ impl Store {
             "{} WHERE task_execution_id = $1 ORDER BY idx, created_at",
             ACTIONS.select_sql()
         );
-        fetch_all(&self.pool, &sql, &[task_id], action_from_row).await
+        fetch_all(self.bounded(), &sql, &[task_id], action_from_row).await
     }
 
     /// One action execution.
     pub async fn get_action(&self, id: &str) -> Result<ActionExecution> {
         fetch_optional(
-            &self.pool,
+            self.bounded(),
             &format!("{} WHERE id = $1", ACTIONS.select_sql()),
             &[id],
             action_from_row,
@@ -107,7 +107,7 @@ impl Store {
             "{} WHERE task_execution_id = $1 ORDER BY idx, created_at",
             EXECUTIONS.select_sql()
         );
-        fetch_all(&self.pool, &sql, &[task_id], execution_from_row).await
+        fetch_all(self.bounded(), &sql, &[task_id], execution_from_row).await
     }
 }
 
@@ -352,7 +352,7 @@ impl Store {
             cols.join(", ")
         );
         let binds: Vec<&str> = binds.iter().map(String::as_str).collect();
-        fetch_all(&self.pool, &sql, &binds, execution_from_row).await
+        fetch_all(self.bounded(), &sql, &binds, execution_from_row).await
     }
 
     /// Task executions matching `q`, each with its workflow execution's names.
@@ -370,7 +370,7 @@ impl Store {
         for b in binds {
             query = query.bind(b);
         }
-        let rows = query.fetch_all(&self.pool).await?;
+        let rows = query.fetch_all(self.bounded()).await?;
         rows.iter()
             .map(|row| {
                 let owner = TaskOwner {
@@ -393,7 +393,7 @@ impl Store {
             cols.join(", ")
         );
         let binds: Vec<&str> = binds.iter().map(String::as_str).collect();
-        fetch_all(&self.pool, &sql, &binds, action_from_row).await
+        fetch_all(self.bounded(), &sql, &binds, action_from_row).await
     }
 
     /// Deletes a workflow execution with its sub-workflow executions (the
@@ -405,7 +405,7 @@ impl Store {
             "SELECT id FROM workflow_executions WHERE id = $1 OR root_execution_id = $1",
         )
         .bind(id.to_owned())
-        .fetch_all(tx.conn())
+        .fetch_all(crate::bounded::on(tx.conn()))
         .await?;
         if ids.is_empty() {
             return Err(StoreError::NotFound {
@@ -423,7 +423,7 @@ impl Store {
             ] {
                 sqlx::query(sql)
                     .bind(exec.clone())
-                    .execute(tx.conn())
+                    .execute(crate::bounded::on(tx.conn()))
                     .await?;
             }
         }
@@ -442,7 +442,7 @@ impl Store {
         )
         .bind(before)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(self.bounded())
         .await?;
         Ok(ids)
     }
@@ -472,7 +472,7 @@ impl Store {
             "SELECT params, root_execution_id FROM workflow_executions WHERE id = $1",
         )
         .bind(id.to_owned())
-        .fetch_one(tx.conn())
+        .fetch_one(crate::bounded::on(tx.conn()))
         .await?;
         let params = match env {
             Some(env) => merge_env(&raw, env)?,
@@ -486,7 +486,7 @@ impl Store {
         .bind(params)
         .bind(now)
         .bind(id.to_owned())
-        .execute(tx.conn())
+        .execute(crate::bounded::on(tx.conn()))
         .await?;
         if let (Some(env), None) = (env, root) {
             let open: Vec<(String, String)> = sqlx::query_as(
@@ -494,7 +494,7 @@ impl Store {
                  AND state IN ('IDLE', 'RUNNING', 'PAUSED')",
             )
             .bind(id.to_owned())
-            .fetch_all(tx.conn())
+            .fetch_all(crate::bounded::on(tx.conn()))
             .await?;
             for (child, raw) in open {
                 sqlx::query(
@@ -504,7 +504,7 @@ impl Store {
                 .bind(merge_env(&raw, env)?)
                 .bind(now)
                 .bind(child)
-                .execute(tx.conn())
+                .execute(crate::bounded::on(tx.conn()))
                 .await?;
             }
         }

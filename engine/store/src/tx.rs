@@ -273,7 +273,7 @@ impl StoreTx<'_> {
         };
         let version: Option<i64> = sqlx::query_scalar(sql)
             .bind(id.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(crate::bounded::on(&mut self.tx))
             .await?;
         Ok(version)
     }
@@ -294,7 +294,7 @@ impl StoreTx<'_> {
         sqlx::query("INSERT INTO specs (hash, spec) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING")
             .bind(hash.to_owned())
             .bind(spec.to_owned())
-            .execute(&mut *self.tx)
+            .execute(crate::bounded::on(&mut self.tx))
             .await?;
         Ok(())
     }
@@ -303,7 +303,7 @@ impl StoreTx<'_> {
     pub async fn get_spec(&mut self, hash: &str) -> Result<String> {
         sqlx::query_scalar("SELECT spec FROM specs WHERE hash = $1")
             .bind(hash.to_owned())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(crate::bounded::on(&mut self.tx))
             .await?
             .ok_or_else(|| StoreError::NotFound {
                 kind: "WorkflowSpec",
@@ -344,7 +344,7 @@ impl StoreTx<'_> {
         for chunk in statements(cells, EXECUTIONS.rows_per_statement()) {
             let sql = EXECUTIONS.insert_many(chunk.len(), numbered, Ending::Text(&CLAIM));
             let inserted: Vec<(String, i64)> = sqlx::query_as_with(&sql, arguments(&chunk)?)
-                .fetch_all(&mut *self.tx)
+                .fetch_all(crate::bounded::on(&mut self.tx))
                 .await?;
             for (id, generation) in inserted {
                 claimed.ids.insert(id);
@@ -369,7 +369,7 @@ impl StoreTx<'_> {
     /// when this is `g`.
     pub async fn definitions_generation(&mut self) -> Result<i64> {
         Ok(sqlx::query_scalar(crate::definitions::GENERATION_SQL)
-            .fetch_one(&mut *self.tx)
+            .fetch_one(crate::bounded::on(&mut self.tx))
             .await?)
     }
 
@@ -427,7 +427,7 @@ impl StoreTx<'_> {
             for id in chunk {
                 query = query.bind(id.clone());
             }
-            query.execute(&mut *self.tx).await?;
+            query.execute(crate::bounded::on(&mut self.tx)).await?;
         }
         Ok(())
     }
@@ -453,7 +453,7 @@ impl StoreTx<'_> {
             for id in chunk {
                 query = query.bind((*id).clone());
             }
-            versions.extend(query.fetch_all(&mut *self.tx).await?);
+            versions.extend(query.fetch_all(crate::bounded::on(&mut self.tx)).await?);
         }
         Ok(versions)
     }
@@ -479,7 +479,7 @@ impl StoreTx<'_> {
             for id in chunk {
                 query = query.bind((*id).clone());
             }
-            held.extend(query.fetch_all(&mut *self.tx).await?);
+            held.extend(query.fetch_all(crate::bounded::on(&mut self.tx)).await?);
         }
         Ok(held)
     }
@@ -499,7 +499,7 @@ impl StoreTx<'_> {
         let exists = self.lock_execution(id).await?.is_some();
         sqlx::query("DELETE FROM jobs WHERE execution_id = $1")
             .bind(id.to_owned())
-            .execute(&mut *self.tx)
+            .execute(crate::bounded::on(&mut self.tx))
             .await?;
         if !exists {
             return Ok(None);
@@ -522,7 +522,7 @@ impl StoreTx<'_> {
         .bind(id.to_owned())
         .bind(message.to_owned())
         .bind(now)
-        .execute(&mut *self.tx)
+        .execute(crate::bounded::on(&mut self.tx))
         .await?;
         sqlx::query(&format!(
             "UPDATE action_executions SET state = 'ERROR', state_info = $2, updated_at = $3 \
@@ -531,7 +531,7 @@ impl StoreTx<'_> {
         .bind(id.to_owned())
         .bind(message.to_owned())
         .bind(now)
-        .execute(&mut *self.tx)
+        .execute(crate::bounded::on(&mut self.tx))
         .await?;
         Ok(Some(stored))
     }
@@ -542,7 +542,7 @@ impl StoreTx<'_> {
         sqlx::query("DELETE FROM jobs WHERE execution_id = $1 AND kind = $2")
             .bind(execution_id.to_owned())
             .bind(kind.to_owned())
-            .execute(&mut *self.tx)
+            .execute(crate::bounded::on(&mut self.tx))
             .await?;
         Ok(())
     }
@@ -575,7 +575,7 @@ impl StoreTx<'_> {
         let owner: Option<String> =
             sqlx::query_scalar("SELECT workflow_execution_id FROM task_executions WHERE id = $1")
                 .bind(task_id.to_owned())
-                .fetch_optional(&mut *self.tx)
+                .fetch_optional(crate::bounded::on(&mut self.tx))
                 .await?;
         Ok(owner)
     }
@@ -598,7 +598,7 @@ impl StoreTx<'_> {
             "SELECT 1 FROM nodes WHERE executor_name = $1 AND roles LIKE '%executor%' LIMIT 1",
         )
         .bind(name.to_owned())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(crate::bounded::on(&mut self.tx))
         .await?;
         Ok(found.is_some())
     }
@@ -609,7 +609,7 @@ impl StoreTx<'_> {
         sqlx::query("UPDATE task_executions SET state_info = $2 WHERE id = $1")
             .bind(task_id.to_owned())
             .bind(note.to_owned())
-            .execute(&mut *self.tx)
+            .execute(crate::bounded::on(&mut self.tx))
             .await?;
         Ok(())
     }
@@ -629,9 +629,13 @@ impl StoreTx<'_> {
             announced,
             mut held,
             store,
+            backend,
             ..
         } = self;
-        tx.commit().await?;
+        // Bounded as its statements were (see `crate::bounded`): no answer
+        // means the database is unavailable, whether or not it committed.
+        let bound = (backend == Backend::Postgres).then_some(crate::outage::ANSWER_BOUND);
+        crate::bounded::answer(Box::pin(tx.commit()), bound).await?;
         if let Some(held) = held.as_mut() {
             held.committed = true;
         }
@@ -646,7 +650,7 @@ impl StoreTx<'_> {
             let numbered = self.backend == Backend::Postgres;
             let sql = table.insert_many(chunk.len(), numbered, Ending::Upsert);
             sqlx::query_with(&sql, arguments(&chunk)?)
-                .execute(&mut *self.tx)
+                .execute(crate::bounded::on(&mut self.tx))
                 .await?;
         }
         Ok(())

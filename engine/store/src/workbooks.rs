@@ -72,7 +72,7 @@ impl Store {
         update: bool,
     ) -> Result<WorkbookRecord> {
         let existing = fetch_optional(
-            &self.pool,
+            self.bounded(),
             &format!("{} WHERE {OWN}", TABLE.select_sql()),
             &[&workbook.name, &workbook.namespace, &workbook.project_id],
             from_row,
@@ -98,7 +98,7 @@ impl Store {
             .bind(record.name.clone())
             .bind(record.namespace.clone())
             .bind(record.project_id.clone())
-            .execute(tx.conn())
+            .execute(crate::bounded::on(tx.conn()))
             .await?;
         let cells = vec![
             text(&record.id),
@@ -124,7 +124,7 @@ impl Store {
         lookup: Lookup<'_>,
     ) -> Result<WorkbookRecord> {
         fetch_named(
-            &self.pool,
+            self.bounded(),
             &TABLE,
             BY_KEY,
             &[name, namespace],
@@ -137,7 +137,7 @@ impl Store {
 
     pub async fn list_workbooks(&self) -> Result<Vec<WorkbookRecord>> {
         let sql = format!("{} ORDER BY created_at, id", TABLE.select_sql());
-        fetch_all(&self.pool, &sql, &[], from_row).await
+        fetch_all(self.bounded(), &sql, &[], from_row).await
     }
 
     /// Deletes the workbook record; its workflows stay (Mistral's
