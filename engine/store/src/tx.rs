@@ -213,7 +213,7 @@ async fn read_snapshot(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Execu
         EXECUTIONS.select_list()
     ))
     .bind(id.to_owned())
-    .fetch_optional(&mut *conn)
+    .fetch_optional(crate::bounded::on(&mut *conn))
     .await?
     .ok_or_else(|| StoreError::NotFound {
         kind: "WorkflowExecution",
@@ -225,7 +225,7 @@ async fn read_snapshot(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Execu
         TASKS.select_list()
     ))
     .bind(id.to_owned())
-    .fetch_all(&mut *conn)
+    .fetch_all(crate::bounded::on(&mut *conn))
     .await?
     .iter()
     .map(task_from_row)
@@ -236,7 +236,7 @@ async fn read_snapshot(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Execu
         ACTIONS.select_list()
     ))
     .bind(id.to_owned())
-    .fetch_all(&mut *conn)
+    .fetch_all(crate::bounded::on(&mut *conn))
     .await?
     .iter()
     .map(action_from_row)
@@ -248,7 +248,7 @@ async fn read_snapshot(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Execu
         EXECUTIONS.select_list()
     ))
     .bind(id.to_owned())
-    .fetch_all(&mut *conn)
+    .fetch_all(crate::bounded::on(&mut *conn))
     .await?
     .iter()
     .map(execution_from_row)
@@ -712,7 +712,7 @@ async fn execution_state(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Opt
     let state: Option<String> =
         sqlx::query_scalar("SELECT state FROM workflow_executions WHERE id = $1")
             .bind(id.to_owned())
-            .fetch_optional(&mut *conn)
+            .fetch_optional(crate::bounded::on(&mut *conn))
             .await?;
     state
         .map(|s| {
@@ -748,7 +748,7 @@ async fn resolve_subworkflow(
     .bind(namespace.to_owned())
     .bind(project.to_owned())
     .bind(caller.to_owned())
-    .fetch_optional(&mut *conn)
+    .fetch_optional(crate::bounded::on(&mut *conn))
     .await?;
     Ok(row)
 }
@@ -760,7 +760,7 @@ async fn workbook_of(
     let name: Option<Option<String>> =
         sqlx::query_scalar("SELECT workbook_name FROM workflow_definitions WHERE id = $1")
             .bind(definition_id.to_owned())
-            .fetch_optional(&mut *conn)
+            .fetch_optional(crate::bounded::on(&mut *conn))
             .await?;
     Ok(name.flatten())
 }
