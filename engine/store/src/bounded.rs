@@ -190,16 +190,17 @@ impl<T> Stream for Answered<'_, T> {
     }
 }
 
-/// How long a connection going back to the pool may take to answer the
-/// pool's check (a round trip; sqlx's own check, which follows, has no
-/// bound and would wait for good on a half-open connection).
-pub(crate) const RELEASE_ANSWER: Duration = Duration::from_secs(2);
-
-/// The pool's `after_release` check: the connection answers a ping within
-/// [`RELEASE_ANSWER`], or it is closed without a word (an error).
+/// The pool's `after_release` check on PostgreSQL: the connection answers
+/// a ping in time (see [`crate::liveness::answers_ping`]), or it is closed
+/// without a word (an error). sqlx's own check, which follows, has no bound
+/// and would wait for good on a half-open connection.
 pub(crate) async fn release_check(conn: &mut AnyConnection) -> Result<bool, sqlx::Error> {
-    match tokio::time::timeout(RELEASE_ANSWER, sqlx::Connection::ping(conn)).await {
-        Ok(answered) => answered.map(|()| true),
-        Err(_) => Err(no_answer(RELEASE_ANSWER)),
+    if crate::liveness::answers_ping(conn).await {
+        Ok(true)
+    } else {
+        Err(sqlx::Error::Io(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            "a connection going back to the pool did not answer its check",
+        )))
     }
 }

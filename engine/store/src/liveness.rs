@@ -56,11 +56,17 @@ const PING_ANSWER: Duration = Duration::from_secs(2);
 /// Whether a connection idle for `idle_for` can be used: pinged first when
 /// [`needs_check`] says so.
 pub(crate) async fn usable(conn: &mut sqlx::AnyConnection, idle_for: Duration) -> bool {
-    !needs_check(idle_for)
-        || matches!(
-            tokio::time::timeout(PING_ANSWER, sqlx::Connection::ping(conn)).await,
-            Ok(Ok(()))
-        )
+    !needs_check(idle_for) || answers_ping(conn).await
+}
+
+/// Whether `conn` answers a ping within [`PING_ANSWER`] (the check of a
+/// connection taken from the pool, and of one going back, see
+/// [`crate::bounded::release_check`]).
+pub(crate) async fn answers_ping(conn: &mut sqlx::AnyConnection) -> bool {
+    matches!(
+        tokio::time::timeout(PING_ANSWER, sqlx::Connection::ping(conn)).await,
+        Ok(Ok(()))
+    )
 }
 
 /// [`needs_check`] at `now` with the last loss at `lost_at` (µs).
