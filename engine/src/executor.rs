@@ -482,6 +482,7 @@ impl Executor {
             action_execution_id: Some(job.action_id.clone()),
             workflow_name: Some(job.workflow_name.clone()).filter(|n| !n.is_empty()),
             project: None,
+            owner: None,
         };
         let call = Call {
             name: job.name.clone(),

@@ -43,6 +43,7 @@ mod retention;
 mod runtime_hostile;
 mod runtime_pool;
 mod runtime_std;
+mod runtime_warm;
 mod secrets;
 mod shutdown;
 mod starts;

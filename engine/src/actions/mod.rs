@@ -84,6 +84,11 @@ pub struct StoredLimits {
     /// [`GRANTS`]. Versions stored before grants existed read as none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grants: Vec<String>,
+    /// Uploaded with `?instances=warm`: a call may run in the instance of
+    /// the previous call of this version for the same project (see
+    /// `Limits::warm`). Versions stored before it existed read as fresh.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub warm: bool,
 }
 
 /// The capabilities an upload may be granted: `ssh`, the `ssh` import of
@@ -98,6 +103,7 @@ impl StoredLimits {
             timeout: self.timeout_secs.map(std::time::Duration::from_secs),
             allowed_hosts: self.allowed_hosts.clone(),
             ssh: Some(self.grants.iter().any(|g| g == "ssh")),
+            warm: Some(self.warm),
         }
     }
 }
@@ -842,6 +848,7 @@ impl Actions {
             };
         let mut ctx = call.ctx;
         ctx.project = project::ceilings_of(&settings, owner);
+        ctx.owner = Some(owner.to_owned());
         let called = match &resolved.handle {
             Some(handle) => {
                 self.runtime

@@ -332,6 +332,7 @@ mod tests {
             timeout_secs: Some(30),
             allowed_hosts: None,
             grants: Vec::new(),
+            warm: false,
         };
         assert!(check_limits(&within, &ceilings).is_ok());
         let cases = [

@@ -11,7 +11,10 @@
 //!   read and run it (each upload sets the scope of all its versions).
 //!   Limits: `?fuel=`, `?memory=` (bytes), `?timeout=` (seconds),
 //!   `?allowed_hosts=a,b` (or repeated `allow_host=`); capabilities:
-//!   `?grant=ssh` (the `ssh` import of std.ssh); a limit above the
+//!   `?grant=ssh` (the `ssh` import of std.ssh); `?instances=warm` lets a
+//!   call run in the instance of the previous call of the same version for
+//!   the same project instead of a fresh one (`fresh`, the default: see
+//!   the runtime's `warm` module for what is kept); a limit above the
 //!   server's ceiling (`--max-fuel`, `--max-memory`, `--max-action-timeout`)
 //!   is a 400 naming it and its flag. The component is compiled in the
 //!   background, once (the code is kept in the store for every node); the
@@ -332,6 +335,16 @@ fn upload_limits(pairs: &[(String, String)]) -> Result<StoredLimits, ApiError> {
     };
     let mut hosts: Option<Vec<String>> = None;
     let mut grants: Vec<String> = Vec::new();
+    let warm = match query_value(pairs, "instances").as_deref().map(str::trim) {
+        None | Some("fresh") => false,
+        Some("warm") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "Invalid value of 'instances': {other} (known: fresh, warm)"
+            ))
+            .text());
+        }
+    };
     let items = |value: &str| {
         value
             .split(',')
@@ -358,12 +371,22 @@ fn upload_limits(pairs: &[(String, String)]) -> Result<StoredLimits, ApiError> {
             }
         }
     }
+    // A kept instance could keep a connection open into the next call.
+    if warm && (hosts.as_ref().is_some_and(|h| !h.is_empty()) || !grants.is_empty()) {
+        return Err(ApiError::bad_request(
+            "Invalid value of 'instances': warm is only for actions that reach no host \
+             (no allowed_hosts, no grant)"
+                .to_owned(),
+        )
+        .text());
+    }
     Ok(StoredLimits {
         fuel: number("fuel")?,
         memory: number("memory")?,
         timeout_secs: number("timeout")?,
         allowed_hosts: hosts,
         grants,
+        warm,
     })
 }
 
@@ -544,5 +567,19 @@ mod tests {
         assert!(upload_limits(&unknown).is_err());
         let zero = vec![("timeout".to_owned(), "0".to_owned())];
         assert!(upload_limits(&zero).is_err());
+    }
+
+    #[test]
+    fn warm_instances_are_asked_for_by_name_and_only_without_network() {
+        let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+        assert!(!upload_limits(&[]).unwrap().warm);
+        assert!(!upload_limits(&[pair("instances", "fresh")]).unwrap().warm);
+        assert!(upload_limits(&[pair("instances", " warm ")]).unwrap().warm);
+        let unknown = upload_limits(&[pair("instances", "hot")]).unwrap_err();
+        assert!(format!("{unknown:?}").contains("instances"), "{unknown:?}");
+        for conflict in [pair("allowed_hosts", "a.example"), pair("grant", "ssh")] {
+            let refused = upload_limits(&[pair("instances", "warm"), conflict.clone()]);
+            assert!(refused.is_err(), "{conflict:?}");
+        }
     }
 }

@@ -1,14 +1,14 @@
 //! One call, as it runs on the action pool: the limits combined under the
-//! ceilings, a fresh `Store` whose epoch callback yields every tick and
-//! traps at the deadline or at shutdown, the run itself, and the failure
-//! classified.
+//! ceilings, a fresh `Store` (or a kept one, see [`super::warm`]) whose
+//! epoch callback yields every tick and traps at the deadline or at
+//! shutdown, the run itself, and the failure classified.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use tokio::sync::Semaphore;
+use tokio::sync::{AcquireError, OwnedSemaphorePermit, Semaphore};
 use wasmtime::{Engine, Store, Trap, UpdateDeadline};
 
 use super::bindings::bora::action::types as wit;
@@ -20,6 +20,7 @@ use super::input::{self, Descriptor, Param};
 use super::net::{EgressHooks, EgressPolicy, PrivateEgress};
 use super::pool::{Interrupted, StopSwitch};
 use super::ssh::SshSettings;
+use super::warm::{MAX_USES, Warm, WarmKey, WarmPool};
 use super::{CallContext, CallOutput, CallOverrides, CallTimings, LoadedAction, Outcome};
 
 /// Fuel and time `describe()` gets at load time: it only returns a record.
@@ -36,6 +37,8 @@ pub(crate) struct Prepared {
     policy: Arc<EgressPolicy>,
     wit_ctx: wit::Context,
     execution: ExecutionInfo,
+    /// The project the call runs for (see [`CallContext::owner`]).
+    owner: Option<String>,
 }
 
 /// What every call needs, shared by the runtime handle and the calls on
@@ -48,7 +51,9 @@ pub(crate) struct Shared {
     pub ceilings: Ceilings,
     /// Bounds concurrent instances to the pool size, so that a burst of calls
     /// waits for a slot instead of failing to instantiate.
-    pub slots: Semaphore,
+    pub slots: Arc<Semaphore>,
+    /// Idle kept instances (each holds a slot).
+    pub warm: WarmPool,
     pub stop: StopSwitch,
     /// What only the operator opens to actions (see [`PrivateEgress`]).
     pub private: Arc<PrivateEgress>,
@@ -57,6 +62,15 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
+    /// An instance slot; when none is free, an idle kept instance gives its
+    /// own up first.
+    async fn slot(&self) -> Result<OwnedSemaphorePermit, AcquireError> {
+        if self.slots.available_permits() == 0 {
+            self.warm.evict_oldest();
+        }
+        Arc::clone(&self.slots).acquire_owned().await
+    }
+
     fn new_store(
         &self,
         fuel: u64,
@@ -91,8 +105,7 @@ impl Shared {
         // running beside calls (standard actions load in parallel; uploads
         // come while actions run) would find the pool full.
         let _permit = self
-            .slots
-            .acquire()
+            .slot()
             .await
             .map_err(|e| failed(format!("instance pool closed: {e}")))?;
         let mut store = self.new_store(
@@ -187,6 +200,7 @@ impl Shared {
             policy,
             wit_ctx,
             execution,
+            owner: ctx.owner,
         })
     }
 
@@ -203,33 +217,68 @@ impl Shared {
             policy,
             wit_ctx,
             execution,
+            owner,
         } = prepared;
-        let _permit = self.slots.acquire().await.map_err(|e| {
-            ActionFailure::early(FailureKind::Internal {
-                message: format!("instance pool closed: {e}"),
-            })
-        })?;
+        // Only a call that can carry nothing over but memory shares an instance.
+        let warm_key = (action.limits.warm == Some(true) && !action.ssh && policy.allows_nothing())
+            .then_some(WarmKey {
+                action: action.serial,
+                owner,
+            });
+        let start = Instant::now();
+        let kept = warm_key
+            .as_ref()
+            .and_then(|key| self.warm.take(key, start))
+            .and_then(|mut warm| {
+                let ready = warm.store.data_mut().rearm(limits.memory, execution.clone());
+                ready.then_some(warm)
+            });
+        let (permit, mut store, kept_instance, uses) = match kept {
+            Some(Warm {
+                mut store,
+                instance,
+                permit,
+                uses,
+            }) => {
+                let _ = store.set_fuel(limits.fuel);
+                watch_epochs(&mut store, start + limits.timeout, self.stop.flag());
+                (permit, store, Some(instance), uses)
+            }
+            None => {
+                let permit = self.slot().await.map_err(|e| {
+                    ActionFailure::early(FailureKind::Internal {
+                        message: format!("instance pool closed: {e}"),
+                    })
+                })?;
+                let store = self.new_store(
+                    limits.fuel,
+                    limits.memory,
+                    limits.timeout,
+                    policy,
+                    execution,
+                    action.ssh,
+                );
+                (permit, store, None, 0)
+            }
+        };
         if self.stop.stopped() {
             return Err(ActionFailure::early(FailureKind::Interrupted));
         }
-        let start = Instant::now();
-        let mut store = self.new_store(
-            limits.fuel,
-            limits.memory,
-            limits.timeout,
-            policy,
-            execution,
-            action.ssh,
-        );
         let fuel_start = store.get_fuel().unwrap_or(limits.fuel);
         let pre = &action.pre;
         let mut instantiated = None;
+        let mut returned_from = None;
         // The timer bounds time spent in host calls too (the epoch deadline
         // only fires in wasm code); the stop switch likewise.
         let run = tokio::time::timeout(limits.timeout, async {
-            let instance = pre.instantiate_async(&mut store).await?;
+            let instance = match kept_instance {
+                Some(instance) => instance,
+                None => pre.instantiate_async(&mut store).await?,
+            };
             instantiated = Some(Instant::now());
-            instance.call_run(&mut store, &input_text, &wit_ctx).await
+            let result = instance.call_run(&mut store, &input_text, &wit_ctx).await;
+            returned_from = Some(instance);
+            result
         });
         let result = tokio::select! {
             result = run => Some(result),
@@ -251,6 +300,7 @@ impl Shared {
             state.push_log("warn", format!("bora: outgoing request denied: {reason}"));
         }
         let memory_refused = state.memory.refused;
+        let memory_granted = state.memory.granted;
         let mut captured = Captured {
             stdout: state.stdout.text(),
             stderr: state.stderr.text(),
@@ -259,7 +309,26 @@ impl Shared {
             elapsed,
             timings,
         };
-        drop(store);
+        // Kept when the call returned (a trap, a timeout or a shutdown
+        // leaves the instance unusable or half-way) with room to spare.
+        let keep = matches!(result, Some(Ok(Ok(_))))
+            && memory_granted <= limits.memory / 2
+            && uses + 1 < MAX_USES
+            && !self.stop.stopped()
+            && self.slots.available_permits() > 0;
+        match (warm_key, returned_from) {
+            (Some(key), Some(instance)) if keep => {
+                let warm = Warm {
+                    store,
+                    instance,
+                    permit,
+                    uses: uses + 1,
+                };
+                self.warm.park(key, warm, Instant::now());
+            }
+            // The memory is reset before the slot is given back.
+            _ => drop((store, permit)),
+        }
 
         let kind = match result {
             None => FailureKind::Interrupted,

@@ -315,6 +315,10 @@ pub struct Limits {
     /// only the action's level counts (a call cannot grant it); `None`
     /// grants it to std.ssh and std.ssh_proxied only.
     pub ssh: Option<bool>,
+    /// Whether the action's calls may run in a kept instance (see
+    /// the runtime's `warm` module); only the action's level counts, like `ssh`.
+    /// `None` or `false`: a fresh instance per call.
+    pub warm: Option<bool>,
 }
 
 /// Per-action limits, given to [`Runtime::load`](super::Runtime::load).

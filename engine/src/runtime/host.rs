@@ -58,6 +58,13 @@ impl CappedBuffer {
         inner.dropped += data.len() - take;
     }
 
+    /// Empties the buffer for the next call of a kept instance.
+    pub(crate) fn clear(&self) {
+        let mut inner = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        inner.bytes.clear();
+        inner.dropped = 0;
+    }
+
     /// The captured text (lossy UTF-8), with a note when output was dropped.
     pub(crate) fn text(&self) -> String {
         let inner = self.0.lock().unwrap_or_else(|e| e.into_inner());
@@ -239,6 +246,25 @@ impl HostState {
             stdout,
             stderr,
         }
+    }
+
+    /// Makes a kept instance's state the next call's: its memory cap (false,
+    /// and nothing changed, when the instance already holds more memory than
+    /// that), what the `execution` import answers, and empty stdout, stderr
+    /// and logs.
+    pub(crate) fn rearm(&mut self, memory_limit: u64, execution: ExecutionInfo) -> bool {
+        if self.memory.granted > memory_limit {
+            return false;
+        }
+        self.memory.limit = memory_limit;
+        self.memory.refused = None;
+        self.execution = execution;
+        self.stdout.clear();
+        self.stderr.clear();
+        self.logs.clear();
+        self.log_bytes = 0;
+        self.logs_dropped = 0;
+        true
     }
 
     /// The log records, with a final note when some were dropped.

@@ -21,6 +21,7 @@
 //! - `pool`: the threads wasm runs on (`bora-action`), never the caller's,
 //!   and the stop switch of shutdown;
 //! - `call`: one call on the pool: store, epoch callback, classification;
+//! - `warm`: the instances kept between calls of the actions that opt in;
 //! - [`error`]: typed failures;
 //! - [`std_actions`]: the embedded standard action components.
 //!
@@ -30,7 +31,8 @@
 //! pre-instantiated component (`ActionPre`) per action. A call builds only what
 //! must be fresh: a `Store` with a fuel budget, a memory cap and an epoch
 //! callback, and a WASI context with no preopened directories, no environment
-//! and captured stdio. The call runs on the action pool (the quick standard
+//! and captured stdio (an action uploaded with `?instances=warm` may run in
+//! the instance of its previous call instead: see `warm`). The call runs on the action pool (the quick standard
 //! actions with a small input excepted: see [`Runtime::call_handle`]); at
 //! each epoch tick its wasm code yields the thread (so long calls share the
 //! pool), and traps once its deadline passed or the node is shutting down.
@@ -59,6 +61,7 @@ mod sockets;
 mod ssh;
 pub mod std_actions;
 pub mod transcript;
+mod warm;
 
 mod artifact;
 mod cache;
@@ -105,6 +108,9 @@ pub struct CallContext {
     /// The ceilings of the call's project, if it has any (set by
     /// [`crate::actions::Actions`]): the call stays under them too.
     pub project: Option<Arc<ProjectCeilings>>,
+    /// The project the call runs for (set by [`crate::actions::Actions`]):
+    /// a kept instance serves only calls of the same project.
+    pub owner: Option<String>,
 }
 
 /// How a successful call ended.
@@ -223,7 +229,13 @@ struct LoadedAction {
     /// The egress policy from the action's (or the global) allowed hosts,
     /// parsed once; a call that overrides the hosts parses its own.
     policy: Arc<EgressPolicy>,
+    /// Unique per load in this process: kept instances of an earlier load
+    /// (another version under the same name) are never taken for this one.
+    serial: u64,
 }
+
+/// The serials of [`LoadedAction`]s.
+static LOADS: AtomicU64 = AtomicU64::new(0);
 
 struct Inner {
     /// What calls on the pool need (they do not hold the pool itself).
@@ -295,10 +307,13 @@ impl Runtime {
             key_dir: config.ssh_key_dir.clone(),
             known_hosts: config.ssh_known_hosts.clone(),
         });
+        let slots = config.max_concurrent_instances.max(1) as usize;
         let shared = Arc::new(Shared {
             private,
             ssh,
-            slots: Semaphore::new(config.max_concurrent_instances.max(1) as usize),
+            slots: Arc::new(Semaphore::new(slots)),
+            // A few idle instances (a Python one holds some 20 MiB).
+            warm: warm::WarmPool::new((slots / 4).min(16)),
             engine,
             config,
             ceilings,
@@ -576,6 +591,7 @@ impl Runtime {
             limits,
             pre,
             policy,
+            serial: LOADS.fetch_add(1, Ordering::Relaxed),
         });
         self.inner
             .actions

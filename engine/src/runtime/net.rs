@@ -106,6 +106,11 @@ impl EgressPolicy {
         }
     }
 
+    /// Whether the policy lets the call reach no host at all.
+    pub(crate) fn allows_nothing(&self) -> bool {
+        self.rules.is_empty()
+    }
+
     /// Whether the name in the URL is allowed at all (before resolving it).
     fn host_allowed(&self, host: &str, port: u16) -> bool {
         self.host_matches(host, Some(port))

@@ -50,6 +50,12 @@ pub struct UploadArgs {
     /// `ssh` import std.ssh uses (still only to its allowed hosts).
     #[arg(long, value_name = "CAPABILITY", value_delimiter = ',')]
     grant: Vec<String>,
+    /// Let a call run in the instance of the previous call (of this version,
+    /// for the same project) instead of a fresh one: much faster for large
+    /// components, but what a call leaves in memory is there for the next.
+    /// Only for actions that reach no host.
+    #[arg(long)]
+    warm: bool,
     /// Answer as soon as the component is stored, while the server still
     /// compiles it (see `bora action get`); by default wait until it is
     /// compiled, showing progress.
@@ -150,6 +156,9 @@ pub fn upload(args: UploadArgs) -> anyhow::Result<ExitCode> {
         }
         if args.public {
             path.push_str("&scope=public");
+        }
+        if args.warm {
+            path.push_str("&instances=warm");
         }
         if !args.allowed_hosts.is_empty() {
             path.push_str(&format!(
