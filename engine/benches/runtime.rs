@@ -7,6 +7,9 @@
 //! `pool.noop`, the same component loaded under another name as an upload
 //! would be, runs on the action threads, as does the 1 MiB echo (its input
 //! is too big to run inline): the difference is the trip to the pool.
+//! `pool.noop warm` is loaded as an upload with `?instances=warm` would be:
+//! a call runs in the instance the previous call left (see the runtime's
+//! `warm` module).
 //!
 //! A second table breaks the one-thread calls down by phase (medians):
 //! arguments (input check and encoding), instantiate (store and instance),
@@ -24,7 +27,8 @@
 //! `BORA_BENCH_COMPONENTS=py=PATH,js=PATH` adds components built elsewhere
 //! (e.g. the Python and JavaScript kits' greeting templates, from
 //! `bora action new --lang python|js` and `bora action build`), each called
-//! with `{"name": "bench"}` after warm-up, and a third table: how long
+//! with `{"name": "bench"}` after warm-up (each also as `<label> warm`,
+//! loaded with warm instances), and a third table: how long
 //! loading each takes on a restarted runtime (the compiled artifact read
 //! from the disk cache, which the first load filled) and its first call.
 //! `BORA_BENCH_ONLY=label,...` keeps only the cases with those labels;
@@ -217,13 +221,24 @@ fn main() {
             iters: iters(1_000.0),
         },
     ];
+    cases.insert(
+        2,
+        Case {
+            label: "pool.noop warm".into(),
+            action: "pool.noop.warm".into(),
+            input: json!({}),
+            iters: iters(20_000.0),
+        },
+    );
     for (label, _) in &extra {
-        cases.push(Case {
-            label: label.clone(),
-            action: format!("bench.{label}"),
-            input: json!({ "name": "bench" }),
-            iters: iters(2_000.0),
-        });
+        for (suffix, shown) in [("", ""), (".warm", " warm")] {
+            cases.push(Case {
+                label: format!("{label}{shown}"),
+                action: format!("bench.{label}{suffix}"),
+                input: json!({ "name": "bench" }),
+                iters: iters(2_000.0),
+            });
+        }
     }
     if let Ok(only) = std::env::var("BORA_BENCH_ONLY") {
         let only: Vec<&str> = only.split(',').map(str::trim).collect();
@@ -256,16 +271,27 @@ fn main() {
                 .await
                 .expect("runtime");
                 let noop = std_actions::find("std.noop").expect("std.noop is embedded");
+                let warm = ActionLimits {
+                    warm: Some(true),
+                    ..ActionLimits::default()
+                };
                 runtime
                     .load("pool.noop", noop.wasm, ActionLimits::default())
                     .await
                     .expect("pool.noop loads");
+                runtime
+                    .load("pool.noop.warm", noop.wasm, warm.clone())
+                    .await
+                    .expect("pool.noop.warm loads");
                 // Filled once, so later loads read the compiled artifact.
                 for (label, wasm) in &extra {
-                    runtime
-                        .load(&format!("bench.{label}"), wasm, ActionLimits::default())
-                        .await
-                        .unwrap_or_else(|e| panic!("{label} loads: {e}"));
+                    for (suffix, limits) in [("", ActionLimits::default()), (".warm", warm.clone())]
+                    {
+                        runtime
+                            .load(&format!("bench.{label}{suffix}"), wasm, limits)
+                            .await
+                            .unwrap_or_else(|e| panic!("{label} loads: {e}"));
+                    }
                 }
                 runtime
             });

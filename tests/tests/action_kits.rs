@@ -3,7 +3,8 @@
 //! `bora action build NAME` builds `NAME/NAME.wasm` with the kit's tools,
 //! and `bora action inspect` / `bora action run` show that the component
 //! describes itself, greets, maps its errors to the action's error result,
-//! names a badly typed parameter and logs through the host.
+//! names a badly typed parameter and logs through the host; loaded with
+//! warm instances, calls in a row in one instance answer for themselves.
 //!
 //! The Python and JavaScript builds install componentize-py (PyPI) and
 //! componentize-js (npm) on first use, into a kits directory kept in the
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Instant;
 
+use bora::runtime::{ActionLimits, CallContext, CallOverrides, Outcome, Runtime, RuntimeConfig};
 use serde_json::{Value, json};
 
 /// Where the kits' tools are installed, shared by the tests and kept
@@ -166,12 +168,75 @@ fn round_trip(lang: &str, name: &str) -> (u64, f64) {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("parameter 'times'"), "{stderr}");
 
+    warm_calls(&bora, &bora.work.path().join(&wasm), name);
+
     println!(
         "{lang}: component {bytes} bytes, build {build_secs:.1} s, first load \
          (compile) {load_secs:.1} s, a call (cached) {call_secs:.1} s, whole test {:.1} s",
         started.elapsed().as_secs_f64()
     );
     (bytes, build_secs)
+}
+
+/// The component loaded with warm instances: calls in a row (an error
+/// among them) in the instance the last one left each answer and log
+/// only for their own input.
+fn warm_calls(bora: &Bora, wasm: &Path, name: &str) {
+    let bytes = std::fs::read(wasm).expect("the component is there");
+    let tokio = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    tokio.block_on(async {
+        let config = RuntimeConfig {
+            cache_dir: Some(bora.cache.path().to_path_buf()),
+            ..RuntimeConfig::default()
+        };
+        let runtime = Runtime::new(config).await.expect("a runtime");
+        let warm = ActionLimits {
+            warm: Some(true),
+            ..ActionLimits::default()
+        };
+        runtime.load(name, &bytes, warm).await.expect("it loads");
+        let ctx = CallContext {
+            owner: Some("kits".into()),
+            ..CallContext::default()
+        };
+        for who in ["a", " ", "b", "c"] {
+            let called = runtime
+                .call(
+                    name,
+                    json!({"name": who}),
+                    ctx.clone(),
+                    CallOverrides::default(),
+                )
+                .await;
+            if who == " " {
+                let failure = called.expect_err("an empty name fails");
+                assert!(failure.to_string().contains("name is empty"), "{failure}");
+                continue;
+            }
+            let output = called.unwrap_or_else(|f| panic!("{name} warm, {who}: {f}"));
+            assert_eq!(
+                output.outcome,
+                Outcome::Done(
+                    json!({"greetings": [format!("Hello, {who}!")], "execution_id": null})
+                ),
+                "{name} warm"
+            );
+            let greetings: Vec<&str> = output
+                .logs
+                .iter()
+                .map(|l| l.message.as_str())
+                .filter(|m| m.starts_with("greeting "))
+                .collect();
+            assert_eq!(
+                greetings,
+                [format!("greeting {who} as {name}")],
+                "{name} warm"
+            );
+        }
+    });
 }
 
 #[test]

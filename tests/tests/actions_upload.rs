@@ -254,6 +254,36 @@ async fn multipart_upload_and_limits() {
 }
 
 #[tokio::test]
+async fn a_warm_upload_runs_its_calls_in_the_instance_of_the_last_one() {
+    each(async |s: &Server| {
+        let count = async |name: &str| {
+            let ran = run_action(s, name, json!({})).await;
+            assert_eq!(ran["state"], "SUCCESS", "{ran}");
+            inner(&ran["output"])["result"]["calls"].as_u64().unwrap()
+        };
+        let warm = upload(s, "name=my.warm&instances=warm", programs::COUNTER).await;
+        assert_eq!(warm.status, 201, "{}", warm.body);
+        assert_eq!(warm.json()["actions"][0]["limits"], json!({"warm": true}));
+        let fresh = upload(s, "name=my.fresh", programs::COUNTER).await;
+        assert_eq!(fresh.status, 201, "{}", fresh.body);
+        for n in 1..=3 {
+            assert_eq!(count("my.warm").await, n);
+            assert_eq!(count("my.fresh").await, 1);
+        }
+        // An instance that could keep a connection is never kept: refused.
+        let both = upload(
+            s,
+            "name=my.both&instances=warm&allowed_hosts=a.example",
+            programs::COUNTER,
+        )
+        .await;
+        assert_eq!(both.status, 400, "{}", both.body);
+        assert!(fault(&both).contains("instances"), "{}", both.body);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_reupload_is_used_by_new_calls_while_running_ones_finish() {
     each(async |s: &Server| {
         // Version 1 loops until its 3 s deadline (the fuel ceiling, 10^11,

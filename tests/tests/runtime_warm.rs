@@ -40,7 +40,13 @@ async fn run(rt: &Runtime, input: Value, ctx: CallContext, overrides: CallOverri
 
 /// The instance's call count the call answered.
 async fn count_in(rt: &Runtime, project: &str) -> u64 {
-    let output = run(rt, json!({}), for_project(project), CallOverrides::default()).await;
+    let output = run(
+        rt,
+        json!({}),
+        for_project(project),
+        CallOverrides::default(),
+    )
+    .await;
     match output.outcome {
         Outcome::Done(value) => value["calls"].as_u64().unwrap(),
         other => panic!("expected a count, got {other:?}"),
@@ -91,7 +97,13 @@ async fn projects_never_share_an_instance() {
     assert_eq!(count_in(&rt, "a").await, 2);
     assert_eq!(count_in(&rt, "b").await, 2);
     // A call of Bora's own (no project) is its own owner too.
-    let own = run(&rt, json!({}), CallContext::default(), CallOverrides::default()).await;
+    let own = run(
+        &rt,
+        json!({}),
+        CallContext::default(),
+        CallOverrides::default(),
+    )
+    .await;
     assert_eq!(own.outcome, Outcome::Done(json!({ "calls": 1 })));
 }
 

@@ -230,7 +230,10 @@ impl Shared {
             .as_ref()
             .and_then(|key| self.warm.take(key, start))
             .and_then(|mut warm| {
-                let ready = warm.store.data_mut().rearm(limits.memory, execution.clone());
+                let ready = warm
+                    .store
+                    .data_mut()
+                    .rearm(limits.memory, execution.clone());
                 ready.then_some(warm)
             });
         let (permit, mut store, kept_instance, uses) = match kept {

@@ -119,12 +119,6 @@ impl WarmPool {
             .pop_front();
         oldest.is_some()
     }
-
-    /// How many instances are idle.
-    #[cfg(test)]
-    pub(crate) fn idle(&self) -> usize {
-        self.idle.lock().unwrap_or_else(|e| e.into_inner()).len()
-    }
 }
 
 fn drain_expired(idle: &mut VecDeque<Parked>, now: Instant) -> Vec<Parked> {
