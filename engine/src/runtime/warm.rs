@@ -53,19 +53,20 @@ pub(crate) struct Warm {
     pub uses: u32,
 }
 
-struct Parked {
+struct Parked<T> {
     key: WarmKey,
-    warm: Warm,
+    warm: T,
     since: Instant,
 }
 
-/// The idle warm instances of a runtime, oldest first.
-pub(crate) struct WarmPool {
-    idle: Mutex<VecDeque<Parked>>,
+/// The idle warm instances of a runtime, oldest first (generic over what
+/// is kept only so that its rules are tested without wasm).
+pub(crate) struct WarmPool<T = Warm> {
+    idle: Mutex<VecDeque<Parked<T>>>,
     cap: usize,
 }
 
-impl WarmPool {
+impl<T> WarmPool<T> {
     /// A pool keeping at most `cap` idle instances.
     pub(crate) fn new(cap: usize) -> Self {
         Self {
@@ -76,7 +77,7 @@ impl WarmPool {
 
     /// The instance of `key` parked last (its caches are the warmest), if
     /// any; expired instances are dropped on the way.
-    pub(crate) fn take(&self, key: &WarmKey, now: Instant) -> Option<Warm> {
+    pub(crate) fn take(&self, key: &WarmKey, now: Instant) -> Option<T> {
         let (found, expired) = {
             let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
             let expired = drain_expired(&mut idle, now);
@@ -90,7 +91,7 @@ impl WarmPool {
 
     /// Keeps `warm` for the next call of `key`, dropping the oldest idle
     /// instance when the pool is full.
-    pub(crate) fn park(&self, key: WarmKey, warm: Warm, now: Instant) {
+    pub(crate) fn park(&self, key: WarmKey, warm: T, now: Instant) {
         let (mut dropped, oldest) = {
             let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
             let dropped = drain_expired(&mut idle, now);
@@ -121,7 +122,7 @@ impl WarmPool {
     }
 }
 
-fn drain_expired(idle: &mut VecDeque<Parked>, now: Instant) -> Vec<Parked> {
+fn drain_expired<T>(idle: &mut VecDeque<Parked<T>>, now: Instant) -> Vec<Parked<T>> {
     let mut expired = Vec::new();
     while idle
         .front()
@@ -130,4 +131,71 @@ fn drain_expired(idle: &mut VecDeque<Parked>, now: Instant) -> Vec<Parked> {
         expired.extend(idle.pop_front());
     }
     expired
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn key(action: u64, owner: &str) -> WarmKey {
+        WarmKey {
+            action,
+            owner: Some(owner.to_owned()),
+        }
+    }
+
+    #[test]
+    fn the_last_parked_instance_of_the_same_action_and_project_is_taken() {
+        let pool = WarmPool::new(8);
+        let now = Instant::now();
+        pool.park(key(1, "a"), "first", now);
+        pool.park(key(1, "a"), "second", now);
+        pool.park(key(1, "b"), "other project", now);
+        pool.park(key(2, "a"), "other action", now);
+        assert_eq!(pool.take(&key(1, "a"), now), Some("second"));
+        assert_eq!(pool.take(&key(1, "a"), now), Some("first"));
+        assert_eq!(pool.take(&key(1, "a"), now), None);
+        assert_eq!(pool.take(&key(3, "a"), now), None);
+        let nobody = WarmKey {
+            action: 1,
+            owner: None,
+        };
+        assert_eq!(pool.take(&nobody, now), None);
+        assert_eq!(pool.take(&key(1, "b"), now), Some("other project"));
+    }
+
+    #[test]
+    fn a_full_pool_drops_its_oldest_and_eviction_goes_oldest_first() {
+        let pool = WarmPool::new(2);
+        let now = Instant::now();
+        pool.park(key(1, "a"), 1, now);
+        pool.park(key(2, "a"), 2, now);
+        pool.park(key(3, "a"), 3, now);
+        assert_eq!(pool.take(&key(1, "a"), now), None);
+        assert!(pool.evict_oldest());
+        assert_eq!(pool.take(&key(2, "a"), now), None);
+        assert_eq!(pool.take(&key(3, "a"), now), Some(3));
+        assert!(!pool.evict_oldest());
+        // A cap of 0 still keeps one.
+        let tiny = WarmPool::new(0);
+        tiny.park(key(1, "a"), 1, now);
+        assert_eq!(tiny.take(&key(1, "a"), now), Some(1));
+    }
+
+    #[test]
+    fn instances_idle_for_longer_than_the_limit_are_dropped() {
+        let pool = WarmPool::new(8);
+        let then = Instant::now();
+        pool.park(key(1, "a"), "old", then);
+        pool.park(key(2, "a"), "newer", then + IDLE_FOR / 2);
+        let later = then + IDLE_FOR;
+        assert_eq!(pool.take(&key(1, "a"), later), None);
+        assert_eq!(pool.take(&key(2, "a"), later), Some("newer"));
+        // Parking sweeps too.
+        pool.park(key(3, "a"), "swept", then);
+        pool.park(key(4, "a"), "fresh", later + IDLE_FOR);
+        assert!(pool.evict_oldest());
+        assert!(!pool.evict_oldest());
+    }
 }
