@@ -225,10 +225,9 @@ impl Shared {
                 action: action.serial,
                 owner,
             });
-        let start = Instant::now();
         let kept = warm_key
             .as_ref()
-            .and_then(|key| self.warm.take(key, start))
+            .and_then(|key| self.warm.take(key, Instant::now()))
             .and_then(|mut warm| {
                 let ready = warm
                     .store
@@ -236,23 +235,33 @@ impl Shared {
                     .rearm(limits.memory, execution.clone());
                 ready.then_some(warm)
             });
-        let (permit, mut store, kept_instance, uses) = match kept {
+        let (permit, kept) = match kept {
             Some(Warm {
-                mut store,
+                store,
                 instance,
                 permit,
                 uses,
-            }) => {
-                let _ = store.set_fuel(limits.fuel);
-                watch_epochs(&mut store, start + limits.timeout, self.stop.flag());
-                (permit, store, Some(instance), uses)
-            }
+            }) => (permit, Some((store, instance, uses))),
             None => {
                 let permit = self.slot().await.map_err(|e| {
                     ActionFailure::early(FailureKind::Internal {
                         message: format!("instance pool closed: {e}"),
                     })
                 })?;
+                (permit, None)
+            }
+        };
+        if self.stop.stopped() {
+            return Err(ActionFailure::early(FailureKind::Interrupted));
+        }
+        let start = Instant::now();
+        let (mut store, kept_instance, uses) = match kept {
+            Some((mut store, instance, uses)) => {
+                let _ = store.set_fuel(limits.fuel);
+                watch_epochs(&mut store, start + limits.timeout, self.stop.flag());
+                (store, Some(instance), uses)
+            }
+            None => {
                 let store = self.new_store(
                     limits.fuel,
                     limits.memory,
@@ -261,12 +270,9 @@ impl Shared {
                     execution,
                     action.ssh,
                 );
-                (permit, store, None, 0)
+                (store, None, 0)
             }
         };
-        if self.stop.stopped() {
-            return Err(ActionFailure::early(FailureKind::Interrupted));
-        }
         let fuel_start = store.get_fuel().unwrap_or(limits.fuel);
         let pre = &action.pre;
         let mut instantiated = None;
