@@ -99,10 +99,7 @@ pub(crate) async fn insert(
     table: &Table,
     cells: Vec<Cell>,
 ) -> Result<()> {
-    let mut args = AnyArguments::default();
-    for cell in &cells {
-        cell.add_to(&mut args)?;
-    }
+    let args = crate::rows::arguments(&cells)?;
     sqlx::query_with(&table.insert_sql(), args)
         .execute(crate::bounded::on(conn))
         .await?;

@@ -38,6 +38,15 @@ impl Cell {
     }
 }
 
+/// The arguments of a statement binding `cells` in order.
+pub(crate) fn arguments<'q>(cells: impl IntoIterator<Item = &'q Cell>) -> Result<AnyArguments<'q>> {
+    let mut args = AnyArguments::default();
+    for cell in cells {
+        cell.add_to(&mut args)?;
+    }
+    Ok(args)
+}
+
 /// PostgreSQL text cannot hold NUL, and one NUL in a message would make
 /// every retry of a step fail. JSON columns are safe (JSON escapes it as
 /// `\u0000`); in plain text (names, messages) NUL is stored as U+FFFD, on

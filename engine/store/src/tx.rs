@@ -672,11 +672,7 @@ fn statements(
 /// The cells of `rows`, row after row, as one statement's arguments (lent:
 /// a commit's text is not copied once more before the driver encodes it).
 fn arguments(rows: &[Vec<Cell>]) -> Result<AnyArguments<'_>> {
-    let mut args = AnyArguments::default();
-    for cell in rows.iter().flatten() {
-        cell.add_to(&mut args)?;
-    }
-    Ok(args)
+    crate::rows::arguments(rows.iter().flatten())
 }
 
 impl Store {
