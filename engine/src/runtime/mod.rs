@@ -234,6 +234,27 @@ struct LoadedAction {
     serial: u64,
 }
 
+/// Drops the kept instances idle for too long every quarter of that time,
+/// so an action no longer called gives its memory and slots back; ends
+/// with the runtime.
+fn sweep_warm_instances(shared: &Arc<Shared>) {
+    let Ok(tokio) = tokio::runtime::Handle::try_current() else {
+        return;
+    };
+    let shared = Arc::downgrade(shared);
+    tokio.spawn(async move {
+        let mut tick = tokio::time::interval(warm::IDLE_FOR / 4);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match shared.upgrade() {
+                Some(shared) => shared.warm.sweep(Instant::now()),
+                None => break,
+            }
+        }
+    });
+}
+
 /// The serials of [`LoadedAction`]s.
 static LOADS: AtomicU64 = AtomicU64::new(0);
 
@@ -319,6 +340,7 @@ impl Runtime {
             ceilings,
             stop: StopSwitch::new(),
         });
+        sweep_warm_instances(&shared);
         let runtime = Self {
             inner: Arc::new(Inner {
                 shared,

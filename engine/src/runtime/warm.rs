@@ -16,8 +16,10 @@
 //! `ssh`; the call returned (a trap, a timeout or a shutdown discards the
 //! instance); its memory is at most half of the call's cap; it has served
 //! fewer than [`MAX_USES`] calls; and no call is waiting for an instance
-//! slot. An idle instance is dropped after [`IDLE_FOR`], when the pool of
-//! idle ones is full (the oldest goes), or when a call needs its slot.
+//! slot. An idle instance is dropped after [`IDLE_FOR`] (a sweep runs every
+//! quarter of it, so an action no longer called gives its memory back), when
+//! the pool of idle ones is full (the oldest goes), or when a call needs
+//! its slot.
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
@@ -111,6 +113,15 @@ impl<T> WarmPool<T> {
         drop(dropped);
     }
 
+    /// Drops the instances idle for [`IDLE_FOR`] or longer.
+    pub(crate) fn sweep(&self, now: Instant) {
+        let expired = {
+            let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+            drain_expired(&mut idle, now)
+        };
+        drop(expired);
+    }
+
     /// Drops the oldest idle instance, freeing its slot; false when none is idle.
     pub(crate) fn evict_oldest(&self) -> bool {
         let oldest = self
@@ -197,5 +208,11 @@ mod tests {
         pool.park(key(4, "a"), "fresh", later + IDLE_FOR);
         assert!(pool.evict_oldest());
         assert!(!pool.evict_oldest());
+        // And so does the sweep, without a call.
+        pool.park(key(5, "a"), "old", then);
+        pool.park(key(6, "a"), "new", later);
+        pool.sweep(later);
+        assert_eq!(pool.take(&key(5, "a"), later), None);
+        assert_eq!(pool.take(&key(6, "a"), later), Some("new"));
     }
 }
