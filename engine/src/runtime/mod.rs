@@ -32,10 +32,11 @@
 //! must be fresh: a `Store` with a fuel budget, a memory cap and an epoch
 //! callback, and a WASI context with no preopened directories, no environment
 //! and captured stdio (an action uploaded with `?instances=warm` may run in
-//! the instance of its previous call instead: see `warm`). The call runs on the action pool (the quick standard
-//! actions with a small input excepted: see [`Runtime::call_handle`]); at
-//! each epoch tick its wasm code yields the thread (so long calls share the
-//! pool), and traps once its deadline passed or the node is shutting down.
+//! the instance of its previous call instead: see `warm`). The call runs on
+//! the action pool (the quick standard actions with a small input excepted:
+//! see [`Runtime::call_handle`]); at each epoch tick its wasm code yields the
+//! thread (so long calls share the pool), and traps once its deadline passed
+//! or the node is shutting down.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
